@@ -1,0 +1,300 @@
+//! Check: completeness and coverage, as Polars joins and aggregations.
+//!
+//! Owns: who was expected and who submitted, on time or late by how many days, who did
+//! not; for every (agency, assigned task) pair whether it was reported; budget by task
+//! and agency; the summary counts. Does not own: reading files or writing outputs.
+
+use chrono::NaiveDate;
+use polars::prelude::*;
+
+use crate::normalise::{Normalised, Outcome};
+use crate::plan::Plan;
+use crate::schema::*;
+
+/// What a completeness verdict can be.
+pub const VERDICTS: &[&str] = &["on_time", "late", "undated", "missing", "not_yet_due"];
+
+/// The Vietnamese word for a verdict.
+pub fn verdict_vi(v: &str) -> &'static str {
+    match v {
+        "on_time" => "Đúng hạn",
+        "late" => "Nộp muộn",
+        "undated" => "Đã nộp, không rõ ngày",
+        "missing" => "Chưa nộp",
+        "not_yet_due" => "Chưa nộp (chưa đến hạn)",
+        _ => "",
+    }
+}
+
+/// The checked year.
+#[derive(Debug)]
+pub struct Checked {
+    /// One row per agency expected to report, plan order: `schema::completeness()` plus
+    /// `file` (the submission used).
+    pub completeness: DataFrame,
+    /// One row per (agency, assigned task), plan order: `schema::coverage()`.
+    pub coverage: DataFrame,
+    /// (agency, task) pairs reported although the plan does not assign them.
+    pub unassigned: DataFrame,
+    /// Budget and activity count by task and agency, plan order.
+    pub budget: DataFrame,
+    pub summary: Summary,
+}
+
+/// The counts on the summary sheet, in the words of reporting systems (DHIS2): reports
+/// expected, received, on time; and down to each (agency, task) pair.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    pub deadline: NaiveDate,
+    pub as_of: NaiveDate,
+    pub expected: usize,
+    pub received: usize,
+    pub on_time: usize,
+    pub late: usize,
+    pub undated: usize,
+    /// Not received: missing after the deadline, or not yet due before it.
+    pub not_received: usize,
+    pub past_deadline: bool,
+    pub tasks: usize,
+    /// Tasks every assigned agency reported on.
+    pub tasks_fully_reported: usize,
+    pub pairs: usize,
+    pub pairs_reported: usize,
+    pub budget_total: f64,
+    pub rows_read: usize,
+    pub rows_accepted: usize,
+    pub files: usize,
+    pub files_skipped: usize,
+    pub problems: usize,
+}
+
+impl Summary {
+    /// Share of `n` in the reports expected, as a fraction (0 when none expected).
+    pub fn share(&self, n: usize) -> f64 {
+        if self.expected == 0 {
+            0.0
+        } else {
+            n as f64 / self.expected as f64
+        }
+    }
+}
+
+fn days(d: NaiveDate) -> i32 {
+    (d - NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid")).num_days() as i32
+}
+
+/// Days late of a received date against the deadline (0 when on time, null when unknown).
+fn days_late(deadline: NaiveDate) -> Expr {
+    let diff = col(RECEIVED_DATE).cast(DataType::Int32) - lit(days(deadline));
+    when(col(RECEIVED_DATE).is_null())
+        .then(lit(NULL).cast(DataType::Int32))
+        .when(diff.clone().gt(lit(0)))
+        .then(diff)
+        .otherwise(lit(0))
+}
+
+/// The verdict of a row of the completeness table.
+fn verdict(past_deadline: bool) -> Expr {
+    let not_received = if past_deadline {
+        "missing"
+    } else {
+        "not_yet_due"
+    };
+    when(col(SUBMITTED).not())
+        .then(lit(not_received))
+        .when(col(RECEIVED_DATE).is_null())
+        .then(lit("undated"))
+        .when(col(DAYS_LATE).gt(lit(0)))
+        .then(lit("late"))
+        .otherwise(lit("on_time"))
+}
+
+/// Checks a normalised year against the plan's assignments.
+pub fn check(plan: &Plan, year: i32, as_of: NaiveDate, norm: &Normalised) -> PolarsResult<Checked> {
+    let deadline = plan.deadline_for(year);
+    let past_deadline = as_of > deadline;
+
+    // Who is expected: the agencies that report, in plan order.
+    let agencies: Vec<_> = plan.reporting_agencies().collect();
+    let expected = df!(
+        AGENCY_ORDER => (0..agencies.len() as u32).collect::<Vec<_>>(),
+        AGENCY_CODE => agencies.iter().map(|a| a.code.as_str()).collect::<Vec<_>>(),
+        AGENCY_NAME => agencies.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(),
+    )?;
+    // Who submitted: the accepted file of each agency (superseded ones are out already).
+    let accepted: Vec<_> = norm
+        .files
+        .iter()
+        .filter(|f| f.outcome == Outcome::Accepted)
+        .collect();
+    let submissions = df!(
+        AGENCY_CODE => accepted.iter().map(|f| f.agency_code.clone().unwrap_or_default()).collect::<Vec<_>>(),
+        RECEIVED_DATE => accepted.iter().map(|f| f.report_date.map(days)).collect::<Vec<_>>(),
+        FILE => accepted.iter().map(|f| f.file.as_str()).collect::<Vec<_>>(),
+    )?
+    .lazy()
+    .with_column(col(RECEIVED_DATE).cast(DataType::Date));
+
+    let completeness = expected
+        .clone()
+        .lazy()
+        // Each expected agency with its submission, if any.
+        .left_join(submissions, col(AGENCY_CODE), col(AGENCY_CODE))
+        .with_column(col(FILE).is_not_null().alias(SUBMITTED))
+        .with_column(days_late(deadline).alias(DAYS_LATE))
+        .with_column(verdict(past_deadline).alias(VERDICT))
+        .sort([AGENCY_ORDER], Default::default())
+        .select([
+            col(AGENCY_CODE),
+            col(AGENCY_NAME),
+            col(SUBMITTED),
+            col(RECEIVED_DATE),
+            col(DAYS_LATE),
+            col(VERDICT),
+            col(FILE),
+        ])
+        .collect()?;
+
+    // What is assigned: every (agency, task, role) of an agency that reports.
+    let assignments: Vec<_> = plan
+        .assignments()
+        .into_iter()
+        .filter(|(a, _, _)| plan.agency(a).is_some_and(|a| a.reports))
+        .collect();
+    let task_order = df!(
+        TASK_CODE => plan.tasks.iter().map(|t| t.code.as_str()).collect::<Vec<_>>(),
+        TASK_ORDER => (0..plan.tasks.len() as u32).collect::<Vec<_>>(),
+    )?;
+    let assigned = df!(
+        AGENCY_CODE => assignments.iter().map(|(a, _, _)| a.as_str()).collect::<Vec<_>>(),
+        TASK_CODE => assignments.iter().map(|(_, t, _)| t.as_str()).collect::<Vec<_>>(),
+        ROLE => assignments.iter().map(|(_, _, r)| r.as_str()).collect::<Vec<_>>(),
+    )?;
+    // What was reported: distinct (agency, task) pairs among the accepted rows.
+    let reported = norm
+        .rows
+        .clone()
+        .lazy()
+        .filter(col(TASK_CODE).is_not_null())
+        .select([col(AGENCY_CODE), col(TASK_CODE)])
+        .unique(None, UniqueKeepStrategy::First)
+        .with_column(lit(true).alias(REPORTED));
+
+    let coverage = assigned
+        .lazy()
+        .join(
+            reported,
+            [col(AGENCY_CODE), col(TASK_CODE)],
+            [col(AGENCY_CODE), col(TASK_CODE)],
+            JoinArgs::new(JoinType::Left),
+        )
+        .with_column(col(REPORTED).fill_null(lit(false)))
+        // Plan order: agencies, then tasks.
+        .left_join(
+            expected
+                .clone()
+                .lazy()
+                .select([col(AGENCY_CODE), col(AGENCY_ORDER)]),
+            col(AGENCY_CODE),
+            col(AGENCY_CODE),
+        )
+        .left_join(task_order.clone().lazy(), col(TASK_CODE), col(TASK_CODE))
+        .sort([AGENCY_ORDER, TASK_ORDER], Default::default())
+        .select([col(AGENCY_CODE), col(TASK_CODE), col(ROLE), col(REPORTED)])
+        .collect()?;
+    ensure(&coverage, &crate::schema::coverage(), "coverage")?;
+
+    let unassigned = norm
+        .rows
+        .clone()
+        .lazy()
+        .filter(
+            col(ROLE)
+                .eq(lit("unassigned"))
+                .and(col(TASK_CODE).is_not_null()),
+        )
+        .select([col(AGENCY_CODE), col(TASK_CODE)])
+        .unique(None, UniqueKeepStrategy::First)
+        .sort([AGENCY_CODE, TASK_CODE], Default::default())
+        .collect()?;
+
+    // Budget by task and agency; rows whose task is unresolved are grouped under a null task.
+    let budget = norm
+        .rows
+        .clone()
+        .lazy()
+        .group_by([col(TASK_CODE), col(AGENCY_CODE)])
+        .agg([
+            col(ACTIVITY).len().alias(ACTIVITIES),
+            col(BUDGET).sum().alias(BUDGET),
+        ])
+        .left_join(task_order.lazy(), col(TASK_CODE), col(TASK_CODE))
+        .left_join(
+            expected
+                .lazy()
+                .select([col(AGENCY_CODE), col(AGENCY_ORDER)]),
+            col(AGENCY_CODE),
+            col(AGENCY_CODE),
+        )
+        .sort(
+            [TASK_ORDER, AGENCY_ORDER],
+            SortMultipleOptions::default().with_nulls_last(true),
+        )
+        .select([
+            col(TASK_CODE),
+            col(AGENCY_CODE),
+            col(ACTIVITIES),
+            col(BUDGET),
+        ])
+        .collect()?;
+
+    // The summary counts.
+    let verdicts = completeness.column(VERDICT)?.str()?.clone();
+    let count = |v: &str| verdicts.iter().filter(|x| *x == Some(v)).count();
+    let per_task = coverage
+        .clone()
+        .lazy()
+        .group_by([col(TASK_CODE)])
+        .agg([col(REPORTED).all(true)])
+        .filter(col(REPORTED))
+        .collect()?;
+    let reported_pairs = coverage.column(REPORTED)?.bool()?.sum().unwrap_or(0) as usize;
+    let budget_total = norm.rows.column(BUDGET)?.f64()?.sum().unwrap_or(0.0);
+    let assigned_tasks = coverage.column(TASK_CODE)?.n_unique()?;
+    let summary = Summary {
+        deadline,
+        as_of,
+        expected: completeness.height(),
+        received: count("on_time") + count("late") + count("undated"),
+        on_time: count("on_time"),
+        late: count("late"),
+        undated: count("undated"),
+        not_received: count("missing") + count("not_yet_due"),
+        past_deadline,
+        tasks: assigned_tasks,
+        tasks_fully_reported: per_task.height(),
+        pairs: coverage.height(),
+        pairs_reported: reported_pairs,
+        budget_total,
+        rows_read: norm.rows_read(),
+        rows_accepted: norm.rows_accepted(),
+        files: norm.files.len(),
+        files_skipped: norm
+            .files
+            .iter()
+            .filter(|f| f.outcome == Outcome::Skipped)
+            .count(),
+        problems: norm
+            .problems
+            .iter()
+            .filter(|p| p.kind != crate::error::Kind::TotalsRow)
+            .count(),
+    };
+    Ok(Checked {
+        completeness,
+        coverage,
+        unassigned,
+        budget,
+        summary,
+    })
+}

@@ -1,0 +1,90 @@
+//! The command line (clap derive). Doc comments on fields are the `--help` text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Consolidates agencies' annual reports on a provincial cultural-diplomacy plan into one
+/// checked, printable workbook (Vietnamese), with CSV and Parquet tables.
+///
+/// With no subcommand: every plan in inputs/plans/, every year folder under
+/// inputs/<plan id>/, into outputs/.
+///
+/// Exit status: 0 ran (gaps are reported, not failures); 1 could not run; 2 bad usage;
+/// 3 gaps found with --fail-on-gaps (an agency late or missing, or an assigned task not
+/// reported).
+#[derive(Debug, Parser)]
+#[command(name = "tonghop", version, about, long_about, after_help = EXIT_STATUS)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+pub const EXIT_STATUS: &str = "Exit status:\n  0  ran; gaps are reported in the outputs, not failures\n  1  could not run (unreadable plan, missing year folder, unwritable output)\n  2  bad usage\n  3  gaps found and --fail-on-gaps given";
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Consolidate one plan and year: read, check, write the workbook and tables.
+    Run(RunArgs),
+    /// Check one plan and year and print who is late, missing, or has not reported a task; writes nothing.
+    Check(RunArgs),
+    /// Work with plan files.
+    #[command(subcommand)]
+    Plan(PlanCommand),
+    /// Write example submissions for a plan and year (used to make the shipped examples).
+    Sample(SampleArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PlanCommand {
+    /// Validate a plan file and name every problem with its line.
+    Check {
+        /// The plan file (TOML).
+        file: PathBuf,
+    },
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct RunArgs {
+    /// The plan file (TOML).
+    #[arg(long)]
+    pub plan: PathBuf,
+    /// The reporting year.
+    #[arg(long)]
+    pub year: i32,
+    /// Folder that holds the year folders [default: inputs/<plan id>]; files are read from DIR/YEAR/.
+    #[arg(long, value_name = "DIR")]
+    pub inputs: Option<PathBuf>,
+    /// Root the results go under, as OUT/<plan id>/YEAR/.
+    #[arg(long, value_name = "DIR", default_value = "outputs")]
+    pub out: PathBuf,
+    /// The day the check is made, YYYY-MM-DD [default: today]. Before the deadline a
+    /// missing report is "not yet due", after it "missing".
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<chrono::NaiveDate>,
+    /// Exit with status 3 when an agency is late or missing or an assigned task is not reported.
+    #[arg(long)]
+    pub fail_on_gaps: bool,
+    /// Language of terminal messages.
+    #[arg(long, value_enum, default_value = "vi")]
+    pub lang: Lang,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Lang {
+    Vi,
+    En,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct SampleArgs {
+    /// The plan file (TOML).
+    #[arg(long)]
+    pub plan: PathBuf,
+    /// The reporting year.
+    #[arg(long)]
+    pub year: i32,
+    /// Folder to write the workbooks into.
+    #[arg(long)]
+    pub out: PathBuf,
+}

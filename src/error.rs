@@ -1,0 +1,226 @@
+//! Errors that stop a run, and `Problem`, a finding about the data that does not.
+//!
+//! Owns: every user-facing text about what went wrong, in Vietnamese (and English where
+//! `--lang en` asks), so the two stay in step. Does not own: deciding what is wrong.
+
+use std::path::PathBuf;
+
+/// A plan file that cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum PlanError {
+    #[error("không đọc được tệp kế hoạch {}: {source}", path.display())]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("tệp kế hoạch {} có lỗi, hãy sửa rồi chạy lại (xem `tonghop plan check`):\n  {}", path.display(), issues.join("\n  "))]
+    Invalid { path: PathBuf, issues: Vec<String> },
+}
+
+/// Something that stops a run (exit status 1).
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    #[error("không có thư mục báo cáo của năm {year}: {} (tạo thư mục và đặt các tệp báo cáo vào đó)", path.display())]
+    NoYearFolder { year: i32, path: PathBuf },
+    #[error("năm {year} nằm ngoài thời gian của kế hoạch ({first}–{last})")]
+    YearOutOfPlan { year: i32, first: i32, last: i32 },
+    #[error("không ghi được {}: {source}", path.display())]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("không tạo được sổ tổng hợp {}: {source}", path.display())]
+    Workbook {
+        path: PathBuf,
+        source: rust_xlsxwriter::XlsxError,
+    },
+    #[error("lỗi xử lý bảng dữ liệu: {0}")]
+    Table(#[from] polars::error::PolarsError),
+    #[error("số dòng không khớp: đã đọc {read} dòng nhưng nhận {accepted} và loại {rejected}; đây là lỗi của chương trình, xin báo lại")]
+    RowsLost {
+        read: usize,
+        accepted: usize,
+        rejected: usize,
+    },
+}
+
+/// What kind of finding a `Problem` is. The machine-readable code (`code()`) is what
+/// `rows.csv` flags carry; the Vietnamese text is what the workbook shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    // files
+    LockFile,
+    NotSpreadsheet,
+    Unreadable,
+    Encrypted,
+    NoTable,
+    AgencyUnknown,
+    AgencyAmbiguous,
+    Superseded,
+    DateMissing,
+    DateUnreadable,
+    // rows
+    TaskUnknown,
+    TaskAmbiguous,
+    TaskMissing,
+    TaskFromRowAbove,
+    Unassigned,
+    RoleMismatch,
+    StatusUnknown,
+    StatusMissing,
+    BudgetUnreadable,
+    BudgetUnitSuspect,
+    CellError,
+    Duplicate,
+    TotalsRow,
+    TotalsMismatch,
+    ReadPanic,
+}
+
+impl Kind {
+    /// Stable machine-readable code (used in `rows.csv` flags and `problems.csv`).
+    pub fn code(self) -> &'static str {
+        use Kind::*;
+        match self {
+            LockFile => "lock_file",
+            NotSpreadsheet => "not_spreadsheet",
+            Unreadable => "unreadable",
+            Encrypted => "encrypted",
+            NoTable => "no_table",
+            AgencyUnknown => "agency_unknown",
+            AgencyAmbiguous => "agency_ambiguous",
+            Superseded => "superseded",
+            DateMissing => "date_missing",
+            DateUnreadable => "date_unreadable",
+            TaskUnknown => "task_unknown",
+            TaskAmbiguous => "task_ambiguous",
+            TaskMissing => "task_missing",
+            TaskFromRowAbove => "task_from_row_above",
+            Unassigned => "unassigned",
+            RoleMismatch => "role_mismatch",
+            StatusUnknown => "status_unknown",
+            StatusMissing => "status_missing",
+            BudgetUnreadable => "budget_unreadable",
+            BudgetUnitSuspect => "budget_unit_suspect",
+            CellError => "cell_error",
+            Duplicate => "duplicate",
+            TotalsRow => "totals_row",
+            TotalsMismatch => "totals_mismatch",
+            ReadPanic => "reader_panic",
+        }
+    }
+
+    /// What is wrong and what to do, in Vietnamese; `detail` is the value as written.
+    pub fn vi(self, detail: &str) -> String {
+        use Kind::*;
+        match self {
+            LockFile => "tệp khoá tạm của Excel (~$…), không phải báo cáo: bỏ qua".into(),
+            NotSpreadsheet => format!("không phải bảng tính ({detail}): gửi lại dạng .xlsx, .xls hoặc .ods"),
+            Unreadable => format!("không mở được tệp ({detail}): tệp hỏng hoặc sai định dạng, đề nghị đơn vị gửi lại"),
+            Encrypted => "tệp có mật khẩu: đề nghị đơn vị gỡ mật khẩu rồi gửi lại".into(),
+            NoTable => format!("không tìm thấy bảng báo cáo (dòng tiêu đề có các cột Nhiệm vụ, Nội dung hoạt động, Kết quả…){detail}"),
+            AgencyUnknown => format!("không xác định được đơn vị báo cáo (\"{detail}\"): ghi rõ \"Đơn vị báo cáo: …\" theo tên trong kế hoạch"),
+            AgencyAmbiguous => format!("tên đơn vị \"{detail}\" khớp với nhiều cơ quan: ghi rõ tên đầy đủ"),
+            Superseded => format!("đã có báo cáo mới hơn của cùng đơn vị ({detail}): dùng bản mới"),
+            DateMissing => "không có ngày báo cáo: không đánh giá được đúng hạn; ghi \"Ngày báo cáo: dd/mm/yyyy\"".into(),
+            DateUnreadable => format!("ngày \"{detail}\" không đọc được hoặc không có thật: ghi theo dạng dd/mm/yyyy"),
+            TaskUnknown => format!("nhiệm vụ \"{detail}\" không có trong kế hoạch: ghi mã nhiệm vụ (NV1, NV2…)"),
+            TaskAmbiguous => format!("nhiệm vụ \"{detail}\" khớp với nhiều nhiệm vụ: ghi mã nhiệm vụ"),
+            TaskMissing => "dòng không ghi nhiệm vụ: ghi mã nhiệm vụ (NV1, NV2…)".into(),
+            TaskFromRowAbove => format!("ô nhiệm vụ để trống, lấy theo dòng trên ({detail})"),
+            Unassigned => format!("đơn vị không được giao nhiệm vụ {detail} trong kế hoạch"),
+            RoleMismatch => format!("vai trò ghi \"{detail}\" khác với kế hoạch"),
+            StatusUnknown => format!("tình trạng \"{detail}\" không rõ: ghi Hoàn thành, Đang thực hiện hoặc Chưa thực hiện"),
+            StatusMissing => "chưa ghi tình trạng thực hiện".into(),
+            BudgetUnreadable => format!("kinh phí \"{detail}\" không đọc được: ghi số triệu đồng"),
+            BudgetUnitSuspect => format!("kinh phí \"{detail}\" không hợp lý với đơn vị ở tiêu đề cột (có thể nhầm đồng/triệu đồng): kiểm tra lại, chưa cộng vào tổng"),
+            CellError => format!("ô có lỗi công thức {detail}: sửa công thức hoặc ghi giá trị"),
+            Duplicate => format!("dòng trùng với {detail}: chỉ tính một lần"),
+            TotalsRow => "dòng tổng cộng: không tính là hoạt động".into(),
+            TotalsMismatch => format!("dòng tổng cộng không khớp với tổng các dòng ({detail})"),
+            ReadPanic => format!("lỗi khi đọc tệp ({detail}): bỏ qua tệp, các tệp khác vẫn được tổng hợp"),
+        }
+    }
+
+    /// The same in English, for `--lang en`.
+    pub fn en(self, detail: &str) -> String {
+        use Kind::*;
+        match self {
+            LockFile => "Excel lock file (~$…), not a report: skipped".into(),
+            NotSpreadsheet => format!("not a spreadsheet ({detail})"),
+            Unreadable => format!("cannot open the file ({detail})"),
+            Encrypted => "password-protected workbook".into(),
+            NoTable => format!("no report table found{detail}"),
+            AgencyUnknown => format!("reporting agency not identified (\"{detail}\")"),
+            AgencyAmbiguous => format!("agency name \"{detail}\" matches several agencies"),
+            Superseded => format!("a later report from the same agency exists ({detail})"),
+            DateMissing => "no report date".into(),
+            DateUnreadable => format!("date \"{detail}\" unreadable or impossible"),
+            TaskUnknown => format!("task \"{detail}\" is not in the plan"),
+            TaskAmbiguous => format!("task \"{detail}\" matches several tasks"),
+            TaskMissing => "row names no task".into(),
+            TaskFromRowAbove => format!("task cell empty, taken from the row above ({detail})"),
+            Unassigned => format!("agency is not assigned task {detail}"),
+            RoleMismatch => format!("role written as \"{detail}\" differs from the plan"),
+            StatusUnknown => format!("status \"{detail}\" not recognised"),
+            StatusMissing => "no status".into(),
+            BudgetUnreadable => format!("budget \"{detail}\" unreadable"),
+            BudgetUnitSuspect => {
+                format!("budget \"{detail}\" implausible for the column's unit; left out of totals")
+            }
+            CellError => format!("formula error {detail}"),
+            Duplicate => format!("duplicate of {detail}; counted once"),
+            TotalsRow => "totals row, not an activity".into(),
+            TotalsMismatch => format!("totals row disagrees with the sum of rows ({detail})"),
+            ReadPanic => format!("reader failed on this file ({detail})"),
+        }
+    }
+}
+
+/// A finding about the data: where it is and what is wrong. Never an error: it is
+/// collected, written to the outputs and counted, and the run goes on.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Problem {
+    /// File path relative to the year folder.
+    pub file: String,
+    /// Sheet name, empty for a finding about the whole file.
+    pub sheet: String,
+    /// A1 cell reference, empty for a finding about a whole file or sheet.
+    pub cell: String,
+    pub kind: Kind,
+    /// The value as written, or other detail the message names.
+    pub detail: String,
+}
+
+impl Problem {
+    pub fn file(file: &str, kind: Kind, detail: impl Into<String>) -> Problem {
+        Problem {
+            file: file.to_string(),
+            sheet: String::new(),
+            cell: String::new(),
+            kind,
+            detail: detail.into(),
+        }
+    }
+    pub fn at(
+        file: &str,
+        sheet: &str,
+        cell: String,
+        kind: Kind,
+        detail: impl Into<String>,
+    ) -> Problem {
+        Problem {
+            file: file.to_string(),
+            sheet: sheet.to_string(),
+            cell,
+            kind,
+            detail: detail.into(),
+        }
+    }
+    pub fn message_vi(&self) -> String {
+        self.kind.vi(&self.detail)
+    }
+    pub fn message_en(&self) -> String {
+        self.kind.en(&self.detail)
+    }
+}

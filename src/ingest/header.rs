@@ -1,0 +1,329 @@
+//! Recognising the header row of a report table and what each column holds.
+//!
+//! Owns: the synonyms clerks use for each column, and finding the header row (on any of
+//! the first rows, possibly two rows: a group header over sub-headers). Does not own:
+//! reading the values under it.
+
+use crate::text::fold;
+
+/// What a column of a report holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Field {
+    Stt,
+    Task,
+    Role,
+    Activity,
+    Result,
+    Status,
+    /// Tick-box status columns, marked "x".
+    StatusDone,
+    StatusInProgress,
+    StatusNotStarted,
+    Budget,
+    Difficulties,
+    Proposals,
+    Note,
+    Agency,
+}
+
+/// Folded header text → field. Exact phrases first; then phrases a header starts with.
+const EXACT: &[(&str, Field)] = &[
+    ("stt", Field::Stt),
+    ("tt", Field::Stt),
+    ("so tt", Field::Stt),
+    ("so thu tu", Field::Stt),
+    ("nv", Field::Task),
+    ("ma nv", Field::Task),
+    ("hoan thanh", Field::StatusDone),
+    ("da hoan thanh", Field::StatusDone),
+    ("dang thuc hien", Field::StatusInProgress),
+    ("dang trien khai", Field::StatusInProgress),
+    ("chua thuc hien", Field::StatusNotStarted),
+    ("chua trien khai", Field::StatusNotStarted),
+    ("chua hoan thanh", Field::StatusInProgress),
+    ("noi dung", Field::Activity),
+    ("don vi", Field::Agency),
+    ("co quan", Field::Agency),
+    ("don vi thuc hien", Field::Agency),
+    ("co quan thuc hien", Field::Agency),
+    ("don vi bao cao", Field::Agency),
+];
+
+const PREFIX: &[(&str, Field)] = &[
+    ("kinh phi", Field::Budget),
+    ("chi phi", Field::Budget),
+    ("ngan sach", Field::Budget),
+    ("so tien", Field::Budget),
+    ("kho khan", Field::Difficulties),
+    ("vuong mac", Field::Difficulties),
+    ("han che", Field::Difficulties),
+    ("kien nghi", Field::Proposals),
+    ("de xuat", Field::Proposals),
+    ("de nghi", Field::Proposals),
+    ("ghi chu", Field::Note),
+    ("vai tro", Field::Role),
+    ("chu tri phoi hop", Field::Role),
+    ("hinh thuc tham gia", Field::Role),
+    ("tinh trang", Field::Status),
+    ("tien do", Field::Status),
+    ("trang thai", Field::Status),
+    ("muc do hoan thanh", Field::Status),
+    ("danh gia", Field::Status),
+    ("ket qua", Field::Result),
+    ("san pham", Field::Result),
+    ("noi dung hoat dong", Field::Activity),
+    ("noi dung thuc hien", Field::Activity),
+    ("noi dung cong viec", Field::Activity),
+    ("noi dung trien khai", Field::Activity),
+    ("noi dung da thuc hien", Field::Activity),
+    ("hoat dong", Field::Activity),
+    ("cong viec", Field::Activity),
+    ("ten hoat dong", Field::Activity),
+    ("ma nhiem vu", Field::Task),
+    ("nhiem vu", Field::Task),
+    ("ten nhiem vu", Field::Task),
+    ("noi dung nhiem vu", Field::Task),
+];
+
+/// The field a header cell names, if any. Long texts are not headers.
+pub fn classify(header: &str) -> Option<Field> {
+    let key = fold(header);
+    if key.is_empty() || key.len() > 80 {
+        return None;
+    }
+    if let Some(&(_, f)) = EXACT.iter().find(|(p, _)| *p == key) {
+        return Some(f);
+    }
+    PREFIX
+        .iter()
+        .filter(|(p, _)| key == *p || key.starts_with(&format!("{p} ")))
+        .max_by_key(|(p, _)| p.len())
+        .map(|&(_, f)| f)
+}
+
+/// A recognised column.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    pub field: Field,
+    /// 0-based column index within the sheet.
+    pub col: u32,
+    /// The header text as written (both rows joined for a two-row header).
+    pub header: String,
+}
+
+/// A recognised header.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Header {
+    /// 0-based row of the first header row.
+    pub first_row: u32,
+    /// 0-based row of the last header row; data starts below it.
+    pub last_row: u32,
+    pub columns: Vec<Column>,
+}
+
+impl Header {
+    pub fn col(&self, field: Field) -> Option<&Column> {
+        self.columns.iter().find(|c| c.field == field)
+    }
+}
+
+/// How many rows from the top are searched for the header.
+pub const HEADER_SEARCH_ROWS: usize = 30;
+
+/// Finds the header in a grid of cell texts (`rows[r][c]`, with `row0`/`col0` the sheet
+/// position of `rows[0][0]`). A header names at least three known columns, one of which
+/// is the activity, result or task. Where the row below names further columns (sub-headers
+/// under a merged group header such as "Tình trạng" over "Hoàn thành | Đang thực hiện"),
+/// both rows make the header.
+pub fn find(rows: &[Vec<String>], row0: u32, col0: u32) -> Option<Header> {
+    let classify_row =
+        |r: &Vec<String>| -> Vec<Option<Field>> { r.iter().map(|t| classify(t)).collect() };
+    let score = |fields: &[Option<Field>]| -> usize {
+        let mut seen: Vec<Field> = fields.iter().flatten().copied().collect();
+        seen.sort();
+        seen.dedup();
+        let core = seen
+            .iter()
+            .any(|f| matches!(f, Field::Activity | Field::Result | Field::Task));
+        if core {
+            seen.len()
+        } else {
+            0
+        }
+    };
+    let limit = rows.len().min(HEADER_SEARCH_ROWS);
+    let mut best: Option<(usize, usize)> = None;
+    for (i, row) in rows.iter().take(limit).enumerate() {
+        let s = score(&classify_row(row));
+        if s >= 3 && best.is_none_or(|(_, b)| s > b) {
+            best = Some((i, s));
+        }
+    }
+    let (i, _) = best?;
+    let top = classify_row(&rows[i]);
+    let below = rows.get(i + 1).map(classify_row).unwrap_or_default();
+    // A second header row: it names fields in columns the first row leaves empty or
+    // groups, and has no long text (data rows have long texts).
+    let sub_count = below
+        .iter()
+        .enumerate()
+        .filter(|(c, f)| f.is_some() && top.get(*c).copied().flatten() != **f)
+        .count();
+    let below_is_header = sub_count >= 2
+        && rows[i + 1].iter().all(|t| t.chars().count() <= 80)
+        && below.iter().flatten().all(|f| !matches!(f, Field::Stt));
+    let mut columns = Vec::new();
+    let width = rows[i].len().max(rows.get(i + 1).map_or(0, Vec::len));
+    for c in 0..width {
+        let t = rows[i].get(c).map(String::as_str).unwrap_or("");
+        let (field, header) = if below_is_header {
+            let b = rows[i + 1].get(c).map(String::as_str).unwrap_or("");
+            match (
+                below.get(c).copied().flatten(),
+                top.get(c).copied().flatten(),
+            ) {
+                (Some(f), _) => (Some(f), join(t, b)),
+                (None, Some(f)) => (Some(f), join(t, b)),
+                (None, None) => (None, String::new()),
+            }
+        } else {
+            (top.get(c).copied().flatten(), t.to_string())
+        };
+        if let Some(field) = field {
+            // The first column claiming a field wins; later ones are extra columns.
+            if !columns.iter().any(|x: &Column| x.field == field) {
+                columns.push(Column {
+                    field,
+                    col: col0 + c as u32,
+                    header,
+                });
+            }
+        }
+    }
+    let first_row = row0 + i as u32;
+    let last_row = if below_is_header {
+        first_row + 1
+    } else {
+        first_row
+    };
+    Some(Header {
+        first_row,
+        last_row,
+        columns,
+    })
+}
+
+fn join(a: &str, b: &str) -> String {
+    match (a.trim().is_empty(), b.trim().is_empty()) {
+        (true, _) => b.to_string(),
+        (_, true) => a.to_string(),
+        _ => format!("{a} {b}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_synonyms() {
+        let cases = [
+            ("STT", Some(Field::Stt)),
+            ("Mã nhiệm vụ", Some(Field::Task)),
+            ("Nhiệm vụ", Some(Field::Task)),
+            ("NHIỆM VỤ ĐƯỢC GIAO", Some(Field::Task)),
+            ("Vai trò\n(Chủ trì/Phối hợp)", Some(Field::Role)),
+            ("Nội dung hoạt động", Some(Field::Activity)),
+            ("Nội dung công việc", Some(Field::Activity)),
+            ("Kết quả thực hiện", Some(Field::Result)),
+            ("Kết quả đạt được", Some(Field::Result)),
+            ("Tình trạng", Some(Field::Status)),
+            ("Tiến độ", Some(Field::Status)),
+            ("Kinh phí (triệu đồng)", Some(Field::Budget)),
+            ("Kinh phí\n(đồng)", Some(Field::Budget)),
+            ("Khó khăn, vướng mắc", Some(Field::Difficulties)),
+            ("Kiến nghị, đề xuất", Some(Field::Proposals)),
+            ("Ghi chú", Some(Field::Note)),
+            ("Hoàn thành", Some(Field::StatusDone)),
+            ("Đang thực hiện", Some(Field::StatusInProgress)),
+            ("Chưa thực hiện", Some(Field::StatusNotStarted)),
+            ("Đơn vị tính", None),
+            (
+                "Tổ chức hội nghị tuyên truyền về ngoại giao văn hoá cho cán bộ chủ chốt",
+                None,
+            ),
+        ];
+        for (h, want) in cases {
+            assert_eq!(classify(h), want, "{h:?}");
+        }
+    }
+
+    fn grid(rows: &[&[&str]]) -> Vec<Vec<String>> {
+        rows.iter()
+            .map(|r| r.iter().map(|s| s.to_string()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn header_below_title_block() {
+        let g = grid(&[
+            &["UBND TỈNH BẮC GIANG", "", ""],
+            &["BÁO CÁO", "", ""],
+            &["Đơn vị báo cáo: Sở Ngoại vụ", "", ""],
+            &[
+                "STT",
+                "Nhiệm vụ",
+                "Nội dung hoạt động",
+                "Kết quả",
+                "Kinh phí (triệu đồng)",
+            ],
+            &["1", "NV1", "Hội nghị", "Xong", "12"],
+        ]);
+        let h = find(&g, 0, 0).unwrap();
+        assert_eq!((h.first_row, h.last_row), (3, 3));
+        assert_eq!(h.col(Field::Budget).unwrap().col, 4);
+        assert_eq!(h.col(Field::Activity).unwrap().col, 2);
+    }
+
+    #[test]
+    fn two_row_header_with_tick_boxes() {
+        let g = grid(&[
+            &[
+                "STT",
+                "Nhiệm vụ",
+                "Nội dung hoạt động",
+                "Tình trạng",
+                "",
+                "",
+                "Kinh phí",
+            ],
+            &[
+                "",
+                "",
+                "",
+                "Hoàn thành",
+                "Đang thực hiện",
+                "Chưa thực hiện",
+                "(triệu đồng)",
+            ],
+            &["1", "NV1", "Hội nghị", "x", "", "", "5"],
+        ]);
+        let h = find(&g, 4, 1).unwrap();
+        assert_eq!((h.first_row, h.last_row), (4, 5));
+        assert_eq!(h.col(Field::StatusDone).unwrap().col, 4);
+        assert_eq!(h.col(Field::StatusNotStarted).unwrap().col, 6);
+        assert_eq!(
+            h.col(Field::Budget).unwrap().header,
+            "Kinh phí (triệu đồng)"
+        );
+    }
+
+    #[test]
+    fn no_header_in_a_letter() {
+        let g = grid(&[
+            &["Kính gửi: Sở Ngoại vụ"],
+            &["Thực hiện Kế hoạch số …, Sở báo cáo như sau"],
+        ]);
+        assert!(find(&g, 0, 0).is_none());
+    }
+}

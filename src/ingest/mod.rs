@@ -1,0 +1,496 @@
+//! Ingest: the only code that opens workbooks.
+//!
+//! Owns: listing a year folder, telling a report from junk (lock files, documents,
+//! encrypted or broken workbooks), picking the reader by the file's first bytes, finding
+//! the report table and the "Đơn vị báo cáo" / "Ngày báo cáo" lines, and handing on the raw
+//! cells of each row. Does not own: what the cells mean (see `normalise`).
+
+pub mod header;
+
+use std::io::Cursor;
+use std::path::{Path, PathBuf};
+
+use calamine::{Data, Dimensions, Ods, Range, Reader, Sheets, Xls, Xlsb, Xlsx};
+use chrono::NaiveDateTime;
+use sha2::{Digest, Sha256};
+
+use crate::error::Kind;
+use crate::text::fold;
+pub use header::{Field, Header};
+
+/// Extensions read as spreadsheets.
+pub const SPREADSHEET_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xls", "xlsb", "ods"];
+
+/// The department's optional register of incoming documents, read separately.
+pub const RECEIPTS_FILE: &str = "receipts.csv";
+
+/// A cell value as the reader gave it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Empty,
+    Text(String),
+    Number(f64),
+    Date(NaiveDateTime),
+    Bool(bool),
+    /// A formula error such as "#REF!".
+    Error(String),
+}
+
+impl Cell {
+    fn from_data(d: &Data) -> Cell {
+        match d {
+            Data::Empty => Cell::Empty,
+            Data::String(s) if s.trim().is_empty() => Cell::Empty,
+            Data::String(s) => Cell::Text(s.clone()),
+            Data::Int(i) => Cell::Number(*i as f64),
+            Data::Float(f) => Cell::Number(*f),
+            Data::Bool(b) => Cell::Bool(*b),
+            Data::DateTime(dt) if dt.is_datetime() => dt
+                .as_datetime()
+                .map_or(Cell::Number(dt.as_f64()), Cell::Date),
+            Data::DateTime(dt) => Cell::Number(dt.as_f64()),
+            Data::DateTimeIso(s) => NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f")
+                .ok()
+                .or_else(|| {
+                    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                        .ok()
+                        .and_then(|d| d.and_hms_opt(0, 0, 0))
+                })
+                .map_or_else(|| Cell::Text(s.clone()), Cell::Date),
+            Data::DurationIso(s) => Cell::Text(s.clone()),
+            Data::Error(e) => Cell::Error(e.to_string()),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        matches!(self, Cell::Empty)
+    }
+
+    /// The cell as text (numbers without a needless ".0"), for matching and display.
+    pub fn text(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(s) => s.clone(),
+            Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
+            Cell::Number(n) => format!("{n}"),
+            Cell::Date(d) => d.format("%d/%m/%Y").to_string(),
+            Cell::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
+            Cell::Error(e) => e.clone(),
+        }
+    }
+}
+
+/// A file found in the year folder.
+#[derive(Debug, Clone)]
+pub struct InputFile {
+    /// Path relative to the year folder, with `/` separators.
+    pub rel: String,
+    pub path: PathBuf,
+}
+
+/// Lists every file below `dir`, sorted by relative path so that runs do not depend on
+/// the file system's order. Hidden files (".…") and the receipts register are left out;
+/// symbolic links are not followed.
+pub fn list_files(dir: &Path) -> std::io::Result<Vec<InputFile>> {
+    let mut out = Vec::new();
+    walk(dir, "", &mut out)?;
+    out.sort_by(|a, b| a.rel.cmp(&b.rel));
+    Ok(out)
+}
+
+fn walk(dir: &Path, prefix: &str, out: &mut Vec<InputFile>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') || (prefix.is_empty() && name.eq_ignore_ascii_case(RECEIPTS_FILE))
+        {
+            continue;
+        }
+        let rel = if prefix.is_empty() {
+            name.clone()
+        } else {
+            format!("{prefix}/{name}")
+        };
+        let kind = entry.file_type()?;
+        if kind.is_dir() {
+            walk(&entry.path(), &rel, out)?;
+        } else if kind.is_file() {
+            out.push(InputFile {
+                rel,
+                path: entry.path(),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// A non-empty cell above the header (or near the top of a sheet without one): where the
+/// agency and the report date are written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TopCell {
+    pub row: u32,
+    pub col: u32,
+    pub cell: Cell,
+}
+
+/// One data row under the header: the cells of the recognised columns.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawRow {
+    /// 0-based sheet row.
+    pub row: u32,
+    /// (field, 0-based column, value); fields without a cell are absent.
+    pub cells: Vec<(Field, u32, Cell)>,
+}
+
+impl RawRow {
+    pub fn get(&self, f: Field) -> Option<(&Cell, u32)> {
+        self.cells
+            .iter()
+            .find(|(g, _, _)| *g == f)
+            .map(|(_, c, v)| (v, *c))
+    }
+}
+
+/// A sheet as read.
+#[derive(Debug, Clone)]
+pub struct SheetData {
+    pub name: String,
+    pub hidden: bool,
+    pub header: Option<Header>,
+    pub top: Vec<TopCell>,
+    pub rows: Vec<RawRow>,
+}
+
+/// A workbook as read.
+#[derive(Debug, Clone)]
+pub struct WorkbookData {
+    pub sheets: Vec<SheetData>,
+}
+
+/// A file after ingest: its size and hash, and what could be read from it.
+#[derive(Debug, Clone)]
+pub struct Ingested {
+    pub rel: String,
+    pub bytes: u64,
+    pub sha256: String,
+    /// The workbook, or why it was skipped (with the reader's detail).
+    pub content: Result<WorkbookData, (Kind, String)>,
+}
+
+/// Reads one file: hashes it and, if it is a spreadsheet, reads its tables. Never panics:
+/// a panic inside the reader becomes a skipped file.
+pub fn ingest(file: &InputFile) -> Ingested {
+    let data = match std::fs::read(&file.path) {
+        Ok(d) => d,
+        Err(e) => {
+            return Ingested {
+                rel: file.rel.clone(),
+                bytes: 0,
+                sha256: String::new(),
+                content: Err((Kind::Unreadable, e.to_string())),
+            };
+        }
+    };
+    let sha256 = hex(&Sha256::digest(&data));
+    let content = std::panic::catch_unwind(|| read_bytes(&file.rel, &data))
+        .unwrap_or_else(|p| Err((Kind::ReadPanic, panic_text(&p))));
+    Ingested {
+        rel: file.rel.clone(),
+        bytes: data.len() as u64,
+        sha256,
+        content,
+    }
+}
+
+fn panic_text(p: &Box<dyn std::any::Any + Send>) -> String {
+    p.downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| p.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "panic".into())
+}
+
+/// Lower-case hexadecimal.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The file's format as its first bytes say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Magic {
+    Zip,
+    Cfb,
+    Other,
+}
+
+fn magic(data: &[u8]) -> Magic {
+    if data.starts_with(b"PK\x03\x04") {
+        Magic::Zip
+    } else if data.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        Magic::Cfb
+    } else {
+        Magic::Other
+    }
+}
+
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle)
+}
+
+/// Reads a workbook from its bytes. `rel` gives the name (for the lock-file and extension checks).
+pub fn read_bytes(rel: &str, data: &[u8]) -> Result<WorkbookData, (Kind, String)> {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    if name.starts_with("~$") {
+        return Err((Kind::LockFile, String::new()));
+    }
+    let ext = name
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    if !SPREADSHEET_EXTENSIONS.contains(&ext.as_str()) {
+        let what = if ext.is_empty() {
+            "tệp không có phần mở rộng".to_string()
+        } else {
+            format!(".{ext}")
+        };
+        return Err((Kind::NotSpreadsheet, what));
+    }
+    if data.is_empty() {
+        return Err((Kind::Unreadable, "tệp rỗng, 0 byte".into()));
+    }
+    let cursor = Cursor::new(data);
+    let unreadable = |e: String| (Kind::Unreadable, e);
+    let mut sheets: Sheets<Cursor<&[u8]>> = match magic(data) {
+        Magic::Zip => {
+            let is_ods = contains(
+                &data[..data.len().min(200)],
+                b"application/vnd.oasis.opendocument.spreadsheet",
+            );
+            if is_ods {
+                Sheets::Ods(Ods::new(cursor).map_err(|e| unreadable(format!("ODS: {e}")))?)
+            } else if ext == "xlsb" {
+                Sheets::Xlsb(Xlsb::new(cursor).map_err(|e| unreadable(format!("XLSB: {e}")))?)
+            } else if contains(data, b"word/document.xml") {
+                return Err((
+                    Kind::NotSpreadsheet,
+                    "tài liệu Word đặt tên như bảng tính".into(),
+                ));
+            } else {
+                Sheets::Xlsx(Xlsx::new(cursor).map_err(|e| unreadable(format!("XLSX: {e}")))?)
+            }
+        }
+        Magic::Cfb => {
+            let utf16 = |s: &str| {
+                s.encode_utf16()
+                    .flat_map(u16::to_le_bytes)
+                    .collect::<Vec<u8>>()
+            };
+            if contains(data, &utf16("EncryptedPackage")) {
+                return Err((Kind::Encrypted, String::new()));
+            }
+            if contains(data, &utf16("WordDocument")) {
+                return Err((
+                    Kind::NotSpreadsheet,
+                    "tài liệu Word (.doc) đặt tên như bảng tính".into(),
+                ));
+            }
+            Sheets::Xls(Xls::new(cursor).map_err(|e| unreadable(format!("XLS: {e}")))?)
+        }
+        Magic::Other => {
+            let head = String::from_utf8_lossy(&data[..data.len().min(512)]).to_ascii_lowercase();
+            let what = if head.contains("<html")
+                || head.contains("<table")
+                || head.contains("<!doctype")
+            {
+                "trang HTML, không phải bảng tính Excel"
+            } else if data.starts_with(b"%PDF") {
+                "tài liệu PDF"
+            } else {
+                "không nhận ra định dạng"
+            };
+            return Err((Kind::Unreadable, what.into()));
+        }
+    };
+    read_sheets(&mut sheets)
+}
+
+fn read_sheets(book: &mut Sheets<Cursor<&[u8]>>) -> Result<WorkbookData, (Kind, String)> {
+    let metas: Vec<calamine::Sheet> = book.sheets_metadata().to_vec();
+    let mut sheets = Vec::new();
+    for meta in metas {
+        if meta.typ != calamine::SheetType::WorkSheet {
+            continue;
+        }
+        let range = match book.worksheet_range(&meta.name) {
+            Ok(r) => r,
+            Err(e) => return Err((Kind::Unreadable, format!("trang \"{}\": {e}", meta.name))),
+        };
+        let merges = merged_regions(book, &meta.name);
+        sheets.push(read_sheet(
+            &meta.name,
+            meta.visible != calamine::SheetVisible::Visible,
+            &range,
+            &merges,
+        ));
+    }
+    if sheets.is_empty() {
+        return Err((Kind::NoTable, ": sổ không có trang tính nào".into()));
+    }
+    Ok(WorkbookData { sheets })
+}
+
+fn merged_regions(book: &mut Sheets<Cursor<&[u8]>>, name: &str) -> Vec<Dimensions> {
+    match book {
+        Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
+        Sheets::Xls(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
+        _ => Vec::new(),
+    }
+}
+
+/// Fields whose merged cells stand for every row they span (a task written once beside
+/// several activities). Numbers are not among them: a budget merged over three rows is
+/// one budget, not three.
+const SPANNING_FIELDS: &[Field] = &[Field::Task, Field::Role, Field::Agency];
+
+/// Reads one sheet: finds the header, the cells above it, and every non-blank row below it.
+pub fn read_sheet(
+    name: &str,
+    hidden: bool,
+    range: &Range<Data>,
+    merges: &[Dimensions],
+) -> SheetData {
+    let Some((row0, col0)) = range.start() else {
+        return SheetData {
+            name: name.to_string(),
+            hidden,
+            header: None,
+            top: Vec::new(),
+            rows: Vec::new(),
+        };
+    };
+    let texts: Vec<Vec<String>> = range
+        .rows()
+        .take(header::HEADER_SEARCH_ROWS + 1)
+        .map(|r| r.iter().map(|d| Cell::from_data(d).text()).collect())
+        .collect();
+    let header = header::find(&texts, row0, col0);
+    let top_rows = header
+        .as_ref()
+        .map_or(15, |h| (h.first_row - row0) as usize);
+    let mut top = Vec::new();
+    for (i, r) in range.rows().take(top_rows).enumerate() {
+        for (j, d) in r.iter().enumerate() {
+            let cell = Cell::from_data(d);
+            if !cell.is_empty() {
+                top.push(TopCell {
+                    row: row0 + i as u32,
+                    col: col0 + j as u32,
+                    cell,
+                });
+            }
+        }
+    }
+    let mut rows = Vec::new();
+    if let Some(h) = &header {
+        let start = (h.last_row + 1 - row0) as usize;
+        for (i, r) in range.rows().enumerate().skip(start) {
+            let row = row0 + i as u32;
+            let mut cells = Vec::new();
+            for c in &h.columns {
+                let idx = (c.col - col0) as usize;
+                let mut cell = r.get(idx).map_or(Cell::Empty, Cell::from_data);
+                if cell.is_empty() && SPANNING_FIELDS.contains(&c.field) {
+                    if let Some(m) = merges.iter().find(|m| {
+                        m.start.0 < row && row <= m.end.0 && m.start.1 <= c.col && c.col <= m.end.1
+                    }) {
+                        if m.start.0 > h.last_row {
+                            let top_left = range
+                                .get(((m.start.0 - row0) as usize, (m.start.1 - col0) as usize));
+                            cell = top_left.map_or(Cell::Empty, Cell::from_data);
+                        }
+                    }
+                }
+                if !cell.is_empty() {
+                    cells.push((c.field, c.col, cell));
+                }
+            }
+            if cells.iter().any(|(f, _, _)| *f != Field::Stt) {
+                rows.push(RawRow { row, cells });
+            }
+        }
+    }
+    SheetData {
+        name: name.to_string(),
+        hidden,
+        header,
+        top,
+        rows,
+    }
+}
+
+/// Whether folded text starts like a label followed by its value ("don vi bao cao ...").
+pub fn label_value<'a>(raw: &'a str, labels: &[&str]) -> Option<&'a str> {
+    let key = fold(raw);
+    let label = labels
+        .iter()
+        .find(|l| key == **l || key.starts_with(&format!("{l} ")))?;
+    // The value is what follows the first ':' if there is one, else the text after the label words.
+    if let Some((_, v)) = raw.split_once(':') {
+        return Some(v.trim());
+    }
+    let words = label.split(' ').count();
+    let mut rest = raw.trim_start();
+    for _ in 0..words {
+        rest = rest
+            .trim_start()
+            .split_once(char::is_whitespace)
+            .map_or("", |(_, r)| r);
+    }
+    Some(rest.trim())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn junk_is_named() {
+        assert_eq!(
+            read_bytes("~$SoNgoaiVu.xlsx", b"xx").unwrap_err().0,
+            Kind::LockFile
+        );
+        assert_eq!(
+            read_bytes("CongVan.docx", b"PK\x03\x04").unwrap_err(),
+            (Kind::NotSpreadsheet, ".docx".into())
+        );
+        assert_eq!(read_bytes("a.xlsx", b"").unwrap_err().0, Kind::Unreadable);
+        assert_eq!(
+            read_bytes("a.xls", b"<html><table>").unwrap_err(),
+            (
+                Kind::Unreadable,
+                "trang HTML, không phải bảng tính Excel".into()
+            )
+        );
+        let truncated = b"PK\x03\x04\x14\x00\x00\x00\x08\x00garbage";
+        assert_eq!(
+            read_bytes("a.xlsx", truncated).unwrap_err().0,
+            Kind::Unreadable
+        );
+    }
+
+    #[test]
+    fn labels() {
+        assert_eq!(
+            label_value("Đơn vị báo cáo: Sở Ngoại vụ", &["don vi bao cao"]),
+            Some("Sở Ngoại vụ")
+        );
+        assert_eq!(
+            label_value("ĐƠN VỊ BÁO CÁO  Sở Ngoại vụ", &["don vi bao cao"]),
+            Some("Sở Ngoại vụ")
+        );
+        assert_eq!(label_value("Ngày báo cáo:", &["ngay bao cao"]), Some(""));
+        assert_eq!(
+            label_value("Kính gửi: Sở Ngoại vụ", &["don vi bao cao"]),
+            None
+        );
+    }
+}

@@ -1,0 +1,386 @@
+//! Matching what a submission writes against the plan: agency names and task references.
+//! Two candidates are never guessed between: the caller flags them.
+
+use std::collections::BTreeSet;
+
+use crate::plan::Plan;
+use crate::text::{contains_words, fold, roman};
+
+/// The outcome of matching a name or reference.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Match {
+    One(String),
+    Ambiguous(Vec<String>),
+    None,
+}
+
+/// Every spelling of every agency, folded, for matching.
+pub struct AgencyIndex {
+    keys: Vec<(String, String)>,
+}
+
+/// Common abbreviations in agency names, expanded before matching.
+const ABBREVIATIONS: &[(&str, &str)] = &[
+    ("ubnd", "uy ban nhan dan"),
+    ("tp", "thanh pho"),
+    ("h", "huyen"),
+    ("tx", "thi xa"),
+    ("vh", "van hoa"),
+    ("tt", "the thao"),
+    ("dl", "du lich"),
+    ("pt", "phat thanh"),
+    ("th", "truyen hinh"),
+];
+
+/// Expands abbreviations word by word ("ubnd h luc ngan" → "uy ban nhan dan huyen luc ngan").
+fn expand(key: &str) -> String {
+    key.split(' ')
+        .map(|w| {
+            ABBREVIATIONS
+                .iter()
+                .find(|(a, _)| *a == w)
+                .map_or(w, |(_, e)| e)
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl AgencyIndex {
+    pub fn new(plan: &Plan) -> AgencyIndex {
+        let mut keys = Vec::new();
+        for a in &plan.agencies {
+            for name in std::iter::once(&a.code)
+                .chain(std::iter::once(&a.name))
+                .chain(a.aliases.iter())
+            {
+                let k = fold(name);
+                keys.push((expand(&k), a.code.clone()));
+                keys.push((k, a.code.clone()));
+            }
+        }
+        keys.sort();
+        keys.dedup();
+        AgencyIndex { keys }
+    }
+
+    /// Matches text that should be exactly an agency's name ("Đơn vị báo cáo: …").
+    /// Falls back to names contained in the text, keeping the longest.
+    pub fn name(&self, text: &str) -> Match {
+        let k = fold(text);
+        if k.is_empty() {
+            return Match::None;
+        }
+        let e = expand(&k);
+        let exact: BTreeSet<&String> = self
+            .keys
+            .iter()
+            .filter(|(key, _)| *key == k || *key == e)
+            .map(|(_, c)| c)
+            .collect();
+        match exact.len() {
+            1 => return Match::One(exact.into_iter().next().cloned().unwrap_or_default()),
+            n if n > 1 => return Match::Ambiguous(exact.into_iter().cloned().collect()),
+            _ => {}
+        }
+        self.within(text)
+    }
+
+    /// Finds agency names inside a longer text (a file name, a title). The longest names
+    /// found win; names contained in a longer one found ("Bắc Giang" in "Báo Bắc Giang")
+    /// do not count.
+    pub fn within(&self, text: &str) -> Match {
+        let k = fold(text);
+        let e = expand(&k);
+        let found: Vec<&(String, String)> = self
+            .keys
+            .iter()
+            .filter(|(key, _)| {
+                key.len() >= 3 && (contains_words(&k, key) || contains_words(&e, key))
+            })
+            .collect();
+        let Some(longest) = found.iter().map(|(key, _)| key.len()).max() else {
+            return Match::None;
+        };
+        let codes: BTreeSet<&String> = found
+            .iter()
+            .filter(|(key, _)| {
+                !found
+                    .iter()
+                    .any(|(other, _)| other.len() > key.len() && contains_words(other, key))
+            })
+            .filter(|(key, _)| key.len() * 2 >= longest)
+            .map(|(_, c)| c)
+            .collect();
+        match codes.len() {
+            0 => Match::None,
+            1 => Match::One(codes.into_iter().next().cloned().unwrap_or_default()),
+            _ => Match::Ambiguous(codes.into_iter().cloned().collect()),
+        }
+    }
+}
+
+/// The number a task reference gives ("3", "3.", "NV3", "Nhiệm vụ 3", "Nhiệm vụ số 3",
+/// "III"), and the words after it.
+fn number_and_rest(key: &str) -> (Option<u32>, String) {
+    let mut words: Vec<&str> = key.split(' ').collect();
+    for prefix in [
+        &["nhiem", "vu", "so"][..],
+        &["nhiem", "vu"],
+        &["nv"],
+        &["so"],
+    ] {
+        if words.len() >= prefix.len() && words[..prefix.len()] == *prefix {
+            words.drain(..prefix.len());
+            break;
+        }
+    }
+    // "nv3" folds as one word.
+    let first = words.first().copied().unwrap_or("");
+    let first = first
+        .strip_prefix("nv")
+        .filter(|r| !r.is_empty() && r.chars().all(|c| c.is_ascii_digit()))
+        .unwrap_or(first);
+    let n = first.parse::<u32>().ok().or_else(|| roman(first));
+    match n {
+        Some(n) => (Some(n), words[1..].join(" ")),
+        None => (None, words.join(" ")),
+    }
+}
+
+/// Word overlap of two folded texts (Dice coefficient on word sets, short words ignored).
+fn similarity(a: &str, b: &str) -> f64 {
+    let set = |s: &str| {
+        s.split(' ')
+            .filter(|w| w.len() > 1)
+            .map(str::to_string)
+            .collect::<BTreeSet<String>>()
+    };
+    let (x, y) = (set(a), set(b));
+    if x.is_empty() || y.is_empty() {
+        return 0.0;
+    }
+    let common = x.intersection(&y).count() as f64;
+    2.0 * common / (x.len() + y.len()) as f64
+}
+
+/// Share of the words of `part` found in `whole` (short words ignored).
+fn containment(part: &str, whole: &str) -> f64 {
+    let words: Vec<&str> = part.split(' ').filter(|w| w.len() > 1).collect();
+    if words.is_empty() {
+        return 0.0;
+    }
+    let whole: BTreeSet<&str> = whole.split(' ').collect();
+    words.iter().filter(|w| whole.contains(*w)).count() as f64 / words.len() as f64
+}
+
+/// How close a title must be to count, and by how much it must beat the next one.
+const TITLE_MIN: f64 = 0.55;
+const TITLE_MARGIN: f64 = 0.15;
+
+/// Resolves a task reference: the exact code, a number, or a title close to the plan's
+/// wording. A number and a title that point at different tasks, or two titles equally
+/// close, are ambiguous.
+pub fn task(plan: &Plan, text: &str) -> Match {
+    let key = fold(text);
+    if key.is_empty() {
+        return Match::None;
+    }
+    let squash = |s: &str| s.replace(' ', "");
+    if let Some(t) = plan
+        .tasks
+        .iter()
+        .find(|t| squash(&fold(&t.code)) == squash(&key))
+    {
+        return Match::One(t.code.clone());
+    }
+    // A code written before a title ("Nhiệm vụ IV.3: Hướng dẫn…"): the longest code the
+    // reference starts with, checked against the title if one follows.
+    let stripped = ["nhiem vu so ", "nhiem vu ", "nv so "]
+        .iter()
+        .find_map(|p| key.strip_prefix(p))
+        .unwrap_or(&key);
+    let by_code = plan
+        .tasks
+        .iter()
+        .map(|t| (fold(&t.code), t))
+        .filter(|(c, _)| c.contains(' ') || c.chars().any(|ch| ch.is_ascii_digit()))
+        .filter(|(c, _)| stripped.starts_with(&format!("{c} ")))
+        .max_by_key(|(c, _)| c.len());
+    if let Some((c, t)) = by_code {
+        let rest = &stripped[c.len()..];
+        if rest.split(' ').filter(|w| w.len() > 1).count() < 3
+            || containment(rest, &fold(&t.title)) >= TITLE_MIN
+        {
+            return Match::One(t.code.clone());
+        }
+    }
+    let (number, rest) = number_and_rest(&key);
+    let by_number = number.and_then(|n| {
+        plan.tasks.iter().find(|t| {
+            let c = squash(&fold(&t.code));
+            c == format!("nv{n}") || c == n.to_string()
+        })
+    });
+    let by_title = if rest.split(' ').filter(|w| w.len() > 1).count() >= 3 {
+        let mut scored: Vec<(f64, &str)> = plan
+            .tasks
+            .iter()
+            .map(|t| (similarity(&rest, &fold(&t.title)), t.code.as_str()))
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        match scored.as_slice() {
+            [(best, code), (second, other), ..] if *best >= TITLE_MIN => {
+                if best - second >= TITLE_MARGIN {
+                    Some(Match::One(code.to_string()))
+                } else {
+                    Some(Match::Ambiguous(vec![code.to_string(), other.to_string()]))
+                }
+            }
+            [(best, code)] if *best >= TITLE_MIN => Some(Match::One(code.to_string())),
+            _ => None,
+        }
+    } else {
+        None
+    };
+    match (by_number, by_title) {
+        (Some(t), None) => Match::One(t.code.clone()),
+        (Some(t), Some(Match::One(c))) if c == t.code => Match::One(c),
+        (Some(t), Some(Match::One(c))) => Match::Ambiguous(vec![t.code.clone(), c]),
+        (Some(t), Some(Match::Ambiguous(mut v))) => {
+            if v.contains(&t.code) {
+                Match::One(t.code.clone())
+            } else {
+                v.insert(0, t.code.clone());
+                Match::Ambiguous(v)
+            }
+        }
+        (None, Some(m)) => m,
+        (Some(t), Some(Match::None)) => Match::One(t.code.clone()),
+        (None, None) => Match::None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn plan() -> Plan {
+        let text = r#"
+[plan]
+id = "t"
+title = "t"
+province = "Bắc Giang"
+first_year = 2022
+last_year = 2030
+coordinator = "SNV"
+deadline = "25/10"
+[[agencies]]
+code = "SNV"
+name = "Sở Ngoại vụ"
+[[agencies]]
+code = "SNOIV"
+name = "Sở Nội vụ"
+[[agencies]]
+code = "SVHTTDL"
+name = "Sở Văn hóa, Thể thao và Du lịch"
+aliases = ["Sở VHTTDL"]
+[[agencies]]
+code = "BBG"
+name = "Báo Bắc Giang"
+[[agencies]]
+code = "TPBG"
+name = "UBND thành phố Bắc Giang"
+[[agencies]]
+code = "LUCNGAN"
+name = "UBND huyện Lục Ngạn"
+[[tasks]]
+code = "NV1"
+title = "Tuyên truyền, quán triệt, nâng cao nhận thức về vị trí, vai trò của ngoại giao văn hóa"
+lead = "SNV"
+[[tasks]]
+code = "NV3"
+title = "Phát triển nguồn lực trong lĩnh vực ngoại giao văn hoá"
+lead = "SVHTTDL"
+[[tasks]]
+code = "NV7"
+title = "Vận động, đa dạng hoá và bảo tồn, phát huy giá trị di sản văn hóa"
+lead = "SVHTTDL"
+[[tasks]]
+code = "IV.4"
+title = "Tổ chức Hội chợ trái cây quốc tế tại tỉnh Bắc Giang"
+lead = "SNV"
+"#;
+        crate::plan::check_text(text, Path::new("t.toml"))
+            .plan
+            .unwrap()
+    }
+
+    #[test]
+    fn agencies() {
+        let p = plan();
+        let idx = AgencyIndex::new(&p);
+        let one = |s: &str| Match::One(s.to_string());
+        let cases = [
+            ("Sở Ngoại vụ", one("SNV")),
+            ("SỞ NGOẠI VỤ", one("SNV")),
+            ("Sở Nội vụ", one("SNOIV")),
+            ("Sở VH,TT&DL", one("SVHTTDL")),
+            ("Sở Văn hoá, Thể thao và Du lịch", one("SVHTTDL")),
+            ("SVHTTDL", one("SVHTTDL")),
+            ("UBND TP Bắc Giang", one("TPBG")),
+            ("Ủy ban nhân dân huyện Lục Ngạn", one("LUCNGAN")),
+            ("UBND H. Lục Ngạn", one("LUCNGAN")),
+            ("Phòng Tư pháp", Match::None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(idx.name(text), want, "{text}");
+        }
+        assert_eq!(idx.within("BaoCao_SVHTTDL_2024.xlsx"), one("SVHTTDL"));
+        assert_eq!(idx.within("bao cao bao bac giang 2024"), one("BBG"));
+        assert_eq!(
+            idx.within("bao cao chung so ngoai vu va so noi vu"),
+            Match::Ambiguous(vec!["SNOIV".into(), "SNV".into()])
+        );
+    }
+
+    #[test]
+    fn tasks() {
+        let p = plan();
+        let one = |s: &str| Match::One(s.to_string());
+        let cases = [
+            ("NV3", one("NV3")),
+            ("nv 3", one("NV3")),
+            ("3", one("NV3")),
+            ("3.", one("NV3")),
+            ("Nhiệm vụ 3", one("NV3")),
+            ("Nhiệm vụ số 3", one("NV3")),
+            ("III", one("NV3")),
+            ("IV.4", one("IV.4")),
+            (
+                "Nhiệm vụ IV.4: Tổ chức Hội chợ trái cây quốc tế tại tỉnh Bắc Giang",
+                one("IV.4"),
+            ),
+            ("IV.4 - Hội chợ trái cây", one("IV.4")),
+            (
+                "Nhiệm vụ 3: Phát triển nguồn lực trong lĩnh vực ngoại giao văn hoá",
+                one("NV3"),
+            ),
+            ("Phát triển nguồn lực ngoại giao văn hóa", one("NV3")),
+            (
+                "3. Phát triển nguồn lực trong lĩnh vực ngoại giao văn hoá",
+                one("NV3"),
+            ),
+            ("Bảo tồn, phát huy giá trị di sản văn hoá", one("NV7")),
+            (
+                "1. Phát triển nguồn lực trong lĩnh vực ngoại giao văn hoá",
+                Match::Ambiguous(vec!["NV1".into(), "NV3".into()]),
+            ),
+            ("9", Match::None),
+            ("Hoạt động khác", Match::None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(task(&p, text), want, "{text}");
+        }
+    }
+}

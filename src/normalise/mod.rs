@@ -1,0 +1,833 @@
+//! Normalise: raw rows of every submission → one rows table with fixed columns and types.
+//!
+//! Owns: deciding which agency sent a file and on what day, which task each row reports
+//! on and with what role, status, budget; which rows are not activities (totals rows,
+//! duplicates, rows of a superseded or unattributable file); and every finding about them.
+//! Does not own: opening files (`ingest`) or judging completeness (`check`).
+
+pub mod matching;
+pub mod values;
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use polars::prelude::*;
+
+use crate::error::{Kind, Problem};
+use crate::ingest::{label_value, Cell, Field, Ingested, SheetData, WorkbookData};
+use crate::plan::Plan;
+use crate::schema;
+use crate::text::{a1, fold, tidy};
+use matching::{AgencyIndex, Match};
+use values::{Budget, DateRead, Status, Unit};
+
+/// What became of a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Accepted,
+    Skipped,
+    Superseded,
+}
+
+impl Outcome {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Accepted => "accepted",
+            Outcome::Skipped => "skipped",
+            Outcome::Superseded => "superseded",
+        }
+    }
+    pub fn vi(self) -> &'static str {
+        match self {
+            Outcome::Accepted => "Đã tổng hợp",
+            Outcome::Skipped => "Bỏ qua",
+            Outcome::Superseded => "Thay bằng bản mới",
+        }
+    }
+}
+
+/// One line of `files.csv`: a file in the year folder and what became of it.
+#[derive(Debug, Clone)]
+pub struct FileRecord {
+    /// Path relative to the year folder.
+    pub file: String,
+    pub bytes: u64,
+    pub sha256: String,
+    pub outcome: Outcome,
+    /// Why it was skipped or superseded, in Vietnamese; empty when accepted.
+    pub reason: String,
+    /// Machine-readable reason code; empty when accepted.
+    pub reason_code: String,
+    pub agency_code: Option<String>,
+    pub agency_as_written: String,
+    pub report_date: Option<NaiveDate>,
+    /// Activity rows found under the header (blank and heading rows are not counted).
+    pub rows_read: usize,
+    /// Rows that went into the rows table.
+    pub rows_accepted: usize,
+}
+
+/// The normalised year: the rows table, every file, every finding.
+#[derive(Debug)]
+pub struct Normalised {
+    /// Accepted activity rows, columns as `schema::rows()`, sorted by file, sheet, row.
+    pub rows: DataFrame,
+    /// Every file, in path order.
+    pub files: Vec<FileRecord>,
+    /// Every finding, sorted by file, sheet, cell.
+    pub problems: Vec<Problem>,
+}
+
+impl Normalised {
+    pub fn rows_read(&self) -> usize {
+        self.files.iter().map(|f| f.rows_read).sum()
+    }
+    pub fn rows_accepted(&self) -> usize {
+        self.files.iter().map(|f| f.rows_accepted).sum()
+    }
+}
+
+/// A row on its way to the table.
+#[derive(Debug, Clone)]
+struct Row {
+    file: String,
+    sheet: String,
+    row: u32,
+    task_code: Option<String>,
+    task_as_written: String,
+    role: &'static str,
+    activity: String,
+    result: String,
+    status: Status,
+    budget: Option<f64>,
+    difficulties: String,
+    proposals: String,
+    note: String,
+    flags: Vec<Kind>,
+}
+
+/// A file on its way: its record, its rows, its findings.
+struct Draft {
+    record: FileRecord,
+    rows: Vec<Row>,
+    problems: Vec<Problem>,
+}
+
+const AGENCY_LABELS: &[&str] = &[
+    "don vi bao cao",
+    "co quan bao cao",
+    "ten don vi",
+    "ten co quan",
+    "don vi",
+    "co quan",
+];
+const DATE_LABELS: &[&str] = &["ngay bao cao", "ngay gui", "ngay lap", "ngay ky"];
+const TOTALS: &[&str] = &[
+    "tong cong",
+    "cong",
+    "tong",
+    "tong so",
+    "tong kinh phi",
+    "cong tong",
+    "tong cong kinh phi",
+];
+
+/// Normalises every ingested file of one plan-year.
+pub fn normalise(plan: &Plan, year: i32, files: Vec<Ingested>) -> PolarsResult<Normalised> {
+    let index = AgencyIndex::new(plan);
+    let mut drafts: Vec<Draft> = files
+        .into_iter()
+        .map(|f| read_submission(plan, &index, f))
+        .collect();
+    supersede(&mut drafts);
+    let mut problems = Vec::new();
+    drop_duplicates(&mut drafts, &mut problems);
+    let mut records = Vec::new();
+    let mut rows: Vec<(Row, String, String, Option<NaiveDate>)> = Vec::new();
+    for d in drafts {
+        problems.extend(d.problems);
+        if d.record.outcome == Outcome::Accepted {
+            let code = d.record.agency_code.clone().unwrap_or_default();
+            for r in d.rows {
+                rows.push((
+                    r,
+                    code.clone(),
+                    d.record.agency_as_written.clone(),
+                    d.record.report_date,
+                ));
+            }
+        }
+        records.push(d.record);
+    }
+    problems.sort();
+    problems.dedup();
+    rows.sort_by(|a, b| (&a.0.file, &a.0.sheet, a.0.row).cmp(&(&b.0.file, &b.0.sheet, b.0.row)));
+    let table = rows_frame(plan, year, &rows)?;
+    Ok(Normalised {
+        rows: table,
+        files: records,
+        problems,
+    })
+}
+
+/// Builds the rows table from whole columns, once.
+fn rows_frame(
+    plan: &Plan,
+    year: i32,
+    rows: &[(Row, String, String, Option<NaiveDate>)],
+) -> PolarsResult<DataFrame> {
+    let n = rows.len();
+    let text =
+        |name: &str, f: &dyn Fn(&(Row, String, String, Option<NaiveDate>)) -> String| -> Column {
+            Column::new(name.into(), rows.iter().map(f).collect::<Vec<String>>())
+        };
+    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid");
+    let dates: Vec<Option<i32>> = rows
+        .iter()
+        .map(|r| r.3.map(|d| (d - epoch).num_days() as i32))
+        .collect();
+    let columns = vec![
+        Column::new(schema::PLAN_ID.into(), vec![plan.id.clone(); n]),
+        Column::new(schema::YEAR.into(), vec![year; n]),
+        text(schema::AGENCY_CODE, &|r| r.1.clone()),
+        text(schema::AGENCY_AS_WRITTEN, &|r| r.2.clone()),
+        text(schema::FILE, &|r| r.0.file.clone()),
+        text(schema::SHEET, &|r| r.0.sheet.clone()),
+        Column::new(
+            schema::ROW.into(),
+            rows.iter().map(|r| r.0.row).collect::<Vec<u32>>(),
+        ),
+        Column::new(
+            schema::TASK_CODE.into(),
+            rows.iter()
+                .map(|r| r.0.task_code.clone())
+                .collect::<Vec<Option<String>>>(),
+        ),
+        text(schema::TASK_AS_WRITTEN, &|r| r.0.task_as_written.clone()),
+        text(schema::ROLE, &|r| r.0.role.to_string()),
+        text(schema::ACTIVITY, &|r| r.0.activity.clone()),
+        text(schema::RESULT, &|r| r.0.result.clone()),
+        text(schema::STATUS, &|r| r.0.status.as_str().to_string()),
+        Column::new(
+            schema::BUDGET.into(),
+            rows.iter()
+                .map(|r| r.0.budget)
+                .collect::<Vec<Option<f64>>>(),
+        ),
+        text(schema::DIFFICULTIES, &|r| r.0.difficulties.clone()),
+        text(schema::PROPOSALS, &|r| r.0.proposals.clone()),
+        Column::new(schema::REPORT_DATE.into(), dates).cast(&DataType::Date)?,
+        text(schema::FLAGS, &|r| {
+            r.0.flags
+                .iter()
+                .map(|k| k.code())
+                .collect::<Vec<_>>()
+                .join(";")
+        }),
+        text(schema::NOTE, &|r| r.0.note.clone()),
+    ];
+    let df = DataFrame::new(n, columns)?;
+    schema::ensure(&df, &schema::rows(), "rows")?;
+    Ok(df)
+}
+
+fn skipped(ing: &Ingested, kind: Kind, detail: &str) -> Draft {
+    Draft {
+        record: FileRecord {
+            file: ing.rel.clone(),
+            bytes: ing.bytes,
+            sha256: ing.sha256.clone(),
+            outcome: Outcome::Skipped,
+            reason: kind.vi(detail),
+            reason_code: kind.code().to_string(),
+            agency_code: None,
+            agency_as_written: String::new(),
+            report_date: None,
+            rows_read: 0,
+            rows_accepted: 0,
+        },
+        rows: Vec::new(),
+        problems: vec![Problem::file(&ing.rel, kind, detail)],
+    }
+}
+
+/// Reads one submission: agency, date, and rows.
+fn read_submission(plan: &Plan, index: &AgencyIndex, ing: Ingested) -> Draft {
+    let wb = match &ing.content {
+        Ok(wb) => wb,
+        Err((kind, detail)) => return skipped(&ing, *kind, detail),
+    };
+    // The report's sheets: visible ones with a table; hidden ones only if no visible one has one.
+    let with_table = |hidden: bool| {
+        wb.sheets
+            .iter()
+            .filter(move |s| s.hidden == hidden && s.header.is_some())
+            .collect::<Vec<_>>()
+    };
+    let mut sheets = with_table(false);
+    if sheets.is_empty() {
+        sheets = with_table(true);
+    }
+    if sheets.is_empty() {
+        let names = wb
+            .sheets
+            .iter()
+            .map(|s| s.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        return skipped(&ing, Kind::NoTable, &format!(" trong các trang: {names}"));
+    }
+
+    let mut problems = Vec::new();
+    let (agency, agency_as_written) = find_agency(index, wb, &ing.rel);
+    let report_date = match find_date(wb) {
+        Some((DateRead::Date(d), _, _)) => Some(d),
+        Some((_, written, (sheet, cell))) => {
+            problems.push(Problem::at(
+                &ing.rel,
+                &sheet,
+                cell,
+                Kind::DateUnreadable,
+                written,
+            ));
+            None
+        }
+        None => {
+            problems.push(Problem::file(&ing.rel, Kind::DateMissing, ""));
+            None
+        }
+    };
+    let agency_code = match &agency {
+        Match::One(c) => Some(c.clone()),
+        _ => None,
+    };
+
+    let mut rows = Vec::new();
+    let mut totals_rows = 0;
+    for sheet in sheets {
+        let (r, t) = read_rows(plan, agency_code.as_deref(), &ing.rel, sheet, &mut problems);
+        rows.extend(r);
+        totals_rows += t;
+    }
+    let rows_read = rows.len() + totals_rows;
+    let mut record = FileRecord {
+        file: ing.rel.clone(),
+        bytes: ing.bytes,
+        sha256: ing.sha256.clone(),
+        outcome: Outcome::Accepted,
+        reason: String::new(),
+        reason_code: String::new(),
+        agency_code: agency_code.clone(),
+        agency_as_written: agency_as_written.clone(),
+        report_date,
+        rows_read,
+        rows_accepted: rows.len(),
+    };
+    let unattributed = match &agency {
+        Match::One(_) => None,
+        Match::Ambiguous(codes) => Some((
+            Kind::AgencyAmbiguous,
+            format!("{agency_as_written}: {}", codes.join(", ")),
+        )),
+        Match::None => Some((Kind::AgencyUnknown, agency_as_written.clone())),
+    };
+    if let Some((kind, detail)) = unattributed {
+        record.outcome = Outcome::Skipped;
+        record.reason = format!(
+            "{} ({} dòng không được tổng hợp)",
+            kind.vi(&detail),
+            rows.len()
+        );
+        record.reason_code = kind.code().to_string();
+        record.rows_accepted = 0;
+        problems.push(Problem::file(&ing.rel, kind, detail));
+        rows.clear();
+    }
+    Draft {
+        record,
+        rows,
+        problems,
+    }
+}
+
+/// Finds the reporting agency: the "Đơn vị báo cáo" line, a title cell that is exactly an
+/// agency's name, the file name, then the sheet names. Returns the match and what was
+/// written where it was found.
+fn find_agency(index: &AgencyIndex, wb: &WorkbookData, rel: &str) -> (Match, String) {
+    let mut seen = String::new();
+    for sheet in &wb.sheets {
+        for (i, tc) in sheet.top.iter().enumerate() {
+            let Cell::Text(t) = &tc.cell else { continue };
+            if fold(t).starts_with("don vi tinh") {
+                continue;
+            }
+            if let Some(v) = label_value(t, AGENCY_LABELS) {
+                let value = if v.is_empty() {
+                    next_in_row(sheet, i).map(|c| c.text()).unwrap_or_default()
+                } else {
+                    v.to_string()
+                };
+                let value = tidy(&value);
+                if value.is_empty() {
+                    continue;
+                }
+                match index.name(&value) {
+                    Match::None => seen = value,
+                    m => return (m, value),
+                }
+            }
+        }
+    }
+    for sheet in &wb.sheets {
+        for tc in &sheet.top {
+            let Cell::Text(t) = &tc.cell else { continue };
+            let key = fold(t);
+            if key.starts_with("kinh gui") || key.split(' ').count() > 12 {
+                continue;
+            }
+            if let m @ Match::One(_) = index.name(t).clone() {
+                if matches!(index.within(t), Match::One(_)) {
+                    return (m, tidy(t));
+                }
+            }
+        }
+    }
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+    match index.within(stem) {
+        Match::None => {}
+        m => return (m, stem.to_string()),
+    }
+    for sheet in &wb.sheets {
+        if let m @ Match::One(_) = index.within(&sheet.name) {
+            return (m, sheet.name.clone());
+        }
+    }
+    if seen.is_empty() {
+        seen = stem.to_string();
+    }
+    (Match::None, seen)
+}
+
+fn next_in_row(sheet: &SheetData, i: usize) -> Option<&Cell> {
+    let row = sheet.top[i].row;
+    sheet.top[i + 1..]
+        .iter()
+        .take_while(|c| c.row == row)
+        .map(|c| &c.cell)
+        .find(|c| !c.is_empty())
+}
+
+/// Finds the report date: a "Ngày báo cáo" line, else the place-and-date line
+/// ("Bắc Giang, ngày 20 tháng 10 năm 2024"). Returns what was read, as written, and where.
+fn find_date(wb: &WorkbookData) -> Option<(DateRead, String, (String, String))> {
+    for sheet in &wb.sheets {
+        for (i, tc) in sheet.top.iter().enumerate() {
+            let Cell::Text(t) = &tc.cell else { continue };
+            if let Some(v) = label_value(t, DATE_LABELS) {
+                let cell = if v.trim().is_empty() {
+                    next_in_row(sheet, i).cloned()
+                } else {
+                    Some(Cell::Text(v.to_string()))
+                };
+                if let Some(cell) = cell {
+                    return Some((
+                        values::date(&cell),
+                        cell.text(),
+                        (sheet.name.clone(), a1(tc.row, tc.col)),
+                    ));
+                }
+            }
+        }
+    }
+    for sheet in &wb.sheets {
+        for tc in &sheet.top {
+            let Cell::Text(t) = &tc.cell else { continue };
+            let key = fold(t);
+            if crate::text::contains_words(&key, "ngay")
+                && crate::text::contains_words(&key, "thang")
+                && crate::text::contains_words(&key, "nam")
+            {
+                let read = values::date_text(t);
+                if read != DateRead::Blank {
+                    return Some((read, tidy(t), (sheet.name.clone(), a1(tc.row, tc.col))));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The task currently in force while reading down a sheet, and where it came from.
+#[derive(Clone)]
+struct Current {
+    matched: Match,
+    written: String,
+    /// From a heading row or merged cell (rows under it belong to it without a flag), or
+    /// from the previous activity row (flagged).
+    heading: bool,
+}
+
+/// Reads the activity rows of one sheet. Returns the rows and how many totals rows were
+/// read (and not counted as activities).
+fn read_rows(
+    plan: &Plan,
+    agency: Option<&str>,
+    file: &str,
+    sheet: &SheetData,
+    problems: &mut Vec<Problem>,
+) -> (Vec<Row>, usize) {
+    let Some(header) = &sheet.header else {
+        return (Vec::new(), 0);
+    };
+    let unit = header
+        .col(Field::Budget)
+        .map_or(Unit::Million, |c| Unit::from_header(&c.header));
+    let mut out = Vec::new();
+    let mut totals = 0;
+    let mut current: Option<Current> = None;
+    let (mut group_sum, mut sheet_sum) = (0.0f64, 0.0f64);
+    for raw in &sheet.rows {
+        let mut flags = Vec::new();
+        let mut problem = |flags: &mut Vec<Kind>, col: u32, kind: Kind, detail: String| {
+            flags.push(kind);
+            problems.push(Problem::at(
+                file,
+                &sheet.name,
+                a1(raw.row, col),
+                kind,
+                detail,
+            ));
+        };
+        // Text of a field; a formula error is flagged and read as empty.
+        let mut text = |f: Field, flags: &mut Vec<Kind>| -> String {
+            match raw.get(f) {
+                Some((Cell::Error(e), col)) => {
+                    problem(flags, col, Kind::CellError, e.clone());
+                    String::new()
+                }
+                Some((c, _)) => tidy(&c.text()),
+                None => String::new(),
+            }
+        };
+        let stt = text(Field::Stt, &mut flags);
+        let task_text = text(Field::Task, &mut flags);
+        let activity = text(Field::Activity, &mut flags);
+        let result = text(Field::Result, &mut flags);
+        let status_text = text(Field::Status, &mut flags);
+        let difficulties = text(Field::Difficulties, &mut flags);
+        let proposals = text(Field::Proposals, &mut flags);
+        let note = text(Field::Note, &mut flags);
+        let role_text = text(Field::Role, &mut flags);
+        let ticks: Vec<(Status, bool)> = [
+            (Field::StatusDone, Status::Done),
+            (Field::StatusInProgress, Status::InProgress),
+            (Field::StatusNotStarted, Status::NotStarted),
+        ]
+        .iter()
+        .filter_map(|(f, s)| raw.get(*f).map(|(c, _)| (*s, values::ticked(c))))
+        .collect();
+        let budget_cell = raw.get(Field::Budget);
+        let budget = budget_cell.map_or(Budget::Blank, |(c, _)| values::budget(c, unit));
+
+        // A totals row: not an activity; its budget is checked against the rows above.
+        let is_totals = [&stt, &task_text, &activity].iter().any(|t| {
+            let k = fold(t);
+            TOTALS.contains(&k.as_str()) || k.starts_with("tong cong")
+        });
+        if is_totals {
+            totals += 1;
+            let col = budget_cell.map_or(0, |(_, c)| c);
+            problems.push(Problem::at(
+                file,
+                &sheet.name,
+                a1(raw.row, col),
+                Kind::TotalsRow,
+                String::new(),
+            ));
+            if let Budget::Millions(total) = budget {
+                let near = |x: f64| (x - total).abs() <= 0.001f64.max(total.abs() * 0.005);
+                if !near(group_sum) && !near(sheet_sum) {
+                    problems.push(Problem::at(
+                        file,
+                        &sheet.name,
+                        a1(raw.row, col),
+                        Kind::TotalsMismatch,
+                        format!(
+                            "ghi {} triệu đồng, cộng các dòng được {} triệu đồng",
+                            fmt_num(total),
+                            fmt_num(group_sum)
+                        ),
+                    ));
+                }
+            }
+            group_sum = 0.0;
+            continue;
+        }
+
+        let has_content = !activity.is_empty()
+            || !result.is_empty()
+            || !status_text.is_empty()
+            || ticks.iter().any(|(_, t)| *t)
+            || budget != Budget::Blank
+            || !difficulties.is_empty()
+            || !proposals.is_empty();
+        // A heading row: a task named with nothing reported under it, or a heading
+        // written in the activity column ("Nhiệm vụ 1: Tuyên truyền…").
+        let activity_only = !activity.is_empty()
+            && result.is_empty()
+            && status_text.is_empty()
+            && budget == Budget::Blank
+            && !ticks.iter().any(|(_, t)| *t)
+            && task_text.is_empty();
+        if (!task_text.is_empty() && !has_content)
+            || (activity_only && fold(&activity).starts_with("nhiem vu"))
+        {
+            let written = if task_text.is_empty() {
+                activity.clone()
+            } else {
+                task_text.clone()
+            };
+            current = Some(Current {
+                matched: matching::task(plan, &written),
+                written,
+                heading: true,
+            });
+            continue;
+        }
+        if !has_content {
+            continue;
+        }
+
+        // The task: written on the row, else the heading or row above.
+        let (matched, task_as_written) = if !task_text.is_empty() {
+            let m = matching::task(plan, &task_text);
+            current = Some(Current {
+                matched: m.clone(),
+                written: task_text.clone(),
+                heading: false,
+            });
+            (m, task_text.clone())
+        } else if let Some(c) = &current {
+            if !c.heading {
+                let col = header.col(Field::Task).map_or(0, |c| c.col);
+                problem(&mut flags, col, Kind::TaskFromRowAbove, c.written.clone());
+            }
+            (c.matched.clone(), c.written.clone())
+        } else {
+            (Match::None, String::new())
+        };
+        let task_col = header.col(Field::Task).map_or(0, |c| c.col);
+        let task_code = match &matched {
+            Match::One(c) => Some(c.clone()),
+            Match::Ambiguous(codes) => {
+                problem(
+                    &mut flags,
+                    task_col,
+                    Kind::TaskAmbiguous,
+                    format!("{task_as_written} → {}", codes.join(", ")),
+                );
+                None
+            }
+            Match::None if task_as_written.is_empty() => {
+                problem(&mut flags, task_col, Kind::TaskMissing, String::new());
+                None
+            }
+            Match::None => {
+                problem(
+                    &mut flags,
+                    task_col,
+                    Kind::TaskUnknown,
+                    task_as_written.clone(),
+                );
+                None
+            }
+        };
+
+        // The role comes from the plan; what the row writes is checked against it.
+        let planned = match (agency, &task_code) {
+            (Some(a), Some(t)) => plan.role_of(a, t),
+            _ => None,
+        };
+        let role = match planned {
+            Some(r) => r.as_str(),
+            None => {
+                if let (Some(_), Some(t)) = (agency, &task_code) {
+                    problem(&mut flags, task_col, Kind::Unassigned, t.clone());
+                }
+                "unassigned"
+            }
+        };
+        if let (Some(written), Some(planned)) = (values::role(&role_text), planned) {
+            if written != planned {
+                let col = header.col(Field::Role).map_or(0, |c| c.col);
+                problem(&mut flags, col, Kind::RoleMismatch, role_text.clone());
+            }
+        }
+
+        // Status: the status column, else the tick boxes.
+        let status = if !status_text.is_empty() {
+            let s = values::status(&status_text);
+            if s == Status::Unknown {
+                let col = header.col(Field::Status).map_or(0, |c| c.col);
+                problem(&mut flags, col, Kind::StatusUnknown, status_text.clone());
+            }
+            s
+        } else {
+            let ticked: Vec<Status> = ticks.iter().filter(|(_, t)| *t).map(|(s, _)| *s).collect();
+            match ticked.as_slice() {
+                [one] => *one,
+                [] => {
+                    let col = header
+                        .col(Field::Status)
+                        .or(header.col(Field::StatusDone))
+                        .map_or(0, |c| c.col);
+                    problem(&mut flags, col, Kind::StatusMissing, String::new());
+                    Status::Unknown
+                }
+                _ => {
+                    let col = header.col(Field::StatusDone).map_or(0, |c| c.col);
+                    problem(
+                        &mut flags,
+                        col,
+                        Kind::StatusUnknown,
+                        "đánh dấu nhiều ô".into(),
+                    );
+                    Status::Unknown
+                }
+            }
+        };
+
+        let budget = match (budget, budget_cell) {
+            (Budget::Millions(m), _) => {
+                group_sum += m;
+                sheet_sum += m;
+                Some(m)
+            }
+            (Budget::Blank, _) | (_, None) => None,
+            (Budget::Unreadable, Some((cell, col))) => {
+                if !matches!(cell, Cell::Error(_)) {
+                    problem(&mut flags, col, Kind::BudgetUnreadable, cell.text());
+                } else {
+                    problem(&mut flags, col, Kind::CellError, cell.text());
+                }
+                None
+            }
+            (Budget::Suspect(_), Some((cell, col))) => {
+                problem(
+                    &mut flags,
+                    col,
+                    Kind::BudgetUnitSuspect,
+                    format!(
+                        "{} ({})",
+                        cell.text(),
+                        header.col(Field::Budget).map_or("", |c| c.header.as_str())
+                    ),
+                );
+                None
+            }
+        };
+
+        flags.sort();
+        flags.dedup();
+        out.push(Row {
+            file: file.to_string(),
+            sheet: sheet.name.clone(),
+            row: raw.row + 1,
+            task_code,
+            task_as_written,
+            role,
+            activity,
+            result,
+            status,
+            budget,
+            difficulties,
+            proposals,
+            note,
+            flags,
+        });
+    }
+    (out, totals)
+}
+
+/// A number for a message: up to three decimals, no trailing zeros.
+pub fn fmt_num(x: f64) -> String {
+    let s = format!("{x:.3}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// Of two or more accepted submissions from one agency, the one with the latest report
+/// date (then the last by file name) is used; the others are superseded.
+fn supersede(drafts: &mut [Draft]) {
+    let mut by_agency: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, d) in drafts.iter().enumerate() {
+        if let (Outcome::Accepted, Some(code)) = (d.record.outcome, &d.record.agency_code) {
+            by_agency.entry(code.clone()).or_default().push(i);
+        }
+    }
+    for idxs in by_agency.values().filter(|v| v.len() > 1) {
+        let latest = *idxs
+            .iter()
+            .max_by(|&&a, &&b| {
+                (drafts[a].record.report_date, &drafts[a].record.file)
+                    .cmp(&(drafts[b].record.report_date, &drafts[b].record.file))
+            })
+            .expect("non-empty");
+        let kept = drafts[latest].record.file.clone();
+        for &i in idxs.iter().filter(|&&i| i != latest) {
+            let d = &mut drafts[i];
+            d.record.outcome = Outcome::Superseded;
+            d.record.reason = format!(
+                "{} ({} dòng không được tổng hợp)",
+                Kind::Superseded.vi(&kept),
+                d.rows.len()
+            );
+            d.record.reason_code = Kind::Superseded.code().to_string();
+            d.record.rows_accepted = 0;
+            d.problems.push(Problem::file(
+                &d.record.file,
+                Kind::Superseded,
+                kept.clone(),
+            ));
+            d.rows.clear();
+        }
+    }
+}
+
+/// A row repeated word for word in the same submission (same task, activity, result,
+/// status, budget) is counted once; the repeat is listed.
+fn drop_duplicates(drafts: &mut [Draft], problems: &mut Vec<Problem>) {
+    for d in drafts
+        .iter_mut()
+        .filter(|d| d.record.outcome == Outcome::Accepted)
+    {
+        let mut seen: BTreeMap<
+            (Option<String>, String, String, &'static str, Option<u64>),
+            (String, u32),
+        > = BTreeMap::new();
+        let mut kept = Vec::with_capacity(d.rows.len());
+        for r in std::mem::take(&mut d.rows) {
+            let key = (
+                r.task_code.clone(),
+                fold(&r.activity),
+                fold(&r.result),
+                r.status.as_str(),
+                r.budget.map(f64::to_bits),
+            );
+            if let Some((sheet, row)) = seen.get(&key) {
+                problems.push(Problem::at(
+                    &r.file,
+                    &r.sheet,
+                    format!("A{}", r.row),
+                    Kind::Duplicate,
+                    format!("dòng {row} trang \"{sheet}\""),
+                ));
+                continue;
+            }
+            seen.insert(key, (r.sheet.clone(), r.row));
+            kept.push(r);
+        }
+        d.record.rows_accepted = kept.len();
+        d.rows = kept;
+    }
+}

@@ -1,0 +1,439 @@
+//! Reading single values the way Vietnamese clerks write them: statuses, budgets, dates,
+//! roles. Each function takes a cell and says what it means, or that it cannot tell.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::ingest::Cell;
+use crate::plan::Role;
+use crate::text::fold;
+
+/// Implementation status of an activity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Done,
+    InProgress,
+    NotStarted,
+    Unknown,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Done => "done",
+            Status::InProgress => "in_progress",
+            Status::NotStarted => "not_started",
+            Status::Unknown => "unknown",
+        }
+    }
+    /// The Vietnamese word for a status code as stored in the rows table.
+    pub fn vi(code: &str) -> &'static str {
+        match code {
+            "done" => "Hoàn thành",
+            "in_progress" => "Đang thực hiện",
+            "not_started" => "Chưa thực hiện",
+            _ => "Không rõ",
+        }
+    }
+}
+
+const STATUS_WORDS: &[(&str, Status)] = &[
+    ("hoan thanh", Status::Done),
+    ("da hoan thanh", Status::Done),
+    ("ht", Status::Done),
+    ("xong", Status::Done),
+    ("da xong", Status::Done),
+    ("da thuc hien", Status::Done),
+    ("da trien khai", Status::Done),
+    ("hoan thanh 100", Status::Done),
+    ("dat", Status::Done),
+    ("dang thuc hien", Status::InProgress),
+    ("dang trien khai", Status::InProgress),
+    ("dang tien hanh", Status::InProgress),
+    ("dang", Status::InProgress),
+    ("dth", Status::InProgress),
+    ("chua hoan thanh", Status::InProgress),
+    ("tiep tuc thuc hien", Status::InProgress),
+    ("tiep tuc trien khai", Status::InProgress),
+    ("thuong xuyen", Status::InProgress),
+    ("chua thuc hien", Status::NotStarted),
+    ("chua trien khai", Status::NotStarted),
+    ("chua", Status::NotStarted),
+    ("cth", Status::NotStarted),
+    ("khong thuc hien", Status::NotStarted),
+];
+
+/// Reads a status word ("Đã hoàn thành", "HT", "Đang triển khai", ...). A longer text is
+/// read by the phrase it starts with ("Hoàn thành đúng kế hoạch").
+pub fn status(text: &str) -> Status {
+    let key = fold(text);
+    STATUS_WORDS
+        .iter()
+        .filter(|(w, _)| key == *w || key.starts_with(&format!("{w} ")))
+        .max_by_key(|(w, _)| w.len())
+        .map_or(Status::Unknown, |&(_, s)| s)
+}
+
+/// Whether a tick-box cell is ticked ("x", "X", "✓", "v", 1, TRUE).
+pub fn ticked(cell: &Cell) -> bool {
+    match cell {
+        Cell::Bool(b) => *b,
+        Cell::Number(n) => *n != 0.0,
+        Cell::Text(t) => {
+            let t = t.trim().to_lowercase();
+            matches!(
+                t.as_str(),
+                "x" | "v" | "✓" | "✔" | "☑" | "☒" | "có" | "co" | "1" | "true"
+            )
+        }
+        _ => false,
+    }
+}
+
+/// Reads a role as written ("Chủ trì", "Phối hợp").
+pub fn role(text: &str) -> Option<Role> {
+    let key = fold(text);
+    if key.starts_with("chu tri") || key == "ct" {
+        Some(Role::Lead)
+    } else if key.starts_with("phoi hop") || key == "ph" {
+        Some(Role::Partner)
+    } else {
+        None
+    }
+}
+
+/// The money unit a budget column's header names.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Unit {
+    Dong,
+    Thousand,
+    Million,
+    Billion,
+}
+
+impl Unit {
+    /// How many millions of đồng one of this unit is.
+    fn in_millions(self) -> f64 {
+        match self {
+            Unit::Dong => 1e-6,
+            Unit::Thousand => 1e-3,
+            Unit::Million => 1.0,
+            Unit::Billion => 1e3,
+        }
+    }
+
+    /// The unit written in a header ("Kinh phí (triệu đồng)"); millions when none is named,
+    /// since that is what the plan's form asks for.
+    pub fn from_header(header: &str) -> Unit {
+        let key = fold(header);
+        let has = |w: &str| crate::text::contains_words(&key, w);
+        if has("trieu") || has("tr") || has("trd") {
+            Unit::Million
+        } else if has("ty") || has("ti") {
+            Unit::Billion
+        } else if has("nghin") || has("ngan") {
+            Unit::Thousand
+        } else if has("dong") || has("vnd") || has("d") {
+            Unit::Dong
+        } else {
+            Unit::Million
+        }
+    }
+}
+
+/// The outcome of reading a budget cell.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Budget {
+    /// Nothing written.
+    Blank,
+    /// An amount in millions of đồng.
+    Millions(f64),
+    /// Cannot be read as an amount.
+    Unreadable,
+    /// Readable, but only plausible in another unit (a factor of a thousand or a million off).
+    Suspect(f64),
+}
+
+/// Largest plausible budget of one activity, in millions (100 billion đồng).
+const MAX_MILLIONS: f64 = 100_000.0;
+/// Smallest plausible non-zero budget, in millions (10,000 đồng).
+const MIN_MILLIONS: f64 = 0.01;
+
+/// Reads a budget cell in the unit of its column's header. Text may carry its own unit
+/// ("15 triệu", "1,2 tỷ", "500.000 đồng") and Vietnamese separators ("1.500.000", "1,5").
+pub fn budget(cell: &Cell, unit: Unit) -> Budget {
+    let (amount, unit) = match cell {
+        Cell::Empty => return Budget::Blank,
+        Cell::Number(n) => (*n, unit),
+        Cell::Text(t) => match budget_text(t, unit) {
+            Some(v) => v,
+            None => return Budget::Unreadable,
+        },
+        _ => return Budget::Unreadable,
+    };
+    if !amount.is_finite() || amount < 0.0 {
+        return Budget::Unreadable;
+    }
+    let m = amount * unit.in_millions();
+    if m > MAX_MILLIONS || (m > 0.0 && m < MIN_MILLIONS) {
+        Budget::Suspect(m)
+    } else {
+        Budget::Millions(m)
+    }
+}
+
+/// Parses budget text: `None` when unreadable, else the amount and its unit (a dash or
+/// "không" is zero).
+fn budget_text(t: &str, default: Unit) -> Option<(f64, Unit)> {
+    let key = fold(t);
+    let trimmed = t.trim();
+    if matches!(key.as_str(), "khong" | "khong co")
+        || trimmed
+            .chars()
+            .all(|c| matches!(c, '-' | '–' | '—' | '/' | ' '))
+    {
+        return Some((0.0, default));
+    }
+    // Split the numeric part from the words after it.
+    let num_end = trimmed
+        .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ',' | ' ' | '\u{a0}')))
+        .unwrap_or(trimmed.len());
+    let (num, words) = trimmed.split_at(num_end);
+    let words = fold(words);
+    let unit = match words.as_str() {
+        "" => default,
+        w if w.starts_with("trieu") || w == "tr" || w.starts_with("tr d") || w == "trd" => {
+            Unit::Million
+        }
+        w if w.starts_with("ty") || w.starts_with("ti ") || w == "ti" => Unit::Billion,
+        w if w.starts_with("nghin") || w.starts_with("ngan") => Unit::Thousand,
+        "d" | "dong" | "vnd" | "vn d" => Unit::Dong,
+        _ => return None,
+    };
+    Some((vn_number(num)?, unit))
+}
+
+/// Reads a number written the Vietnamese way ("1.500.000", "1,5", "1.500.000,5"), also
+/// the English way where it cannot be the Vietnamese one ("1,500,000.5"). Returns `None`
+/// where the two readings disagree and nothing decides ("1,500").
+pub fn vn_number(s: &str) -> Option<f64> {
+    let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    if s.is_empty()
+        || !s
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        || !s.chars().any(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let dots = s.matches('.').count();
+    let commas = s.matches(',').count();
+    let groups_of_three = |sep: char| s.split(sep).skip(1).all(|g| g.len() == 3);
+    let normal = match (dots, commas) {
+        (0, 0) => s.clone(),
+        // "1.500.000" or "1.500": thousands; "1.5": a decimal point.
+        (_, 0) if groups_of_three('.') => s.replace('.', ""),
+        (1, 0) => s.clone(),
+        (_, 0) => return None,
+        // "1,5" decimal comma; "1,500" could be 1.5 or 1500.
+        (0, 1) if groups_of_three(',') => return None,
+        (0, 1) => s.replace(',', "."),
+        (0, _) if groups_of_three(',') => s.replace(',', ""),
+        (0, _) => return None,
+        _ => {
+            let (last_dot, last_comma) = (s.rfind('.')?, s.rfind(',')?);
+            if last_comma > last_dot {
+                s.replace('.', "").replace(',', ".")
+            } else {
+                s.replace(',', "")
+            }
+        }
+    };
+    normal.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+/// The outcome of reading a date.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DateRead {
+    Blank,
+    Date(NaiveDate),
+    /// Not a date, or a day that does not exist ("31/02/2024").
+    Bad,
+}
+
+/// Reads a date cell: an Excel date, a serial number, or text such as "20/10/2024",
+/// "20-10-2024", "20.10.2024", "ngày 20 tháng 10 năm 2024" (always day first) or
+/// "2024-10-20".
+pub fn date(cell: &Cell) -> DateRead {
+    match cell {
+        Cell::Empty => DateRead::Blank,
+        Cell::Date(dt) => DateRead::Date(dt.date()),
+        Cell::Number(n) if (20000.0..80000.0).contains(n) => {
+            let base = NaiveDate::from_ymd_opt(1899, 12, 30).expect("valid");
+            base.checked_add_signed(chrono::Duration::days(n.trunc() as i64))
+                .map_or(DateRead::Bad, DateRead::Date)
+        }
+        Cell::Text(t) => date_text(t),
+        _ => DateRead::Bad,
+    }
+}
+
+/// Finds a date in text; `Blank` when the text has no digits at all.
+pub fn date_text(t: &str) -> DateRead {
+    let key = fold(t);
+    if !key.chars().any(|c| c.is_ascii_digit()) {
+        return DateRead::Blank;
+    }
+    // "ngày 20 tháng 10 năm 2024": the numbers after the words.
+    if let (Some(d), Some(m), Some(y)) = (
+        after(&key, "ngay"),
+        after(&key, "thang"),
+        after(&key, "nam"),
+    ) {
+        return ymd(y, m, d);
+    }
+    let nums: Vec<&str> = key
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .collect();
+    let num = |s: &str| s.parse::<u32>().unwrap_or(0);
+    // ISO when the year comes first, else day first.
+    match nums.as_slice() {
+        [y, m, d, ..] if y.len() == 4 => ymd(num(y), num(m), num(d)),
+        [d, m, y, ..] if y.len() == 4 => ymd(num(y), num(m), num(d)),
+        [d, m, y, ..] if y.len() == 2 => ymd(2000 + num(y), num(m), num(d)),
+        _ => DateRead::Bad,
+    }
+}
+
+fn after(key: &str, word: &str) -> Option<u32> {
+    let mut words = key.split(' ');
+    words.position(|w| w == word)?;
+    words.next()?.parse().ok()
+}
+
+fn ymd(y: u32, m: u32, d: u32) -> DateRead {
+    let Ok(y) = i32::try_from(y) else {
+        return DateRead::Bad;
+    };
+    match NaiveDate::from_ymd_opt(y, m, d) {
+        Some(date) if (1990..=2100).contains(&date.year()) => DateRead::Date(date),
+        _ => DateRead::Bad,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses() {
+        let cases = [
+            ("Hoàn thành", Status::Done),
+            ("Đã hoàn thành", Status::Done),
+            ("HT", Status::Done),
+            ("hoàn thành đúng tiến độ", Status::Done),
+            ("Đang thực hiện", Status::InProgress),
+            ("Đang triển khai", Status::InProgress),
+            ("Chưa hoàn thành", Status::InProgress),
+            ("Chưa triển khai", Status::NotStarted),
+            ("Chưa thực hiện", Status::NotStarted),
+            ("Tốt", Status::Unknown),
+            ("", Status::Unknown),
+        ];
+        for (t, want) in cases {
+            assert_eq!(status(t), want, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn numbers() {
+        let cases = [
+            ("1.500.000", Some(1_500_000.0)),
+            ("1,5", Some(1.5)),
+            ("1.5", Some(1.5)),
+            ("1.500", Some(1500.0)),
+            ("1.500.000,5", Some(1_500_000.5)),
+            ("1,500,000.5", Some(1_500_000.5)),
+            ("1,500,000", Some(1_500_000.0)),
+            ("1,500", None),
+            ("12", Some(12.0)),
+            ("1 500 000", Some(1_500_000.0)),
+            ("abc", None),
+        ];
+        for (s, want) in cases {
+            assert_eq!(vn_number(s), want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn budgets() {
+        use Budget::*;
+        let m = Unit::Million;
+        let cases = [
+            (Cell::Number(15.0), m, Millions(15.0)),
+            (Cell::Number(15_000_000.0), Unit::Dong, Millions(15.0)),
+            (Cell::Number(15_000.0), Unit::Thousand, Millions(15.0)),
+            (Cell::Text("15 triệu".into()), Unit::Dong, Millions(15.0)),
+            (Cell::Text("1,2 tỷ".into()), m, Millions(1200.0)),
+            (Cell::Text("1.500.000 đồng".into()), m, Millions(1.5)),
+            (Cell::Text("1.500.000".into()), Unit::Dong, Millions(1.5)),
+            (Cell::Text("1,5".into()), m, Millions(1.5)),
+            (Cell::Text("-".into()), m, Millions(0.0)),
+            (Cell::Empty, m, Blank),
+            (Cell::Text("khoảng vài chục".into()), m, Unreadable),
+            (Cell::Text("1,500".into()), m, Unreadable),
+            // A sum in đồng typed into a millions column: off by a million, flagged.
+            (Cell::Number(25_000_000.0), m, Suspect(25_000_000.0)),
+            (Cell::Error("#REF!".into()), m, Unreadable),
+        ];
+        for (cell, unit, want) in cases {
+            assert_eq!(budget(&cell, unit), want, "{cell:?} in {unit:?}");
+        }
+        // Millions typed into a đồng column: 25 đồng is no activity's budget.
+        assert!(matches!(
+            budget(&Cell::Number(25.0), Unit::Dong),
+            Suspect(_)
+        ));
+    }
+
+    #[test]
+    fn units_from_headers() {
+        for (h, u) in [
+            ("Kinh phí (triệu đồng)", Unit::Million),
+            ("Kinh phí\n(Tr.đ)", Unit::Million),
+            ("Kinh phí (đồng)", Unit::Dong),
+            ("Kinh phí (VNĐ)", Unit::Dong),
+            ("Kinh phí (nghìn đồng)", Unit::Thousand),
+            ("Kinh phí", Unit::Million),
+        ] {
+            assert_eq!(Unit::from_header(h), u, "{h}");
+        }
+    }
+
+    #[test]
+    fn dates() {
+        let d = |y, m, dd| DateRead::Date(NaiveDate::from_ymd_opt(y, m, dd).unwrap());
+        let cases = [
+            (Cell::Text("20/10/2024".into()), d(2024, 10, 20)),
+            (Cell::Text("20-10-2024".into()), d(2024, 10, 20)),
+            (Cell::Text("05/11/2024".into()), d(2024, 11, 5)),
+            (
+                Cell::Text("ngày 20 tháng 10 năm 2024".into()),
+                d(2024, 10, 20),
+            ),
+            (
+                Cell::Text("Bắc Giang, ngày 03 tháng 11 năm 2023".into()),
+                d(2023, 11, 3),
+            ),
+            (Cell::Text("2024-10-20".into()), d(2024, 10, 20)),
+            (Cell::Text("20/10/24".into()), d(2024, 10, 20)),
+            (Cell::Text("31/02/2024".into()), DateRead::Bad),
+            (Cell::Text("ngày … tháng … năm 2024".into()), DateRead::Bad),
+            (Cell::Number(45585.0), d(2024, 10, 20)),
+            (Cell::Empty, DateRead::Blank),
+        ];
+        for (cell, want) in cases {
+            assert_eq!(date(&cell), want, "{cell:?}");
+        }
+    }
+}

@@ -1,0 +1,647 @@
+//! The plan: its TOML schema, loading, and validation with line numbers.
+//!
+//! Owns: what a plan says (agencies with their other names, tasks with lead and partner
+//! agencies, the deadline, the coordinating department) and every check of a plan file on
+//! its own. Does not own: matching what a submission writes against it (see `normalise`).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::error::PlanError;
+use crate::text::fold;
+
+/// A day and month, the same each year ("25/10").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DayMonth {
+    pub day: u32,
+    pub month: u32,
+}
+
+impl DayMonth {
+    /// Parses "25/10" (day first, as Vietnamese documents write it).
+    pub fn parse(s: &str) -> Option<DayMonth> {
+        let (d, m) = s.trim().split_once(['/', '-', '.'])?;
+        let day: u32 = d.trim().parse().ok()?;
+        let month: u32 = m.trim().parse().ok()?;
+        // 2024 is a leap year, so 29/02 is accepted here and moved to 28/02 in other years.
+        NaiveDate::from_ymd_opt(2024, month, day)?;
+        Some(DayMonth { day, month })
+    }
+
+    /// The deadline's date in a given year.
+    pub fn in_year(self, year: i32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(year, self.month, self.day)
+            .or_else(|| NaiveDate::from_ymd_opt(year, self.month, self.day - 1))
+            .expect("validated day/month")
+    }
+}
+
+impl std::fmt::Display for DayMonth {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:02}/{:02}", self.day, self.month)
+    }
+}
+
+/// An agency of the plan.
+#[derive(Debug, Clone)]
+pub struct Agency {
+    /// Short code used everywhere else in the plan and the outputs ("SNV").
+    pub code: String,
+    /// Official Vietnamese name ("Sở Ngoại vụ").
+    pub name: String,
+    /// Other names it goes by.
+    pub aliases: Vec<String>,
+    /// Whether it is expected to send a report each year (false for bodies the plan only
+    /// "requests", such as the Fatherland Front).
+    pub reports: bool,
+}
+
+/// A task of the plan.
+#[derive(Debug, Clone)]
+pub struct Task {
+    /// Short code ("NV1").
+    pub code: String,
+    /// Title as the plan words it.
+    pub title: String,
+    /// Lead agencies (usually one).
+    pub leads: Vec<String>,
+    /// Partner agencies.
+    pub partners: Vec<String>,
+}
+
+/// The role an agency has in a task.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Role {
+    Lead,
+    Partner,
+}
+
+impl Role {
+    /// The machine-readable word used in CSV and Parquet outputs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Lead => "lead",
+            Role::Partner => "partner",
+        }
+    }
+    /// The Vietnamese word used in the workbook.
+    pub fn vi(self) -> &'static str {
+        match self {
+            Role::Lead => "Chủ trì",
+            Role::Partner => "Phối hợp",
+        }
+    }
+}
+
+/// A validated plan.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub id: String,
+    pub title: String,
+    pub province: String,
+    pub issuer: String,
+    pub first_year: i32,
+    pub last_year: i32,
+    /// Code of the agency that consolidates the reports.
+    pub coordinator: String,
+    /// The yearly deadline.
+    pub deadline: DayMonth,
+    pub agencies: Vec<Agency>,
+    pub tasks: Vec<Task>,
+    /// Where it was read from.
+    pub path: PathBuf,
+}
+
+impl Plan {
+    pub fn agency(&self, code: &str) -> Option<&Agency> {
+        self.agencies.iter().find(|a| a.code == code)
+    }
+
+    pub fn task(&self, code: &str) -> Option<&Task> {
+        self.tasks.iter().find(|t| t.code == code)
+    }
+
+    /// The deadline for a reporting year.
+    pub fn deadline_for(&self, year: i32) -> NaiveDate {
+        self.deadline.in_year(year)
+    }
+
+    /// Every (agency, task, role) the plan assigns, in plan order. An agency that is both
+    /// lead and partner of a task counts once, as lead.
+    pub fn assignments(&self) -> Vec<(String, String, Role)> {
+        let mut out = Vec::new();
+        for t in &self.tasks {
+            let mut seen = BTreeSet::new();
+            for a in &t.leads {
+                if seen.insert(a.clone()) {
+                    out.push((a.clone(), t.code.clone(), Role::Lead));
+                }
+            }
+            for a in &t.partners {
+                if seen.insert(a.clone()) {
+                    out.push((a.clone(), t.code.clone(), Role::Partner));
+                }
+            }
+        }
+        out
+    }
+
+    /// The role of an agency in a task, if the plan gives it one.
+    pub fn role_of(&self, agency: &str, task: &str) -> Option<Role> {
+        let t = self.task(task)?;
+        if t.leads.iter().any(|a| a == agency) {
+            Some(Role::Lead)
+        } else if t.partners.iter().any(|a| a == agency) {
+            Some(Role::Partner)
+        } else {
+            None
+        }
+    }
+
+    /// Agencies expected to report, in plan order.
+    pub fn reporting_agencies(&self) -> impl Iterator<Item = &Agency> {
+        self.agencies.iter().filter(|a| a.reports)
+    }
+}
+
+// ---- the file as written ----
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    plan: RawHeader,
+    #[serde(default)]
+    agencies: Vec<RawAgency>,
+    #[serde(default)]
+    tasks: Vec<RawTask>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawHeader {
+    id: Spanned<String>,
+    title: String,
+    province: String,
+    #[serde(default)]
+    issuer: String,
+    first_year: Spanned<i32>,
+    last_year: Spanned<i32>,
+    coordinator: Option<Spanned<String>>,
+    deadline: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAgency {
+    code: Spanned<String>,
+    name: Spanned<String>,
+    #[serde(default)]
+    aliases: Vec<Spanned<String>>,
+    #[serde(default = "yes")]
+    reports: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTask {
+    code: Spanned<String>,
+    title: String,
+    lead: Spanned<OneOrMany>,
+    partners: Option<Spanned<Vec<String>>>,
+}
+
+/// One thing wrong with a plan file, with the line it is on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanIssue {
+    /// 1-based line in the plan file.
+    pub line: usize,
+    /// True when the plan cannot be used until this is fixed; false when it is only
+    /// incomplete (a value the source document does not give).
+    pub fatal: bool,
+    /// What is wrong, in Vietnamese, naming the value.
+    pub message: String,
+}
+
+/// The outcome of checking a plan file: the plan if it can be used, and every issue found.
+#[derive(Debug)]
+pub struct Checked {
+    pub plan: Option<Plan>,
+    pub issues: Vec<PlanIssue>,
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())]
+        .bytes()
+        .filter(|&b| b == b'\n')
+        .count()
+        + 1
+}
+
+/// Reads and validates a plan file, collecting every issue rather than stopping at the first.
+pub fn check_file(path: &Path) -> Result<Checked, PlanError> {
+    let text = std::fs::read_to_string(path).map_err(|source| PlanError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    Ok(check_text(&text, path))
+}
+
+/// Loads a plan for a run: any fatal or incomplete issue stops it.
+pub fn load(path: &Path) -> Result<Plan, PlanError> {
+    let checked = check_file(path)?;
+    match checked.plan {
+        Some(plan) if checked.issues.is_empty() => Ok(plan),
+        _ => Err(PlanError::Invalid {
+            path: path.to_path_buf(),
+            issues: checked
+                .issues
+                .iter()
+                .map(|i| format!("dòng {}: {}", i.line, i.message))
+                .collect(),
+        }),
+    }
+}
+
+/// Validates plan text. `path` is only recorded in the result.
+pub fn check_text(text: &str, path: &Path) -> Checked {
+    let raw: RawFile = match toml::from_str(text) {
+        Ok(raw) => raw,
+        Err(e) => {
+            let line = e.span().map(|s| line_of(text, s.start)).unwrap_or(1);
+            return Checked {
+                plan: None,
+                issues: vec![PlanIssue {
+                    line,
+                    fatal: true,
+                    message: format!("không đọc được TOML: {}", e.message()),
+                }],
+            };
+        }
+    };
+    let mut issues = Vec::new();
+    let mut fatal = |span: std::ops::Range<usize>, message: String| {
+        issues.push(PlanIssue {
+            line: line_of(text, span.start),
+            fatal: true,
+            message,
+        });
+    };
+
+    let id = raw.plan.id.get_ref().trim().to_string();
+    if id.is_empty()
+        || !id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        fatal(raw.plan.id.span(), format!("mã kế hoạch \"{id}\" phải gồm chữ cái không dấu, chữ số, '-' hoặc '_' (dùng trong tên thư mục)"));
+    }
+    let (first_year, last_year) = (
+        *raw.plan.first_year.get_ref(),
+        *raw.plan.last_year.get_ref(),
+    );
+    if !(1990..=2100).contains(&first_year) {
+        fatal(
+            raw.plan.first_year.span(),
+            format!("năm đầu {first_year} không hợp lệ"),
+        );
+    }
+    if last_year < first_year {
+        fatal(
+            raw.plan.last_year.span(),
+            format!("năm cuối {last_year} trước năm đầu {first_year}"),
+        );
+    }
+
+    // Agencies: unique codes, and no name or alias claimed by two agencies.
+    let mut codes: BTreeMap<String, usize> = BTreeMap::new();
+    let mut names: BTreeMap<String, String> = BTreeMap::new();
+    let mut agencies = Vec::new();
+    for a in &raw.agencies {
+        let code = a.code.get_ref().trim().to_string();
+        if code.is_empty()
+            || !code
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        {
+            fatal(
+                a.code.span(),
+                format!("mã cơ quan \"{code}\" phải gồm chữ cái không dấu, chữ số, '-' hoặc '_'"),
+            );
+        }
+        if let Some(&first) = codes.get(&code) {
+            fatal(
+                a.code.span(),
+                format!("mã cơ quan \"{code}\" trùng với cơ quan ở dòng {first}"),
+            );
+        } else {
+            codes.insert(code.clone(), line_of(text, a.code.span().start));
+        }
+        let spelled = std::iter::once(&a.code)
+            .chain(std::iter::once(&a.name))
+            .chain(a.aliases.iter());
+        for n in spelled {
+            let key = fold(n.get_ref());
+            if key.is_empty() {
+                fatal(
+                    n.span(),
+                    format!("tên hoặc tên khác của cơ quan \"{code}\" để trống"),
+                );
+                continue;
+            }
+            match names.get(&key) {
+                Some(owner) if *owner != code => fatal(
+                    n.span(),
+                    format!("tên \"{}\" vừa của cơ quan \"{owner}\" vừa của \"{code}\": không thể biết báo cáo của ai", n.get_ref()),
+                ),
+                _ => {
+                    names.insert(key, code.clone());
+                }
+            }
+        }
+        agencies.push(Agency {
+            code,
+            name: a.name.get_ref().trim().to_string(),
+            aliases: a
+                .aliases
+                .iter()
+                .map(|s| s.get_ref().trim().to_string())
+                .collect(),
+            reports: a.reports,
+        });
+    }
+    if agencies.is_empty() {
+        issues.push(PlanIssue {
+            line: 1,
+            fatal: true,
+            message: "kế hoạch không có cơ quan nào ([[agencies]])".into(),
+        });
+    }
+
+    // Tasks: unique codes, and every agency they name exists.
+    let mut task_codes: BTreeMap<String, usize> = BTreeMap::new();
+    let mut tasks = Vec::new();
+    for t in &raw.tasks {
+        let code = t.code.get_ref().trim().to_string();
+        let line = line_of(text, t.code.span().start);
+        if code.is_empty() {
+            issues.push(PlanIssue {
+                line,
+                fatal: true,
+                message: "nhiệm vụ không có mã".into(),
+            });
+        }
+        if let Some(&first) = task_codes.get(&code) {
+            issues.push(PlanIssue {
+                line,
+                fatal: true,
+                message: format!("mã nhiệm vụ \"{code}\" trùng với nhiệm vụ ở dòng {first}"),
+            });
+        } else {
+            task_codes.insert(code.clone(), line);
+        }
+        let leads = match t.lead.get_ref() {
+            OneOrMany::One(s) => vec![s.trim().to_string()],
+            OneOrMany::Many(v) => v.iter().map(|s| s.trim().to_string()).collect(),
+        };
+        if leads.is_empty() {
+            issues.push(PlanIssue {
+                line: line_of(text, t.lead.span().start),
+                fatal: true,
+                message: format!("nhiệm vụ \"{code}\" không có cơ quan chủ trì"),
+            });
+        }
+        let partners: Vec<String> = t
+            .partners
+            .as_ref()
+            .map(|p| p.get_ref().iter().map(|s| s.trim().to_string()).collect())
+            .unwrap_or_default();
+        let partners_span = t.partners.as_ref().map_or(t.code.span(), |p| p.span());
+        for (list, span, what) in [
+            (&leads, t.lead.span(), "chủ trì"),
+            (&partners, partners_span, "phối hợp"),
+        ] {
+            for a in list {
+                if !codes.contains_key(a) {
+                    issues.push(PlanIssue {
+                        line: line_of(text, span.start),
+                        fatal: true,
+                        message: format!("nhiệm vụ \"{code}\": cơ quan {what} \"{a}\" không có trong danh sách cơ quan"),
+                    });
+                }
+            }
+        }
+        tasks.push(Task {
+            code,
+            title: t.title.trim().to_string(),
+            leads,
+            partners,
+        });
+    }
+    if tasks.is_empty() {
+        issues.push(PlanIssue {
+            line: 1,
+            fatal: true,
+            message: "kế hoạch không có nhiệm vụ nào ([[tasks]])".into(),
+        });
+    }
+
+    // Coordinator and deadline: absent means the source document is silent (incomplete).
+    let coordinator = match &raw.plan.coordinator {
+        Some(c) if codes.contains_key(c.get_ref().trim()) => Some(c.get_ref().trim().to_string()),
+        Some(c) => {
+            issues.push(PlanIssue {
+                line: line_of(text, c.span().start),
+                fatal: true,
+                message: format!(
+                    "cơ quan đầu mối \"{}\" không có trong danh sách cơ quan",
+                    c.get_ref()
+                ),
+            });
+            None
+        }
+        None => {
+            issues.push(PlanIssue {
+                line: 1,
+                fatal: false,
+                message: "chưa đủ: thiếu cơ quan đầu mối tổng hợp (coordinator)".into(),
+            });
+            None
+        }
+    };
+    let deadline = match &raw.plan.deadline {
+        Some(d) => match DayMonth::parse(d.get_ref()) {
+            Some(dm) => Some(dm),
+            None => {
+                issues.push(PlanIssue {
+                    line: line_of(text, d.span().start),
+                    fatal: true,
+                    message: format!(
+                        "hạn nộp \"{}\" không phải ngày/tháng hợp lệ (ví dụ \"25/10\")",
+                        d.get_ref()
+                    ),
+                });
+                None
+            }
+        },
+        None => {
+            issues.push(PlanIssue {
+                line: 1,
+                fatal: false,
+                message: "chưa đủ: thiếu hạn nộp báo cáo hằng năm (deadline)".into(),
+            });
+            None
+        }
+    };
+
+    issues.sort_by_key(|i| i.line);
+    let plan = if issues.iter().any(|i| i.fatal) {
+        None
+    } else {
+        Some(Plan {
+            id,
+            title: raw.plan.title.trim().to_string(),
+            province: raw.plan.province.trim().to_string(),
+            issuer: raw.plan.issuer.trim().to_string(),
+            first_year,
+            last_year,
+            coordinator: coordinator.unwrap_or_default(),
+            deadline: deadline.unwrap_or(DayMonth { day: 31, month: 12 }),
+            agencies,
+            tasks,
+            path: path.to_path_buf(),
+        })
+    };
+    Checked { plan, issues }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"
+[plan]
+id = "demo"
+title = "Kế hoạch thử"
+province = "Bắc Giang"
+issuer = "UBND tỉnh"
+first_year = 2022
+last_year = 2030
+coordinator = "SNV"
+deadline = "25/10"
+
+[[agencies]]
+code = "SNV"
+name = "Sở Ngoại vụ"
+aliases = ["Sở NgV"]
+
+[[agencies]]
+code = "SVHTTDL"
+name = "Sở Văn hóa, Thể thao và Du lịch"
+
+[[tasks]]
+code = "NV1"
+title = "Tuyên truyền"
+lead = "SNV"
+partners = ["SVHTTDL"]
+"#;
+
+    fn issues(text: &str) -> Vec<(usize, bool, String)> {
+        check_text(text, Path::new("x.toml"))
+            .issues
+            .into_iter()
+            .map(|i| (i.line, i.fatal, i.message))
+            .collect()
+    }
+
+    #[test]
+    fn good_plan_loads() {
+        let c = check_text(GOOD, Path::new("x.toml"));
+        assert!(c.issues.is_empty(), "{:?}", c.issues);
+        let plan = c.plan.unwrap();
+        assert_eq!(
+            plan.deadline_for(2024),
+            NaiveDate::from_ymd_opt(2024, 10, 25).unwrap()
+        );
+        assert_eq!(plan.role_of("SVHTTDL", "NV1"), Some(Role::Partner));
+        assert_eq!(plan.assignments().len(), 2);
+    }
+
+    #[test]
+    fn every_problem_named_with_its_line() {
+        let bad = GOOD
+            .replace("partners = [\"SVHTTDL\"]", "partners = [\"STTTT\"]")
+            .replace(
+                "aliases = [\"Sở NgV\"]",
+                "aliases = [\"Sở Văn hoá, thể thao và du lịch\"]",
+            )
+            .replace("deadline = \"25/10\"", "deadline = \"31/02\"");
+        let found = issues(&bad);
+        assert!(
+            found
+                .iter()
+                .any(|(l, f, m)| *l == 10 && *f && m.contains("31/02")),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|(l, f, m)| *l == 19 && *f && m.contains("vừa của cơ quan")),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|(l, f, m)| *l == 25 && *f && m.contains("STTTT")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn duplicate_codes_and_missing_deadline() {
+        let bad = GOOD
+            .replace("code = \"SVHTTDL\"", "code = \"SNV\"")
+            .replace("deadline = \"25/10\"\n", "");
+        let found = issues(&bad);
+        assert!(
+            found.iter().any(|(_, f, m)| *f && m.contains("trùng")),
+            "{found:?}"
+        );
+        assert!(
+            found.iter().any(|(_, f, m)| !*f && m.contains("hạn nộp")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn deadline_parse() {
+        assert_eq!(
+            DayMonth::parse("25/10"),
+            Some(DayMonth { day: 25, month: 10 })
+        );
+        assert_eq!(
+            DayMonth::parse("15-11"),
+            Some(DayMonth { day: 15, month: 11 })
+        );
+        assert_eq!(DayMonth::parse("32/10"), None);
+        assert_eq!(DayMonth::parse("oct 25"), None);
+        assert_eq!(
+            DayMonth { day: 29, month: 2 }.in_year(2023),
+            NaiveDate::from_ymd_opt(2023, 2, 28).unwrap()
+        );
+    }
+}

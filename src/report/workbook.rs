@@ -1,0 +1,862 @@
+//! The consolidated workbook, in Vietnamese, ready to print: one function per sheet.
+//!
+//! Every value that comes from a submission is written with `write_string`, so text that
+//! starts with "=" stays text. The document's creation date is the day of the check, not
+//! the clock, so the same inputs give the same bytes.
+
+use std::collections::HashMap;
+
+use polars::prelude::*;
+use rust_xlsxwriter::{
+    Chart, ChartType, DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError,
+};
+
+use super::style::Styles;
+use crate::check::{verdict_vi, Checked};
+use crate::config::RunConfig;
+use crate::error::RunError;
+use crate::normalise::{values::Status, Normalised};
+use crate::plan::{Plan, Role};
+use crate::schema::*;
+
+/// Longest text a cell can hold; longer text is cut and marked.
+const MAX_CELL: usize = 32_000;
+
+/// Builds the workbook and returns its bytes.
+pub fn build(cfg: &RunConfig, norm: &Normalised, checked: &Checked) -> Result<Vec<u8>, RunError> {
+    let path = cfg
+        .out_dir
+        .join(super::workbook_name(&cfg.plan.id, cfg.year));
+    let wrap = |source: XlsxError| RunError::Workbook {
+        path: path.clone(),
+        source,
+    };
+    let table = |e: PolarsError| RunError::Table(e);
+    let st = Styles::new();
+    let mut wb = Workbook::new();
+    wb.set_properties(&properties(cfg).map_err(wrap)?);
+
+    summary(wb.add_worksheet(), &st, cfg, checked).map_err(wrap)?;
+    submissions(wb.add_worksheet(), &st, cfg, checked).map_err(wrap)?;
+    matrix(wb.add_worksheet(), &st, &cfg.plan, checked).map_err(wrap)?;
+    let sorted = rows_in_plan_order(&cfg.plan, &norm.rows).map_err(table)?;
+    activities(wb.add_worksheet(), &st, &cfg.plan, &sorted).map_err(|e| match e {
+        SheetError::Xlsx(x) => wrap(x),
+        SheetError::Polars(p) => table(p),
+    })?;
+    budget(wb.add_worksheet(), &st, &cfg.plan, checked).map_err(|e| match e {
+        SheetError::Xlsx(x) => wrap(x),
+        SheetError::Polars(p) => table(p),
+    })?;
+    difficulties(wb.add_worksheet(), &st, &cfg.plan, &sorted).map_err(|e| match e {
+        SheetError::Xlsx(x) => wrap(x),
+        SheetError::Polars(p) => table(p),
+    })?;
+    problems(wb.add_worksheet(), &st, norm).map_err(wrap)?;
+    sources(wb.add_worksheet(), &st, norm).map_err(wrap)?;
+    wb.save_to_buffer().map_err(wrap)
+}
+
+#[derive(Debug)]
+enum SheetError {
+    Xlsx(XlsxError),
+    Polars(PolarsError),
+}
+impl From<XlsxError> for SheetError {
+    fn from(e: XlsxError) -> Self {
+        SheetError::Xlsx(e)
+    }
+}
+impl From<PolarsError> for SheetError {
+    fn from(e: PolarsError) -> Self {
+        SheetError::Polars(e)
+    }
+}
+
+fn excel_date(d: chrono::NaiveDate) -> Result<ExcelDateTime, XlsxError> {
+    use chrono::Datelike;
+    ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)
+}
+
+fn properties(cfg: &RunConfig) -> Result<DocProperties, XlsxError> {
+    use crate::versions::*;
+    Ok(DocProperties::new()
+        .set_title(format!(
+            "Báo cáo tổng hợp năm {} — {}",
+            cfg.year, cfg.plan.title
+        ))
+        .set_subject(format!("{} {}", cfg.plan.id, cfg.year))
+        .set_author("tonghop")
+        .set_company(cfg.plan.issuer.as_str())
+        .set_creation_datetime(&excel_date(cfg.as_of)?)
+        .set_custom_property("tonghop", TONGHOP)
+        .set_custom_property("calamine", CALAMINE)
+        .set_custom_property("polars", POLARS)
+        .set_custom_property("rust_xlsxwriter", RUST_XLSXWRITER)
+        .set_custom_property("as_of", cfg.as_of.to_string().as_str()))
+}
+
+/// Writes text from outside as a string (never a formula), cut to what a cell holds.
+fn text(ws: &mut Worksheet, row: u32, col: u16, s: &str, f: &Format) -> Result<(), XlsxError> {
+    if s.chars().count() > MAX_CELL {
+        let cut: String = s.chars().take(MAX_CELL).collect();
+        ws.write_string_with_format(row, col, format!("{cut} …[cắt bớt]"), f)?;
+    } else {
+        ws.write_string_with_format(row, col, s, f)?;
+    }
+    Ok(())
+}
+
+/// A4, fitted to the page width, header rows repeated, page numbers in the footer.
+fn print_setup(ws: &mut Worksheet, landscape: bool, header_row: u32) -> Result<(), XlsxError> {
+    ws.set_paper_size(9);
+    if landscape {
+        ws.set_landscape();
+    }
+    ws.set_margins(0.5, 0.4, 0.6, 0.6, 0.3, 0.3);
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(header_row, header_row)?;
+    ws.set_footer("&C&\"Times New Roman\"&10Trang &P/&N");
+    Ok(())
+}
+
+/// A sheet title over `cols` columns, and the table header under it. Returns the header row.
+fn title_and_header(
+    ws: &mut Worksheet,
+    st: &Styles,
+    title: &str,
+    sub: &str,
+    headers: &[(&str, f64)],
+) -> Result<u32, XlsxError> {
+    let last = (headers.len() - 1) as u16;
+    ws.merge_range(0, 0, 0, last, title, &st.title)?;
+    ws.set_row_height(0, 36)?;
+    ws.merge_range(1, 0, 1, last, sub, &st.subtitle)?;
+    for (i, (h, w)) in headers.iter().enumerate() {
+        ws.set_column_width(i as u16, *w)?;
+        ws.write_string_with_format(3, i as u16, *h, &st.header)?;
+    }
+    ws.set_freeze_panes(4, 0)?;
+    Ok(3)
+}
+
+fn year_line(cfg: &RunConfig) -> String {
+    format!(
+        "Năm {} — {} (hạn nộp {})",
+        cfg.year,
+        cfg.plan.province,
+        cfg.plan.deadline_for(cfg.year).format("%d/%m/%Y")
+    )
+}
+
+fn summary(
+    ws: &mut Worksheet,
+    st: &Styles,
+    cfg: &RunConfig,
+    checked: &Checked,
+) -> Result<(), XlsxError> {
+    let s = &checked.summary;
+    let plan = &cfg.plan;
+    ws.set_name("Tổng hợp")?;
+    ws.set_column_width(0, 52)?;
+    ws.set_column_width(1, 16)?;
+    ws.set_column_width(2, 14)?;
+    ws.merge_range(
+        0,
+        0,
+        0,
+        2,
+        &plan.issuer.to_uppercase(),
+        &st.label
+            .clone()
+            .set_align(rust_xlsxwriter::FormatAlign::Center),
+    )?;
+    ws.merge_range(
+        2,
+        0,
+        2,
+        2,
+        &format!("BÁO CÁO TỔNG HỢP KẾT QUẢ THỰC HIỆN NĂM {}", cfg.year),
+        &st.title,
+    )?;
+    ws.set_row_height(3, 48)?;
+    ws.merge_range(3, 0, 3, 2, &plan.title, &st.subtitle)?;
+
+    let coordinator = plan
+        .agency(&plan.coordinator)
+        .map_or(plan.coordinator.as_str(), |a| a.name.as_str());
+    let as_of_note = if cfg.as_of_given {
+        String::new()
+    } else {
+        " (ngày chạy chương trình)".to_string()
+    };
+    let mut r = 5;
+    ws.merge_range(r, 0, r, 2, "I. THÔNG TIN CHUNG", &st.label)?;
+    r += 1;
+    for (label, value) in [
+        ("Tỉnh", plan.province.clone()),
+        ("Cơ quan đầu mối tổng hợp", coordinator.to_string()),
+        ("Kỳ báo cáo", format!("Năm {}", cfg.year)),
+        ("Hạn nộp báo cáo", s.deadline.format("%d/%m/%Y").to_string()),
+        (
+            "Ngày kiểm tra",
+            format!("{}{as_of_note}", s.as_of.format("%d/%m/%Y")),
+        ),
+    ] {
+        ws.write_string_with_format(r, 0, label, &st.text)?;
+        ws.merge_range(r, 1, r, 2, &value, &st.text)?;
+        r += 1;
+    }
+
+    r += 1;
+    ws.merge_range(r, 0, r, 2, "II. TÌNH HÌNH NỘP BÁO CÁO", &st.label)?;
+    r += 1;
+    for (i, h) in ["Chỉ tiêu", "Số cơ quan", "Tỷ lệ"].iter().enumerate() {
+        ws.write_string_with_format(r, i as u16, *h, &st.header)?;
+    }
+    r += 1;
+    let not_received = if s.past_deadline {
+        "Chưa nộp (quá hạn)"
+    } else {
+        "Chưa nộp (chưa đến hạn)"
+    };
+    let status_rows: [(&str, usize); 7] = [
+        ("Số báo cáo phải nộp", s.expected),
+        ("Số báo cáo đã nhận (tỷ lệ báo cáo)", s.received),
+        ("Trong đó: nộp đúng hạn (tỷ lệ đúng hạn)", s.on_time),
+        ("Nộp đúng hạn", s.on_time),
+        ("Nộp muộn", s.late),
+        ("Đã nộp nhưng không rõ ngày", s.undated),
+        (not_received, s.not_received),
+    ];
+    let split_first = r + 3;
+    for (i, (label, n)) in status_rows.iter().enumerate() {
+        let f = if i == 3 { &st.group } else { &st.text };
+        let label = if i == 3 {
+            "Phân bổ: nộp đúng hạn"
+        } else {
+            label
+        };
+        ws.write_string_with_format(r, 0, label, f)?;
+        ws.write_number_with_format(r, 1, *n as f64, &st.integer)?;
+        ws.write_number_with_format(r, 2, s.share(*n), &st.percent)?;
+        r += 1;
+    }
+    let split_last = r - 1;
+
+    r += 1;
+    ws.merge_range(r, 0, r, 2, "III. THỰC HIỆN NHIỆM VỤ", &st.label)?;
+    r += 1;
+    let pct = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    for (label, n, share) in [
+        ("Số nhiệm vụ được giao", s.tasks, None),
+        (
+            "Nhiệm vụ được mọi cơ quan được giao báo cáo",
+            s.tasks_fully_reported,
+            Some(pct(s.tasks_fully_reported, s.tasks)),
+        ),
+        ("Số cặp (cơ quan, nhiệm vụ) được giao", s.pairs, None),
+        (
+            "Số cặp đã có báo cáo",
+            s.pairs_reported,
+            Some(pct(s.pairs_reported, s.pairs)),
+        ),
+    ] {
+        ws.write_string_with_format(r, 0, label, &st.text)?;
+        ws.write_number_with_format(r, 1, n as f64, &st.integer)?;
+        match share {
+            Some(x) => ws.write_number_with_format(r, 2, x, &st.percent)?,
+            None => ws.write_blank(r, 2, &st.text)?,
+        };
+        r += 1;
+    }
+
+    r += 1;
+    ws.merge_range(r, 0, r, 2, "IV. SỐ LIỆU", &st.label)?;
+    r += 1;
+    ws.write_string_with_format(r, 0, "Tổng kinh phí đã báo cáo (triệu đồng)", &st.text)?;
+    ws.merge_range(r, 1, r, 2, "", &st.number)?;
+    ws.write_number_with_format(r, 1, s.budget_total, &st.number)?;
+    r += 1;
+    for (label, n) in [
+        ("Số hoạt động đã tổng hợp", s.rows_accepted),
+        ("Số dòng đã đọc", s.rows_read),
+        (
+            "Số dòng không tổng hợp (xem trang Vấn đề dữ liệu)",
+            s.rows_read - s.rows_accepted,
+        ),
+        ("Số tệp trong thư mục", s.files),
+        ("Số tệp bỏ qua", s.files_skipped),
+        ("Số vấn đề dữ liệu", s.problems),
+    ] {
+        ws.write_string_with_format(r, 0, label, &st.text)?;
+        ws.merge_range(r, 1, r, 2, "", &st.integer)?;
+        ws.write_number_with_format(r, 1, n as f64, &st.integer)?;
+        r += 1;
+    }
+
+    // The three-way split (on time / late / undated / not received), which sums to 100%.
+    let mut chart = Chart::new(ChartType::Pie);
+    chart.title().set_name("Tình hình nộp báo cáo");
+    chart
+        .add_series()
+        .set_categories(("Tổng hợp", split_first, 0, split_last, 0))
+        .set_values(("Tổng hợp", split_first, 1, split_last, 1))
+        .set_data_label(
+            &rust_xlsxwriter::ChartDataLabel::new()
+                .show_value()
+                .show_percentage(),
+        )
+        .set_points(&[
+            rust_xlsxwriter::ChartPoint::new().set_format(
+                rust_xlsxwriter::ChartFormat::new()
+                    .set_solid_fill(rust_xlsxwriter::ChartSolidFill::new().set_color(0x4CAF50)),
+            ),
+            rust_xlsxwriter::ChartPoint::new().set_format(
+                rust_xlsxwriter::ChartFormat::new()
+                    .set_solid_fill(rust_xlsxwriter::ChartSolidFill::new().set_color(0xFFB300)),
+            ),
+            rust_xlsxwriter::ChartPoint::new().set_format(
+                rust_xlsxwriter::ChartFormat::new()
+                    .set_solid_fill(rust_xlsxwriter::ChartSolidFill::new().set_color(0x9E9E9E)),
+            ),
+            rust_xlsxwriter::ChartPoint::new().set_format(
+                rust_xlsxwriter::ChartFormat::new()
+                    .set_solid_fill(rust_xlsxwriter::ChartSolidFill::new().set_color(0xE53935)),
+            ),
+        ]);
+    chart.set_width(560).set_height(300);
+    r += 1;
+    ws.insert_chart(r, 0, &chart)?;
+    r += 16;
+    use crate::versions::*;
+    ws.merge_range(
+        r,
+        0,
+        r,
+        2,
+        &format!("Lập bằng tonghop {TONGHOP} (calamine {CALAMINE}, polars {POLARS}, rust_xlsxwriter {RUST_XLSXWRITER}) từ kế hoạch {}", plan.id),
+        &st.small,
+    )?;
+    ws.set_paper_size(9);
+    ws.set_margins(0.6, 0.5, 0.7, 0.7, 0.3, 0.3);
+    ws.set_print_fit_to_pages(1, 1);
+    ws.set_footer("&C&\"Times New Roman\"&10Trang &P/&N");
+    Ok(())
+}
+
+fn submissions(
+    ws: &mut Worksheet,
+    st: &Styles,
+    cfg: &RunConfig,
+    checked: &Checked,
+) -> Result<(), XlsxError> {
+    ws.set_name("Tình hình nộp")?;
+    let h = title_and_header(
+        ws,
+        st,
+        "TÌNH HÌNH NỘP BÁO CÁO CỦA CÁC CƠ QUAN",
+        &year_line(cfg),
+        &[
+            ("STT", 6.0),
+            ("Mã", 11.0),
+            ("Cơ quan, đơn vị", 40.0),
+            ("Ngày báo cáo", 14.0),
+            ("Số ngày muộn", 10.0),
+            ("Tình trạng", 18.0),
+            ("Tệp báo cáo", 34.0),
+        ],
+    )?;
+    print_setup(ws, true, h)?;
+    let c = &checked.completeness;
+    let col_str = |n: &str| c.column(n).ok().and_then(|s| s.str().ok().cloned());
+    let (Some(codes), Some(names), Some(verdicts), Some(files)) = (
+        col_str(AGENCY_CODE),
+        col_str(AGENCY_NAME),
+        col_str(VERDICT),
+        col_str(FILE),
+    ) else {
+        return Ok(());
+    };
+    let dates = c
+        .column(RECEIVED_DATE)
+        .ok()
+        .and_then(|s| s.date().ok().cloned());
+    let late = c.column(DAYS_LATE).ok().and_then(|s| s.i32().ok().cloned());
+    for i in 0..c.height() {
+        let r = h + 1 + i as u32;
+        let verdict = verdicts.get(i).unwrap_or("");
+        ws.write_number_with_format(r, 0, (i + 1) as f64, &st.integer)?;
+        text(ws, r, 1, codes.get(i).unwrap_or(""), &st.center)?;
+        text(ws, r, 2, names.get(i).unwrap_or(""), &st.text)?;
+        match dates.as_ref().and_then(|d| d.phys.get(i)) {
+            Some(days) => {
+                let d = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid")
+                    + chrono::Duration::days(days.into());
+                ws.write_datetime_with_format(r, 3, &excel_date(d)?, &st.date)?;
+            }
+            None => ws.write_blank(r, 3, &st.text).map(|_| ())?,
+        }
+        match late.as_ref().and_then(|l| l.get(i)) {
+            Some(n) if n > 0 => ws
+                .write_number_with_format(r, 4, n as f64, &st.integer)
+                .map(|_| ())?,
+            _ => ws.write_blank(r, 4, &st.text).map(|_| ())?,
+        }
+        let f = match verdict {
+            "on_time" => &st.ok,
+            "late" | "undated" => &st.warn,
+            "missing" => &st.bad,
+            _ => &st.muted,
+        };
+        ws.write_string_with_format(r, 5, verdict_vi(verdict), f)?;
+        text(ws, r, 6, files.get(i).unwrap_or(""), &st.text)?;
+    }
+    Ok(())
+}
+
+fn matrix(
+    ws: &mut Worksheet,
+    st: &Styles,
+    plan: &Plan,
+    checked: &Checked,
+) -> Result<(), XlsxError> {
+    ws.set_name("Ma trận nhiệm vụ")?;
+    let mut headers: Vec<(&str, f64)> = vec![("STT", 5.0), ("Cơ quan, đơn vị", 30.0)];
+    headers.extend(plan.tasks.iter().map(|t| (t.code.as_str(), 9.0)));
+    headers.push(("Đã báo cáo / được giao", 11.0));
+    let h = title_and_header(
+        ws,
+        st,
+        "MA TRẬN CƠ QUAN × NHIỆM VỤ",
+        "Ô xanh: đã báo cáo; ô đỏ: chưa báo cáo; ô vàng: báo cáo nhiệm vụ không được giao",
+        &headers,
+    )?;
+    ws.set_freeze_panes(4, 2)?;
+    print_setup(ws, true, h)?;
+    let cov = &checked.coverage;
+    let mut cells: HashMap<(String, String), (Role, bool)> = HashMap::new();
+    if let (Ok(a), Ok(t), Ok(r), Ok(rep)) = (
+        cov.column(AGENCY_CODE),
+        cov.column(TASK_CODE),
+        cov.column(ROLE),
+        cov.column(REPORTED),
+    ) {
+        if let (Ok(a), Ok(t), Ok(r), Ok(rep)) = (a.str(), t.str(), r.str(), rep.bool()) {
+            for i in 0..cov.height() {
+                let role = if r.get(i) == Some("lead") {
+                    Role::Lead
+                } else {
+                    Role::Partner
+                };
+                cells.insert(
+                    (
+                        a.get(i).unwrap_or("").to_string(),
+                        t.get(i).unwrap_or("").to_string(),
+                    ),
+                    (role, rep.get(i).unwrap_or(false)),
+                );
+            }
+        }
+    }
+    let mut extra: HashMap<(String, String), ()> = HashMap::new();
+    if let (Ok(a), Ok(t)) = (
+        checked.unassigned.column(AGENCY_CODE),
+        checked.unassigned.column(TASK_CODE),
+    ) {
+        if let (Ok(a), Ok(t)) = (a.str(), t.str()) {
+            for i in 0..checked.unassigned.height() {
+                extra.insert(
+                    (
+                        a.get(i).unwrap_or("").to_string(),
+                        t.get(i).unwrap_or("").to_string(),
+                    ),
+                    (),
+                );
+            }
+        }
+    }
+    let last = (plan.tasks.len() + 2) as u16;
+    for (i, a) in plan.reporting_agencies().enumerate() {
+        let r = h + 1 + i as u32;
+        ws.write_number_with_format(r, 0, (i + 1) as f64, &st.integer)?;
+        text(ws, r, 1, &a.name, &st.text)?;
+        let (mut done, mut given) = (0, 0);
+        for (j, t) in plan.tasks.iter().enumerate() {
+            let c = (j + 2) as u16;
+            let key = (a.code.clone(), t.code.clone());
+            match cells.get(&key) {
+                Some((role, reported)) => {
+                    given += 1;
+                    if *reported {
+                        done += 1;
+                    }
+                    ws.write_string_with_format(
+                        r,
+                        c,
+                        role.vi(),
+                        if *reported { &st.ok } else { &st.bad },
+                    )?;
+                }
+                None if extra.contains_key(&key) => {
+                    ws.write_string_with_format(r, c, "Ngoài KH", &st.warn)?;
+                }
+                None => {
+                    ws.write_blank(r, c, &st.text)?;
+                }
+            }
+        }
+        ws.write_string_with_format(r, last, format!("{done}/{given}"), &st.center)?;
+    }
+    // The tasks' titles, for reading the codes.
+    let mut r = h + 2 + plan.reporting_agencies().count() as u32;
+    ws.merge_range(r, 0, r, last, "Các nhiệm vụ:", &st.label)?;
+    for t in &plan.tasks {
+        r += 1;
+        ws.merge_range(
+            r,
+            0,
+            r,
+            last,
+            &format!("{}: {}", t.code, t.title),
+            &st.small,
+        )?;
+    }
+    Ok(())
+}
+
+/// The rows table sorted for reading: by task in plan order (unresolved last), then agency
+/// in plan order, then where the row came from.
+fn rows_in_plan_order(plan: &Plan, rows: &DataFrame) -> PolarsResult<DataFrame> {
+    let tasks = df!(
+        TASK_CODE => plan.tasks.iter().map(|t| t.code.as_str()).collect::<Vec<_>>(),
+        TASK_ORDER => (0..plan.tasks.len() as u32).collect::<Vec<_>>(),
+    )?;
+    let agencies = df!(
+        AGENCY_CODE => plan.agencies.iter().map(|a| a.code.as_str()).collect::<Vec<_>>(),
+        AGENCY_ORDER => (0..plan.agencies.len() as u32).collect::<Vec<_>>(),
+    )?;
+    rows.clone()
+        .lazy()
+        .left_join(tasks.lazy(), col(TASK_CODE), col(TASK_CODE))
+        .left_join(agencies.lazy(), col(AGENCY_CODE), col(AGENCY_CODE))
+        .sort(
+            [TASK_ORDER, AGENCY_ORDER, FILE, SHEET, ROW],
+            SortMultipleOptions::default().with_nulls_last(true),
+        )
+        .collect()
+}
+
+fn strs<'a>(df: &'a DataFrame, name: &str) -> PolarsResult<&'a StringChunked> {
+    df.column(name)?.str()
+}
+
+fn activities(
+    ws: &mut Worksheet,
+    st: &Styles,
+    plan: &Plan,
+    rows: &DataFrame,
+) -> Result<(), SheetError> {
+    ws.set_name("Hoạt động")?;
+    let h = title_and_header(
+        ws,
+        st,
+        "KẾT QUẢ THỰC HIỆN THEO NHIỆM VỤ",
+        "Các hoạt động do các cơ quan báo cáo, nhóm theo nhiệm vụ của kế hoạch",
+        &[
+            ("STT", 5.0),
+            ("Cơ quan", 22.0),
+            ("Vai trò", 10.0),
+            ("Nội dung hoạt động", 40.0),
+            ("Kết quả thực hiện", 40.0),
+            ("Tình trạng", 13.0),
+            ("Kinh phí (triệu đồng)", 12.0),
+            ("Nguồn (tệp, ô)", 22.0),
+        ],
+    )?;
+    print_setup(ws, true, h)?;
+    let (task, agency, role, activity, result, status, file, sheet) = (
+        strs(rows, TASK_CODE)?,
+        strs(rows, AGENCY_CODE)?,
+        strs(rows, ROLE)?,
+        strs(rows, ACTIVITY)?,
+        strs(rows, RESULT)?,
+        strs(rows, STATUS)?,
+        strs(rows, FILE)?,
+        strs(rows, SHEET)?,
+    );
+    let task_written = strs(rows, TASK_AS_WRITTEN)?;
+    let budget = rows.column(BUDGET)?.f64()?;
+    let row_no = rows.column(ROW)?.u32()?;
+    let mut r = h + 1;
+    let mut current: Option<Option<&str>> = None;
+    let mut n = 0;
+    for i in 0..rows.height() {
+        let t = task.get(i);
+        if current != Some(t) {
+            let title = match t.and_then(|c| plan.task(c)) {
+                Some(task) => format!("{}. {}", task.code, task.title),
+                None => "Chưa xác định được nhiệm vụ (xem trang Vấn đề dữ liệu)".to_string(),
+            };
+            ws.merge_range(r, 0, r, 7, &title, &st.group)?;
+            r += 1;
+            current = Some(t);
+            n = 0;
+        }
+        n += 1;
+        ws.write_number_with_format(r, 0, n as f64, &st.integer)?;
+        let agency_code = agency.get(i).unwrap_or("");
+        text(
+            ws,
+            r,
+            1,
+            plan.agency(agency_code)
+                .map_or(agency_code, |a| a.name.as_str()),
+            &st.text,
+        )?;
+        let role_vi = match role.get(i) {
+            Some("lead") => Role::Lead.vi(),
+            Some("partner") => Role::Partner.vi(),
+            _ => "Ngoài KH",
+        };
+        ws.write_string_with_format(r, 2, role_vi, &st.center)?;
+        let mut act = activity.get(i).unwrap_or("").to_string();
+        if t.is_none() && !task_written.get(i).unwrap_or("").is_empty() {
+            act = format!("[{}] {act}", task_written.get(i).unwrap_or(""));
+        }
+        text(ws, r, 3, &act, &st.text)?;
+        text(ws, r, 4, result.get(i).unwrap_or(""), &st.text)?;
+        ws.write_string_with_format(r, 5, Status::vi(status.get(i).unwrap_or("")), &st.center)?;
+        match budget.get(i) {
+            Some(b) => ws.write_number_with_format(r, 6, b, &st.number)?,
+            None => ws.write_blank(r, 6, &st.text)?,
+        };
+        let cell = format!(
+            "{} ({}!{})",
+            file.get(i).unwrap_or(""),
+            sheet.get(i).unwrap_or(""),
+            row_no.get(i).map_or(String::new(), |x| format!("dòng {x}"))
+        );
+        text(
+            ws,
+            r,
+            7,
+            &cell,
+            &st.small
+                .clone()
+                .set_border(rust_xlsxwriter::FormatBorder::Thin)
+                .set_text_wrap(),
+        )?;
+        r += 1;
+    }
+    Ok(())
+}
+
+fn budget(
+    ws: &mut Worksheet,
+    st: &Styles,
+    plan: &Plan,
+    checked: &Checked,
+) -> Result<(), SheetError> {
+    ws.set_name("Kinh phí")?;
+    let h = title_and_header(
+        ws,
+        st,
+        "KINH PHÍ THỰC HIỆN THEO NHIỆM VỤ VÀ CƠ QUAN",
+        "Đơn vị: triệu đồng",
+        &[
+            ("Nhiệm vụ", 12.0),
+            ("Cơ quan", 40.0),
+            ("Số hoạt động", 12.0),
+            ("Kinh phí (triệu đồng)", 16.0),
+        ],
+    )?;
+    print_setup(ws, false, h)?;
+    let b = &checked.budget;
+    let task = strs(b, TASK_CODE)?;
+    let agency = strs(b, AGENCY_CODE)?;
+    let count = b.column(ACTIVITIES)?.cast(&DataType::UInt32)?;
+    let count = count.u32()?;
+    let money = b.column(BUDGET)?.f64()?;
+    let mut r = h + 1;
+    let (mut sub_n, mut sub_m, mut all_n, mut all_m) = (0u32, 0.0, 0u32, 0.0);
+    for i in 0..b.height() {
+        let t = task.get(i);
+        let code = t.unwrap_or("(chưa rõ)");
+        let agency_code = agency.get(i).unwrap_or("");
+        text(ws, r, 0, code, &st.center)?;
+        text(
+            ws,
+            r,
+            1,
+            plan.agency(agency_code)
+                .map_or(agency_code, |a| a.name.as_str()),
+            &st.text,
+        )?;
+        let (n, m) = (count.get(i).unwrap_or(0), money.get(i).unwrap_or(0.0));
+        ws.write_number_with_format(r, 2, n as f64, &st.integer)?;
+        ws.write_number_with_format(r, 3, m, &st.number)?;
+        sub_n += n;
+        sub_m += m;
+        all_n += n;
+        all_m += m;
+        r += 1;
+        if i + 1 == b.height() || task.get(i + 1) != t {
+            ws.write_string_with_format(r, 0, "", &st.total)?;
+            ws.write_string_with_format(r, 1, format!("Cộng {code}"), &st.total)?;
+            ws.write_number_with_format(r, 2, sub_n as f64, &st.total)?;
+            ws.write_number_with_format(r, 3, sub_m, &st.total_number)?;
+            r += 1;
+            (sub_n, sub_m) = (0, 0.0);
+        }
+    }
+    ws.write_string_with_format(r, 0, "", &st.total)?;
+    ws.write_string_with_format(r, 1, "TỔNG CỘNG", &st.total)?;
+    ws.write_number_with_format(r, 2, all_n as f64, &st.total)?;
+    ws.write_number_with_format(r, 3, all_m, &st.total_number)?;
+    Ok(())
+}
+
+fn difficulties(
+    ws: &mut Worksheet,
+    st: &Styles,
+    plan: &Plan,
+    rows: &DataFrame,
+) -> Result<(), SheetError> {
+    ws.set_name("Khó khăn, kiến nghị")?;
+    let h = title_and_header(
+        ws,
+        st,
+        "KHÓ KHĂN, VƯỚNG MẮC VÀ KIẾN NGHỊ, ĐỀ XUẤT",
+        "Tập hợp từ báo cáo của các cơ quan",
+        &[
+            ("STT", 5.0),
+            ("Cơ quan", 26.0),
+            ("Nhiệm vụ", 10.0),
+            ("Khó khăn, vướng mắc", 50.0),
+            ("Kiến nghị, đề xuất", 50.0),
+        ],
+    )?;
+    print_setup(ws, true, h)?;
+    let (agency, task, diff, prop) = (
+        strs(rows, AGENCY_CODE)?,
+        strs(rows, TASK_CODE)?,
+        strs(rows, DIFFICULTIES)?,
+        strs(rows, PROPOSALS)?,
+    );
+    let mut r = h + 1;
+    for i in 0..rows.height() {
+        let (d, p) = (diff.get(i).unwrap_or(""), prop.get(i).unwrap_or(""));
+        if d.is_empty() && p.is_empty() {
+            continue;
+        }
+        ws.write_number_with_format(r, 0, (r - h) as f64, &st.integer)?;
+        let agency_code = agency.get(i).unwrap_or("");
+        text(
+            ws,
+            r,
+            1,
+            plan.agency(agency_code)
+                .map_or(agency_code, |a| a.name.as_str()),
+            &st.text,
+        )?;
+        text(ws, r, 2, task.get(i).unwrap_or(""), &st.center)?;
+        text(ws, r, 3, d, &st.text)?;
+        text(ws, r, 4, p, &st.text)?;
+        r += 1;
+    }
+    Ok(())
+}
+
+fn problems(ws: &mut Worksheet, st: &Styles, norm: &Normalised) -> Result<(), XlsxError> {
+    ws.set_name("Vấn đề dữ liệu")?;
+    let h = title_and_header(
+        ws,
+        st,
+        "CÁC VẤN ĐỀ VỀ DỮ LIỆU CẦN KIỂM TRA",
+        "Mỗi dòng chỉ rõ tệp, trang, ô và cách sửa",
+        &[
+            ("STT", 5.0),
+            ("Tệp", 30.0),
+            ("Trang", 14.0),
+            ("Ô", 7.0),
+            ("Vấn đề", 70.0),
+        ],
+    )?;
+    print_setup(ws, true, h)?;
+    for (i, p) in norm.problems.iter().enumerate() {
+        let r = h + 1 + i as u32;
+        ws.write_number_with_format(r, 0, (i + 1) as f64, &st.integer)?;
+        text(ws, r, 1, &p.file, &st.text)?;
+        text(ws, r, 2, &p.sheet, &st.text)?;
+        text(ws, r, 3, &p.cell, &st.center)?;
+        text(ws, r, 4, &p.message_vi(), &st.text)?;
+    }
+    Ok(())
+}
+
+fn sources(ws: &mut Worksheet, st: &Styles, norm: &Normalised) -> Result<(), XlsxError> {
+    ws.set_name("Nguồn dữ liệu")?;
+    let h = title_and_header(
+        ws,
+        st,
+        "CÁC TỆP ĐÃ ĐỌC",
+        "Mọi tệp trong thư mục của năm, với mã băm SHA-256 để đối chiếu; số dòng đọc = số dòng nhận + số dòng loại",
+        &[
+            ("STT", 5.0),
+            ("Tệp", 28.0),
+            ("Dung lượng (byte)", 11.0),
+            ("SHA-256", 20.0),
+            ("Kết quả", 13.0),
+            ("Lý do", 34.0),
+            ("Đơn vị", 10.0),
+            ("Ngày báo cáo", 12.0),
+            ("Dòng đọc", 8.0),
+            ("Dòng nhận", 8.0),
+            ("Dòng loại", 8.0),
+        ],
+    )?;
+    print_setup(ws, true, h)?;
+    let mut r = h + 1;
+    for (i, f) in norm.files.iter().enumerate() {
+        ws.write_number_with_format(r, 0, (i + 1) as f64, &st.integer)?;
+        text(ws, r, 1, &f.file, &st.text)?;
+        ws.write_number_with_format(r, 2, f.bytes as f64, &st.integer)?;
+        text(
+            ws,
+            r,
+            3,
+            &f.sha256,
+            &st.small
+                .clone()
+                .set_border(rust_xlsxwriter::FormatBorder::Thin)
+                .set_text_wrap(),
+        )?;
+        let fmt = match f.outcome {
+            crate::normalise::Outcome::Accepted => &st.ok,
+            crate::normalise::Outcome::Skipped => &st.bad,
+            crate::normalise::Outcome::Superseded => &st.warn,
+        };
+        ws.write_string_with_format(r, 4, f.outcome.vi(), fmt)?;
+        text(ws, r, 5, &f.reason, &st.text)?;
+        text(ws, r, 6, f.agency_code.as_deref().unwrap_or(""), &st.center)?;
+        match f.report_date {
+            Some(d) => ws.write_datetime_with_format(r, 7, &excel_date(d)?, &st.date)?,
+            None => ws.write_blank(r, 7, &st.text)?,
+        };
+        ws.write_number_with_format(r, 8, f.rows_read as f64, &st.integer)?;
+        ws.write_number_with_format(r, 9, f.rows_accepted as f64, &st.integer)?;
+        ws.write_number_with_format(r, 10, (f.rows_read - f.rows_accepted) as f64, &st.integer)?;
+        r += 1;
+    }
+    ws.merge_range(r, 0, r, 7, "Cộng", &st.total)?;
+    ws.write_number_with_format(r, 8, norm.rows_read() as f64, &st.total)?;
+    ws.write_number_with_format(r, 9, norm.rows_accepted() as f64, &st.total)?;
+    ws.write_number_with_format(
+        r,
+        10,
+        (norm.rows_read() - norm.rows_accepted()) as f64,
+        &st.total,
+    )?;
+    Ok(())
+}

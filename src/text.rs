@@ -1,0 +1,224 @@
+//! Vietnamese-aware text folding, shared by plan matching and ingest.
+//!
+//! Owns: turning any spelling of a word (NFC or NFD, "hóa" or "hoá", upper case,
+//! non-breaking spaces, line breaks, stray punctuation) into one comparable key.
+//! Does not own: what a key means (headers, agencies, statuses live elsewhere).
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Folds text into a matching key: lower case, no diacritics (đ → d), every run of
+/// punctuation or white space turned into one space, trimmed.
+///
+/// Tone placement ("hóa"/"hoá") disappears with the diacritics, so both spellings fold
+/// to the same key. `&` reads as "va" ("VH,TT&DL" → "vh tt va dl").
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.nfd() {
+        let c = match c {
+            'đ' | 'Đ' => 'd',
+            '&' => {
+                push_word(&mut out, &mut pending_space, "va");
+                continue;
+            }
+            c if is_combining_mark(c) => continue,
+            c => c,
+        };
+        if c.is_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.extend(c.to_lowercase());
+        } else {
+            pending_space = true;
+        }
+    }
+    out
+}
+
+fn push_word(out: &mut String, pending_space: &mut bool, word: &str) {
+    if !out.is_empty() {
+        out.push(' ');
+    }
+    out.push_str(word);
+    *pending_space = true;
+}
+
+/// Combining diacritical marks left by NFD decomposition (Vietnamese uses U+0300–U+0323).
+fn is_combining_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}')
+}
+
+/// Tidies text for output: NFC, non-breaking and other odd spaces made plain, line breaks
+/// kept as `\n`, runs of spaces collapsed, trimmed. The words themselves are kept as written.
+pub fn tidy(s: &str) -> String {
+    let nfc: String = s.nfc().collect();
+    let mut out = String::with_capacity(nfc.len());
+    let mut space = false;
+    for c in nfc.chars() {
+        match c {
+            '\r' => continue,
+            '\n' => {
+                while out.ends_with(' ') {
+                    out.pop();
+                }
+                out.push('\n');
+                space = false;
+            }
+            c if c.is_whitespace() || c == '\u{200B}' || c == '\u{FEFF}' => space = true,
+            c if c.is_control() => continue,
+            c => {
+                if space && !out.is_empty() && !out.ends_with('\n') {
+                    out.push(' ');
+                }
+                space = false;
+                out.push(c);
+            }
+        }
+    }
+    out.trim().to_string()
+}
+
+/// Whether `key` occurs in `text` as whole words (both already folded).
+pub fn contains_words(text: &str, key: &str) -> bool {
+    if key.is_empty() {
+        return false;
+    }
+    let mut start = 0;
+    while let Some(pos) = text[start..].find(key) {
+        let at = start + pos;
+        let end = at + key.len();
+        let before_ok = at == 0 || text.as_bytes()[at - 1] == b' ';
+        let after_ok = end == text.len() || text.as_bytes()[end] == b' ';
+        if before_ok && after_ok {
+            return true;
+        }
+        start = at + 1;
+        while !text.is_char_boundary(start) {
+            start += 1;
+        }
+    }
+    false
+}
+
+/// Makes text from outside (file names, cell text) safe to print on a terminal:
+/// control characters become `?`, and it is cut to `max` characters.
+pub fn for_terminal(s: &str, max: usize) -> String {
+    let mut out: String = s
+        .chars()
+        .take(max)
+        .map(|c| if c.is_control() { '?' } else { c })
+        .collect();
+    if s.chars().count() > max {
+        out.push('…');
+    }
+    out
+}
+
+/// Reads a Roman numeral (I … XXX) as a number.
+pub fn roman(s: &str) -> Option<u32> {
+    let s = s.trim().to_ascii_uppercase();
+    if s.is_empty() || s.len() > 8 || !s.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L')) {
+        return None;
+    }
+    let value = |c| match c {
+        'I' => 1,
+        'V' => 5,
+        'X' => 10,
+        'L' => 50,
+        _ => 0,
+    };
+    let chars: Vec<u32> = s.chars().map(value).collect();
+    let mut total = 0i64;
+    for (i, &v) in chars.iter().enumerate() {
+        if chars.get(i + 1).is_some_and(|&next| next > v) {
+            total -= i64::from(v);
+        } else {
+            total += i64::from(v);
+        }
+    }
+    u32::try_from(total).ok().filter(|&n| n > 0 && n <= 50)
+}
+
+/// A column index (0-based) and row (0-based) as an A1 reference ("C12").
+pub fn a1(row: u32, col: u32) -> String {
+    let mut name = String::new();
+    let mut c = col + 1;
+    while c > 0 {
+        let rem = (c - 1) % 26;
+        name.insert(0, char::from(b'A' + rem as u8));
+        c = (c - 1) / 26;
+    }
+    format!("{name}{}", row + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_cases() {
+        let cases = [
+            (
+                "Sở Văn hóa, Thể thao và Du lịch",
+                "so van hoa the thao va du lich",
+            ),
+            (
+                "SỞ VĂN HOÁ,  THỂ THAO VÀ DU LỊCH",
+                "so van hoa the thao va du lich",
+            ),
+            ("Sở VH,TT&DL", "so vh tt va dl"),
+            ("Kinh phí\n(triệu đồng)", "kinh phi trieu dong"),
+            ("Thủy\u{00A0}lợi", "thuy loi"),
+            ("thuỷ", "thuy"),
+            ("", ""),
+        ];
+        for (input, want) in cases {
+            assert_eq!(fold(input), want, "fold({input:?})");
+        }
+        // NFD input folds the same as NFC.
+        let nfd: String = "Đang thực hiện".nfd().collect();
+        assert_eq!(fold(&nfd), "dang thuc hien");
+    }
+
+    #[test]
+    fn tidy_keeps_words_and_line_breaks() {
+        assert_eq!(
+            tidy("  Tổ chức\u{00A0}\u{00A0}hội nghị \r\n lần 2  "),
+            "Tổ chức hội nghị\nlần 2"
+        );
+        let nfd: String = "hoá".nfd().collect();
+        assert_eq!(tidy(&nfd), "hoá");
+    }
+
+    #[test]
+    fn words_inside_text() {
+        assert!(contains_words("bao cao svhttdl 2024", "svhttdl"));
+        assert!(!contains_words("bao cao svhttdl2024", "svhttdl"));
+        assert!(contains_words("ubnd huyen luc ngan", "luc ngan"));
+        assert!(!contains_words("so noi vu", "so ngoai vu"));
+    }
+
+    #[test]
+    fn roman_numerals() {
+        for (s, n) in [
+            ("III", Some(3)),
+            ("iv", Some(4)),
+            ("IX", Some(9)),
+            ("XII", Some(12)),
+            ("A", None),
+            ("", None),
+        ] {
+            assert_eq!(roman(s), n, "{s}");
+        }
+    }
+
+    #[test]
+    fn a1_refs() {
+        assert_eq!(a1(0, 0), "A1");
+        assert_eq!(a1(11, 2), "C12");
+        assert_eq!(a1(0, 26), "AA1");
+        assert_eq!(a1(4, 701), "ZZ5");
+    }
+}

@@ -24,6 +24,10 @@ pub struct Styles {
     pub warn: Format,
     pub muted: Format,
     pub small: Format,
+    /// Where a row came from, or a hash: small, in a bordered cell.
+    pub source: Format,
+    /// A note under a table.
+    pub note: Format,
 }
 
 pub const GREEN: u32 = 0xC6EFCE;
@@ -88,6 +92,11 @@ impl Styles {
                 .set_align(FormatAlign::Center)
                 .set_font_color(Color::RGB(0x808080)),
             small: base().set_font_size(10).set_italic(),
+            source: cell().set_font_size(9),
+            note: base()
+                .set_font_size(11)
+                .set_text_wrap()
+                .set_align(FormatAlign::Top),
         }
     }
 }

@@ -107,6 +107,24 @@ fn text(ws: &mut Worksheet, row: u32, col: u16, s: &str, f: &Format) -> Result<(
     Ok(())
 }
 
+/// Height of a row whose cells hold `cells` (text, column width): enough lines for the
+/// longest text once wrapped. Applications do not reliably fit wrapped rows themselves.
+fn fit(ws: &mut Worksheet, row: u32, cells: &[(&str, f64)]) -> Result<(), XlsxError> {
+    let lines = cells
+        .iter()
+        .map(|(t, w)| {
+            let per_line = (w * 1.2).max(1.0);
+            t.split('\n')
+                .map(|l| ((l.chars().count() as f64) / per_line).ceil().max(1.0))
+                .sum::<f64>()
+        })
+        .fold(1.0, f64::max);
+    if lines > 1.0 {
+        ws.set_row_height(row, 16.0 * lines.min(25.0))?;
+    }
+    Ok(())
+}
+
 /// A4, fitted to the page width, header rows repeated, page numbers in the footer.
 fn print_setup(ws: &mut Worksheet, landscape: bool, header_row: u32) -> Result<(), XlsxError> {
     ws.set_paper_size(9);
@@ -220,26 +238,20 @@ fn summary(
     } else {
         "Chưa nộp (chưa đến hạn)"
     };
-    let status_rows: [(&str, usize); 7] = [
+    // The last four rows split the reports expected and sum to 100%.
+    let status_rows: [(&str, usize); 6] = [
         ("Số báo cáo phải nộp", s.expected),
         ("Số báo cáo đã nhận (tỷ lệ báo cáo)", s.received),
-        ("Trong đó: nộp đúng hạn (tỷ lệ đúng hạn)", s.on_time),
-        ("Nộp đúng hạn", s.on_time),
+        ("Nộp đúng hạn (tỷ lệ đúng hạn)", s.on_time),
         ("Nộp muộn", s.late),
         ("Đã nộp nhưng không rõ ngày", s.undated),
         (not_received, s.not_received),
     ];
-    let split_first = r + 3;
-    for (i, (label, n)) in status_rows.iter().enumerate() {
-        let f = if i == 3 { &st.group } else { &st.text };
-        let label = if i == 3 {
-            "Phân bổ: nộp đúng hạn"
-        } else {
-            label
-        };
-        ws.write_string_with_format(r, 0, label, f)?;
-        ws.write_number_with_format(r, 1, *n as f64, &st.integer)?;
-        ws.write_number_with_format(r, 2, s.share(*n), &st.percent)?;
+    let split_first = r + 2;
+    for (label, n) in status_rows {
+        ws.write_string_with_format(r, 0, label, &st.text)?;
+        ws.write_number_with_format(r, 1, n as f64, &st.integer)?;
+        ws.write_number_with_format(r, 2, s.share(n), &st.percent)?;
         r += 1;
     }
     let split_last = r - 1;
@@ -422,8 +434,18 @@ fn matrix(
     checked: &Checked,
 ) -> Result<(), XlsxError> {
     ws.set_name("Ma trận nhiệm vụ")?;
+    // Tasks given to no agency that reports have no column.
+    let tasks: Vec<&crate::plan::Task> = plan
+        .tasks
+        .iter()
+        .filter(|t| {
+            plan.assignments()
+                .iter()
+                .any(|(a, c, _)| *c == t.code && plan.agency(a).is_some_and(|a| a.reports))
+        })
+        .collect();
     let mut headers: Vec<(&str, f64)> = vec![("STT", 5.0), ("Cơ quan, đơn vị", 30.0)];
-    headers.extend(plan.tasks.iter().map(|t| (t.code.as_str(), 9.0)));
+    headers.extend(tasks.iter().map(|t| (t.code.as_str(), 9.0)));
     headers.push(("Đã báo cáo / được giao", 11.0));
     let h = title_and_header(
         ws,
@@ -476,13 +498,15 @@ fn matrix(
             }
         }
     }
-    let last = (plan.tasks.len() + 2) as u16;
+    let last = (tasks.len() + 2) as u16;
+    ws.set_row_height(h, 32)?;
+    ws.set_row_height(h, 32)?;
     for (i, a) in plan.reporting_agencies().enumerate() {
         let r = h + 1 + i as u32;
         ws.write_number_with_format(r, 0, (i + 1) as f64, &st.integer)?;
         text(ws, r, 1, &a.name, &st.text)?;
         let (mut done, mut given) = (0, 0);
-        for (j, t) in plan.tasks.iter().enumerate() {
+        for (j, t) in tasks.iter().enumerate() {
             let c = (j + 2) as u16;
             let key = (a.code.clone(), t.code.clone());
             match cells.get(&key) {
@@ -511,16 +535,12 @@ fn matrix(
     // The tasks' titles, for reading the codes.
     let mut r = h + 2 + plan.reporting_agencies().count() as u32;
     ws.merge_range(r, 0, r, last, "Các nhiệm vụ:", &st.label)?;
-    for t in &plan.tasks {
+    let width: f64 = 35.0 + 9.0 * tasks.len() as f64 + 11.0;
+    for t in &tasks {
         r += 1;
-        ws.merge_range(
-            r,
-            0,
-            r,
-            last,
-            &format!("{}: {}", t.code, t.title),
-            &st.small,
-        )?;
+        let line = format!("{}: {}", t.code, t.title);
+        ws.merge_range(r, 0, r, last, &line, &st.note)?;
+        fit(ws, r, &[(&line, width)])?;
     }
     Ok(())
 }
@@ -599,6 +619,7 @@ fn activities(
                 None => "Chưa xác định được nhiệm vụ (xem trang Vấn đề dữ liệu)".to_string(),
             };
             ws.merge_range(r, 0, r, 7, &title, &st.group)?;
+            fit(ws, r, &[(&title, 160.0)])?;
             r += 1;
             current = Some(t);
             n = 0;
@@ -632,20 +653,24 @@ fn activities(
             None => ws.write_blank(r, 6, &st.text)?,
         };
         let cell = format!(
-            "{} ({}!{})",
+            "{}, trang {}, dòng {}",
             file.get(i).unwrap_or(""),
             sheet.get(i).unwrap_or(""),
-            row_no.get(i).map_or(String::new(), |x| format!("dòng {x}"))
+            row_no.get(i).unwrap_or(0)
         );
-        text(
+        text(ws, r, 7, &cell, &st.source)?;
+        let name = plan
+            .agency(agency_code)
+            .map_or(agency_code, |a| a.name.as_str());
+        fit(
             ws,
             r,
-            7,
-            &cell,
-            &st.small
-                .clone()
-                .set_border(rust_xlsxwriter::FormatBorder::Thin)
-                .set_text_wrap(),
+            &[
+                (name, 22.0),
+                (&act, 40.0),
+                (result.get(i).unwrap_or(""), 40.0),
+                (&cell, 22.0),
+            ],
         )?;
         r += 1;
     }
@@ -763,6 +788,7 @@ fn difficulties(
         text(ws, r, 2, task.get(i).unwrap_or(""), &st.center)?;
         text(ws, r, 3, d, &st.text)?;
         text(ws, r, 4, p, &st.text)?;
+        fit(ws, r, &[(d, 50.0), (p, 50.0)])?;
         r += 1;
     }
     Ok(())
@@ -790,7 +816,9 @@ fn problems(ws: &mut Worksheet, st: &Styles, norm: &Normalised) -> Result<(), Xl
         text(ws, r, 1, &p.file, &st.text)?;
         text(ws, r, 2, &p.sheet, &st.text)?;
         text(ws, r, 3, &p.cell, &st.center)?;
-        text(ws, r, 4, &p.message_vi(), &st.text)?;
+        let message = p.message_vi();
+        text(ws, r, 4, &message, &st.text)?;
+        fit(ws, r, &[(&p.file, 30.0), (&message, 70.0)])?;
     }
     Ok(())
 }
@@ -822,15 +850,11 @@ fn sources(ws: &mut Worksheet, st: &Styles, norm: &Normalised) -> Result<(), Xls
         ws.write_number_with_format(r, 0, (i + 1) as f64, &st.integer)?;
         text(ws, r, 1, &f.file, &st.text)?;
         ws.write_number_with_format(r, 2, f.bytes as f64, &st.integer)?;
-        text(
+        text(ws, r, 3, &f.sha256, &st.source)?;
+        fit(
             ws,
             r,
-            3,
-            &f.sha256,
-            &st.small
-                .clone()
-                .set_border(rust_xlsxwriter::FormatBorder::Thin)
-                .set_text_wrap(),
+            &[(&f.file, 28.0), (&f.sha256, 20.0), (&f.reason, 34.0)],
         )?;
         let fmt = match f.outcome {
             crate::normalise::Outcome::Accepted => &st.ok,

@@ -106,6 +106,12 @@ struct Row {
     flags: Vec<Kind>,
 }
 
+/// An accepted row with its file's agency code, agency as written and report date.
+type Placed = (Row, String, String, Option<NaiveDate>);
+
+/// What makes two rows of one submission the same activity.
+type RowKey = (Option<String>, String, String, &'static str, Option<u64>);
+
 /// A file on its way: its record, its rows, its findings.
 struct Draft {
     record: FileRecord,
@@ -143,7 +149,7 @@ pub fn normalise(plan: &Plan, year: i32, files: Vec<Ingested>) -> PolarsResult<N
     let mut problems = Vec::new();
     drop_duplicates(&mut drafts, &mut problems);
     let mut records = Vec::new();
-    let mut rows: Vec<(Row, String, String, Option<NaiveDate>)> = Vec::new();
+    let mut rows: Vec<Placed> = Vec::new();
     for d in drafts {
         problems.extend(d.problems);
         if d.record.outcome == Outcome::Accepted {
@@ -171,16 +177,11 @@ pub fn normalise(plan: &Plan, year: i32, files: Vec<Ingested>) -> PolarsResult<N
 }
 
 /// Builds the rows table from whole columns, once.
-fn rows_frame(
-    plan: &Plan,
-    year: i32,
-    rows: &[(Row, String, String, Option<NaiveDate>)],
-) -> PolarsResult<DataFrame> {
+fn rows_frame(plan: &Plan, year: i32, rows: &[Placed]) -> PolarsResult<DataFrame> {
     let n = rows.len();
-    let text =
-        |name: &str, f: &dyn Fn(&(Row, String, String, Option<NaiveDate>)) -> String| -> Column {
-            Column::new(name.into(), rows.iter().map(f).collect::<Vec<String>>())
-        };
+    let text = |name: &str, f: &dyn Fn(&Placed) -> String| -> Column {
+        Column::new(name.into(), rows.iter().map(f).collect::<Vec<String>>())
+    };
     let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid");
     let dates: Vec<Option<i32>> = rows
         .iter()
@@ -801,10 +802,7 @@ fn drop_duplicates(drafts: &mut [Draft], problems: &mut Vec<Problem>) {
         .iter_mut()
         .filter(|d| d.record.outcome == Outcome::Accepted)
     {
-        let mut seen: BTreeMap<
-            (Option<String>, String, String, &'static str, Option<u64>),
-            (String, u32),
-        > = BTreeMap::new();
+        let mut seen: BTreeMap<RowKey, (String, u32)> = BTreeMap::new();
         let mut kept = Vec::with_capacity(d.rows.len());
         for r in std::mem::take(&mut d.rows) {
             let key = (

@@ -315,7 +315,7 @@ fn summary(
         .set_categories(("Tổng hợp", split_first, 0, split_last, 0))
         .set_values(("Tổng hợp", split_first, 1, split_last, 1))
         .set_data_label(
-            &rust_xlsxwriter::ChartDataLabel::new()
+            rust_xlsxwriter::ChartDataLabel::new()
                 .show_value()
                 .show_percentage(),
         )

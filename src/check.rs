@@ -86,20 +86,12 @@ fn days(d: NaiveDate) -> i32 {
 /// Days late of a received date against the deadline (0 when on time, null when unknown).
 fn days_late(deadline: NaiveDate) -> Expr {
     let diff = col(RECEIVED_DATE).cast(DataType::Int32) - lit(days(deadline));
-    when(col(RECEIVED_DATE).is_null())
-        .then(lit(NULL).cast(DataType::Int32))
-        .when(diff.clone().gt(lit(0)))
-        .then(diff)
-        .otherwise(lit(0))
+    when(col(RECEIVED_DATE).is_null()).then(lit(NULL).cast(DataType::Int32)).when(diff.clone().gt(lit(0))).then(diff).otherwise(lit(0))
 }
 
 /// The verdict of a row of the completeness table.
 fn verdict(past_deadline: bool) -> Expr {
-    let not_received = if past_deadline {
-        "missing"
-    } else {
-        "not_yet_due"
-    };
+    let not_received = if past_deadline { "missing" } else { "not_yet_due" };
     when(col(SUBMITTED).not())
         .then(lit(not_received))
         .when(col(RECEIVED_DATE).is_null())
@@ -122,14 +114,10 @@ pub fn check(plan: &Plan, year: i32, as_of: NaiveDate, norm: &Normalised) -> Pol
         AGENCY_NAME => agencies.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(),
     )?;
     // Who submitted: the accepted file of each agency (superseded ones are out already).
-    let accepted: Vec<_> = norm
-        .files
-        .iter()
-        .filter(|f| f.outcome == Outcome::Accepted)
-        .collect();
+    let accepted: Vec<_> = norm.files.iter().filter(|f| f.outcome == Outcome::Accepted).collect();
     let submissions = df!(
         AGENCY_CODE => accepted.iter().map(|f| f.agency_code.clone().unwrap_or_default()).collect::<Vec<_>>(),
-        RECEIVED_DATE => accepted.iter().map(|f| f.report_date.map(days)).collect::<Vec<_>>(),
+        RECEIVED_DATE => accepted.iter().map(|f| f.agency_code.as_ref().and_then(|c| norm.received.get(c)).copied().map(days)).collect::<Vec<_>>(),
         FILE => accepted.iter().map(|f| f.file.as_str()).collect::<Vec<_>>(),
     )?
     .lazy()
@@ -144,23 +132,11 @@ pub fn check(plan: &Plan, year: i32, as_of: NaiveDate, norm: &Normalised) -> Pol
         .with_column(days_late(deadline).alias(DAYS_LATE))
         .with_column(verdict(past_deadline).alias(VERDICT))
         .sort([AGENCY_ORDER], Default::default())
-        .select([
-            col(AGENCY_CODE),
-            col(AGENCY_NAME),
-            col(SUBMITTED),
-            col(RECEIVED_DATE),
-            col(DAYS_LATE),
-            col(VERDICT),
-            col(FILE),
-        ])
+        .select([col(AGENCY_CODE), col(AGENCY_NAME), col(SUBMITTED), col(RECEIVED_DATE), col(DAYS_LATE), col(VERDICT), col(FILE)])
         .collect()?;
 
     // What is assigned: every (agency, task, role) of an agency that reports.
-    let assignments: Vec<_> = plan
-        .assignments()
-        .into_iter()
-        .filter(|(a, _, _)| plan.agency(a).is_some_and(|a| a.reports))
-        .collect();
+    let assignments: Vec<_> = plan.assignments().into_iter().filter(|(a, _, _)| plan.agency(a).is_some_and(|a| a.reports)).collect();
     let task_order = df!(
         TASK_CODE => plan.tasks.iter().map(|t| t.code.as_str()).collect::<Vec<_>>(),
         TASK_ORDER => (0..plan.tasks.len() as u32).collect::<Vec<_>>(),
@@ -182,22 +158,10 @@ pub fn check(plan: &Plan, year: i32, as_of: NaiveDate, norm: &Normalised) -> Pol
 
     let coverage = assigned
         .lazy()
-        .join(
-            reported,
-            [col(AGENCY_CODE), col(TASK_CODE)],
-            [col(AGENCY_CODE), col(TASK_CODE)],
-            JoinArgs::new(JoinType::Left),
-        )
+        .join(reported, [col(AGENCY_CODE), col(TASK_CODE)], [col(AGENCY_CODE), col(TASK_CODE)], JoinArgs::new(JoinType::Left))
         .with_column(col(REPORTED).fill_null(lit(false)))
         // Plan order: agencies, then tasks.
-        .left_join(
-            expected
-                .clone()
-                .lazy()
-                .select([col(AGENCY_CODE), col(AGENCY_ORDER)]),
-            col(AGENCY_CODE),
-            col(AGENCY_CODE),
-        )
+        .left_join(expected.clone().lazy().select([col(AGENCY_CODE), col(AGENCY_ORDER)]), col(AGENCY_CODE), col(AGENCY_CODE))
         .left_join(task_order.clone().lazy(), col(TASK_CODE), col(TASK_CODE))
         .sort([AGENCY_ORDER, TASK_ORDER], Default::default())
         .select([col(AGENCY_CODE), col(TASK_CODE), col(ROLE), col(REPORTED)])
@@ -208,11 +172,7 @@ pub fn check(plan: &Plan, year: i32, as_of: NaiveDate, norm: &Normalised) -> Pol
         .rows
         .clone()
         .lazy()
-        .filter(
-            col(ROLE)
-                .eq(lit("unassigned"))
-                .and(col(TASK_CODE).is_not_null()),
-        )
+        .filter(col(ROLE).eq(lit("unassigned")).and(col(TASK_CODE).is_not_null()))
         .select([col(AGENCY_CODE), col(TASK_CODE)])
         .unique(None, UniqueKeepStrategy::First)
         .sort([AGENCY_CODE, TASK_CODE], Default::default())
@@ -224,40 +184,17 @@ pub fn check(plan: &Plan, year: i32, as_of: NaiveDate, norm: &Normalised) -> Pol
         .clone()
         .lazy()
         .group_by([col(TASK_CODE), col(AGENCY_CODE)])
-        .agg([
-            col(ACTIVITY).len().alias(ACTIVITIES),
-            col(BUDGET).sum().alias(BUDGET),
-        ])
+        .agg([col(ACTIVITY).len().alias(ACTIVITIES), col(BUDGET).sum().alias(BUDGET)])
         .left_join(task_order.lazy(), col(TASK_CODE), col(TASK_CODE))
-        .left_join(
-            expected
-                .lazy()
-                .select([col(AGENCY_CODE), col(AGENCY_ORDER)]),
-            col(AGENCY_CODE),
-            col(AGENCY_CODE),
-        )
-        .sort(
-            [TASK_ORDER, AGENCY_ORDER],
-            SortMultipleOptions::default().with_nulls_last(true),
-        )
-        .select([
-            col(TASK_CODE),
-            col(AGENCY_CODE),
-            col(ACTIVITIES),
-            col(BUDGET),
-        ])
+        .left_join(expected.lazy().select([col(AGENCY_CODE), col(AGENCY_ORDER)]), col(AGENCY_CODE), col(AGENCY_CODE))
+        .sort([TASK_ORDER, AGENCY_ORDER], SortMultipleOptions::default().with_nulls_last(true))
+        .select([col(TASK_CODE), col(AGENCY_CODE), col(ACTIVITIES), col(BUDGET)])
         .collect()?;
 
     // The summary counts.
     let verdicts = completeness.column(VERDICT)?.str()?.clone();
     let count = |v: &str| verdicts.iter().filter(|x| *x == Some(v)).count();
-    let per_task = coverage
-        .clone()
-        .lazy()
-        .group_by([col(TASK_CODE)])
-        .agg([col(REPORTED).all(true)])
-        .filter(col(REPORTED))
-        .collect()?;
+    let per_task = coverage.clone().lazy().group_by([col(TASK_CODE)]).agg([col(REPORTED).all(true)]).filter(col(REPORTED)).collect()?;
     let reported_pairs = coverage.column(REPORTED)?.bool()?.sum().unwrap_or(0) as usize;
     let budget_total = norm.rows.column(BUDGET)?.f64()?.sum().unwrap_or(0.0);
     let assigned_tasks = coverage.column(TASK_CODE)?.n_unique()?;
@@ -279,22 +216,8 @@ pub fn check(plan: &Plan, year: i32, as_of: NaiveDate, norm: &Normalised) -> Pol
         rows_read: norm.rows_read(),
         rows_accepted: norm.rows_accepted(),
         files: norm.files.len(),
-        files_skipped: norm
-            .files
-            .iter()
-            .filter(|f| f.outcome == Outcome::Skipped)
-            .count(),
-        problems: norm
-            .problems
-            .iter()
-            .filter(|p| p.kind != crate::error::Kind::TotalsRow)
-            .count(),
+        files_skipped: norm.files.iter().filter(|f| f.outcome == Outcome::Skipped).count(),
+        problems: norm.problems.iter().filter(|p| p.kind != crate::error::Kind::TotalsRow).count(),
     };
-    Ok(Checked {
-        completeness,
-        coverage,
-        unassigned,
-        budget,
-        summary,
-    })
+    Ok(Checked { completeness, coverage, unassigned, budget, summary })
 }

@@ -33,24 +33,12 @@ impl RunConfig {
     pub fn resolve(args: &RunArgs, today: NaiveDate) -> anyhow::Result<RunConfig> {
         let plan = plan::load(&args.plan)?;
         if args.year < plan.first_year || args.year > plan.last_year {
-            return Err(RunError::YearOutOfPlan {
-                year: args.year,
-                first: plan.first_year,
-                last: plan.last_year,
-            }
-            .into());
+            return Err(RunError::YearOutOfPlan { year: args.year, first: plan.first_year, last: plan.last_year }.into());
         }
-        let inputs = args
-            .inputs
-            .clone()
-            .unwrap_or_else(|| PathBuf::from("inputs").join(&plan.id));
+        let inputs = args.inputs.clone().unwrap_or_else(|| PathBuf::from("inputs").join(&plan.id));
         let year_dir = inputs.join(args.year.to_string());
         if !year_dir.is_dir() {
-            return Err(RunError::NoYearFolder {
-                year: args.year,
-                path: year_dir,
-            }
-            .into());
+            return Err(RunError::NoYearFolder { year: args.year, path: year_dir }.into());
         }
         let out_dir = args.out.join(&plan.id).join(args.year.to_string());
         let as_of = args.as_of.unwrap_or(today);
@@ -65,9 +53,7 @@ impl RunConfig {
         Ok(RunConfig {
             plan,
             year: args.year,
-            year_dir: year_dir
-                .canonicalize()
-                .with_context(|| format!("thư mục {}", inputs.display()))?,
+            year_dir: year_dir.canonicalize().with_context(|| format!("thư mục {}", inputs.display()))?,
             out_dir,
             as_of,
             as_of_given: args.as_of.is_some(),

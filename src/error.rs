@@ -9,10 +9,7 @@ use std::path::PathBuf;
 #[derive(Debug, thiserror::Error)]
 pub enum PlanError {
     #[error("không đọc được tệp kế hoạch {}: {source}", path.display())]
-    Read {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Read { path: PathBuf, source: std::io::Error },
     #[error("tệp kế hoạch {} có lỗi, hãy sửa rồi chạy lại (xem `tonghop plan check`):\n  {}", path.display(), issues.join("\n  "))]
     Invalid { path: PathBuf, issues: Vec<String> },
 }
@@ -25,23 +22,13 @@ pub enum RunError {
     #[error("năm {year} nằm ngoài thời gian của kế hoạch ({first}–{last})")]
     YearOutOfPlan { year: i32, first: i32, last: i32 },
     #[error("không ghi được {}: {source}", path.display())]
-    Write {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Write { path: PathBuf, source: std::io::Error },
     #[error("không tạo được sổ tổng hợp {}: {source}", path.display())]
-    Workbook {
-        path: PathBuf,
-        source: rust_xlsxwriter::XlsxError,
-    },
+    Workbook { path: PathBuf, source: rust_xlsxwriter::XlsxError },
     #[error("lỗi xử lý bảng dữ liệu: {0}")]
     Table(#[from] polars::error::PolarsError),
     #[error("số dòng không khớp: đã đọc {read} dòng nhưng nhận {accepted} và loại {rejected}; đây là lỗi của chương trình, xin báo lại")]
-    RowsLost {
-        read: usize,
-        accepted: usize,
-        rejected: usize,
-    },
+    RowsLost { read: usize, accepted: usize, rejected: usize },
 }
 
 /// What kind of finding a `Problem` is. The machine-readable code (`code()`) is what
@@ -75,6 +62,13 @@ pub enum Kind {
     TotalsRow,
     TotalsMismatch,
     ReadPanic,
+    // text and the receipts register
+    LegacyEncoding,
+    AgencyMismatch,
+    ReceiptDiffers,
+    ReceiptUnknownAgency,
+    ReceiptWithoutFile,
+    ReceiptUnreadable,
 }
 
 impl Kind {
@@ -107,6 +101,12 @@ impl Kind {
             TotalsRow => "totals_row",
             TotalsMismatch => "totals_mismatch",
             ReadPanic => "reader_panic",
+            LegacyEncoding => "legacy_encoding",
+            AgencyMismatch => "agency_mismatch",
+            ReceiptDiffers => "receipt_date_differs",
+            ReceiptUnknownAgency => "receipt_unknown_agency",
+            ReceiptWithoutFile => "receipt_without_file",
+            ReceiptUnreadable => "receipt_unreadable",
         }
     }
 
@@ -139,6 +139,12 @@ impl Kind {
             TotalsRow => "dòng tổng cộng: không tính là hoạt động".into(),
             TotalsMismatch => format!("dòng tổng cộng không khớp với tổng các dòng ({detail})"),
             ReadPanic => format!("lỗi khi đọc tệp ({detail}): bỏ qua tệp, các tệp khác vẫn được tổng hợp"),
+            LegacyEncoding => format!("chữ gõ bằng bảng mã cũ {detail}, đã chuyển sang Unicode: kiểm tra lại, lần sau dùng Unicode"),
+            AgencyMismatch => format!("tên đơn vị trong báo cáo khác tên tệp ({detail}): dùng tên trong báo cáo"),
+            ReceiptDiffers => format!("sổ công văn đến ghi ngày nhận khác ngày trên báo cáo ({detail}): dùng ngày trong sổ"),
+            ReceiptUnknownAgency => format!("sổ công văn đến ghi đơn vị \"{detail}\" không có trong kế hoạch"),
+            ReceiptWithoutFile => format!("sổ công văn đến ghi đã nhận báo cáo ({detail}) nhưng không có tệp trong thư mục"),
+            ReceiptUnreadable => format!("dòng sổ công văn đến không đọc được ({detail}): cần tên đơn vị và ngày nhận dd/mm/yyyy"),
         }
     }
 
@@ -173,6 +179,12 @@ impl Kind {
             TotalsRow => "totals row, not an activity".into(),
             TotalsMismatch => format!("totals row disagrees with the sum of rows ({detail})"),
             ReadPanic => format!("reader failed on this file ({detail})"),
+            LegacyEncoding => format!("text in the legacy {detail} encoding, converted to Unicode"),
+            AgencyMismatch => format!("agency in the report differs from the file name ({detail}); the report's is used"),
+            ReceiptDiffers => format!("the receipts register's date differs from the report's ({detail}); the register's is used"),
+            ReceiptUnknownAgency => format!("receipts register names an agency not in the plan: \"{detail}\""),
+            ReceiptWithoutFile => format!("receipts register records a report ({detail}) with no file in the folder"),
+            ReceiptUnreadable => format!("receipts register line unreadable ({detail})"),
         }
     }
 }
@@ -194,28 +206,10 @@ pub struct Problem {
 
 impl Problem {
     pub fn file(file: &str, kind: Kind, detail: impl Into<String>) -> Problem {
-        Problem {
-            file: file.to_string(),
-            sheet: String::new(),
-            cell: String::new(),
-            kind,
-            detail: detail.into(),
-        }
+        Problem { file: file.to_string(), sheet: String::new(), cell: String::new(), kind, detail: detail.into() }
     }
-    pub fn at(
-        file: &str,
-        sheet: &str,
-        cell: String,
-        kind: Kind,
-        detail: impl Into<String>,
-    ) -> Problem {
-        Problem {
-            file: file.to_string(),
-            sheet: sheet.to_string(),
-            cell,
-            kind,
-            detail: detail.into(),
-        }
+    pub fn at(file: &str, sheet: &str, cell: String, kind: Kind, detail: impl Into<String>) -> Problem {
+        Problem { file: file.to_string(), sheet: sheet.to_string(), cell, kind, detail: detail.into() }
     }
     pub fn message_vi(&self) -> String {
         self.kind.vi(&self.detail)

@@ -44,10 +44,7 @@ pub struct OutputEntry {
 }
 
 fn sha256_file(path: &Path) -> Result<String, RunError> {
-    let bytes = std::fs::read(path).map_err(|source| RunError::Write {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let bytes = std::fs::read(path).map_err(|source| RunError::Write { path: path.to_path_buf(), source })?;
     Ok(hex(&Sha256::digest(&bytes)))
 }
 
@@ -57,10 +54,7 @@ pub fn write(cfg: &RunConfig, norm: &Normalised, outputs: &[PathBuf]) -> Result<
     let mut out = Vec::new();
     for p in outputs {
         out.push(OutputEntry {
-            path: p
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default(),
+            path: p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
             sha256: sha256_file(p)?,
         });
     }
@@ -79,20 +73,12 @@ pub fn write(cfg: &RunConfig, norm: &Normalised, outputs: &[PathBuf]) -> Result<
         inputs: norm
             .files
             .iter()
-            .map(|f| InputEntry {
-                path: f.file.clone(),
-                bytes: f.bytes,
-                sha256: f.sha256.clone(),
-                outcome: f.outcome.as_str().into(),
-            })
+            .map(|f| InputEntry { path: f.file.clone(), bytes: f.bytes, sha256: f.sha256.clone(), outcome: f.outcome.as_str().into() })
             .collect(),
         outputs: out,
     };
     let path = cfg.out_dir.join("manifest.json");
-    let mut json = serde_json::to_vec_pretty(&manifest).map_err(|e| RunError::Write {
-        path: path.clone(),
-        source: e.into(),
-    })?;
+    let mut json = serde_json::to_vec_pretty(&manifest).map_err(|e| RunError::Write { path: path.clone(), source: e.into() })?;
     json.push(b'\n');
     crate::report::write_atomic(&path, &json)?;
     Ok(path)

@@ -245,19 +245,12 @@ pub struct Checked {
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
-    text[..offset.min(text.len())]
-        .bytes()
-        .filter(|&b| b == b'\n')
-        .count()
-        + 1
+    text[..offset.min(text.len())].bytes().filter(|&b| b == b'\n').count() + 1
 }
 
 /// Reads and validates a plan file, collecting every issue rather than stopping at the first.
 pub fn check_file(path: &Path) -> Result<Checked, PlanError> {
-    let text = std::fs::read_to_string(path).map_err(|source| PlanError::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let text = std::fs::read_to_string(path).map_err(|source| PlanError::Read { path: path.to_path_buf(), source })?;
     Ok(check_text(&text, path))
 }
 
@@ -268,11 +261,7 @@ pub fn load(path: &Path) -> Result<Plan, PlanError> {
         Some(plan) if checked.issues.is_empty() => Ok(plan),
         _ => Err(PlanError::Invalid {
             path: path.to_path_buf(),
-            issues: checked
-                .issues
-                .iter()
-                .map(|i| format!("dòng {}: {}", i.line, i.message))
-                .collect(),
+            issues: checked.issues.iter().map(|i| format!("dòng {}: {}", i.line, i.message)).collect(),
         }),
     }
 }
@@ -285,46 +274,28 @@ pub fn check_text(text: &str, path: &Path) -> Checked {
             let line = e.span().map(|s| line_of(text, s.start)).unwrap_or(1);
             return Checked {
                 plan: None,
-                issues: vec![PlanIssue {
-                    line,
-                    fatal: true,
-                    message: format!("không đọc được TOML: {}", e.message()),
-                }],
+                issues: vec![PlanIssue { line, fatal: true, message: format!("không đọc được TOML: {}", e.message()) }],
             };
         }
     };
     let mut issues = Vec::new();
     let mut fatal = |span: std::ops::Range<usize>, message: String| {
-        issues.push(PlanIssue {
-            line: line_of(text, span.start),
-            fatal: true,
-            message,
-        });
+        issues.push(PlanIssue { line: line_of(text, span.start), fatal: true, message });
     };
 
     let id = raw.plan.id.get_ref().trim().to_string();
-    if id.is_empty()
-        || !id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-    {
-        fatal(raw.plan.id.span(), format!("mã kế hoạch \"{id}\" phải gồm chữ cái không dấu, chữ số, '-' hoặc '_' (dùng trong tên thư mục)"));
-    }
-    let (first_year, last_year) = (
-        *raw.plan.first_year.get_ref(),
-        *raw.plan.last_year.get_ref(),
-    );
-    if !(1990..=2100).contains(&first_year) {
+    if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
         fatal(
-            raw.plan.first_year.span(),
-            format!("năm đầu {first_year} không hợp lệ"),
+            raw.plan.id.span(),
+            format!("mã kế hoạch \"{id}\" phải gồm chữ cái không dấu, chữ số, '-' hoặc '_' (dùng trong tên thư mục)"),
         );
+    }
+    let (first_year, last_year) = (*raw.plan.first_year.get_ref(), *raw.plan.last_year.get_ref());
+    if !(1990..=2100).contains(&first_year) {
+        fatal(raw.plan.first_year.span(), format!("năm đầu {first_year} không hợp lệ"));
     }
     if last_year < first_year {
-        fatal(
-            raw.plan.last_year.span(),
-            format!("năm cuối {last_year} trước năm đầu {first_year}"),
-        );
+        fatal(raw.plan.last_year.span(), format!("năm cuối {last_year} trước năm đầu {first_year}"));
     }
 
     // Agencies: unique codes, and no name or alias claimed by two agencies.
@@ -333,34 +304,19 @@ pub fn check_text(text: &str, path: &Path) -> Checked {
     let mut agencies = Vec::new();
     for a in &raw.agencies {
         let code = a.code.get_ref().trim().to_string();
-        if code.is_empty()
-            || !code
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-        {
-            fatal(
-                a.code.span(),
-                format!("mã cơ quan \"{code}\" phải gồm chữ cái không dấu, chữ số, '-' hoặc '_'"),
-            );
+        if code.is_empty() || !code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+            fatal(a.code.span(), format!("mã cơ quan \"{code}\" phải gồm chữ cái không dấu, chữ số, '-' hoặc '_'"));
         }
         if let Some(&first) = codes.get(&code) {
-            fatal(
-                a.code.span(),
-                format!("mã cơ quan \"{code}\" trùng với cơ quan ở dòng {first}"),
-            );
+            fatal(a.code.span(), format!("mã cơ quan \"{code}\" trùng với cơ quan ở dòng {first}"));
         } else {
             codes.insert(code.clone(), line_of(text, a.code.span().start));
         }
-        let spelled = std::iter::once(&a.code)
-            .chain(std::iter::once(&a.name))
-            .chain(a.aliases.iter());
+        let spelled = std::iter::once(&a.code).chain(std::iter::once(&a.name)).chain(a.aliases.iter());
         for n in spelled {
             let key = fold(n.get_ref());
             if key.is_empty() {
-                fatal(
-                    n.span(),
-                    format!("tên hoặc tên khác của cơ quan \"{code}\" để trống"),
-                );
+                fatal(n.span(), format!("tên hoặc tên khác của cơ quan \"{code}\" để trống"));
                 continue;
             }
             match names.get(&key) {
@@ -376,20 +332,12 @@ pub fn check_text(text: &str, path: &Path) -> Checked {
         agencies.push(Agency {
             code,
             name: a.name.get_ref().trim().to_string(),
-            aliases: a
-                .aliases
-                .iter()
-                .map(|s| s.get_ref().trim().to_string())
-                .collect(),
+            aliases: a.aliases.iter().map(|s| s.get_ref().trim().to_string()).collect(),
             reports: a.reports,
         });
     }
     if agencies.is_empty() {
-        issues.push(PlanIssue {
-            line: 1,
-            fatal: true,
-            message: "kế hoạch không có cơ quan nào ([[agencies]])".into(),
-        });
+        issues.push(PlanIssue { line: 1, fatal: true, message: "kế hoạch không có cơ quan nào ([[agencies]])".into() });
     }
 
     // Tasks: unique codes, and every agency they name exists.
@@ -399,17 +347,11 @@ pub fn check_text(text: &str, path: &Path) -> Checked {
         let code = t.code.get_ref().trim().to_string();
         let line = line_of(text, t.code.span().start);
         if code.is_empty() {
-            issues.push(PlanIssue {
-                line,
-                fatal: true,
-                message: "nhiệm vụ không có mã".into(),
-            });
+            issues.push(PlanIssue { line, fatal: true, message: "nhiệm vụ không có mã".into() });
         }
         if let Some(&first) = task_codes.get(&code) {
             issues.push(PlanIssue {
-                line,
-                fatal: true,
-                message: format!("mã nhiệm vụ \"{code}\" trùng với nhiệm vụ ở dòng {first}"),
+                line, fatal: true, message: format!("mã nhiệm vụ \"{code}\" trùng với nhiệm vụ ở dòng {first}")
             });
         } else {
             task_codes.insert(code.clone(), line);
@@ -425,16 +367,10 @@ pub fn check_text(text: &str, path: &Path) -> Checked {
                 message: format!("nhiệm vụ \"{code}\" không có cơ quan chủ trì"),
             });
         }
-        let partners: Vec<String> = t
-            .partners
-            .as_ref()
-            .map(|p| p.get_ref().iter().map(|s| s.trim().to_string()).collect())
-            .unwrap_or_default();
+        let partners: Vec<String> =
+            t.partners.as_ref().map(|p| p.get_ref().iter().map(|s| s.trim().to_string()).collect()).unwrap_or_default();
         let partners_span = t.partners.as_ref().map_or(t.code.span(), |p| p.span());
-        for (list, span, what) in [
-            (&leads, t.lead.span(), "chủ trì"),
-            (&partners, partners_span, "phối hợp"),
-        ] {
+        for (list, span, what) in [(&leads, t.lead.span(), "chủ trì"), (&partners, partners_span, "phối hợp")] {
             for a in list {
                 if !codes.contains_key(a) {
                     issues.push(PlanIssue {
@@ -445,19 +381,10 @@ pub fn check_text(text: &str, path: &Path) -> Checked {
                 }
             }
         }
-        tasks.push(Task {
-            code,
-            title: t.title.trim().to_string(),
-            leads,
-            partners,
-        });
+        tasks.push(Task { code, title: t.title.trim().to_string(), leads, partners });
     }
     if tasks.is_empty() {
-        issues.push(PlanIssue {
-            line: 1,
-            fatal: true,
-            message: "kế hoạch không có nhiệm vụ nào ([[tasks]])".into(),
-        });
+        issues.push(PlanIssue { line: 1, fatal: true, message: "kế hoạch không có nhiệm vụ nào ([[tasks]])".into() });
     }
 
     // Coordinator and deadline: absent means the source document is silent (incomplete).
@@ -467,18 +394,13 @@ pub fn check_text(text: &str, path: &Path) -> Checked {
             issues.push(PlanIssue {
                 line: line_of(text, c.span().start),
                 fatal: true,
-                message: format!(
-                    "cơ quan đầu mối \"{}\" không có trong danh sách cơ quan",
-                    c.get_ref()
-                ),
+                message: format!("cơ quan đầu mối \"{}\" không có trong danh sách cơ quan", c.get_ref()),
             });
             None
         }
         None => {
             issues.push(PlanIssue {
-                line: 1,
-                fatal: false,
-                message: "chưa đủ: thiếu cơ quan đầu mối tổng hợp (coordinator)".into(),
+                line: 1, fatal: false, message: "chưa đủ: thiếu cơ quan đầu mối tổng hợp (coordinator)".into()
             });
             None
         }
@@ -490,19 +412,14 @@ pub fn check_text(text: &str, path: &Path) -> Checked {
                 issues.push(PlanIssue {
                     line: line_of(text, d.span().start),
                     fatal: true,
-                    message: format!(
-                        "hạn nộp \"{}\" không phải ngày/tháng hợp lệ (ví dụ \"25/10\")",
-                        d.get_ref()
-                    ),
+                    message: format!("hạn nộp \"{}\" không phải ngày/tháng hợp lệ (ví dụ \"25/10\")", d.get_ref()),
                 });
                 None
             }
         },
         None => {
             issues.push(PlanIssue {
-                line: 1,
-                fatal: false,
-                message: "chưa đủ: thiếu hạn nộp báo cáo hằng năm (deadline)".into(),
+                line: 1, fatal: false, message: "chưa đủ: thiếu hạn nộp báo cáo hằng năm (deadline)".into()
             });
             None
         }
@@ -561,11 +478,7 @@ partners = ["SVHTTDL"]
 "#;
 
     fn issues(text: &str) -> Vec<(usize, bool, String)> {
-        check_text(text, Path::new("x.toml"))
-            .issues
-            .into_iter()
-            .map(|i| (i.line, i.fatal, i.message))
-            .collect()
+        check_text(text, Path::new("x.toml")).issues.into_iter().map(|i| (i.line, i.fatal, i.message)).collect()
     }
 
     #[test]
@@ -573,10 +486,7 @@ partners = ["SVHTTDL"]
         let c = check_text(GOOD, Path::new("x.toml"));
         assert!(c.issues.is_empty(), "{:?}", c.issues);
         let plan = c.plan.unwrap();
-        assert_eq!(
-            plan.deadline_for(2024),
-            NaiveDate::from_ymd_opt(2024, 10, 25).unwrap()
-        );
+        assert_eq!(plan.deadline_for(2024), NaiveDate::from_ymd_opt(2024, 10, 25).unwrap());
         assert_eq!(plan.role_of("SVHTTDL", "NV1"), Some(Role::Partner));
         assert_eq!(plan.assignments().len(), 2);
     }
@@ -585,63 +495,28 @@ partners = ["SVHTTDL"]
     fn every_problem_named_with_its_line() {
         let bad = GOOD
             .replace("partners = [\"SVHTTDL\"]", "partners = [\"STTTT\"]")
-            .replace(
-                "aliases = [\"Sở NgV\"]",
-                "aliases = [\"Sở Văn hoá, thể thao và du lịch\"]",
-            )
+            .replace("aliases = [\"Sở NgV\"]", "aliases = [\"Sở Văn hoá, thể thao và du lịch\"]")
             .replace("deadline = \"25/10\"", "deadline = \"31/02\"");
         let found = issues(&bad);
-        assert!(
-            found
-                .iter()
-                .any(|(l, f, m)| *l == 10 && *f && m.contains("31/02")),
-            "{found:?}"
-        );
-        assert!(
-            found
-                .iter()
-                .any(|(l, f, m)| *l == 19 && *f && m.contains("vừa của cơ quan")),
-            "{found:?}"
-        );
-        assert!(
-            found
-                .iter()
-                .any(|(l, f, m)| *l == 25 && *f && m.contains("STTTT")),
-            "{found:?}"
-        );
+        assert!(found.iter().any(|(l, f, m)| *l == 10 && *f && m.contains("31/02")), "{found:?}");
+        assert!(found.iter().any(|(l, f, m)| *l == 19 && *f && m.contains("vừa của cơ quan")), "{found:?}");
+        assert!(found.iter().any(|(l, f, m)| *l == 25 && *f && m.contains("STTTT")), "{found:?}");
     }
 
     #[test]
     fn duplicate_codes_and_missing_deadline() {
-        let bad = GOOD
-            .replace("code = \"SVHTTDL\"", "code = \"SNV\"")
-            .replace("deadline = \"25/10\"\n", "");
+        let bad = GOOD.replace("code = \"SVHTTDL\"", "code = \"SNV\"").replace("deadline = \"25/10\"\n", "");
         let found = issues(&bad);
-        assert!(
-            found.iter().any(|(_, f, m)| *f && m.contains("trùng")),
-            "{found:?}"
-        );
-        assert!(
-            found.iter().any(|(_, f, m)| !*f && m.contains("hạn nộp")),
-            "{found:?}"
-        );
+        assert!(found.iter().any(|(_, f, m)| *f && m.contains("trùng")), "{found:?}");
+        assert!(found.iter().any(|(_, f, m)| !*f && m.contains("hạn nộp")), "{found:?}");
     }
 
     #[test]
     fn deadline_parse() {
-        assert_eq!(
-            DayMonth::parse("25/10"),
-            Some(DayMonth { day: 25, month: 10 })
-        );
-        assert_eq!(
-            DayMonth::parse("15-11"),
-            Some(DayMonth { day: 15, month: 11 })
-        );
+        assert_eq!(DayMonth::parse("25/10"), Some(DayMonth { day: 25, month: 10 }));
+        assert_eq!(DayMonth::parse("15-11"), Some(DayMonth { day: 15, month: 11 }));
         assert_eq!(DayMonth::parse("32/10"), None);
         assert_eq!(DayMonth::parse("oct 25"), None);
-        assert_eq!(
-            DayMonth { day: 29, month: 2 }.in_year(2023),
-            NaiveDate::from_ymd_opt(2023, 2, 28).unwrap()
-        );
+        assert_eq!(DayMonth { day: 29, month: 2 }.in_year(2023), NaiveDate::from_ymd_opt(2023, 2, 28).unwrap());
     }
 }

@@ -45,17 +45,29 @@ impl Rng {
 
 /// Activity and result phrases by theme.
 const ACTIVITIES: &[(&str, &str)] = &[
-    ("Tổ chức hội nghị quán triệt Chiến lược Ngoại giao văn hoá đến năm 2030 cho cán bộ chủ chốt", "Hơn 120 đại biểu tham dự; tài liệu được gửi đến các phòng, ban"),
+    (
+        "Tổ chức hội nghị quán triệt Chiến lược Ngoại giao văn hoá đến năm 2030 cho cán bộ chủ chốt",
+        "Hơn 120 đại biểu tham dự; tài liệu được gửi đến các phòng, ban",
+    ),
     ("Đăng tải tin, bài tuyên truyền về ngoại giao văn hoá trên Cổng thông tin điện tử", "Đăng 35 tin, bài; hơn 40.000 lượt xem"),
     ("Biên soạn tài liệu giới thiệu văn hoá, con người Bắc Giang song ngữ Việt - Anh", "In 2.000 cuốn, phát tại các sự kiện đối ngoại"),
     ("Tổ chức lớp tập huấn nghiệp vụ lễ tân đối ngoại", "60 học viên được cấp giấy chứng nhận"),
     ("Cử cán bộ tham gia khoá bồi dưỡng kiến thức về ngoại giao văn hoá do Bộ Ngoại giao tổ chức", "3 cán bộ hoàn thành khoá học"),
-    ("Tổ chức đoàn nghệ thuật biểu diễn quan họ tại Tuần Văn hoá Việt Nam ở nước ngoài", "5 buổi biểu diễn, được bạn bè quốc tế đánh giá cao"),
-    ("Tổ chức giải thể thao giao lưu với người nước ngoài làm việc tại các khu công nghiệp", "Thu hút 300 vận động viên của 6 quốc gia tham gia"),
+    (
+        "Tổ chức đoàn nghệ thuật biểu diễn quan họ tại Tuần Văn hoá Việt Nam ở nước ngoài",
+        "5 buổi biểu diễn, được bạn bè quốc tế đánh giá cao",
+    ),
+    (
+        "Tổ chức giải thể thao giao lưu với người nước ngoài làm việc tại các khu công nghiệp",
+        "Thu hút 300 vận động viên của 6 quốc gia tham gia",
+    ),
     ("Xây dựng video quảng bá du lịch Bắc Giang bằng tiếng Anh, tiếng Hàn, tiếng Trung", "Hoàn thành 3 video, đăng trên các nền tảng số"),
     ("Lập hồ sơ khoa học di tích trình xếp hạng di tích quốc gia", "Hồ sơ đã trình Bộ Văn hoá, Thể thao và Du lịch"),
     ("Tu bổ, tôn tạo di tích và phục dựng lễ hội truyền thống", "Hoàn thành tu bổ 2 di tích; phục dựng 1 lễ hội"),
-    ("Phối hợp tổ chức Hội chợ trái cây quốc tế gắn với quảng bá văn hoá địa phương", "Hơn 200 gian hàng, 15 doanh nghiệp nước ngoài tham gia"),
+    (
+        "Phối hợp tổ chức Hội chợ trái cây quốc tế gắn với quảng bá văn hoá địa phương",
+        "Hơn 200 gian hàng, 15 doanh nghiệp nước ngoài tham gia",
+    ),
     ("Xây dựng danh mục sản vật tiêu biểu làm quà tặng đối tác quốc tế", "Danh mục 12 sản phẩm OCOP được phê duyệt"),
     ("Tổ chức chương trình Du xuân hữu nghị với các đoàn ngoại giao", "Đón 8 đoàn đại sứ quán và tổ chức quốc tế"),
     ("Mở chuyên mục Bắc Giang hội nhập và phát triển", "Phát sóng 24 chương trình trong năm"),
@@ -136,12 +148,7 @@ pub fn generate(plan: &Plan, year: i32, out: &Path) -> anyhow::Result<Made> {
     let mut order: Vec<(u64, &str)> = agencies
         .iter()
         .filter(|a| a.code != plan.coordinator)
-        .map(|a| {
-            (
-                Rng::new(&format!("missing{year}{}", a.code)).next(),
-                a.code.as_str(),
-            )
-        })
+        .map(|a| (Rng::new(&format!("missing{year}{}", a.code)).next(), a.code.as_str()))
         .collect();
     order.sort();
     let missing: Vec<&str> = order.iter().take(2).map(|(_, c)| *c).collect();
@@ -151,12 +158,7 @@ pub fn generate(plan: &Plan, year: i32, out: &Path) -> anyhow::Result<Made> {
             continue;
         }
         let mut rng = Rng::new(&format!("{}{year}{}", plan.id, agency.code));
-        let layout = [
-            Layout::Standard,
-            Layout::Synonyms,
-            Layout::Grouped,
-            Layout::TickBoxes,
-        ][i % 4];
+        let layout = [Layout::Standard, Layout::Synonyms, Layout::Grouped, Layout::TickBoxes][i % 4];
         // About one in four is late, by 1 to 20 days.
         let date = if rng.below(4) == 0 {
             deadline + Duration::days(1 + rng.below(20) as i64)
@@ -164,29 +166,17 @@ pub fn generate(plan: &Plan, year: i32, out: &Path) -> anyhow::Result<Made> {
             deadline - Duration::days(rng.below(15) as i64)
         };
         // Every third agency writes one of its other names.
-        let name = if i % 3 == 1 && !agency.aliases.is_empty() {
-            rng.pick(&agency.aliases).clone()
-        } else {
-            agency.name.clone()
-        };
+        let name = if i % 3 == 1 && !agency.aliases.is_empty() { rng.pick(&agency.aliases).clone() } else { agency.name.clone() };
         let activities = activities_for(plan, agency, &mut rng);
         let file = format!("{:02}_{}_bao-cao-{year}.xlsx", i + 1, agency.code);
-        let bytes = workbook(plan, year, &name, date, layout, &activities)
-            .map_err(|e| anyhow::anyhow!("{file}: {e}"))?;
+        let bytes = workbook(plan, year, &name, date, layout, &activities).map_err(|e| anyhow::anyhow!("{file}: {e}"))?;
         std::fs::write(out.join(&file), bytes)?;
         made.push(file);
         // The coordinator sends a first version and then a revision.
         if agency.code == plan.coordinator {
             let first = format!("{:02}_{}_bao-cao-{year}_ban-dau.xlsx", i + 1, agency.code);
-            let bytes = workbook(
-                plan,
-                year,
-                &name,
-                date - Duration::days(7),
-                Layout::Standard,
-                &activities[..1],
-            )
-            .map_err(|e| anyhow::anyhow!("{first}: {e}"))?;
+            let bytes = workbook(plan, year, &name, date - Duration::days(7), Layout::Standard, &activities[..1])
+                .map_err(|e| anyhow::anyhow!("{first}: {e}"))?;
             std::fs::write(out.join(&first), bytes)?;
             made.push(first);
         }
@@ -195,19 +185,13 @@ pub fn generate(plan: &Plan, year: i32, out: &Path) -> anyhow::Result<Made> {
     let lock = "~$01_bao-cao.xlsx";
     std::fs::write(out.join(lock), b"\x0bNguyen Van A   \x00\x00")?;
     let pdf = "Cong-van-gui-kem.pdf";
-    std::fs::write(
-        out.join(pdf),
-        b"%PDF-1.4\n% cong van gui kem bao cao\n%%EOF\n",
-    )?;
+    std::fs::write(out.join(pdf), b"%PDF-1.4\n% cong van gui kem bao cao\n%%EOF\n")?;
     Ok(Made { files: made })
 }
 
 fn activities_for(plan: &Plan, agency: &Agency, rng: &mut Rng) -> Vec<Activity> {
-    let mut tasks: Vec<(&crate::plan::Task, Role)> = plan
-        .tasks
-        .iter()
-        .filter_map(|t| plan.role_of(&agency.code, &t.code).map(|r| (t, r)))
-        .collect();
+    let mut tasks: Vec<(&crate::plan::Task, Role)> =
+        plan.tasks.iter().filter_map(|t| plan.role_of(&agency.code, &t.code).map(|r| (t, r))).collect();
     tasks.sort_by_key(|(_, r)| *r);
     let mut out = Vec::new();
     for (k, (task, role)) in tasks.iter().enumerate() {
@@ -217,42 +201,19 @@ fn activities_for(plan: &Plan, agency: &Agency, rng: &mut Rng) -> Vec<Activity> 
         }
         for _ in 0..1 + rng.below(2) {
             let (a, r) = rng.pick(ACTIVITIES);
-            let status = *rng.pick(&[
-                "Hoàn thành",
-                "Hoàn thành",
-                "Đang thực hiện",
-                "Chưa thực hiện",
-                "Đã hoàn thành",
-                "Đang triển khai",
-            ]);
-            let budget = if status.starts_with("Chưa") {
-                0.0
-            } else {
-                (5 + rng.below(60) * 5) as f64
-            };
+            let status = *rng.pick(&["Hoàn thành", "Hoàn thành", "Đang thực hiện", "Chưa thực hiện", "Đã hoàn thành", "Đang triển khai"]);
+            let budget = if status.starts_with("Chưa") { 0.0 } else { (5 + rng.below(60) * 5) as f64 };
             out.push(Activity {
                 task_code: task.code.clone(),
                 task_number: task_number(&task.code),
                 task_title: task.title.clone(),
                 role: *role,
                 activity: a.to_string(),
-                result: if status.starts_with("Chưa") {
-                    String::new()
-                } else {
-                    r.to_string()
-                },
+                result: if status.starts_with("Chưa") { String::new() } else { r.to_string() },
                 status,
                 budget_million: budget,
-                difficulties: if rng.below(4) == 0 {
-                    rng.pick(DIFFICULTIES).to_string()
-                } else {
-                    String::new()
-                },
-                proposals: if rng.below(4) == 0 {
-                    rng.pick(PROPOSALS).to_string()
-                } else {
-                    String::new()
-                },
+                difficulties: if rng.below(4) == 0 { rng.pick(DIFFICULTIES).to_string() } else { String::new() },
+                proposals: if rng.below(4) == 0 { rng.pick(PROPOSALS).to_string() } else { String::new() },
             });
         }
     }
@@ -265,40 +226,17 @@ fn excel_date(d: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
 }
 
 /// One agency's workbook in the given layout.
-fn workbook(
-    plan: &Plan,
-    year: i32,
-    agency_name: &str,
-    date: NaiveDate,
-    layout: Layout,
-    acts: &[Activity],
-) -> Result<Vec<u8>, XlsxError> {
+fn workbook(plan: &Plan, year: i32, agency_name: &str, date: NaiveDate, layout: Layout, acts: &[Activity]) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
     let bold = Format::new().set_bold().set_font_name("Times New Roman");
-    let head = Format::new()
-        .set_bold()
-        .set_border(FormatBorder::Thin)
-        .set_text_wrap()
-        .set_font_name("Times New Roman");
-    let cell = Format::new()
-        .set_border(FormatBorder::Thin)
-        .set_text_wrap()
-        .set_font_name("Times New Roman");
-    let date_fmt = Format::new()
-        .set_num_format("dd/mm/yyyy")
-        .set_font_name("Times New Roman");
+    let head = Format::new().set_bold().set_border(FormatBorder::Thin).set_text_wrap().set_font_name("Times New Roman");
+    let cell = Format::new().set_border(FormatBorder::Thin).set_text_wrap().set_font_name("Times New Roman");
+    let date_fmt = Format::new().set_num_format("dd/mm/yyyy").set_font_name("Times New Roman");
     // A cover sheet first in the grouped layout: the report is not always on sheet one.
     if layout == Layout::Grouped {
         let cover = wb.add_worksheet().set_name("Cong van")?;
         cover.write_string(0, 0, "Kính gửi: Sở Ngoại vụ tỉnh Bắc Giang")?;
-        cover.write_string(
-            2,
-            0,
-            format!(
-                "Thực hiện {}, đơn vị gửi kèm báo cáo kết quả năm {year}.",
-                plan.title
-            ),
-        )?;
+        cover.write_string(2, 0, format!("Thực hiện {}, đơn vị gửi kèm báo cáo kết quả năm {year}.", plan.title))?;
     }
     let ws = wb.add_worksheet().set_name(format!("Bao cao {year}"))?;
     ws.set_column_width(0, 6)?;
@@ -309,24 +247,14 @@ fn workbook(
     ws.write_string_with_format(0, 5, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", &bold)?;
     ws.write_string_with_format(1, 5, "Độc lập - Tự do - Hạnh phúc", &bold)?;
     ws.write_string_with_format(3, 2, "BÁO CÁO", &bold)?;
-    ws.write_string(
-        4,
-        2,
-        format!("Kết quả thực hiện Kế hoạch ngoại giao văn hoá năm {year}"),
-    )?;
+    ws.write_string(4, 2, format!("Kết quả thực hiện Kế hoạch ngoại giao văn hoá năm {year}"))?;
     let mut r = 6;
     match layout {
         Layout::Grouped => {
             ws.write_string(
                 1,
                 0,
-                format!(
-                    "{}, ngày {} tháng {} năm {}",
-                    plan.province,
-                    date.format("%d"),
-                    date.format("%m"),
-                    date.format("%Y")
-                ),
+                format!("{}, ngày {} tháng {} năm {}", plan.province, date.format("%d"), date.format("%m"), date.format("%Y")),
             )?;
         }
         Layout::Synonyms => {
@@ -337,11 +265,7 @@ fn workbook(
         }
         _ => {
             ws.write_string(r, 0, format!("Đơn vị báo cáo: {agency_name}"))?;
-            ws.write_string(
-                r + 1,
-                0,
-                format!("Ngày báo cáo: {}", date.format("%d/%m/%Y")),
-            )?;
+            ws.write_string(r + 1, 0, format!("Ngày báo cáo: {}", date.format("%d/%m/%Y")))?;
             r += 2;
         }
     }
@@ -355,13 +279,7 @@ fn workbook(
     wb.save_to_buffer()
 }
 
-fn standard(
-    ws: &mut Worksheet,
-    r: u32,
-    acts: &[Activity],
-    head: &Format,
-    cell: &Format,
-) -> Result<(), XlsxError> {
+fn standard(ws: &mut Worksheet, r: u32, acts: &[Activity], head: &Format, cell: &Format) -> Result<(), XlsxError> {
     let headers = [
         "STT",
         "Mã nhiệm vụ",
@@ -392,46 +310,22 @@ fn standard(
     Ok(())
 }
 
-fn synonyms(
-    ws: &mut Worksheet,
-    r: u32,
-    acts: &[Activity],
-    head: &Format,
-    cell: &Format,
-) -> Result<(), XlsxError> {
-    let headers = [
-        "TT",
-        "Nhiệm vụ",
-        "Nội dung công việc",
-        "Kết quả đạt được",
-        "Tiến độ",
-        "Kinh phí\n(đồng)",
-        "Khó khăn",
-        "Đề xuất",
-    ];
+fn synonyms(ws: &mut Worksheet, r: u32, acts: &[Activity], head: &Format, cell: &Format) -> Result<(), XlsxError> {
+    let headers = ["TT", "Nhiệm vụ", "Nội dung công việc", "Kết quả đạt được", "Tiến độ", "Kinh phí\n(đồng)", "Khó khăn", "Đề xuất"];
     for (c, h) in headers.iter().enumerate() {
         ws.write_string_with_format(r, c as u16, *h, head)?;
     }
     for (i, a) in acts.iter().enumerate() {
         let row = r + 1 + i as u32;
         ws.write_number_with_format(row, 0, (i + 1) as f64, cell)?;
-        let task = a
-            .task_number
-            .map_or(a.task_code.clone(), |n| format!("Nhiệm vụ {n}"));
+        let task = a.task_number.map_or(a.task_code.clone(), |n| format!("Nhiệm vụ {n}"));
         ws.write_string_with_format(row, 1, task, cell)?;
         ws.write_string_with_format(row, 2, &a.activity, cell)?;
         ws.write_string_with_format(row, 3, &a.result, cell)?;
         ws.write_string_with_format(row, 4, a.status, cell)?;
         // In đồng, written the Vietnamese way.
         let dong = (a.budget_million * 1_000_000.0) as u64;
-        let text = dong
-            .to_string()
-            .as_bytes()
-            .rchunks(3)
-            .rev()
-            .map(|c| std::str::from_utf8(c).unwrap_or(""))
-            .collect::<Vec<_>>()
-            .join(".");
+        let text = dong.to_string().as_bytes().rchunks(3).rev().map(|c| std::str::from_utf8(c).unwrap_or("")).collect::<Vec<_>>().join(".");
         ws.write_string_with_format(row, 5, if dong == 0 { "-".to_string() } else { text }, cell)?;
         ws.write_string_with_format(row, 6, &a.difficulties, cell)?;
         ws.write_string_with_format(row, 7, &a.proposals, cell)?;
@@ -439,14 +333,7 @@ fn synonyms(
     Ok(())
 }
 
-fn grouped(
-    ws: &mut Worksheet,
-    r: u32,
-    acts: &[Activity],
-    head: &Format,
-    cell: &Format,
-    bold: &Format,
-) -> Result<(), XlsxError> {
+fn grouped(ws: &mut Worksheet, r: u32, acts: &[Activity], head: &Format, cell: &Format, bold: &Format) -> Result<(), XlsxError> {
     let headers = [
         "STT",
         "Nội dung hoạt động",
@@ -488,24 +375,12 @@ fn grouped(
     Ok(())
 }
 
-fn tick_boxes(
-    ws: &mut Worksheet,
-    r: u32,
-    acts: &[Activity],
-    head: &Format,
-    cell: &Format,
-) -> Result<(), XlsxError> {
-    for (c, h) in ["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả thực hiện"]
-        .iter()
-        .enumerate()
-    {
+fn tick_boxes(ws: &mut Worksheet, r: u32, acts: &[Activity], head: &Format, cell: &Format) -> Result<(), XlsxError> {
+    for (c, h) in ["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả thực hiện"].iter().enumerate() {
         ws.merge_range(r, c as u16, r + 1, c as u16, h, head)?;
     }
     ws.merge_range(r, 4, r, 6, "Tình trạng", head)?;
-    for (c, h) in ["Hoàn thành", "Đang thực hiện", "Chưa thực hiện"]
-        .iter()
-        .enumerate()
-    {
+    for (c, h) in ["Hoàn thành", "Đang thực hiện", "Chưa thực hiện"].iter().enumerate() {
         ws.write_string_with_format(r + 1, 4 + c as u16, *h, head)?;
     }
     ws.merge_range(r, 7, r + 1, 7, "Kinh phí (triệu đồng)", head)?;
@@ -514,10 +389,7 @@ fn tick_boxes(
     let mut i = 0;
     while i < acts.len() {
         // The task cell is merged down over the task's activities.
-        let run = acts[i..]
-            .iter()
-            .take_while(|a| a.task_code == acts[i].task_code)
-            .count();
+        let run = acts[i..].iter().take_while(|a| a.task_code == acts[i].task_code).count();
         let task = acts[i].task_number.map_or(acts[i].task_code.clone(), roman);
         if run > 1 {
             ws.merge_range(row, 1, row + run as u32 - 1, 1, &task, cell)?;

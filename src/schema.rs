@@ -82,11 +82,7 @@ pub fn coverage() -> Schema {
 /// Fails loudly if a stage hands on a frame whose columns or types differ from its schema.
 pub fn ensure(df: &DataFrame, want: &Schema, what: &str) -> PolarsResult<()> {
     let got = df.schema();
-    let same = got.len() == want.len()
-        && got
-            .iter()
-            .zip(want.iter())
-            .all(|((n1, t1), (n2, t2))| n1 == n2 && t1 == t2);
+    let same = got.len() == want.len() && got.iter().zip(want.iter()).all(|((n1, t1), (n2, t2))| n1 == n2 && t1 == t2);
     polars_ensure!(same, SchemaMismatch: "{what}: expected {:?}, got {:?}", want, got);
     Ok(())
 }

@@ -13,10 +13,7 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
     let cfg = RunConfig::resolve(args, super::today())?;
     let year = super::run::pipeline(&cfg)?;
     let c = &year.checked.completeness;
-    println!(
-        "{}",
-        for_terminal(&super::run::summary_line(&cfg, &year.checked), 400)
-    );
+    println!("{}", for_terminal(&super::run::summary_line(&cfg, &year.checked), 400));
     let codes = c.column(AGENCY_CODE)?.str()?;
     let names = c.column(AGENCY_NAME)?.str()?;
     let verdicts = c.column(VERDICT)?.str()?;
@@ -30,61 +27,24 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
         let days = late
             .get(i)
             .filter(|&d| d > 0)
-            .map(|d| {
-                if en {
-                    format!(", {d} days late")
-                } else {
-                    format!(", muộn {d} ngày")
-                }
-            })
+            .map(|d| if en { format!(", {d} days late") } else { format!(", muộn {d} ngày") })
             .unwrap_or_default();
-        let verdict = if en {
-            v.to_string()
-        } else {
-            verdict_vi(v).to_string()
-        };
-        println!(
-            "  {} {} — {verdict}{days}",
-            codes.get(i).unwrap_or(""),
-            for_terminal(names.get(i).unwrap_or(""), 80)
-        );
+        let verdict = if en { v.to_string() } else { verdict_vi(v).to_string() };
+        println!("  {} {} — {verdict}{days}", codes.get(i).unwrap_or(""), for_terminal(names.get(i).unwrap_or(""), 80));
     }
     let cov = &year.checked.coverage;
-    let (a, t, r, rep) = (
-        cov.column(AGENCY_CODE)?.str()?,
-        cov.column(TASK_CODE)?.str()?,
-        cov.column(ROLE)?.str()?,
-        cov.column(REPORTED)?.bool()?,
-    );
+    let (a, t, r, rep) =
+        (cov.column(AGENCY_CODE)?.str()?, cov.column(TASK_CODE)?.str()?, cov.column(ROLE)?.str()?, cov.column(REPORTED)?.bool()?);
     let unreported: Vec<String> = (0..cov.height())
         .filter(|&i| rep.get(i) == Some(false))
-        .map(|i| {
-            format!(
-                "{}/{} ({})",
-                a.get(i).unwrap_or(""),
-                t.get(i).unwrap_or(""),
-                r.get(i).unwrap_or("")
-            )
-        })
+        .map(|i| format!("{}/{} ({})", a.get(i).unwrap_or(""), t.get(i).unwrap_or(""), r.get(i).unwrap_or("")))
         .collect();
     if !unreported.is_empty() {
-        println!(
-            "{} {}:",
-            if en {
-                "Assigned tasks not reported"
-            } else {
-                "Nhiệm vụ được giao chưa báo cáo"
-            },
-            unreported.len()
-        );
+        println!("{} {}:", if en { "Assigned tasks not reported" } else { "Nhiệm vụ được giao chưa báo cáo" }, unreported.len());
         for chunk in unreported.chunks(6) {
             println!("  {}", chunk.join(", "));
         }
     }
     let gaps = super::run::has_gaps(&year.checked);
-    Ok(if cfg.fail_on_gaps && gaps {
-        ExitCode::from(3)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(if cfg.fail_on_gaps && gaps { ExitCode::from(3) } else { ExitCode::SUCCESS })
 }

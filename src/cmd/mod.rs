@@ -17,10 +17,7 @@ pub fn today() -> chrono::NaiveDate {
 /// Runs the command line and returns the exit status.
 pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        None => run::all(
-            std::path::Path::new("inputs"),
-            std::path::Path::new("outputs"),
-        ),
+        None => run::all(std::path::Path::new("inputs"), std::path::Path::new("outputs")),
         Some(Command::Run(args)) => run::run(&args),
         Some(Command::Check(args)) => check::run(&args),
         Some(Command::Plan(PlanCommand::Check { file })) => plan::run(&file),

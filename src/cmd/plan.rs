@@ -7,12 +7,7 @@ pub fn run(file: &Path) -> anyhow::Result<ExitCode> {
     let checked = crate::plan::check_file(file)?;
     for issue in &checked.issues {
         let kind = if issue.fatal { "lỗi" } else { "thiếu" };
-        println!(
-            "{}:{}: {kind}: {}",
-            file.display(),
-            issue.line,
-            issue.message
-        );
+        println!("{}:{}: {kind}: {}", file.display(), issue.line, issue.message);
     }
     match (&checked.plan, checked.issues.is_empty()) {
         (Some(p), true) => {
@@ -27,10 +22,7 @@ pub fn run(file: &Path) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         (Some(_), false) => {
-            println!(
-                "{}: chưa đủ — bổ sung các mục \"thiếu\" ở trên trước khi dùng",
-                file.display()
-            );
+            println!("{}: chưa đủ — bổ sung các mục \"thiếu\" ở trên trước khi dùng", file.display());
             Ok(ExitCode::from(1))
         }
         (None, _) => Ok(ExitCode::from(1)),

@@ -24,21 +24,17 @@ pub struct Year {
 /// The pipeline without writing: ingest, normalise, check. Verifies that every row read
 /// was either accepted or rejected with a reason.
 pub fn pipeline(cfg: &RunConfig) -> anyhow::Result<Year> {
-    let files = ingest::list_files(&cfg.year_dir)
-        .with_context(|| format!("không đọc được thư mục {}", cfg.year_dir.display()))?;
+    let files = ingest::list_files(&cfg.year_dir).with_context(|| format!("không đọc được thư mục {}", cfg.year_dir.display()))?;
     // Files are read in parallel; `collect` keeps their sorted order.
     let ingested: Vec<_> = files.par_iter().map(ingest::ingest).collect();
-    let norm = normalise::normalise(&cfg.plan, cfg.year, ingested)?;
+    let receipts = ingest::read_receipts(&cfg.year_dir)
+        .with_context(|| format!("không đọc được {}", cfg.year_dir.join(ingest::RECEIPTS_FILE).display()))?;
+    let norm = normalise::normalise(&cfg.plan, cfg.year, ingested, receipts.as_ref().map(|r| r.text.as_str()))?;
     let read = norm.rows_read();
     let accepted = norm.rows.height();
     let rejected = read - norm.rows_accepted();
     if accepted + rejected != read || accepted != norm.rows_accepted() {
-        return Err(RunError::RowsLost {
-            read,
-            accepted,
-            rejected,
-        }
-        .into());
+        return Err(RunError::RowsLost { read, accepted, rejected }.into());
     }
     let checked = check::check(&cfg.plan, cfg.year, cfg.as_of, &norm)?;
     Ok(Year { norm, checked })
@@ -55,30 +51,19 @@ pub fn has_gaps(checked: &Checked) -> bool {
 
 fn unreported_by_submitters(checked: &Checked) -> bool {
     use crate::schema::*;
-    let submitted: std::collections::HashSet<String> = match (
-        checked.completeness.column(AGENCY_CODE),
-        checked.completeness.column(SUBMITTED),
-    ) {
-        (Ok(a), Ok(s)) => match (a.str(), s.bool()) {
-            (Ok(a), Ok(s)) => a
-                .iter()
-                .zip(s.iter())
-                .filter(|(_, s)| *s == Some(true))
-                .filter_map(|(a, _)| a.map(str::to_string))
-                .collect(),
+    let submitted: std::collections::HashSet<String> =
+        match (checked.completeness.column(AGENCY_CODE), checked.completeness.column(SUBMITTED)) {
+            (Ok(a), Ok(s)) => match (a.str(), s.bool()) {
+                (Ok(a), Ok(s)) => {
+                    a.iter().zip(s.iter()).filter(|(_, s)| *s == Some(true)).filter_map(|(a, _)| a.map(str::to_string)).collect()
+                }
+                _ => return false,
+            },
             _ => return false,
-        },
-        _ => return false,
-    };
-    match (
-        checked.coverage.column(AGENCY_CODE),
-        checked.coverage.column(REPORTED),
-    ) {
+        };
+    match (checked.coverage.column(AGENCY_CODE), checked.coverage.column(REPORTED)) {
         (Ok(a), Ok(r)) => match (a.str(), r.bool()) {
-            (Ok(a), Ok(r)) => a
-                .iter()
-                .zip(r.iter())
-                .any(|(a, r)| r == Some(false) && a.is_some_and(|a| submitted.contains(a))),
+            (Ok(a), Ok(r)) => a.iter().zip(r.iter()).any(|(a, r)| r == Some(false) && a.is_some_and(|a| submitted.contains(a))),
             _ => false,
         },
         _ => false,
@@ -104,11 +89,7 @@ pub fn summary_line(cfg: &RunConfig, checked: &Checked) -> String {
 pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
     let cfg = RunConfig::resolve(args, super::today())?;
     let gaps = run_config(&cfg)?;
-    Ok(if cfg.fail_on_gaps && gaps {
-        ExitCode::from(3)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(if cfg.fail_on_gaps && gaps { ExitCode::from(3) } else { ExitCode::SUCCESS })
 }
 
 /// Runs one resolved config and writes its outputs; returns whether there were gaps.
@@ -125,12 +106,7 @@ pub fn run_config(cfg: &RunConfig) -> anyhow::Result<bool> {
 pub fn all(inputs: &Path, outputs: &Path) -> anyhow::Result<ExitCode> {
     let plans_dir = inputs.join("plans");
     let mut plans: Vec<_> = std::fs::read_dir(&plans_dir)
-        .with_context(|| {
-            format!(
-                "không có thư mục kế hoạch {} (chạy lệnh từ thư mục gốc của dự án)",
-                plans_dir.display()
-            )
-        })?
+        .with_context(|| format!("không có thư mục kế hoạch {} (chạy lệnh từ thư mục gốc của dự án)", plans_dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|e| e == "toml"))
         .collect();
@@ -147,10 +123,7 @@ pub fn all(inputs: &Path, outputs: &Path) -> anyhow::Result<ExitCode> {
         };
         let plan_inputs = inputs.join(&plan.id);
         let mut years: Vec<i32> = std::fs::read_dir(&plan_inputs)
-            .map(|rd| {
-                rd.filter_map(|e| e.ok()?.file_name().to_str()?.parse().ok())
-                    .collect()
-            })
+            .map(|rd| rd.filter_map(|e| e.ok()?.file_name().to_str()?.parse().ok()).collect())
             .unwrap_or_default();
         years.sort();
         for year in years {
@@ -163,17 +136,11 @@ pub fn all(inputs: &Path, outputs: &Path) -> anyhow::Result<ExitCode> {
                 fail_on_gaps: false,
                 lang: Lang::Vi,
             };
-            if let Err(e) =
-                RunConfig::resolve(&args, super::today()).and_then(|cfg| run_config(&cfg))
-            {
+            if let Err(e) = RunConfig::resolve(&args, super::today()).and_then(|cfg| run_config(&cfg)) {
                 eprintln!("lỗi: {}/{year}: {e:#}", plan.id);
                 failed += 1;
             }
         }
     }
-    Ok(if failed > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }

@@ -94,11 +94,7 @@ pub fn classify(header: &str) -> Option<Field> {
     if let Some(&(_, f)) = EXACT.iter().find(|(p, _)| *p == key) {
         return Some(f);
     }
-    PREFIX
-        .iter()
-        .filter(|(p, _)| key == *p || key.starts_with(&format!("{p} ")))
-        .max_by_key(|(p, _)| p.len())
-        .map(|&(_, f)| f)
+    PREFIX.iter().filter(|(p, _)| key == *p || key.starts_with(&format!("{p} "))).max_by_key(|(p, _)| p.len()).map(|&(_, f)| f)
 }
 
 /// A recognised column.
@@ -136,15 +132,12 @@ pub const HEADER_SEARCH_ROWS: usize = 30;
 /// under a merged group header such as "Tình trạng" over "Hoàn thành | Đang thực hiện"),
 /// both rows make the header.
 pub fn find(rows: &[Vec<String>], row0: u32, col0: u32) -> Option<Header> {
-    let classify_row =
-        |r: &Vec<String>| -> Vec<Option<Field>> { r.iter().map(|t| classify(t)).collect() };
+    let classify_row = |r: &Vec<String>| -> Vec<Option<Field>> { r.iter().map(|t| classify(t)).collect() };
     let score = |fields: &[Option<Field>]| -> usize {
         let mut seen: Vec<Field> = fields.iter().flatten().copied().collect();
         seen.sort();
         seen.dedup();
-        let core = seen
-            .iter()
-            .any(|f| matches!(f, Field::Activity | Field::Result | Field::Task));
+        let core = seen.iter().any(|f| matches!(f, Field::Activity | Field::Result | Field::Task));
         if core {
             seen.len()
         } else {
@@ -164,24 +157,16 @@ pub fn find(rows: &[Vec<String>], row0: u32, col0: u32) -> Option<Header> {
     let below = rows.get(i + 1).map(classify_row).unwrap_or_default();
     // A second header row: it names fields in columns the first row leaves empty or
     // groups, and has no long text (data rows have long texts).
-    let sub_count = below
-        .iter()
-        .enumerate()
-        .filter(|(c, f)| f.is_some() && top.get(*c).copied().flatten() != **f)
-        .count();
-    let below_is_header = sub_count >= 2
-        && rows[i + 1].iter().all(|t| t.chars().count() <= 80)
-        && below.iter().flatten().all(|f| !matches!(f, Field::Stt));
+    let sub_count = below.iter().enumerate().filter(|(c, f)| f.is_some() && top.get(*c).copied().flatten() != **f).count();
+    let below_is_header =
+        sub_count >= 2 && rows[i + 1].iter().all(|t| t.chars().count() <= 80) && below.iter().flatten().all(|f| !matches!(f, Field::Stt));
     let mut columns = Vec::new();
     let width = rows[i].len().max(rows.get(i + 1).map_or(0, Vec::len));
     for c in 0..width {
         let t = rows[i].get(c).map(String::as_str).unwrap_or("");
         let (field, header) = if below_is_header {
             let b = rows[i + 1].get(c).map(String::as_str).unwrap_or("");
-            match (
-                below.get(c).copied().flatten(),
-                top.get(c).copied().flatten(),
-            ) {
+            match (below.get(c).copied().flatten(), top.get(c).copied().flatten()) {
                 (Some(f), _) => (Some(f), join(t, b)),
                 (None, Some(f)) => (Some(f), join(t, b)),
                 (None, None) => (None, String::new()),
@@ -192,25 +177,13 @@ pub fn find(rows: &[Vec<String>], row0: u32, col0: u32) -> Option<Header> {
         if let Some(field) = field {
             // The first column claiming a field wins; later ones are extra columns.
             if !columns.iter().any(|x: &Column| x.field == field) {
-                columns.push(Column {
-                    field,
-                    col: col0 + c as u32,
-                    header,
-                });
+                columns.push(Column { field, col: col0 + c as u32, header });
             }
         }
     }
     let first_row = row0 + i as u32;
-    let last_row = if below_is_header {
-        first_row + 1
-    } else {
-        first_row
-    };
-    Some(Header {
-        first_row,
-        last_row,
-        columns,
-    })
+    let last_row = if below_is_header { first_row + 1 } else { first_row };
+    Some(Header { first_row, last_row, columns })
 }
 
 fn join(a: &str, b: &str) -> String {
@@ -248,10 +221,7 @@ mod tests {
             ("Đang thực hiện", Some(Field::StatusInProgress)),
             ("Chưa thực hiện", Some(Field::StatusNotStarted)),
             ("Đơn vị tính", None),
-            (
-                "Tổ chức hội nghị tuyên truyền về ngoại giao văn hoá cho cán bộ chủ chốt",
-                None,
-            ),
+            ("Tổ chức hội nghị tuyên truyền về ngoại giao văn hoá cho cán bộ chủ chốt", None),
         ];
         for (h, want) in cases {
             assert_eq!(classify(h), want, "{h:?}");
@@ -259,9 +229,7 @@ mod tests {
     }
 
     fn grid(rows: &[&[&str]]) -> Vec<Vec<String>> {
-        rows.iter()
-            .map(|r| r.iter().map(|s| s.to_string()).collect())
-            .collect()
+        rows.iter().map(|r| r.iter().map(|s| s.to_string()).collect()).collect()
     }
 
     #[test]
@@ -270,13 +238,7 @@ mod tests {
             &["UBND TỈNH BẮC GIANG", "", ""],
             &["BÁO CÁO", "", ""],
             &["Đơn vị báo cáo: Sở Ngoại vụ", "", ""],
-            &[
-                "STT",
-                "Nhiệm vụ",
-                "Nội dung hoạt động",
-                "Kết quả",
-                "Kinh phí (triệu đồng)",
-            ],
+            &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Kinh phí (triệu đồng)"],
             &["1", "NV1", "Hội nghị", "Xong", "12"],
         ]);
         let h = find(&g, 0, 0).unwrap();
@@ -288,42 +250,20 @@ mod tests {
     #[test]
     fn two_row_header_with_tick_boxes() {
         let g = grid(&[
-            &[
-                "STT",
-                "Nhiệm vụ",
-                "Nội dung hoạt động",
-                "Tình trạng",
-                "",
-                "",
-                "Kinh phí",
-            ],
-            &[
-                "",
-                "",
-                "",
-                "Hoàn thành",
-                "Đang thực hiện",
-                "Chưa thực hiện",
-                "(triệu đồng)",
-            ],
+            &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Tình trạng", "", "", "Kinh phí"],
+            &["", "", "", "Hoàn thành", "Đang thực hiện", "Chưa thực hiện", "(triệu đồng)"],
             &["1", "NV1", "Hội nghị", "x", "", "", "5"],
         ]);
         let h = find(&g, 4, 1).unwrap();
         assert_eq!((h.first_row, h.last_row), (4, 5));
         assert_eq!(h.col(Field::StatusDone).unwrap().col, 4);
         assert_eq!(h.col(Field::StatusNotStarted).unwrap().col, 6);
-        assert_eq!(
-            h.col(Field::Budget).unwrap().header,
-            "Kinh phí (triệu đồng)"
-        );
+        assert_eq!(h.col(Field::Budget).unwrap().header, "Kinh phí (triệu đồng)");
     }
 
     #[test]
     fn no_header_in_a_letter() {
-        let g = grid(&[
-            &["Kính gửi: Sở Ngoại vụ"],
-            &["Thực hiện Kế hoạch số …, Sở báo cáo như sau"],
-        ]);
+        let g = grid(&[&["Kính gửi: Sở Ngoại vụ"], &["Thực hiện Kế hoạch số …, Sở báo cáo như sau"]]);
         assert!(find(&g, 0, 0).is_none());
     }
 }

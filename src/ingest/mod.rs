@@ -6,6 +6,7 @@
 //! cells of each row. Does not own: what the cells mean (see `normalise`).
 
 pub mod header;
+pub mod texttable;
 
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
@@ -45,17 +46,11 @@ impl Cell {
             Data::Int(i) => Cell::Number(*i as f64),
             Data::Float(f) => Cell::Number(*f),
             Data::Bool(b) => Cell::Bool(*b),
-            Data::DateTime(dt) if dt.is_datetime() => dt
-                .as_datetime()
-                .map_or(Cell::Number(dt.as_f64()), Cell::Date),
+            Data::DateTime(dt) if dt.is_datetime() => dt.as_datetime().map_or(Cell::Number(dt.as_f64()), Cell::Date),
             Data::DateTime(dt) => Cell::Number(dt.as_f64()),
             Data::DateTimeIso(s) => NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f")
                 .ok()
-                .or_else(|| {
-                    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
-                        .ok()
-                        .and_then(|d| d.and_hms_opt(0, 0, 0))
-                })
+                .or_else(|| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok().and_then(|d| d.and_hms_opt(0, 0, 0)))
                 .map_or_else(|| Cell::Text(s.clone()), Cell::Date),
             Data::DurationIso(s) => Cell::Text(s.clone()),
             Data::Error(e) => Cell::Error(e.to_string()),
@@ -102,26 +97,36 @@ fn walk(dir: &Path, prefix: &str, out: &mut Vec<InputFile>) -> std::io::Result<(
     for entry in std::fs::read_dir(dir)? {
         let entry = entry?;
         let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with('.') || (prefix.is_empty() && name.eq_ignore_ascii_case(RECEIPTS_FILE))
-        {
+        if name.starts_with('.') || (prefix.is_empty() && name.eq_ignore_ascii_case(RECEIPTS_FILE)) {
             continue;
         }
-        let rel = if prefix.is_empty() {
-            name.clone()
-        } else {
-            format!("{prefix}/{name}")
-        };
+        let rel = if prefix.is_empty() { name.clone() } else { format!("{prefix}/{name}") };
         let kind = entry.file_type()?;
         if kind.is_dir() {
             walk(&entry.path(), &rel, out)?;
         } else if kind.is_file() {
-            out.push(InputFile {
-                rel,
-                path: entry.path(),
-            });
+            out.push(InputFile { rel, path: entry.path() });
         }
     }
     Ok(())
+}
+
+/// The receipts register of a year folder, if it has one.
+#[derive(Debug, Clone)]
+pub struct Receipts {
+    pub text: String,
+    pub bytes: u64,
+    pub sha256: String,
+}
+
+/// Reads `receipts.csv` from a year folder (UTF-8 or UTF-16 text).
+pub fn read_receipts(dir: &Path) -> std::io::Result<Option<Receipts>> {
+    let path = dir.join(RECEIPTS_FILE);
+    if !path.is_file() {
+        return Ok(None);
+    }
+    let data = std::fs::read(&path)?;
+    Ok(Some(Receipts { text: texttable::decode(&data), bytes: data.len() as u64, sha256: hex(&Sha256::digest(&data)) }))
 }
 
 /// A non-empty cell above the header (or near the top of a sheet without one): where the
@@ -144,10 +149,7 @@ pub struct RawRow {
 
 impl RawRow {
     pub fn get(&self, f: Field) -> Option<(&Cell, u32)> {
-        self.cells
-            .iter()
-            .find(|(g, _, _)| *g == f)
-            .map(|(_, c, v)| (v, *c))
+        self.cells.iter().find(|(g, _, _)| *g == f).map(|(_, c, v)| (v, *c))
     }
 }
 
@@ -183,30 +185,16 @@ pub fn ingest(file: &InputFile) -> Ingested {
     let data = match std::fs::read(&file.path) {
         Ok(d) => d,
         Err(e) => {
-            return Ingested {
-                rel: file.rel.clone(),
-                bytes: 0,
-                sha256: String::new(),
-                content: Err((Kind::Unreadable, e.to_string())),
-            };
+            return Ingested { rel: file.rel.clone(), bytes: 0, sha256: String::new(), content: Err((Kind::Unreadable, e.to_string())) };
         }
     };
     let sha256 = hex(&Sha256::digest(&data));
-    let content = std::panic::catch_unwind(|| read_bytes(&file.rel, &data))
-        .unwrap_or_else(|p| Err((Kind::ReadPanic, panic_text(&p))));
-    Ingested {
-        rel: file.rel.clone(),
-        bytes: data.len() as u64,
-        sha256,
-        content,
-    }
+    let content = std::panic::catch_unwind(|| read_bytes(&file.rel, &data)).unwrap_or_else(|p| Err((Kind::ReadPanic, panic_text(&p))));
+    Ingested { rel: file.rel.clone(), bytes: data.len() as u64, sha256, content }
 }
 
 fn panic_text(p: &Box<dyn std::any::Any + Send>) -> String {
-    p.downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| p.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "panic".into())
+    p.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| p.downcast_ref::<String>().cloned()).unwrap_or_else(|| "panic".into())
 }
 
 /// Lower-case hexadecimal.
@@ -242,16 +230,9 @@ pub fn read_bytes(rel: &str, data: &[u8]) -> Result<WorkbookData, (Kind, String)
     if name.starts_with("~$") {
         return Err((Kind::LockFile, String::new()));
     }
-    let ext = name
-        .rsplit_once('.')
-        .map(|(_, e)| e.to_ascii_lowercase())
-        .unwrap_or_default();
+    let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
     if !SPREADSHEET_EXTENSIONS.contains(&ext.as_str()) {
-        let what = if ext.is_empty() {
-            "tệp không có phần mở rộng".to_string()
-        } else {
-            format!(".{ext}")
-        };
+        let what = if ext.is_empty() { "tệp không có phần mở rộng".to_string() } else { format!(".{ext}") };
         return Err((Kind::NotSpreadsheet, what));
     }
     if data.is_empty() {
@@ -261,54 +242,28 @@ pub fn read_bytes(rel: &str, data: &[u8]) -> Result<WorkbookData, (Kind, String)
     let unreadable = |e: String| (Kind::Unreadable, e);
     let mut sheets: Sheets<Cursor<&[u8]>> = match magic(data) {
         Magic::Zip => {
-            let is_ods = contains(
-                &data[..data.len().min(200)],
-                b"application/vnd.oasis.opendocument.spreadsheet",
-            );
+            let is_ods = contains(&data[..data.len().min(200)], b"application/vnd.oasis.opendocument.spreadsheet");
             if is_ods {
                 Sheets::Ods(Ods::new(cursor).map_err(|e| unreadable(format!("ODS: {e}")))?)
             } else if ext == "xlsb" {
                 Sheets::Xlsb(Xlsb::new(cursor).map_err(|e| unreadable(format!("XLSB: {e}")))?)
             } else if contains(data, b"word/document.xml") {
-                return Err((
-                    Kind::NotSpreadsheet,
-                    "tài liệu Word đặt tên như bảng tính".into(),
-                ));
+                return Err((Kind::NotSpreadsheet, "tài liệu Word đặt tên như bảng tính".into()));
             } else {
                 Sheets::Xlsx(Xlsx::new(cursor).map_err(|e| unreadable(format!("XLSX: {e}")))?)
             }
         }
         Magic::Cfb => {
-            let utf16 = |s: &str| {
-                s.encode_utf16()
-                    .flat_map(u16::to_le_bytes)
-                    .collect::<Vec<u8>>()
-            };
+            let utf16 = |s: &str| s.encode_utf16().flat_map(u16::to_le_bytes).collect::<Vec<u8>>();
             if contains(data, &utf16("EncryptedPackage")) {
                 return Err((Kind::Encrypted, String::new()));
             }
             if contains(data, &utf16("WordDocument")) {
-                return Err((
-                    Kind::NotSpreadsheet,
-                    "tài liệu Word (.doc) đặt tên như bảng tính".into(),
-                ));
+                return Err((Kind::NotSpreadsheet, "tài liệu Word (.doc) đặt tên như bảng tính".into()));
             }
             Sheets::Xls(Xls::new(cursor).map_err(|e| unreadable(format!("XLS: {e}")))?)
         }
-        Magic::Other => {
-            let head = String::from_utf8_lossy(&data[..data.len().min(512)]).to_ascii_lowercase();
-            let what = if head.contains("<html")
-                || head.contains("<table")
-                || head.contains("<!doctype")
-            {
-                "trang HTML, không phải bảng tính Excel"
-            } else if data.starts_with(b"%PDF") {
-                "tài liệu PDF"
-            } else {
-                "không nhận ra định dạng"
-            };
-            return Err((Kind::Unreadable, what.into()));
-        }
+        Magic::Other => return read_text_table(data),
     };
     read_sheets(&mut sheets)
 }
@@ -325,12 +280,7 @@ fn read_sheets(book: &mut Sheets<Cursor<&[u8]>>) -> Result<WorkbookData, (Kind, 
             Err(e) => return Err((Kind::Unreadable, format!("trang \"{}\": {e}", meta.name))),
         };
         let merges = merged_regions(book, &meta.name);
-        sheets.push(read_sheet(
-            &meta.name,
-            meta.visible != calamine::SheetVisible::Visible,
-            &range,
-            &merges,
-        ));
+        sheets.push(read_sheet(&meta.name, meta.visible != calamine::SheetVisible::Visible, &range, &merges));
     }
     if sheets.is_empty() {
         return Err((Kind::NoTable, ": sổ không có trang tính nào".into()));
@@ -346,46 +296,54 @@ fn merged_regions(book: &mut Sheets<Cursor<&[u8]>>, name: &str) -> Vec<Dimension
     }
 }
 
+/// A file that is text: an HTML table or CSV saved under a spreadsheet's name is read as
+/// the table it holds; anything else is named and skipped.
+fn read_text_table(data: &[u8]) -> Result<WorkbookData, (Kind, String)> {
+    if data.starts_with(b"%PDF") {
+        return Err((Kind::NotSpreadsheet, "tài liệu PDF đặt tên như bảng tính".into()));
+    }
+    if data.starts_with(b"{\\rtf") {
+        return Err((Kind::NotSpreadsheet, "tài liệu RTF (Word) đặt tên như bảng tính".into()));
+    }
+    let text = texttable::decode(data);
+    let head: String = text.chars().take(512).collect::<String>().to_ascii_lowercase();
+    let (grid, what) = if texttable::is_html(&text) {
+        (texttable::html_grid(&text), "HTML")
+    } else if head.contains("<?xml") || head.contains("urn:schemas-microsoft-com:office:spreadsheet") {
+        return Err((Kind::Unreadable, "bảng tính XML 2003 (SpreadsheetML): mở bằng Excel và lưu lại dạng .xlsx".into()));
+    } else if text.chars().take(4096).any(|c| c == '\u{0}' || (c.is_control() && !c.is_whitespace())) {
+        return Err((Kind::Unreadable, "không nhận ra định dạng".into()));
+    } else {
+        match texttable::csv_grid(&text) {
+            Some(g) => (g, "CSV"),
+            None => return Err((Kind::Unreadable, "tệp văn bản, không phải bảng tính".into())),
+        }
+    };
+    let range = texttable::to_range(&grid);
+    let sheet = read_sheet(&format!("({what})"), false, &range, &[]);
+    Ok(WorkbookData { sheets: vec![sheet] })
+}
+
 /// Fields whose merged cells stand for every row they span (a task written once beside
 /// several activities). Numbers are not among them: a budget merged over three rows is
 /// one budget, not three.
 const SPANNING_FIELDS: &[Field] = &[Field::Task, Field::Role, Field::Agency];
 
 /// Reads one sheet: finds the header, the cells above it, and every non-blank row below it.
-pub fn read_sheet(
-    name: &str,
-    hidden: bool,
-    range: &Range<Data>,
-    merges: &[Dimensions],
-) -> SheetData {
+pub fn read_sheet(name: &str, hidden: bool, range: &Range<Data>, merges: &[Dimensions]) -> SheetData {
     let Some((row0, col0)) = range.start() else {
-        return SheetData {
-            name: name.to_string(),
-            hidden,
-            header: None,
-            top: Vec::new(),
-            rows: Vec::new(),
-        };
+        return SheetData { name: name.to_string(), hidden, header: None, top: Vec::new(), rows: Vec::new() };
     };
-    let texts: Vec<Vec<String>> = range
-        .rows()
-        .take(header::HEADER_SEARCH_ROWS + 1)
-        .map(|r| r.iter().map(|d| Cell::from_data(d).text()).collect())
-        .collect();
+    let texts: Vec<Vec<String>> =
+        range.rows().take(header::HEADER_SEARCH_ROWS + 1).map(|r| r.iter().map(|d| Cell::from_data(d).text()).collect()).collect();
     let header = header::find(&texts, row0, col0);
-    let top_rows = header
-        .as_ref()
-        .map_or(15, |h| (h.first_row - row0) as usize);
+    let top_rows = header.as_ref().map_or(15, |h| (h.first_row - row0) as usize);
     let mut top = Vec::new();
     for (i, r) in range.rows().take(top_rows).enumerate() {
         for (j, d) in r.iter().enumerate() {
             let cell = Cell::from_data(d);
             if !cell.is_empty() {
-                top.push(TopCell {
-                    row: row0 + i as u32,
-                    col: col0 + j as u32,
-                    cell,
-                });
+                top.push(TopCell { row: row0 + i as u32, col: col0 + j as u32, cell });
             }
         }
     }
@@ -399,12 +357,9 @@ pub fn read_sheet(
                 let idx = (c.col - col0) as usize;
                 let mut cell = r.get(idx).map_or(Cell::Empty, Cell::from_data);
                 if cell.is_empty() && SPANNING_FIELDS.contains(&c.field) {
-                    if let Some(m) = merges.iter().find(|m| {
-                        m.start.0 < row && row <= m.end.0 && m.start.1 <= c.col && c.col <= m.end.1
-                    }) {
+                    if let Some(m) = merges.iter().find(|m| m.start.0 < row && row <= m.end.0 && m.start.1 <= c.col && c.col <= m.end.1) {
                         if m.start.0 > h.last_row {
-                            let top_left = range
-                                .get(((m.start.0 - row0) as usize, (m.start.1 - col0) as usize));
+                            let top_left = range.get(((m.start.0 - row0) as usize, (m.start.1 - col0) as usize));
                             cell = top_left.map_or(Cell::Empty, Cell::from_data);
                         }
                     }
@@ -418,21 +373,13 @@ pub fn read_sheet(
             }
         }
     }
-    SheetData {
-        name: name.to_string(),
-        hidden,
-        header,
-        top,
-        rows,
-    }
+    SheetData { name: name.to_string(), hidden, header, top, rows }
 }
 
 /// Whether folded text starts like a label followed by its value ("don vi bao cao ...").
 pub fn label_value<'a>(raw: &'a str, labels: &[&str]) -> Option<&'a str> {
     let key = fold(raw);
-    let label = labels
-        .iter()
-        .find(|l| key == **l || key.starts_with(&format!("{l} ")))?;
+    let label = labels.iter().find(|l| key == **l || key.starts_with(&format!("{l} ")))?;
     // The value is what follows the first ':' if there is one, else the text after the label words.
     if let Some((_, v)) = raw.split_once(':') {
         return Some(v.trim());
@@ -440,10 +387,7 @@ pub fn label_value<'a>(raw: &'a str, labels: &[&str]) -> Option<&'a str> {
     let words = label.split(' ').count();
     let mut rest = raw.trim_start();
     for _ in 0..words {
-        rest = rest
-            .trim_start()
-            .split_once(char::is_whitespace)
-            .map_or("", |(_, r)| r);
+        rest = rest.trim_start().split_once(char::is_whitespace).map_or("", |(_, r)| r);
     }
     Some(rest.trim())
 }
@@ -454,43 +398,23 @@ mod tests {
 
     #[test]
     fn junk_is_named() {
-        assert_eq!(
-            read_bytes("~$SoNgoaiVu.xlsx", b"xx").unwrap_err().0,
-            Kind::LockFile
-        );
-        assert_eq!(
-            read_bytes("CongVan.docx", b"PK\x03\x04").unwrap_err(),
-            (Kind::NotSpreadsheet, ".docx".into())
-        );
+        assert_eq!(read_bytes("~$SoNgoaiVu.xlsx", b"xx").unwrap_err().0, Kind::LockFile);
+        assert_eq!(read_bytes("CongVan.docx", b"PK\x03\x04").unwrap_err(), (Kind::NotSpreadsheet, ".docx".into()));
         assert_eq!(read_bytes("a.xlsx", b"").unwrap_err().0, Kind::Unreadable);
-        assert_eq!(
-            read_bytes("a.xls", b"<html><table>").unwrap_err(),
-            (
-                Kind::Unreadable,
-                "trang HTML, không phải bảng tính Excel".into()
-            )
-        );
+        assert_eq!(read_bytes("a.xls", b"%PDF-1.4").unwrap_err().0, Kind::NotSpreadsheet);
+        assert_eq!(read_bytes("a.xls", b"\x00\x01binary\x02").unwrap_err().0, Kind::Unreadable);
+        // An HTML page is read as the table it holds; this one holds no report table.
+        let wb = read_bytes("a.xls", b"<html><table><tr><td>x</td></tr></table>").unwrap();
+        assert!(wb.sheets[0].header.is_none());
         let truncated = b"PK\x03\x04\x14\x00\x00\x00\x08\x00garbage";
-        assert_eq!(
-            read_bytes("a.xlsx", truncated).unwrap_err().0,
-            Kind::Unreadable
-        );
+        assert_eq!(read_bytes("a.xlsx", truncated).unwrap_err().0, Kind::Unreadable);
     }
 
     #[test]
     fn labels() {
-        assert_eq!(
-            label_value("Đơn vị báo cáo: Sở Ngoại vụ", &["don vi bao cao"]),
-            Some("Sở Ngoại vụ")
-        );
-        assert_eq!(
-            label_value("ĐƠN VỊ BÁO CÁO  Sở Ngoại vụ", &["don vi bao cao"]),
-            Some("Sở Ngoại vụ")
-        );
+        assert_eq!(label_value("Đơn vị báo cáo: Sở Ngoại vụ", &["don vi bao cao"]), Some("Sở Ngoại vụ"));
+        assert_eq!(label_value("ĐƠN VỊ BÁO CÁO  Sở Ngoại vụ", &["don vi bao cao"]), Some("Sở Ngoại vụ"));
         assert_eq!(label_value("Ngày báo cáo:", &["ngay bao cao"]), Some(""));
-        assert_eq!(
-            label_value("Kính gửi: Sở Ngoại vụ", &["don vi bao cao"]),
-            None
-        );
+        assert_eq!(label_value("Kính gửi: Sở Ngoại vụ", &["don vi bao cao"]), None);
     }
 }

@@ -34,25 +34,14 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
 
 /// Expands abbreviations word by word ("ubnd h luc ngan" → "uy ban nhan dan huyen luc ngan").
 fn expand(key: &str) -> String {
-    key.split(' ')
-        .map(|w| {
-            ABBREVIATIONS
-                .iter()
-                .find(|(a, _)| *a == w)
-                .map_or(w, |(_, e)| e)
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+    key.split(' ').map(|w| ABBREVIATIONS.iter().find(|(a, _)| *a == w).map_or(w, |(_, e)| e)).collect::<Vec<_>>().join(" ")
 }
 
 impl AgencyIndex {
     pub fn new(plan: &Plan) -> AgencyIndex {
         let mut keys = Vec::new();
         for a in &plan.agencies {
-            for name in std::iter::once(&a.code)
-                .chain(std::iter::once(&a.name))
-                .chain(a.aliases.iter())
-            {
+            for name in std::iter::once(&a.code).chain(std::iter::once(&a.name)).chain(a.aliases.iter()) {
                 let k = fold(name);
                 keys.push((expand(&k), a.code.clone()));
                 keys.push((k, a.code.clone()));
@@ -71,12 +60,7 @@ impl AgencyIndex {
             return Match::None;
         }
         let e = expand(&k);
-        let exact: BTreeSet<&String> = self
-            .keys
-            .iter()
-            .filter(|(key, _)| *key == k || *key == e)
-            .map(|(_, c)| c)
-            .collect();
+        let exact: BTreeSet<&String> = self.keys.iter().filter(|(key, _)| *key == k || *key == e).map(|(_, c)| c).collect();
         match exact.len() {
             1 => return Match::One(exact.into_iter().next().cloned().unwrap_or_default()),
             n if n > 1 => return Match::Ambiguous(exact.into_iter().cloned().collect()),
@@ -91,23 +75,14 @@ impl AgencyIndex {
     pub fn within(&self, text: &str) -> Match {
         let k = fold(text);
         let e = expand(&k);
-        let found: Vec<&(String, String)> = self
-            .keys
-            .iter()
-            .filter(|(key, _)| {
-                key.len() >= 3 && (contains_words(&k, key) || contains_words(&e, key))
-            })
-            .collect();
+        let found: Vec<&(String, String)> =
+            self.keys.iter().filter(|(key, _)| key.len() >= 3 && (contains_words(&k, key) || contains_words(&e, key))).collect();
         let Some(longest) = found.iter().map(|(key, _)| key.len()).max() else {
             return Match::None;
         };
         let codes: BTreeSet<&String> = found
             .iter()
-            .filter(|(key, _)| {
-                !found
-                    .iter()
-                    .any(|(other, _)| other.len() > key.len() && contains_words(other, key))
-            })
+            .filter(|(key, _)| !found.iter().any(|(other, _)| other.len() > key.len() && contains_words(other, key)))
             .filter(|(key, _)| key.len() * 2 >= longest)
             .map(|(_, c)| c)
             .collect();
@@ -123,12 +98,7 @@ impl AgencyIndex {
 /// "III"), and the words after it.
 fn number_and_rest(key: &str) -> (Option<u32>, String) {
     let mut words: Vec<&str> = key.split(' ').collect();
-    for prefix in [
-        &["nhiem", "vu", "so"][..],
-        &["nhiem", "vu"],
-        &["nv"],
-        &["so"],
-    ] {
+    for prefix in [&["nhiem", "vu", "so"][..], &["nhiem", "vu"], &["nv"], &["so"]] {
         if words.len() >= prefix.len() && words[..prefix.len()] == *prefix {
             words.drain(..prefix.len());
             break;
@@ -136,10 +106,7 @@ fn number_and_rest(key: &str) -> (Option<u32>, String) {
     }
     // "nv3" folds as one word.
     let first = words.first().copied().unwrap_or("");
-    let first = first
-        .strip_prefix("nv")
-        .filter(|r| !r.is_empty() && r.chars().all(|c| c.is_ascii_digit()))
-        .unwrap_or(first);
+    let first = first.strip_prefix("nv").filter(|r| !r.is_empty() && r.chars().all(|c| c.is_ascii_digit())).unwrap_or(first);
     let n = first.parse::<u32>().ok().or_else(|| roman(first));
     match n {
         Some(n) => (Some(n), words[1..].join(" ")),
@@ -149,12 +116,7 @@ fn number_and_rest(key: &str) -> (Option<u32>, String) {
 
 /// Word overlap of two folded texts (Dice coefficient on word sets, short words ignored).
 fn similarity(a: &str, b: &str) -> f64 {
-    let set = |s: &str| {
-        s.split(' ')
-            .filter(|w| w.len() > 1)
-            .map(str::to_string)
-            .collect::<BTreeSet<String>>()
-    };
+    let set = |s: &str| s.split(' ').filter(|w| w.len() > 1).map(str::to_string).collect::<BTreeSet<String>>();
     let (x, y) = (set(a), set(b));
     if x.is_empty() || y.is_empty() {
         return 0.0;
@@ -186,19 +148,12 @@ pub fn task(plan: &Plan, text: &str) -> Match {
         return Match::None;
     }
     let squash = |s: &str| s.replace(' ', "");
-    if let Some(t) = plan
-        .tasks
-        .iter()
-        .find(|t| squash(&fold(&t.code)) == squash(&key))
-    {
+    if let Some(t) = plan.tasks.iter().find(|t| squash(&fold(&t.code)) == squash(&key)) {
         return Match::One(t.code.clone());
     }
     // A code written before a title ("Nhiệm vụ IV.3: Hướng dẫn…"): the longest code the
     // reference starts with, checked against the title if one follows.
-    let stripped = ["nhiem vu so ", "nhiem vu ", "nv so "]
-        .iter()
-        .find_map(|p| key.strip_prefix(p))
-        .unwrap_or(&key);
+    let stripped = ["nhiem vu so ", "nhiem vu ", "nv so "].iter().find_map(|p| key.strip_prefix(p)).unwrap_or(&key);
     let by_code = plan
         .tasks
         .iter()
@@ -208,9 +163,7 @@ pub fn task(plan: &Plan, text: &str) -> Match {
         .max_by_key(|(c, _)| c.len());
     if let Some((c, t)) = by_code {
         let rest = &stripped[c.len()..];
-        if rest.split(' ').filter(|w| w.len() > 1).count() < 3
-            || containment(rest, &fold(&t.title)) >= TITLE_MIN
-        {
+        if rest.split(' ').filter(|w| w.len() > 1).count() < 3 || containment(rest, &fold(&t.title)) >= TITLE_MIN {
             return Match::One(t.code.clone());
         }
     }
@@ -222,11 +175,7 @@ pub fn task(plan: &Plan, text: &str) -> Match {
         })
     });
     let by_title = if rest.split(' ').filter(|w| w.len() > 1).count() >= 3 {
-        let mut scored: Vec<(f64, &str)> = plan
-            .tasks
-            .iter()
-            .map(|t| (similarity(&rest, &fold(&t.title)), t.code.as_str()))
-            .collect();
+        let mut scored: Vec<(f64, &str)> = plan.tasks.iter().map(|t| (similarity(&rest, &fold(&t.title)), t.code.as_str())).collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0));
         match scored.as_slice() {
             [(best, code), (second, other), ..] if *best >= TITLE_MIN => {
@@ -311,9 +260,7 @@ code = "IV.4"
 title = "Tổ chức Hội chợ trái cây quốc tế tại tỉnh Bắc Giang"
 lead = "SNV"
 "#;
-        crate::plan::check_text(text, Path::new("t.toml"))
-            .plan
-            .unwrap()
+        crate::plan::check_text(text, Path::new("t.toml")).plan.unwrap()
     }
 
     #[test]
@@ -338,10 +285,7 @@ lead = "SNV"
         }
         assert_eq!(idx.within("BaoCao_SVHTTDL_2024.xlsx"), one("SVHTTDL"));
         assert_eq!(idx.within("bao cao bao bac giang 2024"), one("BBG"));
-        assert_eq!(
-            idx.within("bao cao chung so ngoai vu va so noi vu"),
-            Match::Ambiguous(vec!["SNOIV".into(), "SNV".into()])
-        );
+        assert_eq!(idx.within("bao cao chung so ngoai vu va so noi vu"), Match::Ambiguous(vec!["SNOIV".into(), "SNV".into()]));
     }
 
     #[test]
@@ -357,25 +301,13 @@ lead = "SNV"
             ("Nhiệm vụ số 3", one("NV3")),
             ("III", one("NV3")),
             ("IV.4", one("IV.4")),
-            (
-                "Nhiệm vụ IV.4: Tổ chức Hội chợ trái cây quốc tế tại tỉnh Bắc Giang",
-                one("IV.4"),
-            ),
+            ("Nhiệm vụ IV.4: Tổ chức Hội chợ trái cây quốc tế tại tỉnh Bắc Giang", one("IV.4")),
             ("IV.4 - Hội chợ trái cây", one("IV.4")),
-            (
-                "Nhiệm vụ 3: Phát triển nguồn lực trong lĩnh vực ngoại giao văn hoá",
-                one("NV3"),
-            ),
+            ("Nhiệm vụ 3: Phát triển nguồn lực trong lĩnh vực ngoại giao văn hoá", one("NV3")),
             ("Phát triển nguồn lực ngoại giao văn hóa", one("NV3")),
-            (
-                "3. Phát triển nguồn lực trong lĩnh vực ngoại giao văn hoá",
-                one("NV3"),
-            ),
+            ("3. Phát triển nguồn lực trong lĩnh vực ngoại giao văn hoá", one("NV3")),
             ("Bảo tồn, phát huy giá trị di sản văn hoá", one("NV7")),
-            (
-                "1. Phát triển nguồn lực trong lĩnh vực ngoại giao văn hoá",
-                Match::Ambiguous(vec!["NV1".into(), "NV3".into()]),
-            ),
+            ("1. Phát triển nguồn lực trong lĩnh vực ngoại giao văn hoá", Match::Ambiguous(vec!["NV1".into(), "NV3".into()])),
             ("9", Match::None),
             ("Hoạt động khác", Match::None),
         ];

@@ -6,6 +6,7 @@
 //! Does not own: opening files (`ingest`) or judging completeness (`check`).
 
 pub mod matching;
+pub mod receipts;
 pub mod values;
 
 use std::collections::BTreeMap;
@@ -76,6 +77,10 @@ pub struct Normalised {
     pub files: Vec<FileRecord>,
     /// Every finding, sorted by file, sheet, cell.
     pub problems: Vec<Problem>,
+    /// The day each agency's report was received: its earliest entry in the receipts
+    /// register, else the earliest date on its workbooks (a revision does not make an
+    /// agency that reported on time late).
+    pub received: BTreeMap<String, NaiveDate>,
 }
 
 impl Normalised {
@@ -119,35 +124,19 @@ struct Draft {
     problems: Vec<Problem>,
 }
 
-const AGENCY_LABELS: &[&str] = &[
-    "don vi bao cao",
-    "co quan bao cao",
-    "ten don vi",
-    "ten co quan",
-    "don vi",
-    "co quan",
-];
+const AGENCY_LABELS: &[&str] = &["don vi bao cao", "co quan bao cao", "ten don vi", "ten co quan", "don vi", "co quan"];
 const DATE_LABELS: &[&str] = &["ngay bao cao", "ngay gui", "ngay lap", "ngay ky"];
-const TOTALS: &[&str] = &[
-    "tong cong",
-    "cong",
-    "tong",
-    "tong so",
-    "tong kinh phi",
-    "cong tong",
-    "tong cong kinh phi",
-];
+const TOTALS: &[&str] = &["tong cong", "cong", "tong", "tong so", "tong kinh phi", "cong tong", "tong cong kinh phi"];
 
-/// Normalises every ingested file of one plan-year.
-pub fn normalise(plan: &Plan, year: i32, files: Vec<Ingested>) -> PolarsResult<Normalised> {
+/// Normalises every ingested file of one plan-year; `receipts` is the text of the year's
+/// receipts register, if it has one.
+pub fn normalise(plan: &Plan, year: i32, files: Vec<Ingested>, receipts: Option<&str>) -> PolarsResult<Normalised> {
     let index = AgencyIndex::new(plan);
-    let mut drafts: Vec<Draft> = files
-        .into_iter()
-        .map(|f| read_submission(plan, &index, f))
-        .collect();
+    let mut drafts: Vec<Draft> = files.into_iter().map(|f| read_submission(plan, &index, f)).collect();
     supersede(&mut drafts);
     let mut problems = Vec::new();
     drop_duplicates(&mut drafts, &mut problems);
+    let received = received_dates(&drafts, receipts.map(|t| receipts::read(t, &index)), &mut problems);
     let mut records = Vec::new();
     let mut rows: Vec<Placed> = Vec::new();
     for d in drafts {
@@ -155,12 +144,7 @@ pub fn normalise(plan: &Plan, year: i32, files: Vec<Ingested>) -> PolarsResult<N
         if d.record.outcome == Outcome::Accepted {
             let code = d.record.agency_code.clone().unwrap_or_default();
             for r in d.rows {
-                rows.push((
-                    r,
-                    code.clone(),
-                    d.record.agency_as_written.clone(),
-                    d.record.report_date,
-                ));
+                rows.push((r, code.clone(), d.record.agency_as_written.clone(), d.record.report_date));
             }
         }
         records.push(d.record);
@@ -169,24 +153,57 @@ pub fn normalise(plan: &Plan, year: i32, files: Vec<Ingested>) -> PolarsResult<N
     problems.dedup();
     rows.sort_by(|a, b| (&a.0.file, &a.0.sheet, a.0.row).cmp(&(&b.0.file, &b.0.sheet, b.0.row)));
     let table = rows_frame(plan, year, &rows)?;
-    Ok(Normalised {
-        rows: table,
-        files: records,
-        problems,
-    })
+    Ok(Normalised { rows: table, files: records, problems, received })
+}
+
+/// The day each agency's report was received (see `Normalised::received`), listing where
+/// the register and the workbooks disagree.
+fn received_dates(drafts: &[Draft], register: Option<receipts::Register>, problems: &mut Vec<Problem>) -> BTreeMap<String, NaiveDate> {
+    let mut from_files: BTreeMap<String, (NaiveDate, String)> = BTreeMap::new();
+    let mut submitted: BTreeMap<String, String> = BTreeMap::new();
+    for d in drafts.iter().filter(|d| d.record.outcome != Outcome::Skipped) {
+        let Some(code) = &d.record.agency_code else { continue };
+        if d.record.outcome == Outcome::Accepted {
+            submitted.insert(code.clone(), d.record.file.clone());
+        }
+        if let Some(date) = d.record.report_date {
+            let e = from_files.entry(code.clone()).or_insert((date, d.record.file.clone()));
+            if date < e.0 {
+                *e = (date, d.record.file.clone());
+            }
+        }
+    }
+    let mut received: BTreeMap<String, NaiveDate> = from_files.iter().map(|(c, (d, _))| (c.clone(), *d)).collect();
+    if let Some(reg) = register {
+        problems.extend(reg.problems);
+        for (code, date) in reg.received {
+            match submitted.get(&code) {
+                Some(file) => {
+                    if let Some((own, _)) = from_files.get(&code).filter(|(own, _)| *own != date) {
+                        let detail = format!("sổ: {}, báo cáo: {}", date.format("%d/%m/%Y"), own.format("%d/%m/%Y"));
+                        problems.push(Problem::file(file, Kind::ReceiptDiffers, detail));
+                    }
+                    received.insert(code, date);
+                }
+                None => problems.push(Problem::file(
+                    crate::ingest::RECEIPTS_FILE,
+                    Kind::ReceiptWithoutFile,
+                    format!("{code}, {}", date.format("%d/%m/%Y")),
+                )),
+            }
+        }
+    }
+    received.retain(|code, _| submitted.contains_key(code));
+    received
 }
 
 /// Builds the rows table from whole columns, once.
 fn rows_frame(plan: &Plan, year: i32, rows: &[Placed]) -> PolarsResult<DataFrame> {
     let n = rows.len();
-    let text = |name: &str, f: &dyn Fn(&Placed) -> String| -> Column {
-        Column::new(name.into(), rows.iter().map(f).collect::<Vec<String>>())
-    };
+    let text =
+        |name: &str, f: &dyn Fn(&Placed) -> String| -> Column { Column::new(name.into(), rows.iter().map(f).collect::<Vec<String>>()) };
     let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid");
-    let dates: Vec<Option<i32>> = rows
-        .iter()
-        .map(|r| r.3.map(|d| (d - epoch).num_days() as i32))
-        .collect();
+    let dates: Vec<Option<i32>> = rows.iter().map(|r| r.3.map(|d| (d - epoch).num_days() as i32)).collect();
     let columns = vec![
         Column::new(schema::PLAN_ID.into(), vec![plan.id.clone(); n]),
         Column::new(schema::YEAR.into(), vec![year; n]),
@@ -194,37 +211,18 @@ fn rows_frame(plan: &Plan, year: i32, rows: &[Placed]) -> PolarsResult<DataFrame
         text(schema::AGENCY_AS_WRITTEN, &|r| r.2.clone()),
         text(schema::FILE, &|r| r.0.file.clone()),
         text(schema::SHEET, &|r| r.0.sheet.clone()),
-        Column::new(
-            schema::ROW.into(),
-            rows.iter().map(|r| r.0.row).collect::<Vec<u32>>(),
-        ),
-        Column::new(
-            schema::TASK_CODE.into(),
-            rows.iter()
-                .map(|r| r.0.task_code.clone())
-                .collect::<Vec<Option<String>>>(),
-        ),
+        Column::new(schema::ROW.into(), rows.iter().map(|r| r.0.row).collect::<Vec<u32>>()),
+        Column::new(schema::TASK_CODE.into(), rows.iter().map(|r| r.0.task_code.clone()).collect::<Vec<Option<String>>>()),
         text(schema::TASK_AS_WRITTEN, &|r| r.0.task_as_written.clone()),
         text(schema::ROLE, &|r| r.0.role.to_string()),
         text(schema::ACTIVITY, &|r| r.0.activity.clone()),
         text(schema::RESULT, &|r| r.0.result.clone()),
         text(schema::STATUS, &|r| r.0.status.as_str().to_string()),
-        Column::new(
-            schema::BUDGET.into(),
-            rows.iter()
-                .map(|r| r.0.budget)
-                .collect::<Vec<Option<f64>>>(),
-        ),
+        Column::new(schema::BUDGET.into(), rows.iter().map(|r| r.0.budget).collect::<Vec<Option<f64>>>()),
         text(schema::DIFFICULTIES, &|r| r.0.difficulties.clone()),
         text(schema::PROPOSALS, &|r| r.0.proposals.clone()),
         Column::new(schema::REPORT_DATE.into(), dates).cast(&DataType::Date)?,
-        text(schema::FLAGS, &|r| {
-            r.0.flags
-                .iter()
-                .map(|k| k.code())
-                .collect::<Vec<_>>()
-                .join(";")
-        }),
+        text(schema::FLAGS, &|r| r.0.flags.iter().map(|k| k.code()).collect::<Vec<_>>().join(";")),
         text(schema::NOTE, &|r| r.0.note.clone()),
     ];
     let df = DataFrame::new(n, columns)?;
@@ -259,23 +257,13 @@ fn read_submission(plan: &Plan, index: &AgencyIndex, ing: Ingested) -> Draft {
         Err((kind, detail)) => return skipped(&ing, *kind, detail),
     };
     // The report's sheets: visible ones with a table; hidden ones only if no visible one has one.
-    let with_table = |hidden: bool| {
-        wb.sheets
-            .iter()
-            .filter(move |s| s.hidden == hidden && s.header.is_some())
-            .collect::<Vec<_>>()
-    };
+    let with_table = |hidden: bool| wb.sheets.iter().filter(move |s| s.hidden == hidden && s.header.is_some()).collect::<Vec<_>>();
     let mut sheets = with_table(false);
     if sheets.is_empty() {
         sheets = with_table(true);
     }
     if sheets.is_empty() {
-        let names = wb
-            .sheets
-            .iter()
-            .map(|s| s.name.as_str())
-            .collect::<Vec<_>>()
-            .join(", ");
+        let names = wb.sheets.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join(", ");
         return skipped(&ing, Kind::NoTable, &format!(" trong các trang: {names}"));
     }
 
@@ -284,13 +272,7 @@ fn read_submission(plan: &Plan, index: &AgencyIndex, ing: Ingested) -> Draft {
     let report_date = match find_date(wb) {
         Some((DateRead::Date(d), _, _)) => Some(d),
         Some((_, written, (sheet, cell))) => {
-            problems.push(Problem::at(
-                &ing.rel,
-                &sheet,
-                cell,
-                Kind::DateUnreadable,
-                written,
-            ));
+            problems.push(Problem::at(&ing.rel, &sheet, cell, Kind::DateUnreadable, written));
             None
         }
         None => {
@@ -302,6 +284,13 @@ fn read_submission(plan: &Plan, index: &AgencyIndex, ing: Ingested) -> Draft {
         Match::One(c) => Some(c.clone()),
         _ => None,
     };
+    // A file name that names another agency is listed (the report's own line wins).
+    let name = ing.rel.rsplit('/').next().unwrap_or(&ing.rel);
+    if let (Some(code), Match::One(other)) = (&agency_code, index.within(name.rsplit_once('.').map_or(name, |(s, _)| s))) {
+        if *code != other {
+            problems.push(Problem::file(&ing.rel, Kind::AgencyMismatch, format!("tên tệp: {other}, báo cáo: {code}")));
+        }
+    }
 
     let mut rows = Vec::new();
     let mut totals_rows = 0;
@@ -326,29 +315,18 @@ fn read_submission(plan: &Plan, index: &AgencyIndex, ing: Ingested) -> Draft {
     };
     let unattributed = match &agency {
         Match::One(_) => None,
-        Match::Ambiguous(codes) => Some((
-            Kind::AgencyAmbiguous,
-            format!("{agency_as_written}: {}", codes.join(", ")),
-        )),
+        Match::Ambiguous(codes) => Some((Kind::AgencyAmbiguous, format!("{agency_as_written}: {}", codes.join(", ")))),
         Match::None => Some((Kind::AgencyUnknown, agency_as_written.clone())),
     };
     if let Some((kind, detail)) = unattributed {
         record.outcome = Outcome::Skipped;
-        record.reason = format!(
-            "{} ({} dòng không được tổng hợp)",
-            kind.vi(&detail),
-            rows.len()
-        );
+        record.reason = format!("{} ({} dòng không được tổng hợp)", kind.vi(&detail), rows.len());
         record.reason_code = kind.code().to_string();
         record.rows_accepted = 0;
         problems.push(Problem::file(&ing.rel, kind, detail));
         rows.clear();
     }
-    Draft {
-        record,
-        rows,
-        problems,
-    }
+    Draft { record, rows, problems }
 }
 
 /// Finds the reporting agency: the "Đơn vị báo cáo" line, a title cell that is exactly an
@@ -363,12 +341,8 @@ fn find_agency(index: &AgencyIndex, wb: &WorkbookData, rel: &str) -> (Match, Str
                 continue;
             }
             if let Some(v) = label_value(t, AGENCY_LABELS) {
-                let value = if v.is_empty() {
-                    next_in_row(sheet, i).map(|c| c.text()).unwrap_or_default()
-                } else {
-                    v.to_string()
-                };
-                let value = tidy(&value);
+                let value = if v.is_empty() { next_in_row(sheet, i).map(|c| c.text()).unwrap_or_default() } else { v.to_string() };
+                let value = tidy(&crate::text::legacy::to_unicode(&value).map_or(value, |(t, _)| t));
                 if value.is_empty() {
                     continue;
                 }
@@ -412,11 +386,7 @@ fn find_agency(index: &AgencyIndex, wb: &WorkbookData, rel: &str) -> (Match, Str
 
 fn next_in_row(sheet: &SheetData, i: usize) -> Option<&Cell> {
     let row = sheet.top[i].row;
-    sheet.top[i + 1..]
-        .iter()
-        .take_while(|c| c.row == row)
-        .map(|c| &c.cell)
-        .find(|c| !c.is_empty())
+    sheet.top[i + 1..].iter().take_while(|c| c.row == row).map(|c| &c.cell).find(|c| !c.is_empty())
 }
 
 /// Finds the report date: a "Ngày báo cáo" line, else the place-and-date line
@@ -426,17 +396,9 @@ fn find_date(wb: &WorkbookData) -> Option<(DateRead, String, (String, String))> 
         for (i, tc) in sheet.top.iter().enumerate() {
             let Cell::Text(t) = &tc.cell else { continue };
             if let Some(v) = label_value(t, DATE_LABELS) {
-                let cell = if v.trim().is_empty() {
-                    next_in_row(sheet, i).cloned()
-                } else {
-                    Some(Cell::Text(v.to_string()))
-                };
+                let cell = if v.trim().is_empty() { next_in_row(sheet, i).cloned() } else { Some(Cell::Text(v.to_string())) };
                 if let Some(cell) = cell {
-                    return Some((
-                        values::date(&cell),
-                        cell.text(),
-                        (sheet.name.clone(), a1(tc.row, tc.col)),
-                    ));
+                    return Some((values::date(&cell), cell.text(), (sheet.name.clone(), a1(tc.row, tc.col))));
                 }
             }
         }
@@ -471,34 +433,27 @@ struct Current {
 
 /// Reads the activity rows of one sheet. Returns the rows and how many totals rows were
 /// read (and not counted as activities).
-fn read_rows(
-    plan: &Plan,
-    agency: Option<&str>,
-    file: &str,
-    sheet: &SheetData,
-    problems: &mut Vec<Problem>,
-) -> (Vec<Row>, usize) {
+fn read_rows(plan: &Plan, agency: Option<&str>, file: &str, sheet: &SheetData, problems: &mut Vec<Problem>) -> (Vec<Row>, usize) {
     let Some(header) = &sheet.header else {
         return (Vec::new(), 0);
     };
-    let unit = header
-        .col(Field::Budget)
-        .map_or(Unit::Million, |c| Unit::from_header(&c.header));
+    let unit = header.col(Field::Budget).map_or(Unit::Million, |c| Unit::from_header(&c.header));
     let mut out = Vec::new();
     let mut totals = 0;
-    let mut current: Option<Current> = None;
+    // A sheet per task: without a task column, the sheet's name says the task.
+    let mut current: Option<Current> = match header.col(Field::Task) {
+        None => match matching::task(plan, &sheet.name) {
+            m @ Match::One(_) => Some(Current { matched: m, written: sheet.name.clone(), heading: true }),
+            _ => None,
+        },
+        Some(_) => None,
+    };
     let (mut group_sum, mut sheet_sum) = (0.0f64, 0.0f64);
     for raw in &sheet.rows {
         let mut flags = Vec::new();
         let mut problem = |flags: &mut Vec<Kind>, col: u32, kind: Kind, detail: String| {
             flags.push(kind);
-            problems.push(Problem::at(
-                file,
-                &sheet.name,
-                a1(raw.row, col),
-                kind,
-                detail,
-            ));
+            problems.push(Problem::at(file, &sheet.name, a1(raw.row, col), kind, detail));
         };
         // Text of a field; a formula error is flagged and read as empty.
         let mut text = |f: Field, flags: &mut Vec<Kind>| -> String {
@@ -507,7 +462,16 @@ fn read_rows(
                     problem(flags, col, Kind::CellError, e.clone());
                     String::new()
                 }
-                Some((c, _)) => tidy(&c.text()),
+                Some((c, col)) => {
+                    let raw = c.text();
+                    match crate::text::legacy::to_unicode(&raw) {
+                        Some((converted, enc)) => {
+                            problem(flags, col, Kind::LegacyEncoding, enc.name().to_string());
+                            tidy(&converted)
+                        }
+                        None => tidy(&raw),
+                    }
+                }
                 None => String::new(),
             }
         };
@@ -539,13 +503,7 @@ fn read_rows(
         if is_totals {
             totals += 1;
             let col = budget_cell.map_or(0, |(_, c)| c);
-            problems.push(Problem::at(
-                file,
-                &sheet.name,
-                a1(raw.row, col),
-                Kind::TotalsRow,
-                String::new(),
-            ));
+            problems.push(Problem::at(file, &sheet.name, a1(raw.row, col), Kind::TotalsRow, String::new()));
             if let Budget::Millions(total) = budget {
                 let near = |x: f64| (x - total).abs() <= 0.001f64.max(total.abs() * 0.005);
                 if !near(group_sum) && !near(sheet_sum) {
@@ -554,11 +512,7 @@ fn read_rows(
                         &sheet.name,
                         a1(raw.row, col),
                         Kind::TotalsMismatch,
-                        format!(
-                            "ghi {} triệu đồng, cộng các dòng được {} triệu đồng",
-                            fmt_num(total),
-                            fmt_num(group_sum)
-                        ),
+                        format!("ghi {} triệu đồng, cộng các dòng được {} triệu đồng", fmt_num(total), fmt_num(group_sum)),
                     ));
                 }
             }
@@ -581,19 +535,9 @@ fn read_rows(
             && budget == Budget::Blank
             && !ticks.iter().any(|(_, t)| *t)
             && task_text.is_empty();
-        if (!task_text.is_empty() && !has_content)
-            || (activity_only && fold(&activity).starts_with("nhiem vu"))
-        {
-            let written = if task_text.is_empty() {
-                activity.clone()
-            } else {
-                task_text.clone()
-            };
-            current = Some(Current {
-                matched: matching::task(plan, &written),
-                written,
-                heading: true,
-            });
+        if (!task_text.is_empty() && !has_content) || (activity_only && fold(&activity).starts_with("nhiem vu")) {
+            let written = if task_text.is_empty() { activity.clone() } else { task_text.clone() };
+            current = Some(Current { matched: matching::task(plan, &written), written, heading: true });
             continue;
         }
         if !has_content {
@@ -603,11 +547,7 @@ fn read_rows(
         // The task: written on the row, else the heading or row above.
         let (matched, task_as_written) = if !task_text.is_empty() {
             let m = matching::task(plan, &task_text);
-            current = Some(Current {
-                matched: m.clone(),
-                written: task_text.clone(),
-                heading: false,
-            });
+            current = Some(Current { matched: m.clone(), written: task_text.clone(), heading: false });
             (m, task_text.clone())
         } else if let Some(c) = &current {
             if !c.heading {
@@ -622,12 +562,7 @@ fn read_rows(
         let task_code = match &matched {
             Match::One(c) => Some(c.clone()),
             Match::Ambiguous(codes) => {
-                problem(
-                    &mut flags,
-                    task_col,
-                    Kind::TaskAmbiguous,
-                    format!("{task_as_written} → {}", codes.join(", ")),
-                );
+                problem(&mut flags, task_col, Kind::TaskAmbiguous, format!("{task_as_written} → {}", codes.join(", ")));
                 None
             }
             Match::None if task_as_written.is_empty() => {
@@ -635,12 +570,7 @@ fn read_rows(
                 None
             }
             Match::None => {
-                problem(
-                    &mut flags,
-                    task_col,
-                    Kind::TaskUnknown,
-                    task_as_written.clone(),
-                );
+                problem(&mut flags, task_col, Kind::TaskUnknown, task_as_written.clone());
                 None
             }
         };
@@ -679,21 +609,13 @@ fn read_rows(
             match ticked.as_slice() {
                 [one] => *one,
                 [] => {
-                    let col = header
-                        .col(Field::Status)
-                        .or(header.col(Field::StatusDone))
-                        .map_or(0, |c| c.col);
+                    let col = header.col(Field::Status).or(header.col(Field::StatusDone)).map_or(0, |c| c.col);
                     problem(&mut flags, col, Kind::StatusMissing, String::new());
                     Status::Unknown
                 }
                 _ => {
                     let col = header.col(Field::StatusDone).map_or(0, |c| c.col);
-                    problem(
-                        &mut flags,
-                        col,
-                        Kind::StatusUnknown,
-                        "đánh dấu nhiều ô".into(),
-                    );
+                    problem(&mut flags, col, Kind::StatusUnknown, "đánh dấu nhiều ô".into());
                     Status::Unknown
                 }
             }
@@ -719,11 +641,7 @@ fn read_rows(
                     &mut flags,
                     col,
                     Kind::BudgetUnitSuspect,
-                    format!(
-                        "{} ({})",
-                        cell.text(),
-                        header.col(Field::Budget).map_or("", |c| c.header.as_str())
-                    ),
+                    format!("{} ({})", cell.text(), header.col(Field::Budget).map_or("", |c| c.header.as_str())),
                 );
                 None
             }
@@ -770,26 +688,17 @@ fn supersede(drafts: &mut [Draft]) {
         let latest = *idxs
             .iter()
             .max_by(|&&a, &&b| {
-                (drafts[a].record.report_date, &drafts[a].record.file)
-                    .cmp(&(drafts[b].record.report_date, &drafts[b].record.file))
+                (drafts[a].record.report_date, &drafts[a].record.file).cmp(&(drafts[b].record.report_date, &drafts[b].record.file))
             })
             .expect("non-empty");
         let kept = drafts[latest].record.file.clone();
         for &i in idxs.iter().filter(|&&i| i != latest) {
             let d = &mut drafts[i];
             d.record.outcome = Outcome::Superseded;
-            d.record.reason = format!(
-                "{} ({} dòng không được tổng hợp)",
-                Kind::Superseded.vi(&kept),
-                d.rows.len()
-            );
+            d.record.reason = format!("{} ({} dòng không được tổng hợp)", Kind::Superseded.vi(&kept), d.rows.len());
             d.record.reason_code = Kind::Superseded.code().to_string();
             d.record.rows_accepted = 0;
-            d.problems.push(Problem::file(
-                &d.record.file,
-                Kind::Superseded,
-                kept.clone(),
-            ));
+            d.problems.push(Problem::file(&d.record.file, Kind::Superseded, kept.clone()));
             d.rows.clear();
         }
     }
@@ -798,20 +707,11 @@ fn supersede(drafts: &mut [Draft]) {
 /// A row repeated word for word in the same submission (same task, activity, result,
 /// status, budget) is counted once; the repeat is listed.
 fn drop_duplicates(drafts: &mut [Draft], problems: &mut Vec<Problem>) {
-    for d in drafts
-        .iter_mut()
-        .filter(|d| d.record.outcome == Outcome::Accepted)
-    {
+    for d in drafts.iter_mut().filter(|d| d.record.outcome == Outcome::Accepted) {
         let mut seen: BTreeMap<RowKey, (String, u32)> = BTreeMap::new();
         let mut kept = Vec::with_capacity(d.rows.len());
         for r in std::mem::take(&mut d.rows) {
-            let key = (
-                r.task_code.clone(),
-                fold(&r.activity),
-                fold(&r.result),
-                r.status.as_str(),
-                r.budget.map(f64::to_bits),
-            );
+            let key = (r.task_code.clone(), fold(&r.activity), fold(&r.result), r.status.as_str(), r.budget.map(f64::to_bits));
             if let Some((sheet, row)) = seen.get(&key) {
                 problems.push(Problem::at(
                     &r.file,

@@ -80,10 +80,7 @@ pub fn ticked(cell: &Cell) -> bool {
         Cell::Number(n) => *n != 0.0,
         Cell::Text(t) => {
             let t = t.trim().to_lowercase();
-            matches!(
-                t.as_str(),
-                "x" | "v" | "✓" | "✔" | "☑" | "☒" | "có" | "co" | "1" | "true"
-            )
+            matches!(t.as_str(), "x" | "v" | "✓" | "✔" | "☑" | "☒" | "có" | "co" | "1" | "true")
         }
         _ => false,
     }
@@ -186,24 +183,16 @@ pub fn budget(cell: &Cell, unit: Unit) -> Budget {
 fn budget_text(t: &str, default: Unit) -> Option<(f64, Unit)> {
     let key = fold(t);
     let trimmed = t.trim();
-    if matches!(key.as_str(), "khong" | "khong co")
-        || trimmed
-            .chars()
-            .all(|c| matches!(c, '-' | '–' | '—' | '/' | ' '))
-    {
+    if matches!(key.as_str(), "khong" | "khong co") || trimmed.chars().all(|c| matches!(c, '-' | '–' | '—' | '/' | ' ')) {
         return Some((0.0, default));
     }
     // Split the numeric part from the words after it.
-    let num_end = trimmed
-        .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ',' | ' ' | '\u{a0}')))
-        .unwrap_or(trimmed.len());
+    let num_end = trimmed.find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ',' | ' ' | '\u{a0}'))).unwrap_or(trimmed.len());
     let (num, words) = trimmed.split_at(num_end);
     let words = fold(words);
     let unit = match words.as_str() {
         "" => default,
-        w if w.starts_with("trieu") || w == "tr" || w.starts_with("tr d") || w == "trd" => {
-            Unit::Million
-        }
+        w if w.starts_with("trieu") || w == "tr" || w.starts_with("tr d") || w == "trd" => Unit::Million,
         w if w.starts_with("ty") || w.starts_with("ti ") || w == "ti" => Unit::Billion,
         w if w.starts_with("nghin") || w.starts_with("ngan") => Unit::Thousand,
         "d" | "dong" | "vnd" | "vn d" => Unit::Dong,
@@ -217,12 +206,7 @@ fn budget_text(t: &str, default: Unit) -> Option<(f64, Unit)> {
 /// where the two readings disagree and nothing decides ("1,500").
 pub fn vn_number(s: &str) -> Option<f64> {
     let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-    if s.is_empty()
-        || !s
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
-        || !s.chars().any(|c| c.is_ascii_digit())
-    {
+    if s.is_empty() || !s.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') || !s.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
     let dots = s.matches('.').count();
@@ -269,8 +253,7 @@ pub fn date(cell: &Cell) -> DateRead {
         Cell::Date(dt) => DateRead::Date(dt.date()),
         Cell::Number(n) if (20000.0..80000.0).contains(n) => {
             let base = NaiveDate::from_ymd_opt(1899, 12, 30).expect("valid");
-            base.checked_add_signed(chrono::Duration::days(n.trunc() as i64))
-                .map_or(DateRead::Bad, DateRead::Date)
+            base.checked_add_signed(chrono::Duration::days(n.trunc() as i64)).map_or(DateRead::Bad, DateRead::Date)
         }
         Cell::Text(t) => date_text(t),
         _ => DateRead::Bad,
@@ -284,17 +267,10 @@ pub fn date_text(t: &str) -> DateRead {
         return DateRead::Blank;
     }
     // "ngày 20 tháng 10 năm 2024": the numbers after the words.
-    if let (Some(d), Some(m), Some(y)) = (
-        after(&key, "ngay"),
-        after(&key, "thang"),
-        after(&key, "nam"),
-    ) {
+    if let (Some(d), Some(m), Some(y)) = (after(&key, "ngay"), after(&key, "thang"), after(&key, "nam")) {
         return ymd(y, m, d);
     }
-    let nums: Vec<&str> = key
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|s| !s.is_empty())
-        .collect();
+    let nums: Vec<&str> = key.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty()).collect();
     let num = |s: &str| s.parse::<u32>().unwrap_or(0);
     // ISO when the year comes first, else day first.
     match nums.as_slice() {
@@ -390,10 +366,7 @@ mod tests {
             assert_eq!(budget(&cell, unit), want, "{cell:?} in {unit:?}");
         }
         // Millions typed into a đồng column: 25 đồng is no activity's budget.
-        assert!(matches!(
-            budget(&Cell::Number(25.0), Unit::Dong),
-            Suspect(_)
-        ));
+        assert!(matches!(budget(&Cell::Number(25.0), Unit::Dong), Suspect(_)));
     }
 
     #[test]
@@ -417,14 +390,8 @@ mod tests {
             (Cell::Text("20/10/2024".into()), d(2024, 10, 20)),
             (Cell::Text("20-10-2024".into()), d(2024, 10, 20)),
             (Cell::Text("05/11/2024".into()), d(2024, 11, 5)),
-            (
-                Cell::Text("ngày 20 tháng 10 năm 2024".into()),
-                d(2024, 10, 20),
-            ),
-            (
-                Cell::Text("Bắc Giang, ngày 03 tháng 11 năm 2023".into()),
-                d(2023, 11, 3),
-            ),
+            (Cell::Text("ngày 20 tháng 10 năm 2024".into()), d(2024, 10, 20)),
+            (Cell::Text("Bắc Giang, ngày 03 tháng 11 năm 2023".into()), d(2023, 11, 3)),
             (Cell::Text("2024-10-20".into()), d(2024, 10, 20)),
             (Cell::Text("20/10/24".into()), d(2024, 10, 20)),
             (Cell::Text("31/02/2024".into()), DateRead::Bad),

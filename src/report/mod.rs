@@ -26,15 +26,9 @@ pub fn workbook_name(plan_id: &str, year: i32) -> String {
 
 /// Writes bytes to `path` through a temporary file in the same folder and a rename.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), RunError> {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let tmp = path.with_file_name(format!(".{name}.tmp"));
-    let err = |source| RunError::Write {
-        path: path.to_path_buf(),
-        source,
-    };
+    let err = |source| RunError::Write { path: path.to_path_buf(), source };
     std::fs::write(&tmp, bytes).map_err(err)?;
     std::fs::rename(&tmp, path).map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
@@ -44,19 +38,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), RunError> {
 
 fn csv_bytes(df: &mut DataFrame) -> PolarsResult<Vec<u8>> {
     let mut buf = Vec::new();
-    CsvWriter::new(&mut buf)
-        .include_header(true)
-        .with_date_format(Some("%Y-%m-%d".into()))
-        .finish(df)?;
+    CsvWriter::new(&mut buf).include_header(true).with_date_format(Some("%Y-%m-%d".into())).finish(df)?;
     Ok(buf)
 }
 
 fn parquet_bytes(df: &mut DataFrame) -> PolarsResult<Vec<u8>> {
     let mut buf = Vec::new();
-    ParquetWriter::new(&mut buf)
-        .with_compression(ParquetCompression::Zstd(None))
-        .with_statistics(StatisticsOptions::full())
-        .finish(df)?;
+    ParquetWriter::new(&mut buf).with_compression(ParquetCompression::Zstd(None)).with_statistics(StatisticsOptions::full()).finish(df)?;
     Ok(buf)
 }
 
@@ -94,16 +82,9 @@ pub fn problems_frame(problems: &[Problem]) -> PolarsResult<DataFrame> {
 }
 
 /// Writes every output of a run into `cfg.out_dir` and returns the paths written, in order.
-pub fn write_all(
-    cfg: &RunConfig,
-    norm: &Normalised,
-    checked: &Checked,
-) -> Result<Vec<PathBuf>, RunError> {
+pub fn write_all(cfg: &RunConfig, norm: &Normalised, checked: &Checked) -> Result<Vec<PathBuf>, RunError> {
     let dir = &cfg.out_dir;
-    std::fs::create_dir_all(dir).map_err(|source| RunError::Write {
-        path: dir.clone(),
-        source,
-    })?;
+    std::fs::create_dir_all(dir).map_err(|source| RunError::Write { path: dir.clone(), source })?;
     let mut written = Vec::new();
     let mut put = |name: &str, bytes: Vec<u8>| -> Result<(), RunError> {
         let path = dir.join(name);
@@ -118,19 +99,10 @@ pub fn write_all(
     put("rows.csv", csv_bytes(&mut rows)?)?;
     put("rows.parquet", parquet_bytes(&mut rows)?)?;
     put("files.csv", csv_bytes(&mut files_frame(norm)?)?)?;
-    let mut completeness = checked
-        .completeness
-        .select(crate::schema::completeness().iter_names().cloned())?;
-    ensure(
-        &completeness,
-        &crate::schema::completeness(),
-        "completeness",
-    )?;
+    let mut completeness = checked.completeness.select(crate::schema::completeness().iter_names().cloned())?;
+    ensure(&completeness, &crate::schema::completeness(), "completeness")?;
     put("completeness.csv", csv_bytes(&mut completeness)?)?;
     put("coverage.csv", csv_bytes(&mut checked.coverage.clone())?)?;
-    put(
-        "problems.csv",
-        csv_bytes(&mut problems_frame(&norm.problems)?)?,
-    )?;
+    put("problems.csv", csv_bytes(&mut problems_frame(&norm.problems)?)?)?;
     Ok(written)
 }

@@ -41,10 +41,7 @@ fn base() -> Format {
 }
 
 fn cell() -> Format {
-    base()
-        .set_border(FormatBorder::Thin)
-        .set_align(FormatAlign::Top)
-        .set_text_wrap()
+    base().set_border(FormatBorder::Thin).set_align(FormatAlign::Top).set_text_wrap()
 }
 
 impl Styles {
@@ -56,10 +53,7 @@ impl Styles {
                 .set_align(FormatAlign::Center)
                 .set_align(FormatAlign::VerticalCenter)
                 .set_text_wrap(),
-            subtitle: base()
-                .set_italic()
-                .set_align(FormatAlign::Center)
-                .set_text_wrap(),
+            subtitle: base().set_italic().set_align(FormatAlign::Center).set_text_wrap(),
             label: base().set_bold(),
             header: cell()
                 .set_bold()
@@ -69,34 +63,19 @@ impl Styles {
             text: cell(),
             center: cell().set_align(FormatAlign::Center),
             number: cell().set_num_format("#,##0.0##"),
-            integer: cell()
-                .set_num_format("#,##0")
-                .set_align(FormatAlign::Center),
+            integer: cell().set_num_format("#,##0").set_align(FormatAlign::Center),
             percent: cell().set_num_format("0.0%"),
-            date: cell()
-                .set_num_format("dd/mm/yyyy")
-                .set_align(FormatAlign::Center),
+            date: cell().set_num_format("dd/mm/yyyy").set_align(FormatAlign::Center),
             group: cell().set_bold().set_background_color(Color::RGB(GREY)),
             total: cell().set_bold(),
             total_number: cell().set_bold().set_num_format("#,##0.0##"),
-            ok: cell()
-                .set_align(FormatAlign::Center)
-                .set_background_color(Color::RGB(GREEN)),
-            bad: cell()
-                .set_align(FormatAlign::Center)
-                .set_background_color(Color::RGB(RED)),
-            warn: cell()
-                .set_align(FormatAlign::Center)
-                .set_background_color(Color::RGB(YELLOW)),
-            muted: cell()
-                .set_align(FormatAlign::Center)
-                .set_font_color(Color::RGB(0x808080)),
+            ok: cell().set_align(FormatAlign::Center).set_background_color(Color::RGB(GREEN)),
+            bad: cell().set_align(FormatAlign::Center).set_background_color(Color::RGB(RED)),
+            warn: cell().set_align(FormatAlign::Center).set_background_color(Color::RGB(YELLOW)),
+            muted: cell().set_align(FormatAlign::Center).set_font_color(Color::RGB(0x808080)),
             small: base().set_font_size(10).set_italic(),
             source: cell().set_font_size(9),
-            note: base()
-                .set_font_size(11)
-                .set_text_wrap()
-                .set_align(FormatAlign::Top),
+            note: base().set_font_size(11).set_text_wrap().set_align(FormatAlign::Top),
         }
     }
 }

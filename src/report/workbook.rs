@@ -7,9 +7,7 @@
 use std::collections::HashMap;
 
 use polars::prelude::*;
-use rust_xlsxwriter::{
-    Chart, ChartType, DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError,
-};
+use rust_xlsxwriter::{Chart, ChartType, DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
 use super::style::Styles;
 use crate::check::{verdict_vi, Checked};
@@ -24,13 +22,8 @@ const MAX_CELL: usize = 32_000;
 
 /// Builds the workbook and returns its bytes.
 pub fn build(cfg: &RunConfig, norm: &Normalised, checked: &Checked) -> Result<Vec<u8>, RunError> {
-    let path = cfg
-        .out_dir
-        .join(super::workbook_name(&cfg.plan.id, cfg.year));
-    let wrap = |source: XlsxError| RunError::Workbook {
-        path: path.clone(),
-        source,
-    };
+    let path = cfg.out_dir.join(super::workbook_name(&cfg.plan.id, cfg.year));
+    let wrap = |source: XlsxError| RunError::Workbook { path: path.clone(), source };
     let table = |e: PolarsError| RunError::Table(e);
     let st = Styles::new();
     let mut wb = Workbook::new();
@@ -81,10 +74,7 @@ fn excel_date(d: chrono::NaiveDate) -> Result<ExcelDateTime, XlsxError> {
 fn properties(cfg: &RunConfig) -> Result<DocProperties, XlsxError> {
     use crate::versions::*;
     Ok(DocProperties::new()
-        .set_title(format!(
-            "Báo cáo tổng hợp năm {} — {}",
-            cfg.year, cfg.plan.title
-        ))
+        .set_title(format!("Báo cáo tổng hợp năm {} — {}", cfg.year, cfg.plan.title))
         .set_subject(format!("{} {}", cfg.plan.id, cfg.year))
         .set_author("tonghop")
         .set_company(cfg.plan.issuer.as_str())
@@ -114,9 +104,7 @@ fn fit(ws: &mut Worksheet, row: u32, cells: &[(&str, f64)]) -> Result<(), XlsxEr
         .iter()
         .map(|(t, w)| {
             let per_line = (w * 1.2).max(1.0);
-            t.split('\n')
-                .map(|l| ((l.chars().count() as f64) / per_line).ceil().max(1.0))
-                .sum::<f64>()
+            t.split('\n').map(|l| ((l.chars().count() as f64) / per_line).ceil().max(1.0)).sum::<f64>()
         })
         .fold(1.0, f64::max);
     if lines > 1.0 {
@@ -139,13 +127,7 @@ fn print_setup(ws: &mut Worksheet, landscape: bool, header_row: u32) -> Result<(
 }
 
 /// A sheet title over `cols` columns, and the table header under it. Returns the header row.
-fn title_and_header(
-    ws: &mut Worksheet,
-    st: &Styles,
-    title: &str,
-    sub: &str,
-    headers: &[(&str, f64)],
-) -> Result<u32, XlsxError> {
+fn title_and_header(ws: &mut Worksheet, st: &Styles, title: &str, sub: &str, headers: &[(&str, f64)]) -> Result<u32, XlsxError> {
     let last = (headers.len() - 1) as u16;
     ws.merge_range(0, 0, 0, last, title, &st.title)?;
     ws.set_row_height(0, 36)?;
@@ -159,55 +141,23 @@ fn title_and_header(
 }
 
 fn year_line(cfg: &RunConfig) -> String {
-    format!(
-        "Năm {} — {} (hạn nộp {})",
-        cfg.year,
-        cfg.plan.province,
-        cfg.plan.deadline_for(cfg.year).format("%d/%m/%Y")
-    )
+    format!("Năm {} — {} (hạn nộp {})", cfg.year, cfg.plan.province, cfg.plan.deadline_for(cfg.year).format("%d/%m/%Y"))
 }
 
-fn summary(
-    ws: &mut Worksheet,
-    st: &Styles,
-    cfg: &RunConfig,
-    checked: &Checked,
-) -> Result<(), XlsxError> {
+fn summary(ws: &mut Worksheet, st: &Styles, cfg: &RunConfig, checked: &Checked) -> Result<(), XlsxError> {
     let s = &checked.summary;
     let plan = &cfg.plan;
     ws.set_name("Tổng hợp")?;
     ws.set_column_width(0, 52)?;
     ws.set_column_width(1, 16)?;
     ws.set_column_width(2, 14)?;
-    ws.merge_range(
-        0,
-        0,
-        0,
-        2,
-        &plan.issuer.to_uppercase(),
-        &st.label
-            .clone()
-            .set_align(rust_xlsxwriter::FormatAlign::Center),
-    )?;
-    ws.merge_range(
-        2,
-        0,
-        2,
-        2,
-        &format!("BÁO CÁO TỔNG HỢP KẾT QUẢ THỰC HIỆN NĂM {}", cfg.year),
-        &st.title,
-    )?;
+    ws.merge_range(0, 0, 0, 2, &plan.issuer.to_uppercase(), &st.label.clone().set_align(rust_xlsxwriter::FormatAlign::Center))?;
+    ws.merge_range(2, 0, 2, 2, &format!("BÁO CÁO TỔNG HỢP KẾT QUẢ THỰC HIỆN NĂM {}", cfg.year), &st.title)?;
     ws.set_row_height(3, 48)?;
     ws.merge_range(3, 0, 3, 2, &plan.title, &st.subtitle)?;
 
-    let coordinator = plan
-        .agency(&plan.coordinator)
-        .map_or(plan.coordinator.as_str(), |a| a.name.as_str());
-    let as_of_note = if cfg.as_of_given {
-        String::new()
-    } else {
-        " (ngày chạy chương trình)".to_string()
-    };
+    let coordinator = plan.agency(&plan.coordinator).map_or(plan.coordinator.as_str(), |a| a.name.as_str());
+    let as_of_note = if cfg.as_of_given { String::new() } else { " (ngày chạy chương trình)".to_string() };
     let mut r = 5;
     ws.merge_range(r, 0, r, 2, "I. THÔNG TIN CHUNG", &st.label)?;
     r += 1;
@@ -216,10 +166,7 @@ fn summary(
         ("Cơ quan đầu mối tổng hợp", coordinator.to_string()),
         ("Kỳ báo cáo", format!("Năm {}", cfg.year)),
         ("Hạn nộp báo cáo", s.deadline.format("%d/%m/%Y").to_string()),
-        (
-            "Ngày kiểm tra",
-            format!("{}{as_of_note}", s.as_of.format("%d/%m/%Y")),
-        ),
+        ("Ngày kiểm tra", format!("{}{as_of_note}", s.as_of.format("%d/%m/%Y"))),
     ] {
         ws.write_string_with_format(r, 0, label, &st.text)?;
         ws.merge_range(r, 1, r, 2, &value, &st.text)?;
@@ -233,11 +180,7 @@ fn summary(
         ws.write_string_with_format(r, i as u16, *h, &st.header)?;
     }
     r += 1;
-    let not_received = if s.past_deadline {
-        "Chưa nộp (quá hạn)"
-    } else {
-        "Chưa nộp (chưa đến hạn)"
-    };
+    let not_received = if s.past_deadline { "Chưa nộp (quá hạn)" } else { "Chưa nộp (chưa đến hạn)" };
     // The last four rows split the reports expected and sum to 100%.
     let status_rows: [(&str, usize); 6] = [
         ("Số báo cáo phải nộp", s.expected),
@@ -262,17 +205,9 @@ fn summary(
     let pct = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
     for (label, n, share) in [
         ("Số nhiệm vụ được giao", s.tasks, None),
-        (
-            "Nhiệm vụ được mọi cơ quan được giao báo cáo",
-            s.tasks_fully_reported,
-            Some(pct(s.tasks_fully_reported, s.tasks)),
-        ),
+        ("Nhiệm vụ được mọi cơ quan được giao báo cáo", s.tasks_fully_reported, Some(pct(s.tasks_fully_reported, s.tasks))),
         ("Số cặp (cơ quan, nhiệm vụ) được giao", s.pairs, None),
-        (
-            "Số cặp đã có báo cáo",
-            s.pairs_reported,
-            Some(pct(s.pairs_reported, s.pairs)),
-        ),
+        ("Số cặp đã có báo cáo", s.pairs_reported, Some(pct(s.pairs_reported, s.pairs))),
     ] {
         ws.write_string_with_format(r, 0, label, &st.text)?;
         ws.write_number_with_format(r, 1, n as f64, &st.integer)?;
@@ -293,10 +228,7 @@ fn summary(
     for (label, n) in [
         ("Số hoạt động đã tổng hợp", s.rows_accepted),
         ("Số dòng đã đọc", s.rows_read),
-        (
-            "Số dòng không tổng hợp (xem trang Vấn đề dữ liệu)",
-            s.rows_read - s.rows_accepted,
-        ),
+        ("Số dòng không tổng hợp (xem trang Vấn đề dữ liệu)", s.rows_read - s.rows_accepted),
         ("Số tệp trong thư mục", s.files),
         ("Số tệp bỏ qua", s.files_skipped),
         ("Số vấn đề dữ liệu", s.problems),
@@ -314,28 +246,16 @@ fn summary(
         .add_series()
         .set_categories(("Tổng hợp", split_first, 0, split_last, 0))
         .set_values(("Tổng hợp", split_first, 1, split_last, 1))
-        .set_data_label(
-            rust_xlsxwriter::ChartDataLabel::new()
-                .show_value()
-                .show_percentage(),
-        )
+        .set_data_label(rust_xlsxwriter::ChartDataLabel::new().show_value().show_percentage())
         .set_points(&[
-            rust_xlsxwriter::ChartPoint::new().set_format(
-                rust_xlsxwriter::ChartFormat::new()
-                    .set_solid_fill(rust_xlsxwriter::ChartSolidFill::new().set_color(0x4CAF50)),
-            ),
-            rust_xlsxwriter::ChartPoint::new().set_format(
-                rust_xlsxwriter::ChartFormat::new()
-                    .set_solid_fill(rust_xlsxwriter::ChartSolidFill::new().set_color(0xFFB300)),
-            ),
-            rust_xlsxwriter::ChartPoint::new().set_format(
-                rust_xlsxwriter::ChartFormat::new()
-                    .set_solid_fill(rust_xlsxwriter::ChartSolidFill::new().set_color(0x9E9E9E)),
-            ),
-            rust_xlsxwriter::ChartPoint::new().set_format(
-                rust_xlsxwriter::ChartFormat::new()
-                    .set_solid_fill(rust_xlsxwriter::ChartSolidFill::new().set_color(0xE53935)),
-            ),
+            rust_xlsxwriter::ChartPoint::new()
+                .set_format(rust_xlsxwriter::ChartFormat::new().set_solid_fill(rust_xlsxwriter::ChartSolidFill::new().set_color(0x4CAF50))),
+            rust_xlsxwriter::ChartPoint::new()
+                .set_format(rust_xlsxwriter::ChartFormat::new().set_solid_fill(rust_xlsxwriter::ChartSolidFill::new().set_color(0xFFB300))),
+            rust_xlsxwriter::ChartPoint::new()
+                .set_format(rust_xlsxwriter::ChartFormat::new().set_solid_fill(rust_xlsxwriter::ChartSolidFill::new().set_color(0x9E9E9E))),
+            rust_xlsxwriter::ChartPoint::new()
+                .set_format(rust_xlsxwriter::ChartFormat::new().set_solid_fill(rust_xlsxwriter::ChartSolidFill::new().set_color(0xE53935))),
         ]);
     chart.set_width(560).set_height(300);
     r += 1;
@@ -347,7 +267,10 @@ fn summary(
         0,
         r,
         2,
-        &format!("Lập bằng tonghop {TONGHOP} (calamine {CALAMINE}, polars {POLARS}, rust_xlsxwriter {RUST_XLSXWRITER}) từ kế hoạch {}", plan.id),
+        &format!(
+            "Lập bằng tonghop {TONGHOP} (calamine {CALAMINE}, polars {POLARS}, rust_xlsxwriter {RUST_XLSXWRITER}) từ kế hoạch {}",
+            plan.id
+        ),
         &st.small,
     )?;
     ws.set_paper_size(9);
@@ -357,12 +280,7 @@ fn summary(
     Ok(())
 }
 
-fn submissions(
-    ws: &mut Worksheet,
-    st: &Styles,
-    cfg: &RunConfig,
-    checked: &Checked,
-) -> Result<(), XlsxError> {
+fn submissions(ws: &mut Worksheet, st: &Styles, cfg: &RunConfig, checked: &Checked) -> Result<(), XlsxError> {
     ws.set_name("Tình hình nộp")?;
     let h = title_and_header(
         ws,
@@ -382,18 +300,12 @@ fn submissions(
     print_setup(ws, true, h)?;
     let c = &checked.completeness;
     let col_str = |n: &str| c.column(n).ok().and_then(|s| s.str().ok().cloned());
-    let (Some(codes), Some(names), Some(verdicts), Some(files)) = (
-        col_str(AGENCY_CODE),
-        col_str(AGENCY_NAME),
-        col_str(VERDICT),
-        col_str(FILE),
-    ) else {
+    let (Some(codes), Some(names), Some(verdicts), Some(files)) =
+        (col_str(AGENCY_CODE), col_str(AGENCY_NAME), col_str(VERDICT), col_str(FILE))
+    else {
         return Ok(());
     };
-    let dates = c
-        .column(RECEIVED_DATE)
-        .ok()
-        .and_then(|s| s.date().ok().cloned());
+    let dates = c.column(RECEIVED_DATE).ok().and_then(|s| s.date().ok().cloned());
     let late = c.column(DAYS_LATE).ok().and_then(|s| s.i32().ok().cloned());
     for i in 0..c.height() {
         let r = h + 1 + i as u32;
@@ -403,16 +315,13 @@ fn submissions(
         text(ws, r, 2, names.get(i).unwrap_or(""), &st.text)?;
         match dates.as_ref().and_then(|d| d.phys.get(i)) {
             Some(days) => {
-                let d = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid")
-                    + chrono::Duration::days(days.into());
+                let d = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid") + chrono::Duration::days(days.into());
                 ws.write_datetime_with_format(r, 3, &excel_date(d)?, &st.date)?;
             }
             None => ws.write_blank(r, 3, &st.text).map(|_| ())?,
         }
         match late.as_ref().and_then(|l| l.get(i)) {
-            Some(n) if n > 0 => ws
-                .write_number_with_format(r, 4, n as f64, &st.integer)
-                .map(|_| ())?,
+            Some(n) if n > 0 => ws.write_number_with_format(r, 4, n as f64, &st.integer).map(|_| ())?,
             _ => ws.write_blank(r, 4, &st.text).map(|_| ())?,
         }
         let f = match verdict {
@@ -427,22 +336,13 @@ fn submissions(
     Ok(())
 }
 
-fn matrix(
-    ws: &mut Worksheet,
-    st: &Styles,
-    plan: &Plan,
-    checked: &Checked,
-) -> Result<(), XlsxError> {
+fn matrix(ws: &mut Worksheet, st: &Styles, plan: &Plan, checked: &Checked) -> Result<(), XlsxError> {
     ws.set_name("Ma trận nhiệm vụ")?;
     // Tasks given to no agency that reports have no column.
     let tasks: Vec<&crate::plan::Task> = plan
         .tasks
         .iter()
-        .filter(|t| {
-            plan.assignments()
-                .iter()
-                .any(|(a, c, _)| *c == t.code && plan.agency(a).is_some_and(|a| a.reports))
-        })
+        .filter(|t| plan.assignments().iter().any(|(a, c, _)| *c == t.code && plan.agency(a).is_some_and(|a| a.reports)))
         .collect();
     let mut headers: Vec<(&str, f64)> = vec![("STT", 5.0), ("Cơ quan, đơn vị", 30.0)];
     headers.extend(tasks.iter().map(|t| (t.code.as_str(), 9.0)));
@@ -458,43 +358,19 @@ fn matrix(
     print_setup(ws, true, h)?;
     let cov = &checked.coverage;
     let mut cells: HashMap<(String, String), (Role, bool)> = HashMap::new();
-    if let (Ok(a), Ok(t), Ok(r), Ok(rep)) = (
-        cov.column(AGENCY_CODE),
-        cov.column(TASK_CODE),
-        cov.column(ROLE),
-        cov.column(REPORTED),
-    ) {
+    if let (Ok(a), Ok(t), Ok(r), Ok(rep)) = (cov.column(AGENCY_CODE), cov.column(TASK_CODE), cov.column(ROLE), cov.column(REPORTED)) {
         if let (Ok(a), Ok(t), Ok(r), Ok(rep)) = (a.str(), t.str(), r.str(), rep.bool()) {
             for i in 0..cov.height() {
-                let role = if r.get(i) == Some("lead") {
-                    Role::Lead
-                } else {
-                    Role::Partner
-                };
-                cells.insert(
-                    (
-                        a.get(i).unwrap_or("").to_string(),
-                        t.get(i).unwrap_or("").to_string(),
-                    ),
-                    (role, rep.get(i).unwrap_or(false)),
-                );
+                let role = if r.get(i) == Some("lead") { Role::Lead } else { Role::Partner };
+                cells.insert((a.get(i).unwrap_or("").to_string(), t.get(i).unwrap_or("").to_string()), (role, rep.get(i).unwrap_or(false)));
             }
         }
     }
     let mut extra: HashMap<(String, String), ()> = HashMap::new();
-    if let (Ok(a), Ok(t)) = (
-        checked.unassigned.column(AGENCY_CODE),
-        checked.unassigned.column(TASK_CODE),
-    ) {
+    if let (Ok(a), Ok(t)) = (checked.unassigned.column(AGENCY_CODE), checked.unassigned.column(TASK_CODE)) {
         if let (Ok(a), Ok(t)) = (a.str(), t.str()) {
             for i in 0..checked.unassigned.height() {
-                extra.insert(
-                    (
-                        a.get(i).unwrap_or("").to_string(),
-                        t.get(i).unwrap_or("").to_string(),
-                    ),
-                    (),
-                );
+                extra.insert((a.get(i).unwrap_or("").to_string(), t.get(i).unwrap_or("").to_string()), ());
             }
         }
     }
@@ -515,12 +391,7 @@ fn matrix(
                     if *reported {
                         done += 1;
                     }
-                    ws.write_string_with_format(
-                        r,
-                        c,
-                        role.vi(),
-                        if *reported { &st.ok } else { &st.bad },
-                    )?;
+                    ws.write_string_with_format(r, c, role.vi(), if *reported { &st.ok } else { &st.bad })?;
                 }
                 None if extra.contains_key(&key) => {
                     ws.write_string_with_format(r, c, "Ngoài KH", &st.warn)?;
@@ -560,10 +431,7 @@ fn rows_in_plan_order(plan: &Plan, rows: &DataFrame) -> PolarsResult<DataFrame> 
         .lazy()
         .left_join(tasks.lazy(), col(TASK_CODE), col(TASK_CODE))
         .left_join(agencies.lazy(), col(AGENCY_CODE), col(AGENCY_CODE))
-        .sort(
-            [TASK_ORDER, AGENCY_ORDER, FILE, SHEET, ROW],
-            SortMultipleOptions::default().with_nulls_last(true),
-        )
+        .sort([TASK_ORDER, AGENCY_ORDER, FILE, SHEET, ROW], SortMultipleOptions::default().with_nulls_last(true))
         .collect()
 }
 
@@ -571,12 +439,7 @@ fn strs<'a>(df: &'a DataFrame, name: &str) -> PolarsResult<&'a StringChunked> {
     df.column(name)?.str()
 }
 
-fn activities(
-    ws: &mut Worksheet,
-    st: &Styles,
-    plan: &Plan,
-    rows: &DataFrame,
-) -> Result<(), SheetError> {
+fn activities(ws: &mut Worksheet, st: &Styles, plan: &Plan, rows: &DataFrame) -> Result<(), SheetError> {
     ws.set_name("Hoạt động")?;
     let h = title_and_header(
         ws,
@@ -627,14 +490,7 @@ fn activities(
         n += 1;
         ws.write_number_with_format(r, 0, n as f64, &st.integer)?;
         let agency_code = agency.get(i).unwrap_or("");
-        text(
-            ws,
-            r,
-            1,
-            plan.agency(agency_code)
-                .map_or(agency_code, |a| a.name.as_str()),
-            &st.text,
-        )?;
+        text(ws, r, 1, plan.agency(agency_code).map_or(agency_code, |a| a.name.as_str()), &st.text)?;
         let role_vi = match role.get(i) {
             Some("lead") => Role::Lead.vi(),
             Some("partner") => Role::Partner.vi(),
@@ -652,49 +508,23 @@ fn activities(
             Some(b) => ws.write_number_with_format(r, 6, b, &st.number)?,
             None => ws.write_blank(r, 6, &st.text)?,
         };
-        let cell = format!(
-            "{}, trang {}, dòng {}",
-            file.get(i).unwrap_or(""),
-            sheet.get(i).unwrap_or(""),
-            row_no.get(i).unwrap_or(0)
-        );
+        let cell = format!("{}, trang {}, dòng {}", file.get(i).unwrap_or(""), sheet.get(i).unwrap_or(""), row_no.get(i).unwrap_or(0));
         text(ws, r, 7, &cell, &st.source)?;
-        let name = plan
-            .agency(agency_code)
-            .map_or(agency_code, |a| a.name.as_str());
-        fit(
-            ws,
-            r,
-            &[
-                (name, 22.0),
-                (&act, 40.0),
-                (result.get(i).unwrap_or(""), 40.0),
-                (&cell, 22.0),
-            ],
-        )?;
+        let name = plan.agency(agency_code).map_or(agency_code, |a| a.name.as_str());
+        fit(ws, r, &[(name, 22.0), (&act, 40.0), (result.get(i).unwrap_or(""), 40.0), (&cell, 22.0)])?;
         r += 1;
     }
     Ok(())
 }
 
-fn budget(
-    ws: &mut Worksheet,
-    st: &Styles,
-    plan: &Plan,
-    checked: &Checked,
-) -> Result<(), SheetError> {
+fn budget(ws: &mut Worksheet, st: &Styles, plan: &Plan, checked: &Checked) -> Result<(), SheetError> {
     ws.set_name("Kinh phí")?;
     let h = title_and_header(
         ws,
         st,
         "KINH PHÍ THỰC HIỆN THEO NHIỆM VỤ VÀ CƠ QUAN",
         "Đơn vị: triệu đồng",
-        &[
-            ("Nhiệm vụ", 12.0),
-            ("Cơ quan", 40.0),
-            ("Số hoạt động", 12.0),
-            ("Kinh phí (triệu đồng)", 16.0),
-        ],
+        &[("Nhiệm vụ", 12.0), ("Cơ quan", 40.0), ("Số hoạt động", 12.0), ("Kinh phí (triệu đồng)", 16.0)],
     )?;
     print_setup(ws, false, h)?;
     let b = &checked.budget;
@@ -710,14 +540,7 @@ fn budget(
         let code = t.unwrap_or("(chưa rõ)");
         let agency_code = agency.get(i).unwrap_or("");
         text(ws, r, 0, code, &st.center)?;
-        text(
-            ws,
-            r,
-            1,
-            plan.agency(agency_code)
-                .map_or(agency_code, |a| a.name.as_str()),
-            &st.text,
-        )?;
+        text(ws, r, 1, plan.agency(agency_code).map_or(agency_code, |a| a.name.as_str()), &st.text)?;
         let (n, m) = (count.get(i).unwrap_or(0), money.get(i).unwrap_or(0.0));
         ws.write_number_with_format(r, 2, n as f64, &st.integer)?;
         ws.write_number_with_format(r, 3, m, &st.number)?;
@@ -742,33 +565,17 @@ fn budget(
     Ok(())
 }
 
-fn difficulties(
-    ws: &mut Worksheet,
-    st: &Styles,
-    plan: &Plan,
-    rows: &DataFrame,
-) -> Result<(), SheetError> {
+fn difficulties(ws: &mut Worksheet, st: &Styles, plan: &Plan, rows: &DataFrame) -> Result<(), SheetError> {
     ws.set_name("Khó khăn, kiến nghị")?;
     let h = title_and_header(
         ws,
         st,
         "KHÓ KHĂN, VƯỚNG MẮC VÀ KIẾN NGHỊ, ĐỀ XUẤT",
         "Tập hợp từ báo cáo của các cơ quan",
-        &[
-            ("STT", 5.0),
-            ("Cơ quan", 26.0),
-            ("Nhiệm vụ", 10.0),
-            ("Khó khăn, vướng mắc", 50.0),
-            ("Kiến nghị, đề xuất", 50.0),
-        ],
+        &[("STT", 5.0), ("Cơ quan", 26.0), ("Nhiệm vụ", 10.0), ("Khó khăn, vướng mắc", 50.0), ("Kiến nghị, đề xuất", 50.0)],
     )?;
     print_setup(ws, true, h)?;
-    let (agency, task, diff, prop) = (
-        strs(rows, AGENCY_CODE)?,
-        strs(rows, TASK_CODE)?,
-        strs(rows, DIFFICULTIES)?,
-        strs(rows, PROPOSALS)?,
-    );
+    let (agency, task, diff, prop) = (strs(rows, AGENCY_CODE)?, strs(rows, TASK_CODE)?, strs(rows, DIFFICULTIES)?, strs(rows, PROPOSALS)?);
     let mut r = h + 1;
     for i in 0..rows.height() {
         let (d, p) = (diff.get(i).unwrap_or(""), prop.get(i).unwrap_or(""));
@@ -777,14 +584,7 @@ fn difficulties(
         }
         ws.write_number_with_format(r, 0, (r - h) as f64, &st.integer)?;
         let agency_code = agency.get(i).unwrap_or("");
-        text(
-            ws,
-            r,
-            1,
-            plan.agency(agency_code)
-                .map_or(agency_code, |a| a.name.as_str()),
-            &st.text,
-        )?;
+        text(ws, r, 1, plan.agency(agency_code).map_or(agency_code, |a| a.name.as_str()), &st.text)?;
         text(ws, r, 2, task.get(i).unwrap_or(""), &st.center)?;
         text(ws, r, 3, d, &st.text)?;
         text(ws, r, 4, p, &st.text)?;
@@ -801,13 +601,7 @@ fn problems(ws: &mut Worksheet, st: &Styles, norm: &Normalised) -> Result<(), Xl
         st,
         "CÁC VẤN ĐỀ VỀ DỮ LIỆU CẦN KIỂM TRA",
         "Mỗi dòng chỉ rõ tệp, trang, ô và cách sửa",
-        &[
-            ("STT", 5.0),
-            ("Tệp", 30.0),
-            ("Trang", 14.0),
-            ("Ô", 7.0),
-            ("Vấn đề", 70.0),
-        ],
+        &[("STT", 5.0), ("Tệp", 30.0), ("Trang", 14.0), ("Ô", 7.0), ("Vấn đề", 70.0)],
     )?;
     print_setup(ws, true, h)?;
     for (i, p) in norm.problems.iter().enumerate() {
@@ -851,11 +645,7 @@ fn sources(ws: &mut Worksheet, st: &Styles, norm: &Normalised) -> Result<(), Xls
         text(ws, r, 1, &f.file, &st.text)?;
         ws.write_number_with_format(r, 2, f.bytes as f64, &st.integer)?;
         text(ws, r, 3, &f.sha256, &st.source)?;
-        fit(
-            ws,
-            r,
-            &[(&f.file, 28.0), (&f.sha256, 20.0), (&f.reason, 34.0)],
-        )?;
+        fit(ws, r, &[(&f.file, 28.0), (&f.sha256, 20.0), (&f.reason, 34.0)])?;
         let fmt = match f.outcome {
             crate::normalise::Outcome::Accepted => &st.ok,
             crate::normalise::Outcome::Skipped => &st.bad,
@@ -876,11 +666,6 @@ fn sources(ws: &mut Worksheet, st: &Styles, norm: &Normalised) -> Result<(), Xls
     ws.merge_range(r, 0, r, 7, "Cộng", &st.total)?;
     ws.write_number_with_format(r, 8, norm.rows_read() as f64, &st.total)?;
     ws.write_number_with_format(r, 9, norm.rows_accepted() as f64, &st.total)?;
-    ws.write_number_with_format(
-        r,
-        10,
-        (norm.rows_read() - norm.rows_accepted()) as f64,
-        &st.total,
-    )?;
+    ws.write_number_with_format(r, 10, (norm.rows_read() - norm.rows_accepted()) as f64, &st.total)?;
     Ok(())
 }

@@ -44,10 +44,7 @@ impl Env {
     /// With the shipped example submissions of a year.
     pub fn example(year: i32) -> Env {
         let env = Env::new();
-        copy_dir(
-            &repo().join(format!("inputs/{PLAN_ID}/{year}")),
-            &env.year_dir(year),
-        );
+        copy_dir(&repo().join(format!("inputs/{PLAN_ID}/{year}")), &env.year_dir(year));
         env
     }
 
@@ -61,26 +58,13 @@ impl Env {
 
     /// Runs tonghop in the project folder.
     pub fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_tonghop"))
-            .args(args)
-            .current_dir(&self.root)
-            .env("NO_COLOR", "1")
-            .output()
-            .unwrap()
+        Command::new(env!("CARGO_BIN_EXE_tonghop")).args(args).current_dir(&self.root).env("NO_COLOR", "1").output().unwrap()
     }
 
     /// `tonghop run` on the Bắc Giang plan for a year, checked to succeed.
     pub fn run_year(&self, year: i32, extra: &[&str]) -> Output {
         let y = year.to_string();
-        let mut args = vec![
-            "run",
-            "--plan",
-            "inputs/plans/bac-giang.toml",
-            "--year",
-            &y,
-            "--as-of",
-            AS_OF,
-        ];
+        let mut args = vec!["run", "--plan", "inputs/plans/bac-giang.toml", "--year", &y, "--as-of", AS_OF];
         args.extend_from_slice(extra);
         let out = self.run(&args);
         assert_ok(&out, &args);
@@ -88,8 +72,7 @@ impl Env {
     }
 
     pub fn workbook(&self, year: i32) -> PathBuf {
-        self.out_dir(year)
-            .join(format!("tong-hop-{PLAN_ID}-{year}.xlsx"))
+        self.out_dir(year).join(format!("tong-hop-{PLAN_ID}-{year}.xlsx"))
     }
 
     pub fn csv(&self, year: i32, name: &str) -> Vec<BTreeMap<String, String>> {
@@ -114,9 +97,7 @@ pub fn read_csv(path: &Path) -> Vec<BTreeMap<String, String>> {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let mut records = parse_csv(&text).into_iter();
     let header = records.next().unwrap_or_default();
-    records
-        .map(|r| header.iter().cloned().zip(r).collect())
-        .collect()
+    records.map(|r| header.iter().cloned().zip(r).collect()).collect()
 }
 
 fn parse_csv(text: &str) -> Vec<Vec<String>> {
@@ -150,10 +131,7 @@ pub fn cell_text(d: &Data) -> String {
     match d {
         Data::Empty => String::new(),
         Data::Float(f) if f.fract() == 0.0 => format!("{}", *f as i64),
-        Data::DateTime(dt) => dt
-            .as_datetime()
-            .map(|d| d.format("%Y-%m-%d").to_string())
-            .unwrap_or_default(),
+        Data::DateTime(dt) => dt.as_datetime().map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default(),
         other => other.to_string(),
     }
 }
@@ -161,20 +139,13 @@ pub fn cell_text(d: &Data) -> String {
 /// A sheet of a workbook as a grid of texts.
 pub fn sheet(path: &Path, name: &str) -> Vec<Vec<String>> {
     let mut wb = open_workbook_auto(path).unwrap();
-    let range = wb
-        .worksheet_range(name)
-        .unwrap_or_else(|e| panic!("sheet {name}: {e}"));
-    range
-        .rows()
-        .map(|r| r.iter().map(cell_text).collect())
-        .collect()
+    let range = wb.worksheet_range(name).unwrap_or_else(|e| panic!("sheet {name}: {e}"));
+    range.rows().map(|r| r.iter().map(cell_text).collect()).collect()
 }
 
 /// The row of a sheet whose cells include `needle`.
 pub fn row_with<'a>(grid: &'a [Vec<String>], needle: &str) -> &'a Vec<String> {
-    grid.iter()
-        .find(|r| r.iter().any(|c| c == needle))
-        .unwrap_or_else(|| panic!("no row with {needle:?}"))
+    grid.iter().find(|r| r.iter().any(|c| c == needle)).unwrap_or_else(|| panic!("no row with {needle:?}"))
 }
 
 /// Every non-empty cell of every sheet as `Sheet!A1<TAB>value`, for golden comparisons.
@@ -188,11 +159,7 @@ pub fn dump(path: &Path) -> String {
             for (j, d) in row.iter().enumerate() {
                 let t = cell_text(d);
                 if !t.is_empty() {
-                    out.push_str(&format!(
-                        "{name}!{}\t{}\n",
-                        a1(r0 + i as u32, c0 + j as u32),
-                        t.replace('\n', "\\n")
-                    ));
+                    out.push_str(&format!("{name}!{}\t{}\n", a1(r0 + i as u32, c0 + j as u32), t.replace('\n', "\\n")));
                 }
             }
         }
@@ -217,16 +184,15 @@ pub fn golden(name: &str, actual: &str) {
         std::fs::write(&path, actual).unwrap();
         return;
     }
-    let want = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("{} missing: run UPDATE_GOLDEN=1 cargo test", path.display()));
+    let want = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("{} missing: run UPDATE_GOLDEN=1 cargo test", path.display()));
     if want != actual {
-        let diff: Vec<String> = want
-            .lines()
-            .zip(actual.lines())
-            .filter(|(a, b)| a != b)
-            .take(10)
-            .map(|(a, b)| format!("- {a}\n+ {b}"))
-            .collect();
-        panic!("{name} differs from the golden file ({} vs {} lines); first differences:\n{}\nReview, then UPDATE_GOLDEN=1 cargo test", want.lines().count(), actual.lines().count(), diff.join("\n"));
+        let diff: Vec<String> =
+            want.lines().zip(actual.lines()).filter(|(a, b)| a != b).take(10).map(|(a, b)| format!("- {a}\n+ {b}")).collect();
+        panic!(
+            "{name} differs from the golden file ({} vs {} lines); first differences:\n{}\nReview, then UPDATE_GOLDEN=1 cargo test",
+            want.lines().count(),
+            actual.lines().count(),
+            diff.join("\n")
+        );
     }
 }

@@ -6,22 +6,8 @@ use crate::env::*;
 fn fail_on_gaps_exits_3_and_plain_run_exits_0() {
     let env = Env::example(2024);
     env.run_year(2024, &[]);
-    let out = env.run(&[
-        "run",
-        "--plan",
-        "inputs/plans/bac-giang.toml",
-        "--year",
-        "2024",
-        "--as-of",
-        AS_OF,
-        "--fail-on-gaps",
-    ]);
-    assert_eq!(
-        out.status.code(),
-        Some(3),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = env.run(&["run", "--plan", "inputs/plans/bac-giang.toml", "--year", "2024", "--as-of", AS_OF, "--fail-on-gaps"]);
+    assert_eq!(out.status.code(), Some(3), "{}", String::from_utf8_lossy(&out.stderr));
 }
 
 #[test]
@@ -29,43 +15,18 @@ fn bad_usage_exits_2() {
     let env = Env::new();
     let out = env.run(&["run", "--plan", "inputs/plans/bac-giang.toml"]);
     assert_eq!(out.status.code(), Some(2));
-    let out = env.run(&[
-        "run",
-        "--plan",
-        "inputs/plans/bac-giang.toml",
-        "--year",
-        "2024",
-        "--as-of",
-        "20/10/2024",
-    ]);
+    let out = env.run(&["run", "--plan", "inputs/plans/bac-giang.toml", "--year", "2024", "--as-of", "20/10/2024"]);
     assert_eq!(out.status.code(), Some(2));
 }
 
 #[test]
 fn cannot_run_exits_1_with_a_message_naming_the_thing() {
     let env = Env::new();
-    let out = env.run(&[
-        "run",
-        "--plan",
-        "inputs/plans/bac-giang.toml",
-        "--year",
-        "2025",
-        "--as-of",
-        AS_OF,
-    ]);
+    let out = env.run(&["run", "--plan", "inputs/plans/bac-giang.toml", "--year", "2025", "--as-of", AS_OF]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        err.contains("2025") && err.contains("bac-giang-ngvh-2030"),
-        "{err}"
-    );
-    let out = env.run(&[
-        "run",
-        "--plan",
-        "inputs/plans/khong-co.toml",
-        "--year",
-        "2024",
-    ]);
+    assert!(err.contains("2025") && err.contains("bac-giang-ngvh-2030"), "{err}");
+    let out = env.run(&["run", "--plan", "inputs/plans/khong-co.toml", "--year", "2024"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("khong-co.toml"));
 }
@@ -73,35 +34,14 @@ fn cannot_run_exits_1_with_a_message_naming_the_thing() {
 #[test]
 fn check_prints_late_and_missing_and_writes_nothing() {
     let env = Env::example(2024);
-    let out = env.run(&[
-        "check",
-        "--plan",
-        "inputs/plans/bac-giang.toml",
-        "--year",
-        "2024",
-        "--as-of",
-        AS_OF,
-    ]);
+    let out = env.run(&["check", "--plan", "inputs/plans/bac-giang.toml", "--year", "2024", "--as-of", AS_OF]);
     assert_ok(&out, &["check"]);
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        text.contains("SNNPTNT") && text.contains("muộn 19 ngày"),
-        "{text}"
-    );
+    assert!(text.contains("SNNPTNT") && text.contains("muộn 19 ngày"), "{text}");
     assert!(text.contains("STC") && text.contains("Chưa nộp"), "{text}");
     assert!(text.contains("HSONDONG/IV.11"), "{text}");
     assert!(!env.root.join("outputs").exists(), "check wrote outputs");
-    let out = env.run(&[
-        "check",
-        "--plan",
-        "inputs/plans/bac-giang.toml",
-        "--year",
-        "2024",
-        "--as-of",
-        AS_OF,
-        "--lang",
-        "en",
-    ]);
+    let out = env.run(&["check", "--plan", "inputs/plans/bac-giang.toml", "--year", "2024", "--as-of", AS_OF, "--lang", "en"]);
     assert!(String::from_utf8_lossy(&out.stdout).contains("19 days late"));
 }
 
@@ -119,18 +59,8 @@ fn plan_check_names_problems_with_lines() {
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8_lossy(&out.stdout);
     let line_of = |needle: &str| bad.lines().position(|l| l.contains(needle)).unwrap() + 1;
-    assert!(
-        text.contains(&format!(
-            "bad.toml:{}: lỗi: hạn nộp \"25/13\"",
-            line_of("deadline = ")
-        )),
-        "{text}"
-    );
-    assert!(
-        text.contains(&format!("bad.toml:{}:", line_of("partners = [\"SVH\"]")))
-            && text.contains("\"SVH\""),
-        "{text}"
-    );
+    assert!(text.contains(&format!("bad.toml:{}: lỗi: hạn nộp \"25/13\"", line_of("deadline = "))), "{text}");
+    assert!(text.contains(&format!("bad.toml:{}:", line_of("partners = [\"SVH\"]"))) && text.contains("\"SVH\""), "{text}");
 }
 
 #[test]
@@ -143,9 +73,7 @@ fn no_arguments_runs_every_plan_and_year() {
         assert!(env.workbook(year).exists(), "{year}");
         assert!(env.out_dir(year).join("manifest.json").exists());
     }
-    let manifest: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(env.out_dir(2024).join("manifest.json")).unwrap())
-            .unwrap();
+    let manifest: serde_json::Value = serde_json::from_slice(&std::fs::read(env.out_dir(2024).join("manifest.json")).unwrap()).unwrap();
     assert_eq!(manifest["as_of_given"], false);
     assert_eq!(manifest["inputs"].as_array().unwrap().len(), 25);
 }

@@ -4,6 +4,8 @@
 //! non-breaking spaces, line breaks, stray punctuation) into one comparable key.
 //! Does not own: what a key means (headers, agencies, statuses live elsewhere).
 
+pub mod legacy;
+
 use unicode_normalization::UnicodeNormalization;
 
 /// Folds text into a matching key: lower case, no diacritics (đ → d), every run of
@@ -12,6 +14,9 @@ use unicode_normalization::UnicodeNormalization;
 /// Tone placement ("hóa"/"hoá") disappears with the diacritics, so both spellings fold
 /// to the same key. `&` reads as "va" ("VH,TT&DL" → "vh tt va dl").
 pub fn fold(s: &str) -> String {
+    // Legacy-encoded text (TCVN3, VNI) matches as the words it stands for.
+    let converted = legacy::to_unicode(s);
+    let s = converted.as_ref().map_or(s, |(t, _)| t.as_str());
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     for c in s.nfd() {
@@ -105,11 +110,7 @@ pub fn contains_words(text: &str, key: &str) -> bool {
 /// Makes text from outside (file names, cell text) safe to print on a terminal:
 /// control characters become `?`, and it is cut to `max` characters.
 pub fn for_terminal(s: &str, max: usize) -> String {
-    let mut out: String = s
-        .chars()
-        .take(max)
-        .map(|c| if c.is_control() { '?' } else { c })
-        .collect();
+    let mut out: String = s.chars().take(max).map(|c| if c.is_control() { '?' } else { c }).collect();
     if s.chars().count() > max {
         out.push('…');
     }
@@ -160,14 +161,8 @@ mod tests {
     #[test]
     fn fold_cases() {
         let cases = [
-            (
-                "Sở Văn hóa, Thể thao và Du lịch",
-                "so van hoa the thao va du lich",
-            ),
-            (
-                "SỞ VĂN HOÁ,  THỂ THAO VÀ DU LỊCH",
-                "so van hoa the thao va du lich",
-            ),
+            ("Sở Văn hóa, Thể thao và Du lịch", "so van hoa the thao va du lich"),
+            ("SỞ VĂN HOÁ,  THỂ THAO VÀ DU LỊCH", "so van hoa the thao va du lich"),
             ("Sở VH,TT&DL", "so vh tt va dl"),
             ("Kinh phí\n(triệu đồng)", "kinh phi trieu dong"),
             ("Thủy\u{00A0}lợi", "thuy loi"),
@@ -184,10 +179,7 @@ mod tests {
 
     #[test]
     fn tidy_keeps_words_and_line_breaks() {
-        assert_eq!(
-            tidy("  Tổ chức\u{00A0}\u{00A0}hội nghị \r\n lần 2  "),
-            "Tổ chức hội nghị\nlần 2"
-        );
+        assert_eq!(tidy("  Tổ chức\u{00A0}\u{00A0}hội nghị \r\n lần 2  "), "Tổ chức hội nghị\nlần 2");
         let nfd: String = "hoá".nfd().collect();
         assert_eq!(tidy(&nfd), "hoá");
     }
@@ -202,14 +194,7 @@ mod tests {
 
     #[test]
     fn roman_numerals() {
-        for (s, n) in [
-            ("III", Some(3)),
-            ("iv", Some(4)),
-            ("IX", Some(9)),
-            ("XII", Some(12)),
-            ("A", None),
-            ("", None),
-        ] {
+        for (s, n) in [("III", Some(3)), ("iv", Some(4)), ("IX", Some(9)), ("XII", Some(12)), ("A", None), ("", None)] {
             assert_eq!(roman(s), n, "{s}");
         }
     }

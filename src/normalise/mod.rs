@@ -505,14 +505,18 @@ fn read_rows(plan: &Plan, agency: Option<&str>, file: &str, sheet: &SheetData, p
             let col = budget_cell.map_or(0, |(_, c)| c);
             problems.push(Problem::at(file, &sheet.name, a1(raw.row, col), Kind::TotalsRow, String::new()));
             if let Budget::Millions(total) = budget {
+                // A subtotal ("Cộng") adds the rows since the previous one; a grand total
+                // ("Tổng cộng") the whole sheet. Either reading that adds up is accepted.
                 let near = |x: f64| (x - total).abs() <= 0.001f64.max(total.abs() * 0.005);
+                let grand = [&stt, &task_text, &activity].iter().any(|t| fold(t).starts_with("tong"));
                 if !near(group_sum) && !near(sheet_sum) {
+                    let expected = if grand { sheet_sum } else { group_sum };
                     problems.push(Problem::at(
                         file,
                         &sheet.name,
                         a1(raw.row, col),
                         Kind::TotalsMismatch,
-                        format!("ghi {} triệu đồng, cộng các dòng được {} triệu đồng", fmt_num(total), fmt_num(group_sum)),
+                        format!("ghi {} triệu đồng, cộng các dòng được {} triệu đồng", fmt_num(total), fmt_num(expected)),
                     ));
                 }
             }

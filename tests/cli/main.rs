@@ -3,4 +3,5 @@
 
 mod env;
 mod exits;
+mod messy;
 mod pipeline;

@@ -68,6 +68,12 @@ pub struct RunArgs {
     /// Language of terminal messages.
     #[arg(long, value_enum, default_value = "vi")]
     pub lang: Lang,
+    /// Longest time reading one file may take, in seconds; a file that takes longer is skipped.
+    #[arg(long, value_name = "SECS", default_value_t = 120)]
+    pub file_timeout: u64,
+    /// Memory a file's reader may use, in MiB; a file that needs more is skipped.
+    #[arg(long, value_name = "MB", default_value_t = 4096)]
+    pub file_memory_mb: u64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -26,6 +26,8 @@ pub struct RunConfig {
     pub lang: Lang,
     /// The command line that reproduces this run.
     pub command_line: String,
+    /// Limits for reading one file.
+    pub limits: crate::ingest::isolate::Limits,
 }
 
 impl RunConfig {
@@ -60,6 +62,10 @@ impl RunConfig {
             fail_on_gaps: args.fail_on_gaps,
             lang: args.lang,
             command_line,
+            limits: crate::ingest::isolate::Limits {
+                timeout: std::time::Duration::from_secs(args.file_timeout.max(1)),
+                memory_mb: args.file_memory_mb.max(256),
+            },
         })
     }
 }

@@ -33,7 +33,7 @@ pub enum RunError {
 
 /// What kind of finding a `Problem` is. The machine-readable code (`code()`) is what
 /// `rows.csv` flags carry; the Vietnamese text is what the workbook shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Kind {
     // files
     LockFile,
@@ -69,6 +69,8 @@ pub enum Kind {
     ReceiptUnknownAgency,
     ReceiptWithoutFile,
     ReceiptUnreadable,
+    ReaderCrashed,
+    ReaderTimeout,
 }
 
 impl Kind {
@@ -107,6 +109,8 @@ impl Kind {
             ReceiptUnknownAgency => "receipt_unknown_agency",
             ReceiptWithoutFile => "receipt_without_file",
             ReceiptUnreadable => "receipt_unreadable",
+            ReaderCrashed => "reader_crashed",
+            ReaderTimeout => "reader_timeout",
         }
     }
 
@@ -145,6 +149,8 @@ impl Kind {
             ReceiptUnknownAgency => format!("sổ công văn đến ghi đơn vị \"{detail}\" không có trong kế hoạch"),
             ReceiptWithoutFile => format!("sổ công văn đến ghi đã nhận báo cáo ({detail}) nhưng không có tệp trong thư mục"),
             ReceiptUnreadable => format!("dòng sổ công văn đến không đọc được ({detail}): cần tên đơn vị và ngày nhận dd/mm/yyyy"),
+            ReaderCrashed => format!("bộ đọc dừng khi đọc tệp ({detail}): tệp hỏng hoặc quá lớn; đề nghị đơn vị lưu lại dạng .xlsx và gửi lại"),
+            ReaderTimeout => format!("đọc tệp quá {detail} giây: tệp quá lớn hoặc hỏng; đề nghị đơn vị gửi lại"),
         }
     }
 
@@ -185,6 +191,8 @@ impl Kind {
             ReceiptUnknownAgency => format!("receipts register names an agency not in the plan: \"{detail}\""),
             ReceiptWithoutFile => format!("receipts register records a report ({detail}) with no file in the folder"),
             ReceiptUnreadable => format!("receipts register line unreadable ({detail})"),
+            ReaderCrashed => format!("the reader stopped on this file ({detail})"),
+            ReaderTimeout => format!("reading took more than {detail} seconds"),
         }
     }
 }

@@ -7,6 +7,11 @@ use clap::Parser;
 use tonghop::cli::Cli;
 
 fn main() -> ExitCode {
+    // A reading worker (see ingest::isolate): not a user command.
+    let args: Vec<String> = std::env::args().collect();
+    if args.get(1).map(String::as_str) == Some(tonghop::ingest::isolate::WORKER_ARG) {
+        return tonghop::ingest::isolate::worker_main(args.get(2).map_or("", String::as_str));
+    }
     let cli = Cli::parse();
     match tonghop::cmd::dispatch(cli) {
         Ok(code) => code,

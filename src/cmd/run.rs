@@ -5,7 +5,6 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use rayon::prelude::*;
 
 use crate::check::{self, Checked};
 use crate::cli::{Lang, RunArgs};
@@ -25,8 +24,8 @@ pub struct Year {
 /// was either accepted or rejected with a reason.
 pub fn pipeline(cfg: &RunConfig) -> anyhow::Result<Year> {
     let files = ingest::list_files(&cfg.year_dir).with_context(|| format!("không đọc được thư mục {}", cfg.year_dir.display()))?;
-    // Files are read in parallel; `collect` keeps their sorted order.
-    let ingested: Vec<_> = files.par_iter().map(ingest::ingest).collect();
+    // Files are read in parallel by worker processes, in their sorted order.
+    let ingested = ingest::isolate::ingest_all(&files, cfg.limits);
     let receipts = ingest::read_receipts(&cfg.year_dir)
         .with_context(|| format!("không đọc được {}", cfg.year_dir.join(ingest::RECEIPTS_FILE).display()))?;
     let norm = normalise::normalise(&cfg.plan, cfg.year, ingested, receipts.as_ref().map(|r| r.text.as_str()))?;
@@ -135,6 +134,8 @@ pub fn all(inputs: &Path, outputs: &Path) -> anyhow::Result<ExitCode> {
                 as_of: None,
                 fail_on_gaps: false,
                 lang: Lang::Vi,
+                file_timeout: 120,
+                file_memory_mb: 4096,
             };
             if let Err(e) = RunConfig::resolve(&args, super::today()).and_then(|cfg| run_config(&cfg)) {
                 eprintln!("lỗi: {}/{year}: {e:#}", plan.id);

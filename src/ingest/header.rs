@@ -7,7 +7,7 @@
 use crate::text::fold;
 
 /// What a column of a report holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Field {
     Stt,
     Task,
@@ -98,7 +98,7 @@ pub fn classify(header: &str) -> Option<Field> {
 }
 
 /// A recognised column.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Column {
     pub field: Field,
     /// 0-based column index within the sheet.
@@ -108,7 +108,7 @@ pub struct Column {
 }
 
 /// A recognised header.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Header {
     /// 0-based row of the first header row.
     pub first_row: u32,

@@ -6,6 +6,7 @@
 //! cells of each row. Does not own: what the cells mean (see `normalise`).
 
 pub mod header;
+pub mod isolate;
 pub mod texttable;
 
 use std::io::Cursor;
@@ -26,7 +27,7 @@ pub const SPREADSHEET_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xls", "xlsb", "od
 pub const RECEIPTS_FILE: &str = "receipts.csv";
 
 /// A cell value as the reader gave it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Cell {
     Empty,
     Text(String),
@@ -131,7 +132,7 @@ pub fn read_receipts(dir: &Path) -> std::io::Result<Option<Receipts>> {
 
 /// A non-empty cell above the header (or near the top of a sheet without one): where the
 /// agency and the report date are written.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TopCell {
     pub row: u32,
     pub col: u32,
@@ -139,7 +140,7 @@ pub struct TopCell {
 }
 
 /// One data row under the header: the cells of the recognised columns.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RawRow {
     /// 0-based sheet row.
     pub row: u32,
@@ -154,7 +155,7 @@ impl RawRow {
 }
 
 /// A sheet as read.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct SheetData {
     pub name: String,
     pub hidden: bool,
@@ -164,13 +165,13 @@ pub struct SheetData {
 }
 
 /// A workbook as read.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct WorkbookData {
     pub sheets: Vec<SheetData>,
 }
 
 /// A file after ingest: its size and hash, and what could be read from it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Ingested {
     pub rel: String,
     pub bytes: u64,
@@ -305,14 +306,19 @@ fn read_text_table(data: &[u8]) -> Result<WorkbookData, (Kind, String)> {
     if data.starts_with(b"{\\rtf") {
         return Err((Kind::NotSpreadsheet, "tài liệu RTF (Word) đặt tên như bảng tính".into()));
     }
+    // A bare BIFF stream (Excel 2.x–4.x, before the OLE container) starts with a BOF record.
+    if matches!(data, [0x09, 0x00 | 0x02 | 0x04 | 0x08, ..]) && data.len() > 4 && data[2] < 0x20 {
+        return Err((Kind::Unreadable, "bảng tính Excel rất cũ (2.x–4.x): mở bằng Excel hoặc LibreOffice và lưu lại dạng .xlsx".into()));
+    }
     let text = texttable::decode(data);
+    if text.chars().take(4096).any(|c| c == '\u{0}' || c == '\u{FFFD}' || (c.is_control() && !c.is_whitespace())) {
+        return Err((Kind::Unreadable, "không nhận ra định dạng".into()));
+    }
     let head: String = text.chars().take(512).collect::<String>().to_ascii_lowercase();
     let (grid, what) = if texttable::is_html(&text) {
         (texttable::html_grid(&text), "HTML")
     } else if head.contains("<?xml") || head.contains("urn:schemas-microsoft-com:office:spreadsheet") {
         return Err((Kind::Unreadable, "bảng tính XML 2003 (SpreadsheetML): mở bằng Excel và lưu lại dạng .xlsx".into()));
-    } else if text.chars().take(4096).any(|c| c == '\u{0}' || (c.is_control() && !c.is_whitespace())) {
-        return Err((Kind::Unreadable, "không nhận ra định dạng".into()));
     } else {
         match texttable::csv_grid(&text) {
             Some(g) => (g, "CSV"),

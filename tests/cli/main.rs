@@ -3,5 +3,6 @@
 
 mod env;
 mod exits;
+mod hostile;
 mod messy;
 mod pipeline;

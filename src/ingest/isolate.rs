@@ -1,0 +1,214 @@
+//! Reading each workbook in a worker process, so that no file can take the run down.
+//!
+//! A reader can panic on a malformed file (caught in-process too), but it can also ask for
+//! gigabytes because a header says so, and a failed allocation aborts the process where no
+//! `catch_unwind` reaches; or it can loop. So the run starts a few workers (tonghop itself,
+//! with a hidden argument), each with an address-space limit, and hands them one file at a
+//! time. A worker that dies or does not answer in time is replaced, and its file is skipped
+//! with the reason. Workers start once per run, not once per file.
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::Path;
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::Mutex;
+use std::time::Duration;
+
+use sha2::{Digest, Sha256};
+
+use super::{hex, ingest, Ingested, InputFile};
+use crate::error::Kind;
+
+/// The hidden first argument that makes tonghop a reading worker.
+pub const WORKER_ARG: &str = "__read-worker";
+
+/// Limits for reading one file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Longest time one file may take to read.
+    pub timeout: Duration,
+    /// Address space a worker may use, in MiB.
+    pub memory_mb: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits { timeout: Duration::from_secs(120), memory_mb: 4096 }
+    }
+}
+
+/// Reads every file in worker processes, in parallel, keeping the files' order. Falls
+/// back to reading in this process when no worker can be started.
+pub fn ingest_all(files: &[InputFile], limits: Limits) -> Vec<Ingested> {
+    let Ok(exe) = std::env::current_exe() else {
+        return files.iter().map(ingest).collect();
+    };
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).min(files.len()).max(1);
+    let next = AtomicUsize::new(0);
+    let results: Mutex<Vec<Option<Ingested>>> = Mutex::new(vec![None; files.len()]);
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| drive(&exe, files, &next, &results, limits));
+        }
+    });
+    let results = results.into_inner().unwrap_or_else(|p| p.into_inner());
+    results.into_iter().zip(files).map(|(r, f)| r.unwrap_or_else(|| ingest(f))).collect()
+}
+
+/// One worker's loop in the parent: take the next file, send it, wait for the answer.
+fn drive(exe: &Path, files: &[InputFile], next: &AtomicUsize, results: &Mutex<Vec<Option<Ingested>>>, limits: Limits) {
+    let mut worker: Option<Worker> = None;
+    loop {
+        let i = next.fetch_add(1, Ordering::SeqCst);
+        let Some(file) = files.get(i) else { break };
+        if worker.is_none() {
+            worker = Worker::spawn(exe, limits).ok();
+        }
+        let result = match worker.as_mut() {
+            None => ingest(file),
+            Some(w) => match w.read(file, limits.timeout) {
+                Answer::Read(ing) => ing,
+                Answer::InProcess => ingest(file),
+                Answer::Died(detail) => {
+                    if let Some(w) = worker.take() {
+                        w.kill();
+                    }
+                    skipped(file, Kind::ReaderCrashed, detail)
+                }
+                Answer::TimedOut => {
+                    if let Some(w) = worker.take() {
+                        w.kill();
+                    }
+                    skipped(file, Kind::ReaderTimeout, limits.timeout.as_secs().to_string())
+                }
+            },
+        };
+        if let Ok(mut r) = results.lock() {
+            r[i] = Some(result);
+        }
+    }
+    if let Some(w) = worker {
+        w.finish();
+    }
+}
+
+/// A file skipped because its reader failed, with its size and hash.
+fn skipped(file: &InputFile, kind: Kind, detail: String) -> Ingested {
+    let data = std::fs::read(&file.path).unwrap_or_default();
+    Ingested { rel: file.rel.clone(), bytes: data.len() as u64, sha256: hex(&Sha256::digest(&data)), content: Err((kind, detail)) }
+}
+
+enum Answer {
+    Read(Ingested),
+    /// The path cannot be sent as text: read it here.
+    InProcess,
+    Died(String),
+    TimedOut,
+}
+
+struct Worker {
+    child: Child,
+    stdin: ChildStdin,
+    lines: Receiver<Option<String>>,
+    memory_mb: u64,
+}
+
+impl Worker {
+    fn spawn(exe: &Path, limits: Limits) -> std::io::Result<Worker> {
+        let mut child = Command::new(exe)
+            .arg(WORKER_ARG)
+            .arg(limits.memory_mb.to_string())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()?;
+        let stdin = child.stdin.take().ok_or_else(|| std::io::Error::other("no stdin"))?;
+        let stdout = child.stdout.take().ok_or_else(|| std::io::Error::other("no stdout"))?;
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines() {
+                match line {
+                    Ok(l) => {
+                        if tx.send(Some(l)).is_err() {
+                            return;
+                        }
+                    }
+                    Err(_) => break,
+                }
+            }
+            let _ = tx.send(None);
+        });
+        Ok(Worker { child, stdin, lines: rx, memory_mb: limits.memory_mb })
+    }
+
+    fn read(&mut self, file: &InputFile, timeout: Duration) -> Answer {
+        let Some(path) = file.path.to_str() else { return Answer::InProcess };
+        let Ok(request) = serde_json::to_string(&(path, &file.rel)) else { return Answer::InProcess };
+        if writeln!(self.stdin, "{request}").and_then(|_| self.stdin.flush()).is_err() {
+            return Answer::Died(self.death());
+        }
+        match self.lines.recv_timeout(timeout) {
+            Ok(Some(line)) => match serde_json::from_str::<Ingested>(&line) {
+                Ok(ing) => Answer::Read(ing),
+                Err(e) => Answer::Died(format!("trả lời hỏng: {e}")),
+            },
+            Ok(None) | Err(RecvTimeoutError::Disconnected) => Answer::Died(self.death()),
+            Err(RecvTimeoutError::Timeout) => Answer::TimedOut,
+        }
+    }
+
+    /// Why the worker stopped, for the file's reason.
+    fn death(&mut self) -> String {
+        let status = self.child.wait();
+        #[cfg(unix)]
+        if let Ok(st) = &status {
+            use std::os::unix::process::ExitStatusExt;
+            if st.signal() == Some(libc::SIGABRT) || st.signal() == Some(libc::SIGKILL) || st.signal() == Some(libc::SIGSEGV) {
+                return format!("có thể do cần quá {} MB bộ nhớ", self.memory_mb);
+            }
+        }
+        match status {
+            Ok(st) => format!("mã thoát {st}"),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    fn kill(mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
+    fn finish(mut self) {
+        drop(self.stdin);
+        let _ = self.child.wait();
+    }
+}
+
+/// The worker: limits its own address space, then reads the files it is sent, one JSON
+/// line in (path, relative path), one JSON line out (`Ingested`), until its input ends.
+pub fn worker_main(memory_mb: &str) -> std::process::ExitCode {
+    #[cfg(unix)]
+    if let Ok(mb) = memory_mb.parse::<u64>() {
+        let bytes = mb.saturating_mul(1024 * 1024);
+        let limit = libc::rlimit { rlim_cur: bytes as libc::rlim_t, rlim_max: bytes as libc::rlim_t };
+        // SAFETY: setrlimit reads a valid, initialised struct; it only lowers this process's limit.
+        unsafe {
+            libc::setrlimit(libc::RLIMIT_AS, &limit);
+        }
+    }
+    // Panics inside a reader are answers (a skipped file), not messages on the terminal.
+    std::panic::set_hook(Box::new(|_| {}));
+    let stdin = std::io::stdin();
+    let mut stdout = std::io::stdout().lock();
+    for line in stdin.lock().lines() {
+        let Ok(line) = line else { break };
+        let Ok((path, rel)) = serde_json::from_str::<(String, String)>(&line) else { break };
+        let ing = ingest(&InputFile { rel, path: path.into() });
+        let Ok(json) = serde_json::to_string(&ing) else { break };
+        if writeln!(stdout, "{json}").and_then(|_| stdout.flush()).is_err() {
+            break;
+        }
+    }
+    std::process::ExitCode::SUCCESS
+}

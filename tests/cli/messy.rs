@@ -135,6 +135,9 @@ fn messy_submissions_normalised_or_flagged() {
     assert_eq!(get(r, &["agency_code", "task_code", "budget_million_vnd", "activity"]), ["BBG", "IV.8", "10.5", "Phóng sự ảnh về lễ hội"]);
     assert_eq!(m.row("11_bbg_web.xls", "(HTML)", "4")["activity"], "Chuyên mục \"Bắc Giang hội nhập\" & phát triển");
     assert_eq!(get(m.row("12_dptth", "(CSV)", "4"), &["agency_code", "budget_million_vnd"]), ["DPTTH", "60.0"]);
+    // No agency line: the file name says who sent it, or else the sheet name.
+    assert_eq!(get(m.row("LHHN_2024", "Bao cao", "4"), &["agency_code", "agency_as_written", "task_code"]), ["LHHN", "LHHN_2024", "IV.10"]);
+    assert_eq!(get(m.row("bc-2024", "Sở KH&CN", "4"), &["agency_code", "role"]), ["SKHCN", "partner"]);
     // A file named after another agency: the report's own line wins, and it is listed.
     assert_eq!(m.row("huyen-son-dong", "Sheet", "4")["agency_code"], "HLUCNAM");
     assert!(m.problem("huyen-son-dong", "", "agency_mismatch")["detail"].contains("HSONDONG"));

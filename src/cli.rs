@@ -12,7 +12,7 @@ use clap::{Args, Parser, Subcommand};
 ///
 /// Exit status: 0 ran (gaps are reported, not failures); 1 could not run; 2 bad usage;
 /// 3 gaps found with --fail-on-gaps (an agency late or missing, or an assigned task not
-/// reported).
+/// reported); 4 verify found a difference.
 #[derive(Debug, Parser)]
 #[command(name = "tonghop", version, about, long_about, after_help = EXIT_STATUS)]
 pub struct Cli {
@@ -20,7 +20,7 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
-pub const EXIT_STATUS: &str = "Exit status:\n  0  ran; gaps are reported in the outputs, not failures\n  1  could not run (unreadable plan, missing year folder, unwritable output)\n  2  bad usage\n  3  gaps found and --fail-on-gaps given";
+pub const EXIT_STATUS: &str = "Exit status:\n  0  ran; gaps are reported in the outputs, not failures\n  1  could not run (unreadable plan, missing year folder, unwritable output, another run writing the same outputs)\n  2  bad usage\n  3  gaps found and --fail-on-gaps given\n  4  verify: an input or output differs from the manifest";
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -33,6 +33,21 @@ pub enum Command {
     Plan(PlanCommand),
     /// Write example submissions for a plan and year (used to make the shipped examples).
     Sample(SampleArgs),
+    /// Check an archived run: re-hash its inputs, rerun it, compare every output with its
+    /// manifest. Exit 0 only when all match, 4 when something differs.
+    Verify(VerifyArgs),
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct VerifyArgs {
+    /// The run's manifest.json.
+    pub manifest: PathBuf,
+    /// Folder that holds the year folders, if the archive has moved [default: as recorded].
+    #[arg(long, value_name = "DIR")]
+    pub inputs: Option<PathBuf>,
+    /// The plan file, if it has moved [default: as recorded].
+    #[arg(long, value_name = "FILE")]
+    pub plan: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -74,6 +89,30 @@ pub struct RunArgs {
     /// Memory a file's reader may use, in MiB; a file that needs more is skipped.
     #[arg(long, value_name = "MB", default_value_t = 4096)]
     pub file_memory_mb: u64,
+    /// When another run is writing the same output folder, wait for it instead of stopping.
+    #[arg(long)]
+    pub wait: bool,
+    /// Log lines on stderr as text or as JSON (one object per line, for log collectors).
+    #[arg(long, value_enum, default_value = "text")]
+    pub log_format: LogFormat,
+    /// Log every file read, not only those skipped or superseded.
+    #[arg(long, short)]
+    pub verbose: bool,
+    /// Output of `check`: text for people, JSON for a mail merge or a dashboard.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -14,6 +14,10 @@ use crate::plan::{self, Plan};
 pub struct RunConfig {
     pub plan: Plan,
     pub year: i32,
+    /// The plan file as the command line gave it (recorded in the manifest).
+    pub plan_label: String,
+    /// The folder holding the year folders, as given (or its default).
+    pub inputs_dir: PathBuf,
     /// The year's input folder (`<inputs>/<year>`).
     pub year_dir: PathBuf,
     /// The year's output folder (`<out>/<plan id>/<year>`).
@@ -28,6 +32,8 @@ pub struct RunConfig {
     pub command_line: String,
     /// Limits for reading one file.
     pub limits: crate::ingest::isolate::Limits,
+    /// Wait for another run writing the same outputs instead of stopping.
+    pub wait: bool,
 }
 
 impl RunConfig {
@@ -55,6 +61,8 @@ impl RunConfig {
         Ok(RunConfig {
             plan,
             year: args.year,
+            plan_label: args.plan.display().to_string(),
+            inputs_dir: inputs.clone(),
             year_dir: year_dir.canonicalize().with_context(|| format!("thư mục {}", inputs.display()))?,
             out_dir,
             as_of,
@@ -66,6 +74,7 @@ impl RunConfig {
                 timeout: std::time::Duration::from_secs(args.file_timeout.max(1)),
                 memory_mb: args.file_memory_mb.max(256),
             },
+            wait: args.wait,
         })
     }
 }

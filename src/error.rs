@@ -25,6 +25,8 @@ pub enum RunError {
     Write { path: PathBuf, source: std::io::Error },
     #[error("không tạo được sổ tổng hợp {}: {source}", path.display())]
     Workbook { path: PathBuf, source: rust_xlsxwriter::XlsxError },
+    #[error("một lần chạy khác đang ghi vào {} — đợi nó xong rồi chạy lại, hoặc dùng --wait để tự đợi", path.display())]
+    Busy { path: PathBuf },
     #[error("lỗi xử lý bảng dữ liệu: {0}")]
     Table(#[from] polars::error::PolarsError),
     #[error("số dòng không khớp: đã đọc {read} dòng nhưng nhận {accepted} và loại {rejected}; đây là lỗi của chương trình, xin báo lại")]

@@ -1,85 +1,96 @@
-//! The manifest: what a run read and wrote, with SHA-256 hashes, so an auditor can check
-//! an archived year years later.
+//! The manifest: what a run read and wrote, with SHA-256 hashes and the command line that
+//! reproduces it, so an auditor can check an archived year years later (`tonghop verify`).
 
-use std::path::{Path, PathBuf};
-
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::config::RunConfig;
 use crate::error::RunError;
-use crate::ingest::hex;
+use crate::ingest::{hex, Receipts, RECEIPTS_FILE};
 use crate::normalise::Normalised;
 
-#[derive(Debug, Serialize)]
+/// The manifest's file name in the output folder.
+pub const FILE: &str = "manifest.json";
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Manifest {
     pub tonghop_version: String,
     pub calamine_version: String,
     pub polars_version: String,
     pub rust_xlsxwriter_version: String,
     pub plan_id: String,
+    /// The plan file as the command line gave it.
     pub plan_file: String,
     pub plan_sha256: String,
     pub year: i32,
+    /// The folder holding the year folders, as given (`--inputs`).
+    pub inputs_dir: String,
+    /// The day of the check.
     pub as_of: String,
-    /// Whether `as_of` was given or defaulted to the day of the run.
+    /// Whether `as_of` was given, or defaulted to the day of the run.
     pub as_of_given: bool,
+    /// The command line that reproduces the run.
     pub command: String,
+    /// Every file in the year folder, and the receipts register if there is one.
     pub inputs: Vec<InputEntry>,
+    /// Every output but the manifest.
     pub outputs: Vec<OutputEntry>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct InputEntry {
+    /// Path relative to the year folder.
     pub path: String,
     pub bytes: u64,
     pub sha256: String,
+    /// accepted, skipped, superseded, or register (the receipts register).
     pub outcome: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct OutputEntry {
     pub path: String,
     pub sha256: String,
 }
 
-fn sha256_file(path: &Path) -> Result<String, RunError> {
-    let bytes = std::fs::read(path).map_err(|source| RunError::Write { path: path.to_path_buf(), source })?;
-    Ok(hex(&Sha256::digest(&bytes)))
+pub fn sha256(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
 }
 
-/// Writes `manifest.json` beside the outputs and returns its path.
-pub fn write(cfg: &RunConfig, norm: &Normalised, outputs: &[PathBuf]) -> Result<PathBuf, RunError> {
+/// Builds the manifest of a run from its inputs and its rendered outputs.
+pub fn build(cfg: &RunConfig, norm: &Normalised, receipts: Option<&Receipts>, outputs: &[(String, Vec<u8>)]) -> Result<Manifest, RunError> {
     use crate::versions::*;
-    let mut out = Vec::new();
-    for p in outputs {
-        out.push(OutputEntry {
-            path: p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
-            sha256: sha256_file(p)?,
-        });
+    let plan_bytes = std::fs::read(&cfg.plan.path).map_err(|source| RunError::Write { path: cfg.plan.path.clone(), source })?;
+    let mut inputs: Vec<InputEntry> = norm
+        .files
+        .iter()
+        .map(|f| InputEntry { path: f.file.clone(), bytes: f.bytes, sha256: f.sha256.clone(), outcome: f.outcome.as_str().into() })
+        .collect();
+    if let Some(r) = receipts {
+        inputs.push(InputEntry { path: RECEIPTS_FILE.into(), bytes: r.bytes, sha256: r.sha256.clone(), outcome: "register".into() });
+        inputs.sort_by(|a, b| a.path.cmp(&b.path));
     }
-    let manifest = Manifest {
+    Ok(Manifest {
         tonghop_version: TONGHOP.into(),
         calamine_version: CALAMINE.into(),
         polars_version: POLARS.into(),
         rust_xlsxwriter_version: RUST_XLSXWRITER.into(),
         plan_id: cfg.plan.id.clone(),
-        plan_file: cfg.plan.path.display().to_string(),
-        plan_sha256: sha256_file(&cfg.plan.path)?,
+        plan_file: cfg.plan_label.clone(),
+        plan_sha256: sha256(&plan_bytes),
         year: cfg.year,
+        inputs_dir: cfg.inputs_dir.display().to_string(),
         as_of: cfg.as_of.to_string(),
         as_of_given: cfg.as_of_given,
         command: cfg.command_line.clone(),
-        inputs: norm
-            .files
-            .iter()
-            .map(|f| InputEntry { path: f.file.clone(), bytes: f.bytes, sha256: f.sha256.clone(), outcome: f.outcome.as_str().into() })
-            .collect(),
-        outputs: out,
-    };
-    let path = cfg.out_dir.join("manifest.json");
-    let mut json = serde_json::to_vec_pretty(&manifest).map_err(|e| RunError::Write { path: path.clone(), source: e.into() })?;
+        inputs,
+        outputs: outputs.iter().map(|(name, bytes)| OutputEntry { path: name.clone(), sha256: sha256(bytes) }).collect(),
+    })
+}
+
+/// The manifest as the bytes written to `manifest.json`.
+pub fn to_bytes(m: &Manifest) -> Vec<u8> {
+    let mut json = serde_json::to_vec_pretty(m).unwrap_or_default();
     json.push(b'\n');
-    crate::report::write_atomic(&path, &json)?;
-    Ok(path)
+    json
 }

@@ -1,9 +1,11 @@
 //! One file per subcommand, each with one `run` function.
 
 pub mod check;
+pub mod log;
 pub mod plan;
 pub mod run;
 pub mod sample;
+pub mod verify;
 
 use std::process::ExitCode;
 
@@ -22,5 +24,6 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Check(args)) => check::run(&args),
         Some(Command::Plan(PlanCommand::Check { file })) => plan::run(&file),
         Some(Command::Sample(args)) => sample::run(&args),
+        Some(Command::Verify(args)) => verify::run(&args),
     }
 }

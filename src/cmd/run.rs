@@ -6,37 +6,51 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
+use super::log::{Level, Log};
 use crate::check::{self, Checked};
-use crate::cli::{Lang, RunArgs};
+use crate::cli::{Lang, LogFormat, RunArgs};
 use crate::config::RunConfig;
+use crate::error::Kind;
 use crate::error::RunError;
 use crate::ingest;
-use crate::normalise::{self, Normalised};
+use crate::normalise::{self, Normalised, Outcome};
 use crate::text::for_terminal;
 
 /// A year read and checked.
 pub struct Year {
     pub norm: Normalised,
     pub checked: Checked,
+    /// The receipts register, if the year folder has one.
+    pub receipts: Option<ingest::Receipts>,
 }
 
-/// The pipeline without writing: ingest, normalise, check. Verifies that every row read
-/// was either accepted or rejected with a reason.
-pub fn pipeline(cfg: &RunConfig) -> anyhow::Result<Year> {
+/// The pipeline without writing: ingest, normalise, check. `tick` is called once per file
+/// read (for a progress bar). Fails if the rows read are not exactly the rows accepted
+/// plus the rows rejected with a reason, counted independently.
+pub fn pipeline(cfg: &RunConfig, tick: &(dyn Fn() + Sync)) -> anyhow::Result<Year> {
     let files = ingest::list_files(&cfg.year_dir).with_context(|| format!("không đọc được thư mục {}", cfg.year_dir.display()))?;
     // Files are read in parallel by worker processes, in their sorted order.
-    let ingested = ingest::isolate::ingest_all(&files, cfg.limits);
+    let ingested = ingest::isolate::ingest_all(&files, cfg.limits, tick);
     let receipts = ingest::read_receipts(&cfg.year_dir)
         .with_context(|| format!("không đọc được {}", cfg.year_dir.join(ingest::RECEIPTS_FILE).display()))?;
     let norm = normalise::normalise(&cfg.plan, cfg.year, ingested, receipts.as_ref().map(|r| r.text.as_str()))?;
     let read = norm.rows_read();
     let accepted = norm.rows.height();
-    let rejected = read - norm.rows_accepted();
-    if accepted + rejected != read || accepted != norm.rows_accepted() {
+    let rejected = norm.problems.iter().filter(|p| matches!(p.kind, Kind::TotalsRow | Kind::Duplicate)).count()
+        + norm.files.iter().filter(|f| f.outcome != Outcome::Accepted).map(|f| f.rows_read).sum::<usize>();
+    if accepted + rejected != read {
         return Err(RunError::RowsLost { read, accepted, rejected }.into());
     }
     let checked = check::check(&cfg.plan, cfg.year, cfg.as_of, &norm)?;
-    Ok(Year { norm, checked })
+    Ok(Year { norm, checked, receipts })
+}
+
+/// Renders every output of a year in memory, the manifest last.
+pub fn render(cfg: &RunConfig, year: &Year) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
+    let mut outputs = crate::report::render(cfg, &year.norm, &year.checked)?;
+    let manifest = crate::manifest::build(cfg, &year.norm, year.receipts.as_ref(), &outputs)?;
+    outputs.push((crate::manifest::FILE.to_string(), crate::manifest::to_bytes(&manifest)));
+    Ok(outputs)
 }
 
 /// Whether a checked year has gaps (for `--fail-on-gaps`): an agency late or missing, or
@@ -86,16 +100,54 @@ pub fn summary_line(cfg: &RunConfig, checked: &Checked) -> String {
 
 /// `tonghop run`.
 pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
+    let log = Log { format: args.log_format, verbose: args.verbose };
     let cfg = RunConfig::resolve(args, super::today())?;
-    let gaps = run_config(&cfg)?;
+    let gaps = run_config(&cfg, &log).inspect_err(|e| log.event(Level::Error, "failed", &[], &format!("{e:#}")))?;
     Ok(if cfg.fail_on_gaps && gaps { ExitCode::from(3) } else { ExitCode::SUCCESS })
 }
 
 /// Runs one resolved config and writes its outputs; returns whether there were gaps.
-pub fn run_config(cfg: &RunConfig) -> anyhow::Result<bool> {
-    let year = pipeline(cfg)?;
-    let written = crate::report::write_all(cfg, &year.norm, &year.checked)?;
-    crate::manifest::write(cfg, &year.norm, &written)?;
+pub fn run_config(cfg: &RunConfig, log: &Log) -> anyhow::Result<bool> {
+    // Never two writers on one output folder.
+    let _lock = crate::report::lock_output(&cfg.out_dir, cfg.wait)?;
+    let year_fields = [("plan", cfg.plan.id.clone()), ("year", cfg.year.to_string()), ("as_of", cfg.as_of.to_string())];
+    log.event(Level::Info, "start", &year_fields, "bắt đầu tổng hợp");
+    let files = ingest::list_files(&cfg.year_dir).map(|f| f.len()).unwrap_or(0);
+    let bar = super::log::progress(files);
+    let year = pipeline(cfg, &|| bar.inc(1))?;
+    bar.finish_and_clear();
+    for f in &year.norm.files {
+        let level = match f.outcome {
+            Outcome::Accepted if !log.verbose => continue,
+            Outcome::Accepted => Level::Info,
+            _ => Level::Warn,
+        };
+        let fields = [
+            ("file", f.file.clone()),
+            ("outcome", f.outcome.as_str().to_string()),
+            ("reason", f.reason_code.clone()),
+            ("agency", f.agency_code.clone().unwrap_or_default()),
+            ("rows_read", f.rows_read.to_string()),
+            ("rows_accepted", f.rows_accepted.to_string()),
+        ];
+        log.event(level, "file", &fields, &f.reason);
+    }
+    let outputs = render(cfg, &year)?;
+    crate::report::publish(&cfg.out_dir, &outputs)?;
+    let s = &year.checked.summary;
+    let fields = [
+        ("plan", cfg.plan.id.clone()),
+        ("year", cfg.year.to_string()),
+        ("expected", s.expected.to_string()),
+        ("on_time", s.on_time.to_string()),
+        ("late", s.late.to_string()),
+        ("not_received", s.not_received.to_string()),
+        ("pairs_reported", s.pairs_reported.to_string()),
+        ("pairs", s.pairs.to_string()),
+        ("problems", s.problems.to_string()),
+        ("out", cfg.out_dir.display().to_string()),
+    ];
+    log.event(Level::Info, "done", &fields, &summary_line(cfg, &year.checked));
     println!("{}", for_terminal(&summary_line(cfg, &year.checked), 400));
     println!("  → {}", cfg.out_dir.display());
     Ok(has_gaps(&year.checked))
@@ -103,6 +155,7 @@ pub fn run_config(cfg: &RunConfig) -> anyhow::Result<bool> {
 
 /// `tonghop` with no arguments: every plan in `inputs/plans/`, every year folder it has.
 pub fn all(inputs: &Path, outputs: &Path) -> anyhow::Result<ExitCode> {
+    let log = Log { format: LogFormat::Text, verbose: false };
     let plans_dir = inputs.join("plans");
     let mut plans: Vec<_> = std::fs::read_dir(&plans_dir)
         .with_context(|| format!("không có thư mục kế hoạch {} (chạy lệnh từ thư mục gốc của dự án)", plans_dir.display()))?
@@ -136,8 +189,12 @@ pub fn all(inputs: &Path, outputs: &Path) -> anyhow::Result<ExitCode> {
                 lang: Lang::Vi,
                 file_timeout: 120,
                 file_memory_mb: 4096,
+                wait: false,
+                log_format: LogFormat::Text,
+                verbose: false,
+                format: crate::cli::Format::Text,
             };
-            if let Err(e) = RunConfig::resolve(&args, super::today()).and_then(|cfg| run_config(&cfg)) {
+            if let Err(e) = RunConfig::resolve(&args, super::today()).and_then(|cfg| run_config(&cfg, &log)) {
                 eprintln!("lỗi: {}/{year}: {e:#}", plan.id);
                 failed += 1;
             }

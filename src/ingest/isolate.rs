@@ -40,16 +40,22 @@ impl Default for Limits {
 
 /// Reads every file in worker processes, in parallel, keeping the files' order. Falls
 /// back to reading in this process when no worker can be started.
-pub fn ingest_all(files: &[InputFile], limits: Limits) -> Vec<Ingested> {
+pub fn ingest_all(files: &[InputFile], limits: Limits, tick: &(dyn Fn() + Sync)) -> Vec<Ingested> {
     let Ok(exe) = std::env::current_exe() else {
-        return files.iter().map(ingest).collect();
+        return files
+            .iter()
+            .map(|f| {
+                tick();
+                ingest(f)
+            })
+            .collect();
     };
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).min(files.len()).max(1);
     let next = AtomicUsize::new(0);
     let results: Mutex<Vec<Option<Ingested>>> = Mutex::new(vec![None; files.len()]);
     std::thread::scope(|scope| {
         for _ in 0..workers {
-            scope.spawn(|| drive(&exe, files, &next, &results, limits));
+            scope.spawn(|| drive(&exe, files, &next, &results, limits, tick));
         }
     });
     let results = results.into_inner().unwrap_or_else(|p| p.into_inner());
@@ -57,7 +63,14 @@ pub fn ingest_all(files: &[InputFile], limits: Limits) -> Vec<Ingested> {
 }
 
 /// One worker's loop in the parent: take the next file, send it, wait for the answer.
-fn drive(exe: &Path, files: &[InputFile], next: &AtomicUsize, results: &Mutex<Vec<Option<Ingested>>>, limits: Limits) {
+fn drive(
+    exe: &Path,
+    files: &[InputFile],
+    next: &AtomicUsize,
+    results: &Mutex<Vec<Option<Ingested>>>,
+    limits: Limits,
+    tick: &(dyn Fn() + Sync),
+) {
     let mut worker: Option<Worker> = None;
     loop {
         let i = next.fetch_add(1, Ordering::SeqCst);
@@ -87,6 +100,7 @@ fn drive(exe: &Path, files: &[InputFile], next: &AtomicUsize, results: &Mutex<Ve
         if let Ok(mut r) = results.lock() {
             r[i] = Some(result);
         }
+        tick();
     }
     if let Some(w) = worker {
         w.finish();

@@ -24,18 +24,6 @@ pub fn workbook_name(plan_id: &str, year: i32) -> String {
     format!("tong-hop-{plan_id}-{year}.xlsx")
 }
 
-/// Writes bytes to `path` through a temporary file in the same folder and a rename.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), RunError> {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp = path.with_file_name(format!(".{name}.tmp"));
-    let err = |source| RunError::Write { path: path.to_path_buf(), source };
-    std::fs::write(&tmp, bytes).map_err(err)?;
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        err(e)
-    })
-}
-
 fn csv_bytes(df: &mut DataFrame) -> PolarsResult<Vec<u8>> {
     let mut buf = Vec::new();
     CsvWriter::new(&mut buf).include_header(true).with_date_format(Some("%Y-%m-%d".into())).finish(df)?;
@@ -81,28 +69,114 @@ pub fn problems_frame(problems: &[Problem]) -> PolarsResult<DataFrame> {
     )
 }
 
-/// Writes every output of a run into `cfg.out_dir` and returns the paths written, in order.
-pub fn write_all(cfg: &RunConfig, norm: &Normalised, checked: &Checked) -> Result<Vec<PathBuf>, RunError> {
-    let dir = &cfg.out_dir;
-    std::fs::create_dir_all(dir).map_err(|source| RunError::Write { path: dir.clone(), source })?;
-    let mut written = Vec::new();
-    let mut put = |name: &str, bytes: Vec<u8>| -> Result<(), RunError> {
-        let path = dir.join(name);
-        write_atomic(&path, &bytes)?;
-        written.push(path);
-        Ok(())
-    };
-
-    let book = workbook::build(cfg, norm, checked)?;
-    put(&workbook_name(&cfg.plan.id, cfg.year), book)?;
+/// Every output of a run, rendered in memory: (file name, bytes), in a fixed order. The
+/// manifest is added by the caller, which hashes these bytes.
+pub fn render(cfg: &RunConfig, norm: &Normalised, checked: &Checked) -> Result<Vec<(String, Vec<u8>)>, RunError> {
+    let mut out = Vec::new();
+    out.push((workbook_name(&cfg.plan.id, cfg.year), workbook::build(cfg, norm, checked)?));
     let mut rows = norm.rows.clone();
-    put("rows.csv", csv_bytes(&mut rows)?)?;
-    put("rows.parquet", parquet_bytes(&mut rows)?)?;
-    put("files.csv", csv_bytes(&mut files_frame(norm)?)?)?;
+    out.push(("rows.csv".into(), csv_bytes(&mut rows)?));
+    out.push(("rows.parquet".into(), parquet_bytes(&mut rows)?));
+    out.push(("files.csv".into(), csv_bytes(&mut files_frame(norm)?)?));
     let mut completeness = checked.completeness.select(crate::schema::completeness().iter_names().cloned())?;
     ensure(&completeness, &crate::schema::completeness(), "completeness")?;
-    put("completeness.csv", csv_bytes(&mut completeness)?)?;
-    put("coverage.csv", csv_bytes(&mut checked.coverage.clone())?)?;
-    put("problems.csv", csv_bytes(&mut problems_frame(&norm.problems)?)?)?;
+    out.push(("completeness.csv".into(), csv_bytes(&mut completeness)?));
+    out.push(("coverage.csv".into(), csv_bytes(&mut checked.coverage.clone())?));
+    out.push(("problems.csv".into(), csv_bytes(&mut problems_frame(&norm.problems)?)?));
+    Ok(out)
+}
+
+/// Folder, under the output folder, where a replaced workbook is kept.
+pub const PREVIOUS_DIR: &str = "cu";
+
+/// Test hook: the name of an output whose writing fails, to check that a failed run
+/// leaves the previous outputs whole.
+const FAIL_WRITE_ENV: &str = "TONGHOP_FAIL_WRITE";
+
+/// Publishes a run's outputs into `dir`: every file is first written to a temporary file
+/// beside it; only when all are written are they renamed into place, in order (the
+/// manifest last). A failure before that removes the temporary files and leaves the
+/// previous outputs as they were. A previous workbook that differs from the new one is
+/// kept in `cu/`, named with the day it was written.
+pub fn publish(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<Vec<PathBuf>, RunError> {
+    std::fs::create_dir_all(dir).map_err(|source| RunError::Write { path: dir.to_path_buf(), source })?;
+    let fail = std::env::var(FAIL_WRITE_ENV).ok();
+    let mut temps: Vec<(PathBuf, PathBuf)> = Vec::new();
+    let cleanup = |temps: &[(PathBuf, PathBuf)]| {
+        for (tmp, _) in temps {
+            let _ = std::fs::remove_file(tmp);
+        }
+    };
+    for (name, bytes) in files {
+        let path = dir.join(name);
+        let tmp = dir.join(format!(".{name}.tmp"));
+        let result = if fail.as_deref() == Some(name.as_str()) {
+            Err(std::io::Error::other("lỗi ghi giả lập (TONGHOP_FAIL_WRITE)"))
+        } else {
+            std::fs::write(&tmp, bytes).and_then(|_| std::fs::File::open(&tmp)?.sync_all())
+        };
+        temps.push((tmp, path.clone()));
+        if let Err(source) = result {
+            cleanup(&temps);
+            return Err(RunError::Write { path, source });
+        }
+    }
+    keep_previous_workbook(dir, files)?;
+    let mut written = Vec::new();
+    for (tmp, path) in &temps {
+        std::fs::rename(tmp, path).map_err(|source| RunError::Write { path: path.clone(), source })?;
+        written.push(path.clone());
+    }
     Ok(written)
+}
+
+/// Moves a previous workbook that the new one would replace, with other content, into
+/// `cu/`, named with the day it was last written.
+fn keep_previous_workbook(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<(), RunError> {
+    for (name, bytes) in files.iter().filter(|(n, _)| n.ends_with(".xlsx")) {
+        let path = dir.join(name);
+        let Ok(old) = std::fs::read(&path) else { continue };
+        if old == *bytes {
+            continue;
+        }
+        let day = std::fs::metadata(&path)
+            .and_then(|m| m.modified())
+            .map(|t| chrono::DateTime::<chrono::Local>::from(t).format("%Y-%m-%d-%H%M%S").to_string())
+            .unwrap_or_else(|_| "truoc".into());
+        let keep = dir.join(PREVIOUS_DIR);
+        std::fs::create_dir_all(&keep).map_err(|source| RunError::Write { path: keep.clone(), source })?;
+        let stem = name.trim_end_matches(".xlsx");
+        let target = keep.join(format!("{stem}.{day}.xlsx"));
+        std::fs::rename(&path, &target).map_err(|source| RunError::Write { path: target, source })?;
+    }
+    Ok(())
+}
+
+/// An exclusive claim on an output folder: two runs never write the same outputs. The
+/// operating system releases it when the process ends, however it ends.
+pub struct OutputLock {
+    _file: std::fs::File,
+}
+
+/// Claims `dir` for writing. With `wait`, waits for a run that holds it; without, fails
+/// at once with a message naming the folder.
+pub fn lock_output(dir: &Path, wait: bool) -> Result<OutputLock, RunError> {
+    std::fs::create_dir_all(dir).map_err(|source| RunError::Write { path: dir.to_path_buf(), source })?;
+    let path = dir.join(".tonghop.lock");
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|source| RunError::Write { path: path.clone(), source })?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::io::AsRawFd;
+        let flags = if wait { libc::LOCK_EX } else { libc::LOCK_EX | libc::LOCK_NB };
+        // SAFETY: flock on a file descriptor this process owns for the lock's lifetime.
+        if unsafe { libc::flock(file.as_raw_fd(), flags) } != 0 {
+            return Err(RunError::Busy { path: dir.to_path_buf() });
+        }
+    }
+    Ok(OutputLock { _file: file })
 }

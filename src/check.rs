@@ -12,7 +12,8 @@ use crate::plan::Plan;
 use crate::schema::*;
 
 /// What a completeness verdict can be.
-pub const VERDICTS: &[&str] = &["on_time", "late", "undated", "missing", "not_yet_due"];
+/// ("received" and "not_received" when the plan gives no deadline to judge by.)
+pub const VERDICTS: &[&str] = &["on_time", "late", "undated", "missing", "not_yet_due", "received", "not_received"];
 
 /// The Vietnamese word for a verdict.
 pub fn verdict_vi(v: &str) -> &'static str {
@@ -22,6 +23,8 @@ pub fn verdict_vi(v: &str) -> &'static str {
         "undated" => "Đã nộp, không rõ ngày",
         "missing" => "Chưa nộp",
         "not_yet_due" => "Chưa nộp (chưa đến hạn)",
+        "received" => "Đã nộp (kế hoạch chưa quy định hạn)",
+        "not_received" => "Chưa nộp",
         _ => "",
     }
 }
@@ -45,7 +48,8 @@ pub struct Checked {
 /// expected, received, on time; and down to each (agency, task) pair.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
-    pub deadline: NaiveDate,
+    /// The deadline, if the plan gives one.
+    pub deadline: Option<NaiveDate>,
     pub as_of: NaiveDate,
     pub expected: usize,
     pub received: usize,
@@ -84,13 +88,17 @@ fn days(d: NaiveDate) -> i32 {
 }
 
 /// Days late of a received date against the deadline (0 when on time, null when unknown).
-fn days_late(deadline: NaiveDate) -> Expr {
+fn days_late(deadline: Option<NaiveDate>) -> Expr {
+    let Some(deadline) = deadline else { return lit(NULL).cast(DataType::Int32) };
     let diff = col(RECEIVED_DATE).cast(DataType::Int32) - lit(days(deadline));
     when(col(RECEIVED_DATE).is_null()).then(lit(NULL).cast(DataType::Int32)).when(diff.clone().gt(lit(0))).then(diff).otherwise(lit(0))
 }
 
 /// The verdict of a row of the completeness table.
-fn verdict(past_deadline: bool) -> Expr {
+fn verdict(deadline: Option<NaiveDate>, past_deadline: bool) -> Expr {
+    if deadline.is_none() {
+        return when(col(SUBMITTED)).then(lit("received")).otherwise(lit("not_received"));
+    }
     let not_received = if past_deadline { "missing" } else { "not_yet_due" };
     when(col(SUBMITTED).not())
         .then(lit(not_received))
@@ -104,10 +112,10 @@ fn verdict(past_deadline: bool) -> Expr {
 /// Checks a normalised year against the plan's assignments.
 pub fn check(plan: &Plan, year: i32, as_of: NaiveDate, norm: &Normalised) -> PolarsResult<Checked> {
     let deadline = plan.deadline_for(year);
-    let past_deadline = as_of > deadline;
+    let past_deadline = deadline.is_some_and(|d| as_of > d);
 
     // Who is expected: the agencies that report, in plan order.
-    let agencies: Vec<_> = plan.reporting_agencies().collect();
+    let agencies: Vec<_> = plan.reporting_agencies(year).collect();
     let expected = df!(
         AGENCY_ORDER => (0..agencies.len() as u32).collect::<Vec<_>>(),
         AGENCY_CODE => agencies.iter().map(|a| a.code.as_str()).collect::<Vec<_>>(),
@@ -130,13 +138,13 @@ pub fn check(plan: &Plan, year: i32, as_of: NaiveDate, norm: &Normalised) -> Pol
         .left_join(submissions, col(AGENCY_CODE), col(AGENCY_CODE))
         .with_column(col(FILE).is_not_null().alias(SUBMITTED))
         .with_column(days_late(deadline).alias(DAYS_LATE))
-        .with_column(verdict(past_deadline).alias(VERDICT))
+        .with_column(verdict(deadline, past_deadline).alias(VERDICT))
         .sort([AGENCY_ORDER], Default::default())
         .select([col(AGENCY_CODE), col(AGENCY_NAME), col(SUBMITTED), col(RECEIVED_DATE), col(DAYS_LATE), col(VERDICT), col(FILE)])
         .collect()?;
 
     // What is assigned: every (agency, task, role) of an agency that reports.
-    let assignments: Vec<_> = plan.assignments().into_iter().filter(|(a, _, _)| plan.agency(a).is_some_and(|a| a.reports)).collect();
+    let assignments: Vec<_> = plan.assignments(year).into_iter().filter(|(a, _, _)| plan.agency(a).is_some_and(|a| a.reports)).collect();
     let task_order = df!(
         TASK_CODE => plan.tasks.iter().map(|t| t.code.as_str()).collect::<Vec<_>>(),
         TASK_ORDER => (0..plan.tasks.len() as u32).collect::<Vec<_>>(),
@@ -187,7 +195,8 @@ pub fn check(plan: &Plan, year: i32, as_of: NaiveDate, norm: &Normalised) -> Pol
         .agg([col(ACTIVITY).len().alias(ACTIVITIES), col(BUDGET).sum().alias(BUDGET)])
         .left_join(task_order.lazy(), col(TASK_CODE), col(TASK_CODE))
         .left_join(expected.lazy().select([col(AGENCY_CODE), col(AGENCY_ORDER)]), col(AGENCY_CODE), col(AGENCY_CODE))
-        .sort([TASK_ORDER, AGENCY_ORDER], SortMultipleOptions::default().with_nulls_last(true))
+        // Plan order; codes break ties among tasks or agencies the plan does not list.
+        .sort([TASK_ORDER, TASK_CODE, AGENCY_ORDER, AGENCY_CODE], SortMultipleOptions::default().with_nulls_last(true))
         .select([col(TASK_CODE), col(AGENCY_CODE), col(ACTIVITIES), col(BUDGET)])
         .collect()?;
 
@@ -202,11 +211,11 @@ pub fn check(plan: &Plan, year: i32, as_of: NaiveDate, norm: &Normalised) -> Pol
         deadline,
         as_of,
         expected: completeness.height(),
-        received: count("on_time") + count("late") + count("undated"),
+        received: count("on_time") + count("late") + count("undated") + count("received"),
         on_time: count("on_time"),
         late: count("late"),
         undated: count("undated"),
-        not_received: count("missing") + count("not_yet_due"),
+        not_received: count("missing") + count("not_yet_due") + count("not_received"),
         past_deadline,
         tasks: assigned_tasks,
         tasks_fully_reported: per_task.height(),

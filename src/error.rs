@@ -73,6 +73,9 @@ pub enum Kind {
     ReceiptUnreadable,
     ReaderCrashed,
     ReaderTimeout,
+    AgencyRenamed,
+    AgencyNotInForce,
+    AgencyNotInPlan,
 }
 
 impl Kind {
@@ -113,6 +116,9 @@ impl Kind {
             ReceiptUnreadable => "receipt_unreadable",
             ReaderCrashed => "reader_crashed",
             ReaderTimeout => "reader_timeout",
+            AgencyRenamed => "agency_renamed",
+            AgencyNotInForce => "agency_not_in_force",
+            AgencyNotInPlan => "agency_not_in_plan",
         }
     }
 
@@ -153,6 +159,9 @@ impl Kind {
             ReceiptUnreadable => format!("dòng sổ công văn đến không đọc được ({detail}): cần tên đơn vị và ngày nhận dd/mm/yyyy"),
             ReaderCrashed => format!("bộ đọc dừng khi đọc tệp ({detail}): tệp hỏng hoặc quá lớn; đề nghị đơn vị lưu lại dạng .xlsx và gửi lại"),
             ReaderTimeout => format!("đọc tệp quá {detail} giây: tệp quá lớn hoặc hỏng; đề nghị đơn vị gửi lại"),
+            AgencyRenamed => format!("báo cáo ghi tên cơ quan cũ, đã sáp nhập ({detail}): tính cho cơ quan kế thừa"),
+            AgencyNotInForce => format!("cơ quan {detail} không còn (hoặc chưa) hoạt động trong năm báo cáo theo kế hoạch"),
+            AgencyNotInPlan => format!("kế hoạch chưa có danh sách cơ quan: ghi nhận đơn vị \"{detail}\" như trong báo cáo"),
         }
     }
 
@@ -195,6 +204,9 @@ impl Kind {
             ReceiptUnreadable => format!("receipts register line unreadable ({detail})"),
             ReaderCrashed => format!("the reader stopped on this file ({detail})"),
             ReaderTimeout => format!("reading took more than {detail} seconds"),
+            AgencyRenamed => format!("report signed with a merged agency's old name ({detail}); attributed to its successor"),
+            AgencyNotInForce => format!("agency {detail} is not in force in the reporting year"),
+            AgencyNotInPlan => format!("the plan has no agency list; sender kept as written: \"{detail}\""),
         }
     }
 }

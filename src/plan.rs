@@ -4,7 +4,7 @@
 //! agencies, the deadline, the coordinating department) and every check of a plan file on
 //! its own. Does not own: matching what a submission writes against it (see `normalise`).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -58,6 +58,19 @@ pub struct Agency {
     /// Whether it is expected to send a report each year (false for bodies the plan only
     /// "requests", such as the Fatherland Front).
     pub reports: bool,
+    /// Its first reporting year, for an agency that is new.
+    pub from: Option<i32>,
+    /// Its last reporting year, for an agency merged or abolished.
+    pub until: Option<i32>,
+    /// Who takes over its assignments after `until`.
+    pub successor: Option<String>,
+}
+
+impl Agency {
+    /// Whether the agency exists and reports in a year.
+    pub fn in_force(&self, year: i32) -> bool {
+        self.from.is_none_or(|f| f <= year) && self.until.is_none_or(|u| year <= u)
+    }
 }
 
 /// A task of the plan.
@@ -67,7 +80,7 @@ pub struct Task {
     pub code: String,
     /// Title as the plan words it.
     pub title: String,
-    /// Lead agencies (usually one).
+    /// Lead agencies (usually one; none where the source text does not say).
     pub leads: Vec<String>,
     /// Partner agencies.
     pub partners: Vec<String>,
@@ -106,14 +119,18 @@ pub struct Plan {
     pub issuer: String,
     pub first_year: i32,
     pub last_year: i32,
-    /// Code of the agency that consolidates the reports.
-    pub coordinator: String,
-    /// The yearly deadline.
-    pub deadline: DayMonth,
+    /// Code of the agency that consolidates the reports, if the plan says.
+    pub coordinator: Option<String>,
+    /// The yearly deadline, if the plan says.
+    pub deadline: Option<DayMonth>,
+    /// Deadlines of the years the province moved it.
+    pub deadlines: BTreeMap<i32, DayMonth>,
     pub agencies: Vec<Agency>,
     pub tasks: Vec<Task>,
     /// Where it was read from.
     pub path: PathBuf,
+    /// What the plan lacks, as `plan check` words it (empty for a complete plan).
+    pub missing: Vec<String>,
 }
 
 impl Plan {
@@ -125,46 +142,59 @@ impl Plan {
         self.tasks.iter().find(|t| t.code == code)
     }
 
-    /// The deadline for a reporting year.
-    pub fn deadline_for(&self, year: i32) -> NaiveDate {
-        self.deadline.in_year(year)
+    /// The deadline for a reporting year: that year's override, else the yearly one.
+    pub fn deadline_for(&self, year: i32) -> Option<NaiveDate> {
+        self.deadlines.get(&year).or(self.deadline.as_ref()).map(|d| d.in_year(year))
     }
 
-    /// Every (agency, task, role) the plan assigns, in plan order. An agency that is both
-    /// lead and partner of a task counts once, as lead.
-    pub fn assignments(&self) -> Vec<(String, String, Role)> {
-        let mut out = Vec::new();
-        for t in &self.tasks {
-            let mut seen = BTreeSet::new();
-            for a in &t.leads {
-                if seen.insert(a.clone()) {
-                    out.push((a.clone(), t.code.clone(), Role::Lead));
-                }
+    /// The agency that holds `code`'s duties in `year`: itself if in force, else its
+    /// successor's holder (a chain of mergers is followed).
+    pub fn holder_in(&self, code: &str, year: i32) -> Option<&Agency> {
+        let mut a = self.agency(code)?;
+        for _ in 0..16 {
+            if a.in_force(year) {
+                return Some(a);
             }
-            for a in &t.partners {
-                if seen.insert(a.clone()) {
-                    out.push((a.clone(), t.code.clone(), Role::Partner));
+            match (&a.successor, a.until) {
+                (Some(s), Some(u)) if u < year => a = self.agency(s)?,
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// Every (agency, task, role) the plan assigns in `year`, in plan order: an agency
+    /// merged away hands its assignments to its successor; one not yet in force, or
+    /// abolished without one, has none. An agency both lead and partner counts as lead.
+    pub fn assignments(&self, year: i32) -> Vec<(String, String, Role)> {
+        let mut out: Vec<(String, String, Role)> = Vec::new();
+        for t in &self.tasks {
+            let given = t.leads.iter().map(|a| (a, Role::Lead)).chain(t.partners.iter().map(|a| (a, Role::Partner)));
+            for (code, role) in given {
+                let Some(holder) = self.holder_in(code, year) else { continue };
+                match out.iter_mut().find(|(a, c, _)| *a == holder.code && *c == t.code) {
+                    Some(existing) => existing.2 = existing.2.min(role),
+                    None => out.push((holder.code.clone(), t.code.clone(), role)),
                 }
             }
         }
         out
     }
 
-    /// The role of an agency in a task, if the plan gives it one.
-    pub fn role_of(&self, agency: &str, task: &str) -> Option<Role> {
-        let t = self.task(task)?;
-        if t.leads.iter().any(|a| a == agency) {
-            Some(Role::Lead)
-        } else if t.partners.iter().any(|a| a == agency) {
-            Some(Role::Partner)
-        } else {
-            None
-        }
+    /// The role of an agency in a task in `year`, if the plan gives it one.
+    pub fn role_of(&self, agency: &str, task: &str, year: i32) -> Option<Role> {
+        self.assignments(year).into_iter().find(|(a, t, _)| a == agency && t == task).map(|(_, _, r)| r)
     }
 
-    /// Agencies expected to report, in plan order.
-    pub fn reporting_agencies(&self) -> impl Iterator<Item = &Agency> {
-        self.agencies.iter().filter(|a| a.reports)
+    /// Agencies expected to report in `year`, in plan order.
+    pub fn reporting_agencies(&self, year: i32) -> impl Iterator<Item = &Agency> {
+        self.agencies.iter().filter(move |a| a.reports && a.in_force(year))
+    }
+
+    /// Tasks some agency that reports in `year` holds, in plan order.
+    pub fn assigned_tasks(&self, year: i32) -> Vec<&Task> {
+        let given = self.assignments(year);
+        self.tasks.iter().filter(|t| given.iter().any(|(a, c, _)| *c == t.code && self.agency(a).is_some_and(|a| a.reports))).collect()
     }
 }
 
@@ -178,6 +208,8 @@ struct RawFile {
     agencies: Vec<RawAgency>,
     #[serde(default)]
     tasks: Vec<RawTask>,
+    #[serde(default)]
+    deadlines: BTreeMap<String, Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -203,6 +235,9 @@ struct RawAgency {
     aliases: Vec<Spanned<String>>,
     #[serde(default = "yes")]
     reports: bool,
+    from: Option<Spanned<i32>>,
+    until: Option<Spanned<i32>>,
+    successor: Option<Spanned<String>>,
 }
 
 fn yes() -> bool {
@@ -221,7 +256,7 @@ enum OneOrMany {
 struct RawTask {
     code: Spanned<String>,
     title: String,
-    lead: Spanned<OneOrMany>,
+    lead: Option<Spanned<OneOrMany>>,
     partners: Option<Spanned<Vec<String>>>,
 }
 
@@ -254,12 +289,16 @@ pub fn check_file(path: &Path) -> Result<Checked, PlanError> {
     Ok(check_text(&text, path))
 }
 
-/// Loads a plan for a run: any fatal or incomplete issue stops it.
+/// Loads a plan for a run. A fatal issue stops it; an incomplete plan (one the source
+/// document leaves short) runs, with what it lacks shown in the outputs.
 pub fn load(path: &Path) -> Result<Plan, PlanError> {
     let checked = check_file(path)?;
     match checked.plan {
-        Some(plan) if checked.issues.is_empty() => Ok(plan),
-        _ => Err(PlanError::Invalid {
+        Some(mut plan) => {
+            plan.missing = checked.issues.iter().filter(|i| !i.fatal).map(|i| i.message.clone()).collect();
+            Ok(plan)
+        }
+        None => Err(PlanError::Invalid {
             path: path.to_path_buf(),
             issues: checked.issues.iter().map(|i| format!("dòng {}: {}", i.line, i.message)).collect(),
         }),
@@ -329,15 +368,37 @@ pub fn check_text(text: &str, path: &Path) -> Checked {
                 }
             }
         }
+        let (from, until) = (a.from.as_ref().map(|f| *f.get_ref()), a.until.as_ref().map(|u| *u.get_ref()));
+        if let (Some(f), Some(u), Some(span)) = (from, until, a.until.as_ref().map(|u| u.span())) {
+            if u < f {
+                fatal(span, format!("cơ quan \"{code}\": năm cuối {u} trước năm đầu {f}"));
+            }
+        }
+        if let (Some(s), None) = (&a.successor, until) {
+            fatal(s.span(), format!("cơ quan \"{code}\" có cơ quan kế thừa nhưng không ghi năm cuối (until)"));
+        }
         agencies.push(Agency {
             code,
             name: a.name.get_ref().trim().to_string(),
             aliases: a.aliases.iter().map(|s| s.get_ref().trim().to_string()).collect(),
             reports: a.reports,
+            from,
+            until,
+            successor: a.successor.as_ref().map(|s| s.get_ref().trim().to_string()),
         });
     }
+    for a in &raw.agencies {
+        if let Some(s) = &a.successor {
+            if !codes.contains_key(s.get_ref().trim()) {
+                fatal(s.span(), format!("cơ quan kế thừa \"{}\" không có trong danh sách cơ quan", s.get_ref()));
+            }
+        }
+    }
+
     if agencies.is_empty() {
-        issues.push(PlanIssue { line: 1, fatal: true, message: "kế hoạch không có cơ quan nào ([[agencies]])".into() });
+        issues.push(PlanIssue {
+            line: 1, fatal: false, message: "chưa đủ: chưa có danh sách cơ quan ([[agencies]]) và phân công".into()
+        });
     }
 
     // Tasks: unique codes, and every agency they name exists.
@@ -356,21 +417,23 @@ pub fn check_text(text: &str, path: &Path) -> Checked {
         } else {
             task_codes.insert(code.clone(), line);
         }
-        let leads = match t.lead.get_ref() {
-            OneOrMany::One(s) => vec![s.trim().to_string()],
-            OneOrMany::Many(v) => v.iter().map(|s| s.trim().to_string()).collect(),
+        let leads: Vec<String> = match t.lead.as_ref().map(|l| l.get_ref()) {
+            Some(OneOrMany::One(s)) => vec![s.trim().to_string()],
+            Some(OneOrMany::Many(v)) => v.iter().map(|s| s.trim().to_string()).collect(),
+            None => Vec::new(),
         };
+        let lead_span = t.lead.as_ref().map_or(t.code.span(), |l| l.span());
         if leads.is_empty() {
             issues.push(PlanIssue {
-                line: line_of(text, t.lead.span().start),
-                fatal: true,
-                message: format!("nhiệm vụ \"{code}\" không có cơ quan chủ trì"),
+                line: line_of(text, lead_span.start),
+                fatal: false,
+                message: format!("chưa đủ: nhiệm vụ \"{code}\" chưa có cơ quan chủ trì (lead)"),
             });
         }
         let partners: Vec<String> =
             t.partners.as_ref().map(|p| p.get_ref().iter().map(|s| s.trim().to_string()).collect()).unwrap_or_default();
         let partners_span = t.partners.as_ref().map_or(t.code.span(), |p| p.span());
-        for (list, span, what) in [(&leads, t.lead.span(), "chủ trì"), (&partners, partners_span, "phối hợp")] {
+        for (list, span, what) in [(&leads, lead_span.clone(), "chủ trì"), (&partners, partners_span, "phối hợp")] {
             for a in list {
                 if !codes.contains_key(a) {
                     issues.push(PlanIssue {
@@ -425,6 +488,27 @@ pub fn check_text(text: &str, path: &Path) -> Checked {
         }
     };
 
+    // Years the province moved the deadline.
+    let mut deadlines = BTreeMap::new();
+    for (year, d) in &raw.deadlines {
+        let line = line_of(text, d.span().start);
+        match (year.trim().parse::<i32>(), DayMonth::parse(d.get_ref())) {
+            (Ok(y), Some(dm)) if (first_year..=last_year).contains(&y) => {
+                deadlines.insert(y, dm);
+            }
+            (Ok(y), Some(_)) => issues.push(PlanIssue {
+                line,
+                fatal: true,
+                message: format!("hạn nộp riêng của năm {y}: năm nằm ngoài kế hoạch ({first_year}–{last_year})"),
+            }),
+            _ => issues.push(PlanIssue {
+                line,
+                fatal: true,
+                message: format!("hạn nộp riêng \"{year} = {}\" không hợp lệ (ví dụ 2023 = \"30/10\")", d.get_ref()),
+            }),
+        }
+    }
+
     issues.sort_by_key(|i| i.line);
     let plan = if issues.iter().any(|i| i.fatal) {
         None
@@ -436,11 +520,13 @@ pub fn check_text(text: &str, path: &Path) -> Checked {
             issuer: raw.plan.issuer.trim().to_string(),
             first_year,
             last_year,
-            coordinator: coordinator.unwrap_or_default(),
-            deadline: deadline.unwrap_or(DayMonth { day: 31, month: 12 }),
+            coordinator,
+            deadline,
+            deadlines,
             agencies,
             tasks,
             path: path.to_path_buf(),
+            missing: Vec::new(),
         })
     };
     Checked { plan, issues }
@@ -486,9 +572,9 @@ partners = ["SVHTTDL"]
         let c = check_text(GOOD, Path::new("x.toml"));
         assert!(c.issues.is_empty(), "{:?}", c.issues);
         let plan = c.plan.unwrap();
-        assert_eq!(plan.deadline_for(2024), NaiveDate::from_ymd_opt(2024, 10, 25).unwrap());
-        assert_eq!(plan.role_of("SVHTTDL", "NV1"), Some(Role::Partner));
-        assert_eq!(plan.assignments().len(), 2);
+        assert_eq!(plan.deadline_for(2024), NaiveDate::from_ymd_opt(2024, 10, 25));
+        assert_eq!(plan.role_of("SVHTTDL", "NV1", 2024), Some(Role::Partner));
+        assert_eq!(plan.assignments(2024).len(), 2);
     }
 
     #[test]
@@ -509,6 +595,64 @@ partners = ["SVHTTDL"]
         let found = issues(&bad);
         assert!(found.iter().any(|(_, f, m)| *f && m.contains("trùng")), "{found:?}");
         assert!(found.iter().any(|(_, f, m)| !*f && m.contains("hạn nộp")), "{found:?}");
+    }
+
+    #[test]
+    fn agencies_over_time() {
+        let text = GOOD.replace("deadline = \"25/10\"", "deadline = \"25/10\"\n\n[deadlines]\n2023 = \"30/10\"")
+            + r#"
+[[agencies]]
+code = "STTTT"
+name = "Sở Thông tin và Truyền thông"
+until = 2024
+successor = "SKHCN"
+
+[[agencies]]
+code = "SKHCN"
+name = "Sở Khoa học và Công nghệ"
+
+[[agencies]]
+code = "NEW"
+name = "Cơ quan mới"
+from = 2025
+
+[[tasks]]
+code = "NV2"
+title = "Truyền thông"
+lead = "STTTT"
+partners = ["SKHCN", "NEW"]
+"#;
+        let c = check_text(&text, Path::new("x.toml"));
+        assert!(c.issues.is_empty(), "{:?}", c.issues);
+        let plan = c.plan.unwrap();
+        assert_eq!(plan.deadline_for(2023), NaiveDate::from_ymd_opt(2023, 10, 30));
+        assert_eq!(plan.deadline_for(2024), NaiveDate::from_ymd_opt(2024, 10, 25));
+        // 2024: the old department leads; the new agency does not exist yet.
+        assert_eq!(plan.role_of("STTTT", "NV2", 2024), Some(Role::Lead));
+        assert_eq!(plan.role_of("SKHCN", "NV2", 2024), Some(Role::Partner));
+        assert_eq!(plan.role_of("NEW", "NV2", 2024), None);
+        // 2025: the successor takes the lead (and is partner no longer); the new one joins.
+        assert_eq!(plan.role_of("STTTT", "NV2", 2025), None);
+        assert_eq!(plan.role_of("SKHCN", "NV2", 2025), Some(Role::Lead));
+        assert_eq!(plan.role_of("NEW", "NV2", 2025), Some(Role::Partner));
+        assert_eq!(plan.reporting_agencies(2025).map(|a| a.code.as_str()).collect::<Vec<_>>(), ["SNV", "SVHTTDL", "SKHCN", "NEW"]);
+        assert_eq!(plan.holder_in("STTTT", 2026).map(|a| a.code.as_str()), Some("SKHCN"));
+    }
+
+    #[test]
+    fn an_incomplete_plan_is_usable_with_what_it_lacks_named() {
+        let text = GOOD.replace("coordinator = \"SNV\"\n", "").replace("deadline = \"25/10\"\n", "").replace("lead = \"SNV\"\n", "");
+        let c = check_text(&text, Path::new("x.toml"));
+        assert!(c.plan.is_some());
+        let msgs: Vec<_> = c.issues.iter().map(|i| (i.fatal, i.message.as_str())).collect();
+        assert!(msgs.iter().all(|(f, _)| !f), "{msgs:?}");
+        assert!(
+            msgs.iter().any(|(_, m)| m.contains("coordinator"))
+                && msgs.iter().any(|(_, m)| m.contains("deadline"))
+                && msgs.iter().any(|(_, m)| m.contains("NV1")),
+            "{msgs:?}"
+        );
+        assert_eq!(c.plan.unwrap().deadline_for(2024), None);
     }
 
     #[test]

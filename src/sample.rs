@@ -142,12 +142,13 @@ fn roman(n: u32) -> String {
 /// Makes the example submissions of one plan-year into `out`.
 pub fn generate(plan: &Plan, year: i32, out: &Path) -> anyhow::Result<Made> {
     std::fs::create_dir_all(out)?;
-    let deadline = plan.deadline_for(year);
-    let agencies: Vec<&Agency> = plan.reporting_agencies().collect();
+    // Report dates fall around the deadline (15/11 where the plan gives none).
+    let deadline = plan.deadline_for(year).or_else(|| NaiveDate::from_ymd_opt(year, 11, 15)).expect("valid date");
+    let agencies: Vec<&Agency> = plan.reporting_agencies(year).collect();
     // Two agencies send nothing (never the coordinator).
     let mut order: Vec<(u64, &str)> = agencies
         .iter()
-        .filter(|a| a.code != plan.coordinator)
+        .filter(|a| Some(&a.code) != plan.coordinator.as_ref())
         .map(|a| (Rng::new(&format!("missing{year}{}", a.code)).next(), a.code.as_str()))
         .collect();
     order.sort();
@@ -167,13 +168,13 @@ pub fn generate(plan: &Plan, year: i32, out: &Path) -> anyhow::Result<Made> {
         };
         // Every third agency writes one of its other names.
         let name = if i % 3 == 1 && !agency.aliases.is_empty() { rng.pick(&agency.aliases).clone() } else { agency.name.clone() };
-        let activities = activities_for(plan, agency, &mut rng);
+        let activities = activities_for(plan, year, agency, &mut rng);
         let file = format!("{:02}_{}_bao-cao-{year}.xlsx", i + 1, agency.code);
         let bytes = workbook(plan, year, &name, date, layout, &activities).map_err(|e| anyhow::anyhow!("{file}: {e}"))?;
         std::fs::write(out.join(&file), bytes)?;
         made.push(file);
         // The coordinator sends a first version and then a revision.
-        if agency.code == plan.coordinator {
+        if Some(&agency.code) == plan.coordinator.as_ref() {
             let first = format!("{:02}_{}_bao-cao-{year}_ban-dau.xlsx", i + 1, agency.code);
             let bytes = workbook(plan, year, &name, date - Duration::days(7), Layout::Standard, &activities[..1])
                 .map_err(|e| anyhow::anyhow!("{first}: {e}"))?;
@@ -189,9 +190,9 @@ pub fn generate(plan: &Plan, year: i32, out: &Path) -> anyhow::Result<Made> {
     Ok(Made { files: made })
 }
 
-fn activities_for(plan: &Plan, agency: &Agency, rng: &mut Rng) -> Vec<Activity> {
+fn activities_for(plan: &Plan, year: i32, agency: &Agency, rng: &mut Rng) -> Vec<Activity> {
     let mut tasks: Vec<(&crate::plan::Task, Role)> =
-        plan.tasks.iter().filter_map(|t| plan.role_of(&agency.code, &t.code).map(|r| (t, r))).collect();
+        plan.tasks.iter().filter_map(|t| plan.role_of(&agency.code, &t.code, year).map(|r| (t, r))).collect();
     tasks.sort_by_key(|(_, r)| *r);
     let mut out = Vec::new();
     for (k, (task, role)) in tasks.iter().enumerate() {

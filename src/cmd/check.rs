@@ -24,7 +24,7 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
     let (a, t, r, rep) =
         (cov.column(AGENCY_CODE)?.str()?, cov.column(TASK_CODE)?.str()?, cov.column(ROLE)?.str()?, cov.column(REPORTED)?.bool()?);
     let unreported: Vec<usize> = (0..cov.height()).filter(|&i| rep.get(i) == Some(false)).collect();
-    let days_left = (s.deadline - s.as_of).num_days();
+    let days_left = s.deadline.map(|d| (d - s.as_of).num_days());
     let gaps = super::run::has_gaps(&year.checked);
 
     if args.format == Format::Json {
@@ -45,8 +45,8 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
             "plan_id": cfg.plan.id,
             "year": cfg.year,
             "as_of": s.as_of.to_string(),
-            "deadline": s.deadline.to_string(),
-            "days_left": if s.past_deadline { None } else { Some(days_left) },
+            "deadline": s.deadline.map(|d| d.to_string()),
+            "days_left": days_left.filter(|_| !s.past_deadline),
             "expected": s.expected,
             "received": s.received,
             "on_time": s.on_time,
@@ -60,8 +60,8 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
     } else {
         let en = cfg.lang == Lang::En;
         println!("{}", for_terminal(&super::run::summary_line(&cfg, &year.checked), 400));
-        if !s.past_deadline {
-            let deadline = s.deadline.format("%d/%m/%Y");
+        if let (Some(deadline), Some(days_left), false) = (s.deadline, days_left, s.past_deadline) {
+            let deadline = deadline.format("%d/%m/%Y");
             println!(
                 "{}",
                 if en {

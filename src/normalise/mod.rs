@@ -132,7 +132,7 @@ const TOTALS: &[&str] = &["tong cong", "cong", "tong", "tong so", "tong kinh phi
 /// receipts register, if it has one.
 pub fn normalise(plan: &Plan, year: i32, files: Vec<Ingested>, receipts: Option<&str>) -> PolarsResult<Normalised> {
     let index = AgencyIndex::new(plan);
-    let mut drafts: Vec<Draft> = files.into_iter().map(|f| read_submission(plan, &index, f)).collect();
+    let mut drafts: Vec<Draft> = files.into_iter().map(|f| read_submission(plan, year, &index, f)).collect();
     supersede(&mut drafts);
     let mut problems = Vec::new();
     drop_duplicates(&mut drafts, &mut problems);
@@ -251,7 +251,7 @@ fn skipped(ing: &Ingested, kind: Kind, detail: &str) -> Draft {
 }
 
 /// Reads one submission: agency, date, and rows.
-fn read_submission(plan: &Plan, index: &AgencyIndex, ing: Ingested) -> Draft {
+fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, ing: Ingested) -> Draft {
     let wb = match &ing.content {
         Ok(wb) => wb,
         Err((kind, detail)) => return skipped(&ing, *kind, detail),
@@ -281,12 +281,23 @@ fn read_submission(plan: &Plan, index: &AgencyIndex, ing: Ingested) -> Draft {
         }
     };
     let agency_code = match &agency {
-        Match::One(c) => Some(c.clone()),
+        // A name merged away belongs to the agency that holds its duties this year.
+        Match::One(c) => match plan.holder_in(c, year) {
+            Some(holder) if holder.code != *c => {
+                problems.push(Problem::file(&ing.rel, Kind::AgencyRenamed, format!("{c} → {}", holder.code)));
+                Some(holder.code.clone())
+            }
+            Some(_) => Some(c.clone()),
+            None => {
+                problems.push(Problem::file(&ing.rel, Kind::AgencyNotInForce, c.clone()));
+                Some(c.clone())
+            }
+        },
         _ => None,
     };
     // A file name that names another agency is listed (the report's own line wins).
     let name = ing.rel.rsplit('/').next().unwrap_or(&ing.rel);
-    if let (Some(code), Match::One(other)) = (&agency_code, index.within(name.rsplit_once('.').map_or(name, |(s, _)| s))) {
+    if let (Match::One(code), Match::One(other)) = (&agency, index.within(name.rsplit_once('.').map_or(name, |(s, _)| s))) {
         if *code != other {
             problems.push(Problem::file(&ing.rel, Kind::AgencyMismatch, format!("tên tệp: {other}, báo cáo: {code}")));
         }
@@ -295,7 +306,7 @@ fn read_submission(plan: &Plan, index: &AgencyIndex, ing: Ingested) -> Draft {
     let mut rows = Vec::new();
     let mut totals_rows = 0;
     for sheet in sheets {
-        let (r, t) = read_rows(plan, agency_code.as_deref(), &ing.rel, sheet, &mut problems);
+        let (r, t) = read_rows(plan, year, agency_code.as_deref(), &ing.rel, sheet, &mut problems);
         rows.extend(r);
         totals_rows += t;
     }
@@ -315,6 +326,11 @@ fn read_submission(plan: &Plan, index: &AgencyIndex, ing: Ingested) -> Draft {
     };
     let unattributed = match &agency {
         Match::One(_) => None,
+        // A plan with no agency list yet: keep the sender as written.
+        Match::None if plan.agencies.is_empty() => {
+            problems.push(Problem::file(&ing.rel, Kind::AgencyNotInPlan, agency_as_written.clone()));
+            None
+        }
         Match::Ambiguous(codes) => Some((Kind::AgencyAmbiguous, format!("{agency_as_written}: {}", codes.join(", ")))),
         Match::None => Some((Kind::AgencyUnknown, agency_as_written.clone())),
     };
@@ -433,7 +449,14 @@ struct Current {
 
 /// Reads the activity rows of one sheet. Returns the rows and how many totals rows were
 /// read (and not counted as activities).
-fn read_rows(plan: &Plan, agency: Option<&str>, file: &str, sheet: &SheetData, problems: &mut Vec<Problem>) -> (Vec<Row>, usize) {
+fn read_rows(
+    plan: &Plan,
+    year: i32,
+    agency: Option<&str>,
+    file: &str,
+    sheet: &SheetData,
+    problems: &mut Vec<Problem>,
+) -> (Vec<Row>, usize) {
     let Some(header) = &sheet.header else {
         return (Vec::new(), 0);
     };
@@ -581,7 +604,7 @@ fn read_rows(plan: &Plan, agency: Option<&str>, file: &str, sheet: &SheetData, p
 
         // The role comes from the plan; what the row writes is checked against it.
         let planned = match (agency, &task_code) {
-            (Some(a), Some(t)) => plan.role_of(a, t),
+            (Some(a), Some(t)) => plan.role_of(a, t, year),
             _ => None,
         };
         let role = match planned {

@@ -31,7 +31,7 @@ pub fn build(cfg: &RunConfig, norm: &Normalised, checked: &Checked) -> Result<Ve
 
     summary(wb.add_worksheet(), &st, cfg, checked).map_err(wrap)?;
     submissions(wb.add_worksheet(), &st, cfg, checked).map_err(wrap)?;
-    matrix(wb.add_worksheet(), &st, &cfg.plan, checked).map_err(wrap)?;
+    matrix(wb.add_worksheet(), &st, &cfg.plan, cfg.year, checked).map_err(wrap)?;
     let sorted = rows_in_plan_order(&cfg.plan, &norm.rows).map_err(table)?;
     activities(wb.add_worksheet(), &st, &cfg.plan, &sorted).map_err(|e| match e {
         SheetError::Xlsx(x) => wrap(x),
@@ -141,7 +141,9 @@ fn title_and_header(ws: &mut Worksheet, st: &Styles, title: &str, sub: &str, hea
 }
 
 fn year_line(cfg: &RunConfig) -> String {
-    format!("Năm {} — {} (hạn nộp {})", cfg.year, cfg.plan.province, cfg.plan.deadline_for(cfg.year).format("%d/%m/%Y"))
+    let deadline =
+        cfg.plan.deadline_for(cfg.year).map_or("kế hoạch chưa quy định".to_string(), |d| d.format("%d/%m/%Y").to_string());
+    format!("Năm {} — {} (hạn nộp {deadline})", cfg.year, cfg.plan.province)
 }
 
 fn summary(ws: &mut Worksheet, st: &Styles, cfg: &RunConfig, checked: &Checked) -> Result<(), XlsxError> {
@@ -156,7 +158,10 @@ fn summary(ws: &mut Worksheet, st: &Styles, cfg: &RunConfig, checked: &Checked) 
     ws.set_row_height(3, 48)?;
     ws.merge_range(3, 0, 3, 2, &plan.title, &st.subtitle)?;
 
-    let coordinator = plan.agency(&plan.coordinator).map_or(plan.coordinator.as_str(), |a| a.name.as_str());
+    let coordinator = match &plan.coordinator {
+        Some(c) => plan.agency(c).map_or(c.clone(), |a| a.name.clone()),
+        None => "(kế hoạch chưa ghi)".to_string(),
+    };
     let as_of_note = if cfg.as_of_given { String::new() } else { " (ngày chạy chương trình)".to_string() };
     let mut r = 5;
     ws.merge_range(r, 0, r, 2, "I. THÔNG TIN CHUNG", &st.label)?;
@@ -165,7 +170,7 @@ fn summary(ws: &mut Worksheet, st: &Styles, cfg: &RunConfig, checked: &Checked) 
         ("Tỉnh", plan.province.clone()),
         ("Cơ quan đầu mối tổng hợp", coordinator.to_string()),
         ("Kỳ báo cáo", format!("Năm {}", cfg.year)),
-        ("Hạn nộp báo cáo", s.deadline.format("%d/%m/%Y").to_string()),
+        ("Hạn nộp báo cáo", s.deadline.map_or("(kế hoạch chưa quy định)".to_string(), |d| d.format("%d/%m/%Y").to_string())),
         ("Ngày kiểm tra", format!("{}{as_of_note}", s.as_of.format("%d/%m/%Y"))),
     ] {
         ws.write_string_with_format(r, 0, label, &st.text)?;
@@ -336,14 +341,10 @@ fn submissions(ws: &mut Worksheet, st: &Styles, cfg: &RunConfig, checked: &Check
     Ok(())
 }
 
-fn matrix(ws: &mut Worksheet, st: &Styles, plan: &Plan, checked: &Checked) -> Result<(), XlsxError> {
+fn matrix(ws: &mut Worksheet, st: &Styles, plan: &Plan, year: i32, checked: &Checked) -> Result<(), XlsxError> {
     ws.set_name("Ma trận nhiệm vụ")?;
     // Tasks given to no agency that reports have no column.
-    let tasks: Vec<&crate::plan::Task> = plan
-        .tasks
-        .iter()
-        .filter(|t| plan.assignments().iter().any(|(a, c, _)| *c == t.code && plan.agency(a).is_some_and(|a| a.reports)))
-        .collect();
+    let tasks = plan.assigned_tasks(year);
     let mut headers: Vec<(&str, f64)> = vec![("STT", 5.0), ("Cơ quan, đơn vị", 30.0)];
     headers.extend(tasks.iter().map(|t| (t.code.as_str(), 9.0)));
     headers.push(("Đã báo cáo / được giao", 11.0));
@@ -377,7 +378,7 @@ fn matrix(ws: &mut Worksheet, st: &Styles, plan: &Plan, checked: &Checked) -> Re
     let last = (tasks.len() + 2) as u16;
     ws.set_row_height(h, 32)?;
     ws.set_row_height(h, 32)?;
-    for (i, a) in plan.reporting_agencies().enumerate() {
+    for (i, a) in plan.reporting_agencies(year).enumerate() {
         let r = h + 1 + i as u32;
         ws.write_number_with_format(r, 0, (i + 1) as f64, &st.integer)?;
         text(ws, r, 1, &a.name, &st.text)?;
@@ -404,7 +405,7 @@ fn matrix(ws: &mut Worksheet, st: &Styles, plan: &Plan, checked: &Checked) -> Re
         ws.write_string_with_format(r, last, format!("{done}/{given}"), &st.center)?;
     }
     // The tasks' titles, for reading the codes.
-    let mut r = h + 2 + plan.reporting_agencies().count() as u32;
+    let mut r = h + 2 + plan.reporting_agencies(year).count() as u32;
     ws.merge_range(r, 0, r, last, "Các nhiệm vụ:", &st.label)?;
     let width: f64 = 35.0 + 9.0 * tasks.len() as f64 + 11.0;
     for t in &tasks {

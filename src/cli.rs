@@ -65,8 +65,12 @@ pub struct RunArgs {
     #[arg(long)]
     pub plan: PathBuf,
     /// The reporting year.
-    #[arg(long)]
-    pub year: i32,
+    #[arg(long, required_unless_present = "years", conflicts_with = "years")]
+    pub year: Option<i32>,
+    /// Several years, FIRST-LAST (with `run`): each year that has a folder, and a workbook
+    /// comparing them (OUT/<plan id>/so-sanh-<plan id>-FIRST-LAST.xlsx).
+    #[arg(long, value_name = "FIRST-LAST", value_parser = parse_years)]
+    pub years: Option<(i32, i32)>,
     /// Folder that holds the year folders [default: inputs/<plan id>]; files are read from DIR/YEAR/.
     #[arg(long, value_name = "DIR")]
     pub inputs: Option<PathBuf>,
@@ -101,6 +105,16 @@ pub struct RunArgs {
     /// Output of `check`: text for people, JSON for a mail merge or a dashboard.
     #[arg(long, value_enum, default_value = "text")]
     pub format: Format,
+}
+
+fn parse_years(s: &str) -> Result<(i32, i32), String> {
+    let (a, b) = s.split_once('-').ok_or("dạng FIRST-LAST, ví dụ 2022-2025")?;
+    let (a, b): (i32, i32) =
+        (a.trim().parse().map_err(|_| "năm đầu không hợp lệ")?, b.trim().parse().map_err(|_| "năm cuối không hợp lệ")?);
+    if a > b || b - a > 50 {
+        return Err("khoảng năm không hợp lệ".into());
+    }
+    Ok((a, b))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -38,29 +38,29 @@ pub struct RunConfig {
 
 impl RunConfig {
     /// Resolves arguments; `today` is passed in so that no stage reads the clock.
-    pub fn resolve(args: &RunArgs, today: NaiveDate) -> anyhow::Result<RunConfig> {
+    pub fn resolve(args: &RunArgs, year: i32, today: NaiveDate) -> anyhow::Result<RunConfig> {
         let plan = plan::load(&args.plan)?;
-        if args.year < plan.first_year || args.year > plan.last_year {
-            return Err(RunError::YearOutOfPlan { year: args.year, first: plan.first_year, last: plan.last_year }.into());
+        if year < plan.first_year || year > plan.last_year {
+            return Err(RunError::YearOutOfPlan { year, first: plan.first_year, last: plan.last_year }.into());
         }
         let inputs = args.inputs.clone().unwrap_or_else(|| PathBuf::from("inputs").join(&plan.id));
-        let year_dir = inputs.join(args.year.to_string());
+        let year_dir = inputs.join(year.to_string());
         if !year_dir.is_dir() {
-            return Err(RunError::NoYearFolder { year: args.year, path: year_dir }.into());
+            return Err(RunError::NoYearFolder { year, path: year_dir }.into());
         }
-        let out_dir = args.out.join(&plan.id).join(args.year.to_string());
+        let out_dir = args.out.join(&plan.id).join(year.to_string());
         let as_of = args.as_of.unwrap_or(today);
         let command_line = format!(
             "tonghop run --plan {} --year {} --inputs {} --out {} --as-of {}",
             args.plan.display(),
-            args.year,
+            year,
             inputs.display(),
             args.out.display(),
             as_of
         );
         Ok(RunConfig {
             plan,
-            year: args.year,
+            year,
             plan_label: args.plan.display().to_string(),
             inputs_dir: inputs.clone(),
             year_dir: year_dir.canonicalize().with_context(|| format!("thư mục {}", inputs.display()))?,

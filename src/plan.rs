@@ -396,9 +396,7 @@ pub fn check_text(text: &str, path: &Path) -> Checked {
     }
 
     if agencies.is_empty() {
-        issues.push(PlanIssue {
-            line: 1, fatal: false, message: "chưa đủ: chưa có danh sách cơ quan ([[agencies]]) và phân công".into()
-        });
+        issues.push(PlanIssue { line: 1, fatal: false, message: "chưa có danh sách cơ quan ([[agencies]]) và phân công".into() });
     }
 
     // Tasks: unique codes, and every agency they name exists.
@@ -427,7 +425,7 @@ pub fn check_text(text: &str, path: &Path) -> Checked {
             issues.push(PlanIssue {
                 line: line_of(text, lead_span.start),
                 fatal: false,
-                message: format!("chưa đủ: nhiệm vụ \"{code}\" chưa có cơ quan chủ trì (lead)"),
+                message: format!("nhiệm vụ \"{code}\" chưa có cơ quan chủ trì (lead)"),
             });
         }
         let partners: Vec<String> =
@@ -462,9 +460,7 @@ pub fn check_text(text: &str, path: &Path) -> Checked {
             None
         }
         None => {
-            issues.push(PlanIssue {
-                line: 1, fatal: false, message: "chưa đủ: thiếu cơ quan đầu mối tổng hợp (coordinator)".into()
-            });
+            issues.push(PlanIssue { line: 1, fatal: false, message: "thiếu cơ quan đầu mối tổng hợp (coordinator)".into() });
             None
         }
     };
@@ -481,9 +477,7 @@ pub fn check_text(text: &str, path: &Path) -> Checked {
             }
         },
         None => {
-            issues.push(PlanIssue {
-                line: 1, fatal: false, message: "chưa đủ: thiếu hạn nộp báo cáo hằng năm (deadline)".into()
-            });
+            issues.push(PlanIssue { line: 1, fatal: false, message: "thiếu hạn nộp báo cáo hằng năm (deadline)".into() });
             None
         }
     };

@@ -144,11 +144,14 @@ pub fn generate(plan: &Plan, year: i32, out: &Path) -> anyhow::Result<Made> {
     std::fs::create_dir_all(out)?;
     // Report dates fall around the deadline (15/11 where the plan gives none).
     let deadline = plan.deadline_for(year).or_else(|| NaiveDate::from_ymd_opt(year, 11, 15)).expect("valid date");
-    let agencies: Vec<&Agency> = plan.reporting_agencies(year).collect();
-    // Two agencies send nothing (never the coordinator).
+    // A plan with no agency list yet gets reports from a few departments that would send
+    // them (example data only: they are not added to the plan).
+    let senders: Vec<Agency> = if plan.agencies.is_empty() { example_senders() } else { plan.reporting_agencies(year).cloned().collect() };
+    let agencies: Vec<&Agency> = senders.iter().collect();
+    // Two agencies send nothing (never the coordinator), where the plan expects anyone.
     let mut order: Vec<(u64, &str)> = agencies
         .iter()
-        .filter(|a| Some(&a.code) != plan.coordinator.as_ref())
+        .filter(|a| Some(&a.code) != plan.coordinator.as_ref() && !plan.agencies.is_empty())
         .map(|a| (Rng::new(&format!("missing{year}{}", a.code)).next(), a.code.as_str()))
         .collect();
     order.sort();
@@ -190,9 +193,33 @@ pub fn generate(plan: &Plan, year: i32, out: &Path) -> anyhow::Result<Made> {
     Ok(Made { files: made })
 }
 
+/// Departments that would send reports on a plan whose agency list is not written yet.
+fn example_senders() -> Vec<Agency> {
+    [
+        ("SVHTTDL", "Sở Văn hóa, Thể thao và Du lịch"),
+        ("SNV", "Sở Ngoại vụ"),
+        ("STTTT", "Sở Thông tin và Truyền thông"),
+        ("SGDDT", "Sở Giáo dục và Đào tạo"),
+    ]
+    .into_iter()
+    .map(|(code, name)| Agency {
+        code: code.into(),
+        name: name.into(),
+        aliases: Vec::new(),
+        reports: true,
+        from: None,
+        until: None,
+        successor: None,
+    })
+    .collect()
+}
+
 fn activities_for(plan: &Plan, year: i32, agency: &Agency, rng: &mut Rng) -> Vec<Activity> {
-    let mut tasks: Vec<(&crate::plan::Task, Role)> =
-        plan.tasks.iter().filter_map(|t| plan.role_of(&agency.code, &t.code, year).map(|r| (t, r))).collect();
+    let mut tasks: Vec<(&crate::plan::Task, Role)> = if plan.agencies.is_empty() {
+        plan.tasks.iter().map(|t| (t, Role::Lead)).collect()
+    } else {
+        plan.tasks.iter().filter_map(|t| plan.role_of(&agency.code, &t.code, year).map(|r| (t, r))).collect()
+    };
     tasks.sort_by_key(|(_, r)| *r);
     let mut out = Vec::new();
     for (k, (task, role)) in tasks.iter().enumerate() {
@@ -209,8 +236,8 @@ fn activities_for(plan: &Plan, year: i32, agency: &Agency, rng: &mut Rng) -> Vec
                 task_number: task_number(&task.code),
                 task_title: task.title.clone(),
                 role: *role,
-                activity: a.to_string(),
-                result: if status.starts_with("Chưa") { String::new() } else { r.to_string() },
+                activity: a.replace("Bắc Giang", &plan.province),
+                result: if status.starts_with("Chưa") { String::new() } else { r.replace("Bắc Giang", &plan.province) },
                 status,
                 budget_million: budget,
                 difficulties: if rng.below(4) == 0 { rng.pick(DIFFICULTIES).to_string() } else { String::new() },
@@ -236,7 +263,9 @@ fn workbook(plan: &Plan, year: i32, agency_name: &str, date: NaiveDate, layout: 
     // A cover sheet first in the grouped layout: the report is not always on sheet one.
     if layout == Layout::Grouped {
         let cover = wb.add_worksheet().set_name("Cong van")?;
-        cover.write_string(0, 0, "Kính gửi: Sở Ngoại vụ tỉnh Bắc Giang")?;
+        let to =
+            plan.coordinator.as_deref().and_then(|c| plan.agency(c)).map_or("Ủy ban nhân dân tỉnh".to_string(), |a| a.name.clone());
+        cover.write_string(0, 0, format!("Kính gửi: {to} tỉnh {}", plan.province))?;
         cover.write_string(2, 0, format!("Thực hiện {}, đơn vị gửi kèm báo cáo kết quả năm {year}.", plan.title))?;
     }
     let ws = wb.add_worksheet().set_name(format!("Bao cao {year}"))?;

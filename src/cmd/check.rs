@@ -13,7 +13,8 @@ use crate::schema::*;
 use crate::text::for_terminal;
 
 pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
-    let cfg = RunConfig::resolve(args, super::today())?;
+    let year = args.year.ok_or_else(|| anyhow::anyhow!("check xem một năm: dùng --year"))?;
+    let cfg = RunConfig::resolve(args, year, super::today())?;
     let year = super::run::pipeline(&cfg, &|| {})?;
     let s = &year.checked.summary;
     let c = &year.checked.completeness;

@@ -36,7 +36,15 @@ pub fn pipeline(cfg: &RunConfig, tick: &(dyn Fn() + Sync)) -> anyhow::Result<Yea
     let norm = normalise::normalise(&cfg.plan, cfg.year, ingested, receipts.as_ref().map(|r| r.text.as_str()))?;
     let read = norm.rows_read();
     let accepted = norm.rows.height();
-    let rejected = norm.problems.iter().filter(|p| matches!(p.kind, Kind::TotalsRow | Kind::Duplicate)).count()
+    // A file not consolidated rejects all its rows at once; in the others, totals rows and
+    // repeated rows are rejected one by one.
+    let accepted_files: std::collections::HashSet<&str> =
+        norm.files.iter().filter(|f| f.outcome == Outcome::Accepted).map(|f| f.file.as_str()).collect();
+    let rejected = norm
+        .problems
+        .iter()
+        .filter(|p| matches!(p.kind, Kind::TotalsRow | Kind::Duplicate) && accepted_files.contains(p.file.as_str()))
+        .count()
         + norm.files.iter().filter(|f| f.outcome != Outcome::Accepted).map(|f| f.rows_read).sum::<usize>();
     if accepted + rejected != read {
         return Err(RunError::RowsLost { read, accepted, rejected }.into());
@@ -101,13 +109,58 @@ pub fn summary_line(cfg: &RunConfig, checked: &Checked) -> String {
 /// `tonghop run`.
 pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
     let log = Log { format: args.log_format, verbose: args.verbose };
-    let cfg = RunConfig::resolve(args, super::today())?;
-    let gaps = run_config(&cfg, &log).inspect_err(|e| log.event(Level::Error, "failed", &[], &format!("{e:#}")))?;
+    if let Some((first, last)) = args.years {
+        return run_years(args, first, last, &log);
+    }
+    let year = args.year.ok_or_else(|| anyhow::anyhow!("cần --year hoặc --years"))?;
+    let cfg = RunConfig::resolve(args, year, super::today())?;
+    let gaps =
+        run_config(&cfg, &log).map(|y| has_gaps(&y.checked)).inspect_err(|e| log.event(Level::Error, "failed", &[], &format!("{e:#}")))?;
     Ok(if cfg.fail_on_gaps && gaps { ExitCode::from(3) } else { ExitCode::SUCCESS })
 }
 
-/// Runs one resolved config and writes its outputs; returns whether there were gaps.
-pub fn run_config(cfg: &RunConfig, log: &Log) -> anyhow::Result<bool> {
+/// `tonghop run --years FIRST-LAST`: each year that has a folder, then the comparison.
+fn run_years(args: &RunArgs, first: i32, last: i32, log: &Log) -> anyhow::Result<ExitCode> {
+    let mut years = Vec::new();
+    let mut gaps = false;
+    let mut out_root = None;
+    for year in first..=last {
+        let cfg = match RunConfig::resolve(args, year, super::today()) {
+            Ok(cfg) => cfg,
+            Err(e)
+                if e.downcast_ref::<RunError>()
+                    .is_some_and(|e| matches!(e, RunError::NoYearFolder { .. } | RunError::YearOutOfPlan { .. })) =>
+            {
+                log.event(Level::Warn, "year_skipped", &[("year", year.to_string())], &format!("{e:#}"));
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        let y = run_config(&cfg, log)?;
+        gaps |= has_gaps(&y.checked);
+        out_root = cfg.out_dir.parent().map(Path::to_path_buf);
+        years.push((cfg, y));
+    }
+    if let Some(root) = out_root {
+        write_comparison(&root, first, last, &years)?;
+    }
+    Ok(if args.fail_on_gaps && gaps { ExitCode::from(3) } else { ExitCode::SUCCESS })
+}
+
+/// Writes the workbook comparing years into the plan's output folder.
+fn write_comparison(root: &Path, first: i32, last: i32, years: &[(RunConfig, Year)]) -> anyhow::Result<()> {
+    let Some((cfg, _)) = years.first() else { return Ok(()) };
+    let rows: Vec<crate::report::years::YearRow> =
+        years.iter().map(|(c, y)| crate::report::years::YearRow::of(c.year, &y.norm, &y.checked)).collect::<Result<_, _>>()?;
+    let name = format!("so-sanh-{}-{first}-{last}.xlsx", cfg.plan.id);
+    let bytes = crate::report::years::build(&cfg.plan, first, last, &rows, cfg.as_of)?;
+    crate::report::publish(root, &[(name.clone(), bytes)])?;
+    println!("  → {}", root.join(name).display());
+    Ok(())
+}
+
+/// Runs one resolved config and writes its outputs; returns the year read and checked.
+pub fn run_config(cfg: &RunConfig, log: &Log) -> anyhow::Result<Year> {
     // Never two writers on one output folder.
     let _lock = crate::report::lock_output(&cfg.out_dir, cfg.wait)?;
     let year_fields = [("plan", cfg.plan.id.clone()), ("year", cfg.year.to_string()), ("as_of", cfg.as_of.to_string())];
@@ -150,7 +203,7 @@ pub fn run_config(cfg: &RunConfig, log: &Log) -> anyhow::Result<bool> {
     log.event(Level::Info, "done", &fields, &summary_line(cfg, &year.checked));
     println!("{}", for_terminal(&summary_line(cfg, &year.checked), 400));
     println!("  → {}", cfg.out_dir.display());
-    Ok(has_gaps(&year.checked))
+    Ok(year)
 }
 
 /// `tonghop` with no arguments: every plan in `inputs/plans/`, every year folder it has.
@@ -178,10 +231,12 @@ pub fn all(inputs: &Path, outputs: &Path) -> anyhow::Result<ExitCode> {
             .map(|rd| rd.filter_map(|e| e.ok()?.file_name().to_str()?.parse().ok()).collect())
             .unwrap_or_default();
         years.sort();
-        for year in years {
+        let mut done = Vec::new();
+        for &year in &years {
             let args = RunArgs {
                 plan: plan_path.clone(),
-                year,
+                year: Some(year),
+                years: None,
                 inputs: Some(plan_inputs.clone()),
                 out: outputs.to_path_buf(),
                 as_of: None,
@@ -194,8 +249,18 @@ pub fn all(inputs: &Path, outputs: &Path) -> anyhow::Result<ExitCode> {
                 verbose: false,
                 format: crate::cli::Format::Text,
             };
-            if let Err(e) = RunConfig::resolve(&args, super::today()).and_then(|cfg| run_config(&cfg, &log)) {
-                eprintln!("lỗi: {}/{year}: {e:#}", plan.id);
+            match RunConfig::resolve(&args, year, super::today()).and_then(|cfg| run_config(&cfg, &log).map(|y| (cfg, y))) {
+                Ok(pair) => done.push(pair),
+                Err(e) => {
+                    eprintln!("lỗi: {}/{year}: {e:#}", plan.id);
+                    failed += 1;
+                }
+            }
+        }
+        // A plan with several years also gets the workbook comparing them.
+        if let (Some(first), Some(last), true) = (years.first(), years.last(), done.len() >= 2) {
+            if let Err(e) = write_comparison(&outputs.join(&plan.id), *first, *last, &done) {
+                eprintln!("lỗi: {}: {e:#}", plan.id);
                 failed += 1;
             }
         }

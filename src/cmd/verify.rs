@@ -70,7 +70,8 @@ pub fn run(args: &VerifyArgs) -> anyhow::Result<ExitCode> {
         chrono::NaiveDate::parse_from_str(&m.as_of, "%Y-%m-%d").with_context(|| format!("ngày kiểm tra \"{}\" trong manifest", m.as_of))?;
     let run_args = RunArgs {
         plan,
-        year: m.year,
+        year: Some(m.year),
+        years: None,
         inputs: Some(inputs),
         out: std::env::temp_dir(),
         as_of: Some(as_of),
@@ -83,7 +84,7 @@ pub fn run(args: &VerifyArgs) -> anyhow::Result<ExitCode> {
         verbose: false,
         format: Format::Text,
     };
-    let mut cfg = RunConfig::resolve(&run_args, as_of)?;
+    let mut cfg = RunConfig::resolve(&run_args, m.year, as_of)?;
     // The manifest records the command as first run; recompute with the same one.
     cfg.command_line = m.command.clone();
     cfg.as_of_given = m.as_of_given;

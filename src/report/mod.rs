@@ -6,8 +6,9 @@
 //! so a run that dies half-way leaves the previous outputs whole. Does not own: deciding
 //! anything about the data.
 
-mod style;
+pub(crate) mod style;
 pub mod workbook;
+pub mod years;
 
 use std::path::{Path, PathBuf};
 

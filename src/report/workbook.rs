@@ -164,6 +164,15 @@ fn summary(ws: &mut Worksheet, st: &Styles, cfg: &RunConfig, checked: &Checked) 
     };
     let as_of_note = if cfg.as_of_given { String::new() } else { " (ngày chạy chương trình)".to_string() };
     let mut r = 5;
+    // What an incomplete plan lacks, above everything else.
+    for m in &plan.missing {
+        ws.merge_range(r, 0, r, 2, &format!("Kế hoạch chưa đủ: {m}"), &st.bad)?;
+        fit(ws, r, &[(m, 70.0)])?;
+        r += 1;
+    }
+    if !plan.missing.is_empty() {
+        r += 1;
+    }
     ws.merge_range(r, 0, r, 2, "I. THÔNG TIN CHUNG", &st.label)?;
     r += 1;
     for (label, value) in [
@@ -185,7 +194,13 @@ fn summary(ws: &mut Worksheet, st: &Styles, cfg: &RunConfig, checked: &Checked) 
         ws.write_string_with_format(r, i as u16, *h, &st.header)?;
     }
     r += 1;
-    let not_received = if s.past_deadline { "Chưa nộp (quá hạn)" } else { "Chưa nộp (chưa đến hạn)" };
+    let not_received = if s.deadline.is_none() {
+        "Chưa nộp"
+    } else if s.past_deadline {
+        "Chưa nộp (quá hạn)"
+    } else {
+        "Chưa nộp (chưa đến hạn)"
+    };
     // The last four rows split the reports expected and sum to 100%.
     let status_rows: [(&str, usize); 6] = [
         ("Số báo cáo phải nộp", s.expected),

@@ -7,3 +7,4 @@ mod exits;
 mod hostile;
 mod messy;
 mod pipeline;
+mod plans;

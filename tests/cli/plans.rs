@@ -1,0 +1,120 @@
+//! Every seed plan, agencies renamed and merged over the years, and the multi-year view.
+
+use crate::env::*;
+
+#[test]
+fn every_shipped_plan_checks_and_incomplete_ones_say_what_is_missing() {
+    let env = Env::new();
+    for (file, complete) in [("bac-giang", true), ("lai-chau", true), ("lang-son", false), ("can-tho", false)] {
+        let path = format!("inputs/plans/{file}.toml");
+        let out = env.run(&["plan", "check", &path]);
+        assert_ok(&out, &["plan", "check", &path]);
+        let text = String::from_utf8_lossy(&out.stdout);
+        if complete {
+            assert!(text.contains(": hợp lệ —"), "{text}");
+        } else {
+            assert!(text.contains("hợp lệ nhưng chưa đủ"), "{text}");
+            for missing in [
+                "chưa có danh sách cơ quan",
+                "thiếu cơ quan đầu mối tổng hợp (coordinator)",
+                "thiếu hạn nộp báo cáo hằng năm (deadline)",
+                "chưa có cơ quan chủ trì",
+            ] {
+                assert!(text.contains(missing), "{file}: {missing} not named\n{text}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_merger_2024_expects_the_old_agency_2025_the_successor() {
+    let env = Env::example(2024);
+    // The same reports, sent again for 2025 under the old names.
+    let y25 = env.year_dir(2025);
+    std::fs::create_dir_all(&y25).unwrap();
+    for e in std::fs::read_dir(env.year_dir(2024)).unwrap() {
+        let e = e.unwrap();
+        std::fs::copy(e.path(), y25.join(e.file_name())).unwrap();
+    }
+    env.run_year(2024, &[]);
+    env.run_year(2025, &["--as-of", "2025-11-20"]);
+    let expected = |year: i32| -> Vec<String> { env.csv(year, "completeness.csv").iter().map(|r| r["agency_code"].clone()).collect() };
+    let (e24, e25) = (expected(2024), expected(2025));
+    assert!(e24.contains(&"SKHDT".to_string()) && e24.contains(&"STTTT".to_string()) && e24.contains(&"HLUCNGAN".to_string()));
+    assert!(!e24.contains(&"SNNMT".to_string()));
+    assert!(!e25.contains(&"SKHDT".to_string()) && !e25.contains(&"STTTT".to_string()) && !e25.contains(&"SNNPTNT".to_string()));
+    assert!(e25.contains(&"SNNMT".to_string()) && e25.contains(&"STC".to_string()));
+    assert!(!e25.iter().any(|c| c.starts_with('H') || c == "TPBG"), "districts were abolished in 2025: {e25:?}");
+
+    // The 2025 report still signed "Sở Kế hoạch và Đầu tư" lands on Sở Tài chính, flagged.
+    let rows = env.csv(2025, "rows.csv");
+    let skhdt: Vec<_> = rows.iter().filter(|r| r["file"] == "06_SKHDT_bao-cao-2024.xlsx").collect();
+    assert!(!skhdt.is_empty());
+    assert!(skhdt.iter().all(|r| r["agency_code"] == "STC" && r["task_code"] == "IV.6" && r["role"] == "lead"), "{skhdt:?}");
+    let problems = env.csv(2025, "problems.csv");
+    let p = problems.iter().find(|p| p["file"] == "06_SKHDT_bao-cao-2024.xlsx" && p["kind"] == "agency_renamed").unwrap();
+    assert_eq!(p["detail"], "SKHDT → STC");
+    // Assignments passed to the successors (Sở TT&TT's NV1 partnership is Sở KH&CN's now).
+    let coverage = env.csv(2025, "coverage.csv");
+    let has = |a: &str, t: &str, role: &str| coverage.iter().any(|r| r["agency_code"] == a && r["task_code"] == t && r["role"] == role);
+    assert!(has("STC", "IV.6", "lead") && has("SKHCN", "NV1", "partner") && has("SKHCN", "IV.3", "lead") && has("SNNMT", "IV.5", "lead"));
+    // A district's 2025 report is flagged: no such agency that year.
+    assert!(problems.iter().any(|p| p["file"] == "16_HYENTHE_bao-cao-2024.xlsx" && p["kind"] == "agency_not_in_force"));
+    // 2024 is untouched by 2025's reorganisation.
+    assert!(env.csv(2024, "problems.csv").iter().all(|p| p["kind"] != "agency_renamed"));
+}
+
+#[test]
+fn the_multi_year_sheet_compares_the_example_years() {
+    let env = Env::example(2024);
+    copy_year(&env, 2023);
+    let out = env.run(&["run", "--plan", "inputs/plans/bac-giang.toml", "--years", "2022-2024", "--as-of", AS_OF]);
+    assert_ok(&out, &["run", "--years", "2022-2024"]);
+    let book = env.root.join(format!("outputs/{PLAN_ID}/so-sanh-{PLAN_ID}-2022-2024.xlsx"));
+    let grid = sheet(&book, "So sánh các năm");
+    let header = row_with(&grid, "Tình hình nộp báo cáo");
+    assert_eq!(&header[1..3], ["2023", "2024"], "2022 has no folder and no column");
+    let on_time = row_with(&grid, "Nộp đúng hạn");
+    for (i, year) in [2023, 2024].into_iter().enumerate() {
+        let n = env.csv(year, "completeness.csv").iter().filter(|r| r["verdict"] == "on_time").count();
+        assert_eq!(on_time[1 + i], n.to_string(), "{year}");
+    }
+    let nv5 = grid.iter().find(|r| r[0].starts_with("NV5.") && r[1].contains('/')).unwrap();
+    assert_eq!(nv5[2], "6/6");
+    let budget = row_with(&grid, "Tổng kinh phí (triệu đồng)");
+    let total_2024: f64 = env.csv(2024, "rows.csv").iter().filter_map(|r| r["budget_million_vnd"].parse::<f64>().ok()).sum();
+    assert_eq!(budget[2], format!("{total_2024}"));
+    // The chart is there.
+    let data = std::fs::read(&book).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(data)).unwrap();
+    assert!(zip.by_name("xl/charts/chart1.xml").is_ok());
+}
+
+#[test]
+fn an_incomplete_plan_runs_and_says_what_it_lacks() {
+    let env = Env::new();
+    let dir = env.root.join("inputs/lang-son-vhdn-2025/2023");
+    std::fs::create_dir_all(&dir).unwrap();
+    for e in std::fs::read_dir(repo().join("inputs/lang-son-vhdn-2025/2023")).unwrap() {
+        let e = e.unwrap();
+        std::fs::copy(e.path(), dir.join(e.file_name())).unwrap();
+    }
+    let out = env.run(&["run", "--plan", "inputs/plans/lang-son.toml", "--year", "2023", "--as-of", AS_OF]);
+    assert_ok(&out, &["run", "lang-son"]);
+    let out_dir = env.root.join("outputs/lang-son-vhdn-2025/2023");
+    let rows = read_csv(&out_dir.join("rows.csv"));
+    assert!(!rows.is_empty() && rows.iter().all(|r| !r["task_code"].is_empty() && !r["agency_as_written"].is_empty()));
+    let summary = sheet(&out_dir.join("tong-hop-lang-son-vhdn-2025-2023.xlsx"), "Tổng hợp");
+    assert!(summary.iter().any(|r| r[0] == "Kế hoạch chưa đủ: thiếu hạn nộp báo cáo hằng năm (deadline)"));
+    let problems = read_csv(&out_dir.join("problems.csv"));
+    assert!(problems.iter().any(|p| p["kind"] == "agency_not_in_plan" && p["detail"] == "Sở Ngoại vụ"));
+}
+
+fn copy_year(env: &Env, year: i32) {
+    let dir = env.year_dir(year);
+    std::fs::create_dir_all(&dir).unwrap();
+    for e in std::fs::read_dir(repo().join(format!("inputs/{PLAN_ID}/{year}"))).unwrap() {
+        let e = e.unwrap();
+        std::fs::copy(e.path(), dir.join(e.file_name())).unwrap();
+    }
+}

@@ -100,7 +100,8 @@ fn sheet(plan: &Plan, first: i32, last: i32, years: &[YearRow], as_of: NaiveDate
         Ok(())
     };
     header(ws, r, "Tình hình nộp báo cáo")?;
-    let counts: [(&str, fn(&Summary) -> usize); 5] = [
+    type Count = fn(&Summary) -> usize;
+    let counts: [(&str, Count); 5] = [
         ("Số báo cáo phải nộp", |s| s.expected),
         ("Nộp đúng hạn", |s| s.on_time),
         ("Nộp muộn", |s| s.late),
@@ -161,7 +162,7 @@ fn sheet(plan: &Plan, first: i32, last: i32, years: &[YearRow], as_of: NaiveDate
     // The chart: reports on time, late, undated, not received, per year.
     let mut chart = Chart::new(ChartType::ColumnStacked);
     chart.title().set_name("Tình hình nộp báo cáo qua các năm");
-    for row in (chart_first..=chart_last).skip(0) {
+    for row in chart_first..=chart_last {
         chart.add_series().set_name(("So sánh các năm", row, 0)).set_categories(("So sánh các năm", 3, 1, 3, n.max(1))).set_values((
             "So sánh các năm",
             row,

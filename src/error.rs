@@ -76,6 +76,7 @@ pub enum Kind {
     AgencyRenamed,
     AgencyNotInForce,
     AgencyNotInPlan,
+    Symlink,
 }
 
 impl Kind {
@@ -119,6 +120,7 @@ impl Kind {
             AgencyRenamed => "agency_renamed",
             AgencyNotInForce => "agency_not_in_force",
             AgencyNotInPlan => "agency_not_in_plan",
+            Symlink => "symlink",
         }
     }
 
@@ -162,6 +164,7 @@ impl Kind {
             AgencyRenamed => format!("báo cáo ghi tên cơ quan cũ, đã sáp nhập ({detail}): tính cho cơ quan kế thừa"),
             AgencyNotInForce => format!("cơ quan {detail} không còn (hoặc chưa) hoạt động trong năm báo cáo theo kế hoạch"),
             AgencyNotInPlan => format!("kế hoạch chưa có danh sách cơ quan: ghi nhận đơn vị \"{detail}\" như trong báo cáo"),
+            Symlink => "liên kết (symlink), không đọc để không ra ngoài thư mục: chép tệp thật vào thư mục".into(),
         }
     }
 
@@ -207,6 +210,7 @@ impl Kind {
             AgencyRenamed => format!("report signed with a merged agency's old name ({detail}); attributed to its successor"),
             AgencyNotInForce => format!("agency {detail} is not in force in the reporting year"),
             AgencyNotInPlan => format!("the plan has no agency list; sender kept as written: \"{detail}\""),
+            Symlink => "a symbolic link, not followed out of the folder".into(),
         }
     }
 }

@@ -30,10 +30,12 @@ pub struct Year {
 pub fn pipeline(cfg: &RunConfig, tick: &(dyn Fn() + Sync)) -> anyhow::Result<Year> {
     let files = ingest::list_files(&cfg.year_dir).with_context(|| format!("không đọc được thư mục {}", cfg.year_dir.display()))?;
     // Files are read in parallel by worker processes, in their sorted order.
-    let ingested = ingest::isolate::ingest_all(&files, cfg.limits, tick);
+    // Each file is normalised as soon as it is read, so raw cells are never held for all.
+    let normaliser = normalise::Normaliser::new(&cfg.plan, cfg.year);
+    let drafts = ingest::isolate::ingest_all(&files, cfg.limits, tick, &|ing| normaliser.draft(ing));
     let receipts = ingest::read_receipts(&cfg.year_dir)
         .with_context(|| format!("không đọc được {}", cfg.year_dir.join(ingest::RECEIPTS_FILE).display()))?;
-    let norm = normalise::normalise(&cfg.plan, cfg.year, ingested, receipts.as_ref().map(|r| r.text.as_str()))?;
+    let norm = normaliser.finish(drafts, receipts.as_ref().map(|r| r.text.as_str()))?;
     let read = norm.rows_read();
     let accepted = norm.rows.height();
     // A file not consolidated rejects all its rows at once; in the others, totals rows and

@@ -38,38 +38,41 @@ impl Default for Limits {
     }
 }
 
-/// Reads every file in worker processes, in parallel, keeping the files' order. Falls
-/// back to reading in this process when no worker can be started.
-pub fn ingest_all(files: &[InputFile], limits: Limits, tick: &(dyn Fn() + Sync)) -> Vec<Ingested> {
+/// Reads every file in worker processes, in parallel, and hands each to `each` as soon as
+/// it is read (so a file's raw cells are freed once `each` has turned them into what the
+/// run keeps); returns the results in the files' order. Falls back to reading in this
+/// process when no worker can be started.
+pub fn ingest_all<T: Send>(files: &[InputFile], limits: Limits, tick: &(dyn Fn() + Sync), each: &(dyn Fn(Ingested) -> T + Sync)) -> Vec<T> {
     let Ok(exe) = std::env::current_exe() else {
         return files
             .iter()
             .map(|f| {
                 tick();
-                ingest(f)
+                each(ingest(f))
             })
             .collect();
     };
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).min(files.len()).max(1);
     let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<Option<Ingested>>> = Mutex::new(vec![None; files.len()]);
+    let results: Mutex<Vec<Option<T>>> = Mutex::new((0..files.len()).map(|_| None).collect());
     std::thread::scope(|scope| {
         for _ in 0..workers {
-            scope.spawn(|| drive(&exe, files, &next, &results, limits, tick));
+            scope.spawn(|| drive(&exe, files, &next, &results, limits, tick, each));
         }
     });
     let results = results.into_inner().unwrap_or_else(|p| p.into_inner());
-    results.into_iter().zip(files).map(|(r, f)| r.unwrap_or_else(|| ingest(f))).collect()
+    results.into_iter().zip(files).map(|(r, f)| r.unwrap_or_else(|| each(ingest(f)))).collect()
 }
 
 /// One worker's loop in the parent: take the next file, send it, wait for the answer.
-fn drive(
+fn drive<T: Send>(
     exe: &Path,
     files: &[InputFile],
     next: &AtomicUsize,
-    results: &Mutex<Vec<Option<Ingested>>>,
+    results: &Mutex<Vec<Option<T>>>,
     limits: Limits,
     tick: &(dyn Fn() + Sync),
+    each: &(dyn Fn(Ingested) -> T + Sync),
 ) {
     let mut worker: Option<Worker> = None;
     loop {
@@ -97,8 +100,10 @@ fn drive(
                 }
             },
         };
+        // Normalised here, outside the lock, so the raw cells go now.
+        let kept = each(result);
         if let Ok(mut r) = results.lock() {
-            r[i] = Some(result);
+            r[i] = Some(kept);
         }
         tick();
     }

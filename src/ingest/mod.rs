@@ -105,7 +105,8 @@ fn walk(dir: &Path, prefix: &str, out: &mut Vec<InputFile>) -> std::io::Result<(
         let kind = entry.file_type()?;
         if kind.is_dir() {
             walk(&entry.path(), &rel, out)?;
-        } else if kind.is_file() {
+        } else {
+            // Files, and links (listed, never followed: see `ingest`).
             out.push(InputFile { rel, path: entry.path() });
         }
     }
@@ -183,6 +184,16 @@ pub struct Ingested {
 /// Reads one file: hashes it and, if it is a spreadsheet, reads its tables. Never panics:
 /// a panic inside the reader becomes a skipped file.
 pub fn ingest(file: &InputFile) -> Ingested {
+    // A link could lead out of the input folder: it is listed, not read.
+    match std::fs::symlink_metadata(&file.path) {
+        Ok(m) if m.file_type().is_symlink() => {
+            return Ingested { rel: file.rel.clone(), bytes: 0, sha256: String::new(), content: Err((Kind::Symlink, String::new())) };
+        }
+        Ok(m) if !m.file_type().is_file() => {
+            return Ingested { rel: file.rel.clone(), bytes: 0, sha256: String::new(), content: Err((Kind::Unreadable, "không phải tệp thường".into())) };
+        }
+        _ => {}
+    }
     let data = match std::fs::read(&file.path) {
         Ok(d) => d,
         Err(e) => {

@@ -118,7 +118,7 @@ type Placed = (Row, String, String, Option<NaiveDate>);
 type RowKey = (Option<String>, String, String, &'static str, Option<u64>);
 
 /// A file on its way: its record, its rows, its findings.
-struct Draft {
+pub struct Draft {
     record: FileRecord,
     rows: Vec<Row>,
     problems: Vec<Problem>,
@@ -128,32 +128,56 @@ const AGENCY_LABELS: &[&str] = &["don vi bao cao", "co quan bao cao", "ten don v
 const DATE_LABELS: &[&str] = &["ngay bao cao", "ngay gui", "ngay lap", "ngay ky"];
 const TOTALS: &[&str] = &["tong cong", "cong", "tong", "tong so", "tong kinh phi", "cong tong", "tong cong kinh phi"];
 
-/// Normalises every ingested file of one plan-year; `receipts` is the text of the year's
-/// receipts register, if it has one.
-pub fn normalise(plan: &Plan, year: i32, files: Vec<Ingested>, receipts: Option<&str>) -> PolarsResult<Normalised> {
-    let index = AgencyIndex::new(plan);
-    let mut drafts: Vec<Draft> = files.into_iter().map(|f| read_submission(plan, year, &index, f)).collect();
-    supersede(&mut drafts);
-    let mut problems = Vec::new();
-    drop_duplicates(&mut drafts, &mut problems);
-    let received = received_dates(&drafts, receipts.map(|t| receipts::read(t, &index)), &mut problems);
-    let mut records = Vec::new();
-    let mut rows: Vec<Placed> = Vec::new();
-    for d in drafts {
-        problems.extend(d.problems);
-        if d.record.outcome == Outcome::Accepted {
-            let code = d.record.agency_code.clone().unwrap_or_default();
-            for r in d.rows {
-                rows.push((r, code.clone(), d.record.agency_as_written.clone(), d.record.report_date));
-            }
-        }
-        records.push(d.record);
+/// Normalises the files of one plan-year. Each file is turned into a `Draft` as soon as it
+/// is read (its raw cells are freed then); `finish` then settles what depends on all of
+/// them (revisions, duplicates, received dates) and builds the rows table once.
+pub struct Normaliser<'a> {
+    plan: &'a Plan,
+    year: i32,
+    index: AgencyIndex,
+}
+
+impl<'a> Normaliser<'a> {
+    pub fn new(plan: &'a Plan, year: i32) -> Normaliser<'a> {
+        Normaliser { plan, year, index: AgencyIndex::new(plan) }
     }
-    problems.sort();
-    problems.dedup();
-    rows.sort_by(|a, b| (&a.0.file, &a.0.sheet, a.0.row).cmp(&(&b.0.file, &b.0.sheet, b.0.row)));
-    let table = rows_frame(plan, year, &rows)?;
-    Ok(Normalised { rows: table, files: records, problems, received })
+
+    /// One file, normalised on its own.
+    pub fn draft(&self, file: Ingested) -> Draft {
+        read_submission(self.plan, self.year, &self.index, file)
+    }
+
+    /// Every file's draft (in file order) and the receipts register's text, if any.
+    pub fn finish(&self, mut drafts: Vec<Draft>, receipts: Option<&str>) -> PolarsResult<Normalised> {
+        supersede(&mut drafts);
+        let mut problems = Vec::new();
+        drop_duplicates(&mut drafts, &mut problems);
+        let received = received_dates(&drafts, receipts.map(|t| receipts::read(t, &self.index)), &mut problems);
+        let mut records = Vec::new();
+        let mut rows: Vec<Placed> = Vec::new();
+        for d in drafts {
+            problems.extend(d.problems);
+            if d.record.outcome == Outcome::Accepted {
+                let code = d.record.agency_code.clone().unwrap_or_default();
+                for r in d.rows {
+                    rows.push((r, code.clone(), d.record.agency_as_written.clone(), d.record.report_date));
+                }
+            }
+            records.push(d.record);
+        }
+        problems.sort();
+        problems.dedup();
+        rows.sort_by(|a, b| (&a.0.file, &a.0.sheet, a.0.row).cmp(&(&b.0.file, &b.0.sheet, b.0.row)));
+        let table = rows_frame(self.plan, self.year, &rows)?;
+        Ok(Normalised { rows: table, files: records, problems, received })
+    }
+}
+
+/// Normalises every ingested file of one plan-year at once (see `Normaliser`).
+pub fn normalise(plan: &Plan, year: i32, files: Vec<Ingested>, receipts: Option<&str>) -> PolarsResult<Normalised> {
+    let n = Normaliser::new(plan, year);
+    let drafts = files.into_iter().map(|f| n.draft(f)).collect();
+    n.finish(drafts, receipts)
 }
 
 /// The day each agency's report was received (see `Normalised::received`), listing where

@@ -25,7 +25,32 @@ pub fn workbook_name(plan_id: &str, year: i32) -> String {
     format!("tong-hop-{plan_id}-{year}.xlsx")
 }
 
+/// Text a spreadsheet would run as a formula when it opens a CSV (starting with =, +, -, @,
+/// tab or carriage return) gets a leading apostrophe, as OWASP advises. Parquet keeps the
+/// text exactly.
+fn defuse(df: &DataFrame) -> PolarsResult<DataFrame> {
+    let columns = df
+        .columns()
+        .iter()
+        .map(|c| -> PolarsResult<Column> {
+            let Ok(strings) = c.str() else { return Ok(c.clone()) };
+            if !strings.iter().flatten().any(risky) {
+                return Ok(c.clone());
+            }
+            let safe: Vec<Option<String>> = strings.iter().map(|v| v.map(|t| if risky(t) { format!("'{t}") } else { t.to_string() })).collect();
+            Ok(Column::new(c.name().clone(), safe))
+        })
+        .collect::<PolarsResult<Vec<_>>>()?;
+    DataFrame::new(df.height(), columns)
+}
+
+fn risky(t: &str) -> bool {
+    t.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
 fn csv_bytes(df: &mut DataFrame) -> PolarsResult<Vec<u8>> {
+    let mut df = defuse(df)?;
+    let df = &mut df;
     let mut buf = Vec::new();
     CsvWriter::new(&mut buf).include_header(true).with_date_format(Some("%Y-%m-%d".into())).finish(df)?;
     Ok(buf)

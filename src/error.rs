@@ -77,6 +77,7 @@ pub enum Kind {
     AgencyNotInForce,
     AgencyNotInPlan,
     Symlink,
+    TextTruncated,
 }
 
 impl Kind {
@@ -121,6 +122,7 @@ impl Kind {
             AgencyNotInForce => "agency_not_in_force",
             AgencyNotInPlan => "agency_not_in_plan",
             Symlink => "symlink",
+            TextTruncated => "text_truncated",
         }
     }
 
@@ -165,6 +167,7 @@ impl Kind {
             AgencyNotInForce => format!("cơ quan {detail} không còn (hoặc chưa) hoạt động trong năm báo cáo theo kế hoạch"),
             AgencyNotInPlan => format!("kế hoạch chưa có danh sách cơ quan: ghi nhận đơn vị \"{detail}\" như trong báo cáo"),
             Symlink => "liên kết (symlink), không đọc để không ra ngoài thư mục: chép tệp thật vào thư mục".into(),
+            TextTruncated => format!("ô có {detail} ký tự, quá dài: chỉ giữ 32.000 ký tự đầu"),
         }
     }
 
@@ -211,6 +214,7 @@ impl Kind {
             AgencyNotInForce => format!("agency {detail} is not in force in the reporting year"),
             AgencyNotInPlan => format!("the plan has no agency list; sender kept as written: \"{detail}\""),
             Symlink => "a symbolic link, not followed out of the folder".into(),
+            TextTruncated => format!("cell of {detail} characters cut to 32,000"),
         }
     }
 }

@@ -201,11 +201,20 @@ pub fn run_config(cfg: &RunConfig, log: &Log) -> anyhow::Result<Year> {
         ("pairs", s.pairs.to_string()),
         ("problems", s.problems.to_string()),
         ("out", cfg.out_dir.display().to_string()),
+        ("peak_rss_mb", peak_rss_mb().map_or(String::new(), |m| m.to_string())),
     ];
     log.event(Level::Info, "done", &fields, &summary_line(cfg, &year.checked));
     println!("{}", for_terminal(&summary_line(cfg, &year.checked), 400));
     println!("  → {}", cfg.out_dir.display());
     Ok(year)
+}
+
+/// This process's peak resident memory so far, in MiB (Linux; None elsewhere).
+fn peak_rss_mb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024)
 }
 
 /// `tonghop` with no arguments: every plan in `inputs/plans/`, every year folder it has.

@@ -190,7 +190,12 @@ pub fn ingest(file: &InputFile) -> Ingested {
             return Ingested { rel: file.rel.clone(), bytes: 0, sha256: String::new(), content: Err((Kind::Symlink, String::new())) };
         }
         Ok(m) if !m.file_type().is_file() => {
-            return Ingested { rel: file.rel.clone(), bytes: 0, sha256: String::new(), content: Err((Kind::Unreadable, "không phải tệp thường".into())) };
+            return Ingested {
+                rel: file.rel.clone(),
+                bytes: 0,
+                sha256: String::new(),
+                content: Err((Kind::Unreadable, "không phải tệp thường".into())),
+            };
         }
         _ => {}
     }

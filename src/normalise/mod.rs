@@ -124,6 +124,9 @@ pub struct Draft {
     problems: Vec<Problem>,
 }
 
+/// Longest text kept from one cell (a spreadsheet cell holds at most 32,767 characters).
+pub const MAX_TEXT: usize = 32_000;
+
 const AGENCY_LABELS: &[&str] = &["don vi bao cao", "co quan bao cao", "ten don vi", "ten co quan", "don vi", "co quan"];
 const DATE_LABELS: &[&str] = &["ngay bao cao", "ngay gui", "ngay lap", "ngay ky"];
 const TOTALS: &[&str] = &["tong cong", "cong", "tong", "tong so", "tong kinh phi", "cong tong", "tong cong kinh phi"];
@@ -510,7 +513,15 @@ fn read_rows(
                     String::new()
                 }
                 Some((c, col)) => {
-                    let raw = c.text();
+                    let mut raw = c.text();
+                    // A cell longer than any cell a spreadsheet shows is cut, and flagged.
+                    if raw.len() > MAX_TEXT {
+                        let n = raw.chars().count();
+                        if n > MAX_TEXT {
+                            problem(flags, col, Kind::TextTruncated, n.to_string());
+                            raw = raw.chars().take(MAX_TEXT).collect();
+                        }
+                    }
                     match crate::text::legacy::to_unicode(&raw) {
                         Some((converted, enc)) => {
                             problem(flags, col, Kind::LegacyEncoding, enc.name().to_string());

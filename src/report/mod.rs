@@ -37,7 +37,8 @@ fn defuse(df: &DataFrame) -> PolarsResult<DataFrame> {
             if !strings.iter().flatten().any(risky) {
                 return Ok(c.clone());
             }
-            let safe: Vec<Option<String>> = strings.iter().map(|v| v.map(|t| if risky(t) { format!("'{t}") } else { t.to_string() })).collect();
+            let safe: Vec<Option<String>> =
+                strings.iter().map(|v| v.map(|t| if risky(t) { format!("'{t}") } else { t.to_string() })).collect();
             Ok(Column::new(c.name().clone(), safe))
         })
         .collect::<PolarsResult<Vec<_>>>()?;

@@ -65,3 +65,101 @@ fn the_whole_corpus_never_crashes_the_run() {
     let panicked: Vec<_> = files.iter().filter(|f| f["reason_code"] == "reader_panic").collect();
     assert!(!panicked.is_empty() && panicked.iter().all(|f| f["reason"].len() > 20));
 }
+
+#[test]
+fn hostile_workbooks_are_refused_or_cut_within_the_limits() {
+    let env = Env::new();
+    let dir = env.year_dir(2024);
+    std::fs::create_dir_all(&dir).unwrap();
+    for e in std::fs::read_dir(repo().join("tests/fixtures/hostile")).unwrap() {
+        let e = e.unwrap();
+        std::fs::copy(e.path(), dir.join(e.file_name())).unwrap();
+    }
+    std::fs::copy(repo().join(format!("inputs/{PLAN_ID}/2024/02_SVHTTDL_bao-cao-2024.xlsx")), dir.join("good.xlsx")).unwrap();
+    env.run_year(2024, &["--file-memory-mb", "1024", "--file-timeout", "60"]);
+    let files = env.csv(2024, "files.csv");
+    let outcome = |n: &str| {
+        let f = files.iter().find(|f| f["file"] == n).unwrap();
+        (f["outcome"].clone(), f["reason_code"].clone())
+    };
+    // A sheet that inflates to a gigabyte, and one that claims 1,048,576 × 16,384 cells.
+    assert_eq!(outcome("bomb.xlsx"), ("skipped".into(), "reader_crashed".into()));
+    assert_eq!(outcome("huge-dimension.xlsx"), ("skipped".into(), "reader_crashed".into()));
+    // Entity declarations are not expanded; a million nested elements hold no table.
+    assert_eq!(outcome("entities.xlsx"), ("skipped".into(), "unreadable".into()));
+    assert_eq!(outcome("deep.xlsx"), ("skipped".into(), "no_table".into()));
+    // A 10 MB cell is cut to 32,000 characters, flagged; the other files are consolidated.
+    assert_eq!(outcome("big-cell.xlsx").0, "accepted");
+    assert_eq!(outcome("good.xlsx").0, "accepted");
+    let rows = env.csv(2024, "rows.csv");
+    let big = rows.iter().find(|r| r["file"] == "big-cell.xlsx").unwrap();
+    assert_eq!(big["activity"].chars().count(), 32_000);
+    assert!(big["flags"].contains("text_truncated"));
+}
+
+#[test]
+fn links_are_listed_not_followed() {
+    let env = Env::example(2024);
+    let outside = env.root.join("secret.xlsx");
+    std::fs::copy(env.year_dir(2024).join("02_SVHTTDL_bao-cao-2024.xlsx"), &outside).unwrap();
+    std::os::unix::fs::symlink(&outside, env.year_dir(2024).join("link.xlsx")).unwrap();
+    std::os::unix::fs::symlink(env.root.join("inputs"), env.year_dir(2024).join("link-dir")).unwrap();
+    env.run_year(2024, &[]);
+    let files = env.csv(2024, "files.csv");
+    for name in ["link.xlsx", "link-dir"] {
+        let f = files.iter().find(|f| f["file"] == name).unwrap_or_else(|| panic!("{name} not listed"));
+        assert_eq!((f["outcome"].as_str(), f["reason_code"].as_str(), f["sha256"].as_str()), ("skipped", "symlink", ""), "{name}");
+    }
+}
+
+#[test]
+fn formulas_from_submissions_are_text_in_the_csv_too() {
+    use rust_xlsxwriter::Workbook;
+    let env = Env::new();
+    let dir = env.year_dir(2024);
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "Đơn vị báo cáo: Sở Ngoại vụ").unwrap();
+    for (c, h) in ["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả thực hiện", "Tình trạng"].iter().enumerate() {
+        ws.write_string(2, c as u16, *h).unwrap();
+    }
+    ws.write_string(3, 1, "NV1").unwrap();
+    ws.write_string(3, 2, "=cmd|' /C calc'!A0").unwrap();
+    ws.write_string(3, 3, "+1+2").unwrap();
+    ws.write_string(3, 4, "Hoàn thành").unwrap();
+    wb.save(dir.join("snv.xlsx")).unwrap();
+    env.run_year(2024, &[]);
+    let rows = env.csv(2024, "rows.csv");
+    assert_eq!(rows[0]["activity"], "'=cmd|' /C calc'!A0");
+    assert_eq!(rows[0]["result"], "'+1+2");
+}
+
+#[test]
+fn memory_does_not_grow_with_the_number_of_files() {
+    fn peak(copies: usize) -> u64 {
+        let env = Env::new();
+        let dir = env.year_dir(2024);
+        std::fs::create_dir_all(&dir).unwrap();
+        let src: Vec<_> = std::fs::read_dir(repo().join(format!("inputs/{PLAN_ID}/2024")))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "xlsx"))
+            .collect();
+        for i in 0..copies {
+            for p in &src {
+                std::fs::copy(p, dir.join(format!("{i:03}-{}", p.file_name().unwrap().to_string_lossy()))).unwrap();
+            }
+        }
+        let out = env.run_year(2024, &["--log-format", "json"]);
+        let done = String::from_utf8_lossy(&out.stderr)
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .find(|e| e["event"] == "done")
+            .unwrap();
+        done["peak_rss_mb"].as_str().unwrap().parse().unwrap()
+    }
+    let (small, large) = (peak(1), peak(10));
+    // Ten times the files: the run's memory is its data plus a bounded amount per file being read.
+    assert!(large < small + small / 2 + 20, "peak {small} MiB for 1x files, {large} MiB for 10x");
+}

@@ -31,11 +31,26 @@ pub enum Command {
     /// Work with plan files.
     #[command(subcommand)]
     Plan(PlanCommand),
+    /// Write each agency's report template for a year, to send before the reporting season.
+    Template(TemplateArgs),
     /// Write example submissions for a plan and year (used to make the shipped examples).
     Sample(SampleArgs),
     /// Check an archived run: re-hash its inputs, rerun it, compare every output with its
     /// manifest. Exit 0 only when all match, 4 when something differs.
     Verify(VerifyArgs),
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct TemplateArgs {
+    /// The plan file (TOML).
+    #[arg(long)]
+    pub plan: PathBuf,
+    /// The reporting year.
+    #[arg(long)]
+    pub year: i32,
+    /// Folder to write the templates into [default: outputs/<plan id>/mau-YEAR].
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Debug, Args, Clone)]

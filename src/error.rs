@@ -78,6 +78,7 @@ pub enum Kind {
     AgencyNotInPlan,
     Symlink,
     TextTruncated,
+    TemplateMismatch,
 }
 
 impl Kind {
@@ -123,6 +124,7 @@ impl Kind {
             AgencyNotInPlan => "agency_not_in_plan",
             Symlink => "symlink",
             TextTruncated => "text_truncated",
+            TemplateMismatch => "template_mismatch",
         }
     }
 
@@ -168,6 +170,7 @@ impl Kind {
             AgencyNotInPlan => format!("kế hoạch chưa có danh sách cơ quan: ghi nhận đơn vị \"{detail}\" như trong báo cáo"),
             Symlink => "liên kết (symlink), không đọc để không ra ngoài thư mục: chép tệp thật vào thư mục".into(),
             TextTruncated => format!("ô có {detail} ký tự, quá dài: chỉ giữ 32.000 ký tự đầu"),
+            TemplateMismatch => format!("báo cáo làm trên mẫu không đúng ({detail}): dùng mẫu của năm và kế hoạch này"),
         }
     }
 
@@ -215,6 +218,7 @@ impl Kind {
             AgencyNotInPlan => format!("the plan has no agency list; sender kept as written: \"{detail}\""),
             Symlink => "a symbolic link, not followed out of the folder".into(),
             TextTruncated => format!("cell of {detail} characters cut to 32,000"),
+            TemplateMismatch => format!("made on another template ({detail})"),
         }
     }
 }

@@ -24,6 +24,7 @@ pub mod plan;
 pub mod report;
 pub mod sample;
 pub mod schema;
+pub mod template;
 pub mod text;
 
 /// Versions written into every output, so an auditor knows what produced it.

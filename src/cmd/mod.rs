@@ -5,6 +5,7 @@ pub mod log;
 pub mod plan;
 pub mod run;
 pub mod sample;
+pub mod template;
 pub mod verify;
 
 use std::process::ExitCode;
@@ -24,6 +25,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Check(args)) => check::run(&args),
         Some(Command::Plan(PlanCommand::Check { file })) => plan::run(&file),
         Some(Command::Sample(args)) => sample::run(&args),
+        Some(Command::Template(args)) => template::run(&args),
         Some(Command::Verify(args)) => verify::run(&args),
     }
 }

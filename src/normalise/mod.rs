@@ -295,7 +295,21 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, ing: Ingested) -
     }
 
     let mut problems = Vec::new();
-    let (agency, agency_as_written) = find_agency(index, wb, &ing.rel);
+    // A tonghop template says who it is for; one from another plan or year is flagged.
+    let (agency, agency_as_written) = match template_marker(wb) {
+        Some(m) if m.plan_id == plan.id && plan.agency(&m.agency).is_some() => {
+            if m.year != year {
+                problems.push(Problem::file(&ing.rel, Kind::TemplateMismatch, format!("mẫu năm {}, báo cáo năm {year}", m.year)));
+            }
+            let name = plan.agency(&m.agency).map_or(m.agency.clone(), |a| a.name.clone());
+            (Match::One(m.agency), name)
+        }
+        Some(m) => {
+            problems.push(Problem::file(&ing.rel, Kind::TemplateMismatch, format!("mẫu của kế hoạch {}", m.plan_id)));
+            find_agency(index, wb, &ing.rel)
+        }
+        None => find_agency(index, wb, &ing.rel),
+    };
     let report_date = match find_date(wb) {
         Some((DateRead::Date(d), _, _)) => Some(d),
         Some((_, written, (sheet, cell))) => {
@@ -370,6 +384,21 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, ing: Ingested) -
         rows.clear();
     }
     Draft { record, rows, problems }
+}
+
+/// The marker of a tonghop template (its very hidden sheet), if the workbook has one.
+fn template_marker(wb: &WorkbookData) -> Option<crate::template::Marker> {
+    let sheet = wb.sheets.iter().find(|s| s.name == crate::template::MARKER_SHEET)?;
+    let cell = |r: u32, c: u32| sheet.top.iter().find(|t| t.row == r && t.col == c).map(|t| t.cell.text());
+    if cell(0, 0)?.trim() != crate::template::MARKER {
+        return None;
+    }
+    Some(crate::template::Marker {
+        version: cell(0, 1)?,
+        plan_id: cell(1, 1)?,
+        year: cell(2, 1)?.trim().parse().ok()?,
+        agency: cell(3, 1)?,
+    })
 }
 
 /// Finds the reporting agency: the "Đơn vị báo cáo" line, a title cell that is exactly an
@@ -449,6 +478,10 @@ fn find_date(wb: &WorkbookData) -> Option<(DateRead, String, (String, String))> 
     for sheet in &wb.sheets {
         for tc in &sheet.top {
             let Cell::Text(t) = &tc.cell else { continue };
+            // A signing line still to be filled in ("ngày …… tháng …… năm 2024") has no date yet.
+            if t.contains('…') || t.contains("..") {
+                continue;
+            }
             let key = fold(t);
             if crate::text::contains_words(&key, "ngay")
                 && crate::text::contains_words(&key, "thang")

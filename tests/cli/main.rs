@@ -8,3 +8,4 @@ mod hostile;
 mod messy;
 mod pipeline;
 mod plans;
+mod templates;

@@ -181,7 +181,13 @@ impl Plan {
         out
     }
 
-    /// The role of an agency in a task in `year`, if the plan gives it one.
+    /// Every (agency, task) → role of `year`, for looking roles up row by row.
+    pub fn roles(&self, year: i32) -> std::collections::HashMap<(String, String), Role> {
+        self.assignments(year).into_iter().map(|(a, t, r)| ((a, t), r)).collect()
+    }
+
+    /// The role of an agency in a task in `year`, if the plan gives it one (computes every
+    /// assignment: for many look-ups use `roles`).
     pub fn role_of(&self, agency: &str, task: &str, year: i32) -> Option<Role> {
         self.assignments(year).into_iter().find(|(a, t, _)| a == agency && t == task).map(|(_, _, r)| r)
     }

@@ -148,6 +148,7 @@ pub fn generate(plan: &Plan, year: i32, out: &Path) -> anyhow::Result<Made> {
     // them (example data only: they are not added to the plan).
     let senders: Vec<Agency> = if plan.agencies.is_empty() { example_senders() } else { plan.reporting_agencies(year).cloned().collect() };
     let agencies: Vec<&Agency> = senders.iter().collect();
+    let roles = plan.roles(year);
     // Two agencies send nothing (never the coordinator), where the plan expects anyone.
     let mut order: Vec<(u64, &str)> = agencies
         .iter()
@@ -171,7 +172,7 @@ pub fn generate(plan: &Plan, year: i32, out: &Path) -> anyhow::Result<Made> {
         };
         // Every third agency writes one of its other names.
         let name = if i % 3 == 1 && !agency.aliases.is_empty() { rng.pick(&agency.aliases).clone() } else { agency.name.clone() };
-        let activities = activities_for(plan, year, agency, &mut rng);
+        let activities = activities_for(plan, &roles, agency, &mut rng);
         let file = format!("{:02}_{}_bao-cao-{year}.xlsx", i + 1, agency.code);
         let bytes = workbook(plan, year, &name, date, layout, &activities).map_err(|e| anyhow::anyhow!("{file}: {e}"))?;
         std::fs::write(out.join(&file), bytes)?;
@@ -214,11 +215,11 @@ fn example_senders() -> Vec<Agency> {
     .collect()
 }
 
-fn activities_for(plan: &Plan, year: i32, agency: &Agency, rng: &mut Rng) -> Vec<Activity> {
+fn activities_for(plan: &Plan, roles: &std::collections::HashMap<(String, String), Role>, agency: &Agency, rng: &mut Rng) -> Vec<Activity> {
     let mut tasks: Vec<(&crate::plan::Task, Role)> = if plan.agencies.is_empty() {
         plan.tasks.iter().map(|t| (t, Role::Lead)).collect()
     } else {
-        plan.tasks.iter().filter_map(|t| plan.role_of(&agency.code, &t.code, year).map(|r| (t, r))).collect()
+        plan.tasks.iter().filter_map(|t| roles.get(&(agency.code.clone(), t.code.clone())).map(|r| (t, *r))).collect()
     };
     tasks.sort_by_key(|(_, r)| *r);
     let mut out = Vec::new();

@@ -62,10 +62,11 @@ pub fn file_name(agency: &Agency, year: i32) -> String {
 /// Writes every reporting agency's template for a year into `out`; returns the paths.
 pub fn write_all(plan: &Plan, year: i32, out: &Path) -> anyhow::Result<Vec<PathBuf>> {
     std::fs::create_dir_all(out)?;
+    let roles = plan.roles(year);
     let mut written = Vec::new();
     for agency in plan.reporting_agencies(year) {
         let path = out.join(file_name(agency, year));
-        let bytes = build(plan, year, agency).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+        let bytes = build(plan, year, agency, &roles).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
         std::fs::write(&path, bytes)?;
         written.push(path);
     }
@@ -77,7 +78,12 @@ fn base() -> Format {
 }
 
 /// One agency's template.
-pub fn build(plan: &Plan, year: i32, agency: &Agency) -> Result<Vec<u8>, XlsxError> {
+pub fn build(
+    plan: &Plan,
+    year: i32,
+    agency: &Agency,
+    roles: &std::collections::HashMap<(String, String), Role>,
+) -> Result<Vec<u8>, XlsxError> {
     let bold = base().set_bold();
     let center_bold = base().set_bold().set_align(FormatAlign::Center).set_text_wrap();
     let center = base().set_italic().set_align(FormatAlign::Center).set_text_wrap();
@@ -155,7 +161,7 @@ pub fn build(plan: &Plan, year: i32, agency: &Agency) -> Result<Vec<u8>, XlsxErr
     ws.set_row_height(HEADER_ROW, 32)?;
     let mut r = HEADER_ROW + 1;
     let mut given: Vec<(&crate::plan::Task, Role)> =
-        plan.tasks.iter().filter_map(|t| plan.role_of(&agency.code, &t.code, year).map(|role| (t, role))).collect();
+        plan.tasks.iter().filter_map(|t| roles.get(&(agency.code.clone(), t.code.clone())).map(|role| (t, *role))).collect();
     given.sort_by_key(|(_, role)| *role);
     let first_input = r;
     for (task, role) in &given {

@@ -17,6 +17,11 @@ pub enum Match {
 /// Every spelling of every agency, folded, for matching.
 pub struct AgencyIndex {
     keys: Vec<(String, String)>,
+    /// Folded name → the codes that go by it.
+    exact: std::collections::HashMap<String, BTreeSet<String>>,
+    /// First word of a folded name → indexes into `keys`, to find names inside a text
+    /// without trying every name.
+    by_first_word: std::collections::HashMap<String, Vec<usize>>,
 }
 
 /// Common abbreviations in agency names, expanded before matching.
@@ -49,7 +54,13 @@ impl AgencyIndex {
         }
         keys.sort();
         keys.dedup();
-        AgencyIndex { keys }
+        let mut exact: std::collections::HashMap<String, BTreeSet<String>> = std::collections::HashMap::new();
+        let mut by_first_word: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+        for (i, (key, code)) in keys.iter().enumerate() {
+            exact.entry(key.clone()).or_default().insert(code.clone());
+            by_first_word.entry(key.split(' ').next().unwrap_or("").to_string()).or_default().push(i);
+        }
+        AgencyIndex { keys, exact, by_first_word }
     }
 
     /// Matches text that should be exactly an agency's name ("Đơn vị báo cáo: …").
@@ -60,7 +71,7 @@ impl AgencyIndex {
             return Match::None;
         }
         let e = expand(&k);
-        let exact: BTreeSet<&String> = self.keys.iter().filter(|(key, _)| *key == k || *key == e).map(|(_, c)| c).collect();
+        let exact: BTreeSet<&String> = [&k, &e].into_iter().filter_map(|key| self.exact.get(key.as_str())).flatten().collect();
         match exact.len() {
             1 => return Match::One(exact.into_iter().next().cloned().unwrap_or_default()),
             n if n > 1 => return Match::Ambiguous(exact.into_iter().cloned().collect()),
@@ -75,8 +86,16 @@ impl AgencyIndex {
     pub fn within(&self, text: &str) -> Match {
         let k = fold(text);
         let e = expand(&k);
-        let found: Vec<&(String, String)> =
-            self.keys.iter().filter(|(key, _)| key.len() >= 3 && (contains_words(&k, key) || contains_words(&e, key))).collect();
+        // Only names whose first word occurs in the text can occur in it.
+        let mut candidates: Vec<usize> =
+            k.split(' ').chain(e.split(' ')).filter_map(|w| self.by_first_word.get(w)).flatten().copied().collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let found: Vec<&(String, String)> = candidates
+            .into_iter()
+            .map(|i| &self.keys[i])
+            .filter(|(key, _)| key.len() >= 3 && (contains_words(&k, key) || contains_words(&e, key)))
+            .collect();
         let Some(longest) = found.iter().map(|(key, _)| key.len()).max() else {
             return Match::None;
         };

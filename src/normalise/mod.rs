@@ -138,16 +138,20 @@ pub struct Normaliser<'a> {
     plan: &'a Plan,
     year: i32,
     index: AgencyIndex,
+    roles: Roles,
 }
+
+/// (agency, task) → role in the year, computed once.
+type Roles = std::collections::HashMap<(String, String), crate::plan::Role>;
 
 impl<'a> Normaliser<'a> {
     pub fn new(plan: &'a Plan, year: i32) -> Normaliser<'a> {
-        Normaliser { plan, year, index: AgencyIndex::new(plan) }
+        Normaliser { plan, year, index: AgencyIndex::new(plan), roles: plan.roles(year) }
     }
 
     /// One file, normalised on its own.
     pub fn draft(&self, file: Ingested) -> Draft {
-        read_submission(self.plan, self.year, &self.index, file)
+        read_submission(self.plan, self.year, &self.index, &self.roles, file)
     }
 
     /// Every file's draft (in file order) and the receipts register's text, if any.
@@ -278,7 +282,7 @@ fn skipped(ing: &Ingested, kind: Kind, detail: &str) -> Draft {
 }
 
 /// Reads one submission: agency, date, and rows.
-fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, ing: Ingested) -> Draft {
+fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, ing: Ingested) -> Draft {
     let wb = match &ing.content {
         Ok(wb) => wb,
         Err((kind, detail)) => return skipped(&ing, *kind, detail),
@@ -347,7 +351,7 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, ing: Ingested) -
     let mut rows = Vec::new();
     let mut totals_rows = 0;
     for sheet in sheets {
-        let (r, t) = read_rows(plan, year, agency_code.as_deref(), &ing.rel, sheet, &mut problems);
+        let (r, t) = read_rows(plan, roles, agency_code.as_deref(), &ing.rel, sheet, &mut problems);
         rows.extend(r);
         totals_rows += t;
     }
@@ -511,7 +515,7 @@ struct Current {
 /// read (and not counted as activities).
 fn read_rows(
     plan: &Plan,
-    year: i32,
+    roles: &Roles,
     agency: Option<&str>,
     file: &str,
     sheet: &SheetData,
@@ -672,7 +676,7 @@ fn read_rows(
 
         // The role comes from the plan; what the row writes is checked against it.
         let planned = match (agency, &task_code) {
-            (Some(a), Some(t)) => plan.role_of(a, t, year),
+            (Some(a), Some(t)) => roles.get(&(a.to_string(), t.clone())).copied(),
             _ => None,
         };
         let role = match planned {

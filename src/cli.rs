@@ -35,9 +35,44 @@ pub enum Command {
     Template(TemplateArgs),
     /// Write example submissions for a plan and year (used to make the shipped examples).
     Sample(SampleArgs),
+    /// A national summary over many runs' outputs (OUT/<plan>/<year>/), scanned lazily.
+    Rollup(RollupArgs),
+    /// Generate a benchmark corpus of size S, M or L (see scripts/bench.py).
+    Generate(GenerateArgs),
+    /// The benchmark's floor: read every workbook under DIR with calamine and nothing else.
+    Floor(FloorArgs),
     /// Check an archived run: re-hash its inputs, rerun it, compare every output with its
     /// manifest. Exit 0 only when all match, 4 when something differs.
     Verify(VerifyArgs),
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct RollupArgs {
+    /// The outputs root holding <plan id>/<year>/ folders.
+    #[arg(long, value_name = "DIR", default_value = "outputs")]
+    pub outputs: PathBuf,
+    /// The workbook to write [default: DIR/tong-hop-quoc-gia.xlsx].
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct GenerateArgs {
+    /// S (50 workbooks × 40 rows), M (2,000 × 60) or L (10,000 × 60).
+    #[arg(long)]
+    pub size: String,
+    /// Folder to write plan.toml and inputs/ into.
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct FloorArgs {
+    /// Folder of workbooks.
+    pub dir: PathBuf,
+    /// Also write every row read into one sheet of this workbook.
+    #[arg(long, value_name = "FILE")]
+    pub write: Option<PathBuf>,
 }
 
 #[derive(Debug, Args, Clone)]

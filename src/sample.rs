@@ -447,3 +447,88 @@ fn tick_boxes(ws: &mut Worksheet, r: u32, acts: &[Activity], head: &Format, cell
     }
     Ok(())
 }
+
+/// The reference sizes of the benchmark: (workbooks, activity rows per workbook).
+pub fn size(name: &str) -> Option<(usize, usize)> {
+    match name.to_ascii_uppercase().as_str() {
+        "S" => Some((50, 40)),
+        "M" => Some((2_000, 60)),
+        "L" => Some((10_000, 60)),
+        _ => None,
+    }
+}
+
+/// A benchmark corpus: a generated plan with as many agencies as workbooks (ten tasks,
+/// each agency leading one and partner of two), and one workbook per agency with `rows`
+/// activities, in the layouts clerks use, about one in five late, and a junk file per
+/// hundred. Deterministic: the same size gives the same files. Returns the plan's path;
+/// the workbooks go in `out/inputs/<plan id>/2024/`.
+pub fn generate_corpus(name: &str, workbooks: usize, rows: usize, out: &Path) -> anyhow::Result<std::path::PathBuf> {
+    use rayon::prelude::*;
+    use std::fmt::Write as _;
+    let id = format!("bench-{}", name.to_ascii_lowercase());
+    let mut toml = format!(
+        "[plan]\nid = \"{id}\"\ntitle = \"Kế hoạch thử nghiệm hiệu năng {name}\"\nprovince = \"Tỉnh thử nghiệm\"\nissuer = \"Ủy ban nhân dân tỉnh thử nghiệm\"\nfirst_year = 2024\nlast_year = 2024\ncoordinator = \"A00001\"\ndeadline = \"25/10\"\n"
+    );
+    for i in 1..=workbooks {
+        let _ = write!(toml, "\n[[agencies]]\ncode = \"A{i:05}\"\nname = \"Cơ quan thử nghiệm số {i:05}\"\n");
+    }
+    for t in 1..=10 {
+        let leads: Vec<String> = (1..=workbooks).filter(|i| i % 10 == t % 10).map(|i| format!("\"A{i:05}\"")).collect();
+        let partners: Vec<String> =
+            (1..=workbooks).filter(|i| (i + 1) % 10 == t % 10 || (i + 2) % 10 == t % 10).map(|i| format!("\"A{i:05}\"")).collect();
+        let _ = write!(
+            toml,
+            "\n[[tasks]]\ncode = \"NV{t}\"\ntitle = \"{}\"\nlead = [{}]\npartners = [{}]\n",
+            ACTIVITIES[t - 1].0,
+            leads.join(", "),
+            partners.join(", ")
+        );
+    }
+    std::fs::create_dir_all(out)?;
+    let plan_path = out.join("plan.toml");
+    std::fs::write(&plan_path, toml)?;
+    let plan = crate::plan::load(&plan_path)?;
+    let dir = out.join("inputs").join(&id).join("2024");
+    std::fs::create_dir_all(&dir)?;
+    let roles = plan.roles(2024);
+    let deadline = NaiveDate::from_ymd_opt(2024, 10, 25).expect("valid");
+    (0..workbooks).into_par_iter().try_for_each(|i| -> anyhow::Result<()> {
+        let agency = &plan.agencies[i];
+        let mut rng = Rng::new(&format!("{id}{}", agency.code));
+        let given: Vec<(&crate::plan::Task, Role)> =
+            plan.tasks.iter().filter_map(|t| roles.get(&(agency.code.clone(), t.code.clone())).map(|r| (t, *r))).collect();
+        let acts: Vec<Activity> = (0..rows)
+            .map(|k| {
+                let (task, role) = given[k * given.len() / rows.max(1)];
+                let (a, r) = rng.pick(ACTIVITIES);
+                let status = *rng.pick(&["Hoàn thành", "Đang thực hiện", "Chưa thực hiện", "Đã hoàn thành"]);
+                Activity {
+                    task_code: task.code.clone(),
+                    task_number: task_number(&task.code),
+                    task_title: task.title.clone(),
+                    role,
+                    activity: format!("{a} (đợt {})", k + 1),
+                    result: r.to_string(),
+                    status,
+                    budget_million: (5 + rng.below(60) * 5) as f64,
+                    difficulties: if rng.below(8) == 0 { rng.pick(DIFFICULTIES).to_string() } else { String::new() },
+                    proposals: if rng.below(8) == 0 { rng.pick(PROPOSALS).to_string() } else { String::new() },
+                }
+            })
+            .collect();
+        let layout = [Layout::Standard, Layout::Synonyms, Layout::Grouped, Layout::TickBoxes][i % 4];
+        let date = if rng.below(5) == 0 {
+            deadline + Duration::days(1 + rng.below(20) as i64)
+        } else {
+            deadline - Duration::days(rng.below(15) as i64)
+        };
+        let bytes = workbook(&plan, 2024, &agency.name, date, layout, &acts).map_err(|e| anyhow::anyhow!("{}: {e}", agency.code))?;
+        std::fs::write(dir.join(format!("{}_bao-cao.xlsx", agency.code)), bytes)?;
+        if i % 100 == 99 {
+            std::fs::write(dir.join(format!("~${}_bao-cao.xlsx", agency.code)), b"\x0bNguyen Van A")?;
+        }
+        Ok(())
+    })?;
+    Ok(plan_path)
+}

@@ -1,8 +1,10 @@
 //! One file per subcommand, each with one `run` function.
 
+pub mod bench;
 pub mod check;
 pub mod log;
 pub mod plan;
+pub mod rollup;
 pub mod run;
 pub mod sample;
 pub mod template;
@@ -26,6 +28,9 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Plan(PlanCommand::Check { file })) => plan::run(&file),
         Some(Command::Sample(args)) => sample::run(&args),
         Some(Command::Template(args)) => template::run(&args),
+        Some(Command::Rollup(args)) => rollup::run(&args),
+        Some(Command::Generate(args)) => bench::generate(&args),
+        Some(Command::Floor(args)) => bench::floor(&args),
         Some(Command::Verify(args)) => verify::run(&args),
     }
 }

@@ -178,3 +178,61 @@ fn sheet(plan: &Plan, first: i32, last: i32, years: &[YearRow], as_of: NaiveDate
     ws.set_footer("&C&\"Times New Roman\"&10Trang &P/&N");
     wb.save_to_buffer()
 }
+
+/// The national summary workbook of `tonghop rollup`: one row per plan and year.
+pub fn rollup_workbook(df: &DataFrame) -> Result<Vec<u8>, RunError> {
+    rollup_sheet(df).map_err(|source| RunError::Workbook { path: "tong-hop-quoc-gia.xlsx".into(), source })
+}
+
+fn rollup_sheet(df: &DataFrame) -> Result<Vec<u8>, XlsxError> {
+    let st = Styles::new();
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("Toàn quốc")?;
+    let headers = [
+        ("Kế hoạch", 30.0),
+        ("Năm", 8.0),
+        ("Phải nộp", 10.0),
+        ("Đã nhận", 10.0),
+        ("Đúng hạn", 10.0),
+        ("Tỷ lệ báo cáo", 12.0),
+        ("Tỷ lệ đúng hạn", 12.0),
+        ("Nhiệm vụ có báo cáo", 12.0),
+        ("Hoạt động", 10.0),
+        ("Kinh phí (triệu đồng)", 14.0),
+    ];
+    ws.merge_range(0, 0, 0, 9, "TỔNG HỢP TOÀN QUỐC THEO KẾ HOẠCH VÀ NĂM", &st.title)?;
+    for (i, (h, w)) in headers.iter().enumerate() {
+        ws.set_column_width(i as u16, *w)?;
+        ws.write_string_with_format(2, i as u16, *h, &st.header)?;
+    }
+    let s = |name: &str| df.column(name).ok().and_then(|c| c.cast(&DataType::String).ok());
+    let f = |name: &str| df.column(name).ok().and_then(|c| c.cast(&DataType::Float64).ok());
+    let (Some(plan), Some(year)) = (s(PLAN_ID), s(YEAR)) else { return wb.save_to_buffer() };
+    let numbers: Vec<Option<Column>> =
+        ["expected", "received", "on_time", "reporting_rate", "on_time_rate", "tasks_reported", ACTIVITIES, BUDGET]
+            .iter()
+            .map(|n| f(n))
+            .collect();
+    for i in 0..df.height() {
+        let r = 3 + i as u32;
+        ws.write_string_with_format(r, 0, plan.str().ok().and_then(|c| c.get(i)).unwrap_or(""), &st.text)?;
+        ws.write_string_with_format(r, 1, year.str().ok().and_then(|c| c.get(i)).unwrap_or(""), &st.center)?;
+        for (j, col) in numbers.iter().enumerate() {
+            let v = col.as_ref().and_then(|c| c.f64().ok().and_then(|c| c.get(i)));
+            let fmt = match j {
+                3 | 4 => &st.percent,
+                7 => &st.number,
+                _ => &st.integer,
+            };
+            match v {
+                Some(v) if v.is_finite() => ws.write_number_with_format(r, 2 + j as u16, v, fmt)?,
+                _ => ws.write_blank(r, 2 + j as u16, &st.text)?,
+            };
+        }
+    }
+    ws.set_paper_size(9);
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
+    wb.save_to_buffer()
+}

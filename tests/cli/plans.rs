@@ -118,3 +118,34 @@ fn copy_year(env: &Env, year: i32) {
         std::fs::copy(e.path(), dir.join(e.file_name())).unwrap();
     }
 }
+
+#[test]
+fn rollup_summarises_every_plan_and_year_from_the_outputs() {
+    let env = Env::example(2024);
+    copy_year(&env, 2023);
+    let lc = env.root.join("inputs/lai-chau-vhdn-2021-2025/2023");
+    std::fs::create_dir_all(&lc).unwrap();
+    for e in std::fs::read_dir(repo().join("inputs/lai-chau-vhdn-2021-2025/2023")).unwrap() {
+        let e = e.unwrap();
+        std::fs::copy(e.path(), lc.join(e.file_name())).unwrap();
+    }
+    assert_ok(&env.run(&[]), &[]);
+    let out = env.run(&["rollup", "--outputs", "outputs"]);
+    assert_ok(&out, &["rollup"]);
+    let grid = sheet(&env.root.join("outputs/tong-hop-quoc-gia.xlsx"), "Toàn quốc");
+    let find = |plan: &str, year: &str| {
+        grid.iter().find(|r| r[0] == plan && r[1] == year).unwrap_or_else(|| panic!("{plan} {year} missing")).clone()
+    };
+    for (plan, year) in [(PLAN_ID, "2023"), (PLAN_ID, "2024"), ("lai-chau-vhdn-2021-2025", "2023")] {
+        let c = read_csv(&env.root.join(format!("outputs/{plan}/{year}/completeness.csv")));
+        let rows = read_csv(&env.root.join(format!("outputs/{plan}/{year}/rows.csv")));
+        let r = find(plan, year);
+        let on_time = c.iter().filter(|x| x["verdict"] == "on_time").count();
+        let received = c.iter().filter(|x| x["submitted"] == "true").count();
+        assert_eq!(
+            (r[2].clone(), r[3].clone(), r[4].clone(), r[8].clone()),
+            (c.len().to_string(), received.to_string(), on_time.to_string(), rows.len().to_string()),
+            "{plan} {year}"
+        );
+    }
+}

@@ -131,11 +131,13 @@ pub struct Plan {
     pub path: PathBuf,
     /// What the plan lacks, as `plan check` words it (empty for a complete plan).
     pub missing: Vec<String>,
+    /// Agency code → index in `agencies`.
+    by_code: std::collections::HashMap<String, usize>,
 }
 
 impl Plan {
     pub fn agency(&self, code: &str) -> Option<&Agency> {
-        self.agencies.iter().find(|a| a.code == code)
+        self.by_code.get(code).map(|&i| &self.agencies[i])
     }
 
     pub fn task(&self, code: &str) -> Option<&Task> {
@@ -523,10 +525,11 @@ pub fn check_text(text: &str, path: &Path) -> Checked {
             coordinator,
             deadline,
             deadlines,
-            agencies,
             tasks,
             path: path.to_path_buf(),
             missing: Vec::new(),
+            by_code: agencies.iter().enumerate().map(|(i, a)| (a.code.clone(), i)).collect(),
+            agencies,
         })
     };
     Checked { plan, issues }

@@ -94,7 +94,13 @@ pub fn classify(header: &str) -> Option<Field> {
     if let Some(&(_, f)) = EXACT.iter().find(|(p, _)| *p == key) {
         return Some(f);
     }
-    PREFIX.iter().filter(|(p, _)| key == *p || key.starts_with(&format!("{p} "))).max_by_key(|(p, _)| p.len()).map(|&(_, f)| f)
+    PREFIX.iter().filter(|(p, _)| starts_with_words(&key, p)).max_by_key(|(p, _)| p.len()).map(|&(_, f)| f)
+}
+
+/// Whether `key` is `p` or starts with `p` followed by a space (no allocation: this runs
+/// for every cell near the top of every sheet).
+pub fn starts_with_words(key: &str, p: &str) -> bool {
+    key.starts_with(p) && matches!(key.as_bytes().get(p.len()), None | Some(b' '))
 }
 
 /// A recognised column.

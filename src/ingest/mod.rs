@@ -414,6 +414,25 @@ pub fn label_value<'a>(raw: &'a str, labels: &[&str]) -> Option<&'a str> {
     Some(rest.trim())
 }
 
+/// The benchmark's floor: opens a workbook with calamine and walks every cell of every
+/// sheet, doing nothing else. With `keep`, returns every row's cell texts (to measure
+/// parsing plus writing one sheet of them); otherwise only counts the cells.
+pub fn floor_read(path: &Path, keep: bool) -> (usize, Vec<Vec<String>>) {
+    let Ok(mut book) = calamine::open_workbook_auto(path) else { return (0, Vec::new()) };
+    let mut cells = 0;
+    let mut rows = Vec::new();
+    for name in book.sheet_names() {
+        let Ok(range) = book.worksheet_range(&name) else { continue };
+        for r in range.rows() {
+            cells += r.iter().filter(|d| !matches!(d, Data::Empty)).count();
+            if keep {
+                rows.push(r.iter().map(|d| d.to_string()).collect());
+            }
+        }
+    }
+    (cells, rows)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -439,23 +458,4 @@ mod tests {
         assert_eq!(label_value("Ngày báo cáo:", &["ngay bao cao"]), Some(""));
         assert_eq!(label_value("Kính gửi: Sở Ngoại vụ", &["don vi bao cao"]), None);
     }
-}
-
-/// The benchmark's floor: opens a workbook with calamine and walks every cell of every
-/// sheet, doing nothing else. With `keep`, returns every row's cell texts (to measure
-/// parsing plus writing one sheet of them); otherwise only counts the cells.
-pub fn floor_read(path: &Path, keep: bool) -> (usize, Vec<Vec<String>>) {
-    let Ok(mut book) = calamine::open_workbook_auto(path) else { return (0, Vec::new()) };
-    let mut cells = 0;
-    let mut rows = Vec::new();
-    for name in book.sheet_names() {
-        let Ok(range) = book.worksheet_range(&name) else { continue };
-        for r in range.rows() {
-            cells += r.iter().filter(|d| !matches!(d, Data::Empty)).count();
-            if keep {
-                rows.push(r.iter().map(|d| d.to_string()).collect());
-            }
-        }
-    }
-    (cells, rows)
 }

@@ -68,7 +68,7 @@ pub fn status(text: &str) -> Status {
     let key = fold(text);
     STATUS_WORDS
         .iter()
-        .filter(|(w, _)| key == *w || key.starts_with(&format!("{w} ")))
+        .filter(|(w, _)| crate::ingest::header::starts_with_words(&key, w))
         .max_by_key(|(w, _)| w.len())
         .map_or(Status::Unknown, |&(_, s)| s)
 }

@@ -99,8 +99,16 @@ pub fn problems_frame(problems: &[Problem]) -> PolarsResult<DataFrame> {
 /// Every output of a run, rendered in memory: (file name, bytes), in a fixed order. The
 /// manifest is added by the caller, which hashes these bytes.
 pub fn render(cfg: &RunConfig, norm: &Normalised, checked: &Checked) -> Result<Vec<(String, Vec<u8>)>, RunError> {
+    // The workbook is the slow part: built while the tables are written.
+    let (book, tables) = rayon::join(|| workbook::build(cfg, norm, checked), || tables(norm, checked));
+    let mut out = vec![(workbook_name(&cfg.plan.id, cfg.year), book?)];
+    out.extend(tables?);
+    Ok(out)
+}
+
+/// The CSV and Parquet tables, in a fixed order.
+fn tables(norm: &Normalised, checked: &Checked) -> Result<Vec<(String, Vec<u8>)>, RunError> {
     let mut out = Vec::new();
-    out.push((workbook_name(&cfg.plan.id, cfg.year), workbook::build(cfg, norm, checked)?));
     let mut rows = norm.rows.clone();
     out.push(("rows.csv".into(), csv_bytes(&mut rows)?));
     out.push(("rows.parquet".into(), parquet_bytes(&mut rows)?));

@@ -33,7 +33,8 @@ pub fn build(cfg: &RunConfig, norm: &Normalised, checked: &Checked) -> Result<Ve
     submissions(wb.add_worksheet(), &st, cfg, checked).map_err(wrap)?;
     matrix(wb.add_worksheet(), &st, &cfg.plan, cfg.year, checked).map_err(wrap)?;
     let sorted = rows_in_plan_order(&cfg.plan, &norm.rows).map_err(table)?;
-    activities(wb.add_worksheet(), &st, &cfg.plan, &sorted).map_err(|e| match e {
+    // The largest sheet streams its rows (constant-memory mode): its memory does not grow with them.
+    activities(wb.add_worksheet_with_constant_memory().map_err(wrap)?, &st, &cfg.plan, &sorted).map_err(|e| match e {
         SheetError::Xlsx(x) => wrap(x),
         SheetError::Polars(p) => table(p),
     })?;

@@ -9,7 +9,7 @@ pub mod matching;
 pub mod receipts;
 pub mod values;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 use polars::prelude::*;
@@ -535,6 +535,9 @@ fn read_rows(
         },
         Some(_) => None,
     };
+    // The same few task references repeat down a sheet: each is resolved once.
+    let mut resolved: HashMap<String, Match> = HashMap::new();
+    let mut resolve = |text: &str| -> Match { resolved.entry(text.to_string()).or_insert_with(|| matching::task(plan, text)).clone() };
     let (mut group_sum, mut sheet_sum) = (0.0f64, 0.0f64);
     for raw in &sheet.rows {
         let mut flags = Vec::new();
@@ -636,7 +639,7 @@ fn read_rows(
             && task_text.is_empty();
         if (!task_text.is_empty() && !has_content) || (activity_only && fold(&activity).starts_with("nhiem vu")) {
             let written = if task_text.is_empty() { activity.clone() } else { task_text.clone() };
-            current = Some(Current { matched: matching::task(plan, &written), written, heading: true });
+            current = Some(Current { matched: resolve(&written), written, heading: true });
             continue;
         }
         if !has_content {
@@ -645,7 +648,7 @@ fn read_rows(
 
         // The task: written on the row, else the heading or row above.
         let (matched, task_as_written) = if !task_text.is_empty() {
-            let m = matching::task(plan, &task_text);
+            let m = resolve(&task_text);
             current = Some(Current { matched: m.clone(), written: task_text.clone(), heading: false });
             (m, task_text.clone())
         } else if let Some(c) = &current {

@@ -137,6 +137,8 @@ fn title_and_header(ws: &mut Worksheet, st: &Styles, title: &str, sub: &str, hea
         ws.set_column_width(i as u16, *w)?;
         ws.write_string_with_format(3, i as u16, *h, &st.header)?;
     }
+    // Room for two-line headings ("Số ngày muộn", "Kinh phí (triệu đồng)").
+    ws.set_row_height(3, 32)?;
     ws.set_freeze_panes(4, 0)?;
     Ok(3)
 }
@@ -310,7 +312,7 @@ fn submissions(ws: &mut Worksheet, st: &Styles, cfg: &RunConfig, checked: &Check
         &year_line(cfg),
         &[
             ("STT", 6.0),
-            ("Mã", 11.0),
+            ("Mã", 13.0),
             ("Cơ quan, đơn vị", 40.0),
             ("Ngày báo cáo", 14.0),
             ("Số ngày muộn", 10.0),

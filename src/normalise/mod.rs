@@ -594,7 +594,8 @@ fn read_rows(
         let budget = budget_cell.map_or(Budget::Blank, |(c, _)| values::budget(c, unit));
 
         // A totals row: not an activity; its budget is checked against the rows above.
-        let is_totals = [&stt, &task_text, &activity].iter().any(|t| {
+        // Totals labels are short: longer texts are not folded to find out.
+        let is_totals = [&stt, &task_text, &activity].iter().filter(|t| t.len() <= 48).any(|t| {
             let k = fold(t);
             TOTALS.contains(&k.as_str()) || k.starts_with("tong cong")
         });

@@ -19,7 +19,21 @@ pub fn fold(s: &str) -> String {
     let s = converted.as_ref().map_or(s, |(t, _)| t.as_str());
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
-    for c in s.nfd() {
+    // Each character's base letter: ASCII as is, otherwise the first character of its
+    // canonical decomposition (a decomposed input's marks are skipped below). This is the
+    // hot path of matching, so no whole-string normalisation.
+    let bases = s.chars().map(|c| {
+        if c.is_ascii() {
+            c
+        } else {
+            let mut base = None;
+            unicode_normalization::char::decompose_canonical(c, |d| {
+                base.get_or_insert(d);
+            });
+            base.unwrap_or(c)
+        }
+    });
+    for c in bases {
         let c = match c {
             'đ' | 'Đ' => 'd',
             '&' => {

@@ -72,7 +72,14 @@ fn is_combining_mark(c: char) -> bool {
 /// Tidies text for output: NFC, non-breaking and other odd spaces made plain, line breaks
 /// kept as `\n`, runs of spaces collapsed, trimmed. The words themselves are kept as written.
 pub fn tidy(s: &str) -> String {
-    let nfc: String = s.nfc().collect();
+    // Most text is NFC already: the quick check avoids composing it again.
+    let composed;
+    let nfc: &str = if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+        s
+    } else {
+        composed = s.nfc().collect::<String>();
+        &composed
+    };
     let mut out = String::with_capacity(nfc.len());
     let mut space = false;
     for c in nfc.chars() {

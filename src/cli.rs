@@ -157,6 +157,29 @@ pub struct RunArgs {
     pub format: Format,
 }
 
+impl RunArgs {
+    /// The arguments of a plain `tonghop run --plan PLAN --year YEAR --inputs INPUTS`, with
+    /// every option at its default (for runs the program starts itself).
+    pub fn new(plan: PathBuf, year: i32, inputs: PathBuf) -> RunArgs {
+        RunArgs {
+            plan,
+            year: Some(year),
+            years: None,
+            inputs: Some(inputs),
+            out: PathBuf::from("outputs"),
+            as_of: None,
+            fail_on_gaps: false,
+            lang: Lang::Vi,
+            file_timeout: 120,
+            file_memory_mb: 4096,
+            wait: false,
+            log_format: LogFormat::Text,
+            verbose: false,
+            format: Format::Text,
+        }
+    }
+}
+
 fn parse_years(s: &str) -> Result<(i32, i32), String> {
     let (a, b) = s.split_once('-').ok_or("dạng FIRST-LAST, ví dụ 2022-2025")?;
     let (a, b): (i32, i32) =

@@ -244,22 +244,7 @@ pub fn all(inputs: &Path, outputs: &Path) -> anyhow::Result<ExitCode> {
         years.sort();
         let mut done = Vec::new();
         for &year in &years {
-            let args = RunArgs {
-                plan: plan_path.clone(),
-                year: Some(year),
-                years: None,
-                inputs: Some(plan_inputs.clone()),
-                out: outputs.to_path_buf(),
-                as_of: None,
-                fail_on_gaps: false,
-                lang: Lang::Vi,
-                file_timeout: 120,
-                file_memory_mb: 4096,
-                wait: false,
-                log_format: LogFormat::Text,
-                verbose: false,
-                format: crate::cli::Format::Text,
-            };
+            let args = RunArgs { out: outputs.to_path_buf(), ..RunArgs::new(plan_path.clone(), year, plan_inputs.clone()) };
             match RunConfig::resolve(&args, year, super::today()).and_then(|cfg| run_config(&cfg, &log).map(|y| (cfg, y))) {
                 Ok(pair) => done.push(pair),
                 Err(e) => {

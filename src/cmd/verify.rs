@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
-use crate::cli::{Format, Lang, LogFormat, RunArgs, VerifyArgs};
+use crate::cli::{RunArgs, VerifyArgs};
 use crate::config::RunConfig;
 use crate::ingest;
 use crate::manifest::{sha256, Manifest};
@@ -68,22 +68,7 @@ pub fn run(args: &VerifyArgs) -> anyhow::Result<ExitCode> {
     // The outputs, recomputed.
     let as_of =
         chrono::NaiveDate::parse_from_str(&m.as_of, "%Y-%m-%d").with_context(|| format!("ngày kiểm tra \"{}\" trong manifest", m.as_of))?;
-    let run_args = RunArgs {
-        plan,
-        year: Some(m.year),
-        years: None,
-        inputs: Some(inputs),
-        out: std::env::temp_dir(),
-        as_of: Some(as_of),
-        fail_on_gaps: false,
-        lang: Lang::Vi,
-        file_timeout: 120,
-        file_memory_mb: 4096,
-        wait: false,
-        log_format: LogFormat::Text,
-        verbose: false,
-        format: Format::Text,
-    };
+    let run_args = RunArgs { out: std::env::temp_dir(), as_of: Some(as_of), ..RunArgs::new(plan, m.year, inputs) };
     let mut cfg = RunConfig::resolve(&run_args, m.year, as_of)?;
     // The manifest records the command as first run; recompute with the same one.
     cfg.command_line = m.command.clone();

@@ -107,17 +107,8 @@ fn manifest_records_versions_hashes_and_the_command() {
         assert_eq!(o["sha256"].as_str().unwrap(), hash);
     }
     // The workbook's properties carry the versions too.
-    let core = unzip_entry(&env.workbook(2024), "docProps/custom.xml");
+    let core = zip_part(&env.workbook(2024), "docProps/custom.xml");
     assert!(core.contains("calamine") && core.contains("0.38") && core.contains("polars"), "{core}");
-}
-
-fn unzip_entry(path: &Path, name: &str) -> String {
-    // The workbook is a zip archive; its custom properties are an XML part in it.
-    let data = std::fs::read(path).unwrap();
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(data)).unwrap();
-    let mut s = String::new();
-    std::io::Read::read_to_string(&mut archive.by_name(name).unwrap(), &mut s).unwrap();
-    s
 }
 
 #[test]

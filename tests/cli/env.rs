@@ -48,6 +48,13 @@ impl Env {
         env
     }
 
+    /// Copies every file of a folder of the repository into this project's year folder.
+    pub fn copy_into_year(&self, year: i32, from: &str) -> PathBuf {
+        let dir = self.year_dir(year);
+        copy_dir(&repo().join(from), &dir);
+        dir
+    }
+
     pub fn year_dir(&self, year: i32) -> PathBuf {
         self.root.join(format!("inputs/{PLAN_ID}/{year}"))
     }
@@ -93,6 +100,15 @@ pub fn assert_ok(out: &Output, args: &[&str]) {
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+/// A part of a zip archive (an .xlsx), as text.
+pub fn zip_part(path: &Path, name: &str) -> String {
+    let data = std::fs::read(path).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(data)).unwrap();
+    let mut s = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name(name).unwrap_or_else(|e| panic!("{name}: {e}")), &mut s).unwrap();
+    s
 }
 
 /// A CSV file as rows of column → value (quoted fields with commas handled).

@@ -14,12 +14,7 @@ struct Messy {
 
 fn messy() -> Messy {
     let env = Env::new();
-    let dir = env.year_dir(2024);
-    std::fs::create_dir_all(&dir).unwrap();
-    for e in std::fs::read_dir(repo().join("tests/fixtures/messy/2024")).unwrap() {
-        let e = e.unwrap();
-        std::fs::copy(e.path(), dir.join(e.file_name())).unwrap();
-    }
+    let dir = env.copy_into_year(2024, "tests/fixtures/messy/2024");
     let corpus = repo().join("../shared/corpus/third-party/calamine/pass_protected.xlsx");
     std::fs::copy(&corpus, dir.join("mat-khau.xlsx")).unwrap_or_else(|e| panic!("{}: {e}", corpus.display()));
     env.run_year(2024, &[]);

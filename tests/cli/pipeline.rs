@@ -211,6 +211,10 @@ fn text_from_a_submission_is_never_a_formula() {
     let acts = sheet(&env.workbook(2024), "Hoạt động");
     let r = row_with(&acts, "=HYPERLINK(\"http://example.invalid\",\"bấm vào đây\")");
     assert_eq!(r[4], "@SUM(1+1)");
+    // In the CSV, formula text is defused with a leading apostrophe (Parquet keeps it).
+    let rows = env.csv(2024, "rows.csv");
+    assert_eq!(rows[0]["activity"], "'=HYPERLINK(\"http://example.invalid\",\"bấm vào đây\")");
+    assert_eq!(rows[0]["result"], "'@SUM(1+1)");
     // Read back as stored text, not as a formula.
     let mut book = calamine::open_workbook_auto(env.workbook(2024)).unwrap();
     use calamine::Reader;

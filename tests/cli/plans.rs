@@ -111,12 +111,7 @@ fn an_incomplete_plan_runs_and_says_what_it_lacks() {
 }
 
 fn copy_year(env: &Env, year: i32) {
-    let dir = env.year_dir(year);
-    std::fs::create_dir_all(&dir).unwrap();
-    for e in std::fs::read_dir(repo().join(format!("inputs/{PLAN_ID}/{year}"))).unwrap() {
-        let e = e.unwrap();
-        std::fs::copy(e.path(), dir.join(e.file_name())).unwrap();
-    }
+    env.copy_into_year(year, &format!("inputs/{PLAN_ID}/{year}"));
 }
 
 #[test]

@@ -1,17 +1,7 @@
 //! Report templates: generated for every agency, and read back perfectly once filled in by
 //! another tool (openpyxl; one also saved by LibreOffice).
 
-use std::path::Path;
-
 use crate::env::*;
-
-fn zip_part(path: &Path, name: &str) -> String {
-    let data = std::fs::read(path).unwrap();
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(data)).unwrap();
-    let mut s = String::new();
-    std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut s).unwrap();
-    s
-}
 
 #[test]
 fn a_template_for_every_agency_with_its_tasks_and_a_hidden_marker() {
@@ -67,12 +57,7 @@ fn empty_templates_come_back_attributed_with_nothing_reported() {
 #[test]
 fn filled_templates_are_read_back_exactly() {
     let env = Env::new();
-    let dir = env.year_dir(2024);
-    std::fs::create_dir_all(&dir).unwrap();
-    for e in std::fs::read_dir(repo().join("tests/fixtures/templates/2024")).unwrap() {
-        let e = e.unwrap();
-        std::fs::copy(e.path(), dir.join(e.file_name())).unwrap();
-    }
+    env.copy_into_year(2024, "tests/fixtures/templates/2024");
     env.run_year(2024, &[]);
     let rows = env.csv(2024, "rows.csv");
     let got: Vec<Vec<&str>> = rows

@@ -11,10 +11,6 @@ use crate::normalise::{Normalised, Outcome};
 use crate::plan::Plan;
 use crate::schema::*;
 
-/// What a completeness verdict can be.
-/// ("received" and "not_received" when the plan gives no deadline to judge by.)
-pub const VERDICTS: &[&str] = &["on_time", "late", "undated", "missing", "not_yet_due", "received", "not_received"];
-
 /// The Vietnamese word for a verdict.
 pub fn verdict_vi(v: &str) -> &'static str {
     match v {

@@ -180,13 +180,6 @@ impl<'a> Normaliser<'a> {
     }
 }
 
-/// Normalises every ingested file of one plan-year at once (see `Normaliser`).
-pub fn normalise(plan: &Plan, year: i32, files: Vec<Ingested>, receipts: Option<&str>) -> PolarsResult<Normalised> {
-    let n = Normaliser::new(plan, year);
-    let drafts = files.into_iter().map(|f| n.draft(f)).collect();
-    n.finish(drafts, receipts)
-}
-
 /// The day each agency's report was received (see `Normalised::received`), listing where
 /// the register and the workbooks disagree.
 fn received_dates(drafts: &[Draft], register: Option<receipts::Register>, problems: &mut Vec<Problem>) -> BTreeMap<String, NaiveDate> {

@@ -135,3 +135,18 @@ fn memory_does_not_grow_with_the_number_of_files() {
     // Ten times the files: the run's memory is its data plus a bounded amount per file being read.
     assert!(large < small + small / 2 + 20, "peak {small} MiB for 1x files, {large} MiB for 10x");
 }
+
+#[test]
+fn inputs_the_fuzzer_found_are_skipped_not_fatal() {
+    // tests/fixtures/fuzz: inputs on which calamine panics (six places) or asks for more
+    // memory than the limit, kept from the fuzzing run (README, Development).
+    let env = Env::new();
+    env.copy_into_year(2024, "tests/fixtures/fuzz");
+    env.run_year(2024, &["--file-memory-mb", "1024"]);
+    let files = env.csv(2024, "files.csv");
+    assert_eq!(files.len(), 8);
+    for f in &files {
+        let expected = if f["file"].starts_with("calamine-oom") { "reader_crashed" } else { "reader_panic" };
+        assert_eq!((f["outcome"].as_str(), f["reason_code"].as_str()), ("skipped", expected), "{}", f["file"]);
+    }
+}

@@ -111,9 +111,6 @@ struct Row {
     flags: Vec<Kind>,
 }
 
-/// An accepted row with its file's agency code, agency as written and report date.
-type Placed = (Row, String, String, Option<NaiveDate>);
-
 /// What makes two rows of one submission the same activity.
 type RowKey = (Option<String>, String, String, &'static str, Option<u64>);
 
@@ -161,21 +158,23 @@ impl<'a> Normaliser<'a> {
         drop_duplicates(&mut drafts, &mut problems);
         let received = received_dates(&drafts, receipts.map(|t| receipts::read(t, &self.index)), &mut problems);
         let mut records = Vec::new();
-        let mut rows: Vec<Placed> = Vec::new();
+        let mut columns = RowColumns::default();
+        // Files come in path order; within a file, rows by sheet and row. Each row's texts
+        // are moved into the columns, not copied.
         for d in drafts {
             problems.extend(d.problems);
             if d.record.outcome == Outcome::Accepted {
-                let code = d.record.agency_code.clone().unwrap_or_default();
-                for r in d.rows {
-                    rows.push((r, code.clone(), d.record.agency_as_written.clone(), d.record.report_date));
+                let mut rows = d.rows;
+                rows.sort_by(|a, b| (&a.sheet, a.row).cmp(&(&b.sheet, b.row)));
+                for r in rows {
+                    columns.push(r, &d.record);
                 }
             }
             records.push(d.record);
         }
         problems.sort();
         problems.dedup();
-        rows.sort_by(|a, b| (&a.0.file, &a.0.sheet, a.0.row).cmp(&(&b.0.file, &b.0.sheet, b.0.row)));
-        let table = rows_frame(self.plan, self.year, &rows)?;
+        let table = columns.frame(self.plan, self.year)?;
         Ok(Normalised { rows: table, files: records, problems, received })
     }
 }
@@ -221,37 +220,78 @@ fn received_dates(drafts: &[Draft], register: Option<receipts::Register>, proble
     received
 }
 
-/// Builds the rows table from whole columns, once.
-fn rows_frame(plan: &Plan, year: i32, rows: &[Placed]) -> PolarsResult<DataFrame> {
-    let n = rows.len();
-    let text =
-        |name: &str, f: &dyn Fn(&Placed) -> String| -> Column { Column::new(name.into(), rows.iter().map(f).collect::<Vec<String>>()) };
-    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid");
-    let dates: Vec<Option<i32>> = rows.iter().map(|r| r.3.map(|d| (d - epoch).num_days() as i32)).collect();
-    let columns = vec![
-        Column::new(schema::PLAN_ID.into(), vec![plan.id.clone(); n]),
-        Column::new(schema::YEAR.into(), vec![year; n]),
-        text(schema::AGENCY_CODE, &|r| r.1.clone()),
-        text(schema::AGENCY_AS_WRITTEN, &|r| r.2.clone()),
-        text(schema::FILE, &|r| r.0.file.clone()),
-        text(schema::SHEET, &|r| r.0.sheet.clone()),
-        Column::new(schema::ROW.into(), rows.iter().map(|r| r.0.row).collect::<Vec<u32>>()),
-        Column::new(schema::TASK_CODE.into(), rows.iter().map(|r| r.0.task_code.clone()).collect::<Vec<Option<String>>>()),
-        text(schema::TASK_AS_WRITTEN, &|r| r.0.task_as_written.clone()),
-        text(schema::ROLE, &|r| r.0.role.to_string()),
-        text(schema::ACTIVITY, &|r| r.0.activity.clone()),
-        text(schema::RESULT, &|r| r.0.result.clone()),
-        text(schema::STATUS, &|r| r.0.status.as_str().to_string()),
-        Column::new(schema::BUDGET.into(), rows.iter().map(|r| r.0.budget).collect::<Vec<Option<f64>>>()),
-        text(schema::DIFFICULTIES, &|r| r.0.difficulties.clone()),
-        text(schema::PROPOSALS, &|r| r.0.proposals.clone()),
-        Column::new(schema::REPORT_DATE.into(), dates).cast(&DataType::Date)?,
-        text(schema::FLAGS, &|r| r.0.flags.iter().map(|k| k.code()).collect::<Vec<_>>().join(";")),
-        text(schema::NOTE, &|r| r.0.note.clone()),
-    ];
-    let df = DataFrame::new(n, columns)?;
-    schema::ensure(&df, &schema::rows(), "rows")?;
-    Ok(df)
+/// The rows table's columns, filled row by row from the drafts and made into a frame once.
+#[derive(Default)]
+struct RowColumns {
+    agency_code: Vec<String>,
+    agency_as_written: Vec<String>,
+    file: Vec<String>,
+    sheet: Vec<String>,
+    row: Vec<u32>,
+    task_code: Vec<Option<String>>,
+    task_as_written: Vec<String>,
+    role: Vec<&'static str>,
+    activity: Vec<String>,
+    result: Vec<String>,
+    status: Vec<&'static str>,
+    budget: Vec<Option<f64>>,
+    difficulties: Vec<String>,
+    proposals: Vec<String>,
+    report_date: Vec<Option<i32>>,
+    flags: Vec<String>,
+    note: Vec<String>,
+}
+
+impl RowColumns {
+    fn push(&mut self, r: Row, file: &FileRecord) {
+        let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid");
+        self.agency_code.push(file.agency_code.clone().unwrap_or_default());
+        self.agency_as_written.push(file.agency_as_written.clone());
+        self.report_date.push(file.report_date.map(|d| (d - epoch).num_days() as i32));
+        self.file.push(r.file);
+        self.sheet.push(r.sheet);
+        self.row.push(r.row);
+        self.task_code.push(r.task_code);
+        self.task_as_written.push(r.task_as_written);
+        self.role.push(r.role);
+        self.activity.push(r.activity);
+        self.result.push(r.result);
+        self.status.push(r.status.as_str());
+        self.budget.push(r.budget);
+        self.difficulties.push(r.difficulties);
+        self.proposals.push(r.proposals);
+        self.flags.push(r.flags.iter().map(|k| k.code()).collect::<Vec<_>>().join(";"));
+        self.note.push(r.note);
+    }
+
+    /// The rows table, columns as `schema::rows()`.
+    fn frame(self, plan: &Plan, year: i32) -> PolarsResult<DataFrame> {
+        let n = self.row.len();
+        let columns = vec![
+            Column::new(schema::PLAN_ID.into(), vec![plan.id.as_str(); n]),
+            Column::new(schema::YEAR.into(), vec![year; n]),
+            Column::new(schema::AGENCY_CODE.into(), self.agency_code),
+            Column::new(schema::AGENCY_AS_WRITTEN.into(), self.agency_as_written),
+            Column::new(schema::FILE.into(), self.file),
+            Column::new(schema::SHEET.into(), self.sheet),
+            Column::new(schema::ROW.into(), self.row),
+            Column::new(schema::TASK_CODE.into(), self.task_code),
+            Column::new(schema::TASK_AS_WRITTEN.into(), self.task_as_written),
+            Column::new(schema::ROLE.into(), self.role),
+            Column::new(schema::ACTIVITY.into(), self.activity),
+            Column::new(schema::RESULT.into(), self.result),
+            Column::new(schema::STATUS.into(), self.status),
+            Column::new(schema::BUDGET.into(), self.budget),
+            Column::new(schema::DIFFICULTIES.into(), self.difficulties),
+            Column::new(schema::PROPOSALS.into(), self.proposals),
+            Column::new(schema::REPORT_DATE.into(), self.report_date).cast(&DataType::Date)?,
+            Column::new(schema::FLAGS.into(), self.flags),
+            Column::new(schema::NOTE.into(), self.note),
+        ];
+        let df = DataFrame::new(n, columns)?;
+        schema::ensure(&df, &schema::rows(), "rows")?;
+        Ok(df)
+    }
 }
 
 fn skipped(ing: &Ingested, kind: Kind, detail: &str) -> Draft {

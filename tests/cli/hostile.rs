@@ -143,7 +143,7 @@ fn inputs_the_fuzzer_found_are_skipped_not_fatal() {
     let env = Env::new();
     env.copy_into_year(2024, "tests/fixtures/fuzz");
     env.run_year(2024, &["--file-memory-mb", "1024"]);
-    let files = env.csv(2024, "files.csv");
+    let files: Vec<_> = env.csv(2024, "files.csv").into_iter().filter(|f| !f["file"].ends_with(".md")).collect();
     assert_eq!(files.len(), 8);
     for f in &files {
         let expected = if f["file"].starts_with("calamine-oom") { "reader_crashed" } else { "reader_panic" };

@@ -17,6 +17,7 @@ const SKIP_REASONS: &[&str] = &[
     "reader_panic",
     "reader_crashed",
     "reader_timeout",
+    "symlink",
 ];
 
 fn copy_flat(from: &std::path::Path, prefix: &str, to: &std::path::Path, n: &mut usize) {

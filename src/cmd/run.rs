@@ -185,7 +185,12 @@ pub fn run_config(cfg: &RunConfig, log: &Log) -> anyhow::Result<Year> {
             ("rows_read", f.rows_read.to_string()),
             ("rows_accepted", f.rows_accepted.to_string()),
         ];
-        log.event(level, "file", &fields, &f.reason);
+        // The reason in English when asked: the file's own finding carries its detail.
+        let reason = match cfg.lang {
+            Lang::En => year.norm.problems.iter().find(|p| p.file == f.file && p.kind.code() == f.reason_code).map(|p| p.message_en()),
+            Lang::Vi => None,
+        };
+        log.event(level, "file", &fields, reason.as_deref().unwrap_or(&f.reason));
     }
     let outputs = render(cfg, &year)?;
     crate::report::publish(&cfg.out_dir, &outputs)?;

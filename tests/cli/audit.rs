@@ -179,6 +179,27 @@ fn logs_one_json_line_per_event_and_check_as_json() {
     assert_eq!(events.last().unwrap()["event"], "done");
     assert_eq!(events.last().unwrap()["late"], "5");
     assert!(events.iter().any(|e| e["event"] == "file" && e["file"] == "Cong-van-gui-kem.pdf" && e["level"] == "warn"));
+    // With --lang en, the reasons are in English.
+    let out = env.run(&[
+        "run",
+        "--plan",
+        "inputs/plans/bac-giang.toml",
+        "--year",
+        "2024",
+        "--as-of",
+        AS_OF,
+        "--log-format",
+        "json",
+        "--lang",
+        "en",
+    ]);
+    let text = String::from_utf8_lossy(&out.stderr);
+    let pdf = text
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .find(|e| e["file"] == "Cong-van-gui-kem.pdf")
+        .unwrap();
+    assert_eq!(pdf["message"], "not a spreadsheet (.pdf)");
 
     // Before the deadline: days left, and who has not sent yet.
     let out = env.run(&["check", "--plan", "inputs/plans/bac-giang.toml", "--year", "2024", "--as-of", "2024-10-15", "--format", "json"]);

@@ -170,13 +170,19 @@ impl Plan {
     /// abolished without one, has none. An agency both lead and partner counts as lead.
     pub fn assignments(&self, year: i32) -> Vec<(String, String, Role)> {
         let mut out: Vec<(String, String, Role)> = Vec::new();
+        // Where each (agency, task) already is in `out`: an agency given a task twice
+        // (lead and partner, or through a predecessor) holds it once, in its stronger role.
+        let mut at: std::collections::HashMap<(&str, &str), usize> = std::collections::HashMap::new();
         for t in &self.tasks {
             let given = t.leads.iter().map(|a| (a, Role::Lead)).chain(t.partners.iter().map(|a| (a, Role::Partner)));
             for (code, role) in given {
                 let Some(holder) = self.holder_in(code, year) else { continue };
-                match out.iter_mut().find(|(a, c, _)| *a == holder.code && *c == t.code) {
-                    Some(existing) => existing.2 = existing.2.min(role),
-                    None => out.push((holder.code.clone(), t.code.clone(), role)),
+                match at.get(&(holder.code.as_str(), t.code.as_str())) {
+                    Some(&i) => out[i].2 = out[i].2.min(role),
+                    None => {
+                        at.insert((holder.code.as_str(), t.code.as_str()), out.len());
+                        out.push((holder.code.clone(), t.code.clone(), role));
+                    }
                 }
             }
         }

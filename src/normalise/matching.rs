@@ -19,9 +19,9 @@ pub struct AgencyIndex {
     keys: Vec<(String, String)>,
     /// Folded name → the codes that go by it.
     exact: std::collections::HashMap<String, BTreeSet<String>>,
-    /// First word of a folded name → indexes into `keys`, to find names inside a text
-    /// without trying every name.
-    by_first_word: std::collections::HashMap<String, Vec<usize>>,
+    /// The rarest word of a folded name → indexes into `keys`, to find names inside a
+    /// text without trying every name.
+    by_word: std::collections::HashMap<String, Vec<usize>>,
 }
 
 /// Common abbreviations in agency names, expanded before matching.
@@ -55,12 +55,25 @@ impl AgencyIndex {
         keys.sort();
         keys.dedup();
         let mut exact: std::collections::HashMap<String, BTreeSet<String>> = std::collections::HashMap::new();
-        let mut by_first_word: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+        // How many names each word occurs in: a name is filed under its rarest word, so a
+        // text is tried only against names whose rarest word it contains ("00017" in a
+        // plan of 2,000 "Cơ quan … số 000NN", "bắc giang" among 26 "Sở …").
+        let mut names_with: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for (key, _) in &keys {
+            let mut words: Vec<&str> = key.split(' ').collect();
+            words.sort_unstable();
+            words.dedup();
+            for w in words {
+                *names_with.entry(w).or_default() += 1;
+            }
+        }
+        let mut by_word: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
         for (i, (key, code)) in keys.iter().enumerate() {
             exact.entry(key.clone()).or_default().insert(code.clone());
-            by_first_word.entry(key.split(' ').next().unwrap_or("").to_string()).or_default().push(i);
+            let rarest = key.split(' ').min_by_key(|w| names_with.get(w).copied().unwrap_or(0)).unwrap_or("");
+            by_word.entry(rarest.to_string()).or_default().push(i);
         }
-        AgencyIndex { keys, exact, by_first_word }
+        AgencyIndex { keys, exact, by_word }
     }
 
     /// Matches text that should be exactly an agency's name ("Đơn vị báo cáo: …").
@@ -86,9 +99,8 @@ impl AgencyIndex {
     pub fn within(&self, text: &str) -> Match {
         let k = fold(text);
         let e = expand(&k);
-        // Only names whose first word occurs in the text can occur in it.
-        let mut candidates: Vec<usize> =
-            k.split(' ').chain(e.split(' ')).filter_map(|w| self.by_first_word.get(w)).flatten().copied().collect();
+        // Only names whose rarest word occurs in the text can occur in it.
+        let mut candidates: Vec<usize> = k.split(' ').chain(e.split(' ')).filter_map(|w| self.by_word.get(w)).flatten().copied().collect();
         candidates.sort_unstable();
         candidates.dedup();
         let found: Vec<&(String, String)> = candidates

@@ -72,6 +72,15 @@ fn is_combining_mark(c: char) -> bool {
 /// Tidies text for output: NFC, non-breaking and other odd spaces made plain, line breaks
 /// kept as `\n`, runs of spaces collapsed, trimmed. The words themselves are kept as written.
 pub fn tidy(s: &str) -> String {
+    // Most cells are tidy already: one pass to see that, and a copy.
+    if already_tidy(s) {
+        return s.to_string();
+    }
+    tidy_slow(s)
+}
+
+/// `tidy`, character by character.
+fn tidy_slow(s: &str) -> String {
     // Most text is NFC already: the quick check avoids composing it again.
     let composed;
     let nfc: &str = if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
@@ -104,6 +113,34 @@ pub fn tidy(s: &str) -> String {
         }
     }
     out.trim().to_string()
+}
+
+/// Whether `tidy` would return `s` unchanged: NFC, single plain spaces between words,
+/// none at either end, no other spacing or control characters (line breaks included).
+fn already_tidy(s: &str) -> bool {
+    let mut after_space = true;
+    let mut ascii = true;
+    for c in s.chars() {
+        if c == ' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+            continue;
+        }
+        if c.is_ascii() {
+            if c.is_ascii_control() {
+                return false;
+            }
+        } else {
+            if c.is_whitespace() || c.is_control() || c == '\u{200B}' || c == '\u{FEFF}' {
+                return false;
+            }
+            ascii = false;
+        }
+        after_space = false;
+    }
+    (!after_space || s.is_empty()) && (ascii || unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes)
 }
 
 /// Whether `key` occurs in `text` as whole words (both already folded).
@@ -196,6 +233,34 @@ mod tests {
         // NFD input folds the same as NFC.
         let nfd: String = "Đang thực hiện".nfd().collect();
         assert_eq!(fold(&nfd), "dang thuc hien");
+    }
+
+    #[test]
+    fn tidy_fast_path_agrees() {
+        let nfd: String = "Hoá".nfd().collect();
+        for s in [
+            "",
+            " ",
+            "a",
+            "Tổ chức hội nghị",
+            "Tổ chức  hội nghị",
+            " a",
+            "a ",
+            "a\nb",
+            "a\tb",
+            "a\u{00A0}b",
+            "a\u{200B}b",
+            "a\u{FEFF}",
+            "\u{0085}x",
+            nfd.as_str(),
+            "=1+1",
+            "Hội chợ 2024: 1.500 khách",
+        ] {
+            assert_eq!(tidy(s), tidy_slow(s), "{s:?}");
+            if already_tidy(s) {
+                assert_eq!(tidy_slow(s), s, "{s:?}");
+            }
+        }
     }
 
     #[test]

@@ -119,6 +119,13 @@ pub struct Draft {
     record: FileRecord,
     rows: Vec<Row>,
     problems: Vec<Problem>,
+    /// The rows of an accepted file as a piece of the rows table (built beside the
+    /// reading, on every core), repeats already dropped.
+    frame: Option<PolarsResult<DataFrame>>,
+    /// Rows the file gave before repeats were dropped.
+    rows_before: usize,
+    /// The repeats dropped: findings only if the file is still used once all are read.
+    duplicates: Vec<Problem>,
 }
 
 /// Longest text kept from one cell (a spreadsheet cell holds at most 32,767 characters).
@@ -136,6 +143,30 @@ pub struct Normaliser<'a> {
     year: i32,
     index: AgencyIndex,
     roles: Roles,
+    tasks: TaskCache,
+}
+
+/// Task references already resolved, shared by every file of the run: the same few
+/// ("1", "NV1", "Nhiệm vụ 1: Tuyên truyền…") repeat across thousands of files.
+#[derive(Default)]
+struct TaskCache(std::sync::Mutex<HashMap<String, Match>>);
+
+impl TaskCache {
+    /// Most distinct references kept (each is one short text).
+    const MAX: usize = 100_000;
+
+    fn resolve(&self, plan: &Plan, text: &str) -> Match {
+        if let Some(m) = self.0.lock().ok().and_then(|c| c.get(text).cloned()) {
+            return m;
+        }
+        let m = matching::task(plan, text);
+        if let Ok(mut c) = self.0.lock() {
+            if c.len() < Self::MAX {
+                c.insert(text.to_string(), m.clone());
+            }
+        }
+        m
+    }
 }
 
 /// (agency, task) → role in the year, computed once.
@@ -143,38 +174,49 @@ type Roles = std::collections::HashMap<(String, String), crate::plan::Role>;
 
 impl<'a> Normaliser<'a> {
     pub fn new(plan: &'a Plan, year: i32) -> Normaliser<'a> {
-        Normaliser { plan, year, index: AgencyIndex::new(plan), roles: plan.roles(year) }
+        Normaliser { plan, year, index: AgencyIndex::new(plan), roles: plan.roles(year), tasks: TaskCache::default() }
     }
 
-    /// One file, normalised on its own.
+    /// One file, normalised on its own: its rows become a piece of the rows table here,
+    /// so that `finish` only has to put the pieces together.
     pub fn draft(&self, file: Ingested) -> Draft {
-        read_submission(self.plan, self.year, &self.index, &self.roles, file)
+        let mut d = read_submission(self.plan, self.year, &self.index, &self.roles, &self.tasks, file);
+        d.rows_before = d.rows.len();
+        if d.record.outcome == Outcome::Accepted {
+            d.duplicates = drop_duplicates(&mut d);
+            // Within a file, rows by sheet and row; texts are moved into the columns.
+            let mut rows = std::mem::take(&mut d.rows);
+            rows.sort_by(|a, b| (&a.sheet, a.row).cmp(&(&b.sheet, b.row)));
+            let mut columns = RowColumns::default();
+            for r in rows {
+                columns.push(r, &d.record);
+            }
+            d.frame = Some(columns.frame(self.plan, self.year));
+        }
+        d
     }
 
     /// Every file's draft (in file order) and the receipts register's text, if any.
     pub fn finish(&self, mut drafts: Vec<Draft>, receipts: Option<&str>) -> PolarsResult<Normalised> {
         supersede(&mut drafts);
         let mut problems = Vec::new();
-        drop_duplicates(&mut drafts, &mut problems);
         let received = received_dates(&drafts, receipts.map(|t| receipts::read(t, &self.index)), &mut problems);
         let mut records = Vec::new();
-        let mut columns = RowColumns::default();
-        // Files come in path order; within a file, rows by sheet and row. Each row's texts
-        // are moved into the columns, not copied.
+        // Files come in path order, each file's rows already in sheet and row order.
+        let mut table = RowColumns::default().frame(self.plan, self.year)?;
         for d in drafts {
             problems.extend(d.problems);
             if d.record.outcome == Outcome::Accepted {
-                let mut rows = d.rows;
-                rows.sort_by(|a, b| (&a.sheet, a.row).cmp(&(&b.sheet, b.row)));
-                for r in rows {
-                    columns.push(r, &d.record);
+                problems.extend(d.duplicates);
+                if let Some(frame) = d.frame {
+                    table.vstack_mut_owned(frame?)?;
                 }
             }
             records.push(d.record);
         }
         problems.sort();
         problems.dedup();
-        let table = columns.frame(self.plan, self.year)?;
+        table.rechunk_mut_par();
         Ok(Normalised { rows: table, files: records, problems, received })
     }
 }
@@ -311,11 +353,14 @@ fn skipped(ing: &Ingested, kind: Kind, detail: &str) -> Draft {
         },
         rows: Vec::new(),
         problems: vec![Problem::file(&ing.rel, kind, detail)],
+        frame: None,
+        rows_before: 0,
+        duplicates: Vec::new(),
     }
 }
 
 /// Reads one submission: agency, date, and rows.
-fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, ing: Ingested) -> Draft {
+fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, tasks: &TaskCache, ing: Ingested) -> Draft {
     let wb = match &ing.content {
         Ok(wb) => wb,
         Err((kind, detail)) => return skipped(&ing, *kind, detail),
@@ -384,7 +429,7 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, i
     let mut rows = Vec::new();
     let mut totals_rows = 0;
     for sheet in sheets {
-        let (r, t) = read_rows(plan, roles, agency_code.as_deref(), &ing.rel, sheet, &mut problems);
+        let (r, t) = read_rows(plan, roles, tasks, agency_code.as_deref(), &ing.rel, sheet, &mut problems);
         rows.extend(r);
         totals_rows += t;
     }
@@ -420,7 +465,7 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, i
         problems.push(Problem::file(&ing.rel, kind, detail));
         rows.clear();
     }
-    Draft { record, rows, problems }
+    Draft { record, rows, problems, frame: None, rows_before: 0, duplicates: Vec::new() }
 }
 
 /// The marker of a tonghop template (its very hidden sheet), if the workbook has one.
@@ -549,6 +594,7 @@ struct Current {
 fn read_rows(
     plan: &Plan,
     roles: &Roles,
+    tasks: &TaskCache,
     agency: Option<&str>,
     file: &str,
     sheet: &SheetData,
@@ -568,9 +614,7 @@ fn read_rows(
         },
         Some(_) => None,
     };
-    // The same few task references repeat down a sheet: each is resolved once.
-    let mut resolved: HashMap<String, Match> = HashMap::new();
-    let mut resolve = |text: &str| -> Match { resolved.entry(text.to_string()).or_insert_with(|| matching::task(plan, text)).clone() };
+    let resolve = |text: &str| tasks.resolve(plan, text);
     let (mut group_sum, mut sheet_sum) = (0.0f64, 0.0f64);
     for raw in &sheet.rows {
         let mut flags = Vec::new();
@@ -831,37 +875,32 @@ fn supersede(drafts: &mut [Draft]) {
         for &i in idxs.iter().filter(|&&i| i != latest) {
             let d = &mut drafts[i];
             d.record.outcome = Outcome::Superseded;
-            d.record.reason = format!("{} ({} dòng không được tổng hợp)", Kind::Superseded.vi(&kept), d.rows.len());
+            d.record.reason = format!("{} ({} dòng không được tổng hợp)", Kind::Superseded.vi(&kept), d.rows_before);
             d.record.reason_code = Kind::Superseded.code().to_string();
             d.record.rows_accepted = 0;
             d.problems.push(Problem::file(&d.record.file, Kind::Superseded, kept.clone()));
-            d.rows.clear();
+            d.frame = None;
+            d.duplicates.clear();
         }
     }
 }
 
 /// A row repeated word for word in the same submission (same task, activity, result,
-/// status, budget) is counted once; the repeat is listed.
-fn drop_duplicates(drafts: &mut [Draft], problems: &mut Vec<Problem>) {
-    for d in drafts.iter_mut().filter(|d| d.record.outcome == Outcome::Accepted) {
-        let mut seen: BTreeMap<RowKey, (String, u32)> = BTreeMap::new();
-        let mut kept = Vec::with_capacity(d.rows.len());
-        for r in std::mem::take(&mut d.rows) {
-            let key = (r.task_code.clone(), fold(&r.activity), fold(&r.result), r.status.as_str(), r.budget.map(f64::to_bits));
-            if let Some((sheet, row)) = seen.get(&key) {
-                problems.push(Problem::at(
-                    &r.file,
-                    &r.sheet,
-                    format!("A{}", r.row),
-                    Kind::Duplicate,
-                    format!("dòng {row} trang \"{sheet}\""),
-                ));
-                continue;
-            }
-            seen.insert(key, (r.sheet.clone(), r.row));
-            kept.push(r);
+/// status, budget) is counted once; returns the repeats' findings.
+fn drop_duplicates(d: &mut Draft) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut seen: HashMap<RowKey, (String, u32)> = HashMap::new();
+    let mut kept = Vec::with_capacity(d.rows.len());
+    for r in std::mem::take(&mut d.rows) {
+        let key = (r.task_code.clone(), fold(&r.activity), fold(&r.result), r.status.as_str(), r.budget.map(f64::to_bits));
+        if let Some((sheet, row)) = seen.get(&key) {
+            problems.push(Problem::at(&r.file, &r.sheet, format!("A{}", r.row), Kind::Duplicate, format!("dòng {row} trang \"{sheet}\"")));
+            continue;
         }
-        d.record.rows_accepted = kept.len();
-        d.rows = kept;
+        seen.insert(key, (r.sheet.clone(), r.row));
+        kept.push(r);
     }
+    d.record.rows_accepted = kept.len();
+    d.rows = kept;
+    problems
 }

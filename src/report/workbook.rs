@@ -29,25 +29,44 @@ pub fn build(cfg: &RunConfig, norm: &Normalised, checked: &Checked) -> Result<Ve
     let mut wb = Workbook::new();
     wb.set_properties(&properties(cfg).map_err(wrap)?);
 
-    summary(wb.add_worksheet(), &st, cfg, checked).map_err(wrap)?;
-    submissions(wb.add_worksheet(), &st, cfg, checked).map_err(wrap)?;
-    matrix(wb.add_worksheet(), &st, &cfg.plan, cfg.year, checked).map_err(wrap)?;
     let sorted = rows_in_plan_order(&cfg.plan, &norm.rows).map_err(table)?;
-    // The largest sheet streams its rows (constant-memory mode): its memory does not grow with them.
-    activities(wb.add_worksheet_with_constant_memory().map_err(wrap)?, &st, &cfg.plan, &sorted).map_err(|e| match e {
+    // Eight sheets, in their order; the largest (activities, fourth) streams its rows
+    // (constant-memory mode): its memory does not grow with them. It is written on one
+    // core while the seven others are written on the other.
+    for i in 0..8 {
+        if i == 3 {
+            wb.add_worksheet_with_constant_memory().map_err(wrap)?;
+        } else {
+            wb.add_worksheet();
+        }
+    }
+    let sheet_err = |e| match e {
         SheetError::Xlsx(x) => wrap(x),
         SheetError::Polars(p) => table(p),
-    })?;
-    budget(wb.add_worksheet(), &st, &cfg.plan, checked).map_err(|e| match e {
-        SheetError::Xlsx(x) => wrap(x),
-        SheetError::Polars(p) => table(p),
-    })?;
-    difficulties(wb.add_worksheet(), &st, &cfg.plan, &sorted).map_err(|e| match e {
-        SheetError::Xlsx(x) => wrap(x),
-        SheetError::Polars(p) => table(p),
-    })?;
-    problems(wb.add_worksheet(), &st, norm).map_err(wrap)?;
-    sources(wb.add_worksheet(), &st, norm).map_err(wrap)?;
+    };
+    let sheets = wb.worksheets_mut();
+    let (first, rest) = sheets.split_at_mut(3);
+    let [summary_ws, submissions_ws, matrix_ws] = first else { unreachable!("three sheets before the activities") };
+    let [activities_ws, budget_ws, difficulties_ws, problems_ws, sources_ws] = rest else {
+        unreachable!("five sheets from the activities")
+    };
+    let (big, others) = rayon::join(
+        || activities(activities_ws, &st, &cfg.plan, &sorted),
+        || -> Result<(), SheetError> {
+            summary(summary_ws, &st, cfg, checked)?;
+            submissions(submissions_ws, &st, cfg, checked)?;
+            matrix(matrix_ws, &st, &cfg.plan, cfg.year, checked)?;
+            budget(budget_ws, &st, &cfg.plan, checked)?;
+            difficulties(difficulties_ws, &st, &cfg.plan, &sorted)?;
+            problems(problems_ws, &st, norm)?;
+            sources(sources_ws, &st, norm)?;
+            Ok(())
+        },
+    );
+    big.map_err(sheet_err)?;
+    others.map_err(sheet_err)?;
+    // Level 3 instead of the default 6: measured on M, saving takes half the time for a file ~5% larger.
+    wb.set_zip_compression_level(3);
     wb.save_to_buffer().map_err(wrap)
 }
 

@@ -22,6 +22,8 @@ pub struct Year {
     pub checked: Checked,
     /// The receipts register, if the year folder has one.
     pub receipts: Option<ingest::Receipts>,
+    /// Wall time of each stage so far, in milliseconds, for the log.
+    pub timings: Vec<(&'static str, u128)>,
 }
 
 /// The pipeline without writing: ingest, normalise, check. `tick` is called once per file
@@ -31,8 +33,10 @@ pub fn pipeline(cfg: &RunConfig, tick: &(dyn Fn() + Sync)) -> anyhow::Result<Yea
     let files = ingest::list_files(&cfg.year_dir).with_context(|| format!("không đọc được thư mục {}", cfg.year_dir.display()))?;
     // Files are read in parallel by worker processes, in their sorted order.
     // Each file is normalised as soon as it is read, so raw cells are never held for all.
+    let started = std::time::Instant::now();
     let normaliser = normalise::Normaliser::new(&cfg.plan, cfg.year);
     let drafts = ingest::isolate::ingest_all(&files, cfg.limits, tick, &|ing| normaliser.draft(ing));
+    let read_ms = started.elapsed().as_millis();
     let receipts = ingest::read_receipts(&cfg.year_dir)
         .with_context(|| format!("không đọc được {}", cfg.year_dir.join(ingest::RECEIPTS_FILE).display()))?;
     let norm = normaliser.finish(drafts, receipts.as_ref().map(|r| r.text.as_str()))?;
@@ -52,7 +56,8 @@ pub fn pipeline(cfg: &RunConfig, tick: &(dyn Fn() + Sync)) -> anyhow::Result<Yea
         return Err(RunError::RowsLost { read, accepted, rejected }.into());
     }
     let checked = check::check(&cfg.plan, cfg.year, cfg.as_of, &norm)?;
-    Ok(Year { norm, checked, receipts })
+    let timings = vec![("read_ms", read_ms), ("consolidate_ms", started.elapsed().as_millis() - read_ms)];
+    Ok(Year { norm, checked, receipts, timings })
 }
 
 /// Renders every output of a year in memory, the manifest last.
@@ -192,10 +197,15 @@ pub fn run_config(cfg: &RunConfig, log: &Log) -> anyhow::Result<Year> {
         };
         log.event(level, "file", &fields, reason.as_deref().unwrap_or(&f.reason));
     }
+    let mut year = year;
+    let started = std::time::Instant::now();
     let outputs = render(cfg, &year)?;
+    year.timings.push(("render_ms", started.elapsed().as_millis()));
+    let started = std::time::Instant::now();
     crate::report::publish(&cfg.out_dir, &outputs)?;
+    year.timings.push(("publish_ms", started.elapsed().as_millis()));
     let s = &year.checked.summary;
-    let fields = [
+    let mut fields = vec![
         ("plan", cfg.plan.id.clone()),
         ("year", cfg.year.to_string()),
         ("expected", s.expected.to_string()),
@@ -208,6 +218,7 @@ pub fn run_config(cfg: &RunConfig, log: &Log) -> anyhow::Result<Year> {
         ("out", cfg.out_dir.display().to_string()),
         ("peak_rss_mb", peak_rss_mb().map_or(String::new(), |m| m.to_string())),
     ];
+    fields.extend(year.timings.iter().map(|(k, v)| (*k, v.to_string())));
     log.event(Level::Info, "done", &fields, &summary_line(cfg, &year.checked));
     println!("{}", for_terminal(&summary_line(cfg, &year.checked), 400));
     println!("  → {}", cfg.out_dir.display());

@@ -7,7 +7,7 @@
 //! time. A worker that dies or does not answer in time is replaced, and its file is skipped
 //! with the reason. Workers start once per run, not once per file.
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -129,7 +129,7 @@ enum Answer {
 struct Worker {
     child: Child,
     stdin: ChildStdin,
-    lines: Receiver<Option<String>>,
+    answers: Receiver<Option<Vec<u8>>>,
     memory_mb: u64,
 }
 
@@ -146,19 +146,15 @@ impl Worker {
         let stdout = child.stdout.take().ok_or_else(|| std::io::Error::other("no stdout"))?;
         let (tx, rx) = mpsc::channel();
         std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines() {
-                match line {
-                    Ok(l) => {
-                        if tx.send(Some(l)).is_err() {
-                            return;
-                        }
-                    }
-                    Err(_) => break,
+            let mut out = BufReader::new(stdout);
+            while let Some(answer) = read_frame(&mut out) {
+                if tx.send(Some(answer)).is_err() {
+                    return;
                 }
             }
             let _ = tx.send(None);
         });
-        Ok(Worker { child, stdin, lines: rx, memory_mb: limits.memory_mb })
+        Ok(Worker { child, stdin, answers: rx, memory_mb: limits.memory_mb })
     }
 
     fn read(&mut self, file: &InputFile, timeout: Duration) -> Answer {
@@ -167,8 +163,8 @@ impl Worker {
         if writeln!(self.stdin, "{request}").and_then(|_| self.stdin.flush()).is_err() {
             return Answer::Died(self.death());
         }
-        match self.lines.recv_timeout(timeout) {
-            Ok(Some(line)) => match serde_json::from_str::<Ingested>(&line) {
+        match self.answers.recv_timeout(timeout) {
+            Ok(Some(answer)) => match rmp_serde::from_slice::<Ingested>(&answer) {
                 Ok(ing) => Answer::Read(ing),
                 Err(e) => Answer::Died(format!("trả lời hỏng: {e}")),
             },
@@ -204,8 +200,19 @@ impl Worker {
     }
 }
 
+/// One answer: its length (4 bytes, little-endian), then that many bytes. None at the end
+/// of the stream or on a short read (the worker died mid-answer).
+fn read_frame(r: &mut impl Read) -> Option<Vec<u8>> {
+    let mut len = [0u8; 4];
+    r.read_exact(&mut len).ok()?;
+    let mut buf = vec![0u8; u32::from_le_bytes(len) as usize];
+    r.read_exact(&mut buf).ok()?;
+    Some(buf)
+}
+
 /// The worker: limits its own address space, then reads the files it is sent, one JSON
-/// line in (path, relative path), one JSON line out (`Ingested`), until its input ends.
+/// line in (path, relative path), one framed MessagePack answer out (`Ingested`), until
+/// its input ends.
 pub fn worker_main(memory_mb: &str) -> std::process::ExitCode {
     #[cfg(unix)]
     if let Ok(mb) = memory_mb.parse::<u64>() {
@@ -224,8 +231,9 @@ pub fn worker_main(memory_mb: &str) -> std::process::ExitCode {
         let Ok(line) = line else { break };
         let Ok((path, rel)) = serde_json::from_str::<(String, String)>(&line) else { break };
         let ing = ingest(&InputFile { rel, path: path.into() });
-        let Ok(json) = serde_json::to_string(&ing) else { break };
-        if writeln!(stdout, "{json}").and_then(|_| stdout.flush()).is_err() {
+        let Ok(answer) = rmp_serde::to_vec(&ing) else { break };
+        let Ok(len) = u32::try_from(answer.len()) else { break };
+        if stdout.write_all(&len.to_le_bytes()).and_then(|_| stdout.write_all(&answer)).and_then(|_| stdout.flush()).is_err() {
             break;
         }
     }

@@ -296,8 +296,9 @@ fn read_sheets(book: &mut Sheets<Cursor<&[u8]>>) -> Result<WorkbookData, (Kind, 
             Ok(r) => r,
             Err(e) => return Err((Kind::Unreadable, format!("trang \"{}\": {e}", meta.name))),
         };
-        let merges = merged_regions(book, &meta.name);
-        sheets.push(read_sheet(&meta.name, meta.visible != calamine::SheetVisible::Visible, &range, &merges));
+        // Merged regions cost a second pass over the sheet: read only if a row needs them.
+        let mut merges = || merged_regions(book, &meta.name);
+        sheets.push(read_sheet(&meta.name, meta.visible != calamine::SheetVisible::Visible, &range, &mut merges));
     }
     if sheets.is_empty() {
         return Err((Kind::NoTable, ": sổ không có trang tính nào".into()));
@@ -342,7 +343,7 @@ fn read_text_table(data: &[u8]) -> Result<WorkbookData, (Kind, String)> {
         }
     };
     let range = texttable::to_range(&grid);
-    let sheet = read_sheet(&format!("({what})"), false, &range, &[]);
+    let sheet = read_sheet(&format!("({what})"), false, &range, &mut Vec::new);
     Ok(WorkbookData { sheets: vec![sheet] })
 }
 
@@ -352,7 +353,9 @@ fn read_text_table(data: &[u8]) -> Result<WorkbookData, (Kind, String)> {
 const SPANNING_FIELDS: &[Field] = &[Field::Task, Field::Role, Field::Agency];
 
 /// Reads one sheet: finds the header, the cells above it, and every non-blank row below it.
-pub fn read_sheet(name: &str, hidden: bool, range: &Range<Data>, merges: &[Dimensions]) -> SheetData {
+/// `merges` gives the sheet's merged regions; it is called at most once, and only when an
+/// empty cell might be part of one.
+pub fn read_sheet(name: &str, hidden: bool, range: &Range<Data>, merges: &mut dyn FnMut() -> Vec<Dimensions>) -> SheetData {
     let Some((row0, col0)) = range.start() else {
         return SheetData { name: name.to_string(), hidden, header: None, top: Vec::new(), rows: Vec::new() };
     };
@@ -370,6 +373,7 @@ pub fn read_sheet(name: &str, hidden: bool, range: &Range<Data>, merges: &[Dimen
         }
     }
     let mut rows = Vec::new();
+    let mut merged: Option<Vec<Dimensions>> = None;
     if let Some(h) = &header {
         let start = (h.last_row + 1 - row0) as usize;
         for (i, r) in range.rows().enumerate().skip(start) {
@@ -379,6 +383,7 @@ pub fn read_sheet(name: &str, hidden: bool, range: &Range<Data>, merges: &[Dimen
                 let idx = (c.col - col0) as usize;
                 let mut cell = r.get(idx).map_or(Cell::Empty, Cell::from_data);
                 if cell.is_empty() && SPANNING_FIELDS.contains(&c.field) {
+                    let merges = merged.get_or_insert_with(&mut *merges);
                     if let Some(m) = merges.iter().find(|m| m.start.0 < row && row <= m.end.0 && m.start.1 <= c.col && c.col <= m.end.1) {
                         if m.start.0 > h.last_row {
                             let top_left = range.get(((m.start.0 - row0) as usize, (m.start.1 - col0) as usize));

@@ -29,7 +29,7 @@ pub fn build(cfg: &RunConfig, norm: &Normalised, checked: &Checked) -> Result<Ve
     let mut wb = Workbook::new();
     wb.set_properties(&properties(cfg).map_err(wrap)?);
 
-    let sorted = rows_in_plan_order(&cfg.plan, &norm.rows).map_err(table)?;
+    let order = plan_order(&cfg.plan, &norm.rows).map_err(table)?;
     // Eight sheets, in their order; the largest (activities, fourth) streams its rows
     // (constant-memory mode): its memory does not grow with them. It is written on one
     // core while the seven others are written on the other.
@@ -51,13 +51,13 @@ pub fn build(cfg: &RunConfig, norm: &Normalised, checked: &Checked) -> Result<Ve
         unreachable!("five sheets from the activities")
     };
     let (big, others) = rayon::join(
-        || activities(activities_ws, &st, &cfg.plan, &sorted),
+        || activities(activities_ws, &st, &cfg.plan, &norm.rows, &order),
         || -> Result<(), SheetError> {
             summary(summary_ws, &st, cfg, checked)?;
             submissions(submissions_ws, &st, cfg, checked)?;
             matrix(matrix_ws, &st, &cfg.plan, cfg.year, checked)?;
             budget(budget_ws, &st, &cfg.plan, checked)?;
-            difficulties(difficulties_ws, &st, &cfg.plan, &sorted)?;
+            difficulties(difficulties_ws, &st, &cfg.plan, &norm.rows, &order)?;
             problems(problems_ws, &st, norm)?;
             sources(sources_ws, &st, norm)?;
             Ok(())
@@ -108,7 +108,8 @@ fn properties(cfg: &RunConfig) -> Result<DocProperties, XlsxError> {
 
 /// Writes text from outside as a string (never a formula), cut to what a cell holds.
 fn text(ws: &mut Worksheet, row: u32, col: u16, s: &str, f: &Format) -> Result<(), XlsxError> {
-    if s.chars().count() > MAX_CELL {
+    // A text of at most MAX_CELL bytes has at most MAX_CELL characters: no need to count.
+    if s.len() > MAX_CELL && s.chars().count() > MAX_CELL {
         let cut: String = s.chars().take(MAX_CELL).collect();
         ws.write_string_with_format(row, col, format!("{cut} …[cắt bớt]"), f)?;
     } else {
@@ -454,9 +455,10 @@ fn matrix(ws: &mut Worksheet, st: &Styles, plan: &Plan, year: i32, checked: &Che
     Ok(())
 }
 
-/// The rows table sorted for reading: by task in plan order (unresolved last), then agency
-/// in plan order, then where the row came from.
-fn rows_in_plan_order(plan: &Plan, rows: &DataFrame) -> PolarsResult<DataFrame> {
+/// The order the rows table is read in: by task in plan order (unresolved last), then
+/// agency in plan order, then where the row came from. Row numbers, not a sorted copy:
+/// only the sort keys are sorted.
+fn plan_order(plan: &Plan, rows: &DataFrame) -> PolarsResult<Vec<usize>> {
     let tasks = df!(
         TASK_CODE => plan.tasks.iter().map(|t| t.code.as_str()).collect::<Vec<_>>(),
         TASK_ORDER => (0..plan.tasks.len() as u32).collect::<Vec<_>>(),
@@ -465,19 +467,24 @@ fn rows_in_plan_order(plan: &Plan, rows: &DataFrame) -> PolarsResult<DataFrame> 
         AGENCY_CODE => plan.agencies.iter().map(|a| a.code.as_str()).collect::<Vec<_>>(),
         AGENCY_ORDER => (0..plan.agencies.len() as u32).collect::<Vec<_>>(),
     )?;
-    rows.clone()
+    const INDEX: &str = "__index";
+    let keys = rows.select([TASK_CODE, AGENCY_CODE, FILE, SHEET, ROW])?;
+    let sorted = keys
         .lazy()
+        .with_row_index(INDEX, None)
         .left_join(tasks.lazy(), col(TASK_CODE), col(TASK_CODE))
         .left_join(agencies.lazy(), col(AGENCY_CODE), col(AGENCY_CODE))
-        .sort([TASK_ORDER, AGENCY_ORDER, FILE, SHEET, ROW], SortMultipleOptions::default().with_nulls_last(true))
-        .collect()
+        .sort([TASK_ORDER, AGENCY_ORDER, FILE, SHEET, ROW], SortMultipleOptions::default().with_nulls_last(true).with_maintain_order(true))
+        .select([col(INDEX)])
+        .collect()?;
+    Ok(sorted.column(INDEX)?.idx()?.into_no_null_iter().map(|i| i as usize).collect())
 }
 
 fn strs<'a>(df: &'a DataFrame, name: &str) -> PolarsResult<&'a StringChunked> {
     df.column(name)?.str()
 }
 
-fn activities(ws: &mut Worksheet, st: &Styles, plan: &Plan, rows: &DataFrame) -> Result<(), SheetError> {
+fn activities(ws: &mut Worksheet, st: &Styles, plan: &Plan, rows: &DataFrame, order: &[usize]) -> Result<(), SheetError> {
     ws.set_name("Hoạt động")?;
     let h = title_and_header(
         ws,
@@ -512,7 +519,7 @@ fn activities(ws: &mut Worksheet, st: &Styles, plan: &Plan, rows: &DataFrame) ->
     let mut r = h + 1;
     let mut current: Option<Option<&str>> = None;
     let mut n = 0;
-    for i in 0..rows.height() {
+    for &i in order {
         let t = task.get(i);
         if current != Some(t) {
             let title = match t.and_then(|c| plan.task(c)) {
@@ -603,7 +610,7 @@ fn budget(ws: &mut Worksheet, st: &Styles, plan: &Plan, checked: &Checked) -> Re
     Ok(())
 }
 
-fn difficulties(ws: &mut Worksheet, st: &Styles, plan: &Plan, rows: &DataFrame) -> Result<(), SheetError> {
+fn difficulties(ws: &mut Worksheet, st: &Styles, plan: &Plan, rows: &DataFrame, order: &[usize]) -> Result<(), SheetError> {
     ws.set_name("Khó khăn, kiến nghị")?;
     let h = title_and_header(
         ws,
@@ -615,7 +622,7 @@ fn difficulties(ws: &mut Worksheet, st: &Styles, plan: &Plan, rows: &DataFrame) 
     print_setup(ws, true, h)?;
     let (agency, task, diff, prop) = (strs(rows, AGENCY_CODE)?, strs(rows, TASK_CODE)?, strs(rows, DIFFICULTIES)?, strs(rows, PROPOSALS)?);
     let mut r = h + 1;
-    for i in 0..rows.height() {
+    for &i in order {
         let (d, p) = (diff.get(i).unwrap_or(""), prop.get(i).unwrap_or(""));
         if d.is_empty() && p.is_empty() {
             continue;

@@ -30,11 +30,12 @@ pub fn build(cfg: &RunConfig, norm: &Normalised, checked: &Checked) -> Result<Ve
     wb.set_properties(&properties(cfg).map_err(wrap)?);
 
     let order = plan_order(&cfg.plan, &norm.rows).map_err(table)?;
-    // Eight sheets, in their order; the largest (activities, fourth) streams its rows
-    // (constant-memory mode): its memory does not grow with them. It is written on one
+    // Eight sheets, in their order; those that grow with the input stream their rows
+    // (constant-memory mode): their memory does not grow with them. It is written on one
     // core while the seven others are written on the other.
     for i in 0..8 {
-        if i == 3 {
+        // Activities, difficulties, problems and sources grow with the rows and files read.
+        if matches!(i, 3 | 5 | 6 | 7) {
             wb.add_worksheet_with_constant_memory().map_err(wrap)?;
         } else {
             wb.add_worksheet();

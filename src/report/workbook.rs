@@ -31,8 +31,8 @@ pub fn build(cfg: &RunConfig, norm: &Normalised, checked: &Checked) -> Result<Ve
 
     let order = plan_order(&cfg.plan, &norm.rows).map_err(table)?;
     // Eight sheets, in their order; those that grow with the input stream their rows
-    // (constant-memory mode): their memory does not grow with them. It is written on one
-    // core while the seven others are written on the other.
+    // (constant-memory mode): their memory does not grow with them. The activities sheet
+    // is written on one core while the seven others are written on the other.
     for i in 0..8 {
         // Activities, difficulties, problems and sources grow with the rows and files read.
         if matches!(i, 3 | 5 | 6 | 7) {

@@ -130,6 +130,10 @@ fn memory_does_not_grow_with_the_number_of_files() {
             .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
             .find(|e| e["event"] == "done")
             .unwrap();
+        // The done event also says how long each phase took.
+        for phase in ["read_ms", "consolidate_ms", "render_ms", "publish_ms"] {
+            assert!(done[phase].as_str().is_some_and(|v| v.parse::<u64>().is_ok()), "{phase} in {done}");
+        }
         done["peak_rss_mb"].as_str().unwrap().parse().unwrap()
     }
     let (small, large) = (peak(1), peak(10));

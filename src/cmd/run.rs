@@ -37,6 +37,7 @@ pub fn pipeline(cfg: &RunConfig, tick: &(dyn Fn() + Sync)) -> anyhow::Result<Yea
     let normaliser = normalise::Normaliser::new(&cfg.plan, cfg.year);
     let drafts = ingest::isolate::ingest_all(&files, cfg.limits, tick, &|ing| normaliser.draft(ing));
     let read_ms = started.elapsed().as_millis();
+    let read_peak = peak_rss_mb().unwrap_or(0) as u128;
     let receipts = ingest::read_receipts(&cfg.year_dir)
         .with_context(|| format!("không đọc được {}", cfg.year_dir.join(ingest::RECEIPTS_FILE).display()))?;
     let norm = normaliser.finish(drafts, receipts.as_ref().map(|r| r.text.as_str()))?;
@@ -56,7 +57,12 @@ pub fn pipeline(cfg: &RunConfig, tick: &(dyn Fn() + Sync)) -> anyhow::Result<Yea
         return Err(RunError::RowsLost { read, accepted, rejected }.into());
     }
     let checked = check::check(&cfg.plan, cfg.year, cfg.as_of, &norm)?;
-    let timings = vec![("read_ms", read_ms), ("consolidate_ms", started.elapsed().as_millis() - read_ms)];
+    let timings = vec![
+        ("read_ms", read_ms),
+        ("consolidate_ms", started.elapsed().as_millis() - read_ms),
+        ("read_peak_mb", read_peak),
+        ("consolidate_peak_mb", peak_rss_mb().unwrap_or(0) as u128),
+    ];
     Ok(Year { norm, checked, receipts, timings })
 }
 
@@ -201,6 +207,7 @@ pub fn run_config(cfg: &RunConfig, log: &Log) -> anyhow::Result<Year> {
     let started = std::time::Instant::now();
     let outputs = render(cfg, &year)?;
     year.timings.push(("render_ms", started.elapsed().as_millis()));
+    year.timings.push(("render_peak_mb", peak_rss_mb().unwrap_or(0) as u128));
     let started = std::time::Instant::now();
     crate::report::publish(&cfg.out_dir, &outputs)?;
     year.timings.push(("publish_ms", started.elapsed().as_millis()));

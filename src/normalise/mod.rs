@@ -312,28 +312,56 @@ impl RowColumns {
         let columns = vec![
             Column::new(schema::PLAN_ID.into(), vec![plan.id.as_str(); n]),
             Column::new(schema::YEAR.into(), vec![year; n]),
-            Column::new(schema::AGENCY_CODE.into(), self.agency_code),
-            Column::new(schema::AGENCY_AS_WRITTEN.into(), self.agency_as_written),
-            Column::new(schema::FILE.into(), self.file),
-            Column::new(schema::SHEET.into(), self.sheet),
+            text_column(schema::AGENCY_CODE, &self.agency_code)?,
+            text_column(schema::AGENCY_AS_WRITTEN, &self.agency_as_written)?,
+            text_column(schema::FILE, &self.file)?,
+            text_column(schema::SHEET, &self.sheet)?,
             Column::new(schema::ROW.into(), self.row),
             Column::new(schema::TASK_CODE.into(), self.task_code),
-            Column::new(schema::TASK_AS_WRITTEN.into(), self.task_as_written),
+            text_column(schema::TASK_AS_WRITTEN, &self.task_as_written)?,
             Column::new(schema::ROLE.into(), self.role),
-            Column::new(schema::ACTIVITY.into(), self.activity),
-            Column::new(schema::RESULT.into(), self.result),
+            text_column(schema::ACTIVITY, &self.activity)?,
+            text_column(schema::RESULT, &self.result)?,
             Column::new(schema::STATUS.into(), self.status),
             Column::new(schema::BUDGET.into(), self.budget),
-            Column::new(schema::DIFFICULTIES.into(), self.difficulties),
-            Column::new(schema::PROPOSALS.into(), self.proposals),
+            text_column(schema::DIFFICULTIES, &self.difficulties)?,
+            text_column(schema::PROPOSALS, &self.proposals)?,
             Column::new(schema::REPORT_DATE.into(), self.report_date).cast(&DataType::Date)?,
-            Column::new(schema::FLAGS.into(), self.flags),
-            Column::new(schema::NOTE.into(), self.note),
+            text_column(schema::FLAGS, &self.flags)?,
+            text_column(schema::NOTE, &self.note)?,
         ];
         let df = DataFrame::new(n, columns)?;
         schema::ensure(&df, &schema::rows(), "rows")?;
         Ok(df)
     }
+}
+
+/// A text column whose characters sit in one buffer of exactly their size, a value equal
+/// to the one above it pointing at the same bytes. Polars' own builder starts each column
+/// with an 8 KiB block: kept for every text column of every file, that was most of the
+/// memory of a 10,000-file run (about 0.8 GB for 0.2 GB of text).
+fn text_column(name: &str, values: &[String]) -> PolarsResult<Column> {
+    use polars_arrow::array::{Utf8ViewArray, View};
+    let long: usize = values.iter().map(String::len).filter(|&n| n > View::MAX_INLINE_SIZE as usize).sum();
+    let mut bytes: Vec<u8> = Vec::with_capacity(long);
+    let mut views: Vec<View> = Vec::with_capacity(values.len());
+    for (i, v) in values.iter().enumerate() {
+        let view = match views.last() {
+            Some(&above) if i > 0 && values[i - 1] == *v => above,
+            _ => {
+                let offset = u32::try_from(bytes.len()).map_err(|_| polars_err!(ComputeError: "{name}: more than 4 GB of text"))?;
+                if v.len() > View::MAX_INLINE_SIZE as usize {
+                    bytes.extend_from_slice(v.as_bytes());
+                }
+                View::new_from_bytes(v.as_bytes(), 0, offset)
+            }
+        };
+        views.push(view);
+    }
+    bytes.shrink_to_fit();
+    let buffers = if bytes.is_empty() { vec![] } else { vec![bytes.into()] };
+    let array = Utf8ViewArray::try_new(ArrowDataType::Utf8View, views.into(), buffers.into(), None)?;
+    Ok(StringChunked::with_chunk(name.into(), array).into_column())
 }
 
 fn skipped(ing: &Ingested, kind: Kind, detail: &str) -> Draft {

@@ -8,6 +8,7 @@ use crate::config::RunConfig;
 use crate::error::RunError;
 use crate::ingest::{hex, Receipts, RECEIPTS_FILE};
 use crate::normalise::Normalised;
+use crate::report::Staged;
 
 /// The manifest's file name in the output folder.
 pub const FILE: &str = "manifest.json";
@@ -58,7 +59,7 @@ pub fn sha256(bytes: &[u8]) -> String {
 }
 
 /// Builds the manifest of a run from its inputs and its rendered outputs.
-pub fn build(cfg: &RunConfig, norm: &Normalised, receipts: Option<&Receipts>, outputs: &[(String, Vec<u8>)]) -> Result<Manifest, RunError> {
+pub fn build(cfg: &RunConfig, norm: &Normalised, receipts: Option<&Receipts>, outputs: &[Staged]) -> Result<Manifest, RunError> {
     use crate::versions::*;
     let plan_bytes = std::fs::read(&cfg.plan.path).map_err(|source| RunError::Write { path: cfg.plan.path.clone(), source })?;
     let mut inputs: Vec<InputEntry> = norm
@@ -84,7 +85,7 @@ pub fn build(cfg: &RunConfig, norm: &Normalised, receipts: Option<&Receipts>, ou
         as_of_given: cfg.as_of_given,
         command: cfg.command_line.clone(),
         inputs,
-        outputs: outputs.iter().map(|(name, bytes)| OutputEntry { path: name.clone(), sha256: sha256(bytes) }).collect(),
+        outputs: outputs.iter().map(|o| OutputEntry { path: o.name.clone(), sha256: o.sha256.clone() }).collect(),
     })
 }
 

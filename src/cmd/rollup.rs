@@ -88,7 +88,7 @@ pub fn run(args: &RollupArgs) -> anyhow::Result<ExitCode> {
     let bytes = crate::report::years::rollup_workbook(&df)?;
     let dir = out.parent().map(PathBuf::from).unwrap_or_default();
     let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "tong-hop-quoc-gia.xlsx".into());
-    crate::report::publish(&dir, &[(name, bytes)])?;
+    crate::report::publish(&dir, vec![crate::report::stage_bytes(&dir, &name, &bytes)?])?;
     println!("{} kế hoạch-năm → {}", df.height(), out.display());
     Ok(ExitCode::SUCCESS)
 }

@@ -66,11 +66,12 @@ pub fn pipeline(cfg: &RunConfig, tick: &(dyn Fn() + Sync)) -> anyhow::Result<Yea
     Ok(Year { norm, checked, receipts, timings })
 }
 
-/// Renders every output of a year in memory, the manifest last.
-pub fn render(cfg: &RunConfig, year: &Year) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
+/// Writes every output of a year to temporary files in its output folder, the manifest
+/// last, ready to publish.
+pub fn render(cfg: &RunConfig, year: &Year) -> anyhow::Result<Vec<crate::report::Staged>> {
     let mut outputs = crate::report::render(cfg, &year.norm, &year.checked)?;
     let manifest = crate::manifest::build(cfg, &year.norm, year.receipts.as_ref(), &outputs)?;
-    outputs.push((crate::manifest::FILE.to_string(), crate::manifest::to_bytes(&manifest)));
+    outputs.push(crate::report::stage_bytes(&cfg.out_dir, crate::manifest::FILE, &crate::manifest::to_bytes(&manifest))?);
     Ok(outputs)
 }
 
@@ -167,7 +168,7 @@ fn write_comparison(root: &Path, first: i32, last: i32, years: &[(RunConfig, Yea
         years.iter().map(|(c, y)| crate::report::years::YearRow::of(c.year, &y.norm, &y.checked)).collect::<Result<_, _>>()?;
     let name = format!("so-sanh-{}-{first}-{last}.xlsx", cfg.plan.id);
     let bytes = crate::report::years::build(&cfg.plan, first, last, &rows, cfg.as_of)?;
-    crate::report::publish(root, &[(name.clone(), bytes)])?;
+    crate::report::publish(root, vec![crate::report::stage_bytes(root, &name, &bytes)?])?;
     println!("  → {}", root.join(name).display());
     Ok(())
 }
@@ -209,7 +210,7 @@ pub fn run_config(cfg: &RunConfig, log: &Log) -> anyhow::Result<Year> {
     year.timings.push(("render_ms", started.elapsed().as_millis()));
     year.timings.push(("render_peak_mb", peak_rss_mb().unwrap_or(0) as u128));
     let started = std::time::Instant::now();
-    crate::report::publish(&cfg.out_dir, &outputs)?;
+    crate::report::publish(&cfg.out_dir, outputs)?;
     year.timings.push(("publish_ms", started.elapsed().as_millis()));
     let s = &year.checked.summary;
     let mut fields = vec![

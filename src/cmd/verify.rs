@@ -1,6 +1,7 @@
 //! `tonghop verify MANIFEST`: for an auditor, years later. Re-hashes the archived inputs
-//! and the plan, reruns the year with the recorded day of the check (in memory: nothing is
-//! written), and compares every output with the manifest. Says exactly what changed.
+//! and the plan, reruns the year with the recorded day of the check (its outputs go to a
+//! private temporary folder, removed after: nothing beside the manifest is touched), and
+//! compares every output with the manifest. Says exactly what changed.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -59,8 +60,8 @@ pub fn run(args: &VerifyArgs) -> anyhow::Result<ExitCode> {
     // The archived outputs beside the manifest, as they are now.
     let out_dir = args.manifest.parent().map(PathBuf::from).unwrap_or_default();
     for o in &m.outputs {
-        match std::fs::read(out_dir.join(&o.path)) {
-            Ok(bytes) if sha256(&bytes) == o.sha256 => {}
+        match crate::report::sha256_file(&out_dir.join(&o.path)) {
+            Ok(hash) if hash == o.sha256 => {}
             Ok(_) => differences.push(format!("tệp kết quả lưu trữ khác manifest: {}", o.path)),
             Err(_) => differences.push(format!("tệp kết quả lưu trữ đã mất: {}", o.path)),
         }
@@ -75,9 +76,13 @@ pub fn run(args: &VerifyArgs) -> anyhow::Result<ExitCode> {
     cfg.as_of_given = m.as_of_given;
     cfg.inputs_dir = PathBuf::from(&m.inputs_dir);
     cfg.plan_label = m.plan_file.clone();
+    let scratch = Scratch(std::env::temp_dir().join(format!("tonghop-verify-{}", std::process::id())));
+    cfg.out_dir = scratch.0.clone();
     let year = super::run::pipeline(&cfg, &|| {})?;
     let outputs = super::run::render(&cfg, &year)?;
-    let rerun: BTreeMap<&str, String> = outputs.iter().map(|(n, b)| (n.as_str(), sha256(b))).collect();
+    let rerun: BTreeMap<String, String> = outputs.iter().map(|o| (o.name.clone(), o.sha256.clone())).collect();
+    drop(outputs);
+    drop(scratch);
     for o in &m.outputs {
         match rerun.get(o.path.as_str()) {
             Some(h) if *h == o.sha256 => {}
@@ -99,5 +104,14 @@ pub fn run(args: &VerifyArgs) -> anyhow::Result<ExitCode> {
         }
         println!("{} điểm khác so với manifest {}", differences.len(), args.manifest.display());
         Ok(ExitCode::from(4))
+    }
+}
+
+/// A folder removed when dropped, however the rerun ends.
+struct Scratch(PathBuf);
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
     }
 }

@@ -203,22 +203,39 @@ impl<'a> Normaliser<'a> {
         let received = received_dates(&drafts, receipts.map(|t| receipts::read(t, &self.index)), &mut problems);
         let mut records = Vec::new();
         // Files come in path order, each file's rows already in sheet and row order.
-        let mut table = RowColumns::default().frame(self.plan, self.year)?;
+        let mut pieces = vec![RowColumns::default().frame(self.plan, self.year)?];
         for d in drafts {
             problems.extend(d.problems);
             if d.record.outcome == Outcome::Accepted {
                 problems.extend(d.duplicates);
                 if let Some(frame) = d.frame {
-                    table.vstack_mut_owned(frame?)?;
+                    pieces.push(frame?);
                 }
             }
             records.push(d.record);
         }
         problems.sort();
         problems.dedup();
-        table.rechunk_mut_par();
-        Ok(Normalised { rows: table, files: records, problems, received })
+        Ok(Normalised { rows: concat_by_column(pieces)?, files: records, problems, received })
     }
+}
+
+/// The pieces one under the other, in one chunk per column. Column by column, each piece's
+/// column freed once joined: all columns at once would hold every row's text views twice.
+fn concat_by_column(mut pieces: Vec<DataFrame>) -> PolarsResult<DataFrame> {
+    let names: Vec<PlSmallStr> = pieces[0].get_column_names_owned();
+    let height = pieces.iter().map(DataFrame::height).sum();
+    let mut columns = Vec::with_capacity(names.len());
+    for name in &names {
+        let parts = pieces.iter_mut().map(|p| p.drop_in_place(name)).collect::<PolarsResult<Vec<Column>>>()?;
+        let mut parts = parts.into_iter();
+        let mut column = parts.next().ok_or_else(|| polars_err!(ComputeError: "no piece"))?;
+        for part in parts {
+            column.append_owned(part)?;
+        }
+        columns.push(column.rechunk());
+    }
+    DataFrame::new(height, columns)
 }
 
 /// The day each agency's report was received (see `Normalised::received`), listing where
@@ -931,4 +948,38 @@ fn drop_duplicates(d: &mut Draft) -> Vec<Problem> {
     d.record.rows_accepted = kept.len();
     d.rows = kept;
     problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_columns_hold_each_text_once_and_read_back_whole() {
+        let long = "Tổ chức hội nghị xúc tiến du lịch".to_string();
+        let values = vec![long.clone(), long.clone(), "ngắn".to_string(), String::new(), long.clone(), "x".repeat(13)];
+        let column = text_column("t", &values).unwrap();
+        let read: Vec<&str> = column.str().unwrap().iter().map(Option::unwrap).collect();
+        assert_eq!(read, values.iter().map(String::as_str).collect::<Vec<_>>());
+        // The two first copies share their bytes; the fifth, after other values, is stored again.
+        let chunk = &column.str().unwrap().downcast_iter().next().unwrap();
+        assert_eq!(chunk.total_buffer_len(), 2 * long.len() + 13);
+        assert_eq!(chunk.data_buffers().iter().map(|b| b.len()).sum::<usize>(), chunk.total_buffer_len());
+    }
+
+    #[test]
+    fn pieces_are_joined_in_order_one_chunk_a_column() {
+        let piece = |names: &[&str]| -> DataFrame {
+            let values: Vec<String> = names.iter().map(|s| s.to_string()).collect();
+            DataFrame::new(values.len(), vec![text_column("a", &values).unwrap(), Column::new("n".into(), vec![1u32; values.len()])])
+                .unwrap()
+        };
+        let joined = concat_by_column(vec![piece(&[]), piece(&["một hoạt động dài dòng", "b"]), piece(&["c"])]).unwrap();
+        assert_eq!(joined.height(), 3);
+        assert_eq!(
+            joined.column("a").unwrap().str().unwrap().iter().map(Option::unwrap).collect::<Vec<_>>(),
+            ["một hoạt động dài dòng", "b", "c"]
+        );
+        assert!(joined.columns().iter().all(|c| c.n_chunks() == 1));
+    }
 }

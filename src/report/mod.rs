@@ -6,11 +6,14 @@
 //! so a run that dies half-way leaves the previous outputs whole. Does not own: deciding
 //! anything about the data.
 
+mod publish;
 pub(crate) mod style;
 pub mod workbook;
 pub mod years;
 
-use std::path::{Path, PathBuf};
+pub use publish::{publish, sha256_file, stage, stage_bytes, Sink, Staged, PREVIOUS_DIR};
+
+use std::path::Path;
 
 use polars::prelude::*;
 
@@ -49,18 +52,25 @@ fn risky(t: &str) -> bool {
     t.starts_with(['=', '+', '-', '@', '\t', '\r'])
 }
 
-fn csv_bytes(df: &mut DataFrame) -> PolarsResult<Vec<u8>> {
-    let mut df = defuse(df)?;
-    let df = &mut df;
-    let mut buf = Vec::new();
-    CsvWriter::new(&mut buf).include_header(true).with_date_format(Some("%Y-%m-%d".into())).finish(df)?;
-    Ok(buf)
+/// Rows written per piece of a CSV: text made safe is copied a piece at a time, not all at once.
+const CSV_PIECE: usize = 100_000;
+
+fn write_csv(df: &DataFrame, w: Sink) -> PolarsResult<()> {
+    let mut offset = 0;
+    loop {
+        let mut piece = defuse(&df.slice(offset as i64, CSV_PIECE))?;
+        CsvWriter::new(&mut *w).include_header(offset == 0).with_date_format(Some("%Y-%m-%d".into())).finish(&mut piece)?;
+        offset += CSV_PIECE;
+        if offset >= df.height() {
+            return Ok(());
+        }
+    }
 }
 
-fn parquet_bytes(df: &mut DataFrame) -> PolarsResult<Vec<u8>> {
-    let mut buf = Vec::new();
-    ParquetWriter::new(&mut buf).with_compression(ParquetCompression::Zstd(None)).with_statistics(StatisticsOptions::full()).finish(df)?;
-    Ok(buf)
+fn write_parquet(df: &DataFrame, w: Sink) -> PolarsResult<()> {
+    let mut df = df.clone();
+    ParquetWriter::new(w).with_compression(ParquetCompression::Zstd(None)).with_statistics(StatisticsOptions::full()).finish(&mut df)?;
+    Ok(())
 }
 
 /// The files table (`files.csv`).
@@ -96,95 +106,33 @@ pub fn problems_frame(problems: &[Problem]) -> PolarsResult<DataFrame> {
     )
 }
 
-/// Every output of a run, rendered in memory: (file name, bytes), in a fixed order. The
-/// manifest is added by the caller, which hashes these bytes.
-pub fn render(cfg: &RunConfig, norm: &Normalised, checked: &Checked) -> Result<Vec<(String, Vec<u8>)>, RunError> {
+/// Every output of a run but the manifest, written to temporary files in the output
+/// folder, in a fixed order. The caller publishes them with the manifest.
+pub fn render(cfg: &RunConfig, norm: &Normalised, checked: &Checked) -> Result<Vec<Staged>, RunError> {
+    let dir = &cfg.out_dir;
     // The workbook is the slow part: built while the tables are written.
-    let (book, tables) = rayon::join(|| workbook::build(cfg, norm, checked), || tables(norm, checked));
-    let mut out = vec![(workbook_name(&cfg.plan.id, cfg.year), book?)];
+    let (book, tables) = rayon::join(
+        || stage(dir, &workbook_name(&cfg.plan.id, cfg.year), |w| workbook::build(cfg, norm, checked, w)),
+        || tables(dir, norm, checked),
+    );
+    let mut out = vec![book?];
     out.extend(tables?);
     Ok(out)
 }
 
 /// The CSV and Parquet tables, in a fixed order.
-fn tables(norm: &Normalised, checked: &Checked) -> Result<Vec<(String, Vec<u8>)>, RunError> {
-    let mut out = Vec::new();
-    let mut rows = norm.rows.clone();
-    out.push(("rows.csv".into(), csv_bytes(&mut rows)?));
-    out.push(("rows.parquet".into(), parquet_bytes(&mut rows)?));
-    out.push(("files.csv".into(), csv_bytes(&mut files_frame(norm)?)?));
-    let mut completeness = checked.completeness.select(crate::schema::completeness().iter_names().cloned())?;
+fn tables(dir: &Path, norm: &Normalised, checked: &Checked) -> Result<Vec<Staged>, RunError> {
+    let csv = |name: &str, df: &DataFrame| stage(dir, name, |w| Ok(write_csv(df, w)?));
+    let completeness = checked.completeness.select(crate::schema::completeness().iter_names().cloned())?;
     ensure(&completeness, &crate::schema::completeness(), "completeness")?;
-    out.push(("completeness.csv".into(), csv_bytes(&mut completeness)?));
-    out.push(("coverage.csv".into(), csv_bytes(&mut checked.coverage.clone())?));
-    out.push(("problems.csv".into(), csv_bytes(&mut problems_frame(&norm.problems)?)?));
-    Ok(out)
-}
-
-/// Folder, under the output folder, where a replaced workbook is kept.
-pub const PREVIOUS_DIR: &str = "cu";
-
-/// Test hook: the name of an output whose writing fails, to check that a failed run
-/// leaves the previous outputs whole.
-const FAIL_WRITE_ENV: &str = "TONGHOP_FAIL_WRITE";
-
-/// Publishes a run's outputs into `dir`: every file is first written to a temporary file
-/// beside it; only when all are written are they renamed into place, in order (the
-/// manifest last). A failure before that removes the temporary files and leaves the
-/// previous outputs as they were. A previous workbook that differs from the new one is
-/// kept in `cu/`, named with the day it was written.
-pub fn publish(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<Vec<PathBuf>, RunError> {
-    std::fs::create_dir_all(dir).map_err(|source| RunError::Write { path: dir.to_path_buf(), source })?;
-    let fail = std::env::var(FAIL_WRITE_ENV).ok();
-    let mut temps: Vec<(PathBuf, PathBuf)> = Vec::new();
-    let cleanup = |temps: &[(PathBuf, PathBuf)]| {
-        for (tmp, _) in temps {
-            let _ = std::fs::remove_file(tmp);
-        }
-    };
-    for (name, bytes) in files {
-        let path = dir.join(name);
-        let tmp = dir.join(format!(".{name}.tmp"));
-        let result = if fail.as_deref() == Some(name.as_str()) {
-            Err(std::io::Error::other("lỗi ghi giả lập (TONGHOP_FAIL_WRITE)"))
-        } else {
-            std::fs::write(&tmp, bytes).and_then(|_| std::fs::File::open(&tmp)?.sync_all())
-        };
-        temps.push((tmp, path.clone()));
-        if let Err(source) = result {
-            cleanup(&temps);
-            return Err(RunError::Write { path, source });
-        }
-    }
-    keep_previous_workbook(dir, files)?;
-    let mut written = Vec::new();
-    for (tmp, path) in &temps {
-        std::fs::rename(tmp, path).map_err(|source| RunError::Write { path: path.clone(), source })?;
-        written.push(path.clone());
-    }
-    Ok(written)
-}
-
-/// Moves a previous workbook that the new one would replace, with other content, into
-/// `cu/`, named with the day it was last written.
-fn keep_previous_workbook(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<(), RunError> {
-    for (name, bytes) in files.iter().filter(|(n, _)| n.ends_with(".xlsx")) {
-        let path = dir.join(name);
-        let Ok(old) = std::fs::read(&path) else { continue };
-        if old == *bytes {
-            continue;
-        }
-        let day = std::fs::metadata(&path)
-            .and_then(|m| m.modified())
-            .map(|t| chrono::DateTime::<chrono::Local>::from(t).format("%Y-%m-%d-%H%M%S").to_string())
-            .unwrap_or_else(|_| "truoc".into());
-        let keep = dir.join(PREVIOUS_DIR);
-        std::fs::create_dir_all(&keep).map_err(|source| RunError::Write { path: keep.clone(), source })?;
-        let stem = name.trim_end_matches(".xlsx");
-        let target = keep.join(format!("{stem}.{day}.xlsx"));
-        std::fs::rename(&path, &target).map_err(|source| RunError::Write { path: target, source })?;
-    }
-    Ok(())
+    Ok(vec![
+        csv("rows.csv", &norm.rows)?,
+        stage(dir, "rows.parquet", |w| Ok(write_parquet(&norm.rows, w)?))?,
+        csv("files.csv", &files_frame(norm)?)?,
+        csv("completeness.csv", &completeness)?,
+        csv("coverage.csv", &checked.coverage)?,
+        csv("problems.csv", &problems_frame(&norm.problems)?)?,
+    ])
 }
 
 /// An exclusive claim on an output folder: two runs never write the same outputs. The

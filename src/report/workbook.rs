@@ -20,8 +20,8 @@ use crate::schema::*;
 /// Longest text a cell can hold; longer text is cut and marked.
 const MAX_CELL: usize = 32_000;
 
-/// Builds the workbook and returns its bytes.
-pub fn build(cfg: &RunConfig, norm: &Normalised, checked: &Checked) -> Result<Vec<u8>, RunError> {
+/// Builds the workbook and writes it to `out`.
+pub fn build(cfg: &RunConfig, norm: &Normalised, checked: &Checked, out: super::Sink) -> Result<(), RunError> {
     let path = cfg.out_dir.join(super::workbook_name(&cfg.plan.id, cfg.year));
     let wrap = |source: XlsxError| RunError::Workbook { path: path.clone(), source };
     let table = |e: PolarsError| RunError::Table(e);
@@ -68,7 +68,7 @@ pub fn build(cfg: &RunConfig, norm: &Normalised, checked: &Checked) -> Result<Ve
     others.map_err(sheet_err)?;
     // Level 3 instead of the default 6: measured on M, saving takes half the time for a file ~5% larger.
     wb.set_zip_compression_level(3);
-    wb.save_to_buffer().map_err(wrap)
+    wb.save_to_writer(out).map_err(wrap)
 }
 
 #[derive(Debug)]
@@ -119,9 +119,18 @@ fn text(ws: &mut Worksheet, row: u32, col: u16, s: &str, f: &Format) -> Result<(
     Ok(())
 }
 
+/// Rows of a sheet whose height is fitted to their text: a year of a province is a few
+/// thousand rows; a sheet longer than this is not for printing, and rust_xlsxwriter keeps
+/// every height set (~0.4 KB a row, even in constant-memory mode: 0.25 GB at 600,000 rows).
+/// Rows past it keep the default height; a spreadsheet fits them on request.
+pub const FITTED_ROWS: u32 = 50_000;
+
 /// Height of a row whose cells hold `cells` (text, column width): enough lines for the
 /// longest text once wrapped. Applications do not reliably fit wrapped rows themselves.
 fn fit(ws: &mut Worksheet, row: u32, cells: &[(&str, f64)]) -> Result<(), XlsxError> {
+    if row >= FITTED_ROWS {
+        return Ok(());
+    }
     let lines = cells
         .iter()
         .map(|(t, w)| {
@@ -714,4 +723,37 @@ fn sources(ws: &mut Worksheet, st: &Styles, norm: &Normalised) -> Result<(), Xls
     ws.write_number_with_format(r, 9, norm.rows_accepted() as f64, &st.total)?;
     ws.write_number_with_format(r, 10, (norm.rows_read() - norm.rows_accepted()) as f64, &st.total)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The `<row>` elements of the first sheet of a workbook.
+    fn rows_xml(wb: &mut Workbook) -> String {
+        use std::io::Read;
+        let bytes = wb.save_to_buffer().unwrap();
+        let mut zip = ::zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut xml = String::new();
+        zip.by_name("xl/worksheets/sheet1.xml").unwrap().read_to_string(&mut xml).unwrap();
+        xml
+    }
+
+    #[test]
+    fn wrapped_rows_are_fitted_up_to_the_limit() {
+        let long = "Tổ chức hội nghị xúc tiến đầu tư và du lịch tại nhiều địa phương trong và ngoài nước ".repeat(3);
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet_with_constant_memory().unwrap();
+        for row in [1, FITTED_ROWS - 1, FITTED_ROWS] {
+            ws.write_string(row, 0, &long).unwrap();
+            fit(ws, row, &[(&long, 20.0)]).unwrap();
+        }
+        let xml = rows_xml(&mut wb);
+        let fitted = |row: u32| {
+            let start = xml.find(&format!("<row r=\"{}\"", row + 1)).unwrap();
+            xml[start..].split('>').next().unwrap().contains("customHeight")
+        };
+        assert!(fitted(1) && fitted(FITTED_ROWS - 1), "{xml}");
+        assert!(!fitted(FITTED_ROWS), "a row past the limit keeps the default height");
+    }
 }

@@ -55,9 +55,13 @@ fn verify_passes_then_catches_a_changed_input_and_a_changed_output() {
     env.run_year(2024, &[]);
     let manifest = env.out_dir(2024).join("manifest.json");
     let m = manifest.to_str().unwrap();
-    let out = env.run(&["verify", m]);
+    // The rerun writes into a private temporary folder and removes it.
+    let tmp = env.root.join("tmp");
+    std::fs::create_dir_all(&tmp).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_tonghop")).args(["verify", m]).current_dir(&env.root).env("TMPDIR", &tmp).output().unwrap();
     assert_ok(&out, &["verify"]);
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("khớp"));
+    assert_eq!(std::fs::read_dir(&tmp).unwrap().count(), 0, "verify left files in its temporary folder");
 
     // One byte of an archived output.
     let csv = env.out_dir(2024).join("completeness.csv");

@@ -23,6 +23,9 @@ use crate::error::Kind;
 /// The hidden first argument that makes tonghop a reading worker.
 pub const WORKER_ARG: &str = "__read-worker";
 
+/// mimalloc's setting for the address space it reserves at a time.
+const ARENA_RESERVE_ENV: &str = "MIMALLOC_ARENA_RESERVE";
+
 /// Limits for reading one file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
@@ -135,7 +138,15 @@ struct Worker {
 
 impl Worker {
     fn spawn(exe: &Path, limits: Limits) -> std::io::Result<Worker> {
-        let mut child = Command::new(exe)
+        let mut command = Command::new(exe);
+        // mimalloc reserves address space 1 GiB at a time: under the worker's address-space
+        // limit that made a file needing 0.1 GB fail at a 1 GB limit and pass at 0.4 GB,
+        // depending on what the worker had read before. Small reservations keep the limit
+        // about memory used.
+        if std::env::var_os(ARENA_RESERVE_ENV).is_none() {
+            command.env(ARENA_RESERVE_ENV, "64MiB");
+        }
+        let mut child = command
             .arg(WORKER_ARG)
             .arg(limits.memory_mb.to_string())
             .stdin(Stdio::piped())

@@ -6,6 +6,7 @@
 //! Does not own: opening files (`ingest`) or judging completeness (`check`).
 
 pub mod matching;
+mod piece;
 pub mod receipts;
 pub mod values;
 
@@ -17,7 +18,6 @@ use polars::prelude::*;
 use crate::error::{Kind, Problem};
 use crate::ingest::{label_value, Cell, Field, Ingested, SheetData, WorkbookData};
 use crate::plan::Plan;
-use crate::schema;
 use crate::text::{a1, fold, tidy};
 use matching::{AgencyIndex, Match};
 use values::{Budget, DateRead, Status, Unit};
@@ -121,7 +121,7 @@ pub struct Draft {
     problems: Vec<Problem>,
     /// The rows of an accepted file as a piece of the rows table (built beside the
     /// reading, on every core), repeats already dropped.
-    frame: Option<PolarsResult<DataFrame>>,
+    piece: Option<piece::Piece>,
     /// Rows the file gave before repeats were dropped.
     rows_before: usize,
     /// The repeats dropped: findings only if the file is still used once all are read.
@@ -187,11 +187,7 @@ impl<'a> Normaliser<'a> {
             // Within a file, rows by sheet and row; texts are moved into the columns.
             let mut rows = std::mem::take(&mut d.rows);
             rows.sort_by(|a, b| (&a.sheet, a.row).cmp(&(&b.sheet, b.row)));
-            let mut columns = RowColumns::default();
-            for r in rows {
-                columns.push(r, &d.record);
-            }
-            d.frame = Some(columns.frame(self.plan, self.year));
+            d.piece = Some(piece::Piece::new(&rows, &d.record));
         }
         d
     }
@@ -203,39 +199,20 @@ impl<'a> Normaliser<'a> {
         let received = received_dates(&drafts, receipts.map(|t| receipts::read(t, &self.index)), &mut problems);
         let mut records = Vec::new();
         // Files come in path order, each file's rows already in sheet and row order.
-        let mut pieces = vec![RowColumns::default().frame(self.plan, self.year)?];
+        let mut pieces = Vec::new();
         for d in drafts {
             problems.extend(d.problems);
             if d.record.outcome == Outcome::Accepted {
                 problems.extend(d.duplicates);
-                if let Some(frame) = d.frame {
-                    pieces.push(frame?);
-                }
+                pieces.extend(d.piece);
             }
             records.push(d.record);
         }
         problems.sort();
         problems.dedup();
-        Ok(Normalised { rows: concat_by_column(pieces)?, files: records, problems, received })
+        let rows = piece::Piece::table(pieces, &self.plan.id, self.year)?;
+        Ok(Normalised { rows, files: records, problems, received })
     }
-}
-
-/// The pieces one under the other, in one chunk per column. Column by column, each piece's
-/// column freed once joined: all columns at once would hold every row's text views twice.
-fn concat_by_column(mut pieces: Vec<DataFrame>) -> PolarsResult<DataFrame> {
-    let names: Vec<PlSmallStr> = pieces[0].get_column_names_owned();
-    let height = pieces.iter().map(DataFrame::height).sum();
-    let mut columns = Vec::with_capacity(names.len());
-    for name in &names {
-        let parts = pieces.iter_mut().map(|p| p.drop_in_place(name)).collect::<PolarsResult<Vec<Column>>>()?;
-        let mut parts = parts.into_iter();
-        let mut column = parts.next().ok_or_else(|| polars_err!(ComputeError: "no piece"))?;
-        for part in parts {
-            column.append_owned(part)?;
-        }
-        columns.push(column.rechunk());
-    }
-    DataFrame::new(height, columns)
 }
 
 /// The day each agency's report was received (see `Normalised::received`), listing where
@@ -279,108 +256,6 @@ fn received_dates(drafts: &[Draft], register: Option<receipts::Register>, proble
     received
 }
 
-/// The rows table's columns, filled row by row from the drafts and made into a frame once.
-#[derive(Default)]
-struct RowColumns {
-    agency_code: Vec<String>,
-    agency_as_written: Vec<String>,
-    file: Vec<String>,
-    sheet: Vec<String>,
-    row: Vec<u32>,
-    task_code: Vec<Option<String>>,
-    task_as_written: Vec<String>,
-    role: Vec<&'static str>,
-    activity: Vec<String>,
-    result: Vec<String>,
-    status: Vec<&'static str>,
-    budget: Vec<Option<f64>>,
-    difficulties: Vec<String>,
-    proposals: Vec<String>,
-    report_date: Vec<Option<i32>>,
-    flags: Vec<String>,
-    note: Vec<String>,
-}
-
-impl RowColumns {
-    fn push(&mut self, r: Row, file: &FileRecord) {
-        let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid");
-        self.agency_code.push(file.agency_code.clone().unwrap_or_default());
-        self.agency_as_written.push(file.agency_as_written.clone());
-        self.report_date.push(file.report_date.map(|d| (d - epoch).num_days() as i32));
-        self.file.push(r.file);
-        self.sheet.push(r.sheet);
-        self.row.push(r.row);
-        self.task_code.push(r.task_code);
-        self.task_as_written.push(r.task_as_written);
-        self.role.push(r.role);
-        self.activity.push(r.activity);
-        self.result.push(r.result);
-        self.status.push(r.status.as_str());
-        self.budget.push(r.budget);
-        self.difficulties.push(r.difficulties);
-        self.proposals.push(r.proposals);
-        self.flags.push(r.flags.iter().map(|k| k.code()).collect::<Vec<_>>().join(";"));
-        self.note.push(r.note);
-    }
-
-    /// The rows table, columns as `schema::rows()`.
-    fn frame(self, plan: &Plan, year: i32) -> PolarsResult<DataFrame> {
-        let n = self.row.len();
-        let columns = vec![
-            Column::new(schema::PLAN_ID.into(), vec![plan.id.as_str(); n]),
-            Column::new(schema::YEAR.into(), vec![year; n]),
-            text_column(schema::AGENCY_CODE, &self.agency_code)?,
-            text_column(schema::AGENCY_AS_WRITTEN, &self.agency_as_written)?,
-            text_column(schema::FILE, &self.file)?,
-            text_column(schema::SHEET, &self.sheet)?,
-            Column::new(schema::ROW.into(), self.row),
-            Column::new(schema::TASK_CODE.into(), self.task_code),
-            text_column(schema::TASK_AS_WRITTEN, &self.task_as_written)?,
-            Column::new(schema::ROLE.into(), self.role),
-            text_column(schema::ACTIVITY, &self.activity)?,
-            text_column(schema::RESULT, &self.result)?,
-            Column::new(schema::STATUS.into(), self.status),
-            Column::new(schema::BUDGET.into(), self.budget),
-            text_column(schema::DIFFICULTIES, &self.difficulties)?,
-            text_column(schema::PROPOSALS, &self.proposals)?,
-            Column::new(schema::REPORT_DATE.into(), self.report_date).cast(&DataType::Date)?,
-            text_column(schema::FLAGS, &self.flags)?,
-            text_column(schema::NOTE, &self.note)?,
-        ];
-        let df = DataFrame::new(n, columns)?;
-        schema::ensure(&df, &schema::rows(), "rows")?;
-        Ok(df)
-    }
-}
-
-/// A text column whose characters sit in one buffer of exactly their size, a value equal
-/// to the one above it pointing at the same bytes. Polars' own builder starts each column
-/// with an 8 KiB block: kept for every text column of every file, that was most of the
-/// memory of a 10,000-file run (about 0.8 GB for 0.2 GB of text).
-fn text_column(name: &str, values: &[String]) -> PolarsResult<Column> {
-    use polars_arrow::array::{Utf8ViewArray, View};
-    let long: usize = values.iter().map(String::len).filter(|&n| n > View::MAX_INLINE_SIZE as usize).sum();
-    let mut bytes: Vec<u8> = Vec::with_capacity(long);
-    let mut views: Vec<View> = Vec::with_capacity(values.len());
-    for (i, v) in values.iter().enumerate() {
-        let view = match views.last() {
-            Some(&above) if i > 0 && values[i - 1] == *v => above,
-            _ => {
-                let offset = u32::try_from(bytes.len()).map_err(|_| polars_err!(ComputeError: "{name}: more than 4 GB of text"))?;
-                if v.len() > View::MAX_INLINE_SIZE as usize {
-                    bytes.extend_from_slice(v.as_bytes());
-                }
-                View::new_from_bytes(v.as_bytes(), 0, offset)
-            }
-        };
-        views.push(view);
-    }
-    bytes.shrink_to_fit();
-    let buffers = if bytes.is_empty() { vec![] } else { vec![bytes.into()] };
-    let array = Utf8ViewArray::try_new(ArrowDataType::Utf8View, views.into(), buffers.into(), None)?;
-    Ok(StringChunked::with_chunk(name.into(), array).into_column())
-}
-
 fn skipped(ing: &Ingested, kind: Kind, detail: &str) -> Draft {
     Draft {
         record: FileRecord {
@@ -398,7 +273,7 @@ fn skipped(ing: &Ingested, kind: Kind, detail: &str) -> Draft {
         },
         rows: Vec::new(),
         problems: vec![Problem::file(&ing.rel, kind, detail)],
-        frame: None,
+        piece: None,
         rows_before: 0,
         duplicates: Vec::new(),
     }
@@ -510,7 +385,7 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
         problems.push(Problem::file(&ing.rel, kind, detail));
         rows.clear();
     }
-    Draft { record, rows, problems, frame: None, rows_before: 0, duplicates: Vec::new() }
+    Draft { record, rows, problems, piece: None, rows_before: 0, duplicates: Vec::new() }
 }
 
 /// The marker of a tonghop template (its very hidden sheet), if the workbook has one.
@@ -924,7 +799,7 @@ fn supersede(drafts: &mut [Draft]) {
             d.record.reason_code = Kind::Superseded.code().to_string();
             d.record.rows_accepted = 0;
             d.problems.push(Problem::file(&d.record.file, Kind::Superseded, kept.clone()));
-            d.frame = None;
+            d.piece = None;
             d.duplicates.clear();
         }
     }
@@ -948,38 +823,4 @@ fn drop_duplicates(d: &mut Draft) -> Vec<Problem> {
     d.record.rows_accepted = kept.len();
     d.rows = kept;
     problems
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn text_columns_hold_each_text_once_and_read_back_whole() {
-        let long = "Tổ chức hội nghị xúc tiến du lịch".to_string();
-        let values = vec![long.clone(), long.clone(), "ngắn".to_string(), String::new(), long.clone(), "x".repeat(13)];
-        let column = text_column("t", &values).unwrap();
-        let read: Vec<&str> = column.str().unwrap().iter().map(Option::unwrap).collect();
-        assert_eq!(read, values.iter().map(String::as_str).collect::<Vec<_>>());
-        // The two first copies share their bytes; the fifth, after other values, is stored again.
-        let chunk = &column.str().unwrap().downcast_iter().next().unwrap();
-        assert_eq!(chunk.total_buffer_len(), 2 * long.len() + 13);
-        assert_eq!(chunk.data_buffers().iter().map(|b| b.len()).sum::<usize>(), chunk.total_buffer_len());
-    }
-
-    #[test]
-    fn pieces_are_joined_in_order_one_chunk_a_column() {
-        let piece = |names: &[&str]| -> DataFrame {
-            let values: Vec<String> = names.iter().map(|s| s.to_string()).collect();
-            DataFrame::new(values.len(), vec![text_column("a", &values).unwrap(), Column::new("n".into(), vec![1u32; values.len()])])
-                .unwrap()
-        };
-        let joined = concat_by_column(vec![piece(&[]), piece(&["một hoạt động dài dòng", "b"]), piece(&["c"])]).unwrap();
-        assert_eq!(joined.height(), 3);
-        assert_eq!(
-            joined.column("a").unwrap().str().unwrap().iter().map(Option::unwrap).collect::<Vec<_>>(),
-            ["một hoạt động dài dòng", "b", "c"]
-        );
-        assert!(joined.columns().iter().all(|c| c.n_chunks() == 1));
-    }
 }

@@ -56,11 +56,15 @@ fn risky(t: &str) -> bool {
 const CSV_PIECE: usize = 100_000;
 
 fn write_csv(df: &DataFrame, w: Sink) -> PolarsResult<()> {
+    write_csv_in_pieces(df, w, CSV_PIECE)
+}
+
+fn write_csv_in_pieces(df: &DataFrame, w: Sink, rows: usize) -> PolarsResult<()> {
     let mut offset = 0;
     loop {
-        let mut piece = defuse(&df.slice(offset as i64, CSV_PIECE))?;
+        let mut piece = defuse(&df.slice(offset as i64, rows))?;
         CsvWriter::new(&mut *w).include_header(offset == 0).with_date_format(Some("%Y-%m-%d".into())).finish(&mut piece)?;
-        offset += CSV_PIECE;
+        offset += rows;
         if offset >= df.height() {
             return Ok(());
         }
@@ -162,4 +166,24 @@ pub fn lock_output(dir: &Path, wait: bool) -> Result<OutputLock, RunError> {
         }
     }
     Ok(OutputLock { _file: file })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn csv(df: &DataFrame, rows: usize) -> String {
+        let mut out = Vec::new();
+        write_csv_in_pieces(df, &mut out, rows).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn a_csv_written_in_pieces_is_the_csv_written_at_once_made_safe() {
+        let df = df!("a" => ["=1+1", "x", "-tổ chức", "y", "z"], "b" => [1, 2, 3, 4, 5]).unwrap();
+        let whole = csv(&df, 100);
+        assert_eq!(whole, "a,b\n'=1+1,1\nx,2\n'-tổ chức,3\ny,4\nz,5\n");
+        assert_eq!(csv(&df, 2), whole);
+        assert_eq!(csv(&df.head(Some(0)), 2), "a,b\n");
+    }
 }

@@ -89,8 +89,11 @@ const PREFIX: &[(&str, Field)] = &[
 pub fn classify(header: &str) -> Option<Field> {
     // Every letter folds to at least one byte, and a legacy-encoded (VNI) letter is at most
     // three characters: a text with more than 3 × 80 letters or digits folds to a key longer
-    // than 80. Long data cells stop here, before folding.
-    if header.chars().filter(|c| c.is_alphanumeric()).nth(240).is_some() {
+    // than 80. Long data cells stop here, before folding. Counted on bytes, every non-ASCII
+    // character as a letter (an over-count only for texts no header is like): the Unicode
+    // letter test on Vietnamese text was 2% of reading.
+    let letters = || header.bytes().filter(|&b| b.is_ascii_alphanumeric() || b >= 0xC0).count();
+    if header.len() > 240 && letters() > 240 {
         return None;
     }
     let key = fold(header);

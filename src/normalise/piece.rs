@@ -14,20 +14,28 @@ use rayon::prelude::*;
 use super::Row;
 use crate::schema;
 
-/// One text column of one file: views into `bytes`; a value equal to the one above it
-/// points at the same bytes.
+/// Most bytes in one buffer: a view's offset is 32 bits.
+const BUFFER_MAX: usize = u32::MAX as usize;
+
+/// One text column of one file: views into `buffers` (one, unless the column holds more
+/// than 4 GB of text); a value equal to the one above it points at the same bytes.
 #[derive(Default)]
 pub struct TextPiece {
     views: Vec<View>,
-    bytes: Vec<u8>,
+    buffers: Vec<Vec<u8>>,
     /// Which values are present, if any is missing.
     valid: Option<Vec<bool>>,
 }
 
 impl TextPiece {
     pub fn new<'a>(values: impl ExactSizeIterator<Item = Option<&'a str>> + Clone) -> TextPiece {
+        Self::with_buffers_of(values, BUFFER_MAX)
+    }
+
+    fn with_buffers_of<'a>(values: impl ExactSizeIterator<Item = Option<&'a str>> + Clone, most: usize) -> TextPiece {
         let long: usize = values.clone().flatten().map(str::len).filter(|&n| n > View::MAX_INLINE_SIZE as usize).sum();
-        let mut piece = TextPiece { views: Vec::with_capacity(values.len()), bytes: Vec::with_capacity(long), valid: None };
+        let mut piece =
+            TextPiece { views: Vec::with_capacity(values.len()), buffers: vec![Vec::with_capacity(long.min(most))], valid: None };
         let mut above: Option<(&str, View)> = None;
         for (i, v) in values.enumerate() {
             let Some(v) = v else {
@@ -40,19 +48,26 @@ impl TextPiece {
             }
             let view = match above {
                 Some((text, view)) if text == v => view,
+                _ if v.len() <= View::MAX_INLINE_SIZE as usize => View::new_inline(v.as_bytes()),
                 _ => {
-                    // Texts longer than 4 GB do not come from a spreadsheet cell.
-                    let offset = piece.bytes.len() as u32;
-                    if v.len() > View::MAX_INLINE_SIZE as usize {
-                        piece.bytes.extend_from_slice(v.as_bytes());
+                    // A cell holds at most 32,767 characters, so one text always fits a buffer.
+                    if piece.buffers.last().is_some_and(|b| b.len() + v.len() > most) {
+                        piece.buffers.push(Vec::new());
                     }
-                    View::new_from_bytes(v.as_bytes(), 0, offset)
+                    let index = piece.buffers.len() - 1;
+                    let buffer = &mut piece.buffers[index];
+                    let offset = buffer.len() as u32;
+                    buffer.extend_from_slice(v.as_bytes());
+                    View::new_from_bytes(v.as_bytes(), index as u32, offset)
                 }
             };
             above = Some((v, view));
             piece.views.push(view);
         }
-        piece.bytes.shrink_to_fit();
+        piece.buffers.retain(|b| !b.is_empty());
+        for b in &mut piece.buffers {
+            b.shrink_to_fit();
+        }
         piece
     }
 
@@ -70,16 +85,14 @@ impl TextPiece {
                     None => valid.extend(std::iter::repeat_n(true, p.views.len())),
                 }
             }
-            let index = u32::try_from(buffers.len()).map_err(|_| polars_err!(ComputeError: "{name}: too many pieces"))?;
+            let base = u32::try_from(buffers.len()).map_err(|_| polars_err!(ComputeError: "{name}: too many pieces"))?;
             views.extend(p.views.into_iter().map(|mut v| {
                 if v.length > View::MAX_INLINE_SIZE {
-                    v.buffer_idx = index;
+                    v.buffer_idx += base;
                 }
                 v
             }));
-            if !p.bytes.is_empty() {
-                buffers.push(p.bytes.into());
-            }
+            buffers.extend(p.buffers.into_iter().map(Into::into));
         }
         let validity = any_missing.then(|| Bitmap::from_iter(valid));
         let array = Utf8ViewArray::try_new(ArrowDataType::Utf8View, views.into(), buffers.into(), validity)?;
@@ -219,6 +232,15 @@ mod tests {
         let column = TextPiece::join("t", vec![empty, a, b]).unwrap();
         assert_eq!(read(&column), [Some("một hoạt động dài dòng"), Some("b"), None, Some("một hoạt động khác, cũng dài")]);
         assert_eq!(column.n_chunks(), 1);
+    }
+
+    #[test]
+    fn a_column_past_one_buffer_goes_on_in_another() {
+        let texts = ["một hoạt động dài dòng", "hoạt động thứ hai, dài", "thứ ba, cũng đủ dài"];
+        let long = TextPiece::with_buffers_of(texts.iter().map(|t| Some(*t)), 40);
+        assert_eq!(long.buffers.len(), 3);
+        let column = TextPiece::join("t", vec![TextPiece::new([Some("đầu tiên, một văn bản dài")].into_iter()), long]).unwrap();
+        assert_eq!(read(&column), [Some("đầu tiên, một văn bản dài"), Some(texts[0]), Some(texts[1]), Some(texts[2])]);
     }
 
     #[test]

@@ -90,6 +90,14 @@ impl Cell {
         matches!(self, Cell::Empty)
     }
 
+    /// `text`, taking the cell's own text rather than a copy.
+    fn into_text(self) -> String {
+        match self {
+            Cell::Text(s) | Cell::Error(s) => s,
+            other => other.text(),
+        }
+    }
+
     /// The cell as text (numbers without a needless ".0"), for matching and display.
     pub fn text(&self) -> String {
         match self {
@@ -388,7 +396,7 @@ pub fn read_sheet(name: &str, hidden: bool, range: &Range<Data>, merges: &mut dy
         return SheetData { name: name.to_string(), hidden, header: None, top: Vec::new(), rows: Vec::new() };
     };
     let texts: Vec<Vec<String>> =
-        range.rows().take(header::HEADER_SEARCH_ROWS + 1).map(|r| r.iter().map(|d| Cell::from_data(d).text()).collect()).collect();
+        range.rows().take(header::HEADER_SEARCH_ROWS + 1).map(|r| r.iter().map(|d| Cell::from_data(d).into_text()).collect()).collect();
     let header = header::find(&texts, row0, col0);
     let top_rows = header.as_ref().map_or(15, |h| (h.first_row - row0) as usize);
     let mut top = Vec::new();

@@ -131,8 +131,8 @@ pub struct Plan {
     pub path: PathBuf,
     /// What the plan lacks, as `plan check` words it (empty for a complete plan).
     pub missing: Vec<String>,
-    /// Agency code → index in `agencies`.
-    by_code: std::collections::HashMap<String, usize>,
+    /// Agency code → index in `agencies` (looked up row by row: Polars' fast hash map).
+    by_code: polars::prelude::PlHashMap<String, usize>,
 }
 
 impl Plan {

@@ -10,7 +10,7 @@ mod piece;
 pub mod receipts;
 pub mod values;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use polars::prelude::*;
@@ -149,7 +149,7 @@ pub struct Normaliser<'a> {
 /// Task references already resolved, shared by every file of the run: the same few
 /// ("1", "NV1", "Nhiệm vụ 1: Tuyên truyền…") repeat across thousands of files.
 #[derive(Default)]
-struct TaskCache(std::sync::Mutex<HashMap<String, Match>>);
+struct TaskCache(std::sync::Mutex<PlHashMap<String, Match>>);
 
 impl TaskCache {
     /// Most distinct references kept (each is one short text).
@@ -170,11 +170,11 @@ impl TaskCache {
 }
 
 /// (agency, task) → role in the year, computed once.
-type Roles = std::collections::HashMap<(String, String), crate::plan::Role>;
+type Roles = PlHashMap<(String, String), crate::plan::Role>;
 
 impl<'a> Normaliser<'a> {
     pub fn new(plan: &'a Plan, year: i32) -> Normaliser<'a> {
-        Normaliser { plan, year, index: AgencyIndex::new(plan), roles: plan.roles(year), tasks: TaskCache::default() }
+        Normaliser { plan, year, index: AgencyIndex::new(plan), roles: plan.roles(year).into_iter().collect(), tasks: TaskCache::default() }
     }
 
     /// One file, normalised on its own: its rows become a piece of the rows table here,
@@ -809,7 +809,8 @@ fn supersede(drafts: &mut [Draft]) {
 /// status, budget) is counted once; returns the repeats' findings.
 fn drop_duplicates(d: &mut Draft) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let mut seen: HashMap<RowKey, (String, u32)> = HashMap::new();
+    // Keyed by whole folded texts, row by row: Polars' fast hash map.
+    let mut seen: PlHashMap<RowKey, (String, u32)> = PlHashMap::new();
     let mut kept = Vec::with_capacity(d.rows.len());
     for r in std::mem::take(&mut d.rows) {
         let key = (r.task_code.clone(), fold(&r.activity), fold(&r.result), r.status.as_str(), r.budget.map(f64::to_bits));

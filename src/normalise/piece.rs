@@ -19,7 +19,6 @@ const BUFFER_MAX: usize = u32::MAX as usize;
 
 /// One text column of one file: views into `buffers` (one, unless the column holds more
 /// than 4 GB of text); a value equal to the one above it points at the same bytes.
-#[derive(Default)]
 pub struct TextPiece {
     views: Vec<View>,
     buffers: Vec<Vec<u8>>,
@@ -119,7 +118,6 @@ const TEXT: [&str; 14] = [
 ];
 
 /// One accepted file's rows.
-#[derive(Default)]
 pub struct Piece {
     /// In `TEXT` order.
     texts: Vec<TextPiece>,

@@ -45,6 +45,32 @@ fn cell() -> Format {
 }
 
 impl Styles {
+    /// Every format, in a fixed order: the order they are numbered in the workbook.
+    pub fn all(&self) -> [&Format; 20] {
+        [
+            &self.title,
+            &self.subtitle,
+            &self.label,
+            &self.header,
+            &self.text,
+            &self.center,
+            &self.number,
+            &self.integer,
+            &self.percent,
+            &self.date,
+            &self.group,
+            &self.total,
+            &self.total_number,
+            &self.ok,
+            &self.bad,
+            &self.warn,
+            &self.muted,
+            &self.small,
+            &self.source,
+            &self.note,
+        ]
+    }
+
     pub fn new() -> Styles {
         Styles {
             title: base()

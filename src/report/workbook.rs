@@ -28,6 +28,12 @@ pub fn build(cfg: &RunConfig, norm: &Normalised, checked: &Checked, out: super::
     let st = Styles::new();
     let mut wb = Workbook::new();
     wb.set_properties(&properties(cfg).map_err(wrap)?);
+    // The sheets are written on two threads, and a format gets its number in the workbook
+    // when first used: numbered here, in one order, the bytes do not depend on which
+    // thread comes first.
+    for f in st.all() {
+        wb.register_format(f);
+    }
 
     let order = plan_order(&cfg.plan, &norm.rows).map_err(table)?;
     // Eight sheets, in their order; those that grow with the input stream their rows

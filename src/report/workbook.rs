@@ -629,8 +629,10 @@ fn activities(ws: &mut Worksheet, st: &Styles, plan: &Plan, rows: &DataFrame, or
         columns.text(ws, r, 5, Status::vi(status.get(i).unwrap_or("")), last)?;
         match budget.get(i) {
             Some(b) => columns.number(ws, r, 6, b, last)?,
-            None => text_in(ws, r, 6, "", Some(&st.text))?,
-        };
+            None => {
+                ws.write_blank(r, 6, &st.text)?;
+            }
+        }
         let cell = format!("{}, trang {}, dòng {}", file.get(i).unwrap_or(""), sheet.get(i).unwrap_or(""), row_no.get(i).unwrap_or(0));
         columns.text(ws, r, 7, &cell, last)?;
         fit(ws, r, &[(name, 22.0), (&act, 40.0), (result.get(i).unwrap_or(""), 40.0), (&cell, 22.0)])?;

@@ -57,13 +57,7 @@ pub fn fold(s: &str) -> String {
         match base(c) {
             'đ' | 'Đ' => letter(&mut out, &mut pending_space, 'd'),
             c if is_combining_mark(c) => {}
-            c if c.is_alphanumeric() => {
-                if pending_space && !out.is_empty() {
-                    out.push(' ');
-                }
-                pending_space = false;
-                out.extend(c.to_lowercase());
-            }
+            c if c.is_alphanumeric() => c.to_lowercase().for_each(|l| letter(&mut out, &mut pending_space, l)),
             _ => pending_space = true,
         }
     }

@@ -273,8 +273,10 @@ fn magic(data: &[u8]) -> Magic {
     }
 }
 
+/// Whether `needle` occurs in `hay`: a whole file is searched, so with memchr's substring
+/// search rather than comparing at every byte.
 fn contains(hay: &[u8], needle: &[u8]) -> bool {
-    hay.windows(needle.len()).any(|w| w == needle)
+    memchr::memmem::find(hay, needle).is_some()
 }
 
 /// Reads a workbook from its bytes. `rel` gives the name (for the lock-file and extension checks).

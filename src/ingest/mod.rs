@@ -302,10 +302,15 @@ pub fn read_bytes(rel: &str, data: &[u8]) -> Result<WorkbookData, (Kind, String)
                 Sheets::Ods(Ods::new(cursor).map_err(|e| unreadable(format!("ODS: {e}")))?)
             } else if ext == "xlsb" {
                 Sheets::Xlsb(Xlsb::new(cursor).map_err(|e| unreadable(format!("XLSB: {e}")))?)
-            } else if contains(data, b"word/document.xml") {
-                return Err((Kind::NotSpreadsheet, "tài liệu Word đặt tên như bảng tính".into()));
             } else {
-                Sheets::Xlsx(Xlsx::new(cursor).map_err(|e| unreadable(format!("XLSX: {e}")))?)
+                match Xlsx::new(cursor) {
+                    Ok(book) => Sheets::Xlsx(book),
+                    // Only a file that is not a workbook is searched for what it is instead.
+                    Err(_) if contains(data, b"word/document.xml") => {
+                        return Err((Kind::NotSpreadsheet, "tài liệu Word đặt tên như bảng tính".into()));
+                    }
+                    Err(e) => return Err(unreadable(format!("XLSX: {e}"))),
+                }
             }
         }
         Magic::Cfb => {
@@ -490,6 +495,23 @@ mod tests {
         let at = bad.windows(3).position(|w| w == "ổ".as_bytes()).unwrap();
         bad[at] = 0xFF;
         assert!(rmp_serde::from_slice::<Vec<Cell>>(&bad).is_err());
+    }
+
+    #[test]
+    fn a_word_document_named_as_a_workbook_is_named_so() {
+        use std::io::Write;
+        let zipped = |entries: &[(&str, &str)]| {
+            let mut zip = ::zip::ZipWriter::new(Cursor::new(Vec::new()));
+            for (name, text) in entries {
+                zip.start_file(*name, ::zip::write::SimpleFileOptions::default()).unwrap();
+                zip.write_all(text.as_bytes()).unwrap();
+            }
+            zip.finish().unwrap().into_inner()
+        };
+        let word = zipped(&[("[Content_Types].xml", "<Types/>"), ("word/document.xml", "<w:document/>")]);
+        assert_eq!(read_bytes("bao-cao.xlsx", &word).unwrap_err(), (Kind::NotSpreadsheet, "tài liệu Word đặt tên như bảng tính".into()));
+        let broken = zipped(&[("[Content_Types].xml", "<Types/>")]);
+        assert!(matches!(read_bytes("bao-cao.xlsx", &broken), Err((Kind::Unreadable, e)) if e.starts_with("XLSX: ")));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! the first rows, possibly two rows: a group header over sub-headers). Does not own:
 //! reading the values under it.
 
-use crate::text::fold;
+use crate::text::fold_within;
 
 /// What a column of a report holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
@@ -96,8 +96,8 @@ pub fn classify(header: &str) -> Option<Field> {
     if header.len() > 240 && letters() > 240 {
         return None;
     }
-    let key = fold(header);
-    if key.is_empty() || key.len() > 80 {
+    let key = fold_within(header, 80)?;
+    if key.is_empty() {
         return None;
     }
     if let Some(&(_, f)) = EXACT.iter().find(|(p, _)| *p == key) {

@@ -112,7 +112,8 @@ struct Row {
 }
 
 /// What makes two rows of one submission the same activity.
-type RowKey = (Option<String>, String, String, &'static str, Option<u64>);
+/// What repeated rows share before their texts are compared: task, status, budget.
+type CheapKey = (Option<String>, &'static str, Option<u64>);
 
 /// A file on its way: its record, its rows, its findings.
 pub struct Draft {
@@ -809,16 +810,42 @@ fn supersede(drafts: &mut [Draft]) {
 /// status, budget) is counted once; returns the repeats' findings.
 fn drop_duplicates(d: &mut Draft) -> Vec<Problem> {
     let mut problems = Vec::new();
-    // Keyed by whole folded texts, row by row: Polars' fast hash map.
-    let mut seen: PlHashMap<RowKey, (String, u32)> = PlHashMap::new();
-    let mut kept = Vec::with_capacity(d.rows.len());
+    // Rows are first grouped on what is cheap to compare (task, status, budget); their
+    // texts are folded only where two rows share that, and each row's at most once.
+    let mut groups: PlHashMap<CheapKey, Vec<usize>> = PlHashMap::with_capacity(d.rows.len());
+    let mut folded: Vec<Option<(String, String)>> = Vec::with_capacity(d.rows.len());
+    let mut kept: Vec<Row> = Vec::with_capacity(d.rows.len());
     for r in std::mem::take(&mut d.rows) {
-        let key = (r.task_code.clone(), fold(&r.activity), fold(&r.result), r.status.as_str(), r.budget.map(f64::to_bits));
-        if let Some((sheet, row)) = seen.get(&key) {
-            problems.push(Problem::at(&r.file, &r.sheet, format!("A{}", r.row), Kind::Duplicate, format!("dòng {row} trang \"{sheet}\"")));
+        let cheap = (r.task_code.clone(), r.status.as_str(), r.budget.map(f64::to_bits));
+        let group = groups.entry(cheap).or_default();
+        let mut repeats = None;
+        if !group.is_empty() {
+            let texts = (fold(&r.activity), fold(&r.result));
+            for &k in group.iter() {
+                let other = folded[k].get_or_insert_with(|| (fold(&kept[k].activity), fold(&kept[k].result)));
+                if *other == texts {
+                    repeats = Some(k);
+                    break;
+                }
+            }
+            if repeats.is_none() {
+                folded.push(Some(texts));
+            }
+        } else {
+            folded.push(None);
+        }
+        if let Some(k) = repeats {
+            let first = &kept[k];
+            problems.push(Problem::at(
+                &r.file,
+                &r.sheet,
+                format!("A{}", r.row),
+                Kind::Duplicate,
+                format!("dòng {} trang \"{}\"", first.row, first.sheet),
+            ));
             continue;
         }
-        seen.insert(key, (r.sheet.clone(), r.row));
+        group.push(kept.len());
         kept.push(r);
     }
     d.record.rows_accepted = kept.len();

@@ -14,6 +14,12 @@ use unicode_normalization::UnicodeNormalization;
 /// Tone placement ("hóa"/"hoá") disappears with the diacritics, so both spellings fold
 /// to the same key. `&` reads as "va" ("VH,TT&DL" → "vh tt va dl").
 pub fn fold(s: &str) -> String {
+    fold_within(s, usize::MAX).expect("no limit")
+}
+
+/// `fold`, or `None` as soon as the key grows longer than `limit` bytes: what looks for
+/// short keys (headers, labels) does not fold a long text to its end.
+pub fn fold_within(s: &str, limit: usize) -> Option<String> {
     // Legacy-encoded text (TCVN3, VNI) matches as the words it stands for.
     let converted = legacy::to_unicode(s);
     let s = converted.as_ref().map_or(s, |(t, _)| t.as_str());
@@ -33,6 +39,10 @@ pub fn fold(s: &str) -> String {
     let mut i = 0;
     let bytes = s.as_bytes();
     while i < bytes.len() {
+        // The key only grows: once over the limit, it stays over.
+        if out.len() > limit {
+            return None;
+        }
         let b = bytes[i];
         if b.is_ascii() {
             i += 1;
@@ -61,7 +71,7 @@ pub fn fold(s: &str) -> String {
             _ => pending_space = true,
         }
     }
-    out
+    (out.len() <= limit).then_some(out)
 }
 
 /// The first character of a character's canonical decomposition.
@@ -332,6 +342,18 @@ mod tests {
         );
         for t in &texts {
             assert_eq!(fold(t), fold_by_characters(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn a_fold_within_a_limit_is_the_fold_or_nothing() {
+        let texts = ["Kết quả thực hiện", "  Tổ chức Hội nghị — xúc tiến (VH,TT&DL)…  ", "a&b", "&&a&", "Tæ chøc", "ĐÀ NẴNG", ""];
+        for t in texts {
+            let whole = fold(t);
+            for limit in 0..whole.len() + 3 {
+                let want = (whole.len() <= limit).then(|| whole.clone());
+                assert_eq!(fold_within(t, limit), want, "{t:?} within {limit}");
+            }
         }
     }
 

@@ -91,7 +91,7 @@ impl Cell {
     }
 
     /// `text`, taking the cell's own text rather than a copy.
-    fn into_text(self) -> String {
+    pub fn into_text(self) -> String {
         match self {
             Cell::Text(s) | Cell::Error(s) => s,
             other => other.text(),
@@ -188,6 +188,11 @@ pub struct RawRow {
 impl RawRow {
     pub fn get(&self, f: Field) -> Option<(&Cell, u32)> {
         self.cells.iter().find(|(g, _, _)| *g == f).map(|(_, c, v)| (v, *c))
+    }
+
+    /// The cell of a field, taken out of the row (an empty cell is left in its place).
+    pub fn take(&mut self, f: Field) -> Option<(Cell, u32)> {
+        self.cells.iter_mut().find(|(g, _, _)| *g == f).map(|(_, c, v)| (std::mem::replace(v, Cell::Empty), *c))
     }
 }
 

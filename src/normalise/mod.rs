@@ -18,7 +18,7 @@ use polars::prelude::*;
 use crate::error::{Kind, Problem};
 use crate::ingest::{label_value, Cell, Field, Ingested, SheetData, WorkbookData};
 use crate::plan::Plan;
-use crate::text::{a1, fold, tidy};
+use crate::text::{a1, fold, tidy, tidy_owned};
 use matching::{AgencyIndex, Match};
 use values::{Budget, DateRead, Status, Unit};
 
@@ -281,13 +281,15 @@ fn skipped(ing: &Ingested, kind: Kind, detail: &str) -> Draft {
 }
 
 /// Reads one submission: agency, date, and rows.
-fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, tasks: &TaskCache, ing: Ingested) -> Draft {
+fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, tasks: &TaskCache, mut ing: Ingested) -> Draft {
     let wb = match &ing.content {
         Ok(wb) => wb,
         Err((kind, detail)) => return skipped(&ing, *kind, detail),
     };
     // The report's sheets: visible ones with a table; hidden ones only if no visible one has one.
-    let with_table = |hidden: bool| wb.sheets.iter().filter(move |s| s.hidden == hidden && s.header.is_some()).collect::<Vec<_>>();
+    let with_table = |hidden: bool| {
+        wb.sheets.iter().enumerate().filter(move |(_, s)| s.hidden == hidden && s.header.is_some()).map(|(i, _)| i).collect::<Vec<_>>()
+    };
     let mut sheets = with_table(false);
     if sheets.is_empty() {
         sheets = with_table(true);
@@ -349,8 +351,10 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
 
     let mut rows = Vec::new();
     let mut totals_rows = 0;
-    for sheet in sheets {
-        let (r, t) = read_rows(plan, roles, tasks, agency_code.as_deref(), &ing.rel, sheet, &mut problems);
+    // The rows take their texts out of the cells read.
+    let Ok(wb) = &mut ing.content else { unreachable!("a skipped file returned above") };
+    for i in sheets {
+        let (r, t) = read_rows(plan, roles, tasks, agency_code.as_deref(), &ing.rel, &mut wb.sheets[i], &mut problems);
         rows.extend(r);
         totals_rows += t;
     }
@@ -518,7 +522,7 @@ fn read_rows(
     tasks: &TaskCache,
     agency: Option<&str>,
     file: &str,
-    sheet: &SheetData,
+    sheet: &mut SheetData,
     problems: &mut Vec<Problem>,
 ) -> (Vec<Row>, usize) {
     let Some(header) = &sheet.header else {
@@ -537,21 +541,23 @@ fn read_rows(
     };
     let resolve = |text: &str| tasks.resolve(plan, text);
     let (mut group_sum, mut sheet_sum) = (0.0f64, 0.0f64);
-    for raw in &sheet.rows {
+    for raw in &mut sheet.rows {
+        let row_at = raw.row;
         let mut flags = Vec::new();
         let mut problem = |flags: &mut Vec<Kind>, col: u32, kind: Kind, detail: String| {
             flags.push(kind);
-            problems.push(Problem::at(file, &sheet.name, a1(raw.row, col), kind, detail));
+            problems.push(Problem::at(file, &sheet.name, a1(row_at, col), kind, detail));
         };
-        // Text of a field; a formula error is flagged and read as empty.
+        // Text of a field, taken from the cell (each text field is read once); a formula
+        // error is flagged and read as empty.
         let mut text = |f: Field, flags: &mut Vec<Kind>| -> String {
-            match raw.get(f) {
+            match raw.take(f) {
                 Some((Cell::Error(e), col)) => {
-                    problem(flags, col, Kind::CellError, e.clone());
+                    problem(flags, col, Kind::CellError, e);
                     String::new()
                 }
                 Some((c, col)) => {
-                    let mut raw = c.text();
+                    let mut raw = c.into_text();
                     // A cell longer than any cell a spreadsheet shows is cut, and flagged.
                     if raw.len() > MAX_TEXT {
                         let n = raw.chars().count();
@@ -565,7 +571,7 @@ fn read_rows(
                             problem(flags, col, Kind::LegacyEncoding, enc.name().to_string());
                             tidy(&converted)
                         }
-                        None => tidy(&raw),
+                        None => tidy_owned(raw),
                     }
                 }
                 None => String::new(),
@@ -600,7 +606,7 @@ fn read_rows(
         if is_totals {
             totals += 1;
             let col = budget_cell.map_or(0, |(_, c)| c);
-            problems.push(Problem::at(file, &sheet.name, a1(raw.row, col), Kind::TotalsRow, String::new()));
+            problems.push(Problem::at(file, &sheet.name, a1(row_at, col), Kind::TotalsRow, String::new()));
             if let Budget::Millions(total) = budget {
                 // A subtotal ("Cộng") adds the rows since the previous one; a grand total
                 // ("Tổng cộng") the whole sheet. Either reading that adds up is accepted.
@@ -611,7 +617,7 @@ fn read_rows(
                     problems.push(Problem::at(
                         file,
                         &sheet.name,
-                        a1(raw.row, col),
+                        a1(row_at, col),
                         Kind::TotalsMismatch,
                         format!("ghi {} triệu đồng, cộng các dòng được {} triệu đồng", fmt_num(total), fmt_num(expected)),
                     ));
@@ -753,7 +759,7 @@ fn read_rows(
         out.push(Row {
             file: file.to_string(),
             sheet: sheet.name.clone(),
-            row: raw.row + 1,
+            row: row_at + 1,
             task_code,
             task_as_written,
             role,

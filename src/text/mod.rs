@@ -39,10 +39,6 @@ pub fn fold_within(s: &str, limit: usize) -> Option<String> {
     let mut i = 0;
     let bytes = s.as_bytes();
     while i < bytes.len() {
-        // The key only grows: once over the limit, it stays over.
-        if out.len() > limit {
-            return None;
-        }
         let b = bytes[i];
         if b.is_ascii() {
             i += 1;
@@ -52,8 +48,16 @@ pub fn fold_within(s: &str, limit: usize) -> Option<String> {
                 push_word(&mut out, &mut pending_space, "va");
             } else {
                 pending_space = true;
+                // The key only grows: once over the limit, it stays over. Checked between
+                // words and at other characters, not at every ASCII letter.
+                if out.len() > limit {
+                    return None;
+                }
             }
             continue;
+        }
+        if out.len() > limit {
+            return None;
         }
         let c = s[i..].chars().next().expect("a character starts here");
         i += c.len_utf8();
@@ -136,6 +140,14 @@ pub fn tidy(s: &str) -> String {
         return s.to_string();
     }
     tidy_slow(s)
+}
+
+/// `tidy`, keeping the text itself when it is tidy already.
+pub fn tidy_owned(s: String) -> String {
+    if already_tidy(&s) {
+        return s;
+    }
+    tidy_slow(&s)
 }
 
 /// `tidy`, character by character.

@@ -65,7 +65,7 @@ def main():
     sizes = [a for a in args if a in SIZES] or ["S", "M"]
     if "--no-build" not in args:
         subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
-    print(f"machine: {os.cpu_count()} cores, {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB; runs: median of {runs}")
+    print(f"machine: {os.cpu_count()} cores, {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB; runs: median of {runs} (L and the Python tools: one run)")
     print(f"{'size':4} {'step':12} {'wall s':>8} {'cpu s':>8} {'peak MiB':>9} {'rows/s':>10} {'full/step':>9}")
     for size in sizes:
         workbooks, rows = SIZES[size]

@@ -111,7 +111,6 @@ struct Row {
     flags: Vec<Kind>,
 }
 
-/// What makes two rows of one submission the same activity.
 /// What repeated rows share before their texts are compared: task, status, budget.
 type CheapKey = (Option<String>, &'static str, Option<u64>);
 
@@ -857,4 +856,62 @@ fn drop_duplicates(d: &mut Draft) -> Vec<Problem> {
     d.record.rows_accepted = kept.len();
     d.rows = kept;
     problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(n: u32, task: &str, activity: &str, result: &str, budget: Option<f64>) -> Row {
+        Row {
+            file: "a.xlsx".into(),
+            sheet: "BC".into(),
+            row: n,
+            task_code: Some(task.into()),
+            task_as_written: task.into(),
+            role: "lead",
+            activity: activity.into(),
+            result: result.into(),
+            status: Status::Done,
+            budget,
+            difficulties: String::new(),
+            proposals: String::new(),
+            note: String::new(),
+            flags: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_repeat_is_found_among_rows_that_share_task_status_and_budget() {
+        let record = FileRecord {
+            file: "a.xlsx".into(),
+            bytes: 0,
+            sha256: String::new(),
+            outcome: Outcome::Accepted,
+            reason: String::new(),
+            reason_code: String::new(),
+            agency_code: None,
+            agency_as_written: String::new(),
+            report_date: None,
+            rows_read: 6,
+            rows_accepted: 6,
+        };
+        let rows = vec![
+            row(4, "1", "Hội nghị tuyên truyền", "Xong", Some(5.0)),
+            row(5, "1", "Triển lãm ảnh", "Xong", Some(5.0)),
+            // The second row of the group again, written differently: a repeat of row 5.
+            row(6, "1", "  TRIỂN LÃM ẢNH ", "xong.", Some(5.0)),
+            // Same texts as row 4 under another task, or another budget: not repeats.
+            row(7, "2", "Hội nghị tuyên truyền", "Xong", Some(5.0)),
+            row(8, "1", "Hội nghị tuyên truyền", "Xong", None),
+            row(9, "1", "Hội nghị tuyên truyền", "Xong", Some(5.0)),
+        ];
+        let mut d = Draft { record, rows, problems: Vec::new(), piece: None, rows_before: 0, duplicates: Vec::new() };
+        let found = drop_duplicates(&mut d);
+        assert_eq!(d.rows.iter().map(|r| r.row).collect::<Vec<_>>(), [4, 5, 7, 8]);
+        assert_eq!(d.record.rows_accepted, 4);
+        let at: Vec<(&str, &str)> = found.iter().map(|p| (p.cell.as_str(), p.detail.as_str())).collect();
+        assert_eq!(at, [("A6", "dòng 5 trang \"BC\""), ("A9", "dòng 4 trang \"BC\"")]);
+        assert!(found.iter().all(|p| p.kind == Kind::Duplicate));
+    }
 }

@@ -7,7 +7,7 @@
 use crate::text::fold_within;
 
 /// What a column of a report holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Field {
     Stt,
     Task,
@@ -24,6 +24,41 @@ pub enum Field {
     Proposals,
     Note,
     Agency,
+}
+
+impl Field {
+    /// Every field, in declaration order: `Field::ALL[f as usize] == f`.
+    pub const ALL: [Field; 14] = [
+        Field::Stt,
+        Field::Task,
+        Field::Role,
+        Field::Activity,
+        Field::Result,
+        Field::Status,
+        Field::StatusDone,
+        Field::StatusInProgress,
+        Field::StatusNotStarted,
+        Field::Budget,
+        Field::Difficulties,
+        Field::Proposals,
+        Field::Note,
+        Field::Agency,
+    ];
+}
+
+/// A field crosses from a reading worker as one number (serde's derived form would name it
+/// in a string, for every cell).
+impl serde::Serialize for Field {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_u8(*self as u8)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Field {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Field, D::Error> {
+        let i = <u8 as serde::Deserialize>::deserialize(d)?;
+        Field::ALL.get(usize::from(i)).copied().ok_or_else(|| serde::de::Error::custom(format!("unknown field {i}")))
+    }
 }
 
 /// Folded header text → field. Exact phrases first; then phrases a header starts with.

@@ -27,10 +27,10 @@ pub const SPREADSHEET_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xls", "xlsb", "od
 pub const RECEIPTS_FILE: &str = "receipts.csv";
 
 /// A cell value as the reader gave it.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
     Empty,
-    Text(#[serde(with = "utf8_bytes")] String),
+    Text(String),
     Number(f64),
     Date(NaiveDateTime),
     Bool(bool),
@@ -63,6 +63,64 @@ mod utf8_bytes {
             }
         }
         d.deserialize_bytes(Text)
+    }
+}
+
+/// A cell crosses from a worker as `[tag, value]`, the tag a number: serde's derived form
+/// names the variant in a string for every cell, which was most of decoding a cell.
+impl serde::Serialize for Cell {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeTuple;
+        struct Bytes<'a>(&'a str);
+        impl serde::Serialize for Bytes<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                utf8_bytes::serialize(self.0, s)
+            }
+        }
+        let mut t = s.serialize_tuple(2)?;
+        match self {
+            Cell::Empty => (t.serialize_element(&0u8)?, t.serialize_element(&())?),
+            Cell::Text(x) => (t.serialize_element(&1u8)?, t.serialize_element(&Bytes(x))?),
+            Cell::Number(x) => (t.serialize_element(&2u8)?, t.serialize_element(x)?),
+            Cell::Date(x) => (t.serialize_element(&3u8)?, t.serialize_element(x)?),
+            Cell::Bool(x) => (t.serialize_element(&4u8)?, t.serialize_element(x)?),
+            Cell::Error(x) => (t.serialize_element(&5u8)?, t.serialize_element(x)?),
+        };
+        t.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Cell {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Cell, D::Error> {
+        use serde::de::{self, SeqAccess};
+        struct Text(String);
+        impl<'de> serde::Deserialize<'de> for Text {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Text, D::Error> {
+                utf8_bytes::deserialize(d).map(Text)
+            }
+        }
+        struct Tagged;
+        impl<'de> de::Visitor<'de> for Tagged {
+            type Value = Cell;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a cell as [tag, value]")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Cell, A::Error> {
+                let missing = || de::Error::custom("a cell without its value");
+                let tag: u8 = seq.next_element()?.ok_or_else(missing)?;
+                match tag {
+                    0 => seq.next_element::<()>()?.map(|_| Cell::Empty),
+                    1 => seq.next_element::<Text>()?.map(|t| Cell::Text(t.0)),
+                    2 => seq.next_element()?.map(Cell::Number),
+                    3 => seq.next_element()?.map(Cell::Date),
+                    4 => seq.next_element()?.map(Cell::Bool),
+                    5 => seq.next_element()?.map(Cell::Error),
+                    other => return Err(de::Error::custom(format!("unknown cell tag {other}"))),
+                }
+                .ok_or_else(missing)
+            }
+        }
+        d.deserialize_tuple(2, Tagged)
     }
 }
 
@@ -500,6 +558,30 @@ mod tests {
         let at = bad.windows(3).position(|w| w == "ổ".as_bytes()).unwrap();
         bad[at] = 0xFF;
         assert!(rmp_serde::from_slice::<Vec<Cell>>(&bad).is_err());
+    }
+
+    #[test]
+    fn every_kind_of_cell_and_field_crosses_from_a_worker_as_it_was() {
+        let date = chrono::NaiveDate::from_ymd_opt(2024, 10, 25).unwrap().and_hms_opt(8, 30, 0).unwrap();
+        let cells = vec![
+            Cell::Empty,
+            Cell::Text(String::new()),
+            Cell::Text("Hội nghị".into()),
+            Cell::Number(-0.25),
+            Cell::Date(date),
+            Cell::Bool(true),
+            Cell::Error("#DIV/0!".into()),
+        ];
+        let bytes = rmp_serde::to_vec(&cells).unwrap();
+        assert_eq!(rmp_serde::from_slice::<Vec<Cell>>(&bytes).unwrap(), cells);
+        for (i, f) in Field::ALL.iter().enumerate() {
+            assert_eq!(*f as usize, i, "Field::ALL is in declaration order");
+            let bytes = rmp_serde::to_vec(f).unwrap();
+            assert_eq!(bytes, [i as u8], "a field is one byte");
+            assert_eq!(rmp_serde::from_slice::<Field>(&bytes).unwrap(), *f);
+        }
+        assert!(rmp_serde::from_slice::<Field>(&[Field::ALL.len() as u8]).is_err());
+        assert!(rmp_serde::from_slice::<Cell>(&rmp_serde::to_vec(&(9u8, ())).unwrap()).is_err());
     }
 
     #[test]

@@ -12,9 +12,10 @@ folder, in one run:
 and with --compare what an analyst would use for the same reading:
   pandas       pandas.read_excel(engine="openpyxl") of every workbook, concatenated
   polars-py    polars.read_excel(engine="calamine") of every workbook, concatenated
-Each step is run once uncounted before its timed runs (not for L and the Python tools,
-which run once). It prints the median wall time, CPU time (user+sys, all processes), peak resident memory
-of the largest process, activity rows per second, and the full job's ratio to the floors.
+tonghop's three steps run in rounds (floor, floor+write, full, again), after one uncounted
+round (not for L, which runs one round; the Python tools run once, after). It prints the
+median wall time, CPU time (user+sys, all processes), peak resident memory of the largest
+process, activity rows per second, and the full job's ratio to the floors.
 """
 import os
 import statistics
@@ -81,15 +82,23 @@ def main():
         if "--compare" in args:
             steps["pandas"] = [sys.executable, "-c", PANDAS, folder]
             steps["polars-py"] = [sys.executable, "-c", POLARS, folder]
-        results = {}
-        for name, cmd in steps.items():
-            n = 1 if name in ("pandas", "polars-py") or size == "L" else runs
-            # One run first, not counted, for every step alike: on this VM the first run
-            # after another program is often a third slower (page faults, cold caches).
-            if n > 1:
-                measure(cmd)
-            samples = [measure(cmd) for _ in range(n)]
-            results[name] = tuple(statistics.median(s[i] for s in samples) for i in range(3))
+        # tonghop's steps run in rounds (floor, floor+write, full, then again), so that the
+        # machine's speed, which drifts on this VM by a third within minutes, weighs on
+        # the three alike and their ratios hold; the Python tools run once, after.
+        ours = ["floor", "floor+write", "full"]
+        n = 1 if size == "L" else runs
+        samples = {name: [] for name in steps}
+        # One round first, not counted: on this VM the first run after another program is
+        # often a third slower (page faults, cold caches).
+        for r in range(n + 1 if n > 1 else n):
+            for name in ours:
+                m = measure(steps[name])
+                if r > 0 or n == 1:
+                    samples[name].append(m)
+        for name in steps:
+            if name not in ours:
+                samples[name].append(measure(steps[name]))
+        results = {name: tuple(statistics.median(s[i] for s in samples[name]) for i in range(3)) for name in steps}
         full = results["full"][0]
         for name, (wall, cpu, peak) in results.items():
             ratio = f"{full / wall:.2f}" if name != "full" else ""

@@ -815,30 +815,39 @@ fn supersede(drafts: &mut [Draft]) {
 /// status, budget) is counted once; returns the repeats' findings.
 fn drop_duplicates(d: &mut Draft) -> Vec<Problem> {
     let mut problems = Vec::new();
-    // Rows are first grouped on what is cheap to compare (task, status, budget); their
-    // texts are folded only where two rows share that, and each row's at most once.
-    let mut groups: PlHashMap<CheapKey, Vec<usize>> = PlHashMap::with_capacity(d.rows.len());
-    let mut folded: Vec<Option<(String, String)>> = Vec::with_capacity(d.rows.len());
+    // Rows are first grouped on what is cheap to compare (task, status, budget). A group's
+    // texts are folded only once a second row joins it, each row's once, and looked up by
+    // hash: a sheet of many rows under one task and status stays linear.
+    enum Group {
+        One(usize),
+        Many(PlHashMap<(String, String), usize>),
+    }
+    let texts = |r: &Row| (fold(&r.activity), fold(&r.result));
+    let mut groups: PlHashMap<CheapKey, Group> = PlHashMap::with_capacity(d.rows.len());
     let mut kept: Vec<Row> = Vec::with_capacity(d.rows.len());
     for r in std::mem::take(&mut d.rows) {
-        let cheap = (r.task_code.clone(), r.status.as_str(), r.budget.map(f64::to_bits));
-        let group = groups.entry(cheap).or_default();
-        let mut repeats = None;
-        if !group.is_empty() {
-            let texts = (fold(&r.activity), fold(&r.result));
-            for &k in group.iter() {
-                let other = folded[k].get_or_insert_with(|| (fold(&kept[k].activity), fold(&kept[k].result)));
-                if *other == texts {
-                    repeats = Some(k);
-                    break;
+        let at = kept.len();
+        let key = (r.task_code.clone(), r.status.as_str(), r.budget.map(f64::to_bits));
+        let repeats = match groups.get_mut(&key) {
+            None => {
+                groups.insert(key, Group::One(at));
+                None
+            }
+            Some(group) => {
+                if let Group::One(first) = *group {
+                    *group = Group::Many(PlHashMap::from_iter([(texts(&kept[first]), first)]));
+                }
+                let Group::Many(seen) = group else { unreachable!("made a map above") };
+                let t = texts(&r);
+                match seen.get(&t) {
+                    Some(&k) => Some(k),
+                    None => {
+                        seen.insert(t, at);
+                        None
+                    }
                 }
             }
-            if repeats.is_none() {
-                folded.push(Some(texts));
-            }
-        } else {
-            folded.push(None);
-        }
+        };
         if let Some(k) = repeats {
             let first = &kept[k];
             problems.push(Problem::at(
@@ -850,7 +859,6 @@ fn drop_duplicates(d: &mut Draft) -> Vec<Problem> {
             ));
             continue;
         }
-        group.push(kept.len());
         kept.push(r);
     }
     d.record.rows_accepted = kept.len();

@@ -6,7 +6,8 @@
 
 use crate::text::fold_within;
 
-/// What a column of a report holds.
+/// What a column of a report holds. A new field goes into `Field::ALL` too: a worker sends
+/// a field as its number, and the run reads it back through that list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Field {
     Stt,

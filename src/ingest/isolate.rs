@@ -175,7 +175,7 @@ impl Worker {
             return Answer::Died(self.death());
         }
         match self.answers.recv_timeout(timeout) {
-            Ok(Some(answer)) => match rmp_serde::from_slice::<Ingested>(&answer) {
+            Ok(Some(answer)) => match postcard::from_bytes::<Ingested>(&answer) {
                 Ok(ing) => Answer::Read(ing),
                 Err(e) => Answer::Died(format!("trả lời hỏng: {e}")),
             },
@@ -222,7 +222,7 @@ fn read_frame(r: &mut impl Read) -> Option<Vec<u8>> {
 }
 
 /// The worker: limits its own address space, then reads the files it is sent, one JSON
-/// line in (path, relative path), one framed MessagePack answer out (`Ingested`), until
+/// line in (path, relative path), one framed postcard answer out (`Ingested`), until
 /// its input ends.
 pub fn worker_main(memory_mb: &str) -> std::process::ExitCode {
     #[cfg(unix)]
@@ -242,7 +242,7 @@ pub fn worker_main(memory_mb: &str) -> std::process::ExitCode {
         let Ok(line) = line else { break };
         let Ok((path, rel)) = serde_json::from_str::<(String, String)>(&line) else { break };
         let ing = ingest(&InputFile { rel, path: path.into() });
-        let Ok(answer) = rmp_serde::to_vec(&ing) else { break };
+        let Ok(answer) = postcard::to_allocvec(&ing) else { break };
         let Ok(len) = u32::try_from(answer.len()) else { break };
         if stdout.write_all(&len.to_le_bytes()).and_then(|_| stdout.write_all(&answer)).and_then(|_| stdout.flush()).is_err() {
             break;

@@ -40,7 +40,7 @@ pub enum Cell {
 
 /// Cell text between a reading worker and the run, as bytes checked with a vectorised
 /// UTF-8 validator: most of a workbook is Vietnamese text, on which the standard check
-/// (what MessagePack strings get) was 5% of an M run.
+/// (what serde gives a string) was 5% of an M run.
 mod utf8_bytes {
     use serde::{de, Deserializer, Serializer};
 
@@ -551,13 +551,13 @@ mod tests {
     #[test]
     fn cell_text_crosses_from_a_worker_whole_and_invalid_bytes_are_refused() {
         let cells = vec![Cell::Text("Tổ chức “Ngày hội” — 100%".into()), Cell::Number(1.5), Cell::Error("#REF!".into())];
-        let bytes = rmp_serde::to_vec(&cells).unwrap();
-        assert_eq!(rmp_serde::from_slice::<Vec<Cell>>(&bytes).unwrap(), cells);
+        let bytes = postcard::to_allocvec(&cells).unwrap();
+        assert_eq!(postcard::from_bytes::<Vec<Cell>>(&bytes).unwrap(), cells);
         // The same message with one byte of the text made invalid UTF-8.
         let mut bad = bytes.clone();
         let at = bad.windows(3).position(|w| w == "ổ".as_bytes()).unwrap();
         bad[at] = 0xFF;
-        assert!(rmp_serde::from_slice::<Vec<Cell>>(&bad).is_err());
+        assert!(postcard::from_bytes::<Vec<Cell>>(&bad).is_err());
     }
 
     #[test]
@@ -572,16 +572,16 @@ mod tests {
             Cell::Bool(true),
             Cell::Error("#DIV/0!".into()),
         ];
-        let bytes = rmp_serde::to_vec(&cells).unwrap();
-        assert_eq!(rmp_serde::from_slice::<Vec<Cell>>(&bytes).unwrap(), cells);
+        let bytes = postcard::to_allocvec(&cells).unwrap();
+        assert_eq!(postcard::from_bytes::<Vec<Cell>>(&bytes).unwrap(), cells);
         for (i, f) in Field::ALL.iter().enumerate() {
             assert_eq!(*f as usize, i, "Field::ALL is in declaration order");
-            let bytes = rmp_serde::to_vec(f).unwrap();
+            let bytes = postcard::to_allocvec(f).unwrap();
             assert_eq!(bytes, [i as u8], "a field is one byte");
-            assert_eq!(rmp_serde::from_slice::<Field>(&bytes).unwrap(), *f);
+            assert_eq!(postcard::from_bytes::<Field>(&bytes).unwrap(), *f);
         }
-        assert!(rmp_serde::from_slice::<Field>(&[Field::ALL.len() as u8]).is_err());
-        assert!(rmp_serde::from_slice::<Cell>(&rmp_serde::to_vec(&(9u8, ())).unwrap()).is_err());
+        assert!(postcard::from_bytes::<Field>(&[Field::ALL.len() as u8]).is_err());
+        assert!(postcard::from_bytes::<Cell>(&postcard::to_allocvec(&(9u8, ())).unwrap()).is_err());
     }
 
     #[test]

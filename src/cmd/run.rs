@@ -26,10 +26,26 @@ pub struct Year {
     pub timings: Vec<(&'static str, u128)>,
 }
 
+/// A year read and consolidated, not yet checked.
+pub struct Read {
+    pub norm: Normalised,
+    pub receipts: Option<ingest::Receipts>,
+    pub timings: Vec<(&'static str, u128)>,
+}
+
 /// The pipeline without writing: ingest, normalise, check. `tick` is called once per file
-/// read (for a progress bar). Fails if the rows read are not exactly the rows accepted
-/// plus the rows rejected with a reason, counted independently.
+/// read (for a progress bar).
 pub fn pipeline(cfg: &RunConfig, tick: &(dyn Fn() + Sync)) -> anyhow::Result<Year> {
+    let Read { norm, receipts, mut timings } = read(cfg, tick)?;
+    let started = std::time::Instant::now();
+    let checked = check::check(&cfg.plan, cfg.year, cfg.as_of, &norm)?;
+    timings.push(("check_ms", started.elapsed().as_millis()));
+    Ok(Year { norm, checked, receipts, timings })
+}
+
+/// Ingest and normalise. Fails if the rows read are not exactly the rows accepted plus the
+/// rows rejected with a reason, counted independently.
+pub fn read(cfg: &RunConfig, tick: &(dyn Fn() + Sync)) -> anyhow::Result<Read> {
     let files = ingest::list_files(&cfg.year_dir).with_context(|| format!("không đọc được thư mục {}", cfg.year_dir.display()))?;
     // Files are read in parallel by worker processes, in their sorted order.
     // Each file is normalised as soon as it is read, so raw cells are never held for all.
@@ -56,23 +72,25 @@ pub fn pipeline(cfg: &RunConfig, tick: &(dyn Fn() + Sync)) -> anyhow::Result<Yea
     if accepted + rejected != read {
         return Err(RunError::RowsLost { read, accepted, rejected }.into());
     }
-    let checked = check::check(&cfg.plan, cfg.year, cfg.as_of, &norm)?;
     let timings = vec![
         ("read_ms", read_ms),
         ("consolidate_ms", started.elapsed().as_millis() - read_ms),
         ("read_peak_mb", read_peak),
         ("consolidate_peak_mb", peak_rss_mb().unwrap_or(0) as u128),
     ];
-    Ok(Year { norm, checked, receipts, timings })
+    Ok(Read { norm, receipts, timings })
 }
 
-/// Writes every output of a year to temporary files in its output folder, the manifest
-/// last, ready to publish.
-pub fn render(cfg: &RunConfig, year: &Year) -> anyhow::Result<Vec<crate::report::Staged>> {
-    let mut outputs = crate::report::render(cfg, &year.norm, &year.checked)?;
-    let manifest = crate::manifest::build(cfg, &year.norm, year.receipts.as_ref(), &outputs)?;
+/// Checks a year read and writes every output to temporary files in its output folder,
+/// the manifest last, ready to publish. The check runs beside the activities sheet, which
+/// does not need it.
+pub fn render(cfg: &RunConfig, read: Read) -> anyhow::Result<(Year, Vec<crate::report::Staged>)> {
+    let Read { norm, receipts, timings } = read;
+    let check = || check::check(&cfg.plan, cfg.year, cfg.as_of, &norm).map_err(RunError::Table);
+    let (checked, mut outputs) = crate::report::render(cfg, &norm, check)?;
+    let manifest = crate::manifest::build(cfg, &norm, receipts.as_ref(), &outputs)?;
     outputs.push(crate::report::stage_bytes(&cfg.out_dir, crate::manifest::FILE, &crate::manifest::to_bytes(&manifest))?);
-    Ok(outputs)
+    Ok((Year { norm, checked, receipts, timings }, outputs))
 }
 
 /// Whether a checked year has gaps (for `--fail-on-gaps`): an agency late or missing, or
@@ -181,9 +199,9 @@ pub fn run_config(cfg: &RunConfig, log: &Log) -> anyhow::Result<Year> {
     log.event(Level::Info, "start", &year_fields, "bắt đầu tổng hợp");
     let files = ingest::list_files(&cfg.year_dir).map(|f| f.len()).unwrap_or(0);
     let bar = super::log::progress(files);
-    let year = pipeline(cfg, &|| bar.inc(1))?;
+    let read = read(cfg, &|| bar.inc(1))?;
     bar.finish_and_clear();
-    for f in &year.norm.files {
+    for f in &read.norm.files {
         let level = match f.outcome {
             Outcome::Accepted if !log.verbose => continue,
             Outcome::Accepted => Level::Info,
@@ -199,14 +217,13 @@ pub fn run_config(cfg: &RunConfig, log: &Log) -> anyhow::Result<Year> {
         ];
         // The reason in English when asked: the file's own finding carries its detail.
         let reason = match cfg.lang {
-            Lang::En => year.norm.problems.iter().find(|p| p.file == f.file && p.kind.code() == f.reason_code).map(|p| p.message_en()),
+            Lang::En => read.norm.problems.iter().find(|p| p.file == f.file && p.kind.code() == f.reason_code).map(|p| p.message_en()),
             Lang::Vi => None,
         };
         log.event(level, "file", &fields, reason.as_deref().unwrap_or(&f.reason));
     }
-    let mut year = year;
     let started = std::time::Instant::now();
-    let outputs = render(cfg, &year)?;
+    let (mut year, outputs) = render(cfg, read)?;
     year.timings.push(("render_ms", started.elapsed().as_millis()));
     year.timings.push(("render_peak_mb", peak_rss_mb().unwrap_or(0) as u128));
     let started = std::time::Instant::now();

@@ -78,8 +78,8 @@ pub fn run(args: &VerifyArgs) -> anyhow::Result<ExitCode> {
     cfg.plan_label = m.plan_file.clone();
     let scratch = Scratch(std::env::temp_dir().join(format!("tonghop-verify-{}", std::process::id())));
     cfg.out_dir = scratch.0.clone();
-    let year = super::run::pipeline(&cfg, &|| {})?;
-    let outputs = super::run::render(&cfg, &year)?;
+    let read = super::run::read(&cfg, &|| {})?;
+    let (_, outputs) = super::run::render(&cfg, read)?;
     let rerun: BTreeMap<String, String> = outputs.iter().map(|o| (o.name.clone(), o.sha256.clone())).collect();
     drop(outputs);
     drop(scratch);

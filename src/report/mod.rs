@@ -111,17 +111,26 @@ pub fn problems_frame(problems: &[Problem]) -> PolarsResult<DataFrame> {
 }
 
 /// Every output of a run but the manifest, written to temporary files in the output
-/// folder, in a fixed order. The caller publishes them with the manifest.
-pub fn render(cfg: &RunConfig, norm: &Normalised, checked: &Checked) -> Result<Vec<Staged>, RunError> {
+/// folder, in a fixed order, with the findings of `check`. The caller publishes them with
+/// the manifest.
+///
+/// The activities sheet is the slow part, and needs only the rows: it is written on one
+/// core while the other runs `check`, then writes the other sheets and the tables.
+pub fn render(
+    cfg: &RunConfig,
+    norm: &Normalised,
+    check: impl FnOnce() -> Result<Checked, RunError> + Send,
+) -> Result<(Checked, Vec<Staged>), RunError> {
     let dir = &cfg.out_dir;
-    // The workbook is the slow part: built while the tables are written.
-    let (book, tables) = rayon::join(
-        || stage(dir, &workbook_name(&cfg.plan.id, cfg.year), |w| workbook::build(cfg, norm, checked, w)),
-        || tables(dir, norm, checked),
-    );
-    let mut out = vec![book?];
-    out.extend(tables?);
-    Ok(out)
+    let mut beside = None;
+    let book = stage(dir, &workbook_name(&cfg.plan.id, cfg.year), |w| {
+        beside = Some(workbook::build(cfg, norm, w, check, |checked| tables(dir, norm, checked))?);
+        Ok(())
+    })?;
+    let (checked, tables) = beside.expect("the workbook is built with the tables");
+    let mut out = vec![book];
+    out.extend(tables);
+    Ok((checked, out))
 }
 
 /// The CSV and Parquet tables, in a fixed order.

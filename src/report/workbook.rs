@@ -673,7 +673,7 @@ fn activities(ws: &mut Worksheet, st: &Styles, plan: &Plan, rows: &DataFrame, or
             }
         }
         source.clear();
-        let line = row_no.is_valid(i).then(|| row_no.value(i)).unwrap_or(0);
+        let line = if row_no.is_valid(i) { row_no.value(i) } else { 0 };
         write!(source, "{}, trang {}, dòng {line}", file.get(i).unwrap_or(""), sheet.get(i).unwrap_or("")).expect("text");
         columns.text(ws, r, 7, &source, last)?;
         fit(ws, r, &[(name, 22.0), (&act, 40.0), (result.get(i).unwrap_or(""), 40.0), (&source, 22.0)])?;

@@ -45,9 +45,10 @@ impl TextPiece {
             if let Some(valid) = piece.valid.as_mut() {
                 valid.push(true);
             }
+            // A short value is held in its view: nothing to compare with the one above.
             let view = match above {
-                Some((text, view)) if text == v => view,
                 _ if v.len() <= View::MAX_INLINE_SIZE as usize => View::new_inline(v.as_bytes()),
+                Some((text, view)) if text == v => view,
                 _ => {
                     // A cell holds at most 32,767 characters, so one text always fits a buffer.
                     if piece.buffers.last().is_some_and(|b| b.len() + v.len() > most) {
@@ -66,6 +67,15 @@ impl TextPiece {
         piece.buffers.retain(|b| !b.is_empty());
         for b in &mut piece.buffers {
             b.shrink_to_fit();
+        }
+        piece
+    }
+
+    /// `n` times the same value: one view, the text held once.
+    pub fn repeat(v: &str, n: usize) -> TextPiece {
+        let mut piece = TextPiece::new(std::iter::once(Some(v)).take(n.min(1)));
+        if let Some(&view) = piece.views.first() {
+            piece.views = vec![view; n];
         }
         piece
     }
@@ -130,7 +140,7 @@ impl Piece {
     /// A file's rows, in the order given, with what its record says of them all.
     pub fn new(rows: &[Row], file: &super::FileRecord) -> Piece {
         let n = rows.len();
-        let same = |v: &str| -> TextPiece { TextPiece::new(std::iter::repeat_n(Some(v), n)) };
+        let same = |v: &str| -> TextPiece { TextPiece::repeat(v, n) };
         let each = |f: fn(&Row) -> Option<&str>| TextPiece::new(rows.iter().map(f));
         let flags: Vec<String> = rows.iter().map(|r| r.flags.iter().map(|k| k.code()).collect::<Vec<_>>().join(";")).collect();
         let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid");
@@ -175,7 +185,7 @@ impl Piece {
         let mut texts = texts.into_iter();
         let mut text = || texts.next().ok_or_else(|| polars_err!(ComputeError: "a text column is missing"));
         let columns = vec![
-            TextPiece::join(schema::PLAN_ID, vec![TextPiece::new(std::iter::repeat_n(Some(plan_id), n))])?,
+            TextPiece::join(schema::PLAN_ID, vec![TextPiece::repeat(plan_id, n)])?,
             Column::new(schema::YEAR.into(), vec![year; n]),
             text()?,
             text()?,
@@ -220,6 +230,16 @@ mod tests {
         let chunk = column.str().unwrap().downcast_iter().next().unwrap();
         assert_eq!(chunk.total_buffer_len(), 2 * long.len() + 13);
         assert_eq!(chunk.data_buffers().iter().map(|b| b.len()).sum::<usize>(), chunk.total_buffer_len());
+    }
+
+    #[test]
+    fn a_repeated_value_is_held_once_however_often_it_is_read() {
+        let long = "Sở Văn hóa, Thể thao và Du lịch tỉnh Bắc Giang";
+        let pieces = vec![TextPiece::repeat(long, 3), TextPiece::repeat("ngắn", 2), TextPiece::repeat(long, 0), TextPiece::repeat("", 1)];
+        let column = TextPiece::join("t", pieces).unwrap();
+        assert_eq!(read(&column), [Some(long), Some(long), Some(long), Some("ngắn"), Some("ngắn"), Some("")]);
+        // The long text once: none for the short ones, nor for the piece of no rows.
+        assert_eq!(column.str().unwrap().downcast_iter().next().unwrap().total_buffer_len(), long.len());
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! the first rows, possibly two rows: a group header over sub-headers). Does not own:
 //! reading the values under it.
 
-use crate::text::fold_within;
+use crate::text::{fold_head, fold_within};
 
 /// What a column of a report holds. A new field goes into `Field::ALL` too: a worker sends
 /// a field as its number, and the run reads it back through that list.
@@ -121,6 +121,21 @@ const PREFIX: &[(&str, Field)] = &[
     ("noi dung nhiem vu", Field::Task),
 ];
 
+/// How much of a key decides whether it can name a field: longer than every pattern, so a
+/// key cut there equals no `EXACT` pattern and starts with the same `PREFIX` patterns (and
+/// the space after one) as the whole key.
+const HEAD: usize = {
+    let (mut longest, mut i) = (0, 0);
+    while i < EXACT.len() + PREFIX.len() {
+        let p = if i < EXACT.len() { EXACT[i].0 } else { PREFIX[i - EXACT.len()].0 };
+        if p.len() > longest {
+            longest = p.len();
+        }
+        i += 1;
+    }
+    longest + 1
+};
+
 /// The field a header cell names, if any. Long texts are not headers.
 pub fn classify(header: &str) -> Option<Field> {
     // Every letter folds to at least one byte, and a legacy-encoded (VNI) letter is at most
@@ -132,7 +147,15 @@ pub fn classify(header: &str) -> Option<Field> {
     if header.len() > 240 && letters() > 240 {
         return None;
     }
-    let key = fold_within(header, 80)?;
+    // Most cells near the top are data, not headers: the start of their key tells, without
+    // folding them up to the length limit.
+    let (head, whole) = fold_head(header, HEAD);
+    let key = match whole {
+        true if head.len() <= 80 => head,
+        true => return None,
+        false if !PREFIX.iter().any(|(p, _)| starts_with_words(&head, p)) => return None,
+        false => fold_within(header, 80)?,
+    };
     if key.is_empty() {
         return None;
     }
@@ -248,6 +271,46 @@ fn join(a: &str, b: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `classify` as it was before it looked at a key's start first: the whole key, up to the limit.
+    fn classify_whole(header: &str) -> Option<Field> {
+        let key = fold_within(header, 80)?;
+        if key.is_empty() {
+            return None;
+        }
+        if let Some(&(_, f)) = EXACT.iter().find(|(p, _)| *p == key) {
+            return Some(f);
+        }
+        PREFIX.iter().filter(|(p, _)| starts_with_words(&key, p)).max_by_key(|(p, _)| p.len()).map(|&(_, f)| f)
+    }
+
+    #[test]
+    fn a_key_s_start_classifies_a_cell_as_the_whole_key_would() {
+        let long = "các hoạt động đã tổ chức trong năm, kèm số liệu và kết quả cụ thể theo từng quý";
+        let mut texts: Vec<String> = vec![
+            String::new(),
+            "STT".into(),
+            "Ghi chú".into(),
+            "Cơ quan thực hiện (chủ trì)".into(),
+            "Nội dung đã thực hiện".into(),
+            "NỘI DUNG ĐÃ THỰC HIỆN, KẾT QUẢ".into(),
+            "Nội dung đã thực hiệnx".into(),
+            "Tổ chức hội nghị xúc tiến đầu tư và du lịch tại Hà Nội".into(),
+            "Noäi dung ñaõ thöïc hieän".into(),
+            format!("Nội dung đã thực hiện: {long}"),
+            format!("Nội dung đã thực hiện {long} {long}"),
+        ];
+        // Every pattern, alone, cut, run on into a word, followed by words, and followed by
+        // enough words to pass the limit.
+        for (p, _) in EXACT.iter().chain(PREFIX) {
+            texts.extend([p.to_string(), p[..p.len() - 1].to_string(), format!("{p}a"), format!("{p} khác"), format!("{p} {long}")]);
+        }
+        for t in &texts {
+            assert_eq!(classify(t), classify_whole(t), "{t:?}");
+        }
+        assert_eq!(classify("Nội dung đã thực hiện"), Some(Field::Activity));
+        assert_eq!(classify(&format!("Nội dung đã thực hiện {long} {long}")), None, "long texts are not headers");
+    }
 
     #[test]
     fn header_synonyms() {

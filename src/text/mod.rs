@@ -20,6 +20,16 @@ pub fn fold(s: &str) -> String {
 /// `fold`, or `None` as soon as the key grows longer than `limit` bytes: what looks for
 /// short keys (headers, labels) does not fold a long text to its end.
 pub fn fold_within(s: &str, limit: usize) -> Option<String> {
+    match fold_head(s, limit) {
+        (key, true) if key.len() <= limit => Some(key),
+        _ => None,
+    }
+}
+
+/// The start of `fold(s)`, folding no further than needed: the whole key and `true`, or,
+/// once it grows longer than `limit` bytes, the part folded so far (longer than `limit`,
+/// ending at a word or character boundary of the key) and `false`.
+pub fn fold_head(s: &str, limit: usize) -> (String, bool) {
     // Legacy-encoded text (TCVN3, VNI) matches as the words it stands for.
     let converted = legacy::to_unicode(s);
     let s = converted.as_ref().map_or(s, |(t, _)| t.as_str());
@@ -51,13 +61,13 @@ pub fn fold_within(s: &str, limit: usize) -> Option<String> {
                 // The key only grows: once over the limit, it stays over. Checked between
                 // words and at other characters, not at every ASCII letter.
                 if out.len() > limit {
-                    return None;
+                    return (out, false);
                 }
             }
             continue;
         }
         if out.len() > limit {
-            return None;
+            return (out, false);
         }
         let c = s[i..].chars().next().expect("a character starts here");
         i += c.len_utf8();
@@ -75,7 +85,7 @@ pub fn fold_within(s: &str, limit: usize) -> Option<String> {
             _ => pending_space = true,
         }
     }
-    (out.len() <= limit).then_some(out)
+    (out, true)
 }
 
 /// The first character of a character's canonical decomposition.

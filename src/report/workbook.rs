@@ -572,7 +572,7 @@ fn plan_order(plan: &Plan, rows: &DataFrame) -> PolarsResult<Vec<usize>> {
             [place(&tasks, t), place(&agencies, a), rank(&files, f), rank(&sheets, s), r.unwrap_or(u32::MAX), i as u32]
         })
         .collect();
-    // The row number last: no two keys are equal, so the order is the stable one.
+    // Each row's index last: no two keys are equal, so the order is the stable one.
     keys.sort_unstable();
     Ok(keys.into_iter().map(|k| k[5] as usize).collect())
 }
@@ -582,6 +582,11 @@ fn ranks(column: &StringChunked) -> PlHashMap<&str, u32> {
     let mut names: Vec<&str> = column.iter().flatten().collect::<PlHashSet<&str>>().into_iter().collect();
     names.sort_unstable();
     names.into_iter().enumerate().map(|(i, n)| (n, i as u32)).collect()
+}
+
+/// The `i`th value of a number array, if present.
+fn value<T: polars_arrow::types::NativeType>(a: &PrimitiveArray<T>, i: usize) -> Option<T> {
+    a.is_valid(i).then(|| a.value(i))
 }
 
 fn strs<'a>(df: &'a DataFrame, name: &str) -> PolarsResult<&'a StringChunked> {
@@ -627,7 +632,6 @@ fn activities(ws: &mut Worksheet, st: &Styles, plan: &Plan, rows: &DataFrame, or
     let budget = budget.downcast_as_array();
     let row_no = rows.column(ROW)?.u32()?.rechunk();
     let row_no = row_no.downcast_as_array();
-    let number = |a: &PrimitiveArray<f64>, i: usize| a.is_valid(i).then(|| a.value(i));
     let mut source = String::new();
     let mut r = h + 1;
     let mut current: Option<Option<&str>> = None;
@@ -666,14 +670,14 @@ fn activities(ws: &mut Worksheet, st: &Styles, plan: &Plan, rows: &DataFrame, or
         columns.text(ws, r, 3, &act, last)?;
         columns.text(ws, r, 4, result.get(i).unwrap_or(""), last)?;
         columns.text(ws, r, 5, Status::vi(status.get(i).unwrap_or("")), last)?;
-        match number(budget, i) {
+        match value(budget, i) {
             Some(b) => columns.number(ws, r, 6, b, last)?,
             None => {
                 ws.write_blank(r, 6, &st.text)?;
             }
         }
         source.clear();
-        let line = if row_no.is_valid(i) { row_no.value(i) } else { 0 };
+        let line = value(row_no, i).unwrap_or(0);
         write!(source, "{}, trang {}, dòng {line}", file.get(i).unwrap_or(""), sheet.get(i).unwrap_or("")).expect("text");
         columns.text(ws, r, 7, &source, last)?;
         fit(ws, r, &[(name, 22.0), (&act, 40.0), (result.get(i).unwrap_or(""), 40.0), (&source, 22.0)])?;

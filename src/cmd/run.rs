@@ -124,6 +124,21 @@ fn unreported_by_submitters(checked: &Checked) -> bool {
 /// One line saying what a run found, for the terminal.
 pub fn summary_line(cfg: &RunConfig, checked: &Checked) -> String {
     let s = &checked.summary;
+    // A plan without its list of agencies expects no one: "0/0 reports" would read as
+    // nothing received, so the line says why submissions were not checked.
+    if cfg.plan.agencies.is_empty() {
+        let read = s.files - s.files_skipped;
+        return match cfg.lang {
+            Lang::Vi => format!(
+                "{} {}: kế hoạch chưa có danh sách cơ quan nên chưa kiểm tra việc nộp báo cáo; đọc {} tệp, bỏ qua {} tệp; {} hoạt động, {} vấn đề dữ liệu",
+                cfg.plan.id, cfg.year, read, s.files_skipped, s.rows_accepted, s.problems
+            ),
+            Lang::En => format!(
+                "{} {}: the plan lists no agencies, so submissions were not checked; {} files read, {} skipped; {} activities, {} data problems",
+                cfg.plan.id, cfg.year, read, s.files_skipped, s.rows_accepted, s.problems
+            ),
+        };
+    }
     match cfg.lang {
         Lang::Vi => format!(
             "{} {}: nhận {}/{} báo cáo ({} đúng hạn, {} muộn, {} không rõ ngày, {} chưa nộp); {}/{} cặp nhiệm vụ đã báo cáo; {} hoạt động, {} vấn đề dữ liệu",

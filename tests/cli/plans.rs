@@ -101,6 +101,13 @@ fn an_incomplete_plan_runs_and_says_what_it_lacks() {
     }
     let out = env.run(&["run", "--plan", "inputs/plans/lang-son.toml", "--year", "2023", "--as-of", AS_OF]);
     assert_ok(&out, &["run", "lang-son"]);
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains(
+            "lang-son-vhdn-2025 2023: kế hoạch chưa có danh sách cơ quan nên chưa kiểm tra việc nộp báo cáo; đọc 4 tệp, bỏ qua 2 tệp;"
+        ),
+        "{said}"
+    );
     let out_dir = env.root.join("outputs/lang-son-vhdn-2025/2023");
     let rows = read_csv(&out_dir.join("rows.csv"));
     assert!(!rows.is_empty() && rows.iter().all(|r| !r["task_code"].is_empty() && !r["agency_as_written"].is_empty()));

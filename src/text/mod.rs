@@ -198,47 +198,71 @@ fn tidy_slow(s: &str) -> String {
 
 /// Whether `tidy` would return `s` unchanged: NFC, single plain spaces between words,
 /// none at either end, no other spacing or control characters (line breaks included).
+///
+/// Every text cell read passes here. It walks bytes: ASCII is judged byte by byte, and
+/// only other characters are decoded (walking `chars()` was 16% of the main process's
+/// reading at M).
 fn already_tidy(s: &str) -> bool {
-    let mut after_space = true;
-    let mut ascii = true;
-    // Whether every non-ASCII character is a Latin letter that is NFC as it stands.
-    let mut latin_nfc = true;
+    let b = s.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
     let table = latin_nfc_letters();
-    for c in s.chars() {
-        if c == ' ' {
-            if after_space {
+    let mut after_space = false;
+    // Whether a character is neither ASCII nor in the table: then the general NFC check decides.
+    let mut general = false;
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            if x == b' ' {
+                if after_space {
+                    return false;
+                }
+                after_space = true;
+            } else if x < 0x20 || x == 0x7F {
                 return false;
+            } else {
+                after_space = false;
             }
-            after_space = true;
+            i += 1;
             continue;
         }
-        if c.is_ascii() {
-            if c.is_ascii_control() {
-                return false;
-            }
-        } else {
-            if c.is_whitespace() || c.is_control() || c == '\u{200B}' || c == '\u{FEFF}' {
-                return false;
-            }
-            ascii = false;
-            latin_nfc = latin_nfc && latin_entry(table, c).is_some_and(|&ok| ok);
-        }
         after_space = false;
+        // `s` is UTF-8: a lead byte and its continuation bytes.
+        let (u, n) = match x {
+            0xC0..=0xDF => (u32::from(x & 0x1F) << 6 | u32::from(b[i + 1] & 0x3F), 2),
+            0xE0..=0xEF => (u32::from(x & 0x0F) << 12 | u32::from(b[i + 1] & 0x3F) << 6 | u32::from(b[i + 2] & 0x3F), 3),
+            _ => (
+                u32::from(x & 0x07) << 18 | u32::from(b[i + 1] & 0x3F) << 12 | u32::from(b[i + 2] & 0x3F) << 6 | u32::from(b[i + 3] & 0x3F),
+                4,
+            ),
+        };
+        i += n;
+        let Some(c) = char::from_u32(u) else { return false };
+        if latin_entry(table, c) == Some(&true) {
+            continue;
+        }
+        if c.is_whitespace() || c.is_control() || c == '\u{200B}' || c == '\u{FEFF}' {
+            return false;
+        }
+        general = true;
     }
-    (!after_space || s.is_empty())
-        && (ascii || latin_nfc || unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes)
+    !general || unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes
 }
 
 /// For each character from `LATIN_FIRST` to `LATIN_LAST`: whether text made of it and ASCII
-/// is NFC as it stands (NFC quick check "yes", no combining class), as Vietnamese letters
-/// written precomposed are. Built once; the general check per character was 2% of reading.
+/// is NFC and tidy as it stands (not a space or control character, NFC quick check "yes", no
+/// combining class), as Vietnamese letters written precomposed are. Built once; the general check per character was 2% of reading.
 fn latin_nfc_letters() -> &'static [bool] {
     static TABLE: std::sync::OnceLock<Vec<bool>> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
         (LATIN_FIRST as u32..=LATIN_LAST as u32)
             .map(|u| {
                 char::from_u32(u).is_some_and(|c| {
-                    unicode_normalization::char::canonical_combining_class(c) == 0
+                    !c.is_whitespace()
+                        && !c.is_control()
+                        && unicode_normalization::char::canonical_combining_class(c) == 0
                         && unicode_normalization::is_nfc_quick(std::iter::once(c)) == unicode_normalization::IsNormalized::Yes
                 })
             })
@@ -421,6 +445,46 @@ mod tests {
         // NFD input folds the same as NFC.
         let nfd: String = "Đang thực hiện".nfd().collect();
         assert_eq!(fold(&nfd), "dang thuc hien");
+    }
+
+    /// `already_tidy` as it was written first, character by character: the oracle for the
+    /// byte walk.
+    fn already_tidy_by_chars(s: &str) -> bool {
+        let mut after_space = true;
+        for c in s.chars() {
+            if c == ' ' {
+                if after_space {
+                    return false;
+                }
+                after_space = true;
+                continue;
+            }
+            if c.is_control() || (!c.is_ascii() && c.is_whitespace()) || c == '\u{200B}' || c == '\u{FEFF}' {
+                return false;
+            }
+            after_space = false;
+        }
+        (!after_space || s.is_empty()) && unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes
+    }
+
+    #[test]
+    fn the_byte_walk_judges_tidy_text_as_the_characters_do() {
+        let nfd: String = "Thủy lợi Hoá".nfd().collect();
+        let mut texts: Vec<String> =
+            ["", " ", "a", "a b", "a  b", " a", "a ", "a\nb", "a\u{7F}b", "\u{1F}", "=1+1", "x\u{10FFFF}", "😀 ok"]
+                .iter()
+                .map(|s| s.to_string())
+                .collect();
+        texts.push(nfd);
+        // Every character up to U+2100 and a few beyond, alone, between letters, after a
+        // space, and before one.
+        let chars = (0u32..0x2100).chain([0x200B, 0x2028, 0x3000, 0xFEFF, 0x1F600, 0x10FFFF]).filter_map(char::from_u32);
+        for c in chars {
+            texts.extend([c.to_string(), format!("a{c}b"), format!("Hội {c}nghị"), format!("đ{c} x"), format!("ư{c}\u{301}")]);
+        }
+        for t in &texts {
+            assert_eq!(already_tidy(t), already_tidy_by_chars(t), "{t:?}");
+        }
     }
 
     #[test]

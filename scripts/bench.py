@@ -13,9 +13,11 @@ and with --compare what an analyst would use for the same reading:
   pandas       pandas.read_excel(engine="openpyxl") of every workbook, concatenated
   polars-py    polars.read_excel(engine="calamine") of every workbook, concatenated
 tonghop's three steps run in rounds (floor, floor+write, full, again), after one uncounted
-round (not for L, which runs one round; the Python tools run once, after). It prints the
-median wall time, CPU time (user+sys, all processes), peak resident memory of the largest
-process, activity rows per second, and the full job's ratio to the floors.
+round. L runs one round unless --runs is given (a round of L takes ~20 s); the Python tools
+run once, after. It prints the median wall time, CPU time (user+sys, all processes), peak
+resident memory of the largest process, activity rows per second, the full job's ratio to
+each step (medians of wall times), and, for tonghop's steps, the median of the ratios
+within each round (the machine's drift between rounds cancels out of it).
 """
 import os
 import statistics
@@ -66,8 +68,12 @@ def main():
     sizes = [a for a in args if a in SIZES] or ["S", "M"]
     if "--no-build" not in args:
         subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
-    print(f"machine: {os.cpu_count()} cores, {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB; runs: median of {runs} (L and the Python tools: one run)")
-    print(f"{'size':4} {'step':12} {'wall s':>8} {'cpu s':>8} {'peak MiB':>9} {'rows/s':>10} {'full/step':>9}")
+    l_runs = runs if "--runs" in args else 1
+    print(
+        f"machine: {os.cpu_count()} cores, {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB; "
+        f"runs: median of {runs} (L: {l_runs}; the Python tools: one run)"
+    )
+    print(f"{'size':4} {'step':12} {'wall s':>8} {'cpu s':>8} {'peak MiB':>9} {'rows/s':>10} {'full/step':>9} {'per round':>9}")
     for size in sizes:
         workbooks, rows = SIZES[size]
         data = ROOT / "bench-data" / size
@@ -86,7 +92,7 @@ def main():
         # machine's speed, which drifts on this VM by a third within minutes, weighs on
         # the three alike and their ratios hold; the Python tools run once, after.
         ours = ["floor", "floor+write", "full"]
-        n = 1 if size == "L" else runs
+        n = l_runs if size == "L" else runs
         samples = {name: [] for name in steps}
         # One round first, not counted: on this VM the first run after another program is
         # often a third slower (page faults, cold caches).
@@ -102,7 +108,10 @@ def main():
         full = results["full"][0]
         for name, (wall, cpu, peak) in results.items():
             ratio = f"{full / wall:.2f}" if name != "full" else ""
-            print(f"{size:4} {name:12} {wall:8.2f} {cpu:8.2f} {peak:9.0f} {workbooks * rows / wall:10.0f} {ratio:>9}")
+            within = ""
+            if name in ours and name != "full":
+                within = f"{statistics.median(f[0] / m[0] for f, m in zip(samples['full'], samples[name])):.2f}"
+            print(f"{size:4} {name:12} {wall:8.2f} {cpu:8.2f} {peak:9.0f} {workbooks * rows / wall:10.0f} {ratio:>9} {within:>9}")
 
 
 if __name__ == "__main__":

@@ -329,11 +329,19 @@ fn summary(ws: &mut Worksheet, st: &Styles, cfg: &RunConfig, checked: &Checked) 
         ("Đã nộp nhưng không rõ ngày", s.undated),
         (not_received, s.not_received),
     ];
+    // A share of nothing is no share: a dash, not 0%.
+    let share = |ws: &mut Worksheet, r: u32, n: usize, of: usize| -> Result<(), XlsxError> {
+        match of {
+            0 => ws.write_string_with_format(r, 2, "—", &st.center),
+            _ => ws.write_number_with_format(r, 2, n as f64 / of as f64, &st.percent),
+        }?;
+        Ok(())
+    };
     let split_first = r + 2;
     for (label, n) in status_rows {
         ws.write_string_with_format(r, 0, label, &st.text)?;
         ws.write_number_with_format(r, 1, n as f64, &st.integer)?;
-        ws.write_number_with_format(r, 2, s.share(n), &st.percent)?;
+        share(ws, r, n, s.expected)?;
         r += 1;
     }
     let split_last = r - 1;
@@ -341,19 +349,20 @@ fn summary(ws: &mut Worksheet, st: &Styles, cfg: &RunConfig, checked: &Checked) 
     r += 1;
     ws.merge_range(r, 0, r, 2, "III. THỰC HIỆN NHIỆM VỤ", &st.label)?;
     r += 1;
-    let pct = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
-    for (label, n, share) in [
+    for (label, n, of) in [
         ("Số nhiệm vụ được giao", s.tasks, None),
-        ("Nhiệm vụ được mọi cơ quan được giao báo cáo", s.tasks_fully_reported, Some(pct(s.tasks_fully_reported, s.tasks))),
+        ("Nhiệm vụ được mọi cơ quan được giao báo cáo", s.tasks_fully_reported, Some(s.tasks)),
         ("Số cặp (cơ quan, nhiệm vụ) được giao", s.pairs, None),
-        ("Số cặp đã có báo cáo", s.pairs_reported, Some(pct(s.pairs_reported, s.pairs))),
+        ("Số cặp đã có báo cáo", s.pairs_reported, Some(s.pairs)),
     ] {
         ws.write_string_with_format(r, 0, label, &st.text)?;
         ws.write_number_with_format(r, 1, n as f64, &st.integer)?;
-        match share {
-            Some(x) => ws.write_number_with_format(r, 2, x, &st.percent)?,
-            None => ws.write_blank(r, 2, &st.text)?,
-        };
+        match of {
+            Some(of) => share(ws, r, n, of)?,
+            None => {
+                ws.write_blank(r, 2, &st.text)?;
+            }
+        }
         r += 1;
     }
 
@@ -378,6 +387,20 @@ fn summary(ws: &mut Worksheet, st: &Styles, cfg: &RunConfig, checked: &Checked) 
         r += 1;
     }
 
+    r += 1;
+    // A plan that expects no report (it lists no agencies) has no split to draw.
+    if s.expected == 0 {
+        let why = match plan.agencies.is_empty() {
+            true => {
+                "Kế hoạch chưa có danh sách cơ quan nên chưa kiểm tra việc nộp báo cáo: bổ sung [[agencies]] và phân công vào kế hoạch."
+            }
+            false => "Theo kế hoạch, không cơ quan nào phải nộp báo cáo năm này.",
+        };
+        ws.merge_range(r, 0, r, 2, why, &st.text)?;
+        fit(ws, r, &[(why, 82.0)])?;
+        r += 2;
+        return footer(ws, st, plan, r);
+    }
     // The three-way split (on time / late / undated / not received), which sums to 100%.
     let mut chart = Chart::new(ChartType::Pie);
     chart.title().set_name("Tình hình nộp báo cáo");
@@ -397,9 +420,13 @@ fn summary(ws: &mut Worksheet, st: &Styles, cfg: &RunConfig, checked: &Checked) 
                 .set_format(rust_xlsxwriter::ChartFormat::new().set_solid_fill(rust_xlsxwriter::ChartSolidFill::new().set_color(0xE53935))),
         ]);
     chart.set_width(560).set_height(300);
-    r += 1;
     ws.insert_chart(r, 0, &chart)?;
     r += 16;
+    footer(ws, st, plan, r)
+}
+
+/// The summary sheet's last line (what made it) and its page setup.
+fn footer(ws: &mut Worksheet, st: &Styles, plan: &Plan, r: u32) -> Result<(), XlsxError> {
     use crate::versions::*;
     ws.merge_range(
         r,

@@ -111,8 +111,17 @@ fn an_incomplete_plan_runs_and_says_what_it_lacks() {
     let out_dir = env.root.join("outputs/lang-son-vhdn-2025/2023");
     let rows = read_csv(&out_dir.join("rows.csv"));
     assert!(!rows.is_empty() && rows.iter().all(|r| !r["task_code"].is_empty() && !r["agency_as_written"].is_empty()));
-    let summary = sheet(&out_dir.join("tong-hop-lang-son-vhdn-2025-2023.xlsx"), "Tổng hợp");
+    let book = out_dir.join("tong-hop-lang-son-vhdn-2025-2023.xlsx");
+    let summary = sheet(&book, "Tổng hợp");
     assert!(summary.iter().any(|r| r[0] == "Kế hoạch chưa đủ: thiếu hạn nộp báo cáo hằng năm (deadline)"));
+    // No report is expected: no rate of 0%, and no chart of nothing, but why.
+    let received = summary.iter().find(|r| r[0] == "Số báo cáo đã nhận (tỷ lệ báo cáo)").unwrap();
+    assert_eq!(received[1..3], ["0", "—"]);
+    assert_eq!(summary.iter().find(|r| r[0] == "Số cặp đã có báo cáo").unwrap()[2], "—");
+    assert!(summary.iter().any(|r| r[0].starts_with("Kế hoạch chưa có danh sách cơ quan nên chưa kiểm tra việc nộp báo cáo")));
+    let data = std::fs::read(&book).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(data)).unwrap();
+    assert!(zip.by_name("xl/charts/chart1.xml").is_err());
     let problems = read_csv(&out_dir.join("problems.csv"));
     assert!(problems.iter().any(|p| p["kind"] == "agency_not_in_plan" && p["detail"] == "Sở Ngoại vụ"));
 }

@@ -390,12 +390,7 @@ fn summary(ws: &mut Worksheet, st: &Styles, cfg: &RunConfig, checked: &Checked) 
     r += 1;
     // A plan that expects no report (it lists no agencies) has no split to draw.
     if s.expected == 0 {
-        let why = match plan.agencies.is_empty() {
-            true => {
-                "Kế hoạch chưa có danh sách cơ quan nên chưa kiểm tra việc nộp báo cáo: bổ sung [[agencies]] và phân công vào kế hoạch."
-            }
-            false => "Theo kế hoạch, không cơ quan nào phải nộp báo cáo năm này.",
-        };
+        let why = no_report_expected(plan);
         ws.merge_range(r, 0, r, 2, why, &st.text)?;
         fit(ws, r, &[(why, 82.0)])?;
         r += 2;
@@ -423,6 +418,14 @@ fn summary(ws: &mut Worksheet, st: &Styles, cfg: &RunConfig, checked: &Checked) 
     ws.insert_chart(r, 0, &chart)?;
     r += 16;
     footer(ws, st, plan, r)
+}
+
+/// Why a year expects no report, for the sheets that would list the agencies.
+fn no_report_expected(plan: &Plan) -> &'static str {
+    match plan.agencies.is_empty() {
+        true => "Kế hoạch chưa có danh sách cơ quan nên chưa kiểm tra việc nộp báo cáo: bổ sung [[agencies]] và phân công vào kế hoạch.",
+        false => "Theo kế hoạch, không cơ quan nào phải nộp báo cáo năm này.",
+    }
 }
 
 /// The summary sheet's last line (what made it) and its page setup.
@@ -471,6 +474,12 @@ fn submissions(ws: &mut Worksheet, st: &Styles, cfg: &RunConfig, checked: &Check
     else {
         return Ok(());
     };
+    if c.height() == 0 {
+        let why = no_report_expected(&cfg.plan);
+        ws.merge_range(h + 1, 0, h + 1, 6, why, &st.note)?;
+        fit(ws, h + 1, &[(why, 130.0)])?;
+        return Ok(());
+    }
     let dates = c.column(RECEIVED_DATE).ok().and_then(|s| s.date().ok().cloned());
     let late = c.column(DAYS_LATE).ok().and_then(|s| s.i32().ok().cloned());
     for i in 0..c.height() {
@@ -538,7 +547,12 @@ fn matrix(ws: &mut Worksheet, st: &Styles, plan: &Plan, year: i32, checked: &Che
     }
     let last = (tasks.len() + 2) as u16;
     ws.set_row_height(h, 32)?;
-    ws.set_row_height(h, 32)?;
+    if plan.reporting_agencies(year).next().is_none() {
+        let why = no_report_expected(plan);
+        ws.merge_range(h + 1, 0, h + 1, last, why, &st.note)?;
+        fit(ws, h + 1, &[(why, 46.0)])?;
+        return Ok(());
+    }
     for (i, a) in plan.reporting_agencies(year).enumerate() {
         let r = h + 1 + i as u32;
         ws.write_number_with_format(r, 0, (i + 1) as f64, &st.integer)?;

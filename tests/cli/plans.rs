@@ -122,6 +122,10 @@ fn an_incomplete_plan_runs_and_says_what_it_lacks() {
     let data = std::fs::read(&book).unwrap();
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(data)).unwrap();
     assert!(zip.by_name("xl/charts/chart1.xml").is_err());
+    for name in ["Tình hình nộp", "Ma trận nhiệm vụ"] {
+        let grid = sheet(&book, name);
+        assert!(grid.iter().any(|r| r[0].starts_with("Kế hoạch chưa có danh sách cơ quan")), "{name}: {grid:?}");
+    }
     let problems = read_csv(&out_dir.join("problems.csv"));
     assert!(problems.iter().any(|p| p["kind"] == "agency_not_in_plan" && p["detail"] == "Sở Ngoại vụ"));
 }

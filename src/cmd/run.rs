@@ -124,18 +124,35 @@ fn unreported_by_submitters(checked: &Checked) -> bool {
 /// One line saying what a run found, for the terminal.
 pub fn summary_line(cfg: &RunConfig, checked: &Checked) -> String {
     let s = &checked.summary;
-    // A plan without its list of agencies expects no one: "0/0 reports" would read as
-    // nothing received, so the line says why submissions were not checked.
-    if cfg.plan.agencies.is_empty() {
+    // A year that expects no report (a plan without its list of agencies): "0/0 reports"
+    // would read as nothing received, so the line says why submissions were not checked.
+    if s.expected == 0 {
         let read = s.files - s.files_skipped;
+        let no_list = cfg.plan.agencies.is_empty();
         return match cfg.lang {
             Lang::Vi => format!(
-                "{} {}: kế hoạch chưa có danh sách cơ quan nên chưa kiểm tra việc nộp báo cáo; đọc {} tệp, bỏ qua {} tệp; {} hoạt động, {} vấn đề dữ liệu",
-                cfg.plan.id, cfg.year, read, s.files_skipped, s.rows_accepted, s.problems
+                "{} {}: {} nên chưa kiểm tra việc nộp báo cáo; đọc {} tệp, bỏ qua {} tệp; {} hoạt động, {} vấn đề dữ liệu",
+                cfg.plan.id,
+                cfg.year,
+                if no_list {
+                    "kế hoạch chưa có danh sách cơ quan"
+                } else {
+                    "theo kế hoạch, không cơ quan nào phải nộp báo cáo năm này"
+                },
+                read,
+                s.files_skipped,
+                s.rows_accepted,
+                s.problems
             ),
             Lang::En => format!(
-                "{} {}: the plan lists no agencies, so submissions were not checked; {} files read, {} skipped; {} activities, {} data problems",
-                cfg.plan.id, cfg.year, read, s.files_skipped, s.rows_accepted, s.problems
+                "{} {}: {}, so submissions were not checked; {} files read, {} skipped; {} activities, {} data problems",
+                cfg.plan.id,
+                cfg.year,
+                if no_list { "the plan lists no agencies" } else { "the plan expects no agency to report this year" },
+                read,
+                s.files_skipped,
+                s.rows_accepted,
+                s.problems
             ),
         };
     }

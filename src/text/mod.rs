@@ -252,8 +252,9 @@ fn already_tidy(s: &str) -> bool {
 }
 
 /// For each character from `LATIN_FIRST` to `LATIN_LAST`: whether text made of it and ASCII
-/// is NFC and tidy as it stands (not a space or control character, NFC quick check "yes", no
-/// combining class), as Vietnamese letters written precomposed are. Built once; the general check per character was 2% of reading.
+/// is NFC and tidy as it stands (not a space or control character, NFC quick check "yes",
+/// no combining class), as Vietnamese letters written precomposed are. Built once; the
+/// general check per character was 2% of reading.
 fn latin_nfc_letters() -> &'static [bool] {
     static TABLE: std::sync::OnceLock<Vec<bool>> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {

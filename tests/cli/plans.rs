@@ -93,12 +93,7 @@ fn the_multi_year_sheet_compares_the_example_years() {
 #[test]
 fn an_incomplete_plan_runs_and_says_what_it_lacks() {
     let env = Env::new();
-    let dir = env.root.join("inputs/lang-son-vhdn-2025/2023");
-    std::fs::create_dir_all(&dir).unwrap();
-    for e in std::fs::read_dir(repo().join("inputs/lang-son-vhdn-2025/2023")).unwrap() {
-        let e = e.unwrap();
-        std::fs::copy(e.path(), dir.join(e.file_name())).unwrap();
-    }
+    copy_lang_son(&env);
     let out = env.run(&["run", "--plan", "inputs/plans/lang-son.toml", "--year", "2023", "--as-of", AS_OF]);
     assert_ok(&out, &["run", "lang-son"]);
     let said = String::from_utf8_lossy(&out.stdout);
@@ -128,6 +123,35 @@ fn an_incomplete_plan_runs_and_says_what_it_lacks() {
     }
     let problems = read_csv(&out_dir.join("problems.csv"));
     assert!(problems.iter().any(|p| p["kind"] == "agency_not_in_plan" && p["detail"] == "Sở Ngoại vụ"));
+}
+
+#[test]
+fn a_year_in_which_no_agency_reports_says_so() {
+    let env = Env::new();
+    copy_lang_son(&env);
+    // The Lạng Sơn plan with one agency, which does not report.
+    let plan = std::fs::read_to_string(repo().join("inputs/plans/lang-son.toml")).unwrap()
+        + "\n[[agencies]]\ncode = \"SVHTTDL\"\nname = \"Sở Văn hóa, Thể thao và Du lịch\"\nreports = false\n";
+    std::fs::write(env.root.join("inputs/plans/lang-son.toml"), plan).unwrap();
+    let out = env.run(&["run", "--plan", "inputs/plans/lang-son.toml", "--year", "2023", "--as-of", AS_OF]);
+    assert_ok(&out, &["run", "lang-son"]);
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("2023: theo kế hoạch, không cơ quan nào phải nộp báo cáo năm này nên chưa kiểm tra việc nộp báo cáo;"), "{said}");
+    let book = env.root.join("outputs/lang-son-vhdn-2025/2023/tong-hop-lang-son-vhdn-2025-2023.xlsx");
+    for name in ["Tổng hợp", "Tình hình nộp", "Ma trận nhiệm vụ"] {
+        let grid = sheet(&book, name);
+        assert!(grid.iter().any(|r| r[0] == "Theo kế hoạch, không cơ quan nào phải nộp báo cáo năm này."), "{name}: {grid:?}");
+    }
+}
+
+/// The shipped Lạng Sơn 2023 submissions, into the test's inputs.
+fn copy_lang_son(env: &Env) {
+    let dir = env.root.join("inputs/lang-son-vhdn-2025/2023");
+    std::fs::create_dir_all(&dir).unwrap();
+    for e in std::fs::read_dir(repo().join("inputs/lang-son-vhdn-2025/2023")).unwrap() {
+        let e = e.unwrap();
+        std::fs::copy(e.path(), dir.join(e.file_name())).unwrap();
+    }
 }
 
 fn copy_year(env: &Env, year: i32) {

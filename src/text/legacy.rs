@@ -198,7 +198,10 @@ fn is_vowel(c: char) -> bool {
 /// Unicode already. VNI never uses TCVN3's symbols, so two symbols, or a symbol with a
 /// letter Unicode Vietnamese never has, mean TCVN3; two such letters without a symbol, VNI.
 pub fn detect(s: &str) -> Option<Legacy> {
-    if s.is_ascii() || s.chars().any(|c| u32::from(c) > 0xFF) {
+    // A character past U+00FF starts with a byte from 0xC4 up (U+0100 is C4 80); those
+    // before it are ASCII or start with C2 or C3, and continuation bytes are below 0xC0.
+    // Checked on bytes: this runs for every text cell and every fold.
+    if s.is_ascii() || s.bytes().any(|b| b >= 0xC4) {
         return None;
     }
     let symbols = s.chars().filter(|&c| tcvn3_symbol(c)).count();
@@ -251,6 +254,16 @@ pub fn to_unicode(s: &str) -> Option<(String, Legacy)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_past_latin_1_is_unicode_whatever_else_it_has() {
+        // Two TCVN3 symbols make text legacy, unless a character past U+00FF is in it: every
+        // character up to U+0800 and a few beyond, after them.
+        for u in (0u32..0x800).chain([0x1EA0, 0x1EF9, 0xFFFD, 0x1F600]) {
+            let Some(c) = char::from_u32(u) else { continue };
+            assert_eq!(detect(&format!("Së V¨n{c}")).is_some(), u <= 0xFF, "U+{u:04X}");
+        }
+    }
 
     #[test]
     fn tcvn3_cases() {

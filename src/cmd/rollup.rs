@@ -43,17 +43,25 @@ pub fn summary(outputs: &std::path::Path) -> anyhow::Result<DataFrame> {
                 // values to infer types from.
                 .with_dtype_overwrite(Some(Arc::new(crate::schema::completeness())))
                 .finish()?
-                .select([col(SUBMITTED), col(VERDICT)])
+                // One row per table, also for an empty one (a year that expects no
+                // report): 0 expected, not a plan-year missing from the counts.
+                .select([
+                    col(VERDICT).len().cast(DataType::UInt32).alias("expected"),
+                    col(SUBMITTED).cast(DataType::UInt32).sum().alias("received"),
+                    col(VERDICT).eq(lit("on_time")).cast(DataType::UInt32).sum().alias("on_time"),
+                ])
                 .with_columns([lit(plan.clone()).alias(PLAN_ID), lit(year).alias(YEAR)]);
             parts.push(lf);
         }
     }
     anyhow::ensure!(!parts.is_empty(), "không có kết quả nào trong {}", outputs.display());
-    let completeness = concat(parts, UnionArgs::default())?.group_by([col(PLAN_ID), col(YEAR)]).agg([
-        col(VERDICT).len().cast(DataType::UInt32).alias("expected"),
-        col(SUBMITTED).cast(DataType::UInt32).sum().alias("received"),
-        col(VERDICT).eq(lit("on_time")).cast(DataType::UInt32).sum().alias("on_time"),
-    ]);
+    let completeness = concat(parts, UnionArgs::default())?;
+    // A rate of nothing expected is no rate (null), not NaN.
+    let rate = |n: &str| {
+        when(col("expected").gt(lit(0)))
+            .then(col(n).cast(DataType::Float64) / col("expected").cast(DataType::Float64))
+            .otherwise(lit(NULL).cast(DataType::Float64))
+    };
     let out = completeness
         .join(
             rows,
@@ -61,10 +69,7 @@ pub fn summary(outputs: &std::path::Path) -> anyhow::Result<DataFrame> {
             [col(PLAN_ID), col(YEAR)],
             JoinArgs::new(JoinType::Full).with_coalesce(JoinCoalesce::CoalesceColumns),
         )
-        .with_columns([
-            (col("received").cast(DataType::Float64) / col("expected").cast(DataType::Float64)).alias("reporting_rate"),
-            (col("on_time").cast(DataType::Float64) / col("expected").cast(DataType::Float64)).alias("on_time_rate"),
-        ])
+        .with_columns([rate("received").alias("reporting_rate"), rate("on_time").alias("on_time_rate")])
         .sort([PLAN_ID, YEAR], Default::default())
         .select([
             col(PLAN_ID),

@@ -227,6 +227,8 @@ fn rollup_sheet(df: &DataFrame) -> Result<Vec<u8>, XlsxError> {
             };
             match v {
                 Some(v) if v.is_finite() => ws.write_number_with_format(r, 2 + j as u16, v, fmt)?,
+                // A rate where no report was expected.
+                _ if matches!(j, 3 | 4) => ws.write_string_with_format(r, 2 + j as u16, "—", &st.center)?,
                 _ => ws.write_blank(r, 2 + j as u16, &st.text)?,
             };
         }

@@ -168,6 +168,7 @@ fn rollup_summarises_every_plan_and_year_from_the_outputs() {
         let e = e.unwrap();
         std::fs::copy(e.path(), lc.join(e.file_name())).unwrap();
     }
+    copy_lang_son(&env);
     assert_ok(&env.run(&[]), &[]);
     let out = env.run(&["rollup", "--outputs", "outputs"]);
     assert_ok(&out, &["rollup"]);
@@ -187,4 +188,9 @@ fn rollup_summarises_every_plan_and_year_from_the_outputs() {
             "{plan} {year}"
         );
     }
+    // A plan without agencies expects no report: counted as 0, with no rates.
+    let rows = read_csv(&env.root.join("outputs/lang-son-vhdn-2025/2023/rows.csv"));
+    let r = find("lang-son-vhdn-2025", "2023");
+    assert_eq!(r[2..7], ["0", "0", "0", "—", "—"]);
+    assert_eq!(r[8], rows.len().to_string());
 }

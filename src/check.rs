@@ -68,17 +68,6 @@ pub struct Summary {
     pub problems: usize,
 }
 
-impl Summary {
-    /// Share of `n` in the reports expected, as a fraction (0 when none expected).
-    pub fn share(&self, n: usize) -> f64 {
-        if self.expected == 0 {
-            0.0
-        } else {
-            n as f64 / self.expected as f64
-        }
-    }
-}
-
 fn days(d: NaiveDate) -> i32 {
     (d - NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid")).num_days() as i32
 }

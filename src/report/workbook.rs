@@ -329,19 +329,11 @@ fn summary(ws: &mut Worksheet, st: &Styles, cfg: &RunConfig, checked: &Checked) 
         ("Đã nộp nhưng không rõ ngày", s.undated),
         (not_received, s.not_received),
     ];
-    // A share of nothing is no share: a dash, not 0%.
-    let share = |ws: &mut Worksheet, r: u32, n: usize, of: usize| -> Result<(), XlsxError> {
-        match of {
-            0 => ws.write_string_with_format(r, 2, "—", &st.center),
-            _ => ws.write_number_with_format(r, 2, n as f64 / of as f64, &st.percent),
-        }?;
-        Ok(())
-    };
     let split_first = r + 2;
     for (label, n) in status_rows {
         ws.write_string_with_format(r, 0, label, &st.text)?;
         ws.write_number_with_format(r, 1, n as f64, &st.integer)?;
-        share(ws, r, n, s.expected)?;
+        share(ws, st, r, 2, n, s.expected)?;
         r += 1;
     }
     let split_last = r - 1;
@@ -358,7 +350,7 @@ fn summary(ws: &mut Worksheet, st: &Styles, cfg: &RunConfig, checked: &Checked) 
         ws.write_string_with_format(r, 0, label, &st.text)?;
         ws.write_number_with_format(r, 1, n as f64, &st.integer)?;
         match of {
-            Some(of) => share(ws, r, n, of)?,
+            Some(of) => share(ws, st, r, 2, n, of)?,
             None => {
                 ws.write_blank(r, 2, &st.text)?;
             }
@@ -418,6 +410,15 @@ fn summary(ws: &mut Worksheet, st: &Styles, cfg: &RunConfig, checked: &Checked) 
     ws.insert_chart(r, 0, &chart)?;
     r += 16;
     footer(ws, st, plan, r)
+}
+
+/// `n` out of `of` as a percentage; a share of nothing is no share: a dash, not 0%.
+pub(super) fn share(ws: &mut Worksheet, st: &Styles, row: u32, col: u16, n: usize, of: usize) -> Result<(), XlsxError> {
+    match of {
+        0 => ws.write_string_with_format(row, col, "—", &st.center)?,
+        _ => ws.write_number_with_format(row, col, n as f64 / of as f64, &st.percent)?,
+    };
+    Ok(())
 }
 
 /// Why a year expects no report, for the sheets that would list the agencies.

@@ -120,7 +120,7 @@ fn sheet(plan: &Plan, first: i32, last: i32, years: &[YearRow], as_of: NaiveDate
     r += 1;
     ws.write_string_with_format(r, 0, "Tỷ lệ nộp đúng hạn", &st.text)?;
     for (i, y) in years.iter().enumerate() {
-        ws.write_number_with_format(r, 1 + i as u16, y.summary.share(y.summary.on_time), &st.percent)?;
+        super::workbook::share(ws, &st, r, 1 + i as u16, y.summary.on_time, y.summary.expected)?;
     }
     r += 1;
     ws.write_string_with_format(r, 0, "Cặp (cơ quan, nhiệm vụ) đã báo cáo / được giao", &st.text)?;

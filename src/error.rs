@@ -48,6 +48,7 @@ pub enum Kind {
     Superseded,
     DateMissing,
     DateUnreadable,
+    DateOtherYear,
     // rows
     TaskUnknown,
     TaskAmbiguous,
@@ -96,6 +97,7 @@ impl Kind {
             Superseded => "superseded",
             DateMissing => "date_missing",
             DateUnreadable => "date_unreadable",
+            DateOtherYear => "date_other_year",
             TaskUnknown => "task_unknown",
             TaskAmbiguous => "task_ambiguous",
             TaskMissing => "task_missing",
@@ -142,6 +144,9 @@ impl Kind {
             Superseded => format!("đã có báo cáo mới hơn của cùng đơn vị ({detail}): dùng bản mới"),
             DateMissing => "không có ngày báo cáo: không đánh giá được đúng hạn; ghi \"Ngày báo cáo: dd/mm/yyyy\"".into(),
             DateUnreadable => format!("ngày \"{detail}\" không đọc được hoặc không có thật: ghi theo dạng dd/mm/yyyy"),
+            DateOtherYear => format!(
+                "ngày báo cáo {detail} không thuộc năm báo cáo: có thể là báo cáo của năm khác hoặc ghi nhầm năm; kiểm tra lại (chưa đánh giá đúng hạn)"
+            ),
             TaskUnknown => format!("nhiệm vụ \"{detail}\" không có trong kế hoạch: ghi mã nhiệm vụ (NV1, NV2…)"),
             TaskAmbiguous => format!("nhiệm vụ \"{detail}\" khớp với nhiều nhiệm vụ: ghi mã nhiệm vụ"),
             TaskMissing => "dòng không ghi nhiệm vụ: ghi mã nhiệm vụ (NV1, NV2…)".into(),
@@ -188,6 +193,11 @@ impl Kind {
             Superseded => format!("a later report from the same agency exists ({detail})"),
             DateMissing => "no report date".into(),
             DateUnreadable => format!("date \"{detail}\" unreadable or impossible"),
+            DateOtherYear => {
+                format!(
+                    "report date {detail} is outside the reporting year: another year's report, or a wrong year; not used for timeliness"
+                )
+            }
             TaskUnknown => format!("task \"{detail}\" is not in the plan"),
             TaskAmbiguous => format!("task \"{detail}\" matches several tasks"),
             TaskMissing => "row names no task".into(),

@@ -197,7 +197,8 @@ impl Header {
     }
 }
 
-/// How many rows from the top are searched for the header.
+/// How many rows from the top are searched for the header (the grid `find` is given
+/// holds up to three more: a second header row and a numbering row under the last one).
 pub const HEADER_SEARCH_ROWS: usize = 30;
 
 /// Finds the header in a grid of cell texts (`rows[r][c]`, with `row0`/`col0` the sheet
@@ -256,7 +257,11 @@ pub fn find(rows: &[Vec<String>], row0: u32, col0: u32) -> Option<Header> {
         }
     }
     let first_row = row0 + i as u32;
-    let last_row = if below_is_header { first_row + 1 } else { first_row };
+    let mut last_row = if below_is_header { first_row + 1 } else { first_row };
+    // A row numbering the columns under the header ("(1) (2) (3)…") is part of it.
+    if rows.get((last_row - row0) as usize + 1).is_some_and(|r| super::form::is_numbering_row(r)) {
+        last_row += 1;
+    }
     Some(Header { first_row, last_row, columns })
 }
 
@@ -373,6 +378,21 @@ mod tests {
         assert_eq!(h.col(Field::StatusDone).unwrap().col, 4);
         assert_eq!(h.col(Field::StatusNotStarted).unwrap().col, 6);
         assert_eq!(h.col(Field::Budget).unwrap().header, "Kinh phí (triệu đồng)");
+    }
+
+    #[test]
+    fn a_row_numbering_the_columns_is_part_of_the_header() {
+        let g = grid(&[
+            &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Tình trạng", "", "", "Kinh phí"],
+            &["", "", "", "Hoàn thành", "Đang thực hiện", "Chưa thực hiện", "(triệu đồng)"],
+            &["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)"],
+            &["1", "NV1", "Hội nghị", "x", "", "", "5"],
+        ]);
+        assert_eq!(find(&g, 0, 0).map(|h| (h.first_row, h.last_row)), Some((0, 2)));
+        let g = grid(&[&["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả"], &["1", "2", "3", "4"], &["1", "NV1", "Hội nghị", "Xong"]]);
+        assert_eq!(find(&g, 3, 0).map(|h| (h.first_row, h.last_row)), Some((3, 4)));
+        let g = grid(&[&["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả"], &["1", "NV1", "Hội nghị", "Xong"]]);
+        assert_eq!(find(&g, 0, 0).map(|h| (h.first_row, h.last_row)), Some((0, 0)));
     }
 
     #[test]

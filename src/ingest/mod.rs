@@ -5,6 +5,7 @@
 //! the report table and the "Đơn vị báo cáo" / "Ngày báo cáo" lines, and handing on the raw
 //! cells of each row. Does not own: what the cells mean (see `normalise`).
 
+pub mod form;
 pub mod header;
 pub mod isolate;
 pub mod texttable;
@@ -262,6 +263,11 @@ pub struct SheetData {
     pub header: Option<Header>,
     pub top: Vec<TopCell>,
     pub rows: Vec<RawRow>,
+    /// 0-based row where the signing block under the table starts ("Bắc Giang, ngày…",
+    /// "Nơi nhận:", "GIÁM ĐỐC"), if the sheet has one. Its rows are still in `rows`.
+    pub signing_row: Option<u32>,
+    /// The place-and-date lines of that signing block: where the report's date may be.
+    pub signing_dates: Vec<TopCell>,
 }
 
 /// A workbook as read.
@@ -538,10 +544,18 @@ const SPANNING_FIELDS: &[Field] = &[Field::Task, Field::Role, Field::Agency];
 /// empty cell might be part of one.
 pub fn read_sheet(name: &str, hidden: bool, range: &Range<Data>, merges: &mut dyn FnMut() -> Vec<Dimensions>) -> SheetData {
     let Some((row0, col0)) = range.start() else {
-        return SheetData { name: name.to_string(), hidden, header: None, top: Vec::new(), rows: Vec::new() };
+        return SheetData {
+            name: name.to_string(),
+            hidden,
+            header: None,
+            top: Vec::new(),
+            rows: Vec::new(),
+            signing_row: None,
+            signing_dates: Vec::new(),
+        };
     };
     let texts: Vec<Vec<String>> =
-        range.rows().take(header::HEADER_SEARCH_ROWS + 1).map(|r| r.iter().map(|d| Cell::from_data(d).into_text()).collect()).collect();
+        range.rows().take(header::HEADER_SEARCH_ROWS + 3).map(|r| r.iter().map(|d| Cell::from_data(d).into_text()).collect()).collect();
     let header = header::find(&texts, row0, col0);
     let top_rows = header.as_ref().map_or(15, |h| (h.first_row - row0) as usize);
     let mut top = Vec::new();
@@ -555,10 +569,24 @@ pub fn read_sheet(name: &str, hidden: bool, range: &Range<Data>, merges: &mut dy
     }
     let mut rows = Vec::new();
     let mut merged: Option<Vec<Dimensions>> = None;
+    let (mut signing_row, mut signing_dates) = (None, Vec::new());
     if let Some(h) = &header {
         let start = (h.last_row + 1 - row0) as usize;
         for (i, r) in range.rows().enumerate().skip(start) {
             let row = row0 + i as u32;
+            if signing_row.is_none() && is_signing_row(r) {
+                signing_row = Some(row);
+            }
+            // The signing block's date line, in whichever column it stands.
+            if signing_row.is_some_and(|s| row - s < SIGNING_ROWS) {
+                for (j, d) in r.iter().enumerate() {
+                    if let Data::String(t) = d {
+                        if form::signing_line(t) == Some(form::Signing::DateLine) {
+                            signing_dates.push(TopCell { row, col: col0 + j as u32, cell: Cell::Text(t.clone()) });
+                        }
+                    }
+                }
+            }
             let mut cells = Vec::new();
             for c in &h.columns {
                 let idx = (c.col - col0) as usize;
@@ -581,7 +609,26 @@ pub fn read_sheet(name: &str, hidden: bool, range: &Range<Data>, merges: &mut dy
             }
         }
     }
-    SheetData { name: name.to_string(), hidden, header, top, rows }
+    SheetData { name: name.to_string(), hidden, header, top, rows, signing_row, signing_dates }
+}
+
+/// How many rows from its start a signing block's date line is looked for in.
+const SIGNING_ROWS: u32 = 12;
+
+/// Whether a row under the table starts its signing block: every non-empty cell is a line
+/// of one (the place-and-date line, a signer's title, "Nơi nhận:"). A data row has a
+/// number or a task first, which ends the check there.
+fn is_signing_row(r: &[Data]) -> bool {
+    let mut any = false;
+    for d in r {
+        match d {
+            Data::Empty => {}
+            Data::String(t) if t.trim().is_empty() => {}
+            Data::String(t) if form::signing_line(t).is_some() => any = true,
+            _ => return false,
+        }
+    }
+    any
 }
 
 /// Whether folded text starts like a label followed by its value ("don vi bao cao ...").

@@ -12,7 +12,7 @@ pub mod values;
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use polars::prelude::*;
 
 use crate::error::{Kind, Problem};
@@ -315,6 +315,12 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
         None => find_agency(index, wb, &ing.rel),
     };
     let report_date = match find_date(wb) {
+        // A report on year Y is sent in Y, or late in Y+1; a date outside those is another
+        // year's report resent, or a slip of the year: flagged, not used for timeliness.
+        Some((DateRead::Date(d), _, (sheet, cell))) if !(year..=year + 1).contains(&d.year()) => {
+            problems.push(Problem::at(&ing.rel, &sheet, cell, Kind::DateOtherYear, d.format("%d/%m/%Y").to_string()));
+            None
+        }
         Some((DateRead::Date(d), _, _)) => Some(d),
         Some((_, written, (sheet, cell))) => {
             problems.push(Problem::at(&ing.rel, &sheet, cell, Kind::DateUnreadable, written));
@@ -407,8 +413,8 @@ fn template_marker(wb: &WorkbookData) -> Option<crate::template::Marker> {
     })
 }
 
-/// Finds the reporting agency: the "Đơn vị báo cáo" line, a title cell that is exactly an
-/// agency's name, the file name, then the sheet names. Returns the match and what was
+/// Finds the reporting agency: the "Đơn vị báo cáo" line, an appendix's line naming its
+/// report, a title cell that is an agency's name, the file name, then the sheet names. Returns the match and what was
 /// written where it was found.
 fn find_agency(index: &AgencyIndex, wb: &WorkbookData, rel: &str) -> (Match, String) {
     let mut seen = String::new();
@@ -428,6 +434,15 @@ fn find_agency(index: &AgencyIndex, wb: &WorkbookData, rel: &str) -> (Match, Str
                     Match::None => seen = value,
                     m => return (m, value),
                 }
+            }
+        }
+    }
+    // An appendix: "(Kèm theo Báo cáo số 245/BC-SVHTTDL ngày … của Sở Văn hóa…)".
+    for sheet in &wb.sheets {
+        for tc in &sheet.top {
+            let Cell::Text(t) = &tc.cell else { continue };
+            if let Some(m) = ReportReference::find(t).and_then(|r| r.agency(index)) {
+                return (m, ReportReference::issuer_as_written(t));
             }
         }
     }
@@ -481,26 +496,106 @@ fn find_date(wb: &WorkbookData) -> Option<(DateRead, String, (String, String))> 
             }
         }
     }
+    // The place-and-date line: above the table, else in the signing block under it.
+    let above = wb.sheets.iter().flat_map(|s| s.top.iter().map(move |c| (s, c)));
+    let below = wb.sheets.iter().flat_map(|s| s.signing_dates.iter().map(move |c| (s, c)));
+    for (sheet, tc) in above.chain(below) {
+        let Cell::Text(t) = &tc.cell else { continue };
+        // A signing line still to be filled in ("ngày …… tháng …… năm 2024", or the day
+        // left blank to be written by hand) has no date yet.
+        if t.contains('…') || t.contains("..") {
+            continue;
+        }
+        let key = fold(t);
+        if crate::text::contains_words(&key, "ngay")
+            && crate::text::contains_words(&key, "thang")
+            && crate::text::contains_words(&key, "nam")
+            && !crate::text::contains_words(&key, "ngay thang")
+            && !crate::text::contains_words(&key, "thang nam")
+        {
+            let read = values::date_text(t);
+            if read != DateRead::Blank {
+                return Some((read, tidy(t), (sheet.name.clone(), a1(tc.row, tc.col))));
+            }
+        }
+    }
+    // An appendix's line naming its report: "(Kèm theo Báo cáo số … ngày 18/10/2024 …)".
     for sheet in &wb.sheets {
         for tc in &sheet.top {
             let Cell::Text(t) = &tc.cell else { continue };
-            // A signing line still to be filled in ("ngày …… tháng …… năm 2024") has no date yet.
-            if t.contains('…') || t.contains("..") {
-                continue;
-            }
-            let key = fold(t);
-            if crate::text::contains_words(&key, "ngay")
-                && crate::text::contains_words(&key, "thang")
-                && crate::text::contains_words(&key, "nam")
-            {
-                let read = values::date_text(t);
-                if read != DateRead::Blank {
-                    return Some((read, tidy(t), (sheet.name.clone(), a1(tc.row, tc.col))));
-                }
+            if let Some(read) = ReportReference::find(t).and_then(|r| r.date) {
+                return Some((read, tidy(t), (sheet.name.clone(), a1(tc.row, tc.col))));
             }
         }
     }
     None
+}
+
+/// The line of an appendix naming the report it belongs to: "(Kèm theo Báo cáo số
+/// 245/BC-SVHTTDL ngày 18/10/2024 của Sở Văn hóa, Thể thao và Du lịch)", or a line
+/// starting "Báo cáo số …". A reference to another document ("kèm theo Công văn số … của
+/// Sở Ngoại vụ", the form the department sent out) is not one.
+struct ReportReference {
+    /// The report's date; `None` when the line leaves it blank (to be written by hand).
+    date: Option<DateRead>,
+    /// The words after "của": the issuing agency.
+    issuer: String,
+    /// The issuer's part of the document's number ("SVHTTDL" in "245/BC-SVHTTDL").
+    number_code: String,
+}
+
+impl ReportReference {
+    fn find(t: &str) -> Option<ReportReference> {
+        // Folded only as far as such a line goes.
+        let key = crate::text::fold_within(t, 240)?;
+        let at = match key.find("kem theo bao cao so ") {
+            Some(i) => i + "kem theo ".len(),
+            None if key.starts_with("bao cao so ") => 0,
+            None => return None,
+        };
+        let words: Vec<&str> = key[at + "bao cao so ".len()..].split(' ').collect();
+        let ngay = words.iter().position(|w| *w == "ngay");
+        let cua = words.iter().position(|w| *w == "cua");
+        // The number: "245 bc svhttdl", up to "ngày" or "của".
+        let number = &words[..ngay.or(cua).unwrap_or(words.len())];
+        let number_code = number.iter().position(|w| *w == "bc").and_then(|i| number.get(i + 1)).map_or(String::new(), |w| w.to_string());
+        let date = ngay.and_then(|i| {
+            let digits: Vec<&str> = words[i + 1..].iter().take_while(|w| w.bytes().all(|b| b.is_ascii_digit())).copied().collect();
+            match digits.as_slice() {
+                [d, m, y, ..] => Some(values::date_text(&format!("{d}/{m}/{y}"))),
+                // "ngày 18 tháng 10 năm 2024" in the line
+                [_] => match values::date_text(&words[i..].join(" ")) {
+                    DateRead::Date(d) => Some(DateRead::Date(d)),
+                    _ => None,
+                },
+                _ => None,
+            }
+        });
+        let issuer = cua.map_or(String::new(), |i| words[i + 1..].join(" "));
+        Some(ReportReference { date, issuer, number_code })
+    }
+
+    /// The agency that issued the report, by the name after "của", else by its number.
+    fn agency(&self, index: &AgencyIndex) -> Option<Match> {
+        [&self.issuer, &self.number_code].into_iter().filter(|w| !w.is_empty()).map(|w| index.name(w)).find(|m| matches!(m, Match::One(_)))
+    }
+
+    /// The issuer as the line writes it: after "của", else the number's part after "BC-"
+    /// ("SCT" in "/BC-SCT"), else the whole line.
+    fn issuer_as_written(t: &str) -> String {
+        let t = tidy(t);
+        let lower = t.to_lowercase();
+        // Lower-casing keeps a Vietnamese text's byte offsets (NFC, no special cases).
+        let at = |needle: &str| lower.rfind(needle).map(|i| i + needle.len()).filter(|&i| lower.len() == t.len() && t.is_char_boundary(i));
+        let end = [')', ']', ' ', '.', ';', ','];
+        if let Some(i) = at(" của ") {
+            return t[i..].trim_end_matches(end).trim().to_string();
+        }
+        if let Some(i) = at("/bc-") {
+            return t[i..].split(end).next().unwrap_or_default().to_string();
+        }
+        t
+    }
 }
 
 /// The task currently in force while reading down a sheet, and where it came from.
@@ -540,6 +635,7 @@ fn read_rows(
     };
     let resolve = |text: &str| tasks.resolve(plan, text);
     let (mut group_sum, mut sheet_sum) = (0.0f64, 0.0f64);
+    let signing_row = sheet.signing_row;
     for raw in &mut sheet.rows {
         let row_at = raw.row;
         let mut flags = Vec::new();
@@ -593,6 +689,11 @@ fn read_rows(
         .iter()
         .filter_map(|(f, s)| raw.get(*f).map(|(c, _)| (*s, values::ticked(c))))
         .collect();
+        // The signing block under the table (the signer's name, "Nơi nhận:" and its list)
+        // holds no activity; a row there that names a task of the plan is still read.
+        if signing_row.is_some_and(|s| row_at >= s) && !matches!(resolve(&task_text), Match::One(_)) {
+            continue;
+        }
         let budget_cell = raw.get(Field::Budget);
         let budget = budget_cell.map_or(Budget::Blank, |(c, _)| values::budget(c, unit));
 
@@ -886,6 +987,29 @@ mod tests {
             proposals: String::new(),
             note: String::new(),
             flags: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn an_appendix_names_its_report_s_date_and_sender() {
+        let r = ReportReference::find("(Kèm theo Báo cáo số 245/BC-SVHTTDL ngày 18/10/2024 của Sở Văn hóa, Thể thao và Du lịch)").unwrap();
+        assert_eq!(r.date, Some(DateRead::Date(NaiveDate::from_ymd_opt(2024, 10, 18).unwrap())));
+        assert_eq!((r.issuer.as_str(), r.number_code.as_str()), ("so van hoa the thao va du lich", "svhttdl"));
+        let r = ReportReference::find("Phụ lục kèm theo Báo cáo số      /BC-SCT ngày      /10/2024").unwrap();
+        assert_eq!((r.date, r.issuer.as_str(), r.number_code.as_str()), (None, "", "sct"));
+        let r = ReportReference::find("Báo cáo số 12/BC-UBND ngày 20 tháng 10 năm 2024").unwrap();
+        assert_eq!(r.date, Some(DateRead::Date(NaiveDate::from_ymd_opt(2024, 10, 20).unwrap())));
+        assert_eq!(ReportReference::find("(Kèm theo Báo cáo số 9/BC-SCT ngày 31/02/2024)").unwrap().date, Some(DateRead::Bad));
+        // The department's own letter, which the form came with, is not the report.
+        assert!(ReportReference::find("Biểu mẫu kèm theo Công văn số 1234/SNgV-HTQT ngày 01/9/2024 của Sở Ngoại vụ").is_none());
+        assert!(ReportReference::find("Thực hiện Kế hoạch số 150/KH-UBND ngày 10/8/2022 của UBND tỉnh").is_none());
+        let cases = [
+            ("(Kèm theo Báo cáo số 245/BC-SVHTTDL ngày 18/10/2024 của Sở Văn hóa, Thể thao và Du lịch)", "Sở Văn hóa, Thể thao và Du lịch"),
+            ("Phụ lục kèm theo Báo cáo số      /BC-SCT ngày      /10/2024", "SCT"),
+            ("Báo cáo số 12", "Báo cáo số 12"),
+        ];
+        for (t, want) in cases {
+            assert_eq!(ReportReference::issuer_as_written(t), want, "{t:?}");
         }
     }
 

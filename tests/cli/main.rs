@@ -6,6 +6,7 @@ mod env;
 mod exits;
 mod hostile;
 mod messy;
+mod official;
 mod pipeline;
 mod plans;
 mod templates;

@@ -1,0 +1,206 @@
+//! The parts of an administrative document around its table: the row numbering the
+//! columns under the header ("(1) (2) (3)…", "A B 1 2…"), and the signing block under the
+//! table (the place-and-date line, "Nơi nhận:", "KT. GIÁM ĐỐC", "Người lập biểu", the
+//! signer's name). Reports follow the state's form for documents, so clerks add both.
+//!
+//! Owns: telling those rows from data rows. Does not own: reading the date the signing
+//! block states (see `normalise`).
+
+use crate::text::fold_within;
+
+/// Whether a row under the header numbers the columns: at least three cells, every
+/// non-empty one a column number ("1", "(2)", "[3]", "(6)=(4)+(5)") or letter ("A",
+/// "(B)"), numbers and letters each rising from left to right, a number by no more than
+/// the columns it moved. A data row always has some text that is not a number, or a
+/// number out of step (an amount), so it is never one.
+pub fn is_numbering_row(cells: &[String]) -> bool {
+    let (mut count, mut last_number, mut last_letter) = (0, None::<(u32, usize)>, 0u8);
+    for (c, t) in cells.iter().map(|t| t.trim()).enumerate().filter(|(_, t)| !t.is_empty()) {
+        match column_label(t) {
+            Some(Label::Number(n)) if last_number.is_none_or(|(m, at)| n > m && (n - m) as usize <= c - at) => last_number = Some((n, c)),
+            Some(Label::Letter(l)) if l > last_letter => last_letter = l,
+            _ => return false,
+        }
+        count += 1;
+    }
+    count >= 3
+}
+
+enum Label {
+    Number(u32),
+    Letter(u8),
+}
+
+/// A column's label in a numbering row: the part before any formula ("(6)=(4)x(5)") is the
+/// label, and the formula may hold only numbers, brackets and operators.
+fn column_label(t: &str) -> Option<Label> {
+    let (label, formula) = t.split_once('=').unwrap_or((t, ""));
+    if !formula.chars().all(|c| c.is_ascii_digit() || "()[]+-*/xX.,: ".contains(c)) {
+        return None;
+    }
+    let label = label.trim();
+    let inner = label
+        .strip_prefix('(')
+        .and_then(|l| l.strip_suffix(')'))
+        .or_else(|| label.strip_prefix('[').and_then(|l| l.strip_suffix(']')))
+        .unwrap_or(label)
+        .trim();
+    match inner.as_bytes() {
+        [l] if l.is_ascii_alphabetic() => Some(Label::Letter(l.to_ascii_uppercase())),
+        [_] | [_, _] if inner.bytes().all(|b| b.is_ascii_digit()) => inner.parse().ok().filter(|&n| n > 0).map(Label::Number),
+        _ => None,
+    }
+}
+
+/// What a cell of a signing block says, if it is one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Signing {
+    /// The place-and-date line ("Bắc Giang, ngày 20 tháng 10 năm 2024"), filled in or not.
+    DateLine,
+    /// A signer's title, "Nơi nhận:", "(Ký, ghi rõ họ tên)".
+    Other,
+}
+
+/// Titles over a signature and the other fixed lines of a signing block, folded. With
+/// "KT.", "TM.", "TL.", "TUQ." or "Q." before them (signing for someone) too.
+const SIGNING_LINES: &[&str] = &[
+    "noi nhan",
+    "nguoi lap bieu",
+    "nguoi lap bang",
+    "nguoi lap",
+    "nguoi tong hop",
+    "nguoi bao cao",
+    "thu truong don vi",
+    "thu truong co quan",
+    "thu truong",
+    "lanh dao don vi",
+    "xac nhan cua thu truong don vi",
+    "xac nhan cua lanh dao",
+    "giam doc",
+    "pho giam doc",
+    "chu tich",
+    "pho chu tich",
+    "truong ban",
+    "pho truong ban",
+    "truong phong",
+    "pho truong phong",
+    "chanh van phong",
+    "pho chanh van phong",
+    "ky ghi ro ho ten",
+    "ky ten",
+    "ky ten dong dau",
+    "ky ghi ro ho ten dong dau",
+    "ky dong dau",
+];
+
+/// Whether a cell's text is a line of a signing block, and which.
+pub fn signing_line(t: &str) -> Option<Signing> {
+    // Signing lines are short; a longer cell is not folded to find out.
+    let key = fold_within(t, 64)?;
+    // The place ends at a comma ("Bắc Giang, ngày …"), which folding drops.
+    if is_date_line(&key) && (key.starts_with("ngay") || t.contains(',')) {
+        return Some(Signing::DateLine);
+    }
+    let words: Vec<&str> = key.split(' ').collect();
+    let title = match words.as_slice() {
+        // "TM. Ủy ban nhân dân huyện": signing on behalf of a body, whatever its name.
+        ["tm", _, ..] => return Some(Signing::Other),
+        ["kt" | "tl" | "tuq" | "q", rest @ ..] => rest.join(" "),
+        _ => key.clone(),
+    };
+    SIGNING_LINES.contains(&title.as_str()).then_some(Signing::Other)
+}
+
+/// Whether a folded text is a place-and-date line: at most four words of place, then
+/// "ngày … tháng … năm …" and nothing after the year. The day and month may be blank
+/// (left to be written by hand).
+fn is_date_line(key: &str) -> bool {
+    let words: Vec<&str> = key.split(' ').collect();
+    let Some(at) = words.iter().position(|w| *w == "ngay") else { return false };
+    if at > 4 {
+        return false;
+    }
+    let number = |w: &&str, max: usize| !w.is_empty() && w.len() <= max && w.bytes().all(|b| b.is_ascii_digit());
+    let mut rest = words[at + 1..].iter().peekable();
+    rest.next_if(|w| number(w, 2));
+    if rest.next() != Some(&"thang") {
+        return false;
+    }
+    rest.next_if(|w| number(w, 2));
+    if rest.next() != Some(&"nam") {
+        return false;
+    }
+    rest.next_if(|w| number(w, 4));
+    rest.next().is_none()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(cells: &[&str]) -> Vec<String> {
+        cells.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn numbering_rows_and_data_rows() {
+        let numbering: &[&[&str]] = &[
+            &["1", "2", "3", "4", "5", "6"],
+            &["(1)", "(2)", "(3)", "(4)", "(5)"],
+            &["A", "B", "1", "2", "3", "4"],
+            &["(A)", "(B)", "(1)", "(2)", "(3)=(1)+(2)"],
+            &["[1]", "", "[3]", "[4]", "", "6=4x5"],
+            &["1", "2", "3"],
+        ];
+        for r in numbering {
+            assert!(is_numbering_row(&row(r)), "{r:?}");
+        }
+        let data: &[&[&str]] = &[
+            &["1", "NV1", "Hội nghị quán triệt", "120 đại biểu", "Hoàn thành", "30"],
+            &["1", "2", "Tổ chức lớp bồi dưỡng"],
+            &["1", "2", "15"],
+            &["1", "3", "2"],
+            &["1", "2"],
+            &["", "", "", ""],
+            &["1", "2", "3", "Ghi chú"],
+            &["(1)", "(2)", "(3)=(1)+ghi chú"],
+            &["1", "2", "300"],
+            &["1", "2", "", "15"],
+            &["2", "3", "5"],
+            &["A", "B", "A"],
+        ];
+        for r in data {
+            assert!(!is_numbering_row(&row(r)), "{r:?}");
+        }
+    }
+
+    #[test]
+    fn signing_lines_and_data() {
+        let cases = [
+            ("Bắc Giang, ngày 20 tháng 10 năm 2024", Some(Signing::DateLine)),
+            ("Yên Thế, ngày      tháng 10 năm 2024", Some(Signing::DateLine)),
+            ("TP. Lai Châu, ngày … tháng … năm 20…", Some(Signing::DateLine)),
+            ("ngày 20 tháng 10 năm 2024", Some(Signing::DateLine)),
+            ("Nơi nhận:", Some(Signing::Other)),
+            ("KT. GIÁM ĐỐC", Some(Signing::Other)),
+            ("PHÓ GIÁM ĐỐC", Some(Signing::Other)),
+            ("TM. ỦY BAN NHÂN DÂN", Some(Signing::Other)),
+            ("CHỦ TỊCH", Some(Signing::Other)),
+            ("Người lập biểu", Some(Signing::Other)),
+            ("THỦ TRƯỞNG ĐƠN VỊ", Some(Signing::Other)),
+            ("(Ký, ghi rõ họ tên)", Some(Signing::Other)),
+            ("(Ký tên, đóng dấu)", Some(Signing::Other)),
+            ("Tổ chức hội nghị ngày 15 tháng 3 năm 2024 tại Hà Nội", None),
+            ("Tổ chức hội nghị quán triệt ngày 15 tháng 3 năm 2024", None),
+            ("Tổ chức hội nghị ngày 15 tháng 3 năm 2024", None),
+            ("Giám đốc Sở tiếp đoàn Hàn Quốc", None),
+            ("Hoàn thành", None),
+            ("NV1", None),
+            ("Nguyễn Văn An", None),
+            ("Tm", None),
+        ];
+        for (t, want) in cases {
+            assert_eq!(signing_line(t), want, "{t:?}");
+        }
+    }
+}

@@ -1,0 +1,74 @@
+//! Reports laid out as official documents (tests/fixtures/official/2024, made by openpyxl
+//! and LibreOffice): a numbering row under the header, a signing block under the table, an
+//! appendix naming its report. None of those lines is an activity, and the date and sender
+//! they state are read.
+
+use std::collections::BTreeMap;
+
+use crate::env::*;
+
+#[test]
+fn the_lines_of_an_official_document_are_read_for_what_they_are() {
+    let env = Env::new();
+    env.copy_into_year(2024, "tests/fixtures/official/2024");
+    env.run_year(2024, &[]);
+    let (rows, files, problems) = (env.csv(2024, "rows.csv"), env.csv(2024, "files.csv"), env.csv(2024, "problems.csv"));
+    let file = |name: &str| files.iter().find(|f| f["file"] == name).unwrap_or_else(|| panic!("{name} not in files.csv"));
+    let rows_of = |name: &str| rows.iter().filter(|r| r["file"] == name).collect::<Vec<_>>();
+    let field = |name: &str, key: &str| rows_of(name).iter().map(|r| r[key].clone()).collect::<Vec<_>>();
+    let kinds = |name: &str| problems.iter().filter(|p| p["file"] == name).map(|p| p["kind"].as_str()).collect::<Vec<_>>();
+
+    // The numbering row, the section headings and the signing block (its "Nơi nhận" list and
+    // the signer's name stand in the table's columns) are not activities; the place-and-date
+    // line with its day left blank is no date.
+    let snv = "01_snv_the_thuc.xlsx";
+    assert_eq!(field(snv, "row"), ["11", "12", "13", "15", "16"]);
+    assert_eq!(field(snv, "task_code"), ["NV1", "NV2", "NV4", "NV3", "NV7"]);
+    assert_eq!(field(snv, "flags"), ["", "", "", "", ""]);
+    assert_eq!((file(snv)["agency_code"].as_str(), file(snv)["rows_read"].as_str()), ("SNV", "5"));
+    assert_eq!(kinds(snv), ["date_missing"], "a day left to be written by hand is not an unreadable date");
+
+    // An appendix: its sender and date only in the line naming its report; columns numbered 1…6.
+    let vh = "phu-luc.xlsx";
+    assert_eq!(field(vh, "row"), ["7", "8"]);
+    assert_eq!((file(vh)["agency_code"].as_str(), file(vh)["report_date"].as_str()), ("SVHTTDL", "2024-10-18"));
+    assert_eq!(rows_of(vh)[0]["agency_as_written"], "Sở Văn hóa, Thể thao và Du lịch");
+    assert!(kinds(vh).is_empty(), "{:?}", kinds(vh));
+
+    // The department's form (.xls): its line names the department's letter, not the sender;
+    // "A B 1 2 …" under a two-row header; the date only in the signing block, in a column
+    // of the table.
+    let yt = "bieu-mau-yen-the.xls";
+    assert_eq!(field(yt, "row"), ["7", "8"]);
+    assert_eq!(field(yt, "status"), ["done", "in_progress"]);
+    assert_eq!((file(yt)["agency_code"].as_str(), file(yt)["report_date"].as_str()), ("HYENTHE", "2024-10-21"));
+    assert!(kinds(yt).is_empty(), "{:?}", kinds(yt));
+
+    // An appendix (.ods) whose line leaves number and day blank and names its sender only in
+    // the number ("/BC-SCT"); the date from the signing line under the table.
+    let sct = "phu-luc-cong-thuong.ods";
+    assert_eq!(field(sct, "task_code"), ["NV4", "IV.4"]);
+    assert_eq!((file(sct)["agency_code"].as_str(), file(sct)["report_date"].as_str()), ("SCT", "2024-10-22"));
+    assert_eq!(rows_of(sct)[0]["agency_as_written"], "SCT");
+    assert!(kinds(sct).is_empty(), "{:?}", kinds(sct));
+
+    // Last year's report sent again: read, flagged, and not judged on time.
+    let lh = "lhhn-2023.xlsx";
+    let p = problems.iter().find(|p| p["file"] == lh).expect("a finding on last year's report");
+    assert_eq!((p["kind"].as_str(), p["cell"].as_str(), p["detail"].as_str()), ("date_other_year", "A2", "20/10/2023"));
+    assert_eq!(file(lh)["report_date"], "");
+    let completeness: BTreeMap<String, String> =
+        env.csv(2024, "completeness.csv").into_iter().map(|r| (r["agency_code"].clone(), r["verdict"].clone())).collect();
+    assert_eq!(completeness["LHHN"], "undated");
+    assert_eq!(completeness["HYENTHE"], "on_time");
+
+    // The workbook says the same.
+    let grid = sheet(&env.workbook(2024), "Tình hình nộp");
+    assert_eq!(row_with(&grid, "Liên hiệp các tổ chức hữu nghị tỉnh")[5], "Đã nộp, không rõ ngày");
+    assert_eq!(row_with(&grid, "UBND huyện Yên Thế")[5], "Đúng hạn");
+    let found = sheet(&env.workbook(2024), "Vấn đề dữ liệu");
+    assert!(row_with(&found, "lhhn-2023.xlsx")[4].starts_with("ngày báo cáo 20/10/2023 không thuộc năm báo cáo"));
+    let acts = sheet(&env.workbook(2024), "Hoạt động");
+    assert_eq!(acts.iter().filter(|r| r[0].parse::<u32>().is_ok()).count(), 12, "one line per activity, nothing else");
+    assert!(!acts.iter().flatten().any(|c| c.contains("Nguyễn Văn An") || c.contains("Nơi nhận") || c == "(3)"));
+}

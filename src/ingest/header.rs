@@ -4,7 +4,7 @@
 //! the first rows, possibly two rows: a group header over sub-headers). Does not own:
 //! reading the values under it.
 
-use crate::text::{fold_head, fold_within};
+use crate::text::{fold, fold_head, fold_within};
 
 /// What a column of a report holds. A new field goes into `Field::ALL` too: a worker sends
 /// a field as its number, and the run reads it back through that list.
@@ -230,13 +230,24 @@ pub fn find(rows: &[Vec<String>], row0: u32, col0: u32) -> Option<Header> {
     let (i, _) = best?;
     let top = classify_row(&rows[i]);
     let below = rows.get(i + 1).map(classify_row).unwrap_or_default();
+    let text = |r: usize, c: usize| rows.get(r).and_then(|row| row.get(c)).map_or("", |t| t.trim());
     // A second header row: it names fields in columns the first row leaves empty or
-    // groups, and has no long text (data rows have long texts).
+    // groups, and has no long text (data rows have long texts); or it only splits groups
+    // of the first row ("Kinh phí" over "Tổng số | Ngân sách nhà nước | Xã hội hóa"), in
+    // words: every column with a header of its own is merged down over it, so empty there.
     let sub_count = below.iter().enumerate().filter(|(c, f)| f.is_some() && top.get(*c).copied().flatten() != **f).count();
-    let below_is_header =
-        sub_count >= 2 && rows[i + 1].iter().all(|t| t.chars().count() <= 80) && below.iter().flatten().all(|f| !matches!(f, Field::Stt));
-    let mut columns = Vec::new();
     let width = rows[i].len().max(rows.get(i + 1).map_or(0, Vec::len));
+    // Where the first row has a header and the next column has none: a group's start.
+    let in_group = |c: usize| text(i, c).is_empty() || (c + 1 < width && text(i, c + 1).is_empty());
+    let splits_groups = (0..width).any(|c| !text(i + 1, c).is_empty())
+        && (0..width).all(|c| {
+            let b = text(i + 1, c);
+            b.is_empty() || (in_group(c) && b.chars().filter(|ch| ch.is_alphabetic()).nth(1).is_some())
+        });
+    let below_is_header = (sub_count >= 2 || splits_groups)
+        && rows[i + 1].iter().all(|t| t.chars().count() <= 80)
+        && below.iter().flatten().all(|f| !matches!(f, Field::Stt));
+    let mut columns = Vec::new();
     for c in 0..width {
         let t = rows[i].get(c).map(String::as_str).unwrap_or("");
         let (field, header) = if below_is_header {
@@ -256,6 +267,9 @@ pub fn find(rows: &[Vec<String>], row0: u32, col0: u32) -> Option<Header> {
             }
         }
     }
+    if below_is_header {
+        budget_by_source(&mut columns, rows, i, col0, width);
+    }
     let first_row = row0 + i as u32;
     let mut last_row = if below_is_header { first_row + 1 } else { first_row };
     // A row numbering the columns under the header ("(1) (2) (3)…") is part of it.
@@ -263,6 +277,38 @@ pub fn find(rows: &[Vec<String>], row0: u32, col0: u32) -> Option<Header> {
         last_row += 1;
     }
     Some(Header { first_row, last_row, columns })
+}
+
+/// A budget split by source under one group header ("Kinh phí" over "Ngân sách tỉnh | Xã
+/// hội hóa"): the budget is the group's total column where it has one ("Tổng số",
+/// "Cộng"), else every source column, added up.
+fn budget_by_source(columns: &mut Vec<Column>, rows: &[Vec<String>], i: usize, col0: u32, width: usize) {
+    let text = |r: usize, c: usize| rows.get(r).and_then(|row| row.get(c)).map_or("", |t| t.trim());
+    let Some(at) = columns.iter().position(|c| c.field == Field::Budget) else { return };
+    let first = (columns[at].col - col0) as usize;
+    if text(i, first).is_empty() {
+        return;
+    }
+    // The group: the budget's column and the columns after it the first row leaves empty.
+    let group: Vec<usize> =
+        (first..width).take_while(|&c| c == first || text(i, c).is_empty()).filter(|&c| !text(i + 1, c).is_empty()).collect();
+    if group.len() < 2 {
+        return;
+    }
+    let total = |c: &usize| {
+        matches!(fold(text(i + 1, *c)).as_str(), "tong" | "tong so" | "tong cong" | "cong" | "tong kinh phi" | "tong cong kinh phi")
+    };
+    let chosen: Vec<usize> = match group.iter().find(|c| total(c)) {
+        Some(&c) => vec![c],
+        None => group.clone(),
+    };
+    let header = |c: usize| join(text(i, first), text(i + 1, c));
+    columns[at] = Column { field: Field::Budget, col: col0 + chosen[0] as u32, header: header(chosen[0]) };
+    // The other columns of the group name no other field (a source is not a field of its own).
+    columns.retain(|x| x.field == Field::Budget || !group.contains(&((x.col - col0) as usize)));
+    for &c in &chosen[1..] {
+        columns.push(Column { field: Field::Budget, col: col0 + c as u32, header: header(c) });
+    }
 }
 
 fn join(a: &str, b: &str) -> String {
@@ -393,6 +439,28 @@ mod tests {
         assert_eq!(find(&g, 3, 0).map(|h| (h.first_row, h.last_row)), Some((3, 4)));
         let g = grid(&[&["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả"], &["1", "NV1", "Hội nghị", "Xong"]]);
         assert_eq!(find(&g, 0, 0).map(|h| (h.first_row, h.last_row)), Some((0, 0)));
+    }
+
+    #[test]
+    fn a_budget_split_by_source_is_its_total_or_every_source() {
+        let head = ["STT", "Nội dung hoạt động", "Kết quả", "Kinh phí (triệu đồng)", "", "", "Ghi chú"];
+        let budgets = |h: &Header| h.columns.iter().filter(|c| c.field == Field::Budget).map(|c| c.col).collect::<Vec<_>>();
+        let g = grid(&[
+            &head,
+            &["", "", "", "Tổng số", "Ngân sách nhà nước", "Xã hội hóa", ""],
+            &["1", "Hội nghị", "Xong", "30", "20", "10", ""],
+        ]);
+        let h = find(&g, 0, 0).unwrap();
+        assert_eq!((h.last_row, budgets(&h)), (1, vec![3]), "the total column");
+        assert_eq!(h.col(Field::Budget).unwrap().header, "Kinh phí (triệu đồng) Tổng số");
+        assert_eq!(h.col(Field::Note).unwrap().col, 6);
+        let g = grid(&[&head, &["", "", "", "Ngân sách tỉnh", "Xã hội hóa", "", ""], &["1", "Hội nghị", "Xong", "20", "10", "", ""]]);
+        assert_eq!(budgets(&find(&g, 0, 0).unwrap()), vec![3, 4], "every source");
+        // A data row with words only under the group is data.
+        let g = grid(&[&head, &["", "Hội nghị", "", "Ngân sách tỉnh", "", "", ""]]);
+        assert_eq!(find(&g, 0, 0).unwrap().last_row, 0);
+        let g = grid(&[&head, &["", "", "", "x", "", "", ""]]);
+        assert_eq!(find(&g, 0, 0).unwrap().last_row, 0, "a mark is not a header");
     }
 
     #[test]

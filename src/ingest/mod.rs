@@ -604,7 +604,10 @@ pub fn read_sheet(name: &str, hidden: bool, range: &Range<Data>, merges: &mut dy
                     cells.push((c.field, c.col, cell));
                 }
             }
-            if cells.iter().any(|(f, _, _)| *f != Field::Stt) {
+            // A row with only a number in the first column is no row; with words there, it
+            // may be a heading written across the table ("I. Nhiệm vụ 3: …").
+            let words = |c: &Cell| matches!(c, Cell::Text(t) if t.chars().filter(|c| c.is_alphabetic()).nth(2).is_some());
+            if cells.iter().any(|(f, _, c)| *f != Field::Stt || words(c)) {
                 rows.push(RawRow { row, cells });
             }
         }

@@ -694,8 +694,7 @@ fn read_rows(
         if signing_row.is_some_and(|s| row_at >= s) && !matches!(resolve(&task_text), Match::One(_)) {
             continue;
         }
-        let budget_cell = raw.get(Field::Budget);
-        let budget = budget_cell.map_or(Budget::Blank, |(c, _)| values::budget(c, unit));
+        let (budget, budget_cell) = budget_of(raw, unit);
 
         // A totals row: not an activity; its budget is checked against the rows above.
         // Totals labels are short: longer texts are not folded to find out.
@@ -734,6 +733,19 @@ fn read_rows(
             || budget != Budget::Blank
             || !difficulties.is_empty()
             || !proposals.is_empty();
+        // A heading written across the table from its first column ("I. Nhiệm vụ 3: Phát
+        // triển…", merged over the row): the task of the rows under it, if it names one; a
+        // section title that names none ("II. NHIỆM VỤ PHỐI HỢP") leaves the task as it was.
+        if task_text.is_empty() && activity.is_empty() && !has_content && !stt.is_empty() {
+            let m = match resolve(strip_section_label(&stt)) {
+                m @ Match::One(_) => m,
+                _ => resolve(&stt),
+            };
+            if !matches!(m, Match::None) {
+                current = Some(Current { matched: m, written: stt.clone(), heading: true });
+            }
+            continue;
+        }
         // A heading row: a task named with nothing reported under it, or a heading
         // written in the activity column ("Nhiệm vụ 1: Tuyên truyền…").
         let activity_only = !activity.is_empty()
@@ -876,6 +888,41 @@ fn read_rows(
     (out, totals)
 }
 
+/// The budget of a row: its budget column, or the sum of its source columns (see
+/// `header::budget_by_source`), with the cell a finding names (the first unreadable one,
+/// else the first written).
+fn budget_of(raw: &crate::ingest::RawRow, unit: Unit) -> (Budget, Option<(&Cell, u32)>) {
+    let mut cells = raw.cells.iter().filter(|(f, _, _)| *f == Field::Budget).map(|(_, col, c)| (c, *col));
+    let Some(first) = cells.next() else { return (Budget::Blank, None) };
+    let (mut sum, mut shown) = (None::<f64>, first);
+    for (cell, col) in std::iter::once(first).chain(cells) {
+        match values::budget(cell, unit) {
+            Budget::Blank => {}
+            Budget::Millions(m) => {
+                if sum.is_none() {
+                    shown = (cell, col);
+                }
+                sum = Some(sum.unwrap_or(0.0) + m);
+            }
+            other => return (other, Some((cell, col))),
+        }
+    }
+    (sum.map_or(Budget::Blank, Budget::Millions), Some(shown))
+}
+
+/// A heading without its section's label ("I.", "II)", "A.", "1."), when words follow.
+fn strip_section_label(t: &str) -> &str {
+    let t = t.trim_start();
+    let label = t.find(['.', ')']).filter(|&i| {
+        let l = &t[..i];
+        !l.is_empty() && l.len() <= 5 && (l.bytes().all(|b| b.is_ascii_digit()) || crate::text::roman(l).is_some() || l.len() == 1)
+    });
+    match label {
+        Some(i) if t[i + 1..].chars().filter(|c| c.is_alphabetic()).nth(2).is_some() => t[i + 1..].trim_start(),
+        _ => t,
+    }
+}
+
 /// A number for a message: up to three decimals, no trailing zeros.
 pub fn fmt_num(x: f64) -> String {
     let s = format!("{x:.3}");
@@ -987,6 +1034,22 @@ mod tests {
             proposals: String::new(),
             note: String::new(),
             flags: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_section_s_label_comes_off_its_heading() {
+        let cases = [
+            ("I. Nhiệm vụ 3: Phát triển nguồn lực", "Nhiệm vụ 3: Phát triển nguồn lực"),
+            ("II) Hội nhập quốc tế", "Hội nhập quốc tế"),
+            ("1. Tuyên truyền, quán triệt", "Tuyên truyền, quán triệt"),
+            ("a. Tuyên truyền", "Tuyên truyền"),
+            ("Nhiệm vụ 3. Phát triển", "Nhiệm vụ 3. Phát triển"),
+            ("IV.4", "IV.4"),
+            ("I.", "I."),
+        ];
+        for (t, want) in cases {
+            assert_eq!(strip_section_label(t), want, "{t:?}");
         }
     }
 

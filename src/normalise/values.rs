@@ -63,14 +63,35 @@ const STATUS_WORDS: &[(&str, Status)] = &[
 ];
 
 /// Reads a status word ("Đã hoàn thành", "HT", "Đang triển khai", ...). A longer text is
-/// read by the phrase it starts with ("Hoàn thành đúng kế hoạch").
+/// read by the phrase it starts with ("Hoàn thành đúng kế hoạch"). A share of the work
+/// ("100%", "Đạt 80%", "Hoàn thành 80% kế hoạch") says it whatever the words: all of it is
+/// done, none of it not started, anything between in progress.
 pub fn status(text: &str) -> Status {
+    if let Some(p) = percent(text) {
+        return match p {
+            p if p >= 100.0 => Status::Done,
+            p if p <= 0.0 => Status::NotStarted,
+            _ => Status::InProgress,
+        };
+    }
     let key = fold(text);
     STATUS_WORDS
         .iter()
         .filter(|(w, _)| crate::ingest::header::starts_with_words(&key, w))
         .max_by_key(|(w, _)| w.len())
         .map_or(Status::Unknown, |&(_, s)| s)
+}
+
+/// The first share written with a percent sign ("80%", "80 %", "66,5%"), if any.
+fn percent(text: &str) -> Option<f64> {
+    let at = text.find('%')?;
+    let before = text[..at].trim_end();
+    let start = before.rfind(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')).map_or(0, |i| i + 1);
+    let number = &before[start..];
+    if number.is_empty() {
+        return None;
+    }
+    number.replace(',', ".").parse().ok()
 }
 
 /// Whether a tick-box cell is ticked ("x", "X", "✓", "v", 1, TRUE).
@@ -315,6 +336,14 @@ mod tests {
             ("Chưa thực hiện", Status::NotStarted),
             ("Tốt", Status::Unknown),
             ("", Status::Unknown),
+            ("100%", Status::Done),
+            ("Đạt 100 %", Status::Done),
+            ("Vượt 120%", Status::Done),
+            ("Hoàn thành 80% kế hoạch", Status::InProgress),
+            ("66,5%", Status::InProgress),
+            ("0%", Status::NotStarted),
+            ("Hoàn thành 100% kế hoạch", Status::Done),
+            ("%", Status::Unknown),
         ];
         for (t, want) in cases {
             assert_eq!(status(t), want, "{t:?}");

@@ -1,7 +1,7 @@
 //! Reports laid out as official documents (tests/fixtures/official/2024, made by openpyxl
 //! and LibreOffice): a numbering row under the header, a signing block under the table, an
-//! appendix naming its report. None of those lines is an activity, and the date and sender
-//! they state are read.
+//! appendix naming its report, headings across the table, a budget split by source. None
+//! of those lines is an activity, and what they state is read.
 
 use std::collections::BTreeMap;
 
@@ -52,6 +52,16 @@ fn the_lines_of_an_official_document_are_read_for_what_they_are() {
     assert_eq!(rows_of(sct)[0]["agency_as_written"], "SCT");
     assert!(kinds(sct).is_empty(), "{:?}", kinds(sct));
 
+    // Headings across the table from its first column name the tasks; a budget split by
+    // source with no total is added up; a share of the work says the status.
+    let gd = "09_sgddt_nguon_kinh_phi.xlsx";
+    assert_eq!(field(gd, "row"), ["7", "8", "10"]);
+    assert_eq!(field(gd, "task_code"), ["NV5", "NV5", "IV.11"]);
+    assert_eq!(field(gd, "budget_million_vnd"), ["35.0", "10.0", ""]);
+    assert_eq!(field(gd, "status"), ["done", "in_progress", "not_started"]);
+    assert_eq!(field(gd, "flags"), ["", "", ""]);
+    assert!(kinds(gd).is_empty(), "{:?}", kinds(gd));
+
     // Last year's report sent again: read, flagged, and not judged on time.
     let lh = "lhhn-2023.xlsx";
     let p = problems.iter().find(|p| p["file"] == lh).expect("a finding on last year's report");
@@ -69,6 +79,6 @@ fn the_lines_of_an_official_document_are_read_for_what_they_are() {
     let found = sheet(&env.workbook(2024), "Vấn đề dữ liệu");
     assert!(row_with(&found, "lhhn-2023.xlsx")[4].starts_with("ngày báo cáo 20/10/2023 không thuộc năm báo cáo"));
     let acts = sheet(&env.workbook(2024), "Hoạt động");
-    assert_eq!(acts.iter().filter(|r| r[0].parse::<u32>().is_ok()).count(), 12, "one line per activity, nothing else");
+    assert_eq!(acts.iter().filter(|r| r[0].parse::<u32>().is_ok()).count(), 15, "one line per activity, nothing else");
     assert!(!acts.iter().flatten().any(|c| c.contains("Nguyễn Văn An") || c.contains("Nơi nhận") || c == "(3)"));
 }

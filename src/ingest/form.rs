@@ -14,9 +14,28 @@ use crate::text::fold_within;
 /// the columns it moved. A data row always has some text that is not a number, or a
 /// number out of step (an amount), so it is never one.
 pub fn is_numbering_row(cells: &[String]) -> bool {
+    numbering(cells.iter().map(|t| Some(column_label(t.trim())).filter(|_| !t.trim().is_empty())))
+}
+
+/// `is_numbering_row` on cells as the reader gives them (a numbering row typed as numbers
+/// is numbers), for rows further down: a second table's numbering row.
+pub fn is_numbering_data(cells: &[calamine::Data]) -> bool {
+    use calamine::Data;
+    numbering(cells.iter().map(|d| match d {
+        Data::Empty => None,
+        Data::String(t) if t.trim().is_empty() => None,
+        Data::String(t) => Some(column_label(t.trim())),
+        Data::Int(n) => Some(u32::try_from(*n).ok().filter(|&n| (1..100).contains(&n)).map(Label::Number)),
+        Data::Float(f) if f.fract() == 0.0 && (1.0..100.0).contains(f) => Some(Some(Label::Number(*f as u32))),
+        _ => Some(None),
+    }))
+}
+
+/// Whether a row's cells (`None` empty, `Some(None)` not a column label) number columns.
+fn numbering(cells: impl Iterator<Item = Option<Option<Label>>>) -> bool {
     let (mut count, mut last_number, mut last_letter) = (0, None::<(u32, usize)>, 0u8);
-    for (c, t) in cells.iter().map(|t| t.trim()).enumerate().filter(|(_, t)| !t.is_empty()) {
-        match column_label(t) {
+    for (c, label) in cells.enumerate().filter_map(|(c, l)| l.map(|l| (c, l))) {
+        match label {
             Some(Label::Number(n)) if last_number.is_none_or(|(m, at)| n > m && (n - m) as usize <= c - at) => last_number = Some((n, c)),
             Some(Label::Letter(l)) if l > last_letter => last_letter = l,
             _ => return false,
@@ -155,6 +174,14 @@ mod tests {
         for r in numbering {
             assert!(is_numbering_row(&row(r)), "{r:?}");
         }
+        let as_data = |r: &[&str]| {
+            r.iter()
+                .map(|t| t.parse::<i64>().map_or_else(|_| calamine::Data::String(t.to_string()), calamine::Data::Int))
+                .collect::<Vec<_>>()
+        };
+        for r in numbering {
+            assert!(is_numbering_data(&as_data(r)), "{r:?}");
+        }
         let data: &[&[&str]] = &[
             &["1", "NV1", "Hội nghị quán triệt", "120 đại biểu", "Hoàn thành", "30"],
             &["1", "2", "Tổ chức lớp bồi dưỡng"],
@@ -171,6 +198,7 @@ mod tests {
         ];
         for r in data {
             assert!(!is_numbering_row(&row(r)), "{r:?}");
+            assert!(!is_numbering_data(&as_data(r)), "{r:?}");
         }
     }
 

@@ -577,6 +577,10 @@ pub fn read_sheet(name: &str, hidden: bool, range: &Range<Data>, merges: &mut dy
             if signing_row.is_none() && is_signing_row(r) {
                 signing_row = Some(row);
             }
+            // A second table's numbering row ("1 2 3…" under its header) is no row.
+            if form::is_numbering_data(r) {
+                continue;
+            }
             // The signing block's date line, in whichever column it stands.
             if signing_row.is_some_and(|s| row - s < SIGNING_ROWS) {
                 for (j, d) in r.iter().enumerate() {

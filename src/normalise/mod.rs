@@ -689,6 +689,20 @@ fn read_rows(
         .iter()
         .filter_map(|(f, s)| raw.get(*f).map(|(c, _)| (*s, values::ticked(c))))
         .collect();
+        // The header written again (over a second table, or after a page break when a
+        // table was pasted in pieces) is no activity. Its first cell tells: in a data row
+        // that is a number or a task, so the check stops there.
+        let texts = [
+            (&stt, Field::Stt),
+            (&task_text, Field::Task),
+            (&activity, Field::Activity),
+            (&result, Field::Result),
+            (&status_text, Field::Status),
+        ];
+        let mut named = texts.iter().filter(|(t, _)| !t.is_empty()).map(|(t, f)| crate::ingest::header::classify(t) == Some(*f));
+        if named.next() == Some(true) && named.next() == Some(true) {
+            continue;
+        }
         // The signing block under the table (the signer's name, "Nơi nhận:" and its list)
         // holds no activity; a row there that names a task of the plan is still read.
         if signing_row.is_some_and(|s| row_at >= s) && !matches!(resolve(&task_text), Match::One(_)) {

@@ -204,7 +204,9 @@ pub fn budget(cell: &Cell, unit: Unit) -> Budget {
 fn budget_text(t: &str, default: Unit) -> Option<(f64, Unit)> {
     let key = fold(t);
     let trimmed = t.trim();
-    if matches!(key.as_str(), "khong" | "khong co") || trimmed.chars().all(|c| matches!(c, '-' | '–' | '—' | '/' | ' ')) {
+    // "Không", "Không có", "Không phát sinh", "Không sử dụng kinh phí": none spent.
+    let none = key == "khong" || (key.starts_with("khong ") && !key.bytes().any(|b| b.is_ascii_digit()));
+    if none || trimmed.chars().all(|c| matches!(c, '-' | '–' | '—' | '/' | ' ')) {
         return Some((0.0, default));
     }
     // Split the numeric part from the words after it.
@@ -386,6 +388,10 @@ mod tests {
             (Cell::Text("-".into()), m, Millions(0.0)),
             (Cell::Empty, m, Blank),
             (Cell::Text("khoảng vài chục".into()), m, Unreadable),
+            (Cell::Text("Không phát sinh".into()), m, Millions(0.0)),
+            (Cell::Text("Không sử dụng kinh phí".into()), m, Millions(0.0)),
+            (Cell::Text("Không quá 5 triệu".into()), m, Unreadable),
+            (Cell::Text("Lồng ghép".into()), m, Unreadable),
             (Cell::Text("1,500".into()), m, Unreadable),
             // A sum in đồng typed into a millions column: off by a million, flagged.
             (Cell::Number(25_000_000.0), m, Suspect(25_000_000.0)),

@@ -28,9 +28,13 @@ fn the_lines_of_an_official_document_are_read_for_what_they_are() {
     assert_eq!((file(snv)["agency_code"].as_str(), file(snv)["rows_read"].as_str()), ("SNV", "5"));
     assert_eq!(kinds(snv), ["date_missing"], "a day left to be written by hand is not an unreadable date");
 
-    // An appendix: its sender and date only in the line naming its report; columns numbered 1…6.
+    // An appendix: its sender and date only in the line naming its report; columns numbered
+    // 1…6; a second table under the first, its header and numbering written again.
     let vh = "phu-luc.xlsx";
-    assert_eq!(field(vh, "row"), ["7", "8"]);
+    assert_eq!(field(vh, "row"), ["8", "9", "14"]);
+    assert_eq!(field(vh, "task_code"), ["NV3", "NV5", "NV6"]);
+    assert_eq!(field(vh, "budget_million_vnd"), ["20.0", "150.0", "0.0"]);
+    assert_eq!(file(vh)["rows_read"], "3");
     assert_eq!((file(vh)["agency_code"].as_str(), file(vh)["report_date"].as_str()), ("SVHTTDL", "2024-10-18"));
     assert_eq!(rows_of(vh)[0]["agency_as_written"], "Sở Văn hóa, Thể thao và Du lịch");
     assert!(kinds(vh).is_empty(), "{:?}", kinds(vh));
@@ -79,6 +83,6 @@ fn the_lines_of_an_official_document_are_read_for_what_they_are() {
     let found = sheet(&env.workbook(2024), "Vấn đề dữ liệu");
     assert!(row_with(&found, "lhhn-2023.xlsx")[4].starts_with("ngày báo cáo 20/10/2023 không thuộc năm báo cáo"));
     let acts = sheet(&env.workbook(2024), "Hoạt động");
-    assert_eq!(acts.iter().filter(|r| r[0].parse::<u32>().is_ok()).count(), 15, "one line per activity, nothing else");
+    assert_eq!(acts.iter().filter(|r| r[0].parse::<u32>().is_ok()).count(), 16, "one line per activity, nothing else");
     assert!(!acts.iter().flatten().any(|c| c.contains("Nguyễn Văn An") || c.contains("Nơi nhận") || c == "(3)"));
 }

@@ -761,16 +761,32 @@ fn read_rows(
             continue;
         }
         // A heading row: a task named with nothing reported under it, or a heading
-        // written in the activity column ("Nhiệm vụ 1: Tuyên truyền…").
+        // written in the activity column ("Nhiệm vụ 1: Tuyên truyền…"), also a task's title
+        // numbered as a section ("I | Tuyên truyền, quán triệt…", "1. Tuyên truyền…") where
+        // the table has no task column. A title without a section's number stays an
+        // activity: it could be one worded like a task.
         let activity_only = !activity.is_empty()
             && result.is_empty()
             && status_text.is_empty()
             && budget == Budget::Blank
             && !ticks.iter().any(|(_, t)| *t)
             && task_text.is_empty();
-        if (!task_text.is_empty() && !has_content) || (activity_only && fold(&activity).starts_with("nhiem vu")) {
+        let section = activity_only
+            && (crate::text::roman(&stt).is_some()
+                || (stt.chars().count() == 1 && stt.chars().all(char::is_alphabetic))
+                || (stt.is_empty() && strip_section_label(&activity) != activity));
+        let section_task = if section {
+            match resolve(strip_section_label(&activity)) {
+                Match::None => None,
+                m => Some(m),
+            }
+        } else {
+            None
+        };
+        if (!task_text.is_empty() && !has_content) || (activity_only && fold(&activity).starts_with("nhiem vu")) || section_task.is_some() {
             let written = if task_text.is_empty() { activity.clone() } else { task_text.clone() };
-            current = Some(Current { matched: resolve(&written), written, heading: true });
+            let matched = section_task.unwrap_or_else(|| resolve(&written));
+            current = Some(Current { matched, written, heading: true });
             continue;
         }
         if !has_content {
@@ -792,8 +808,18 @@ fn read_rows(
             (Match::None, String::new())
         };
         let task_col = header.col(Field::Task).map_or(0, |c| c.col);
+        // Of two tasks a reference could be, the one the plan gives this agency is meant.
+        let assigned = |codes: &[String]| -> Option<String> {
+            let a = agency?;
+            let mut mine = codes.iter().filter(|c| roles.contains_key(&(a.to_string(), (*c).clone())));
+            match (mine.next(), mine.next()) {
+                (Some(c), None) => Some(c.clone()),
+                _ => None,
+            }
+        };
         let task_code = match &matched {
             Match::One(c) => Some(c.clone()),
+            Match::Ambiguous(codes) if assigned(codes).is_some() => assigned(codes),
             Match::Ambiguous(codes) => {
                 problem(&mut flags, task_col, Kind::TaskAmbiguous, format!("{task_as_written} → {}", codes.join(", ")));
                 None

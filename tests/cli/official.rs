@@ -1,7 +1,7 @@
 //! Reports laid out as official documents (tests/fixtures/official/2024, made by openpyxl
 //! and LibreOffice): a numbering row under the header, a signing block under the table, an
-//! appendix naming its report, headings across the table, a budget split by source. None
-//! of those lines is an activity, and what they state is read.
+//! appendix naming its report, headings across the table, tasks as numbered sections, a
+//! budget split by source. None of those lines is an activity, and what they state is read.
 
 use std::collections::BTreeMap;
 
@@ -66,6 +66,15 @@ fn the_lines_of_an_official_document_are_read_for_what_they_are() {
     assert_eq!(field(gd, "flags"), ["", "", ""]);
     assert!(kinds(gd).is_empty(), "{:?}", kinds(gd));
 
+    // No task column: tasks as sections numbered I, II with their titles; a title as close
+    // to two tasks is the one the plan gives the agency; an activity without a number,
+    // worded like a task, stays an activity.
+    let tt = "03_stttt_muc.xlsx";
+    assert_eq!(field(tt, "row"), ["6", "8", "9"]);
+    assert_eq!(field(tt, "task_code"), ["NV1", "IV.3", "IV.3"]);
+    assert_eq!(rows_of(tt)[2]["activity"], "Tuyên truyền nâng cao nhận thức về ngoại giao văn hóa trên mạng xã hội");
+    assert_eq!(kinds(tt), ["status_missing"], "the last row has no status; no task is ambiguous");
+
     // Last year's report sent again: read, flagged, and not judged on time.
     let lh = "lhhn-2023.xlsx";
     let p = problems.iter().find(|p| p["file"] == lh).expect("a finding on last year's report");
@@ -83,6 +92,6 @@ fn the_lines_of_an_official_document_are_read_for_what_they_are() {
     let found = sheet(&env.workbook(2024), "Vấn đề dữ liệu");
     assert!(row_with(&found, "lhhn-2023.xlsx")[4].starts_with("ngày báo cáo 20/10/2023 không thuộc năm báo cáo"));
     let acts = sheet(&env.workbook(2024), "Hoạt động");
-    assert_eq!(acts.iter().filter(|r| r[0].parse::<u32>().is_ok()).count(), 16, "one line per activity, nothing else");
+    assert_eq!(acts.iter().filter(|r| r[0].parse::<u32>().is_ok()).count(), 19, "one line per activity, nothing else");
     assert!(!acts.iter().flatten().any(|c| c.contains("Nguyễn Văn An") || c.contains("Nơi nhận") || c == "(3)"));
 }

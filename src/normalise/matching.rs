@@ -35,6 +35,10 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
     ("dl", "du lich"),
     ("pt", "phat thanh"),
     ("th", "truyen hinh"),
+    ("mttq", "mat tran to quoc"),
+    ("ubmttq", "uy ban mat tran to quoc"),
+    ("hdnd", "hoi dong nhan dan"),
+    ("ptnt", "phat trien nong thon"),
 ];
 
 /// Expands abbreviations word by word ("ubnd h luc ngan" → "uy ban nhan dan huyen luc ngan").
@@ -274,6 +278,9 @@ name = "UBND thành phố Bắc Giang"
 [[agencies]]
 code = "LUCNGAN"
 name = "UBND huyện Lục Ngạn"
+[[agencies]]
+code = "UBMTTQ"
+name = "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"
 [[tasks]]
 code = "NV1"
 title = "Tuyên truyền, quán triệt, nâng cao nhận thức về vị trí, vai trò của ngoại giao văn hóa"
@@ -309,6 +316,8 @@ lead = "SNV"
             ("UBND TP Bắc Giang", one("TPBG")),
             ("Ủy ban nhân dân huyện Lục Ngạn", one("LUCNGAN")),
             ("UBND H. Lục Ngạn", one("LUCNGAN")),
+            ("Ủy ban MTTQ Việt Nam tỉnh Bắc Giang", one("UBMTTQ")),
+            ("UBMTTQ Việt Nam tỉnh", one("UBMTTQ")),
             ("Phòng Tư pháp", Match::None),
         ];
         for (text, want) in cases {

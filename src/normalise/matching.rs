@@ -133,7 +133,7 @@ impl AgencyIndex {
 /// "III"), and the words after it.
 fn number_and_rest(key: &str) -> (Option<u32>, String) {
     let mut words: Vec<&str> = key.split(' ').collect();
-    for prefix in [&["nhiem", "vu", "so"][..], &["nhiem", "vu"], &["nv"], &["so"]] {
+    for prefix in [&["nhiem", "vu", "so"][..], &["nhiem", "vu", "thu"], &["nhiem", "vu"], &["nv"], &["so"], &["muc"]] {
         if words.len() >= prefix.len() && words[..prefix.len()] == *prefix {
             words.drain(..prefix.len());
             break;
@@ -188,7 +188,11 @@ pub fn task(plan: &Plan, text: &str) -> Match {
     }
     // A code written before a title ("Nhiệm vụ IV.3: Hướng dẫn…"): the longest code the
     // reference starts with, checked against the title if one follows.
-    let stripped = ["nhiem vu so ", "nhiem vu ", "nv so "].iter().find_map(|p| key.strip_prefix(p)).unwrap_or(&key);
+    let stripped =
+        ["nhiem vu so ", "nhiem vu thu ", "nhiem vu ", "nv so ", "muc "].iter().find_map(|p| key.strip_prefix(p)).unwrap_or(&key);
+    if let Some(t) = plan.tasks.iter().find(|t| squash(&fold(&t.code)) == squash(stripped)) {
+        return Match::One(t.code.clone());
+    }
     let by_code = plan
         .tasks
         .iter()
@@ -348,6 +352,10 @@ lead = "SNV"
             ("3. Phát triển nguồn lực trong lĩnh vực ngoại giao văn hoá", one("NV3")),
             ("Bảo tồn, phát huy giá trị di sản văn hoá", one("NV7")),
             ("1. Phát triển nguồn lực trong lĩnh vực ngoại giao văn hoá", Match::Ambiguous(vec!["NV1".into(), "NV3".into()])),
+            ("Nhiệm vụ thứ 3", one("NV3")),
+            ("Nhiệm vụ 3 (NV3)", one("NV3")),
+            ("Mục 3", one("NV3")),
+            ("Mục IV.4", one("IV.4")),
             ("9", Match::None),
             ("Hoạt động khác", Match::None),
         ];

@@ -690,8 +690,9 @@ fn read_rows(
         .filter_map(|(f, s)| raw.get(*f).map(|(c, _)| (*s, values::ticked(c))))
         .collect();
         // The header written again (over a second table, or after a page break when a
-        // table was pasted in pieces) is no activity. Its first cell tells: in a data row
-        // that is a number or a task, so the check stops there.
+        // table was pasted in pieces) is no activity: its cells say what the header's do
+        // (or what the first row of a two-row header does). Its first cell tells: in a data
+        // row that is a number or a task, so the check stops there.
         let texts = [
             (&stt, Field::Stt),
             (&task_text, Field::Task),
@@ -699,7 +700,12 @@ fn read_rows(
             (&result, Field::Result),
             (&status_text, Field::Status),
         ];
-        let mut named = texts.iter().filter(|(t, _)| !t.is_empty()).map(|(t, f)| crate::ingest::header::classify(t) == Some(*f));
+        let repeats = |t: &str, f: Field| {
+            let Some(h) = header.col(f) else { return false };
+            let (key, head) = (fold(t), fold(&h.header));
+            !key.is_empty() && (head == key || head.strip_prefix(key.as_str()).is_some_and(|rest| rest.starts_with(' ')))
+        };
+        let mut named = texts.iter().filter(|(t, _)| !t.is_empty()).map(|(t, f)| repeats(t, *f));
         if named.next() == Some(true) && named.next() == Some(true) {
             continue;
         }

@@ -24,6 +24,8 @@ pub fn is_numbering_data(cells: &[calamine::Data]) -> bool {
     numbering(cells.iter().map(|d| match d {
         Data::Empty => None,
         Data::String(t) if t.trim().is_empty() => None,
+        // A column's label is short: a longer text is not one, without looking further.
+        Data::String(t) if t.len() > 24 => Some(None),
         Data::String(t) => Some(column_label(t.trim())),
         Data::Int(n) => Some(u32::try_from(*n).ok().filter(|&n| (1..100).contains(&n)).map(Label::Number)),
         Data::Float(f) if f.fract() == 0.0 && (1.0..100.0).contains(f) => Some(Some(Label::Number(*f as u32))),
@@ -114,7 +116,11 @@ const SIGNING_LINES: &[&str] = &[
 
 /// Whether a cell's text is a line of a signing block, and which.
 pub fn signing_line(t: &str) -> Option<Signing> {
-    // Signing lines are short; a longer cell is not folded to find out.
+    // Signing lines are short and of more than one word: other cells (a task "NV1", an
+    // activity) are not folded to find out. This runs for the first cell of every row.
+    if t.len() > 160 || !t.trim().contains(char::is_whitespace) {
+        return None;
+    }
     let key = fold_within(t, 64)?;
     // The place ends at a comma ("Bắc Giang, ngày …"), which folding drops.
     if is_date_line(&key) && (key.starts_with("ngay") || t.contains(',')) {

@@ -636,6 +636,9 @@ fn read_rows(
     let resolve = |text: &str| tasks.resolve(plan, text);
     let (mut group_sum, mut sheet_sum) = (0.0f64, 0.0f64);
     let signing_row = sheet.signing_row;
+    // The header's texts, tidied as the cells are, to tell it written again further down
+    // (a copy of it: compared as written, so that no row's text is folded for this).
+    let header_keys: Vec<(Field, String)> = header.columns.iter().map(|c| (c.field, tidy(&c.header))).collect();
     for raw in &mut sheet.rows {
         let row_at = raw.row;
         let mut flags = Vec::new();
@@ -690,9 +693,9 @@ fn read_rows(
         .filter_map(|(f, s)| raw.get(*f).map(|(c, _)| (*s, values::ticked(c))))
         .collect();
         // The header written again (over a second table, or after a page break when a
-        // table was pasted in pieces) is no activity: its cells say what the header's do
-        // (or what the first row of a two-row header does). Its first cell tells: in a data
-        // row that is a number or a task, so the check stops there.
+        // table was pasted in pieces) is no activity: its cells are the header's (or the
+        // first row's of a two-row header). Its first cell tells: in a data row that is a
+        // number or a task, so the check stops there.
         let texts = [
             (&stt, Field::Stt),
             (&task_text, Field::Task),
@@ -701,9 +704,8 @@ fn read_rows(
             (&status_text, Field::Status),
         ];
         let repeats = |t: &str, f: Field| {
-            let Some(h) = header.col(f) else { return false };
-            let (key, head) = (fold(t), fold(&h.header));
-            !key.is_empty() && (head == key || head.strip_prefix(key.as_str()).is_some_and(|rest| rest.starts_with(' ')))
+            let Some((_, head)) = header_keys.iter().find(|(g, _)| *g == f) else { return false };
+            !t.is_empty() && (head == t || head.strip_prefix(t).is_some_and(|rest| rest.starts_with(char::is_whitespace)))
         };
         let mut named = texts.iter().filter(|(t, _)| !t.is_empty()).map(|(t, f)| repeats(t, *f));
         if named.next() == Some(true) && named.next() == Some(true) {

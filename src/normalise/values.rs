@@ -84,7 +84,7 @@ pub fn status(text: &str) -> Status {
 
 /// The first share written with a percent sign ("80%", "80 %", "66,5%"), if any.
 fn percent(text: &str) -> Option<f64> {
-    let at = text.find('%')?;
+    let at = memchr::memchr(b'%', text.as_bytes())?;
     let before = text[..at].trim_end();
     let start = before.rfind(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')).map_or(0, |i| i + 1);
     let number = &before[start..];

@@ -230,7 +230,7 @@ pub fn find(rows: &[Vec<String>], row0: u32, col0: u32) -> Option<Header> {
     let (i, _) = best?;
     let top = classify_row(&rows[i]);
     let below = rows.get(i + 1).map(classify_row).unwrap_or_default();
-    let text = |r: usize, c: usize| rows.get(r).and_then(|row| row.get(c)).map_or("", |t| t.trim());
+    let text = |r: usize, c: usize| cell(rows, r, c);
     // A second header row: it names fields in columns the first row leaves empty or
     // groups, and has no long text (data rows have long texts); or it only splits groups
     // of the first row ("Kinh phí" over "Tổng số | Ngân sách nhà nước | Xã hội hóa"), in
@@ -283,7 +283,7 @@ pub fn find(rows: &[Vec<String>], row0: u32, col0: u32) -> Option<Header> {
 /// hội hóa"): the budget is the group's total column where it has one ("Tổng số",
 /// "Cộng"), else every source column, added up.
 fn budget_by_source(columns: &mut Vec<Column>, rows: &[Vec<String>], i: usize, col0: u32, width: usize) {
-    let text = |r: usize, c: usize| rows.get(r).and_then(|row| row.get(c)).map_or("", |t| t.trim());
+    let text = |r: usize, c: usize| cell(rows, r, c);
     let Some(at) = columns.iter().position(|c| c.field == Field::Budget) else { return };
     let first = (columns[at].col - col0) as usize;
     if text(i, first).is_empty() {
@@ -309,6 +309,11 @@ fn budget_by_source(columns: &mut Vec<Column>, rows: &[Vec<String>], i: usize, c
     for &c in &chosen[1..] {
         columns.push(Column { field: Field::Budget, col: col0 + c as u32, header: header(c) });
     }
+}
+
+/// A cell's text in the grid, trimmed; "" outside it.
+fn cell(rows: &[Vec<String>], r: usize, c: usize) -> &str {
+    rows.get(r).and_then(|row| row.get(c)).map_or("", |t| t.trim())
 }
 
 fn join(a: &str, b: &str) -> String {

@@ -414,8 +414,8 @@ fn template_marker(wb: &WorkbookData) -> Option<crate::template::Marker> {
 }
 
 /// Finds the reporting agency: the "Đơn vị báo cáo" line, an appendix's line naming its
-/// report, a title cell that is an agency's name, the file name, then the sheet names. Returns the match and what was
-/// written where it was found.
+/// report, a title cell that is an agency's name, the file name, then the sheet names.
+/// Returns the match and what was written where it was found.
 fn find_agency(index: &AgencyIndex, wb: &WorkbookData, rel: &str) -> (Match, String) {
     let mut seen = String::new();
     for sheet in &wb.sheets {

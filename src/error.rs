@@ -49,6 +49,7 @@ pub enum Kind {
     DateMissing,
     DateUnreadable,
     DateOtherYear,
+    SheetOtherYear,
     // rows
     TaskUnknown,
     TaskAmbiguous,
@@ -98,6 +99,7 @@ impl Kind {
             DateMissing => "date_missing",
             DateUnreadable => "date_unreadable",
             DateOtherYear => "date_other_year",
+            SheetOtherYear => "sheet_other_year",
             TaskUnknown => "task_unknown",
             TaskAmbiguous => "task_ambiguous",
             TaskMissing => "task_missing",
@@ -146,6 +148,9 @@ impl Kind {
             DateUnreadable => format!("ngày \"{detail}\" không đọc được hoặc không có thật: ghi theo dạng dd/mm/yyyy"),
             DateOtherYear => format!(
                 "ngày báo cáo {detail} không thuộc năm báo cáo: có thể là báo cáo của năm khác hoặc ghi nhầm năm; kiểm tra lại (chưa đánh giá đúng hạn)"
+            ),
+            SheetOtherYear => format!(
+                "trang tính mang tên năm khác với năm báo cáo: không tổng hợp ({detail} dòng); nếu là số liệu năm nay, đổi tên trang"
             ),
             TaskUnknown => format!("nhiệm vụ \"{detail}\" không có trong kế hoạch: ghi mã nhiệm vụ (NV1, NV2…)"),
             TaskAmbiguous => format!("nhiệm vụ \"{detail}\" khớp với nhiều nhiệm vụ: ghi mã nhiệm vụ"),
@@ -198,6 +203,7 @@ impl Kind {
                     "report date {detail} is outside the reporting year: another year's report, or a wrong year; not used for timeliness"
                 )
             }
+            SheetOtherYear => format!("the sheet's name gives another year than the reporting year: not consolidated ({detail} rows)"),
             TaskUnknown => format!("task \"{detail}\" is not in the plan"),
             TaskAmbiguous => format!("task \"{detail}\" matches several tasks"),
             TaskMissing => "row names no task".into(),

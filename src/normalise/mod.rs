@@ -299,6 +299,25 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
     }
 
     let mut problems = Vec::new();
+    // A workbook kept from year to year, a sheet per year ("Năm 2023", "BC2024"): a sheet
+    // whose name gives only other years is left out, and listed, unless no sheet is left.
+    let other_year = |i: &usize| {
+        let years = years_in(&wb.sheets[*i].name);
+        !years.is_empty() && !years.contains(&year)
+    };
+    if sheets.iter().any(|i| !other_year(i)) {
+        for &i in sheets.iter().filter(|i| other_year(i)) {
+            let sheet = &wb.sheets[i];
+            problems.push(Problem::at(&ing.rel, &sheet.name, String::new(), Kind::SheetOtherYear, sheet.rows.len().to_string()));
+        }
+        sheets.retain(|i| !other_year(i));
+    }
+    // The report's own sheets are where its date is looked for first.
+    let by_report: Vec<&SheetData> = sheets
+        .iter()
+        .map(|&i| &wb.sheets[i])
+        .chain(wb.sheets.iter().enumerate().filter(|(i, _)| !sheets.contains(i)).map(|(_, s)| s))
+        .collect();
     // A tonghop template says who it is for; one from another plan or year is flagged.
     let (agency, agency_as_written) = match template_marker(wb) {
         Some(m) if m.plan_id == plan.id && plan.agency(&m.agency).is_some() => {
@@ -314,7 +333,7 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
         }
         None => find_agency(index, wb, &ing.rel),
     };
-    let report_date = match find_date(wb) {
+    let report_date = match find_date(&by_report) {
         // A report on year Y is sent in Y, or late in Y+1; a date outside those is another
         // year's report resent, or a slip of the year: flagged, not used for timeliness.
         Some((DateRead::Date(d), _, (sheet, cell))) if !(year..=year + 1).contains(&d.year()) => {
@@ -482,10 +501,11 @@ fn next_in_row(sheet: &SheetData, i: usize) -> Option<&Cell> {
     sheet.top[i + 1..].iter().take_while(|c| c.row == row).map(|c| &c.cell).find(|c| !c.is_empty())
 }
 
-/// Finds the report date: a "Ngày báo cáo" line, else the place-and-date line
-/// ("Bắc Giang, ngày 20 tháng 10 năm 2024"). Returns what was read, as written, and where.
-fn find_date(wb: &WorkbookData) -> Option<(DateRead, String, (String, String))> {
-    for sheet in &wb.sheets {
+/// Finds the report date in the sheets given, in their order: a "Ngày báo cáo" line, else
+/// the place-and-date line ("Bắc Giang, ngày 20 tháng 10 năm 2024"), else an appendix's
+/// line naming its report. Returns what was read, as written, and where.
+fn find_date(sheets: &[&SheetData]) -> Option<(DateRead, String, (String, String))> {
+    for &sheet in sheets {
         for (i, tc) in sheet.top.iter().enumerate() {
             let Cell::Text(t) = &tc.cell else { continue };
             if let Some(v) = label_value(t, DATE_LABELS) {
@@ -497,8 +517,8 @@ fn find_date(wb: &WorkbookData) -> Option<(DateRead, String, (String, String))> 
         }
     }
     // The place-and-date line: above the table, else in the signing block under it.
-    let above = wb.sheets.iter().flat_map(|s| s.top.iter().map(move |c| (s, c)));
-    let below = wb.sheets.iter().flat_map(|s| s.signing_dates.iter().map(move |c| (s, c)));
+    let above = sheets.iter().flat_map(|&s| s.top.iter().map(move |c| (s, c)));
+    let below = sheets.iter().flat_map(|&s| s.signing_dates.iter().map(move |c| (s, c)));
     for (sheet, tc) in above.chain(below) {
         let Cell::Text(t) = &tc.cell else { continue };
         // A signing line still to be filled in ("ngày …… tháng …… năm 2024", or the day
@@ -520,7 +540,7 @@ fn find_date(wb: &WorkbookData) -> Option<(DateRead, String, (String, String))> 
         }
     }
     // An appendix's line naming its report: "(Kèm theo Báo cáo số … ngày 18/10/2024 …)".
-    for sheet in &wb.sheets {
+    for &sheet in sheets {
         for tc in &sheet.top {
             let Cell::Text(t) = &tc.cell else { continue };
             if let Some(read) = ReportReference::find(t).and_then(|r| r.date) {
@@ -936,6 +956,15 @@ fn read_rows(
     (out, totals)
 }
 
+/// The years a sheet's name gives ("Năm 2023", "BC2024", "2023-2024").
+fn years_in(name: &str) -> Vec<i32> {
+    name.split(|c: char| !c.is_ascii_digit())
+        .filter(|d| d.len() == 4)
+        .filter_map(|d| d.parse().ok())
+        .filter(|y| (1990..=2100).contains(y))
+        .collect()
+}
+
 /// The budget of a row: its budget column, or the sum of its source columns (see
 /// `header::budget_by_source`), with the cell a finding names (the first unreadable one,
 /// else the first written).
@@ -1082,6 +1111,21 @@ mod tests {
             proposals: String::new(),
             note: String::new(),
             flags: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_years_a_sheet_s_name_gives() {
+        let cases: [(&str, &[i32]); 6] = [
+            ("Năm 2023", &[2023]),
+            ("BC2024", &[2024]),
+            ("2023-2024", &[2023, 2024]),
+            ("Sheet1", &[]),
+            ("NV12345", &[]),
+            ("Mẫu 1234", &[]),
+        ];
+        for (name, want) in cases {
+            assert_eq!(years_in(name), want, "{name:?}");
         }
     }
 

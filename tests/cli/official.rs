@@ -69,11 +69,16 @@ fn the_lines_of_an_official_document_are_read_for_what_they_are() {
     // No task column: tasks as sections numbered I, II with their titles; a title as close
     // to two tasks is the one the plan gives the agency; an activity without a number,
     // worded like a task, stays an activity.
+    // Last year's sheet in the same workbook is left out, and listed; the date is this year's.
     let tt = "03_stttt_muc.xlsx";
     assert_eq!(field(tt, "row"), ["6", "8", "9"]);
+    assert_eq!(field(tt, "sheet"), ["Năm 2024", "Năm 2024", "Năm 2024"]);
     assert_eq!(field(tt, "task_code"), ["NV1", "IV.3", "IV.3"]);
     assert_eq!(rows_of(tt)[2]["activity"], "Tuyên truyền nâng cao nhận thức về ngoại giao văn hóa trên mạng xã hội");
-    assert_eq!(kinds(tt), ["status_missing"], "the last row has no status; no task is ambiguous");
+    assert_eq!(kinds(tt), ["sheet_other_year", "status_missing"], "the last row has no status; no task is ambiguous");
+    let p = problems.iter().find(|p| p["kind"] == "sheet_other_year").unwrap();
+    assert_eq!((p["file"].as_str(), p["sheet"].as_str(), p["detail"].as_str()), (tt, "Năm 2023", "1"));
+    assert_eq!(file(tt)["report_date"], "2024-10-21");
 
     // Last year's report sent again: read, flagged, and not judged on time.
     let lh = "lhhn-2023.xlsx";

@@ -107,6 +107,12 @@ const PREFIX: &[(&str, Field)] = &[
     ("danh gia", Field::Status),
     ("ket qua", Field::Result),
     ("san pham", Field::Result),
+    ("tinh hinh thuc hien", Field::Result),
+    ("tinh hinh ket qua", Field::Result),
+    ("tinh hinh trien khai", Field::Result),
+    ("ty le hoan thanh", Field::Status),
+    ("cac hoat dong", Field::Activity),
+    ("cac noi dung", Field::Activity),
     ("noi dung hoat dong", Field::Activity),
     ("noi dung thuc hien", Field::Activity),
     ("noi dung cong viec", Field::Activity),
@@ -261,9 +267,14 @@ pub fn find(rows: &[Vec<String>], row0: u32, col0: u32) -> Option<Header> {
             (top.get(c).copied().flatten(), t.to_string())
         };
         if let Some(field) = field {
-            // The first column claiming a field wins; later ones are extra columns.
-            if !columns.iter().any(|x: &Column| x.field == field) {
-                columns.push(Column { field, col: col0 + c as u32, header });
+            // The first column claiming a field wins; later ones are extra columns. Of two
+            // budgets, the money spent wins over the money allotted.
+            match columns.iter().position(|x: &Column| x.field == field) {
+                None => columns.push(Column { field, col: col0 + c as u32, header }),
+                Some(at) if field == Field::Budget && spent(&header) > spent(&columns[at].header) => {
+                    columns[at] = Column { field, col: col0 + c as u32, header };
+                }
+                Some(_) => {}
             }
         }
     }
@@ -308,6 +319,21 @@ fn budget_by_source(columns: &mut Vec<Column>, rows: &[Vec<String>], i: usize, c
     columns.retain(|x| x.field == Field::Budget || !group.contains(&((x.col - col0) as usize)));
     for &c in &chosen[1..] {
         columns.push(Column { field: Field::Budget, col: col0 + c as u32, header: header(c) });
+    }
+}
+
+/// How surely a budget column's header names money spent: 2 for spent ("đã sử dụng",
+/// "thực hiện", "giải ngân"), 0 for allotted ("được giao", "dự toán", "kế hoạch"), 1 for
+/// neither.
+fn spent(header: &str) -> u8 {
+    let key = fold(header);
+    let has = |words: &[&str]| words.iter().any(|w| crate::text::contains_words(&key, w));
+    if has(&["su dung", "thuc hien", "da chi", "thuc chi", "giai ngan", "quyet toan"]) {
+        2
+    } else if has(&["duoc giao", "du toan", "ke hoach", "phan bo", "duoc cap", "giao"]) {
+        0
+    } else {
+        1
     }
 }
 
@@ -390,6 +416,12 @@ mod tests {
             ("Hoàn thành", Some(Field::StatusDone)),
             ("Đang thực hiện", Some(Field::StatusInProgress)),
             ("Chưa thực hiện", Some(Field::StatusNotStarted)),
+            ("Tình hình thực hiện", Some(Field::Result)),
+            ("Tình hình, kết quả thực hiện", Some(Field::Result)),
+            ("Các hoạt động đã triển khai", Some(Field::Activity)),
+            ("Tỷ lệ hoàn thành (%)", Some(Field::Status)),
+            ("Nguồn kinh phí", None),
+            ("Thời gian thực hiện", None),
             ("Đơn vị tính", None),
             ("Tổ chức hội nghị tuyên truyền về ngoại giao văn hoá cho cán bộ chủ chốt", None),
         ];
@@ -429,6 +461,15 @@ mod tests {
         assert_eq!(h.col(Field::StatusDone).unwrap().col, 4);
         assert_eq!(h.col(Field::StatusNotStarted).unwrap().col, 6);
         assert_eq!(h.col(Field::Budget).unwrap().header, "Kinh phí (triệu đồng)");
+    }
+
+    #[test]
+    fn of_two_budgets_the_money_spent_is_the_budget() {
+        let budget =
+            |head: &[&str]| find(&grid(&[head, &["1", "Hội nghị", "Xong", "30", "20"]]), 0, 0).unwrap().col(Field::Budget).unwrap().col;
+        assert_eq!(budget(&["STT", "Nội dung hoạt động", "Kết quả", "Kinh phí được giao", "Kinh phí đã sử dụng"]), 4);
+        assert_eq!(budget(&["STT", "Nội dung hoạt động", "Kết quả", "Kinh phí thực hiện", "Kinh phí kế hoạch"]), 3);
+        assert_eq!(budget(&["STT", "Nội dung hoạt động", "Kết quả", "Kinh phí", "Kinh phí (triệu đồng)"]), 3, "the first of two alike");
     }
 
     #[test]

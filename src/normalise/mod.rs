@@ -893,8 +893,13 @@ fn read_rows(
             s
         } else {
             let ticked: Vec<Status> = ticks.iter().filter(|(_, t)| *t).map(|(s, _)| *s).collect();
+            // A result that is only a status word ("Hoàn thành", "Đang triển khai") says it,
+            // where the row says it nowhere else.
+            let from_result =
+                || Some(values::status(&result)).filter(|s| *s != Status::Unknown && result.split_whitespace().nth(4).is_none());
             match ticked.as_slice() {
                 [one] => *one,
+                [] if from_result().is_some() => from_result().unwrap_or(Status::Unknown),
                 [] => {
                     let col = header.col(Field::Status).or(header.col(Field::StatusDone)).map_or(0, |c| c.col);
                     problem(&mut flags, col, Kind::StatusMissing, String::new());

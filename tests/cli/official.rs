@@ -80,6 +80,14 @@ fn the_lines_of_an_official_document_are_read_for_what_they_are() {
     assert_eq!((p["file"].as_str(), p["sheet"].as_str(), p["detail"].as_str()), (tt, "Năm 2023", "1"));
     assert_eq!(file(tt)["report_date"], "2024-10-21");
 
+    // Headers in other words; of two budgets the money spent; the status from a result
+    // that is only a status word, and missing where the result says more.
+    let bbg = "11_bbg_tu_khac.xlsx";
+    assert_eq!(field(bbg, "activity"), ["Chuyên mục Bắc Giang hội nhập", "Phóng sự ảnh lễ hội", "Trang tin tiếng Anh"]);
+    assert_eq!(field(bbg, "budget_million_vnd"), ["45.0", "5.0", "30.0"]);
+    assert_eq!(field(bbg, "status"), ["done", "in_progress", "unknown"]);
+    assert_eq!(kinds(bbg), ["status_missing"]);
+
     // Last year's report sent again: read, flagged, and not judged on time.
     let lh = "lhhn-2023.xlsx";
     let p = problems.iter().find(|p| p["file"] == lh).expect("a finding on last year's report");
@@ -97,6 +105,6 @@ fn the_lines_of_an_official_document_are_read_for_what_they_are() {
     let found = sheet(&env.workbook(2024), "Vấn đề dữ liệu");
     assert!(row_with(&found, "lhhn-2023.xlsx")[4].starts_with("ngày báo cáo 20/10/2023 không thuộc năm báo cáo"));
     let acts = sheet(&env.workbook(2024), "Hoạt động");
-    assert_eq!(acts.iter().filter(|r| r[0].parse::<u32>().is_ok()).count(), 20, "one line per activity, nothing else");
+    assert_eq!(acts.iter().filter(|r| r[0].parse::<u32>().is_ok()).count(), 23, "one line per activity, nothing else");
     assert!(!acts.iter().flatten().any(|c| c.contains("Nguyễn Văn An") || c.contains("Nơi nhận") || c == "(3)"));
 }

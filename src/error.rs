@@ -50,6 +50,7 @@ pub enum Kind {
     DateUnreadable,
     DateOtherYear,
     SheetOtherYear,
+    NoActivityColumn,
     // rows
     TaskUnknown,
     TaskAmbiguous,
@@ -100,6 +101,7 @@ impl Kind {
             DateUnreadable => "date_unreadable",
             DateOtherYear => "date_other_year",
             SheetOtherYear => "sheet_other_year",
+            NoActivityColumn => "no_activity_column",
             TaskUnknown => "task_unknown",
             TaskAmbiguous => "task_ambiguous",
             TaskMissing => "task_missing",
@@ -151,6 +153,9 @@ impl Kind {
             ),
             SheetOtherYear => format!(
                 "trang tính mang tên năm khác với năm báo cáo: không tổng hợp ({detail} dòng); nếu là số liệu năm nay, đổi tên trang"
+            ),
+            NoActivityColumn => format!(
+                "bảng không có cột nội dung hoạt động hay kết quả (các cột nhận ra: {detail}): không đọc được hoạt động nào; đặt tên cột \"Nội dung hoạt động\", \"Kết quả thực hiện\""
             ),
             TaskUnknown => format!("nhiệm vụ \"{detail}\" không có trong kế hoạch: ghi mã nhiệm vụ (NV1, NV2…)"),
             TaskAmbiguous => format!("nhiệm vụ \"{detail}\" khớp với nhiều nhiệm vụ: ghi mã nhiệm vụ"),
@@ -204,6 +209,7 @@ impl Kind {
                 )
             }
             SheetOtherYear => format!("the sheet's name gives another year than the reporting year: not consolidated ({detail} rows)"),
+            NoActivityColumn => format!("the table has no activity or result column (columns recognised: {detail}): no activity read"),
             TaskUnknown => format!("task \"{detail}\" is not in the plan"),
             TaskAmbiguous => format!("task \"{detail}\" matches several tasks"),
             TaskMissing => "row names no task".into(),

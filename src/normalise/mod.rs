@@ -642,6 +642,13 @@ fn read_rows(
     let Some(header) = &sheet.header else {
         return (Vec::new(), 0);
     };
+    // A table whose header names neither activities nor results (the columns that hold
+    // them go by words not recognised) reads no activity: said, not left silent.
+    if header.col(Field::Activity).is_none() && header.col(Field::Result).is_none() && !sheet.rows.is_empty() {
+        let first = header.columns.iter().map(|c| c.col).min().unwrap_or(0);
+        let names = header.columns.iter().map(|c| tidy(&c.header)).collect::<Vec<_>>().join(" | ");
+        problems.push(Problem::at(file, &sheet.name, a1(header.first_row, first), Kind::NoActivityColumn, names));
+    }
     let unit = header.col(Field::Budget).map_or(Unit::Million, |c| Unit::from_header(&c.header));
     let mut out = Vec::new();
     let mut totals = 0;

@@ -88,6 +88,12 @@ fn the_lines_of_an_official_document_are_read_for_what_they_are() {
     assert_eq!(field(bbg, "status"), ["done", "in_progress", "unknown"]);
     assert_eq!(kinds(bbg), ["status_missing"]);
 
+    // A table whose activities stand under a header not recognised reads none, and says so.
+    let dp = "12_dptth_dien_giai.xlsx";
+    assert!(rows_of(dp).is_empty());
+    let p = problems.iter().find(|p| p["file"] == dp).expect("a finding on the table");
+    assert_eq!((p["kind"].as_str(), p["cell"].as_str(), p["detail"].as_str()), ("no_activity_column", "A3", "STT | Nhiệm vụ | Ghi chú"));
+
     // Last year's report sent again: read, flagged, and not judged on time.
     let lh = "lhhn-2023.xlsx";
     let p = problems.iter().find(|p| p["file"] == lh).expect("a finding on last year's report");

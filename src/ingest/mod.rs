@@ -536,8 +536,15 @@ fn read_text_table(data: &[u8]) -> Result<WorkbookData, (Kind, String)> {
 
 /// Fields whose merged cells stand for every row they span (a task written once beside
 /// several activities). Numbers are not among them: a budget merged over three rows is
-/// one budget, not three.
+/// one budget, not three. An empty cell of these has the sheet's merged regions read.
 const SPANNING_FIELDS: &[Field] = &[Field::Task, Field::Role, Field::Agency];
+
+/// Texts that also stand for every row their merged cell spans (an activity beside its
+/// results, one per row; one status for them all), looked up only where the merged
+/// regions were read already: a sheet that merges these merges its tasks too, or leaves
+/// them empty under the first, and reading the regions for every empty result was 9% of
+/// the workers' instructions on S.
+const ALSO_SPANNING: &[Field] = &[Field::Activity, Field::Result, Field::Status, Field::Difficulties, Field::Proposals];
 
 /// Reads one sheet: finds the header, the cells above it, and every non-blank row below it.
 /// `merges` gives the sheet's merged regions; it is called at most once, and only when an
@@ -592,20 +599,31 @@ pub fn read_sheet(name: &str, hidden: bool, range: &Range<Data>, merges: &mut dy
                 }
             }
             let mut cells = Vec::new();
+            // The value a merged region over this row's cell in column `col` holds, if any
+            // (not the header's own merges).
+            let from_merge = |merges: &[Dimensions], col: u32| {
+                let m = merges.iter().find(|m| m.start.0 < row && row <= m.end.0 && m.start.1 <= col && col <= m.end.1)?;
+                (m.start.0 > h.last_row)
+                    .then(|| range.get(((m.start.0 - row0) as usize, (m.start.1 - col0) as usize)).map_or(Cell::Empty, Cell::from_data))
+            };
+            let mut later = Vec::new();
             for c in &h.columns {
                 let idx = (c.col - col0) as usize;
                 let mut cell = r.get(idx).map_or(Cell::Empty, Cell::from_data);
                 if cell.is_empty() && SPANNING_FIELDS.contains(&c.field) {
-                    let merges = merged.get_or_insert_with(&mut *merges);
-                    if let Some(m) = merges.iter().find(|m| m.start.0 < row && row <= m.end.0 && m.start.1 <= c.col && c.col <= m.end.1) {
-                        if m.start.0 > h.last_row {
-                            let top_left = range.get(((m.start.0 - row0) as usize, (m.start.1 - col0) as usize));
-                            cell = top_left.map_or(Cell::Empty, Cell::from_data);
-                        }
-                    }
+                    cell = from_merge(merged.get_or_insert_with(&mut *merges), c.col).unwrap_or(Cell::Empty);
+                } else if cell.is_empty() && ALSO_SPANNING.contains(&c.field) {
+                    later.push((c.field, c.col));
                 }
                 if !cell.is_empty() {
                     cells.push((c.field, c.col, cell));
+                }
+            }
+            if let Some(merges) = &merged {
+                for (field, col) in later {
+                    if let Some(cell) = from_merge(merges, col).filter(|c| !c.is_empty()) {
+                        cells.push((field, col, cell));
+                    }
                 }
             }
             // A row with only a number in the first column is no row; with words there, it

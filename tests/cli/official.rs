@@ -94,6 +94,15 @@ fn the_lines_of_an_official_document_are_read_for_what_they_are() {
     let p = problems.iter().find(|p| p["file"] == dp).expect("a finding on the table");
     assert_eq!((p["kind"].as_str(), p["cell"].as_str(), p["detail"].as_str()), ("no_activity_column", "A3", "STT | Nhiệm vụ | Ghi chú"));
 
+    // Merged cells: the task, the activity and the status stand for every row they span;
+    // the budget once.
+    let nv = "08_snoiv_gop_o.xlsx";
+    assert_eq!(field(nv, "task_code"), ["IV.11", "IV.11", "IV.11"]);
+    assert_eq!(field(nv, "activity")[..2], ["Tập huấn kiến thức đối ngoại cho cán bộ", "Tập huấn kiến thức đối ngoại cho cán bộ"]);
+    assert_eq!(field(nv, "status"), ["done", "done", "in_progress"]);
+    assert_eq!(field(nv, "budget_million_vnd"), ["30.0", "", ""]);
+    assert!(kinds(nv).is_empty(), "{:?}", kinds(nv));
+
     // Last year's report sent again: read, flagged, and not judged on time.
     let lh = "lhhn-2023.xlsx";
     let p = problems.iter().find(|p| p["file"] == lh).expect("a finding on last year's report");
@@ -111,6 +120,6 @@ fn the_lines_of_an_official_document_are_read_for_what_they_are() {
     let found = sheet(&env.workbook(2024), "Vấn đề dữ liệu");
     assert!(row_with(&found, "lhhn-2023.xlsx")[4].starts_with("ngày báo cáo 20/10/2023 không thuộc năm báo cáo"));
     let acts = sheet(&env.workbook(2024), "Hoạt động");
-    assert_eq!(acts.iter().filter(|r| r[0].parse::<u32>().is_ok()).count(), 23, "one line per activity, nothing else");
+    assert_eq!(acts.iter().filter(|r| r[0].parse::<u32>().is_ok()).count(), 26, "one line per activity, nothing else");
     assert!(!acts.iter().flatten().any(|c| c.contains("Nguyễn Văn An") || c.contains("Nơi nhận") || c == "(3)"));
 }

@@ -425,7 +425,72 @@ fn merged_regions(book: &mut Sheets<Cursor<&[u8]>>, data: &[u8], name: &str) -> 
         }
         Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
         Sheets::Xls(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
+        Sheets::Ods(_) => ods_merges(data, name).unwrap_or_default(),
         _ => Vec::new(),
+    }
+}
+
+/// The largest `content.xml` of an ODS workbook read again for its merged cells.
+const ODS_CONTENT_MAX: u64 = 64 << 20;
+
+/// The merged regions of an ODS sheet: its cells that span rows or columns
+/// (`table:number-rows-spanned`, `table:number-columns-spanned`), which calamine does not
+/// report. `None` where anything is unexpected: no regions are used then.
+fn ods_merges(data: &[u8], name: &str) -> Option<Vec<Dimensions>> {
+    use quick_xml::events::Event;
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(Cursor::new(data)).ok()?;
+    let entry = zip.by_name("content.xml").ok()?;
+    if entry.size() > ODS_CONTENT_MAX {
+        return None;
+    }
+    let mut xml = Vec::with_capacity(entry.size() as usize);
+    entry.take(ODS_CONTENT_MAX).read_to_end(&mut xml).ok()?;
+    let mut reader = quick_xml::Reader::from_reader(&xml[..]);
+    reader.config_mut().expand_empty_elements = true;
+    let number = |e: &quick_xml::events::BytesStart, attr: &str| -> Option<u32> {
+        match e.try_get_attribute(attr).ok()? {
+            Some(a) => a.value.trim().parse().ok(),
+            None => Some(1),
+        }
+    };
+    let (mut inside, mut depth, mut row, mut col, mut repeats) = (false, 0u32, 0u32, 0u32, 1u32);
+    let mut regions = Vec::new();
+    loop {
+        match reader.read_event().ok()? {
+            Event::Start(e) if e.name().as_ref() == "table:table" => {
+                if inside {
+                    depth += 1;
+                } else if e
+                    .try_get_attribute("table:name")
+                    .ok()?
+                    .is_some_and(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).is_ok_and(|v| v == name))
+                {
+                    inside = true;
+                }
+            }
+            Event::End(e) if inside && e.name().as_ref() == "table:table" => {
+                if depth == 0 {
+                    return Some(regions);
+                }
+                depth -= 1;
+            }
+            Event::Start(e) if inside && depth == 0 && e.name().as_ref() == "table:table-row" => {
+                (col, repeats) = (0, number(&e, "table:number-rows-repeated")?);
+            }
+            Event::End(e) if inside && depth == 0 && e.name().as_ref() == "table:table-row" => {
+                row = row.saturating_add(repeats);
+            }
+            Event::Start(e) if inside && depth == 0 && matches!(e.name().as_ref(), "table:table-cell" | "table:covered-table-cell") => {
+                let (rows, cols) = (number(&e, "table:number-rows-spanned")?, number(&e, "table:number-columns-spanned")?);
+                if rows > 1 || cols > 1 {
+                    regions.push(Dimensions { start: (row, col), end: (row + rows - 1, col + cols - 1) });
+                }
+                col = col.saturating_add(number(&e, "table:number-columns-repeated")?);
+            }
+            Event::Eof => return None,
+            _ => {}
+        }
     }
 }
 
@@ -768,6 +833,27 @@ mod tests {
             merged += usize::from(!ours.is_empty());
         }
         assert!(compared > 200 && merged > 10, "{compared} workbooks compared, {merged} with merged cells");
+    }
+
+    #[test]
+    fn an_ods_sheet_s_merged_cells_are_the_xlsx_copy_s() {
+        // The same workbook saved in both formats, in the shared corpus (SheetJS's test files).
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/third-party/sheetjs-test_files");
+        let xlsx = std::fs::read(dir.join("merge_cells.xlsx")).unwrap();
+        let ods = std::fs::read(dir.join("merge_cells.ods")).unwrap();
+        let mut book = Xlsx::new(Cursor::new(&xlsx[..])).unwrap();
+        let sorted = |mut v: Vec<Dimensions>| {
+            v.sort_by_key(|d| (d.start, d.end));
+            v
+        };
+        let mut merged = 0;
+        for name in book.sheet_names() {
+            let theirs = sorted(book.merge_cells_by_sheet_name(&name).unwrap_or_default());
+            assert_eq!(sorted(ods_merges(&ods, &name).unwrap()), theirs, "{name}");
+            merged += theirs.len();
+        }
+        assert!(merged > 0);
+        assert_eq!(ods_merges(&ods, "no such sheet"), None);
     }
 
     #[test]

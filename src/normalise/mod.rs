@@ -433,7 +433,8 @@ fn template_marker(wb: &WorkbookData) -> Option<crate::template::Marker> {
 }
 
 /// Finds the reporting agency: the "Đơn vị báo cáo" line, an appendix's line naming its
-/// report, a title cell that is an agency's name, the file name, then the sheet names.
+/// report, a title cell that is an agency's name, the file name, the sheet names, then the
+/// folders it is filed in.
 /// Returns the match and what was written where it was found.
 fn find_agency(index: &AgencyIndex, wb: &WorkbookData, rel: &str) -> (Match, String) {
     let mut seen = String::new();
@@ -488,6 +489,12 @@ fn find_agency(index: &AgencyIndex, wb: &WorkbookData, rel: &str) -> (Match, Str
     for sheet in &wb.sheets {
         if let m @ Match::One(_) = index.within(&sheet.name) {
             return (m, sheet.name.clone());
+        }
+    }
+    // The folder it was filed in ("So Ngoai vu/bao-cao.xlsx"), the nearest first.
+    for folder in rel.rsplit('/').skip(1) {
+        if let m @ Match::One(_) = index.within(folder) {
+            return (m, folder.to_string());
         }
     }
     if seen.is_empty() {

@@ -104,6 +104,10 @@ fn the_lines_of_an_official_document_are_read_for_what_they_are() {
     assert_eq!(field(nv, "budget_million_vnd"), ["30.0", "", ""]);
     assert!(kinds(nv).is_empty(), "{:?}", kinds(nv));
 
+    // A report naming no sender, filed in a folder named after the agency.
+    let ca = "Cong an tinh/bao-cao.xlsx";
+    assert_eq!((file(ca)["agency_code"].as_str(), rows_of(ca)[0]["agency_as_written"].as_str()), ("CAT", "Cong an tinh"));
+
     // Last year's report sent again: read, flagged, and not judged on time.
     let lh = "lhhn-2023.xlsx";
     let p = problems.iter().find(|p| p["file"] == lh).expect("a finding on last year's report");
@@ -121,6 +125,6 @@ fn the_lines_of_an_official_document_are_read_for_what_they_are() {
     let found = sheet(&env.workbook(2024), "Vấn đề dữ liệu");
     assert!(row_with(&found, "lhhn-2023.xlsx")[4].starts_with("ngày báo cáo 20/10/2023 không thuộc năm báo cáo"));
     let acts = sheet(&env.workbook(2024), "Hoạt động");
-    assert_eq!(acts.iter().filter(|r| r[0].parse::<u32>().is_ok()).count(), 27, "one line per activity, nothing else");
+    assert_eq!(acts.iter().filter(|r| r[0].parse::<u32>().is_ok()).count(), 28, "one line per activity, nothing else");
     assert!(!acts.iter().flatten().any(|c| c.contains("Nguyễn Văn An") || c.contains("Nơi nhận") || c == "(3)"));
 }

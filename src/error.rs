@@ -51,6 +51,7 @@ pub enum Kind {
     DateOtherYear,
     SheetOtherYear,
     NoActivityColumn,
+    NoStatusColumn,
     // rows
     TaskUnknown,
     TaskAmbiguous,
@@ -102,6 +103,7 @@ impl Kind {
             DateOtherYear => "date_other_year",
             SheetOtherYear => "sheet_other_year",
             NoActivityColumn => "no_activity_column",
+            NoStatusColumn => "no_status_column",
             TaskUnknown => "task_unknown",
             TaskAmbiguous => "task_ambiguous",
             TaskMissing => "task_missing",
@@ -157,6 +159,9 @@ impl Kind {
             NoActivityColumn => format!(
                 "bảng không có cột nội dung hoạt động hay kết quả (các cột nhận ra: {detail}): không đọc được hoạt động nào; đặt tên cột \"Nội dung hoạt động\", \"Kết quả thực hiện\""
             ),
+            NoStatusColumn => format!(
+                "bảng không có cột tình trạng thực hiện: {detail} dòng chưa rõ tình trạng; thêm cột \"Tình trạng\" (Hoàn thành, Đang thực hiện, Chưa thực hiện)"
+            ),
             TaskUnknown => format!("nhiệm vụ \"{detail}\" không có trong kế hoạch: ghi mã nhiệm vụ (NV1, NV2…)"),
             TaskAmbiguous => format!("nhiệm vụ \"{detail}\" khớp với nhiều nhiệm vụ: ghi mã nhiệm vụ"),
             TaskMissing => "dòng không ghi nhiệm vụ: ghi mã nhiệm vụ (NV1, NV2…)".into(),
@@ -210,6 +215,7 @@ impl Kind {
             }
             SheetOtherYear => format!("the sheet's name gives another year than the reporting year: not consolidated ({detail} rows)"),
             NoActivityColumn => format!("the table has no activity or result column (columns recognised: {detail}): no activity read"),
+            NoStatusColumn => format!("the table has no status column: {detail} rows without a status"),
             TaskUnknown => format!("task \"{detail}\" is not in the plan"),
             TaskAmbiguous => format!("task \"{detail}\" matches several tasks"),
             TaskMissing => "row names no task".into(),

@@ -656,6 +656,9 @@ fn read_rows(
         let names = header.columns.iter().map(|c| tidy(&c.header)).collect::<Vec<_>>().join(" | ");
         problems.push(Problem::at(file, &sheet.name, a1(header.first_row, first), Kind::NoActivityColumn, names));
     }
+    let no_status_column =
+        [Field::Status, Field::StatusDone, Field::StatusInProgress, Field::StatusNotStarted].iter().all(|f| header.col(*f).is_none());
+    let mut without_status = 0;
     let unit = header.col(Field::Budget).map_or(Unit::Million, |c| Unit::from_header(&c.header));
     let mut out = Vec::new();
     let mut totals = 0;
@@ -914,6 +917,13 @@ fn read_rows(
             match ticked.as_slice() {
                 [one] => *one,
                 [] if from_result().is_some() => from_result().unwrap_or(Status::Unknown),
+                // A table with no status column at all: flagged on the row, and listed once
+                // for the sheet (below), not once per row.
+                [] if no_status_column => {
+                    flags.push(Kind::StatusMissing);
+                    without_status += 1;
+                    Status::Unknown
+                }
                 [] => {
                     let col = header.col(Field::Status).or(header.col(Field::StatusDone)).map_or(0, |c| c.col);
                     problem(&mut flags, col, Kind::StatusMissing, String::new());
@@ -971,6 +981,10 @@ fn read_rows(
             note,
             flags,
         });
+    }
+    if without_status > 0 {
+        let first = header.columns.iter().map(|c| c.col).min().unwrap_or(0);
+        problems.push(Problem::at(file, &sheet.name, a1(header.first_row, first), Kind::NoStatusColumn, without_status.to_string()));
     }
     (out, totals)
 }

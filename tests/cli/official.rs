@@ -87,7 +87,11 @@ fn the_lines_of_an_official_document_are_read_for_what_they_are() {
     assert_eq!(field(bbg, "activity"), ["Chuyên mục Bắc Giang hội nhập", "Phóng sự ảnh lễ hội", "Trang tin tiếng Anh"]);
     assert_eq!(field(bbg, "budget_million_vnd"), ["45.0", "5.0", "30.0"]);
     assert_eq!(field(bbg, "status"), ["done", "in_progress", "unknown"]);
-    assert_eq!(kinds(bbg), ["status_missing"]);
+    assert_eq!(field(bbg, "flags"), ["", "", "status_missing"]);
+    // No status column: listed once for the sheet, not once per row.
+    let p = problems.iter().find(|p| p["file"] == bbg).expect("a finding on the table");
+    assert_eq!((p["kind"].as_str(), p["cell"].as_str(), p["detail"].as_str()), ("no_status_column", "A4", "1"));
+    assert_eq!(kinds(bbg).len(), 1);
 
     // A table whose activities stand under a header not recognised reads none, and says so.
     let dp = "12_dptth_dien_giai.xlsx";

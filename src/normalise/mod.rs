@@ -132,6 +132,7 @@ pub struct Draft {
 pub const MAX_TEXT: usize = 32_000;
 
 const AGENCY_LABELS: &[&str] = &["don vi bao cao", "co quan bao cao", "ten don vi", "ten co quan", "don vi", "co quan"];
+const UNIT_LABELS: &[&str] = &["don vi tinh", "dvt"];
 const DATE_LABELS: &[&str] = &["ngay bao cao", "ngay gui", "ngay lap", "ngay ky"];
 const TOTALS: &[&str] = &["tong cong", "cong", "tong", "tong so", "tong kinh phi", "cong tong", "tong cong kinh phi"];
 
@@ -659,7 +660,13 @@ fn read_rows(
     let no_status_column =
         [Field::Status, Field::StatusDone, Field::StatusInProgress, Field::StatusNotStarted].iter().all(|f| header.col(*f).is_none());
     let mut without_status = 0;
-    let unit = header.col(Field::Budget).map_or(Unit::Million, |c| Unit::from_header(&c.header));
+    // The budget's unit: in its header, else on the sheet's "Đơn vị tính: …" line above the
+    // table (which names the unit of every amount in it), else millions.
+    let unit = header
+        .col(Field::Budget)
+        .and_then(|c| Unit::named(&c.header))
+        .or_else(|| sheet.top.iter().find_map(|c| label_value(&c.cell.text(), UNIT_LABELS).and_then(Unit::named)))
+        .unwrap_or(Unit::Million);
     let mut out = Vec::new();
     let mut totals = 0;
     // A sheet per task: without a task column, the sheet's name says the task.

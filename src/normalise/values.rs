@@ -142,18 +142,36 @@ impl Unit {
     /// The unit written in a header ("Kinh phí (triệu đồng)"); millions when none is named,
     /// since that is what the plan's form asks for.
     pub fn from_header(header: &str) -> Unit {
-        let key = fold(header);
+        Unit::named(header).unwrap_or(Unit::Million)
+    }
+
+    /// The unit a text names ("triệu đồng", "1.000 đồng", "ĐVT: đồng"), if it names one.
+    pub fn named(text: &str) -> Option<Unit> {
+        // "1000đ" folds to one word: the "d" is set apart from the number.
+        let key = fold(text)
+            .split(' ')
+            .map(|w| match w.strip_suffix('d') {
+                Some(n) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => format!("{n} d"),
+                _ => w.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
         let has = |w: &str| crate::text::contains_words(&key, w);
-        if has("trieu") || has("tr") || has("trd") {
-            Unit::Million
+        // "1.000 đồng", "1000đ": thousands; "1.000.000 đ": millions.
+        if has("1 000 000") || has("1000000") {
+            Some(Unit::Million)
+        } else if has("1 000") || has("1000") {
+            Some(Unit::Thousand)
+        } else if has("trieu") || has("tr") || has("trd") {
+            Some(Unit::Million)
         } else if has("ty") || has("ti") {
-            Unit::Billion
+            Some(Unit::Billion)
         } else if has("nghin") || has("ngan") {
-            Unit::Thousand
+            Some(Unit::Thousand)
         } else if has("dong") || has("vnd") || has("d") {
-            Unit::Dong
+            Some(Unit::Dong)
         } else {
-            Unit::Million
+            None
         }
     }
 }
@@ -412,10 +430,17 @@ mod tests {
             ("Kinh phí (đồng)", Unit::Dong),
             ("Kinh phí (VNĐ)", Unit::Dong),
             ("Kinh phí (nghìn đồng)", Unit::Thousand),
+            ("Kinh phí (1.000 đồng)", Unit::Thousand),
+            ("Kinh phí (1000đ)", Unit::Thousand),
+            ("Kinh phí (1.000đ)", Unit::Thousand),
+            ("Kinh phí (1.000.000 đồng)", Unit::Million),
+            ("Kinh phí năm 2024 (đồng)", Unit::Dong),
             ("Kinh phí", Unit::Million),
         ] {
             assert_eq!(Unit::from_header(h), u, "{h}");
         }
+        assert_eq!(Unit::named("Kinh phí năm 2024"), None);
+        assert_eq!(Unit::named("ĐVT: 1.000 đồng"), Some(Unit::Thousand));
     }
 
     #[test]

@@ -108,9 +108,11 @@ fn the_lines_of_an_official_document_are_read_for_what_they_are() {
     assert_eq!(field(nv, "budget_million_vnd"), ["30.0", "", ""]);
     assert!(kinds(nv).is_empty(), "{:?}", kinds(nv));
 
-    // A report naming no sender, filed in a folder named after the agency.
+    // A report naming no sender, filed in a folder named after the agency; its amounts in
+    // thousands, as the line above the table says.
     let ca = "Cong an tinh/bao-cao.xlsx";
     assert_eq!((file(ca)["agency_code"].as_str(), rows_of(ca)[0]["agency_as_written"].as_str()), ("CAT", "Cong an tinh"));
+    assert_eq!(field(ca, "budget_million_vnd"), ["150.0"]);
 
     // Last year's report sent again: read, flagged, and not judged on time.
     let lh = "lhhn-2023.xlsx";

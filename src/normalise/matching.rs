@@ -182,6 +182,29 @@ pub fn task(plan: &Plan, text: &str) -> Match {
     if key.is_empty() {
         return Match::None;
     }
+    // Several references in one cell ("NV1, NV3", "NV2 và NV5"): each part must name a
+    // task; two different tasks are two candidates, never the first alone.
+    let parts: Vec<&str> =
+        text.split([',', ';', '&', '+']).flat_map(|p| p.split(" và ")).map(str::trim).filter(|p| !p.is_empty()).collect();
+    if parts.len() > 1 {
+        let mut codes = Vec::new();
+        for part in &parts {
+            match task(plan, part) {
+                Match::One(c) => codes.push(c),
+                _ => {
+                    codes.clear();
+                    break;
+                }
+            }
+        }
+        codes.sort();
+        codes.dedup();
+        match codes.len() {
+            0 => {}
+            1 => return Match::One(codes.remove(0)),
+            _ => return Match::Ambiguous(codes),
+        }
+    }
     let squash = |s: &str| s.replace(' ', "");
     if let Some(t) = plan.tasks.iter().find(|t| squash(&fold(&t.code)) == squash(&key)) {
         return Match::One(t.code.clone());
@@ -356,6 +379,10 @@ lead = "SNV"
             ("Nhiệm vụ 3 (NV3)", one("NV3")),
             ("Mục 3", one("NV3")),
             ("Mục IV.4", one("IV.4")),
+            ("NV1, NV3", Match::Ambiguous(vec!["NV1".into(), "NV3".into()])),
+            ("NV3 và NV7", Match::Ambiguous(vec!["NV3".into(), "NV7".into()])),
+            ("NV3; 3", one("NV3")),
+            ("Vận động, đa dạng hoá và bảo tồn, phát huy giá trị di sản văn hóa", one("NV7")),
             ("9", Match::None),
             ("Hoạt động khác", Match::None),
         ];

@@ -302,10 +302,7 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
     let mut problems = Vec::new();
     // A workbook kept from year to year, a sheet per year ("Năm 2023", "BC2024"): a sheet
     // whose name gives only other years is left out, and listed, unless no sheet is left.
-    let other_year = |i: &usize| {
-        let years = years_in(&wb.sheets[*i].name);
-        !years.is_empty() && !years.contains(&year)
-    };
+    let other_year = |i: &usize| names_other_year(&wb.sheets[*i].name, year);
     if sheets.iter().any(|i| !other_year(i)) {
         for &i in sheets.iter().filter(|i| other_year(i)) {
             let sheet = &wb.sheets[i];
@@ -996,6 +993,16 @@ fn read_rows(
     (out, totals)
 }
 
+/// Whether a sheet's name gives years and not `year`. A period ("KH 2021-2025") covers
+/// the years in it.
+fn names_other_year(name: &str, year: i32) -> bool {
+    let years = years_in(name);
+    match (years.iter().min(), years.iter().max()) {
+        (Some(first), Some(last)) => !(*first..=*last).contains(&year),
+        _ => false,
+    }
+}
+
 /// The years a sheet's name gives ("Năm 2023", "BC2024", "2023-2024").
 fn years_in(name: &str) -> Vec<i32> {
     name.split(|c: char| !c.is_ascii_digit())
@@ -1167,6 +1174,9 @@ mod tests {
         for (name, want) in cases {
             assert_eq!(years_in(name), want, "{name:?}");
         }
+        let other = |name: &str| names_other_year(name, 2023);
+        assert!(other("Năm 2022") && other("BC2024"));
+        assert!(!other("Năm 2023") && !other("KH 2021-2025") && !other("Sheet1") && !other("2022-2023"));
     }
 
     #[test]

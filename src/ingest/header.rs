@@ -291,6 +291,9 @@ pub fn find(rows: &[Vec<String>], row0: u32, col0: u32) -> Option<Header> {
     if below_is_header {
         budget_by_source(&mut columns, rows, i, col0, width);
     }
+    if is_task_list(&rows[i], &columns) {
+        return None;
+    }
     let first_row = row0 + i as u32;
     let mut last_row = if below_is_header { first_row + 1 } else { first_row };
     // A row numbering the columns under the header ("(1) (2) (3)…") is part of it.
@@ -330,6 +333,21 @@ fn budget_by_source(columns: &mut Vec<Column>, rows: &[Vec<String>], i: usize, c
     for &c in &chosen[1..] {
         columns.push(Column { field: Field::Budget, col: col0 + c as u32, header: header(c) });
     }
+}
+
+/// Whether a header is the plan's own list of tasks, which the department's form often
+/// carries on a sheet of its own: a column of lead agencies and one of partners ("Cơ quan
+/// chủ trì | Cơ quan phối hợp"), and no activity, status or result reported, unless the
+/// "result" is the product the plan expects ("Sản phẩm"). A report that copies the plan's
+/// table and adds what was done has an activity, status or result column of its own.
+fn is_task_list(row: &[String], columns: &[Column]) -> bool {
+    let keys: Vec<String> = row.iter().map(|t| fold(t)).collect();
+    let names = |words: &[&str]| keys.iter().any(|k| words.iter().any(|w| starts_with_words(k, w)));
+    let has = |f: Field| columns.iter().any(|c| c.field == f);
+    let reported = has(Field::Activity)
+        || [Field::Status, Field::StatusDone, Field::StatusInProgress, Field::StatusNotStarted].into_iter().any(has)
+        || columns.iter().any(|c| c.field == Field::Result && !fold(&c.header).starts_with("san pham"));
+    names(&["co quan chu tri", "don vi chu tri"]) && names(&["co quan phoi hop", "don vi phoi hop"]) && !reported
 }
 
 /// How surely a budget column's header names money spent: 2 for spent ("đã sử dụng",
@@ -524,6 +542,21 @@ mod tests {
         assert_eq!(find(&g, 0, 0).unwrap().last_row, 0);
         let g = grid(&[&head, &["", "", "", "x", "", "", ""]]);
         assert_eq!(find(&g, 0, 0).unwrap().last_row, 0, "a mark is not a header");
+    }
+
+    #[test]
+    fn the_plan_s_task_list_is_no_report() {
+        let list = grid(&[
+            &["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành", "Sản phẩm"],
+            &["1", "Tuyên truyền, quán triệt", "Sở Ngoại vụ", "Sở VHTTDL", "Hằng năm", "Hội nghị"],
+        ]);
+        assert!(find(&list, 0, 0).is_none());
+        // The plan's table copied, with what was done added: a report.
+        let report = grid(&[
+            &["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Kết quả thực hiện"],
+            &["1", "Tuyên truyền, quán triệt", "Sở Ngoại vụ", "Sở VHTTDL", "Tổ chức 3 hội nghị"],
+        ]);
+        assert!(find(&report, 0, 0).is_some());
     }
 
     #[test]

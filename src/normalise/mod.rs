@@ -761,10 +761,7 @@ fn read_rows(
 
         // A totals row: not an activity; its budget is checked against the rows above.
         // Totals labels are short: longer texts are not folded to find out.
-        let is_totals = [&stt, &task_text, &activity].iter().filter(|t| t.len() <= 48).any(|t| {
-            let k = fold(t);
-            TOTALS.contains(&k.as_str()) || k.starts_with("tong cong")
-        });
+        let is_totals = [&stt, &task_text, &activity].iter().filter(|t| t.len() <= 48).any(|t| is_totals_label(&fold(t)));
         if is_totals {
             totals += 1;
             let col = budget_cell.map_or(0, |(_, c)| c);
@@ -993,6 +990,17 @@ fn read_rows(
     (out, totals)
 }
 
+/// Whether a folded label names a totals row: "Tổng cộng", "Cộng", "Tổng số: 5 hoạt
+/// động", "Cộng: 3". "Tổng" or "Cộng" alone starts one only with a number after it: "Tổng
+/// kết công tác…" is an activity.
+fn is_totals_label(k: &str) -> bool {
+    use crate::ingest::header::starts_with_words;
+    let short = k.split(' ').nth(8).is_none();
+    TOTALS.contains(&k)
+        || ["tong cong", "tong so", "tong kinh phi", "cong tong"].iter().any(|p| starts_with_words(k, p) && short)
+        || ["tong ", "cong "].iter().any(|p| k.strip_prefix(p).is_some_and(|rest| rest.bytes().all(|b| b.is_ascii_digit() || b == b' ')))
+}
+
 /// Whether a sheet's name gives years and not `year`. A period ("KH 2021-2025") covers
 /// the years in it.
 fn names_other_year(name: &str, year: i32) -> bool {
@@ -1158,6 +1166,18 @@ mod tests {
             proposals: String::new(),
             note: String::new(),
             flags: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn totals_labels() {
+        for t in ["Tổng cộng", "TỔNG CỘNG", "Cộng", "Tổng", "Tổng số: 5 hoạt động", "Cộng: 3", "Tổng kinh phí", "Tổng cộng (I+II)"]
+        {
+            assert!(is_totals_label(&fold(t)), "{t:?}");
+        }
+        for t in ["Tổng kết công tác ngoại giao văn hóa năm 2024", "Cộng đồng người Việt ở nước ngoài", "Tổng hợp báo cáo", "Hội nghị"]
+        {
+            assert!(!is_totals_label(&fold(t)), "{t:?}");
         }
     }
 

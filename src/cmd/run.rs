@@ -58,14 +58,19 @@ pub fn read(cfg: &RunConfig, tick: &(dyn Fn() + Sync)) -> anyhow::Result<Read> {
     let read = norm.rows_read();
     let accepted = norm.rows.height();
     // A file not consolidated rejects all its rows at once; in the others, totals rows and
-    // repeated rows are rejected one by one.
+    // repeated rows are rejected one by one, and another year's sheet all its rows.
     let accepted_files: std::collections::HashSet<&str> =
         norm.files.iter().filter(|f| f.outcome == Outcome::Accepted).map(|f| f.file.as_str()).collect();
     let rejected = norm
         .problems
         .iter()
-        .filter(|p| matches!(p.kind, Kind::TotalsRow | Kind::Duplicate) && accepted_files.contains(p.file.as_str()))
-        .count()
+        .filter(|p| accepted_files.contains(p.file.as_str()))
+        .map(|p| match p.kind {
+            Kind::TotalsRow | Kind::Duplicate => 1,
+            Kind::SheetOtherYear => p.detail.parse().unwrap_or(0),
+            _ => 0,
+        })
+        .sum::<usize>()
         + norm.files.iter().filter(|f| f.outcome != Outcome::Accepted).map(|f| f.rows_read).sum::<usize>();
     if accepted + rejected != read {
         return Err(RunError::RowsLost { read, accepted, rejected }.into());

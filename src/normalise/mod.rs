@@ -303,9 +303,12 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
     // A workbook kept from year to year, a sheet per year ("Năm 2023", "BC2024"): a sheet
     // whose name gives only other years is left out, and listed, unless no sheet is left.
     let other_year = |i: &usize| names_other_year(&wb.sheets[*i].name, year);
+    // Its rows count as read and not consolidated: the finding's detail is their number.
+    let mut left_out = 0;
     if sheets.iter().any(|i| !other_year(i)) {
         for &i in sheets.iter().filter(|i| other_year(i)) {
             let sheet = &wb.sheets[i];
+            left_out += sheet.rows.len();
             problems.push(Problem::at(&ing.rel, &sheet.name, String::new(), Kind::SheetOtherYear, sheet.rows.len().to_string()));
         }
         sheets.retain(|i| !other_year(i));
@@ -380,7 +383,7 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
         rows.extend(r);
         totals_rows += t;
     }
-    let rows_read = rows.len() + totals_rows;
+    let rows_read = rows.len() + totals_rows + left_out;
     let mut record = FileRecord {
         file: ing.rel.clone(),
         bytes: ing.bytes,

@@ -80,6 +80,7 @@ fn the_lines_of_an_official_document_are_read_for_what_they_are() {
     let p = problems.iter().find(|p| p["kind"] == "sheet_other_year").unwrap();
     assert_eq!((p["file"].as_str(), p["sheet"].as_str(), p["detail"].as_str()), (tt, "Năm 2023", "1"));
     assert_eq!(file(tt)["report_date"], "2024-10-21");
+    assert_eq!((file(tt)["rows_read"].as_str(), file(tt)["rows_accepted"].as_str()), ("4", "3"), "its rows read, not consolidated");
 
     // Headers in other words; of two budgets the money spent; the status from a result
     // that is only a status word, and missing where the result says more.

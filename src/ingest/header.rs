@@ -217,6 +217,10 @@ impl Header {
 /// holds up to three more: a second header row and a numbering row under the last one).
 pub const HEADER_SEARCH_ROWS: usize = 30;
 
+/// How many windows of `HEADER_SEARCH_ROWS` rows are searched, one after the other, until
+/// one has the header: the first 90 rows.
+pub const HEADER_SEARCH_WINDOWS: usize = 3;
+
 /// Finds the header in a grid of cell texts (`rows[r][c]`, with `row0`/`col0` the sheet
 /// position of `rows[0][0]`). A header names at least three known columns, one of which
 /// is the activity, result or task. Where the row below names further columns (sub-headers

@@ -626,9 +626,20 @@ pub fn read_sheet(name: &str, hidden: bool, range: &Range<Data>, merges: &mut dy
             signing_dates: Vec::new(),
         };
     };
-    let texts: Vec<Vec<String>> =
-        range.rows().take(header::HEADER_SEARCH_ROWS + 3).map(|r| r.iter().map(|d| Cell::from_data(d).into_text()).collect()).collect();
-    let header = header::find(&texts, row0, col0);
+    let texts = |skip: usize| -> Vec<Vec<String>> {
+        range
+            .rows()
+            .skip(skip)
+            .take(header::HEADER_SEARCH_ROWS + 3)
+            .map(|r| r.iter().map(|d| Cell::from_data(d).into_text()).collect())
+            .collect()
+    };
+    // The first rows, then (only where no header is there) further down: a report written
+    // out in the sheet above its table.
+    let header = (0..header::HEADER_SEARCH_WINDOWS)
+        .map(|w| w * header::HEADER_SEARCH_ROWS)
+        .take_while(|&skip| skip < range.height())
+        .find_map(|skip| header::find(&texts(skip), row0 + skip as u32, col0));
     let top_rows = header.as_ref().map_or(15, |h| (h.first_row - row0) as usize);
     let mut top = Vec::new();
     for (i, r) in range.rows().take(top_rows).enumerate() {

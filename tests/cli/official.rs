@@ -117,6 +117,12 @@ fn the_lines_of_an_official_document_are_read_for_what_they_are() {
     assert_eq!((file(ca)["agency_code"].as_str(), rows_of(ca)[0]["agency_as_written"].as_str()), ("CAT", "Cong an tinh"));
     assert_eq!(field(ca, "budget_million_vnd"), ["150.0"]);
 
+    // The report written out above its table: the table is found below row 40, and the
+    // date is the signing line's, not a date in the narrative's sentences.
+    let kh = "10_skhcn_van_ban.xlsx";
+    assert_eq!((field(kh, "row").as_slice(), field(kh, "task_code").as_slice()), (&["47".to_string()][..], &["NV5".to_string()][..]));
+    assert_eq!((file(kh)["agency_code"].as_str(), file(kh)["report_date"].as_str()), ("SKHCN", "2024-10-23"));
+
     // Last year's report sent again: read, flagged, and not judged on time.
     let lh = "lhhn-2023.xlsx";
     let p = problems.iter().find(|p| p["file"] == lh).expect("a finding on last year's report");
@@ -134,6 +140,6 @@ fn the_lines_of_an_official_document_are_read_for_what_they_are() {
     let found = sheet(&env.workbook(2024), "Vấn đề dữ liệu");
     assert!(row_with(&found, "lhhn-2023.xlsx")[4].starts_with("ngày báo cáo 20/10/2023 không thuộc năm báo cáo"));
     let acts = sheet(&env.workbook(2024), "Hoạt động");
-    assert_eq!(acts.iter().filter(|r| r[0].parse::<u32>().is_ok()).count(), 28, "one line per activity, nothing else");
+    assert_eq!(acts.iter().filter(|r| r[0].parse::<u32>().is_ok()).count(), 29, "one line per activity, nothing else");
     assert!(!acts.iter().flatten().any(|c| c.contains("Nguyễn Văn An") || c.contains("Nơi nhận") || c == "(3)"));
 }

@@ -136,13 +136,13 @@ pub fn signing_line(t: &str) -> Option<Signing> {
     SIGNING_LINES.contains(&title.as_str()).then_some(Signing::Other)
 }
 
-/// Whether a folded text is a place-and-date line: at most four words of place, then
+/// Whether a folded text is a place-and-date line: at most six words of place, then
 /// "ngày … tháng … năm …" and nothing after the year. The day and month may be blank
 /// (left to be written by hand).
 fn is_date_line(key: &str) -> bool {
     let words: Vec<&str> = key.split(' ').collect();
     let Some(at) = words.iter().position(|w| *w == "ngay") else { return false };
-    if at > 4 {
+    if at > 6 {
         return false;
     }
     let number = |w: &&str, max: usize| !w.is_empty() && w.len() <= max && w.bytes().all(|b| b.is_ascii_digit());
@@ -215,6 +215,7 @@ mod tests {
             ("Yên Thế, ngày      tháng 10 năm 2024", Some(Signing::DateLine)),
             ("TP. Lai Châu, ngày … tháng … năm 20…", Some(Signing::DateLine)),
             ("ngày 20 tháng 10 năm 2024", Some(Signing::DateLine)),
+            ("UBND huyện Lục Ngạn, ngày 20 tháng 10 năm 2024", Some(Signing::DateLine)),
             ("Nơi nhận:", Some(Signing::Other)),
             ("KT. GIÁM ĐỐC", Some(Signing::Other)),
             ("PHÓ GIÁM ĐỐC", Some(Signing::Other)),

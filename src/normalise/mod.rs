@@ -536,8 +536,8 @@ fn find_date(sheets: &[&SheetData]) -> Option<(DateRead, String, (String, String
         }
         let key = fold(t);
         // A line, not a sentence of a narrative above the table ("Ngày 15 tháng 3 năm 2024,
-        // Sở đã tổ chức …"), unless it has the form of a signing line.
-        let line = key.split(' ').nth(12).is_none() || crate::ingest::form::signing_line(t) == Some(crate::ingest::form::Signing::DateLine);
+        // Sở đã tổ chức …", longer than 14 words), unless it has the form of a signing line.
+        let line = key.split(' ').nth(14).is_none() || crate::ingest::form::signing_line(t) == Some(crate::ingest::form::Signing::DateLine);
         if line
             && crate::text::contains_words(&key, "ngay")
             && crate::text::contains_words(&key, "thang")

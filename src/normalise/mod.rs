@@ -481,6 +481,27 @@ fn find_agency(index: &AgencyIndex, wb: &WorkbookData, rel: &str) -> (Match, Str
             }
         }
     }
+    // A name typed over two lines, one cell under the other ("SỞ VĂN HÓA, THỂ THAO" over
+    // "VÀ DU LỊCH"): only the two together are a name.
+    for sheet in &wb.sheets {
+        for tc in &sheet.top {
+            let Cell::Text(t) = &tc.cell else { continue };
+            let below = sheet.top.iter().find(|b| b.row == tc.row + 1 && b.col == tc.col).and_then(|b| match &b.cell {
+                Cell::Text(u) => Some(u),
+                _ => None,
+            });
+            let Some(u) = below else { continue };
+            let both = format!("{} {}", t.trim(), u.trim());
+            if both.split_whitespace().nth(12).is_some() {
+                continue;
+            }
+            if let m @ Match::One(_) = index.name(&both) {
+                if matches!(index.name(t), Match::None) && matches!(index.name(u), Match::None) {
+                    return (m, tidy(&both));
+                }
+            }
+        }
+    }
     let name = rel.rsplit('/').next().unwrap_or(rel);
     let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
     match index.within(stem) {

@@ -117,10 +117,12 @@ fn the_lines_of_an_official_document_are_read_for_what_they_are() {
     assert_eq!((file(ca)["agency_code"].as_str(), rows_of(ca)[0]["agency_as_written"].as_str()), ("CAT", "Cong an tinh"));
     assert_eq!(field(ca, "budget_million_vnd"), ["150.0"]);
 
-    // The report written out above its table: the table is found below row 40, and the
-    // date is the signing line's, not a date in the narrative's sentences.
+    // The agency's name over two lines; the report written out above its table: the table
+    // is found below row 40, and the date is the signing line's, not a date in the
+    // narrative's sentences.
     let kh = "10_skhcn_van_ban.xlsx";
-    assert_eq!((field(kh, "row").as_slice(), field(kh, "task_code").as_slice()), (&["47".to_string()][..], &["NV5".to_string()][..]));
+    assert_eq!((field(kh, "row").as_slice(), field(kh, "task_code").as_slice()), (&["48".to_string()][..], &["NV5".to_string()][..]));
+    assert_eq!(rows_of(kh)[0]["agency_as_written"], "SỞ KHOA HỌC VÀ CÔNG NGHỆ");
     assert_eq!((file(kh)["agency_code"].as_str(), file(kh)["report_date"].as_str()), ("SKHCN", "2024-10-23"));
 
     // Last year's report sent again: read, flagged, and not judged on time.

@@ -133,7 +133,16 @@ pub const MAX_TEXT: usize = 32_000;
 
 const AGENCY_LABELS: &[&str] = &["don vi bao cao", "co quan bao cao", "ten don vi", "ten co quan", "don vi", "co quan"];
 const UNIT_LABELS: &[&str] = &["don vi tinh", "dvt"];
-const DATE_LABELS: &[&str] = &["ngay bao cao", "ngay gui", "ngay lap", "ngay ky"];
+const DATE_LABELS: &[&str] = &[
+    "ngay bao cao",
+    "ngay gui",
+    "ngay lap",
+    "ngay ky",
+    "ngay thang bao cao",
+    "ngay thang nam bao cao",
+    "thoi gian bao cao",
+    "thoi diem bao cao",
+];
 const TOTALS: &[&str] = &["tong cong", "cong", "tong", "tong so", "tong kinh phi", "cong tong", "tong cong kinh phi"];
 
 /// Normalises the files of one plan-year. Each file is turned into a `Draft` as soon as it
@@ -1194,6 +1203,19 @@ mod tests {
             proposals: String::new(),
             note: String::new(),
             flags: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn date_labels() {
+        for (t, want) in [
+            ("Ngày báo cáo: 20/10/2024", Some("20/10/2024")),
+            ("Ngày tháng năm báo cáo: 20/10/2024", Some("20/10/2024")),
+            ("Thời gian báo cáo: 21/10/2024", Some("21/10/2024")),
+            ("Ngày gửi báo cáo: 22/10/2024", Some("22/10/2024")),
+            ("Thời gian thực hiện: năm 2024", None),
+        ] {
+            assert_eq!(label_value(t, DATE_LABELS), want, "{t:?}");
         }
     }
 

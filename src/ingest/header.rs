@@ -223,7 +223,8 @@ pub const HEADER_SEARCH_WINDOWS: usize = 3;
 
 /// Finds the header in a grid of cell texts (`rows[r][c]`, with `row0`/`col0` the sheet
 /// position of `rows[0][0]`). A header names at least three known columns, one of which
-/// is the activity, result or task. Where the row below names further columns (sub-headers
+/// is the activity, result or task, or two of those three alone (a small agency's table:
+/// "Nhiệm vụ | Kết quả thực hiện"). Where the row below names further columns (sub-headers
 /// under a merged group header such as "Tình trạng" over "Hoàn thành | Đang thực hiện"),
 /// both rows make the header.
 pub fn find(rows: &[Vec<String>], row0: u32, col0: u32) -> Option<Header> {
@@ -232,11 +233,12 @@ pub fn find(rows: &[Vec<String>], row0: u32, col0: u32) -> Option<Header> {
         let mut seen: Vec<Field> = fields.iter().flatten().copied().collect();
         seen.sort();
         seen.dedup();
-        let core = seen.iter().any(|f| matches!(f, Field::Activity | Field::Result | Field::Task));
-        if core {
-            seen.len()
-        } else {
-            0
+        let core = seen.iter().filter(|f| matches!(f, Field::Activity | Field::Result | Field::Task)).count();
+        match (core, seen.len()) {
+            (0, _) => 0,
+            // Two columns that both say what was done count as three.
+            (2, 2) => 3,
+            (_, n) => n,
         }
     };
     let limit = rows.len().min(HEADER_SEARCH_ROWS);
@@ -561,6 +563,15 @@ mod tests {
             &["1", "Tuyên truyền, quán triệt", "Sở Ngoại vụ", "Sở VHTTDL", "Tổ chức 3 hội nghị"],
         ]);
         assert!(find(&report, 0, 0).is_some());
+    }
+
+    #[test]
+    fn a_table_of_two_columns_that_say_what_was_done() {
+        let g = grid(&[&["Đơn vị báo cáo: Sở Ngoại vụ"], &["Nhiệm vụ", "Kết quả thực hiện"], &["NV1", "Hội nghị, 120 đại biểu"]]);
+        assert_eq!(find(&g, 0, 0).map(|h| (h.first_row, h.columns.len())), Some((1, 2)));
+        // Two columns, one of which says nothing done, are not a table.
+        let g = grid(&[&["STT", "Nhiệm vụ"], &["1", "NV1"]]);
+        assert!(find(&g, 0, 0).is_none());
     }
 
     #[test]

@@ -125,6 +125,10 @@ fn the_lines_of_an_official_document_are_read_for_what_they_are() {
     assert_eq!(rows_of(kh)[0]["agency_as_written"], "SỞ KHOA HỌC VÀ CÔNG NGHỆ");
     assert_eq!((file(kh)["agency_code"].as_str(), file(kh)["report_date"].as_str()), ("SKHCN", "2024-10-23"));
 
+    // The smallest table: two columns that say what was done.
+    let tc = "07_stc_hai_cot.xlsx";
+    assert_eq!((field(tc, "task_code").as_slice(), file(tc)["outcome"].as_str()), (&["IV.7".to_string()][..], "accepted"));
+
     // Last year's report sent again: read, flagged, and not judged on time.
     let lh = "lhhn-2023.xlsx";
     let p = problems.iter().find(|p| p["file"] == lh).expect("a finding on last year's report");
@@ -142,6 +146,6 @@ fn the_lines_of_an_official_document_are_read_for_what_they_are() {
     let found = sheet(&env.workbook(2024), "Vấn đề dữ liệu");
     assert!(row_with(&found, "lhhn-2023.xlsx")[4].starts_with("ngày báo cáo 20/10/2023 không thuộc năm báo cáo"));
     let acts = sheet(&env.workbook(2024), "Hoạt động");
-    assert_eq!(acts.iter().filter(|r| r[0].parse::<u32>().is_ok()).count(), 29, "one line per activity, nothing else");
+    assert_eq!(acts.iter().filter(|r| r[0].parse::<u32>().is_ok()).count(), 30, "one line per activity, nothing else");
     assert!(!acts.iter().flatten().any(|c| c.contains("Nguyễn Văn An") || c.contains("Nơi nhận") || c == "(3)"));
 }

@@ -684,12 +684,13 @@ fn read_rows(
     let Some(header) = &sheet.header else {
         return (Vec::new(), 0);
     };
+    // Where a finding about the whole table points: the header's first cell.
+    let header_cell = || a1(header.first_row, header.columns.iter().map(|c| c.col).min().unwrap_or(0));
     // A table whose header names neither activities nor results (the columns that hold
     // them go by words not recognised) reads no activity: said, not left silent.
     if header.col(Field::Activity).is_none() && header.col(Field::Result).is_none() && !sheet.rows.is_empty() {
-        let first = header.columns.iter().map(|c| c.col).min().unwrap_or(0);
         let names = header.columns.iter().map(|c| tidy(&c.header)).collect::<Vec<_>>().join(" | ");
-        problems.push(Problem::at(file, &sheet.name, a1(header.first_row, first), Kind::NoActivityColumn, names));
+        problems.push(Problem::at(file, &sheet.name, header_cell(), Kind::NoActivityColumn, names));
     }
     let no_status_column =
         [Field::Status, Field::StatusDone, Field::StatusInProgress, Field::StatusNotStarted].iter().all(|f| header.col(*f).is_none());
@@ -951,10 +952,10 @@ fn read_rows(
             // A result that is only a status word ("Hoàn thành", "Đang triển khai") says it,
             // where the row says it nowhere else.
             let from_result =
-                || Some(values::status(&result)).filter(|s| *s != Status::Unknown && result.split_whitespace().nth(4).is_none());
+                Some(&result).filter(|r| ticked.is_empty() && r.split_whitespace().nth(4).is_none()).map(|r| values::status(r));
             match ticked.as_slice() {
                 [one] => *one,
-                [] if from_result().is_some() => from_result().unwrap_or(Status::Unknown),
+                [] if from_result.is_some_and(|s| s != Status::Unknown) => from_result.unwrap_or(Status::Unknown),
                 // A table with no status column at all: flagged on the row, and listed once
                 // for the sheet (below), not once per row.
                 [] if no_status_column => {
@@ -1021,8 +1022,7 @@ fn read_rows(
         });
     }
     if without_status > 0 {
-        let first = header.columns.iter().map(|c| c.col).min().unwrap_or(0);
-        problems.push(Problem::at(file, &sheet.name, a1(header.first_row, first), Kind::NoStatusColumn, without_status.to_string()));
+        problems.push(Problem::at(file, &sheet.name, header_cell(), Kind::NoStatusColumn, without_status.to_string()));
     }
     (out, totals)
 }

@@ -211,7 +211,11 @@ pub fn check(plan: &Plan, year: i32, as_of: NaiveDate, norm: &Normalised) -> Pol
         rows_accepted: norm.rows_accepted(),
         files: norm.files.len(),
         files_skipped: norm.files.iter().filter(|f| f.outcome == Outcome::Skipped).count(),
-        problems: norm.problems.iter().filter(|p| p.kind != crate::error::Kind::TotalsRow).count(),
+        problems: norm
+            .problems
+            .iter()
+            .filter(|p| !matches!(p.kind, crate::error::Kind::TotalsRow | crate::error::Kind::ContinuedRow))
+            .count(),
     };
     Ok(Checked { completeness, coverage, unassigned, budget, summary })
 }

@@ -67,6 +67,7 @@ pub enum Kind {
     Duplicate,
     TotalsRow,
     TotalsMismatch,
+    ContinuedRow,
     ReadPanic,
     // text and the receipts register
     LegacyEncoding,
@@ -118,6 +119,7 @@ impl Kind {
             Duplicate => "duplicate",
             TotalsRow => "totals_row",
             TotalsMismatch => "totals_mismatch",
+            ContinuedRow => "continued_row",
             ReadPanic => "reader_panic",
             LegacyEncoding => "legacy_encoding",
             AgencyMismatch => "agency_mismatch",
@@ -176,6 +178,7 @@ impl Kind {
             Duplicate => format!("dòng trùng với {detail}: chỉ tính một lần"),
             TotalsRow => "dòng tổng cộng: không tính là hoạt động".into(),
             TotalsMismatch => format!("dòng tổng cộng không khớp với tổng các dòng ({detail})"),
+            ContinuedRow => format!("dòng viết tiếp dòng {detail} (không ghi nhiệm vụ, hoạt động, tình trạng): ghép vào dòng {detail}, không tính là hoạt động riêng"),
             ReadPanic => format!("lỗi khi đọc tệp ({detail}): bỏ qua tệp, các tệp khác vẫn được tổng hợp"),
             LegacyEncoding => format!("chữ gõ bằng bảng mã cũ {detail}, đã chuyển sang Unicode: kiểm tra lại, lần sau dùng Unicode"),
             AgencyMismatch => format!("tên đơn vị trong báo cáo khác tên tệp ({detail}): dùng tên trong báo cáo"),
@@ -232,6 +235,9 @@ impl Kind {
             Duplicate => format!("duplicate of {detail}; counted once"),
             TotalsRow => "totals row, not an activity".into(),
             TotalsMismatch => format!("totals row disagrees with the sum of rows ({detail})"),
+            ContinuedRow => {
+                format!("continues row {detail} (no task, activity or status): joined to row {detail}, not an activity of its own")
+            }
             ReadPanic => format!("reader failed on this file ({detail})"),
             LegacyEncoding => format!("text in the legacy {detail} encoding, converted to Unicode"),
             AgencyMismatch => format!("agency in the report differs from the file name ({detail}); the report's is used"),

@@ -138,7 +138,8 @@ pub fn signing_line(t: &str) -> Option<Signing> {
 
 /// Whether a folded text is a place-and-date line: at most six words of place, then
 /// "ngày … tháng … năm …" and nothing after the year. The day and month may be blank
-/// (left to be written by hand).
+/// (left to be written by hand). The date may also be written in figures after "ngày"
+/// ("Lục Ngạn, ngày 15/10/2024").
 fn is_date_line(key: &str) -> bool {
     let words: Vec<&str> = key.split(' ').collect();
     let Some(at) = words.iter().position(|w| *w == "ngay") else { return false };
@@ -146,6 +147,11 @@ fn is_date_line(key: &str) -> bool {
         return false;
     }
     let number = |w: &&str, max: usize| !w.is_empty() && w.len() <= max && w.bytes().all(|b| b.is_ascii_digit());
+    if let [d, m, y] = &words[at + 1..] {
+        if number(d, 2) && number(m, 2) && y.len() == 4 && number(y, 4) {
+            return true;
+        }
+    }
     let mut rest = words[at + 1..].iter().peekable();
     rest.next_if(|w| number(w, 2));
     if rest.next() != Some(&"thang") {
@@ -215,6 +221,10 @@ mod tests {
             ("Yên Thế, ngày      tháng 10 năm 2024", Some(Signing::DateLine)),
             ("TP. Lai Châu, ngày … tháng … năm 20…", Some(Signing::DateLine)),
             ("ngày 20 tháng 10 năm 2024", Some(Signing::DateLine)),
+            ("Lục Ngạn, ngày 15/10/2024", Some(Signing::DateLine)),
+            ("(Ngày 15/10/2024)", Some(Signing::DateLine)),
+            ("Số 12/BC-UBND ngày 15/10/2024", None),
+            ("ngày 15/10/2024 tổ chức hội nghị", None),
             ("UBND huyện Lục Ngạn, ngày 20 tháng 10 năm 2024", Some(Signing::DateLine)),
             ("Nơi nhận:", Some(Signing::Other)),
             ("KT. GIÁM ĐỐC", Some(Signing::Other)),

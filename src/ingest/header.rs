@@ -135,6 +135,12 @@ const PREFIX: &[(&str, Field)] = &[
     ("nhiem vu", Field::Task),
     ("ten nhiem vu", Field::Task),
     ("noi dung nhiem vu", Field::Task),
+    // One column for both ("Nhiệm vụ, hoạt động"): the tasks are headings in it ("Nhiệm vụ
+    // 3: …"), the rows under them the activities.
+    ("nhiem vu hoat dong", Field::Activity),
+    ("nhiem vu va hoat dong", Field::Activity),
+    ("ten nhiem vu hoat dong", Field::Activity),
+    ("noi dung nhiem vu hoat dong", Field::Activity),
 ];
 
 /// How much of a key decides whether it can name a field: longer than every pattern, so a
@@ -437,6 +443,8 @@ mod tests {
             ("NHIỆM VỤ ĐƯỢC GIAO", Some(Field::Task)),
             ("Vai trò\n(Chủ trì/Phối hợp)", Some(Field::Role)),
             ("Nội dung hoạt động", Some(Field::Activity)),
+            ("Nhiệm vụ, hoạt động", Some(Field::Activity)),
+            ("Nhiệm vụ/Hoạt động", Some(Field::Activity)),
             ("Nội dung công việc", Some(Field::Activity)),
             ("Kết quả thực hiện", Some(Field::Result)),
             ("Kết quả đạt được", Some(Field::Result)),

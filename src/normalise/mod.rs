@@ -142,6 +142,7 @@ const DATE_LABELS: &[&str] = &[
     "ngay thang nam bao cao",
     "thoi gian bao cao",
     "thoi diem bao cao",
+    "thoi gian gui",
 ];
 const TOTALS: &[&str] = &["tong cong", "cong", "tong", "tong so", "tong kinh phi", "cong tong", "tong cong kinh phi"];
 
@@ -567,14 +568,15 @@ fn find_date(sheets: &[&SheetData]) -> Option<(DateRead, String, (String, String
         let key = fold(t);
         // A line, not a sentence of a narrative above the table ("Ngày 15 tháng 3 năm 2024,
         // Sở đã tổ chức …", longer than 14 words), unless it has the form of a signing line.
-        let line = key.split(' ').nth(14).is_none() || crate::ingest::form::signing_line(t) == Some(crate::ingest::form::Signing::DateLine);
-        if line
-            && crate::text::contains_words(&key, "ngay")
-            && crate::text::contains_words(&key, "thang")
-            && crate::text::contains_words(&key, "nam")
-            && !crate::text::contains_words(&key, "ngay thang")
-            && !crate::text::contains_words(&key, "thang nam")
-        {
+        let signing_form = crate::ingest::form::signing_line(t) == Some(crate::ingest::form::Signing::DateLine);
+        let line = key.split(' ').nth(14).is_none() || signing_form;
+        // The date in figures after "ngày" ("Lục Ngạn, ngày 15/10/2024", "(Ngày 15/10/2024)")
+        // only in the signing line's form: in a longer line the figures may be another
+        // document's number.
+        let words = |w: &str| crate::text::contains_words(&key, w);
+        let in_words = line && words("ngay") && words("thang") && words("nam");
+        // A day or month left blank: no date yet.
+        if (signing_form || in_words) && !words("ngay thang") && !words("thang nam") {
             let read = values::date_text(t);
             if read != DateRead::Blank {
                 return Some((read, tidy(t), (sheet.name.clone(), a1(tc.row, tc.col))));
@@ -670,8 +672,8 @@ struct Current {
     heading: bool,
 }
 
-/// Reads the activity rows of one sheet. Returns the rows and how many totals rows were
-/// read (and not counted as activities).
+/// Reads the activity rows of one sheet. Returns the rows and how many rows were read that
+/// are no activity of their own (totals rows, lines joined to the row above).
 fn read_rows(
     plan: &Plan,
     roles: &Roles,
@@ -702,8 +704,12 @@ fn read_rows(
         .and_then(|c| Unit::named(&c.header))
         .or_else(|| sheet.top.iter().find_map(|c| label_value(&c.cell.text(), UNIT_LABELS).and_then(Unit::named)))
         .unwrap_or(Unit::Million);
-    let mut out = Vec::new();
+    let mut out: Vec<Row> = Vec::new();
+    // Rows that are no activity of their own: totals rows, and lines that go on with the
+    // row above.
     let mut totals = 0;
+    // Where the last activity row (or a line joined to it) is on the sheet.
+    let mut last_at: Option<u32> = None;
     // A sheet per task: without a task column, the sheet's name says the task.
     let mut current: Option<Current> = match header.col(Field::Task) {
         None => match matching::task(plan, &sheet.name) {
@@ -824,6 +830,40 @@ fn read_rows(
             continue;
         }
 
+        // A line that goes on with the row above: no number, task, activity, status or
+        // budget of its own, only more of its result, difficulties, proposals or note (a
+        // list typed one item per row instead of in one cell). Joined to that row.
+        let continues = header.col(Field::Activity).is_some()
+            && [&stt, &task_text, &activity, &status_text, &role_text].iter().all(|t| t.is_empty())
+            && budget == Budget::Blank
+            && !ticks.iter().any(|(_, t)| *t)
+            && last_at.is_some_and(|at| at + 1 == row_at);
+        if let (true, Some(prev)) = (continues, out.last_mut()) {
+            let mut joined_col = None;
+            for (f, more, into) in [
+                (Field::Result, &result, &mut prev.result),
+                (Field::Difficulties, &difficulties, &mut prev.difficulties),
+                (Field::Proposals, &proposals, &mut prev.proposals),
+                (Field::Note, &note, &mut prev.note),
+            ] {
+                if !more.is_empty() {
+                    if !into.is_empty() {
+                        into.push('\n');
+                    }
+                    into.push_str(more);
+                    joined_col = joined_col.or(header.col(f).map(|c| c.col));
+                }
+            }
+            if let Some(col) = joined_col {
+                prev.flags.extend(flags);
+                prev.flags.sort();
+                prev.flags.dedup();
+                problems.push(Problem::at(file, &sheet.name, a1(row_at, col), Kind::ContinuedRow, prev.row.to_string()));
+                totals += 1;
+                last_at = Some(row_at);
+                continue;
+            }
+        }
         let has_content = !activity.is_empty()
             || !result.is_empty()
             || !status_text.is_empty()
@@ -1004,6 +1044,7 @@ fn read_rows(
 
         flags.sort();
         flags.dedup();
+        last_at = Some(row_at);
         out.push(Row {
             file: file.to_string(),
             sheet: sheet.name.clone(),

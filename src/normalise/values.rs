@@ -233,8 +233,8 @@ fn budget_text(t: &str, default: Unit) -> Option<(f64, Unit)> {
     }
     // Split the numeric part from the words after it.
     let num_end = trimmed.find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ',' | ' ' | '\u{a0}'))).unwrap_or(trimmed.len());
-    let (num, words) = trimmed.split_at(num_end);
-    let words = fold(words);
+    let (num, words_as_written) = trimmed.split_at(num_end);
+    let words = fold(words_as_written);
     let unit = match words.as_str() {
         "" => default,
         w if w.starts_with("trieu") || w == "tr" || w.starts_with("tr d") || w == "trd" => Unit::Million,
@@ -243,7 +243,20 @@ fn budget_text(t: &str, default: Unit) -> Option<(f64, Unit)> {
         "d" | "dong" | "vnd" | "vn d" => Unit::Dong,
         _ => return None,
     };
-    Some((vn_number(num)?, unit))
+    let amount = vn_number(num)?;
+    // "1 tỷ 200 triệu", "2 triệu 500 nghìn đồng": a smaller amount with its own unit
+    // follows the first; a number after it without a unit ("1 tỷ 2") is not read.
+    let after_unit = words_as_written.trim_start().split_once(char::is_whitespace).map_or("", |(_, rest)| rest.trim_start());
+    if after_unit.starts_with(|c: char| c.is_ascii_digit()) {
+        let rest_unit_named = after_unit.contains(|c: char| c.is_ascii_alphabetic());
+        return match budget_text(after_unit, default) {
+            Some((more, smaller)) if rest_unit_named && smaller.in_millions() < unit.in_millions() => {
+                Some((amount * unit.in_millions() + more * smaller.in_millions(), Unit::Million))
+            }
+            _ => None,
+        };
+    }
+    Some((amount, unit))
 }
 
 /// Reads a number written the Vietnamese way ("1.500.000", "1,5", "1.500.000,5"), also
@@ -408,6 +421,11 @@ mod tests {
             (Cell::Number(15_000.0), Unit::Thousand, Millions(15.0)),
             (Cell::Text("15 triệu".into()), Unit::Dong, Millions(15.0)),
             (Cell::Text("1,2 tỷ".into()), m, Millions(1200.0)),
+            (Cell::Text("1 tỷ 200 triệu".into()), m, Millions(1200.0)),
+            (Cell::Text("2 triệu 500 nghìn đồng".into()), Unit::Dong, Millions(2.5)),
+            (Cell::Text("1 tỷ 2".into()), m, Unreadable),
+            (Cell::Text("1 tỷ 2,5 triệu".into()), m, Millions(1002.5)),
+            (Cell::Text("200 triệu 1 tỷ".into()), m, Unreadable),
             (Cell::Text("1.500.000 đồng".into()), m, Millions(1.5)),
             (Cell::Text("1.500.000".into()), Unit::Dong, Millions(1.5)),
             (Cell::Text("1,5".into()), m, Millions(1.5)),

@@ -512,6 +512,16 @@ fn find_agency(index: &AgencyIndex, wb: &WorkbookData, rel: &str) -> (Match, Str
             }
         }
     }
+    // The report's title naming its sender: "Báo cáo kết quả … năm 2024 của Sở Giáo dục
+    // và Đào tạo", "Kết quả thực hiện … (Sở Khoa học và Công nghệ)".
+    for sheet in &wb.sheets {
+        for tc in &sheet.top {
+            let Cell::Text(t) = &tc.cell else { continue };
+            if let Some(m) = title_sender(index, t) {
+                return (m, tidy(t));
+            }
+        }
+    }
     let name = rel.rsplit('/').next().unwrap_or(rel);
     let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
     match index.within(stem) {
@@ -538,6 +548,34 @@ fn find_agency(index: &AgencyIndex, wb: &WorkbookData, rel: &str) -> (Match, Str
 fn next_in_row(sheet: &SheetData, i: usize) -> Option<&Cell> {
     let row = sheet.top[i].row;
     sheet.top[i + 1..].iter().take_while(|c| c.row == row).map(|c| &c.cell).find(|c| !c.is_empty())
+}
+
+/// The agency a report's title names as its sender: the words after its last "của" ("…
+/// năm 2024 của Sở Giáo dục và Đào tạo"), or a part in brackets that is a name and nothing
+/// else ("(Sở Khoa học và Công nghệ)"). A line naming a document by its number ("theo Công
+/// văn số 456/SNgV-VP của Sở Ngoại vụ") names that document's issuer, not the sender.
+fn title_sender(index: &AgencyIndex, t: &str) -> Option<Match> {
+    if t.len() > 400 || t.split('/').skip(1).any(|p| p.starts_with(char::is_alphabetic)) {
+        return None;
+    }
+    let key = fold(t);
+    let title = key.starts_with("bao cao") || key.starts_with("ket qua") || key.starts_with("tinh hinh");
+    if title {
+        if let Some((_, after)) = key.rsplit_once(" cua ") {
+            if let m @ Match::One(_) = index.within(after) {
+                return Some(m);
+            }
+        }
+    }
+    let mut rest = t;
+    while let Some(open) = rest.find('(') {
+        let Some(close) = rest[open..].find(')') else { break };
+        if let m @ Match::One(_) = index.name(&rest[open + 1..open + close]) {
+            return Some(m);
+        }
+        rest = &rest[open + close + 1..];
+    }
+    None
 }
 
 /// Finds the report date in the sheets given, in their order: a "Ngày báo cáo" line, else
@@ -1326,6 +1364,26 @@ mod tests {
         ];
         for (t, want) in cases {
             assert_eq!(ReportReference::issuer_as_written(t), want, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn a_title_names_its_sender() {
+        let plan = crate::plan::load(std::path::Path::new("inputs/plans/bac-giang.toml")).unwrap();
+        let index = AgencyIndex::new(&plan);
+        let one = |code: &str| Some(Match::One(code.to_string()));
+        let cases = [
+            ("BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH NĂM 2024 CỦA SỞ GIÁO DỤC VÀ ĐÀO TẠO", one("SGDDT")),
+            ("Kết quả thực hiện nhiệm vụ năm 2024 của Sở Công thương tỉnh Bắc Giang", one("SCT")),
+            ("Kết quả thực hiện nhiệm vụ năm 2024 (Sở Khoa học và Công nghệ)", one("SKHCN")),
+            // Another document's issuer, the plan's issuer, or no name at all.
+            ("Báo cáo theo Công văn số 456/SNgV-VP của Sở Ngoại vụ", None),
+            ("Báo cáo kết quả thực hiện Kế hoạch của UBND tỉnh", None),
+            ("Kết quả thực hiện (năm 2024)", None),
+            ("Hội nghị của Sở Ngoại vụ với các đối tác", None),
+        ];
+        for (t, want) in cases {
+            assert_eq!(title_sender(&index, t), want, "{t:?}");
         }
     }
 

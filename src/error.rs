@@ -50,6 +50,7 @@ pub enum Kind {
     DateUnreadable,
     DateOtherYear,
     SheetOtherYear,
+    SheetGuidance,
     NoActivityColumn,
     NoStatusColumn,
     // rows
@@ -103,6 +104,7 @@ impl Kind {
             DateUnreadable => "date_unreadable",
             DateOtherYear => "date_other_year",
             SheetOtherYear => "sheet_other_year",
+            SheetGuidance => "sheet_guidance",
             NoActivityColumn => "no_activity_column",
             NoStatusColumn => "no_status_column",
             TaskUnknown => "task_unknown",
@@ -157,6 +159,9 @@ impl Kind {
             ),
             SheetOtherYear => format!(
                 "trang tính mang tên năm khác với năm báo cáo: không tổng hợp ({detail} dòng); nếu là số liệu năm nay, đổi tên trang"
+            ),
+            SheetGuidance => format!(
+                "trang hướng dẫn (ví dụ) của biểu mẫu: không tổng hợp ({detail} dòng); nếu là số liệu báo cáo, đổi tên trang"
             ),
             NoActivityColumn => format!(
                 "bảng không có cột nội dung hoạt động hay kết quả (các cột nhận ra: {detail}): không đọc được hoạt động nào; đặt tên cột \"Nội dung hoạt động\", \"Kết quả thực hiện\""
@@ -217,6 +222,7 @@ impl Kind {
                 )
             }
             SheetOtherYear => format!("the sheet's name gives another year than the reporting year: not consolidated ({detail} rows)"),
+            SheetGuidance => format!("the form's guidance sheet, with its examples: not consolidated ({detail} rows)"),
             NoActivityColumn => format!("the table has no activity or result column (columns recognised: {detail}): no activity read"),
             NoStatusColumn => format!("the table has no status column: {detail} rows without a status"),
             TaskUnknown => format!("task \"{detail}\" is not in the plan"),

@@ -67,7 +67,7 @@ pub fn read(cfg: &RunConfig, tick: &(dyn Fn() + Sync)) -> anyhow::Result<Read> {
         .filter(|p| accepted_files.contains(p.file.as_str()))
         .map(|p| match p.kind {
             Kind::TotalsRow | Kind::ContinuedRow | Kind::Duplicate => 1,
-            Kind::SheetOtherYear => p.detail.parse().unwrap_or(0),
+            Kind::SheetOtherYear | Kind::SheetGuidance => p.detail.parse().unwrap_or(0),
             _ => 0,
         })
         .sum::<usize>()

@@ -290,10 +290,18 @@ pub fn find(rows: &[Vec<String>], row0: u32, col0: u32) -> Option<Header> {
         };
         if let Some(field) = field {
             // The first column claiming a field wins; later ones are extra columns. Of two
-            // budgets, the money spent wins over the money allotted.
+            // budgets, the money spent wins over the money allotted. Of two columns for two
+            // years ("Kết quả năm 2023 | Kết quả năm 2024", a report set beside last year's),
+            // the later year's, unless it is money planned.
             match columns.iter().position(|x: &Column| x.field == field) {
                 None => columns.push(Column { field, col: col0 + c as u32, header }),
                 Some(at) if field == Field::Budget && spent(&header) > spent(&columns[at].header) => {
+                    columns[at] = Column { field, col: col0 + c as u32, header };
+                }
+                Some(at)
+                    if year_named(&header).zip(year_named(&columns[at].header)).is_some_and(|(new, old)| new > old)
+                        && (field != Field::Budget || spent(&header) >= spent(&columns[at].header)) =>
+                {
                     columns[at] = Column { field, col: col0 + c as u32, header };
                 }
                 Some(_) => {}
@@ -370,11 +378,21 @@ fn spent(header: &str) -> u8 {
     let has = |words: &[&str]| words.iter().any(|w| crate::text::contains_words(&key, w));
     if has(&["su dung", "thuc hien", "da chi", "thuc chi", "giai ngan", "quyet toan"]) {
         2
-    } else if has(&["duoc giao", "du toan", "ke hoach", "phan bo", "duoc cap", "giao"]) {
+    } else if has(&["duoc giao", "du toan", "ke hoach", "phan bo", "duoc cap", "giao", "du kien"]) {
         0
     } else {
         1
     }
+}
+
+/// The latest year a header names ("Kết quả năm 2024", "KP 2023"), if any.
+fn year_named(header: &str) -> Option<u32> {
+    header
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|n| n.len() == 4)
+        .filter_map(|n| n.parse().ok())
+        .filter(|y| (1990..=2100).contains(y))
+        .max()
 }
 
 /// A cell's text in the grid, trimmed; "" outside it.
@@ -519,6 +537,23 @@ mod tests {
         assert_eq!(budget(&["STT", "Nội dung hoạt động", "Kết quả", "Kinh phí được giao", "Kinh phí đã sử dụng"]), 4);
         assert_eq!(budget(&["STT", "Nội dung hoạt động", "Kết quả", "Kinh phí thực hiện", "Kinh phí kế hoạch"]), 3);
         assert_eq!(budget(&["STT", "Nội dung hoạt động", "Kết quả", "Kinh phí", "Kinh phí (triệu đồng)"]), 3, "the first of two alike");
+        assert_eq!(budget(&["STT", "Nội dung hoạt động", "Kết quả", "Kinh phí năm 2023", "Kinh phí năm 2024"]), 4, "the later year");
+        assert_eq!(
+            budget(&["STT", "Nội dung hoạt động", "Kết quả", "Kinh phí năm 2024", "Kinh phí dự kiến năm 2025"]),
+            3,
+            "not money planned"
+        );
+    }
+
+    #[test]
+    fn of_two_years_columns_the_later_year_s_is_read() {
+        let g = grid(&[
+            &["STT", "Nội dung hoạt động", "Kết quả năm 2023", "Kết quả năm 2024", "Tình trạng"],
+            &["1", "Hội nghị", "3 đoàn", "5 đoàn", "Xong"],
+        ]);
+        assert_eq!(find(&g, 0, 0).unwrap().col(Field::Result).unwrap().col, 3);
+        let g = grid(&[&["STT", "Nội dung hoạt động", "Kết quả", "Kết quả năm 2024", "Tình trạng"], &["1", "Hội nghị", "3", "5", "Xong"]]);
+        assert_eq!(find(&g, 0, 0).unwrap().col(Field::Result).unwrap().col, 2, "a year on one header only decides nothing");
     }
 
     #[test]

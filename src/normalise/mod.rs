@@ -310,18 +310,31 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
     }
 
     let mut problems = Vec::new();
-    // A workbook kept from year to year, a sheet per year ("Năm 2023", "BC2024"): a sheet
-    // whose name gives only other years is left out, and listed, unless no sheet is left.
-    let other_year = |i: &usize| names_other_year(&wb.sheets[*i].name, year);
-    // Its rows count as read and not consolidated: the finding's detail is their number.
-    let mut left_out = 0;
-    if sheets.iter().any(|i| !other_year(i)) {
-        for &i in sheets.iter().filter(|i| other_year(i)) {
-            let sheet = &wb.sheets[i];
-            left_out += sheet.rows.len();
-            problems.push(Problem::at(&ing.rel, &sheet.name, String::new(), Kind::SheetOtherYear, sheet.rows.len().to_string()));
+    // Sheets that are not the report, left out and listed unless no sheet is left: in a
+    // workbook kept from year to year, a sheet whose name gives only other years ("Năm
+    // 2023", "BC2024"); in the department's form, its guidance sheet with its example
+    // rows ("Hướng dẫn", "Ví dụ").
+    let not_report = |i: &usize| {
+        let name = &wb.sheets[*i].name;
+        if names_other_year(name, year) {
+            Some(Kind::SheetOtherYear)
+        } else if is_guidance(name) {
+            Some(Kind::SheetGuidance)
+        } else {
+            None
         }
-        sheets.retain(|i| !other_year(i));
+    };
+    // Their rows count as read and not consolidated: the finding's detail is their number.
+    let mut left_out = 0;
+    if sheets.iter().any(|i| not_report(i).is_none()) {
+        for &i in &sheets {
+            if let Some(kind) = not_report(&i) {
+                let sheet = &wb.sheets[i];
+                left_out += sheet.rows.len();
+                problems.push(Problem::at(&ing.rel, &sheet.name, String::new(), kind, sheet.rows.len().to_string()));
+            }
+        }
+        sheets.retain(|i| not_report(i).is_none());
     }
     // The report's own sheets are where its date is looked for first.
     let by_report: Vec<&SheetData> = sheets
@@ -1117,6 +1130,16 @@ fn is_totals_label(k: &str) -> bool {
         || ["tong ", "cong "].iter().any(|p| k.strip_prefix(p).is_some_and(|rest| rest.bytes().all(|b| b.is_ascii_digit() || b == b' ')))
 }
 
+/// Whether a sheet's name says it is a form's guidance, with example rows: "Hướng dẫn",
+/// "Hướng dẫn ghi", "HD", "Ví dụ", "Instructions".
+fn is_guidance(name: &str) -> bool {
+    let key = fold(name);
+    matches!(key.as_str(), "hd" | "vd")
+        || ["huong dan", "vi du", "instructions", "instruction", "example", "mau vi du"]
+            .iter()
+            .any(|w| crate::ingest::header::starts_with_words(&key, w))
+}
+
 /// Whether a sheet's name gives years and not `year`. A period ("KH 2021-2025") covers
 /// the years in it.
 fn names_other_year(name: &str, year: i32) -> bool {
@@ -1364,6 +1387,16 @@ mod tests {
         ];
         for (t, want) in cases {
             assert_eq!(ReportReference::issuer_as_written(t), want, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn a_form_s_guidance_sheet_is_known_by_its_name() {
+        for name in ["Hướng dẫn", "HƯỚNG DẪN GHI", "HD", "Ví dụ", "Instructions"] {
+            assert!(is_guidance(name), "{name:?}");
+        }
+        for name in ["Báo cáo", "Sheet1", "Biểu mẫu", "Mẫu 01", "HĐ 2024"] {
+            assert!(!is_guidance(name), "{name:?}");
         }
     }
 

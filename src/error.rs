@@ -69,6 +69,7 @@ pub enum Kind {
     TotalsRow,
     TotalsMismatch,
     ContinuedRow,
+    ExampleRow,
     ReadPanic,
     // text and the receipts register
     LegacyEncoding,
@@ -122,6 +123,7 @@ impl Kind {
             TotalsRow => "totals_row",
             TotalsMismatch => "totals_mismatch",
             ContinuedRow => "continued_row",
+            ExampleRow => "example_row",
             ReadPanic => "reader_panic",
             LegacyEncoding => "legacy_encoding",
             AgencyMismatch => "agency_mismatch",
@@ -184,6 +186,7 @@ impl Kind {
             TotalsRow => "dòng tổng cộng: không tính là hoạt động".into(),
             TotalsMismatch => format!("dòng tổng cộng không khớp với tổng các dòng ({detail})"),
             ContinuedRow => format!("dòng viết tiếp dòng {detail} (không ghi nhiệm vụ, hoạt động, tình trạng): ghép vào dòng {detail}, không tính là hoạt động riêng"),
+            ExampleRow => format!("dòng ví dụ của biểu mẫu (\"{detail}\"): không tính là hoạt động; xoá dòng ví dụ trước khi gửi"),
             ReadPanic => format!("lỗi khi đọc tệp ({detail}): bỏ qua tệp, các tệp khác vẫn được tổng hợp"),
             LegacyEncoding => format!("chữ gõ bằng bảng mã cũ {detail}, đã chuyển sang Unicode: kiểm tra lại, lần sau dùng Unicode"),
             AgencyMismatch => format!("tên đơn vị trong báo cáo khác tên tệp ({detail}): dùng tên trong báo cáo"),
@@ -244,6 +247,7 @@ impl Kind {
             ContinuedRow => {
                 format!("continues row {detail} (no task, activity or status): joined to row {detail}, not an activity of its own")
             }
+            ExampleRow => format!("the form's example row (\"{detail}\"): not an activity"),
             ReadPanic => format!("reader failed on this file ({detail})"),
             LegacyEncoding => format!("text in the legacy {detail} encoding, converted to Unicode"),
             AgencyMismatch => format!("agency in the report differs from the file name ({detail}); the report's is used"),

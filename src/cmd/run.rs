@@ -58,7 +58,8 @@ pub fn read(cfg: &RunConfig, tick: &(dyn Fn() + Sync)) -> anyhow::Result<Read> {
     let read = norm.rows_read();
     let accepted = norm.rows.height();
     // A file not consolidated rejects all its rows at once; in the others, totals rows,
-    // lines joined to the row above and repeated rows are rejected one by one, and another year's sheet all its rows.
+    // lines joined to the row above, the form's example rows and repeated rows are rejected
+    // one by one, and another year's sheet all its rows.
     let accepted_files: std::collections::HashSet<&str> =
         norm.files.iter().filter(|f| f.outcome == Outcome::Accepted).map(|f| f.file.as_str()).collect();
     let rejected = norm
@@ -66,7 +67,7 @@ pub fn read(cfg: &RunConfig, tick: &(dyn Fn() + Sync)) -> anyhow::Result<Read> {
         .iter()
         .filter(|p| accepted_files.contains(p.file.as_str()))
         .map(|p| match p.kind {
-            Kind::TotalsRow | Kind::ContinuedRow | Kind::Duplicate => 1,
+            Kind::TotalsRow | Kind::ContinuedRow | Kind::ExampleRow | Kind::Duplicate => 1,
             Kind::SheetOtherYear | Kind::SheetGuidance => p.detail.parse().unwrap_or(0),
             _ => 0,
         })

@@ -847,6 +847,13 @@ fn read_rows(
         if named.next() == Some(true) && named.next() == Some(true) {
             continue;
         }
+        // The form's example row, left in ("Ví dụ: Tổ chức hội nghị…"): no activity.
+        if [&stt, &task_text, &activity].iter().any(|t| is_example(t)) {
+            let col = header.col(Field::Activity).or(header.col(Field::Task)).map_or(0, |c| c.col);
+            problems.push(Problem::at(file, &sheet.name, a1(row_at, col), Kind::ExampleRow, activity.clone()));
+            totals += 1;
+            continue;
+        }
         // The signing block under the table (the signer's name, "Nơi nhận:" and its list)
         // holds no activity; a row there that names a task of the plan is still read.
         if signing_row.is_some_and(|s| row_at >= s) && !matches!(resolve(&task_text), Match::One(_)) {
@@ -1130,6 +1137,13 @@ fn is_totals_label(k: &str) -> bool {
         || ["tong ", "cong "].iter().any(|p| k.strip_prefix(p).is_some_and(|rest| rest.bytes().all(|b| b.is_ascii_digit() || b == b' ')))
 }
 
+/// Whether a cell starts the way a form's example row does: "Ví dụ:", "(Ví dụ)", "VD:".
+fn is_example(t: &str) -> bool {
+    let head: String = t.trim_start_matches(|c: char| c == '(' || c == '*' || c.is_whitespace()).chars().take(6).collect();
+    let key = fold(&head);
+    key == "vi du" || key.starts_with("vi du ") || (key == "vd" || key.starts_with("vd ")) && head.contains(':')
+}
+
 /// Whether a sheet's name says it is a form's guidance, with example rows: "Hướng dẫn",
 /// "Hướng dẫn ghi", "HD", "Ví dụ", "Instructions".
 fn is_guidance(name: &str) -> bool {
@@ -1387,6 +1401,16 @@ mod tests {
         ];
         for (t, want) in cases {
             assert_eq!(ReportReference::issuer_as_written(t), want, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn a_form_s_example_row_is_known_by_its_start() {
+        for t in ["Ví dụ: Tổ chức hội nghị", "(Ví dụ) Hội nghị", "VD: Hội nghị", "* Ví dụ", "VÍ DỤ"] {
+            assert!(is_example(t), "{t:?}");
+        }
+        for t in ["Hội nghị", "Vì dân", "Vi deo quảng bá", "VDL Hội chợ", "Video"] {
+            assert!(!is_example(t), "{t:?}");
         }
     }
 

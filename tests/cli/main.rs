@@ -2,6 +2,7 @@
 //! One test binary with modules, because every extra file under tests/ links Polars again.
 
 mod audit;
+mod clerks;
 mod env;
 mod exits;
 mod hostile;

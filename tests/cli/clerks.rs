@@ -1,0 +1,77 @@
+//! Clerks' habits (tests/fixtures/clerks/2024, made by openpyxl and LibreOffice): a list
+//! typed one item per row, amounts in words of two units, one column for tasks and
+//! activities, the sender named only in the title, the date in figures, the form's guidance
+//! sheet and example row left in, a report set beside last year's. Each is read for what it
+//! is, and every row read is either consolidated or listed.
+
+use crate::env::*;
+
+#[test]
+fn what_clerks_type_is_read_for_what_it_means() {
+    let env = Env::new();
+    env.copy_into_year(2024, "tests/fixtures/clerks/2024");
+    let out = env.run_year(2024, &[]);
+    let (rows, files, problems) = (env.csv(2024, "rows.csv"), env.csv(2024, "files.csv"), env.csv(2024, "problems.csv"));
+    let file = |name: &str| files.iter().find(|f| f["file"] == name).unwrap_or_else(|| panic!("{name} not in files.csv"));
+    let rows_of = |name: &str| rows.iter().filter(|r| r["file"] == name).collect::<Vec<_>>();
+    let field = |name: &str, key: &str| rows_of(name).iter().map(|r| r[key].clone()).collect::<Vec<_>>();
+    let found =
+        |name: &str| problems.iter().filter(|p| p["file"] == name).map(|p| (p["kind"].as_str(), p["cell"].as_str())).collect::<Vec<_>>();
+
+    // A result's list typed one item per row goes with the row above it, its difficulty
+    // too; each such line is listed, read and not counted as an activity. "1 tỷ 200 triệu"
+    // and "2 triệu 500 nghìn đồng" are amounts in two units. The date is the "Thời gian
+    // gửi" line's, with the remark after it.
+    let sct = "01_sct_dong_tiep.xls";
+    assert_eq!(field(sct, "row"), ["5", "8", "9"]);
+    assert_eq!(rows_of(sct)[0]["result"], "12 doanh nghiệp tham gia\n- ký 5 hợp đồng, biên bản ghi nhớ\n- giới thiệu 40 sản phẩm OCOP");
+    assert_eq!(rows_of(sct)[0]["difficulties"], "Kinh phí xã hội hóa còn ít");
+    assert_eq!(rows_of(sct)[2]["result"], "Gian hàng tỉnh trên 2 sàn\n- 1.200 đơn hàng");
+    assert_eq!(field(sct, "budget_million_vnd"), ["1200.0", "2.5", "50.0"]);
+    assert_eq!(field(sct, "flags"), ["", "", ""]);
+    assert_eq!(found(sct), [("continued_row", "D10"), ("continued_row", "D6"), ("continued_row", "D7")]);
+    assert_eq!(problems.iter().find(|p| p["cell"] == "D7").unwrap()["detail"], "5", "the row it goes on");
+    assert_eq!(
+        (file(sct)["report_date"].as_str(), file(sct)["rows_read"].as_str(), file(sct)["rows_accepted"].as_str()),
+        ("2024-10-22", "6", "3")
+    );
+
+    // The sender only in the title, the date in figures under it; tasks as headings in a
+    // column "Nhiệm vụ, hoạt động", the activities under them.
+    let gd = "02_sgddt_tieu_de.xlsx";
+    assert_eq!((file(gd)["agency_code"].as_str(), file(gd)["report_date"].as_str()), ("SGDDT", "2024-10-15"));
+    assert_eq!(field(gd, "task_code"), ["NV5", "NV5", "IV.11"]);
+    assert_eq!(field(gd, "activity")[0], "Trại hè học sinh ASEAN");
+    assert_eq!(field(gd, "status"), ["done", "in_progress", "done"]);
+    assert!(found(gd).is_empty(), "{:?}", found(gd));
+
+    // The form's guidance sheet and the example row left in the report are no activities;
+    // of last year's results and this year's, this year's; of this year's money and next
+    // year's planned, this year's.
+    let snv = "03_snv_bieu_mau.xlsx";
+    assert_eq!(field(snv, "sheet"), ["Báo cáo", "Báo cáo"]);
+    assert_eq!(field(snv, "task_code"), ["NV2", "NV6"]);
+    assert_eq!(field(snv, "result"), ["Đã ban hành", "3 đoàn"]);
+    assert_eq!(field(snv, "budget_million_vnd"), ["5.0", "120.0"]);
+    assert_eq!(found(snv), [("example_row", "C5"), ("sheet_guidance", "")]);
+    assert_eq!((file(snv)["rows_read"].as_str(), file(snv)["rows_accepted"].as_str()), ("4", "2"));
+
+    // The sender in brackets in the title; the date in figures on the signing line under
+    // the table, which is no activity.
+    let kh = "bao-cao.xlsx";
+    assert_eq!((file(kh)["agency_code"].as_str(), file(kh)["report_date"].as_str()), ("SKHCN", "2024-10-18"));
+    assert_eq!(field(kh, "row"), ["4"]);
+    assert!(found(kh).is_empty(), "{:?}", found(kh));
+
+    // The workbook: the joined result in one cell; the lines joined and the example row
+    // listed with what they are; the joined lines are not counted as data problems (the
+    // example row and the guidance sheet are).
+    let acts = sheet(&env.workbook(2024), "Hoạt động");
+    assert_eq!(row_with(&acts, "Tham gia Hội chợ thương mại quốc tế Việt - Trung")[4], rows_of(sct)[0]["result"]);
+    assert_eq!(acts.iter().filter(|r| r[0].parse::<u32>().is_ok()).count(), 9, "one line per activity, nothing else");
+    let listed = sheet(&env.workbook(2024), "Vấn đề dữ liệu");
+    assert!(listed.iter().flatten().any(|c| c.starts_with("dòng viết tiếp dòng 5")));
+    assert!(listed.iter().flatten().any(|c| c.starts_with("dòng ví dụ của biểu mẫu")));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("9 hoạt động, 2 vấn đề dữ liệu"), "{said}");
+}

@@ -269,7 +269,7 @@ impl Kind {
 
 /// A finding about the data: where it is and what is wrong. Never an error: it is
 /// collected, written to the outputs and counted, and the run goes on.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     /// File path relative to the year folder.
     pub file: String,
@@ -280,6 +280,34 @@ pub struct Problem {
     pub kind: Kind,
     /// The value as written, or other detail the message names.
     pub detail: String,
+}
+
+/// Findings are ordered by file, sheet, then cell in reading order (row, then column: "D6"
+/// before "D10", "B6" before "A7"), then kind and detail.
+impl Ord for Problem {
+    fn cmp(&self, other: &Problem) -> std::cmp::Ordering {
+        (&self.file, &self.sheet, cell_order(&self.cell), &self.cell, self.kind, &self.detail).cmp(&(
+            &other.file,
+            &other.sheet,
+            cell_order(&other.cell),
+            &other.cell,
+            other.kind,
+            &other.detail,
+        ))
+    }
+}
+
+impl PartialOrd for Problem {
+    fn partial_cmp(&self, other: &Problem) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// An A1 reference's (row, column), for ordering; a reference that is none sorts first.
+fn cell_order(cell: &str) -> (u32, u32) {
+    let letters = cell.bytes().take_while(u8::is_ascii_uppercase).count();
+    let col = cell.bytes().take(letters).fold(0u32, |n, b| n.saturating_mul(26).saturating_add(u32::from(b - b'A' + 1)));
+    (cell[letters..].parse().unwrap_or(0), col)
 }
 
 impl Problem {
@@ -294,5 +322,25 @@ impl Problem {
     }
     pub fn message_en(&self) -> String {
         self.kind.en(&self.detail)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn findings_are_in_reading_order() {
+        let at = |cell: &str| Problem {
+            file: "a.xlsx".into(),
+            sheet: "BC".into(),
+            cell: cell.into(),
+            kind: Kind::StatusMissing,
+            detail: String::new(),
+        };
+        let mut found = vec![at("D10"), at("AA6"), at("D6"), at("B7"), at(""), at("Z6")];
+        found.sort();
+        let cells: Vec<&str> = found.iter().map(|p| p.cell.as_str()).collect();
+        assert_eq!(cells, ["", "D6", "Z6", "AA6", "B7", "D10"]);
     }
 }

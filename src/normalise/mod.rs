@@ -75,7 +75,7 @@ pub struct Normalised {
     pub rows: DataFrame,
     /// Every file, in path order.
     pub files: Vec<FileRecord>,
-    /// Every finding, sorted by file, sheet, cell.
+    /// Every finding, sorted by file, sheet, cell (in reading order: row, then column).
     pub problems: Vec<Problem>,
     /// The day each agency's report was received: its earliest entry in the receipts
     /// register, else the earliest date on its workbooks (a revision does not make an

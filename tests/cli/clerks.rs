@@ -29,7 +29,7 @@ fn what_clerks_type_is_read_for_what_it_means() {
     assert_eq!(rows_of(sct)[2]["result"], "Gian hàng tỉnh trên 2 sàn\n- 1.200 đơn hàng");
     assert_eq!(field(sct, "budget_million_vnd"), ["1200.0", "2.5", "50.0"]);
     assert_eq!(field(sct, "flags"), ["", "", ""]);
-    assert_eq!(found(sct), [("continued_row", "D10"), ("continued_row", "D6"), ("continued_row", "D7")]);
+    assert_eq!(found(sct), [("continued_row", "D6"), ("continued_row", "D7"), ("continued_row", "D10")]);
     assert_eq!(problems.iter().find(|p| p["cell"] == "D7").unwrap()["detail"], "5", "the row it goes on");
     assert_eq!(
         (file(sct)["report_date"].as_str(), file(sct)["rows_read"].as_str(), file(sct)["rows_accepted"].as_str()),

@@ -338,7 +338,7 @@ mod tests {
             kind: Kind::StatusMissing,
             detail: String::new(),
         };
-        let mut found = vec![at("D10"), at("AA6"), at("D6"), at("B7"), at(""), at("Z6")];
+        let mut found = [at("D10"), at("AA6"), at("D6"), at("B7"), at(""), at("Z6")];
         found.sort();
         let cells: Vec<&str> = found.iter().map(|p| p.cell.as_str()).collect();
         assert_eq!(cells, ["", "D6", "Z6", "AA6", "B7", "D10"]);

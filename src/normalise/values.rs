@@ -59,6 +59,11 @@ const STATUS_WORDS: &[(&str, Status)] = &[
     ("tiep tuc thuc hien", Status::InProgress),
     ("tiep tuc trien khai", Status::InProgress),
     ("thuong xuyen", Status::InProgress),
+    ("thuc hien thuong xuyen", Status::InProgress),
+    ("hoan tat", Status::Done),
+    ("da hoan tat", Status::Done),
+    ("da to chuc", Status::Done),
+    ("da ban hanh", Status::Done),
     ("chua thuc hien", Status::NotStarted),
     ("chua trien khai", Status::NotStarted),
     ("chua", Status::NotStarted),
@@ -204,7 +209,12 @@ pub fn budget(cell: &Cell, unit: Unit) -> Budget {
     let (amount, unit) = match cell {
         Cell::Empty => return Budget::Blank,
         Cell::Number(n) => (*n, unit),
-        Cell::Text(t) => match budget_text(t, unit) {
+        // Also an amount after its source's name, the one thing in the cell ("Nguồn NSNN:
+        // 30 triệu").
+        Cell::Text(t) => match budget_text(t, unit).or_else(|| match t.split_once(':') {
+            Some((label, amount)) if !label.contains(|c: char| c.is_ascii_digit()) && !amount.contains(':') => budget_text(amount, unit),
+            _ => None,
+        }) {
             Some(v) => v,
             None => return Budget::Unreadable,
         },
@@ -368,6 +378,8 @@ mod tests {
             ("hoàn thành đúng tiến độ", Status::Done),
             ("Đang thực hiện", Status::InProgress),
             ("Đang triển khai", Status::InProgress),
+            ("Thực hiện thường xuyên", Status::InProgress),
+            ("Đã tổ chức", Status::Done),
             ("Chưa hoàn thành", Status::InProgress),
             ("Chưa triển khai", Status::NotStarted),
             ("Chưa thực hiện", Status::NotStarted),
@@ -422,6 +434,8 @@ mod tests {
             (Cell::Text("15 triệu".into()), Unit::Dong, Millions(15.0)),
             (Cell::Text("1,2 tỷ".into()), m, Millions(1200.0)),
             (Cell::Text("1 tỷ 200 triệu".into()), m, Millions(1200.0)),
+            (Cell::Text("Nguồn NSNN: 30 triệu".into()), m, Millions(30.0)),
+            (Cell::Text("NSNN: 30; XHH: 20".into()), m, Unreadable),
             (Cell::Text("2 triệu 500 nghìn đồng".into()), Unit::Dong, Millions(2.5)),
             (Cell::Text("1 tỷ 2".into()), m, Unreadable),
             (Cell::Text("1 tỷ 2,5 triệu".into()), m, Millions(1002.5)),

@@ -272,18 +272,37 @@ pub fn find(rows: &[Vec<String>], row0: u32, col0: u32) -> Option<Header> {
             let b = text(i + 1, c);
             b.is_empty() || (in_group(c) && b.chars().filter(|ch| ch.is_alphabetic()).nth(1).is_some())
         });
-    let below_is_header = (sub_count >= 2 || splits_groups)
+    // A row of units under the header ("triệu đồng" under "Kinh phí"): part of it.
+    let units_row = (0..width).any(|c| !text(i + 1, c).is_empty())
+        && (0..width).all(|c| text(i + 1, c).is_empty() || (!text(i, c).is_empty() && is_unit(text(i + 1, c))));
+    let below_is_header = (sub_count >= 2 || splits_groups || units_row)
         && rows[i + 1].iter().all(|t| t.chars().count() <= 80)
         && below.iter().flatten().all(|f| !matches!(f, Field::Stt));
     let mut columns = Vec::new();
+    // The text field whose group the columns are in (a result split as "Kết quả thực hiện"
+    // over "Số lượng | Nội dung"), and its header: every column of it is read.
+    let mut group: Option<(Field, &str)> = None;
     for c in 0..width {
         let t = rows[i].get(c).map(String::as_str).unwrap_or("");
+        let mut in_text_group = false;
         let (field, header) = if below_is_header {
             let b = rows[i + 1].get(c).map(String::as_str).unwrap_or("");
-            match (below.get(c).copied().flatten(), top.get(c).copied().flatten()) {
-                (Some(f), _) => (Some(f), join(t, b)),
-                (None, Some(f)) => (Some(f), join(t, b)),
-                (None, None) => (None, String::new()),
+            if !t.trim().is_empty() {
+                group = top.get(c).copied().flatten().filter(|f| GROUPED_TEXT.contains(f)).map(|f| (f, t));
+            }
+            // A sub-header naming a text field read already ("Nội dung" under "Kết quả thực
+            // hiện", where the activity has its column) is part of its group.
+            let below_f = below.get(c).copied().flatten().filter(|f| {
+                !(t.trim().is_empty() && group.is_some() && GROUPED_TEXT.contains(f) && columns.iter().any(|x: &Column| x.field == *f))
+            });
+            match (below_f, top.get(c).copied().flatten(), group) {
+                (Some(f), _, _) => (Some(f), join(t, b)),
+                (None, Some(f), _) => (Some(f), join(t, b)),
+                (None, None, Some((f, head))) if t.trim().is_empty() && !b.trim().is_empty() => {
+                    in_text_group = true;
+                    (Some(f), join(head, b))
+                }
+                (None, None, _) => (None, String::new()),
             }
         } else {
             (top.get(c).copied().flatten(), t.to_string())
@@ -292,9 +311,11 @@ pub fn find(rows: &[Vec<String>], row0: u32, col0: u32) -> Option<Header> {
             // The first column claiming a field wins; later ones are extra columns. Of two
             // budgets, the money spent wins over the money allotted. Of two columns for two
             // years ("Kết quả năm 2023 | Kết quả năm 2024", a report set beside last year's),
-            // the later year's, unless it is money planned.
+            // the later year's, unless it is money planned. The columns of a text field's
+            // group are all read.
             match columns.iter().position(|x: &Column| x.field == field) {
                 None => columns.push(Column { field, col: col0 + c as u32, header }),
+                Some(_) if in_text_group => columns.push(Column { field, col: col0 + c as u32, header }),
                 Some(at) if field == Field::Budget && spent(&header) > spent(&columns[at].header) => {
                     columns[at] = Column { field, col: col0 + c as u32, header };
                 }
@@ -383,6 +404,35 @@ fn spent(header: &str) -> u8 {
     } else {
         1
     }
+}
+
+/// Text fields whose header may stand over a group of columns, each read into the field.
+const GROUPED_TEXT: &[Field] = &[Field::Activity, Field::Result, Field::Difficulties, Field::Proposals, Field::Note];
+
+/// Whether a cell under a header names a unit and nothing else: "triệu đồng", "(Tr.đ)",
+/// "ĐVT: đồng", "1.000 đồng".
+fn is_unit(t: &str) -> bool {
+    let key = fold(t);
+    let key = ["don vi tinh ", "dvt "].iter().find_map(|p| key.strip_prefix(p)).unwrap_or(&key);
+    matches!(
+        key,
+        "trieu dong"
+            | "trieu"
+            | "tr d"
+            | "trd"
+            | "tr dong"
+            | "dong"
+            | "d"
+            | "vnd"
+            | "vn d"
+            | "nghin dong"
+            | "ngan dong"
+            | "1 000 dong"
+            | "1000 dong"
+            | "1000d"
+            | "ty dong"
+            | "trieu vnd"
+    )
 }
 
 /// The latest year a header names ("Kết quả năm 2024", "KP 2023"), if any.
@@ -543,6 +593,34 @@ mod tests {
             3,
             "not money planned"
         );
+    }
+
+    #[test]
+    fn a_row_of_units_under_the_header_is_part_of_it() {
+        let g = grid(&[
+            &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Kinh phí", "Ghi chú"],
+            &["", "", "", "", "Triệu đồng", ""],
+            &["1", "NV1", "Hội nghị", "Xong", "30", ""],
+        ]);
+        let h = find(&g, 0, 0).unwrap();
+        assert_eq!((h.first_row, h.last_row), (0, 1));
+        assert_eq!(h.col(Field::Budget).unwrap().header, "Kinh phí Triệu đồng");
+        // A data row with a word where a unit could stand is no units row.
+        let g = grid(&[&["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Kinh phí"], &["1", "NV1", "Hội nghị", "Xong", "đồng"]]);
+        assert_eq!(find(&g, 0, 0).unwrap().last_row, 0);
+    }
+
+    #[test]
+    fn a_result_split_into_columns_is_read_from_all_of_them() {
+        let g = grid(&[
+            &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả thực hiện", "", "Tình trạng"],
+            &["", "", "", "Số lượng", "Nội dung", ""],
+            &["1", "NV5", "Hội chợ", "12", "doanh nghiệp tham gia", "Hoàn thành"],
+        ]);
+        let h = find(&g, 0, 0).unwrap();
+        let results: Vec<u32> = h.columns.iter().filter(|c| c.field == Field::Result).map(|c| c.col).collect();
+        assert_eq!((h.last_row, results), (1, vec![3, 4]));
+        assert_eq!(h.col(Field::Status).unwrap().col, 5);
     }
 
     #[test]

@@ -249,9 +249,23 @@ impl RawRow {
         self.cells.iter().find(|(g, _, _)| *g == f).map(|(_, c, v)| (v, *c))
     }
 
-    /// The cell of a field, taken out of the row (an empty cell is left in its place).
+    /// The cell of a field, taken out of the row (an empty cell is left in its place). A
+    /// field read from a group of columns ("Kết quả thực hiện" over "Số lượng | Nội dung")
+    /// is their texts joined by "; ", at the first one's column.
     pub fn take(&mut self, f: Field) -> Option<(Cell, u32)> {
-        self.cells.iter_mut().find(|(g, _, _)| *g == f).map(|(_, c, v)| (std::mem::replace(v, Cell::Empty), *c))
+        let mut cells = self.cells.iter_mut().filter(|(g, _, _)| *g == f).map(|(_, c, v)| (*c, std::mem::replace(v, Cell::Empty)));
+        let (col, first) = cells.next()?;
+        let rest: Vec<(u32, Cell)> = cells.filter(|(_, v)| !v.is_empty()).collect();
+        if rest.is_empty() {
+            return Some((first, col));
+        }
+        // A formula error in any of them is the field's value, to be flagged, not joined.
+        if let Some((c, e)) = std::iter::once((col, first.clone())).chain(rest.iter().cloned()).find(|(_, v)| matches!(v, Cell::Error(_))) {
+            return Some((e, c));
+        }
+        let texts: Vec<String> =
+            std::iter::once(first).chain(rest.into_iter().map(|(_, v)| v)).map(Cell::into_text).filter(|t| !t.trim().is_empty()).collect();
+        Some((Cell::Text(texts.join("; ")), col))
     }
 }
 
@@ -770,6 +784,23 @@ pub fn floor_read(path: &Path, keep: bool) -> (usize, Vec<Vec<String>>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_field_read_from_a_group_of_columns_is_their_texts_joined() {
+        let mut raw = RawRow {
+            row: 5,
+            cells: vec![
+                (Field::Result, 3, Cell::Number(12.0)),
+                (Field::Result, 4, Cell::Text("doanh nghiệp tham gia".into())),
+                (Field::Status, 5, Cell::Text("Hoàn thành".into())),
+            ],
+        };
+        assert_eq!(raw.take(Field::Result), Some((Cell::Text("12; doanh nghiệp tham gia".into()), 3)));
+        assert_eq!(raw.take(Field::Status), Some((Cell::Text("Hoàn thành".into()), 5)));
+        let mut raw =
+            RawRow { row: 5, cells: vec![(Field::Result, 3, Cell::Text("12".into())), (Field::Result, 4, Cell::Error("#REF!".into()))] };
+        assert_eq!(raw.take(Field::Result), Some((Cell::Error("#REF!".into()), 4)), "an error is flagged, not joined");
+    }
 
     #[test]
     fn cell_text_crosses_from_a_worker_whole_and_invalid_bytes_are_refused() {

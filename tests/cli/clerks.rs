@@ -1,8 +1,9 @@
 //! Clerks' habits (tests/fixtures/clerks/2024, made by openpyxl and LibreOffice): a list
 //! typed one item per row, amounts in words of two units, one column for tasks and
 //! activities, the sender named only in the title, the date in figures, the form's guidance
-//! sheet and example row left in, a report set beside last year's. Each is read for what it
-//! is, and every row read is either consolidated or listed.
+//! sheet and example row left in, a report set beside last year's, a units row under the
+//! header, a result split into columns. Each is read for what it is, and every row read is
+//! either consolidated or listed.
 
 use crate::env::*;
 
@@ -37,8 +38,11 @@ fn what_clerks_type_is_read_for_what_it_means() {
     );
 
     // The sender only in the title, the date in figures under it; tasks as headings in a
-    // column "Nhiệm vụ, hoạt động", the activities under them.
+    // column "Nhiệm vụ, hoạt động", the activities under them; the budget's unit in a row
+    // under the header, which is no activity.
     let gd = "02_sgddt_tieu_de.xlsx";
+    assert_eq!(field(gd, "row"), ["7", "8", "10"]);
+    assert_eq!(field(gd, "budget_million_vnd"), ["30.0", "", ""], "30.000 nghìn đồng");
     assert_eq!((file(gd)["agency_code"].as_str(), file(gd)["report_date"].as_str()), ("SGDDT", "2024-10-15"));
     assert_eq!(field(gd, "task_code"), ["NV5", "NV5", "IV.11"]);
     assert_eq!(field(gd, "activity")[0], "Trại hè học sinh ASEAN");
@@ -63,15 +67,21 @@ fn what_clerks_type_is_read_for_what_it_means() {
     assert_eq!(field(kh, "row"), ["4"]);
     assert!(found(kh).is_empty(), "{:?}", found(kh));
 
+    // A result split into "Số lượng | Nội dung" under its header: both are the result.
+    let dp = "05_dptth_ket_qua_tach.xlsx";
+    assert_eq!(field(dp, "result"), ["24; số phát sóng", "3; phóng sự"]);
+    assert_eq!(field(dp, "status"), ["done", "in_progress"]);
+    assert!(found(dp).is_empty(), "{:?}", found(dp));
+
     // The workbook: the joined result in one cell; the lines joined and the example row
     // listed with what they are; the joined lines are not counted as data problems (the
     // example row and the guidance sheet are).
     let acts = sheet(&env.workbook(2024), "Hoạt động");
     assert_eq!(row_with(&acts, "Tham gia Hội chợ thương mại quốc tế Việt - Trung")[4], rows_of(sct)[0]["result"]);
-    assert_eq!(acts.iter().filter(|r| r[0].parse::<u32>().is_ok()).count(), 9, "one line per activity, nothing else");
+    assert_eq!(acts.iter().filter(|r| r[0].parse::<u32>().is_ok()).count(), 11, "one line per activity, nothing else");
     let listed = sheet(&env.workbook(2024), "Vấn đề dữ liệu");
     assert!(listed.iter().flatten().any(|c| c.starts_with("dòng viết tiếp dòng 5")));
     assert!(listed.iter().flatten().any(|c| c.starts_with("dòng ví dụ của biểu mẫu")));
     let said = String::from_utf8_lossy(&out.stdout);
-    assert!(said.contains("9 hoạt động, 2 vấn đề dữ liệu"), "{said}");
+    assert!(said.contains("11 hoạt động, 2 vấn đề dữ liệu"), "{said}");
 }

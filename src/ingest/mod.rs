@@ -253,12 +253,16 @@ impl RawRow {
     /// field read from a group of columns ("Kết quả thực hiện" over "Số lượng | Nội dung")
     /// is their texts joined by "; ", at the first one's column.
     pub fn take(&mut self, f: Field) -> Option<(Cell, u32)> {
-        let mut cells = self.cells.iter_mut().filter(|(g, _, _)| *g == f).map(|(_, c, v)| (*c, std::mem::replace(v, Cell::Empty)));
-        let (col, first) = cells.next()?;
-        let rest: Vec<(u32, Cell)> = cells.filter(|(_, v)| !v.is_empty()).collect();
-        if rest.is_empty() {
+        let at = self.cells.iter().position(|(g, _, _)| *g == f)?;
+        let (tail, rest) = self.cells.split_at_mut(at + 1);
+        let (_, col, first) = &mut tail[at];
+        let (col, first) = (*col, std::mem::replace(first, Cell::Empty));
+        // One column, as nearly always: no text is joined.
+        if !rest.iter().any(|(g, _, v)| *g == f && !v.is_empty()) {
             return Some((first, col));
         }
+        let rest: Vec<(u32, Cell)> =
+            rest.iter_mut().filter(|(g, _, v)| *g == f && !v.is_empty()).map(|(_, c, v)| (*c, std::mem::replace(v, Cell::Empty))).collect();
         // A formula error in any of them is the field's value, to be flagged, not joined.
         if let Some((c, e)) = std::iter::once((col, first.clone())).chain(rest.iter().cloned()).find(|(_, v)| matches!(v, Cell::Error(_))) {
             return Some((e, c));

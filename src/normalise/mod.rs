@@ -1139,7 +1139,12 @@ fn is_totals_label(k: &str) -> bool {
 
 /// Whether a cell starts the way a form's example row does: "Ví dụ:", "(Ví dụ)", "VD:".
 fn is_example(t: &str) -> bool {
-    let head: String = t.trim_start_matches(|c: char| c == '(' || c == '*' || c.is_whitespace()).chars().take(6).collect();
+    let t = t.trim_start_matches(|c: char| c == '(' || c == '*' || c.is_whitespace());
+    // Only a text starting with V is folded to find out: this runs for three cells a row.
+    if !matches!(t.as_bytes().first(), Some(b'V' | b'v')) {
+        return false;
+    }
+    let head: String = t.chars().take(6).collect();
     let key = fold(&head);
     key == "vi du" || key.starts_with("vi du ") || (key == "vd" || key.starts_with("vd ")) && head.contains(':')
 }

@@ -84,6 +84,9 @@ pub struct Task {
     pub leads: Vec<String>,
     /// Partner agencies.
     pub partners: Vec<String>,
+    /// Other references to it that reports use, where the plan numbers it otherwise than
+    /// by its code ("II.1": item 1 of the plan's section II).
+    pub aliases: Vec<String>,
 }
 
 /// The role an agency has in a task.
@@ -272,6 +275,8 @@ struct RawTask {
     title: String,
     lead: Option<Spanned<OneOrMany>>,
     partners: Option<Spanned<Vec<String>>>,
+    #[serde(default)]
+    aliases: Vec<Spanned<String>>,
 }
 
 /// One thing wrong with a plan file, with the line it is on.
@@ -427,6 +432,8 @@ pub fn check_text(text: &str, path: &Path) -> Checked {
 
     // Tasks: unique codes, and every agency they name exists.
     let mut task_codes: BTreeMap<String, usize> = BTreeMap::new();
+    // Other names of tasks, folded without spaces: the line each is on, and its task.
+    let mut task_aliases: BTreeMap<String, (usize, String)> = BTreeMap::new();
     let mut tasks = Vec::new();
     for t in &raw.tasks {
         let code = t.code.get_ref().trim().to_string();
@@ -468,7 +475,33 @@ pub fn check_text(text: &str, path: &Path) -> Checked {
                 }
             }
         }
-        tasks.push(Task { code, title: t.title.trim().to_string(), leads, partners });
+        // Another name for a task may not be another task's code or other name.
+        let mut aliases = Vec::new();
+        for a in &t.aliases {
+            let alias = a.get_ref().trim().to_string();
+            let line = lines.of(a.span().start);
+            let key = crate::text::fold(&alias).replace(' ', "");
+            if let Some(&(first, _)) = task_aliases.get(&key) {
+                issues.push(PlanIssue {
+                    line,
+                    fatal: true,
+                    message: format!("nhiệm vụ \"{code}\": tên khác \"{alias}\" trùng với nhiệm vụ ở dòng {first}"),
+                });
+            } else if !alias.is_empty() {
+                task_aliases.insert(key, (line, code.clone()));
+                aliases.push(alias);
+            }
+        }
+        tasks.push(Task { code, title: t.title.trim().to_string(), leads, partners, aliases });
+    }
+    for (key, (line, code)) in &task_aliases {
+        if let Some(t) = tasks.iter().find(|t| crate::text::fold(&t.code).replace(' ', "") == *key) {
+            issues.push(PlanIssue {
+                line: *line,
+                fatal: true,
+                message: format!("nhiệm vụ \"{code}\": tên khác trùng với mã nhiệm vụ \"{}\"", t.code),
+            });
+        }
     }
     if tasks.is_empty() {
         issues.push(PlanIssue { line: 1, fatal: true, message: "kế hoạch không có nhiệm vụ nào ([[tasks]])".into() });
@@ -626,6 +659,20 @@ partners = ["SVHTTDL"]
         let found = issues(&bad);
         assert!(found.iter().any(|(_, f, m)| *f && m.contains("trùng")), "{found:?}");
         assert!(found.iter().any(|(_, f, m)| !*f && m.contains("hạn nộp")), "{found:?}");
+    }
+
+    #[test]
+    fn a_task_s_other_names_are_its_own() {
+        let two = GOOD.to_string() + "\n[[tasks]]\ncode = \"NV2\"\ntitle = \"Hai\"\nlead = \"SNV\"\naliases = [\"II.2\"]\n";
+        let c = check_text(&two, Path::new("x.toml"));
+        assert!(c.issues.is_empty(), "{:?}", c.issues);
+        assert_eq!(c.plan.unwrap().tasks[1].aliases, ["II.2"]);
+        // Another task's code, or another task's other name.
+        for alias in ["nv 1", "II.2"] {
+            let bad = two.clone() + &format!("\n[[tasks]]\ncode = \"NV3\"\ntitle = \"Ba\"\nlead = \"SNV\"\naliases = [\"{alias}\"]\n");
+            let found = issues(&bad);
+            assert!(found.iter().any(|(_, f, m)| *f && m.contains("NV3") && m.contains("trùng")), "{alias}: {found:?}");
+        }
     }
 
     #[test]

@@ -139,10 +139,17 @@ fn number_and_rest(key: &str) -> (Option<u32>, String) {
             break;
         }
     }
-    // "nv3" folds as one word.
+    // "nv3" folds as one word; "Nhiệm vụ thứ ba" is the third.
     let first = words.first().copied().unwrap_or("");
+    let ordinal = ["nhat", "hai", "ba", "tu", "nam", "sau", "bay", "tam", "chin", "muoi"].iter().position(|w| *w == first);
+    if let (Some(i), true) = (ordinal, key.starts_with("nhiem vu thu ")) {
+        return (Some(i as u32 + 1), words[1..].join(" "));
+    }
     let first = first.strip_prefix("nv").filter(|r| !r.is_empty() && r.chars().all(|c| c.is_ascii_digit())).unwrap_or(first);
-    let n = first.parse::<u32>().ok().or_else(|| roman(first));
+    // A section and an item ("II.1"): the item of a part of the plan, not task 2 (a plan
+    // that numbers its tasks so names them as its tasks' other names).
+    let item_follows = words.get(1).is_some_and(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()));
+    let n = first.parse::<u32>().ok().or_else(|| roman(first).filter(|_| !item_follows));
     match n {
         Some(n) => (Some(n), words[1..].join(" ")),
         None => (None, words.join(" ")),
@@ -206,20 +213,22 @@ pub fn task(plan: &Plan, text: &str) -> Match {
         }
     }
     let squash = |s: &str| s.replace(' ', "");
-    if let Some(t) = plan.tasks.iter().find(|t| squash(&fold(&t.code)) == squash(&key)) {
+    // A task's code, or another name the plan gives it ("II.1").
+    let names = |t: &'_ crate::plan::Task| std::iter::once(fold(&t.code)).chain(t.aliases.iter().map(|a| fold(a))).collect::<Vec<_>>();
+    if let Some(t) = plan.tasks.iter().find(|t| names(t).iter().any(|n| squash(n) == squash(&key))) {
         return Match::One(t.code.clone());
     }
     // A code written before a title ("Nhiệm vụ IV.3: Hướng dẫn…"): the longest code the
     // reference starts with, checked against the title if one follows.
     let stripped =
         ["nhiem vu so ", "nhiem vu thu ", "nhiem vu ", "nv so ", "muc "].iter().find_map(|p| key.strip_prefix(p)).unwrap_or(&key);
-    if let Some(t) = plan.tasks.iter().find(|t| squash(&fold(&t.code)) == squash(stripped)) {
+    if let Some(t) = plan.tasks.iter().find(|t| names(t).iter().any(|n| squash(n) == squash(stripped))) {
         return Match::One(t.code.clone());
     }
     let by_code = plan
         .tasks
         .iter()
-        .map(|t| (fold(&t.code), t))
+        .flat_map(|t| names(t).into_iter().map(move |n| (n, t)))
         .filter(|(c, _)| c.contains(' ') || c.chars().any(|ch| ch.is_ascii_digit()))
         .filter(|(c, _)| stripped.starts_with(&format!("{c} ")))
         .max_by_key(|(c, _)| c.len());
@@ -314,6 +323,7 @@ title = "Tuyên truyền, quán triệt, nâng cao nhận thức về vị trí,
 lead = "SNV"
 [[tasks]]
 code = "NV3"
+aliases = ["II.3"]
 title = "Phát triển nguồn lực trong lĩnh vực ngoại giao văn hoá"
 lead = "SVHTTDL"
 [[tasks]]
@@ -385,6 +395,12 @@ lead = "SNV"
             ("Vận động, đa dạng hoá và bảo tồn, phát huy giá trị di sản văn hóa", one("NV7")),
             ("9", Match::None),
             ("Hoạt động khác", Match::None),
+            // Another name the plan gives a task; a section and an item it does not name.
+            ("II.3", one("NV3")),
+            ("Mục II.3", one("NV3")),
+            ("II.3. Phát triển nguồn lực trong lĩnh vực ngoại giao văn hoá", one("NV3")),
+            ("III.1", Match::None),
+            ("Nhiệm vụ thứ ba", one("NV3")),
         ];
         for (text, want) in cases {
             assert_eq!(task(&p, text), want, "{text}");

@@ -51,7 +51,8 @@ fn what_clerks_type_is_read_for_what_it_means() {
 
     // The form's guidance sheet and the example row left in the report are no activities;
     // of last year's results and this year's, this year's; of this year's money and next
-    // year's planned, this year's.
+    // year's planned, this year's. "II.2" is NV2, as the plan names it (item 2 of its
+    // section II), not task 2 of some section.
     let snv = "03_snv_bieu_mau.xlsx";
     assert_eq!(field(snv, "sheet"), ["Báo cáo", "Báo cáo"]);
     assert_eq!(field(snv, "task_code"), ["NV2", "NV6"]);

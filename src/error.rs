@@ -53,6 +53,7 @@ pub enum Kind {
     SheetGuidance,
     NoActivityColumn,
     NoStatusColumn,
+    NoActivities,
     // rows
     TaskUnknown,
     TaskAmbiguous,
@@ -108,6 +109,7 @@ impl Kind {
             SheetGuidance => "sheet_guidance",
             NoActivityColumn => "no_activity_column",
             NoStatusColumn => "no_status_column",
+            NoActivities => "no_activities",
             TaskUnknown => "task_unknown",
             TaskAmbiguous => "task_ambiguous",
             TaskMissing => "task_missing",
@@ -171,6 +173,7 @@ impl Kind {
             NoStatusColumn => format!(
                 "bảng không có cột tình trạng thực hiện: {detail} dòng chưa rõ tình trạng; thêm cột \"Tình trạng\" (Hoàn thành, Đang thực hiện, Chưa thực hiện)"
             ),
+            NoActivities => "báo cáo không có hoạt động nào (bảng trống): kiểm tra lại, có thể đơn vị gửi nhầm biểu mẫu chưa điền".into(),
             TaskUnknown => format!("nhiệm vụ \"{detail}\" không có trong kế hoạch: ghi mã nhiệm vụ (NV1, NV2…)"),
             TaskAmbiguous => format!("nhiệm vụ \"{detail}\" khớp với nhiều nhiệm vụ: ghi mã nhiệm vụ"),
             TaskMissing => "dòng không ghi nhiệm vụ: ghi mã nhiệm vụ (NV1, NV2…)".into(),
@@ -228,6 +231,7 @@ impl Kind {
             SheetGuidance => format!("the form's guidance sheet, with its examples: not consolidated ({detail} rows)"),
             NoActivityColumn => format!("the table has no activity or result column (columns recognised: {detail}): no activity read"),
             NoStatusColumn => format!("the table has no status column: {detail} rows without a status"),
+            NoActivities => "the report lists no activity (an empty table): perhaps the blank form was sent".into(),
             TaskUnknown => format!("task \"{detail}\" is not in the plan"),
             TaskAmbiguous => format!("task \"{detail}\" matches several tasks"),
             TaskMissing => "row names no task".into(),

@@ -438,6 +438,11 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
         problems.push(Problem::file(&ing.rel, kind, detail));
         rows.clear();
     }
+    // A report whose table holds no activity at all (the blank form sent back) is received,
+    // and said to be empty, unless its columns were listed already.
+    if record.outcome == Outcome::Accepted && rows.is_empty() && !problems.iter().any(|p| p.kind == Kind::NoActivityColumn) {
+        problems.push(Problem::file(&ing.rel, Kind::NoActivities, String::new()));
+    }
     Draft { record, rows, problems, piece: None, rows_before: 0, duplicates: Vec::new() }
 }
 
@@ -1047,10 +1052,13 @@ fn read_rows(
             s
         } else {
             let ticked: Vec<Status> = ticks.iter().filter(|(_, t)| *t).map(|(s, _)| *s).collect();
-            // A result that is only a status word ("Hoàn thành", "Đang triển khai") says it,
-            // where the row says it nowhere else.
-            let from_result =
-                Some(&result).filter(|r| ticked.is_empty() && r.split_whitespace().nth(4).is_none()).map(|r| values::status(r));
+            // A result or a note that is only a status word ("Hoàn thành", "Đang triển
+            // khai") says it, where the row says it nowhere else.
+            let from_result = [&result, &note]
+                .into_iter()
+                .filter(|r| ticked.is_empty() && !r.is_empty() && r.split_whitespace().nth(4).is_none())
+                .map(|r| values::status(r))
+                .find(|s| *s != Status::Unknown);
             match ticked.as_slice() {
                 [one] => *one,
                 [] if from_result.is_some_and(|s| s != Status::Unknown) => from_result.unwrap_or(Status::Unknown),

@@ -2,8 +2,8 @@
 //! typed one item per row, amounts in words of two units, one column for tasks and
 //! activities, the sender named only in the title, the date in figures, the form's guidance
 //! sheet and example row left in, a report set beside last year's, a units row under the
-//! header, a result split into columns. Each is read for what it is, and every row read is
-//! either consolidated or listed.
+//! header, a result split into columns, the status as a note, the blank form sent back. Each
+//! is read for what it is, and every row read is either consolidated or listed.
 
 use crate::env::*;
 
@@ -62,10 +62,10 @@ fn what_clerks_type_is_read_for_what_it_means() {
     assert_eq!((file(snv)["rows_read"].as_str(), file(snv)["rows_accepted"].as_str()), ("4", "2"));
 
     // The sender in brackets in the title; the date in figures on the signing line under
-    // the table, which is no activity.
+    // the table, which is no activity; the status written as the note.
     let kh = "bao-cao.xlsx";
     assert_eq!((file(kh)["agency_code"].as_str(), file(kh)["report_date"].as_str()), ("SKHCN", "2024-10-18"));
-    assert_eq!(field(kh, "row"), ["4"]);
+    assert_eq!((field(kh, "row").as_slice(), field(kh, "status").as_slice()), (&["4".to_string()][..], &["done".to_string()][..]));
     assert!(found(kh).is_empty(), "{:?}", found(kh));
 
     // A result split into "Số lượng | Nội dung" under its header: both are the result.
@@ -74,9 +74,14 @@ fn what_clerks_type_is_read_for_what_it_means() {
     assert_eq!(field(dp, "status"), ["done", "in_progress"]);
     assert!(found(dp).is_empty(), "{:?}", found(dp));
 
+    // The blank form sent back: received, and said to hold no activity.
+    let tc = "06_stc_bieu_mau_trong.xlsx";
+    assert_eq!((file(tc)["outcome"].as_str(), file(tc)["rows_read"].as_str()), ("accepted", "0"));
+    assert_eq!(found(tc), [("no_activities", "")]);
+
     // The workbook: the joined result in one cell; the lines joined and the example row
     // listed with what they are; the joined lines are not counted as data problems (the
-    // example row and the guidance sheet are).
+    // example row, the guidance sheet and the empty report are).
     let acts = sheet(&env.workbook(2024), "Hoạt động");
     assert_eq!(row_with(&acts, "Tham gia Hội chợ thương mại quốc tế Việt - Trung")[4], rows_of(sct)[0]["result"]);
     assert_eq!(acts.iter().filter(|r| r[0].parse::<u32>().is_ok()).count(), 11, "one line per activity, nothing else");
@@ -84,5 +89,5 @@ fn what_clerks_type_is_read_for_what_it_means() {
     assert!(listed.iter().flatten().any(|c| c.starts_with("dòng viết tiếp dòng 5")));
     assert!(listed.iter().flatten().any(|c| c.starts_with("dòng ví dụ của biểu mẫu")));
     let said = String::from_utf8_lossy(&out.stdout);
-    assert!(said.contains("11 hoạt động, 2 vấn đề dữ liệu"), "{said}");
+    assert!(said.contains("11 hoạt động, 3 vấn đề dữ liệu"), "{said}");
 }

@@ -50,8 +50,10 @@ fn empty_templates_come_back_attributed_with_nothing_reported() {
     let files = env.csv(2024, "files.csv");
     assert_eq!(files.len(), 24);
     assert!(files.iter().all(|f| f["outcome"] == "accepted" && !f["agency_code"].is_empty() && f["rows_read"] == "0"), "{files:?}");
+    // Each is undated and empty, and said to be.
     let problems = env.csv(2024, "problems.csv");
-    assert!(problems.iter().all(|p| p["kind"] == "date_missing"), "{problems:?}");
+    assert!(problems.iter().all(|p| p["kind"] == "date_missing" || p["kind"] == "no_activities"), "{problems:?}");
+    assert_eq!(problems.iter().filter(|p| p["kind"] == "no_activities").count(), 24);
 }
 
 #[test]

@@ -6,6 +6,7 @@
 //! Does not own: opening files (`ingest`) or judging completeness (`check`).
 
 pub mod matching;
+mod narrative;
 mod piece;
 pub mod receipts;
 pub mod values;
@@ -66,6 +67,10 @@ pub struct FileRecord {
     pub rows_read: usize,
     /// Rows that went into the rows table.
     pub rows_accepted: usize,
+    /// The difficulties and the proposals the report writes outside its table's columns
+    /// (under a heading of their own), one per line.
+    pub difficulties: String,
+    pub proposals: String,
 }
 
 /// The normalised year: the rows table, every file, every finding.
@@ -281,6 +286,8 @@ fn skipped(ing: &Ingested, kind: Kind, detail: &str) -> Draft {
             report_date: None,
             rows_read: 0,
             rows_accepted: 0,
+            difficulties: String::new(),
+            proposals: String::new(),
         },
         rows: Vec::new(),
         problems: vec![Problem::file(&ing.rel, kind, detail)],
@@ -401,10 +408,32 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
     let mut totals_rows = 0;
     // The rows take their texts out of the cells read.
     let Ok(wb) = &mut ing.content else { unreachable!("a skipped file returned above") };
+    // Difficulties and proposals under headings of their own: in the report written out
+    // above a table, and among or below its rows.
+    let mut narrative = narrative::Narrative::default();
+    let against = Against { plan, roles, tasks };
     for i in sheets {
-        let (r, t) = read_rows(plan, roles, tasks, agency_code.as_deref(), &ing.rel, &mut wb.sheets[i], &mut problems);
+        let mut line_at = None;
+        let mut line = String::new();
+        for tc in &wb.sheets[i].top {
+            if line_at != Some(tc.row) {
+                narrative.line(&line);
+                line.clear();
+                line_at = Some(tc.row);
+            }
+            if let Cell::Text(t) = &tc.cell {
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(t.trim());
+            }
+        }
+        narrative.line(&line);
+        narrative.close();
+        let (r, t) = read_rows(&against, agency_code.as_deref(), &ing.rel, &mut wb.sheets[i], &mut problems, &mut narrative);
         rows.extend(r);
         totals_rows += t;
+        narrative.close();
     }
     let rows_read = rows.len() + totals_rows + left_out;
     let mut record = FileRecord {
@@ -419,6 +448,8 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
         report_date,
         rows_read,
         rows_accepted: rows.len(),
+        difficulties: narrative.text(Field::Difficulties),
+        proposals: narrative.text(Field::Proposals),
     };
     let unattributed = match &agency {
         Match::One(_) => None,
@@ -728,17 +759,25 @@ struct Current {
     heading: bool,
 }
 
+/// What rows are read against: the plan, its assignments for the year, and the task
+/// references resolved so far.
+struct Against<'a> {
+    plan: &'a Plan,
+    roles: &'a Roles,
+    tasks: &'a TaskCache,
+}
+
 /// Reads the activity rows of one sheet. Returns the rows and how many rows were read that
 /// are no activity of their own (totals rows, lines joined to the row above).
 fn read_rows(
-    plan: &Plan,
-    roles: &Roles,
-    tasks: &TaskCache,
+    against: &Against,
     agency: Option<&str>,
     file: &str,
     sheet: &mut SheetData,
     problems: &mut Vec<Problem>,
+    narrative: &mut narrative::Narrative,
 ) -> (Vec<Row>, usize) {
+    let Against { plan, roles, tasks } = *against;
     let Some(header) = &sheet.header else {
         return (Vec::new(), 0);
     };
@@ -862,7 +901,32 @@ fn read_rows(
         // The signing block under the table (the signer's name, "Nơi nhận:" and its list)
         // holds no activity; a row there that names a task of the plan is still read.
         if signing_row.is_some_and(|s| row_at >= s) && !matches!(resolve(&task_text), Match::One(_)) {
+            narrative.close();
             continue;
+        }
+        // Difficulties and proposals written under a heading of their own, below the table
+        // or between its parts: lines of text in no column of their own, gathered for the
+        // report as a whole. A row naming a task of the plan is the table's again.
+        let text_only = result.is_empty()
+            && status_text.is_empty()
+            && difficulties.is_empty()
+            && proposals.is_empty()
+            && raw.get(Field::Budget).is_none()
+            && !ticks.iter().any(|(_, t)| *t);
+        // A task written as a code or a heading ("NV5", "Nhiệm vụ 5: …"), not a sentence
+        // that starts with a number ("1. Đề nghị bố trí thêm kinh phí").
+        let names_task = || {
+            matches!(resolve(&task_text), Match::One(_))
+                && (task_text.split_whitespace().nth(3).is_none() || ["nhiem vu", "nv"].iter().any(|p| fold(&task_text).starts_with(p)))
+        };
+        if text_only && !names_task() {
+            let line =
+                [&stt, &task_text, &activity, &note].iter().filter(|t| !t.is_empty()).map(|t| t.as_str()).collect::<Vec<_>>().join(" ");
+            if narrative.line(&line) {
+                continue;
+            }
+        } else {
+            narrative.close();
         }
         let (budget, budget_cell) = budget_of(raw, unit);
 
@@ -1471,6 +1535,8 @@ mod tests {
             report_date: None,
             rows_read: 6,
             rows_accepted: 6,
+            difficulties: String::new(),
+            proposals: String::new(),
         };
         let rows = vec![
             row(4, "1", "Hội nghị tuyên truyền", "Xong", Some(5.0)),

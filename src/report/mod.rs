@@ -92,6 +92,8 @@ pub fn files_frame(norm: &Normalised) -> PolarsResult<DataFrame> {
         REPORT_DATE => f.iter().map(|r| r.report_date.map(|d| (d - epoch).num_days() as i32)).collect::<Vec<_>>(),
         "rows_read" => f.iter().map(|r| r.rows_read as u64).collect::<Vec<_>>(),
         "rows_accepted" => f.iter().map(|r| r.rows_accepted as u64).collect::<Vec<_>>(),
+        DIFFICULTIES => f.iter().map(|r| r.difficulties.as_str()).collect::<Vec<_>>(),
+        PROPOSALS => f.iter().map(|r| r.proposals.as_str()).collect::<Vec<_>>(),
     )?
     .lazy()
     .with_column(col(REPORT_DATE).cast(DataType::Date))

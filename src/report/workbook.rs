@@ -15,7 +15,7 @@ use super::style::Styles;
 use crate::check::{verdict_vi, Checked};
 use crate::config::RunConfig;
 use crate::error::RunError;
-use crate::normalise::{values::Status, Normalised};
+use crate::normalise::{values::Status, Normalised, Outcome};
 use crate::plan::{Plan, Role};
 use crate::schema::*;
 
@@ -77,7 +77,7 @@ pub fn build<T: Send>(
                     submissions(submissions_ws, &st, cfg, &checked)?;
                     matrix(matrix_ws, &st, &cfg.plan, cfg.year, &checked)?;
                     budget(budget_ws, &st, &cfg.plan, &checked)?;
-                    difficulties(difficulties_ws, &st, &cfg.plan, &norm.rows, &order)?;
+                    difficulties(difficulties_ws, &st, &cfg.plan, norm, &order)?;
                     problems(problems_ws, &st, norm)?;
                     sources(sources_ws, &st, norm)?;
                     Ok(())
@@ -777,7 +777,8 @@ fn budget(ws: &mut Worksheet, st: &Styles, plan: &Plan, checked: &Checked) -> Re
     Ok(())
 }
 
-fn difficulties(ws: &mut Worksheet, st: &Styles, plan: &Plan, rows: &DataFrame, order: &[usize]) -> Result<(), SheetError> {
+fn difficulties(ws: &mut Worksheet, st: &Styles, plan: &Plan, norm: &Normalised, order: &[usize]) -> Result<(), SheetError> {
+    let rows = &norm.rows;
     ws.set_name("Khó khăn, kiến nghị")?;
     let h = title_and_header(
         ws,
@@ -798,6 +799,21 @@ fn difficulties(ws: &mut Worksheet, st: &Styles, plan: &Plan, rows: &DataFrame, 
         let agency_code = agency.get(i).unwrap_or("");
         text(ws, r, 1, plan.agency(agency_code).map_or(agency_code, |a| a.name.as_str()), &st.text)?;
         text(ws, r, 2, task.get(i).unwrap_or(""), &st.center)?;
+        text(ws, r, 3, d, &st.text)?;
+        text(ws, r, 4, p, &st.text)?;
+        fit(ws, r, &[(d, 50.0), (p, 50.0)])?;
+        r += 1;
+    }
+    // What a report writes under headings of its own concerns its work as a whole.
+    for f in norm.files.iter().filter(|f| f.outcome == Outcome::Accepted) {
+        let (d, p) = (f.difficulties.as_str(), f.proposals.as_str());
+        if d.is_empty() && p.is_empty() {
+            continue;
+        }
+        ws.write_number_with_format(r, 0, (r - h) as f64, &st.integer)?;
+        let agency_code = f.agency_code.as_deref().unwrap_or("");
+        text(ws, r, 1, plan.agency(agency_code).map_or(f.agency_as_written.as_str(), |a| a.name.as_str()), &st.text)?;
+        text(ws, r, 2, "Chung", &st.center)?;
         text(ws, r, 3, d, &st.text)?;
         text(ws, r, 4, p, &st.text)?;
         fit(ws, r, &[(d, 50.0), (p, 50.0)])?;

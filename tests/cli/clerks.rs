@@ -2,8 +2,9 @@
 //! typed one item per row, amounts in words of two units, one column for tasks and
 //! activities, the sender named only in the title, the date in figures, the form's guidance
 //! sheet and example row left in, a report set beside last year's, a units row under the
-//! header, a result split into columns, the status as a note, the blank form sent back. Each
-//! is read for what it is, and every row read is either consolidated or listed.
+//! header, a result split into columns, the status as a note, the blank form sent back, the
+//! year's difficulties and proposals under headings of their own. Each is read for what it
+//! is, and every row read is either consolidated or listed.
 
 use crate::env::*;
 
@@ -35,6 +36,17 @@ fn what_clerks_type_is_read_for_what_it_means() {
     assert_eq!(
         (file(sct)["report_date"].as_str(), file(sct)["rows_read"].as_str(), file(sct)["rows_accepted"].as_str()),
         ("2024-10-22", "6", "3")
+    );
+    // Its difficulties and proposals under headings of their own below the table are the
+    // report's, not tasks NV1 and NV2 (the proposals are numbered 1., 2.).
+    assert_eq!(
+        file(sct)["difficulties"],
+        "'- Kinh phí xúc tiến thương mại còn hạn chế.",
+        "a text starting with - is kept from spreadsheets' formulas"
+    );
+    assert_eq!(
+        file(sct)["proposals"],
+        "1. Đề nghị UBND tỉnh bố trí thêm kinh phí xúc tiến.\n2. Đề nghị Sở Ngoại vụ hỗ trợ kết nối đối tác."
     );
 
     // The sender only in the title, the date in figures under it; tasks as headings in a
@@ -68,8 +80,13 @@ fn what_clerks_type_is_read_for_what_it_means() {
     assert_eq!((field(kh, "row").as_slice(), field(kh, "status").as_slice()), (&["4".to_string()][..], &["done".to_string()][..]));
     assert!(found(kh).is_empty(), "{:?}", found(kh));
 
-    // A result split into "Số lượng | Nội dung" under its header: both are the result.
+    // A result split into "Số lượng | Nội dung" under its header: both are the result. The
+    // report written out above the table gives its difficulty and its proposal.
     let dp = "05_dptth_ket_qua_tach.xlsx";
+    assert_eq!(
+        (file(dp)["difficulties"].as_str(), file(dp)["proposals"].as_str()),
+        ("Thiết bị sản xuất chương trình tiếng nước ngoài còn thiếu.", "Đề nghị đầu tư thiết bị dựng phim.")
+    );
     assert_eq!(field(dp, "result"), ["24; số phát sóng", "3; phóng sự"]);
     assert_eq!(field(dp, "status"), ["done", "in_progress"]);
     assert!(found(dp).is_empty(), "{:?}", found(dp));
@@ -85,6 +102,9 @@ fn what_clerks_type_is_read_for_what_it_means() {
     let acts = sheet(&env.workbook(2024), "Hoạt động");
     assert_eq!(row_with(&acts, "Tham gia Hội chợ thương mại quốc tế Việt - Trung")[4], rows_of(sct)[0]["result"]);
     assert_eq!(acts.iter().filter(|r| r[0].parse::<u32>().is_ok()).count(), 11, "one line per activity, nothing else");
+    let said_so = sheet(&env.workbook(2024), "Khó khăn, kiến nghị");
+    let general = row_with(&said_so, "Đài Phát thanh và Truyền hình tỉnh");
+    assert_eq!((general[2].as_str(), general[4].as_str()), ("Chung", "Đề nghị đầu tư thiết bị dựng phim."));
     let listed = sheet(&env.workbook(2024), "Vấn đề dữ liệu");
     assert!(listed.iter().flatten().any(|c| c.starts_with("dòng viết tiếp dòng 5")));
     assert!(listed.iter().flatten().any(|c| c.starts_with("dòng ví dụ của biểu mẫu")));

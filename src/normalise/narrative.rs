@@ -1,0 +1,133 @@
+//! The difficulties and proposals a report writes as text of their own, outside its table's
+//! columns: under a heading ("II. KHÓ KHĂN, VƯỚNG MẮC", "III. ĐỀ XUẤT, KIẾN NGHỊ") below the
+//! table or in the report written out above it, or on one line ("Kiến nghị: Bổ sung kinh
+//! phí…"). They concern the agency's work as a whole, not one task.
+
+use crate::ingest::header::starts_with_words;
+use crate::ingest::Field;
+use crate::text::{fold_within, tidy};
+
+/// Words a heading of difficulties starts with (after "Những", "Một số", "Các").
+const DIFFICULTIES: &[&str] = &["kho khan", "vuong mac", "han che", "ton tai"];
+/// Words a heading of proposals starts with.
+const PROPOSALS: &[&str] = &["kien nghi", "de xuat"];
+
+/// Lines read one after the other: a heading opens its section, and the lines under it
+/// belong to it until a line with a section number of its own, or a row of the table.
+#[derive(Debug, Default)]
+pub struct Narrative {
+    section: Option<Field>,
+    /// (Field::Difficulties or Field::Proposals, the line as written, tidied).
+    pub lines: Vec<(Field, String)>,
+}
+
+impl Narrative {
+    /// Takes a line if it is a heading or a line of the open section; returns whether it did.
+    pub fn line(&mut self, t: &str) -> bool {
+        let t = t.trim();
+        if t.is_empty() {
+            return false;
+        }
+        if let Some((field, rest)) = heading(t) {
+            self.section = Some(field);
+            if !rest.is_empty() {
+                self.lines.push((field, tidy(rest)));
+            }
+            return true;
+        }
+        let Some(field) = self.section else { return false };
+        // "IV. TỔ CHỨC THỰC HIỆN": another part of the report.
+        if roman_label(t) {
+            self.section = None;
+            return false;
+        }
+        self.lines.push((field, tidy(t)));
+        true
+    }
+
+    /// A row of the table, or the signing block, ends the open section.
+    pub fn close(&mut self) {
+        self.section = None;
+    }
+
+    /// The lines of one field, one per line.
+    pub fn text(&self, field: Field) -> String {
+        self.lines.iter().filter(|(f, _)| *f == field).map(|(_, t)| t.as_str()).collect::<Vec<_>>().join("\n")
+    }
+}
+
+/// Whether a line is the heading of difficulties or proposals: its field, and what follows
+/// a colon on the same line. A heading is short: up to ten words before any colon.
+fn heading(t: &str) -> Option<(Field, &str)> {
+    let (head, rest) = match t.split_once(':') {
+        Some((h, r)) => (h, r.trim()),
+        None => (t, ""),
+    };
+    let key = fold_within(head, 120)?;
+    let mut words: Vec<&str> = key.split(' ').collect();
+    // A section's number before it: "II", "2", "b".
+    if words.first().is_some_and(|w| crate::text::roman(w).is_some() || w.bytes().all(|b| b.is_ascii_digit()) || w.len() == 1) {
+        words.remove(0);
+    }
+    for lead in [&["nhung"][..], &["mot", "so"], &["cac"]] {
+        if words.starts_with(lead) {
+            words.drain(..lead.len());
+        }
+    }
+    if words.is_empty() || words.len() > 10 {
+        return None;
+    }
+    let key = words.join(" ");
+    let starts = |list: &[&str]| list.iter().any(|w| starts_with_words(&key, w));
+    if starts(DIFFICULTIES) {
+        Some((Field::Difficulties, rest))
+    } else if starts(PROPOSALS) {
+        Some((Field::Proposals, rest))
+    } else {
+        None
+    }
+}
+
+/// Whether a line starts with a Roman section number ("IV.", "III "), or is one.
+fn roman_label(t: &str) -> bool {
+    let first = t.split(|c: char| c == '.' || c == ')' || c.is_whitespace()).next().unwrap_or("");
+    first.len() <= 5 && crate::text::roman(first).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_open_sections_and_lines_fill_them() {
+        let mut n = Narrative::default();
+        for t in [
+            "Tổ chức hội nghị",
+            "II. KHÓ KHĂN, VƯỚNG MẮC",
+            "- Kinh phí còn hạn chế.",
+            "- Doanh nghiệp chưa mặn mà.",
+            "III",
+            "ĐỀ XUẤT, KIẾN NGHỊ",
+            "1. Đề nghị bố trí thêm kinh phí.",
+            "IV. TỔ CHỨC THỰC HIỆN",
+            "Giao các phòng chuyên môn",
+        ] {
+            n.line(t);
+        }
+        assert_eq!(n.text(Field::Difficulties), "- Kinh phí còn hạn chế.\n- Doanh nghiệp chưa mặn mà.");
+        assert_eq!(n.text(Field::Proposals), "1. Đề nghị bố trí thêm kinh phí.");
+    }
+
+    #[test]
+    fn a_heading_may_carry_its_text() {
+        let mut n = Narrative::default();
+        assert!(n.line("Khó khăn, vướng mắc: Thiếu giáo viên ngoại ngữ."));
+        assert!(n.line("Những kiến nghị, đề xuất: Bổ sung kinh phí."));
+        n.close();
+        assert!(!n.line("Hội chợ"));
+        assert_eq!(n.lines, [(Field::Difficulties, "Thiếu giáo viên ngoại ngữ.".into()), (Field::Proposals, "Bổ sung kinh phí.".into())]);
+        // Not headings: a sentence that starts with the word, a title that names it later.
+        assert!(heading("Khó khăn lớn nhất trong năm là thiếu kinh phí để tổ chức các đoàn đi nước ngoài").is_none());
+        assert!(heading("Báo cáo khó khăn, vướng mắc").is_none());
+    }
+}

@@ -1,0 +1,157 @@
+#!/usr/bin/env python3
+"""Metamorphic check: changes the shipped Bắc Giang 2024 workbooks the ways clerks change a
+form, and checks that tonghop reads the same activities from every changed folder as from
+the originals (agency, task, activity, result, status, budget, report date).
+
+usage: scripts/metamorphic.py [BINARY]     (default: target/release/tonghop, or
+                                             $CARGO_TARGET_DIR/release/tonghop)
+
+Changes: texts in NFD; dates typed as text; short texts in capitals (compared without
+regard to case); the table 35 rows down under a paragraph; two empty columns on the left; a
+document heading above; a blank row after every row; difficulties, proposals and a signing
+block under the table; the form's guidance sheet in front; a cover letter sheet in front;
+every workbook saved by LibreOffice as .ods and as .xls. Needs python3 with openpyxl and
+LibreOffice (for the last two). Exits 1 if any changed folder reads differently. Works in
+a temporary folder; the repository is not touched.
+"""
+import atexit, csv, os, shutil, subprocess, sys, tempfile
+from pathlib import Path
+from openpyxl import load_workbook
+
+REPO = Path(__file__).resolve().parent.parent
+SRC = REPO / 'inputs/bac-giang-ngvh-2030/2024'
+PLAN = REPO / 'inputs/plans/bac-giang.toml'
+target = Path(os.environ.get('CARGO_TARGET_DIR', REPO / 'target'))
+BIN = sys.argv[1] if len(sys.argv) > 1 else str(target / 'release/tonghop')
+ROOT = Path(tempfile.mkdtemp(prefix='tonghop-metamorphic-'))
+atexit.register(shutil.rmtree, ROOT, True)
+
+
+def cols_left(ws):
+    ws.insert_cols(1, 2)
+
+def title_block(ws):
+    ws.insert_rows(1, 6)
+    ws['A1'] = 'UBND TỈNH BẮC GIANG'; ws['E1'] = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'
+    ws['E2'] = 'Độc lập - Tự do - Hạnh phúc'; ws['A3'] = 'Số: 123/BC'
+    ws['A5'] = 'BÁO CÁO'; ws['A6'] = 'Kết quả thực hiện Kế hoạch năm 2024'
+
+def blank_between(ws):
+    # a blank row after every numbered data row (openpyxl does not move merged cells: sheets
+    # with merges are left as they are)
+    if ws.merged_cells.ranges:
+        return
+    n = ws.max_row
+    for r in range(n, 0, -1):
+        if isinstance(ws.cell(row=r, column=1).value, (int, float)):
+            ws.insert_rows(r + 1, 1)
+
+def upper_headers(ws):
+    for row in ws.iter_rows():
+        for c in row:
+            if isinstance(c.value, str) and len(c.value) < 40:
+                c.value = c.value.upper()
+
+def move_down(ws):
+    if ws.merged_cells.ranges:
+        return
+    ws.insert_rows(1, 35)
+    ws['A10'] = 'Năm 2024, đơn vị đã triển khai các nhiệm vụ theo Kế hoạch, cụ thể như sau.'
+
+def nfd(ws):
+    import unicodedata
+    for row in ws.iter_rows():
+        for c in row:
+            if isinstance(c.value, str):
+                c.value = unicodedata.normalize('NFD', c.value)
+
+def dates_as_text(ws):
+    import datetime
+    for row in ws.iter_rows():
+        for c in row:
+            if isinstance(c.value, datetime.datetime):
+                c.value = c.value.strftime('%d/%m/%Y')
+
+def narrative_after(ws):
+    n = ws.max_row
+    ws.cell(row=n + 2, column=1, value='II'); ws.cell(row=n + 2, column=2, value='KHÓ KHĂN, VƯỚNG MẮC')
+    ws.cell(row=n + 3, column=2, value='- Kinh phí còn hạn chế.')
+    ws.cell(row=n + 4, column=1, value='III'); ws.cell(row=n + 4, column=2, value='ĐỀ XUẤT, KIẾN NGHỊ')
+    ws.cell(row=n + 5, column=2, value='1. Đề nghị bố trí thêm kinh phí.')
+    ws.cell(row=n + 7, column=4, value='Bắc Giang, ngày 20 tháng 10 năm 2024')
+    ws.cell(row=n + 8, column=4, value='GIÁM ĐỐC')
+
+def cover_sheet(wb):
+    g = wb.create_sheet('Cong van', 0)
+    g['A1'] = 'Kính gửi: Sở Ngoại vụ tỉnh Bắc Giang'
+    g['A3'] = 'Thực hiện Công văn số 456/SNgV-VP ngày 01/9/2024 của Sở Ngoại vụ, đơn vị gửi báo cáo kèm theo.'
+
+def guidance_sheet(wb):
+    g = wb.create_sheet('Hướng dẫn', 0)
+    g['A1'] = 'HƯỚNG DẪN'
+    for c, h in enumerate(['STT', 'Nhiệm vụ', 'Nội dung hoạt động', 'Kết quả thực hiện', 'Tình trạng'], 1):
+        g.cell(row=3, column=c, value=h)
+    for c, v in enumerate([1, 'NV1', 'Ví dụ: Hội nghị', '100 người', 'Hoàn thành'], 1):
+        g.cell(row=4, column=c, value=v)
+
+SHEET_T = {'nfd': nfd, 'dates_as_text': dates_as_text, 'upper_headers': upper_headers, 'move_down': move_down, 'cols_left': cols_left, 'title_block': title_block, 'blank_between': blank_between, 'narrative_after': narrative_after}
+BOOK_T = {'guidance_sheet': guidance_sheet, 'cover_sheet': cover_sheet}
+
+def rows_of(out, fold_case=False):
+    f = next(Path(out).rglob('rows.csv'))
+    keep = ['agency_code', 'task_code', 'activity', 'result', 'status', 'budget_million_vnd', 'difficulties', 'proposals', 'report_date']
+    with open(f, encoding='utf-8') as fh:
+        return sorted(tuple(r[k].upper() if fold_case else r[k] for k in keep) for r in csv.DictReader(fh))
+
+def run(name, folder, fold_case=False):
+    out = ROOT / name / 'out'
+    subprocess.run([BIN, 'run', '--plan', str(PLAN), '--year', '2024', '--inputs', str(folder.parent), '--out', str(out), '--as-of', '2024-11-20'],
+                   capture_output=True, check=True)
+    return rows_of(out, fold_case)
+
+
+failed = []
+
+
+def compare(name, base, got):
+    lost = [r for r in base if r not in got]
+    extra = [r for r in got if r not in base]
+    print(f'{name:16} {len(got)} rows, {len(lost)} lost, {len(extra)} extra')
+    for r in lost[:3]:
+        print('   lost ', r[:4])
+    for r in extra[:3]:
+        print('   extra', r[:4])
+    if lost or extra:
+        failed.append(name)
+
+base_dir = ROOT / 'base' / 'in' / '2024'
+base_dir.mkdir(parents=True)
+for f in SRC.glob('*.xlsx'):
+    if not f.name.startswith('~$'):
+        shutil.copy(f, base_dir)
+base = run('base', base_dir)
+print(f'{"originals":16} {len(base)} rows')
+for name in list(SHEET_T) + list(BOOK_T):
+    d = ROOT / name / 'in' / '2024'
+    d.mkdir(parents=True)
+    for f in base_dir.glob('*.xlsx'):
+        wb = load_workbook(f)
+        if name in SHEET_T:
+            for ws in wb.worksheets:
+                SHEET_T[name](ws)
+        else:
+            BOOK_T[name](wb)
+        wb.save(d / f.name)
+    fold_case = name == 'upper_headers'
+    compare(name, [tuple(v.upper() for v in r) for r in base] if fold_case else base, run(name, d, fold_case))
+
+for fmt in ['ods', 'xls']:
+    d = ROOT / ('to_' + fmt) / 'in' / '2024'
+    d.mkdir(parents=True)
+    subprocess.run(['soffice', '--headless', '--calc', '--convert-to', fmt, '--outdir', str(d)] + [str(f) for f in base_dir.glob('*.xlsx')], capture_output=True)
+    compare('to_' + fmt, base, run('to_' + fmt, d))
+
+if failed:
+    print('read differently:', ', '.join(failed))
+    sys.exit(1)
+print('every change read the same')

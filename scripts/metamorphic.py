@@ -6,7 +6,8 @@ the originals (agency, task, activity, result, status, budget, report date).
 usage: scripts/metamorphic.py [BINARY]     (default: target/release/tonghop, or
                                              $CARGO_TARGET_DIR/release/tonghop)
 
-Changes: texts in NFD; dates typed as text; short texts in capitals (compared without
+Changes: the task merged down over its rows; no task column, a heading above each task's
+rows instead; the columns in the opposite order; the budget in đồng; texts in NFD; dates typed as text; short texts in capitals (compared without
 regard to case); the table 35 rows down under a paragraph; two empty columns on the left; a
 document heading above; a blank row after every row; difficulties, proposals and a signing
 block under the table; the form's guidance sheet in front; a cover letter sheet in front;
@@ -72,6 +73,90 @@ def dates_as_text(ws):
             if isinstance(c.value, datetime.datetime):
                 c.value = c.value.strftime('%d/%m/%Y')
 
+def table(ws):
+    """The header's row and its columns by what they hold, or None (merged cells, or no
+    numbered rows): (header row, {field: column}, [data rows])."""
+    if ws.merged_cells.ranges:
+        return None
+    for row in ws.iter_rows(max_row=40):
+        if row[0].value in ('STT', 'TT'):
+            head = row[0].row
+            cols = {}
+            for c in row:
+                t = str(c.value or '').lower()
+                for field, words in [('task', ['nhiệm vụ', 'mã nhiệm vụ']), ('status', ['tình trạng', 'tiến độ']), ('budget', ['kinh phí'])]:
+                    if any(t.startswith(w) for w in words) and field not in cols:
+                        cols[field] = c.column
+            data = [r for r in range(head + 1, ws.max_row + 1) if isinstance(ws.cell(row=r, column=1).value, (int, float))]
+            return (head, cols, data) if 'task' in cols and data else None
+    return None
+
+
+def merge_tasks(ws):
+    # a task written once and merged down over the rows of the same task
+    t = table(ws)
+    if not t:
+        return
+    _, cols, data = t
+    c = cols['task']
+    start = data[0]
+    for r in data[1:] + [None]:
+        if r is not None and r == start + 1 and ws.cell(row=r, column=c).value == ws.cell(row=start, column=c).value:
+            continue
+        last = (r - 1) if r is not None else data[-1]
+        if last > start:
+            for k in range(start + 1, last + 1):
+                ws.cell(row=k, column=c).value = None
+            ws.merge_cells(start_row=start, start_column=c, end_row=last, end_column=c)
+        start = r
+
+
+def tasks_as_headings(ws):
+    # no task column: a heading row "Nhiệm vụ …" above each task's rows, across the table
+    t = table(ws)
+    if not t:
+        return
+    head, cols, data = t
+    c = cols['task']
+    tasks = {r: ws.cell(row=r, column=c).value for r in data}
+    ws.delete_cols(c)
+    for r in reversed(data):
+        if tasks[r] is not None and (r - 1 not in tasks or tasks[r - 1] != tasks[r]):
+            ws.insert_rows(r, 1)
+            code = str(tasks[r])
+            ws.cell(row=r, column=1).value = code if code.lower().startswith('nhiệm vụ') else f'Nhiệm vụ {code}'
+
+
+def reverse_columns(ws):
+    # the same columns in the opposite order
+    t = table(ws)
+    if not t:
+        return
+    head, _, data = t
+    width = max(c.column for c in ws[head] if c.value is not None)
+    for r in [head] + data:
+        values = [ws.cell(row=r, column=k).value for k in range(1, width + 1)]
+        for k, v in enumerate(reversed(values), 1):
+            ws.cell(row=r, column=k).value = v
+
+
+def budget_in_dong(ws):
+    # the budget in đồng, its header saying so
+    t = table(ws)
+    if not t or 'budget' not in t[1]:
+        return
+    head, cols, data = t
+    c = cols['budget']
+    header = str(ws.cell(row=head, column=c).value)
+    if 'triệu' not in header or 'nghìn' in header:
+        return
+    ws.cell(row=head, column=c).value = 'Kinh phí (đồng)'
+    for r in data:
+        v = ws.cell(row=r, column=c).value
+        if isinstance(v, (int, float)):
+            ws.cell(row=r, column=c).value = round(v * 1_000_000)
+
+
 def narrative_after(ws):
     n = ws.max_row
     ws.cell(row=n + 2, column=1, value='II'); ws.cell(row=n + 2, column=2, value='KHÓ KHĂN, VƯỚNG MẮC')
@@ -94,7 +179,7 @@ def guidance_sheet(wb):
     for c, v in enumerate([1, 'NV1', 'Ví dụ: Hội nghị', '100 người', 'Hoàn thành'], 1):
         g.cell(row=4, column=c, value=v)
 
-SHEET_T = {'nfd': nfd, 'dates_as_text': dates_as_text, 'upper_headers': upper_headers, 'move_down': move_down, 'cols_left': cols_left, 'title_block': title_block, 'blank_between': blank_between, 'narrative_after': narrative_after}
+SHEET_T = {'merge_tasks': merge_tasks, 'tasks_as_headings': tasks_as_headings, 'reverse_columns': reverse_columns, 'budget_in_dong': budget_in_dong, 'nfd': nfd, 'dates_as_text': dates_as_text, 'upper_headers': upper_headers, 'move_down': move_down, 'cols_left': cols_left, 'title_block': title_block, 'blank_between': blank_between, 'narrative_after': narrative_after}
 BOOK_T = {'guidance_sheet': guidance_sheet, 'cover_sheet': cover_sheet}
 
 def rows_of(out, fold_case=False):

@@ -129,6 +129,14 @@ impl AgencyIndex {
     }
 }
 
+/// Whether a task reference gives a task's number ("Nhiệm vụ 15", "NV15: …", "Nhiệm vụ số
+/// IV"), whether or not the plan has it; a title does not ("NHIỆM VỤ PHỐI HỢP").
+pub fn numbered(text: &str) -> bool {
+    let key = fold(text);
+    let (number, _) = number_and_rest(&key);
+    number.is_some() && ["nhiem vu", "nv"].iter().any(|p| key.starts_with(p))
+}
+
 /// The number a task reference gives ("3", "3.", "NV3", "Nhiệm vụ 3", "Nhiệm vụ số 3",
 /// "III"), and the words after it.
 fn number_and_rest(key: &str) -> (Option<u32>, String) {
@@ -210,6 +218,18 @@ pub fn task(plan: &Plan, text: &str) -> Match {
             0 => {}
             1 => return Match::One(codes.remove(0)),
             _ => return Match::Ambiguous(codes),
+        }
+    }
+    // A section's label before a task named as such ("II. Nhiệm vụ 15: …"): the task it
+    // names, not the section's number.
+    if let Some((label, rest)) = text.trim_start().split_once(['.', ')']) {
+        let label = label.trim();
+        let rest_key = fold(rest);
+        if label.len() <= 5
+            && (crate::text::roman(label).is_some() || label.bytes().all(|b| b.is_ascii_digit()))
+            && (rest_key.starts_with("nhiem vu ") || (rest_key.starts_with("nv") && numbered(rest)))
+        {
+            return task(plan, rest);
         }
     }
     let squash = |s: &str| s.replace(' ', "");
@@ -401,9 +421,17 @@ lead = "SNV"
             ("II.3. Phát triển nguồn lực trong lĩnh vực ngoại giao văn hoá", one("NV3")),
             ("III.1", Match::None),
             ("Nhiệm vụ thứ ba", one("NV3")),
+            ("II. Nhiệm vụ 3: Phát triển nguồn lực", one("NV3")),
+            ("I. Nhiệm vụ 15: Công tác khác", Match::None),
         ];
         for (text, want) in cases {
             assert_eq!(task(&p, text), want, "{text}");
+        }
+        // A number names a task, found or not; a title does not.
+        for (text, want) in
+            [("Nhiệm vụ 15: Hợp tác", true), ("NV15", true), ("Nhiệm vụ 3", true), ("NHIỆM VỤ PHỐI HỢP", false), ("15. Hợp tác", false)]
+        {
+            assert_eq!(numbered(text), want, "{text}");
         }
     }
 }

@@ -1001,12 +1001,17 @@ fn read_rows(
         // A heading written across the table from its first column ("I. Nhiệm vụ 3: Phát
         // triển…", merged over the row): the task of the rows under it, if it names one; a
         // section title that names none ("II. NHIỆM VỤ PHỐI HỢP") leaves the task as it was.
+        // A task named by a number the plan does not have ("Nhiệm vụ 15: …") is the rows'
+        // task, unknown, not the one before it.
         if task_text.is_empty() && activity.is_empty() && !has_content && !stt.is_empty() {
-            let m = match resolve(strip_section_label(&stt)) {
+            // The section's own number counts only where the heading gives no task number.
+            let inner = strip_section_label(&stt);
+            let m = match resolve(inner) {
                 m @ Match::One(_) => m,
+                m if matching::numbered(inner) => m,
                 _ => resolve(&stt),
             };
-            if !matches!(m, Match::None) {
+            if !matches!(m, Match::None) || matching::numbered(inner) {
                 current = Some(Current { matched: m, written: stt.clone(), heading: true });
             }
             continue;

@@ -6,7 +6,9 @@ the originals (agency, task, activity, result, status, budget, report date).
 usage: scripts/metamorphic.py [BINARY]     (default: target/release/tonghop, or
                                              $CARGO_TARGET_DIR/release/tonghop)
 
-Changes: the task merged down over its rows; no task column, a heading above each task's
+Changes: a totals row under the table; three tick-box columns for the status; the report
+date only on a signing line under the table; the sender named only in the title, the file
+named for nothing; the task merged down over its rows; no task column, a heading above each task's
 rows instead; the columns in the opposite order; the budget in đồng; texts in NFD; dates typed as text; short texts in capitals (compared without
 regard to case); the table 35 rows down under a paragraph; two empty columns on the left; a
 document heading above; a blank row after every row; difficulties, proposals and a signing
@@ -157,6 +159,61 @@ def budget_in_dong(ws):
             ws.cell(row=r, column=c).value = round(v * 1_000_000)
 
 
+def totals_row(ws):
+    # a "Tổng cộng" row under the table, its budget the sum of the rows'
+    t = table(ws)
+    if not t or 'budget' not in t[1]:
+        return
+    _, cols, data = t
+    values = [ws.cell(row=r, column=cols['budget']).value for r in data]
+    if not all(isinstance(v, (int, float)) or v is None for v in values):
+        return
+    r = data[-1] + 1
+    ws.insert_rows(r, 1)
+    ws.cell(row=r, column=2).value = 'Tổng cộng'
+    ws.cell(row=r, column=cols['budget']).value = sum(v or 0 for v in values)
+
+
+def status_ticks(ws):
+    # three tick-box columns "Hoàn thành | Đang thực hiện | Chưa thực hiện" for the status
+    t = table(ws)
+    if not t or 'status' not in t[1]:
+        return
+    head, cols, data = t
+    c = cols['status']
+    marks = {}
+    for r in data:
+        v = str(ws.cell(row=r, column=c).value or '').lower()
+        marks[r] = 1 if 'đang' in v or 'một phần' in v else 2 if 'chưa' in v else 0 if 'hoàn thành' in v or 'xong' in v else None
+    ws.insert_cols(c + 1, 2)
+    for k, h in enumerate(['Hoàn thành', 'Đang thực hiện', 'Chưa thực hiện']):
+        ws.cell(row=head, column=c + k).value = h
+    for r in data:
+        for k in range(3):
+            ws.cell(row=r, column=c + k).value = 'x' if marks[r] == k else None
+
+
+def date_in_signing(ws):
+    # the report date only on the signing line under the table
+    import datetime
+    when = None
+    for row in ws.iter_rows(max_row=12):
+        for cell in row:
+            v = cell.value
+            if isinstance(v, str) and v.startswith('Ngày báo cáo:'):
+                text = v.split(':', 1)[1].strip()
+                if text:
+                    when = datetime.datetime.strptime(text, '%d/%m/%Y')
+                cell.value = None
+            elif isinstance(v, datetime.datetime) and cell.row <= 12:
+                when = v
+                cell.value = None
+    if when:
+        n = ws.max_row
+        ws.cell(row=n + 2, column=4).value = f'Bắc Giang, ngày {when.day} tháng {when.month} năm {when.year}'
+        ws.cell(row=n + 3, column=4).value = 'GIÁM ĐỐC'
+
+
 def narrative_after(ws):
     n = ws.max_row
     ws.cell(row=n + 2, column=1, value='II'); ws.cell(row=n + 2, column=2, value='KHÓ KHĂN, VƯỚNG MẮC')
@@ -171,6 +228,16 @@ def cover_sheet(wb):
     g['A1'] = 'Kính gửi: Sở Ngoại vụ tỉnh Bắc Giang'
     g['A3'] = 'Thực hiện Công văn số 456/SNgV-VP ngày 01/9/2024 của Sở Ngoại vụ, đơn vị gửi báo cáo kèm theo.'
 
+def sender_in_title(wb):
+    # the sender named only in the title ("… CỦA SỞ NỘI VỤ"), the file named for nothing
+    for ws in wb.worksheets:
+        for row in ws.iter_rows(max_row=12):
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value.startswith('Đơn vị báo cáo:'):
+                    name = cell.value.split(':', 1)[1].strip()
+                    cell.value = 'BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH NĂM 2024 CỦA ' + name.upper()
+
+
 def guidance_sheet(wb):
     g = wb.create_sheet('Hướng dẫn', 0)
     g['A1'] = 'HƯỚNG DẪN'
@@ -179,8 +246,8 @@ def guidance_sheet(wb):
     for c, v in enumerate([1, 'NV1', 'Ví dụ: Hội nghị', '100 người', 'Hoàn thành'], 1):
         g.cell(row=4, column=c, value=v)
 
-SHEET_T = {'merge_tasks': merge_tasks, 'tasks_as_headings': tasks_as_headings, 'reverse_columns': reverse_columns, 'budget_in_dong': budget_in_dong, 'nfd': nfd, 'dates_as_text': dates_as_text, 'upper_headers': upper_headers, 'move_down': move_down, 'cols_left': cols_left, 'title_block': title_block, 'blank_between': blank_between, 'narrative_after': narrative_after}
-BOOK_T = {'guidance_sheet': guidance_sheet, 'cover_sheet': cover_sheet}
+SHEET_T = {'totals_row': totals_row, 'status_ticks': status_ticks, 'date_in_signing': date_in_signing, 'merge_tasks': merge_tasks, 'tasks_as_headings': tasks_as_headings, 'reverse_columns': reverse_columns, 'budget_in_dong': budget_in_dong, 'nfd': nfd, 'dates_as_text': dates_as_text, 'upper_headers': upper_headers, 'move_down': move_down, 'cols_left': cols_left, 'title_block': title_block, 'blank_between': blank_between, 'narrative_after': narrative_after}
+BOOK_T = {'sender_in_title': sender_in_title, 'guidance_sheet': guidance_sheet, 'cover_sheet': cover_sheet}
 
 def rows_of(out, fold_case=False):
     f = next(Path(out).rglob('rows.csv'))
@@ -226,7 +293,8 @@ for name in list(SHEET_T) + list(BOOK_T):
                 SHEET_T[name](ws)
         else:
             BOOK_T[name](wb)
-        wb.save(d / f.name)
+        # Named for nothing where the sender is to be found in the workbook alone.
+        wb.save(d / (f'bao-cao-{sorted(base_dir.glob("*.xlsx")).index(f):02}.xlsx' if name == 'sender_in_title' else f.name))
     fold_case = name == 'upper_headers'
     compare(name, [tuple(v.upper() for v in r) for r in base] if fold_case else base, run(name, d, fold_case))
 

@@ -5,6 +5,7 @@ the originals (agency, task, activity, result, status, budget, report date).
 
 usage: scripts/metamorphic.py [BINARY]     (default: target/release/tonghop, or
                                              $CARGO_TARGET_DIR/release/tonghop)
+       METAMORPHIC_INPUTS=tests/fixtures/clerks/2024 scripts/metamorphic.py   (other .xlsx)
 
 Changes: a totals row under the table; three tick-box columns for the status; the report
 date only on a signing line under the table; the sender named only in the title, the file
@@ -22,7 +23,8 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 REPO = Path(__file__).resolve().parent.parent
-SRC = REPO / 'inputs/bac-giang-ngvh-2030/2024'
+# Another folder of a Bắc Giang year's workbooks may be given (a fixture folder).
+SRC = Path(os.environ.get('METAMORPHIC_INPUTS', REPO / 'inputs/bac-giang-ngvh-2030/2024'))
 PLAN = REPO / 'inputs/plans/bac-giang.toml'
 target = Path(os.environ.get('CARGO_TARGET_DIR', REPO / 'target'))
 BIN = sys.argv[1] if len(sys.argv) > 1 else str(target / 'release/tonghop')

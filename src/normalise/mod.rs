@@ -360,9 +360,9 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
         }
         Some(m) => {
             problems.push(Problem::file(&ing.rel, Kind::TemplateMismatch, format!("mẫu của kế hoạch {}", m.plan_id)));
-            find_agency(index, wb, &ing.rel)
+            find_agency(index, wb, &sheets, &ing.rel)
         }
-        None => find_agency(index, wb, &ing.rel),
+        None => find_agency(index, wb, &sheets, &ing.rel),
     };
     let report_date = match find_date(&by_report) {
         // A report on year Y is sent in Y, or late in Y+1; a date outside those is another
@@ -492,13 +492,10 @@ fn template_marker(wb: &WorkbookData) -> Option<crate::template::Marker> {
     })
 }
 
-/// Finds the reporting agency: the "Đơn vị báo cáo" line, an appendix's line naming its
-/// report, a title cell that is an agency's name, the file name, the sheet names, then the
-/// folders it is filed in.
-/// Returns the match and what was written where it was found.
-fn find_agency(index: &AgencyIndex, wb: &WorkbookData, rel: &str) -> (Match, String) {
-    let mut seen = String::new();
-    for sheet in &wb.sheets {
+/// The agency the sheets' own lines name, tried in the order `find_agency` gives; `seen`
+/// keeps a name written after a label that matched no agency.
+fn agency_in_sheets(index: &AgencyIndex, sheets: &[&SheetData], seen: &mut String) -> Option<(Match, String)> {
+    for &sheet in sheets {
         for (i, tc) in sheet.top.iter().enumerate() {
             let Cell::Text(t) = &tc.cell else { continue };
             if fold(t).starts_with("don vi tinh") {
@@ -511,22 +508,22 @@ fn find_agency(index: &AgencyIndex, wb: &WorkbookData, rel: &str) -> (Match, Str
                     continue;
                 }
                 match index.name(&value) {
-                    Match::None => seen = value,
-                    m => return (m, value),
+                    Match::None => *seen = value,
+                    m => return Some((m, value)),
                 }
             }
         }
     }
     // An appendix: "(Kèm theo Báo cáo số 245/BC-SVHTTDL ngày … của Sở Văn hóa…)".
-    for sheet in &wb.sheets {
+    for &sheet in sheets {
         for tc in &sheet.top {
             let Cell::Text(t) = &tc.cell else { continue };
             if let Some(m) = ReportReference::find(t).and_then(|r| r.agency(index)) {
-                return (m, ReportReference::issuer_as_written(t));
+                return Some((m, ReportReference::issuer_as_written(t)));
             }
         }
     }
-    for sheet in &wb.sheets {
+    for &sheet in sheets {
         for tc in &sheet.top {
             let Cell::Text(t) = &tc.cell else { continue };
             let key = fold(t);
@@ -535,14 +532,14 @@ fn find_agency(index: &AgencyIndex, wb: &WorkbookData, rel: &str) -> (Match, Str
             }
             if let m @ Match::One(_) = index.name(t).clone() {
                 if matches!(index.within(t), Match::One(_)) {
-                    return (m, tidy(t));
+                    return Some((m, tidy(t)));
                 }
             }
         }
     }
     // A name typed over two lines, one cell under the other ("SỞ VĂN HÓA, THỂ THAO" over
     // "VÀ DU LỊCH"): only the two together are a name.
-    for sheet in &wb.sheets {
+    for &sheet in sheets {
         for tc in &sheet.top {
             let Cell::Text(t) = &tc.cell else { continue };
             let below = sheet.top.iter().find(|b| b.row == tc.row + 1 && b.col == tc.col).and_then(|b| match &b.cell {
@@ -556,19 +553,37 @@ fn find_agency(index: &AgencyIndex, wb: &WorkbookData, rel: &str) -> (Match, Str
             }
             if let m @ Match::One(_) = index.name(&both) {
                 if matches!(index.name(t), Match::None) && matches!(index.name(u), Match::None) {
-                    return (m, tidy(&both));
+                    return Some((m, tidy(&both)));
                 }
             }
         }
     }
     // The report's title naming its sender: "Báo cáo kết quả … năm 2024 của Sở Giáo dục
     // và Đào tạo", "Kết quả thực hiện … (Sở Khoa học và Công nghệ)".
-    for sheet in &wb.sheets {
+    for &sheet in sheets {
         for tc in &sheet.top {
             let Cell::Text(t) = &tc.cell else { continue };
             if let Some(m) = title_sender(index, t) {
-                return (m, tidy(t));
+                return Some((m, tidy(t)));
             }
+        }
+    }
+    None
+}
+
+/// Finds the reporting agency: the "Đơn vị báo cáo" line, an appendix's line naming its
+/// report, a title cell that is an agency's name, the file name, the sheet names, then the
+/// folders it is filed in.
+/// Returns the match and what was written where it was found.
+fn find_agency(index: &AgencyIndex, wb: &WorkbookData, report: &[usize], rel: &str) -> (Match, String) {
+    // The report's own sheets first: another sheet (the plan's task list, a cover letter)
+    // names other agencies.
+    let mine: Vec<&SheetData> = report.iter().map(|&i| &wb.sheets[i]).collect();
+    let others: Vec<&SheetData> = wb.sheets.iter().enumerate().filter(|(i, _)| !report.contains(i)).map(|(_, s)| s).collect();
+    let mut seen = String::new();
+    for sheets in [&mine, &others] {
+        if let Some(found) = agency_in_sheets(index, sheets, &mut seen) {
+            return found;
         }
     }
     let name = rel.rsplit('/').next().unwrap_or(rel);
@@ -907,7 +922,9 @@ fn read_rows(
         // Difficulties and proposals written under a heading of their own, below the table
         // or between its parts: lines of text in no column of their own, gathered for the
         // report as a whole. A row naming a task of the plan is the table's again.
-        let text_only = result.is_empty()
+        // (In a table with no activity column, the result's is the text column.)
+        let no_activity_column = header.col(Field::Activity).is_none();
+        let text_only = (result.is_empty() || no_activity_column)
             && status_text.is_empty()
             && difficulties.is_empty()
             && proposals.is_empty()
@@ -919,11 +936,19 @@ fn read_rows(
             matches!(resolve(&task_text), Match::One(_))
                 && (task_text.split_whitespace().nth(3).is_none() || ["nhiem vu", "nv"].iter().any(|p| fold(&task_text).starts_with(p)))
         };
-        if text_only && !names_task() {
-            let line =
-                [&stt, &task_text, &activity, &note].iter().filter(|t| !t.is_empty()).map(|t| t.as_str()).collect::<Vec<_>>().join(" ");
-            if narrative.line(&line) {
+        if text_only {
+            let line = [&stt, &task_text, &activity, &result, &note]
+                .iter()
+                .filter(|t| !t.is_empty())
+                .map(|t| t.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            // A heading's section number may stand in the task column ("II | KHÓ KHĂN…").
+            if (narrative::Narrative::is_heading(&line) || !names_task()) && narrative.line(&line) {
                 continue;
+            }
+            if names_task() {
+                narrative.close();
             }
         } else {
             narrative.close();

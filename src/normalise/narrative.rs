@@ -45,6 +45,12 @@ impl Narrative {
         true
     }
 
+    /// Whether a line is a heading of difficulties or proposals ("III. ĐỀ XUẤT, KIẾN NGHỊ"),
+    /// which no task number before it makes a row of the table.
+    pub fn is_heading(t: &str) -> bool {
+        heading(t.trim()).is_some()
+    }
+
     /// A row of the table, or the signing block, ends the open section.
     pub fn close(&mut self) {
         self.section = None;

@@ -6,6 +6,8 @@ the originals (agency, task, activity, result, status, budget, report date).
 usage: scripts/metamorphic.py [BINARY]     (default: target/release/tonghop, or
                                              $CARGO_TARGET_DIR/release/tonghop)
        METAMORPHIC_INPUTS=tests/fixtures/clerks/2024 scripts/metamorphic.py   (other .xlsx)
+       METAMORPHIC_INPUTS=inputs/lai-chau-vhdn-2021-2025/2023 METAMORPHIC_YEAR=2023 \
+         METAMORPHIC_PLAN=inputs/plans/lai-chau.toml scripts/metamorphic.py       (another plan)
 
 Changes: a totals row under the table; three tick-box columns for the status; the report
 date only on a signing line under the table; the sender named only in the title, the file
@@ -25,7 +27,8 @@ from openpyxl import load_workbook
 REPO = Path(__file__).resolve().parent.parent
 # Another folder of a Bắc Giang year's workbooks may be given (a fixture folder).
 SRC = Path(os.environ.get('METAMORPHIC_INPUTS', REPO / 'inputs/bac-giang-ngvh-2030/2024'))
-PLAN = REPO / 'inputs/plans/bac-giang.toml'
+PLAN = Path(os.environ.get('METAMORPHIC_PLAN', REPO / 'inputs/plans/bac-giang.toml'))
+YEAR = os.environ.get('METAMORPHIC_YEAR', '2024')
 target = Path(os.environ.get('CARGO_TARGET_DIR', REPO / 'target'))
 BIN = sys.argv[1] if len(sys.argv) > 1 else str(target / 'release/tonghop')
 ROOT = Path(tempfile.mkdtemp(prefix='tonghop-metamorphic-'))
@@ -259,7 +262,7 @@ def rows_of(out, fold_case=False):
 
 def run(name, folder, fold_case=False):
     out = ROOT / name / 'out'
-    subprocess.run([BIN, 'run', '--plan', str(PLAN), '--year', '2024', '--inputs', str(folder.parent), '--out', str(out), '--as-of', '2024-11-20'],
+    subprocess.run([BIN, 'run', '--plan', str(PLAN), '--year', YEAR, '--inputs', str(folder.parent), '--out', str(out), '--as-of', f'{YEAR}-11-20'],
                    capture_output=True, check=True)
     return rows_of(out, fold_case)
 
@@ -278,7 +281,7 @@ def compare(name, base, got):
     if lost or extra:
         failed.append(name)
 
-base_dir = ROOT / 'base' / 'in' / '2024'
+base_dir = ROOT / 'base' / 'in' / YEAR
 base_dir.mkdir(parents=True)
 for f in SRC.glob('*.xlsx'):
     if not f.name.startswith('~$'):
@@ -286,7 +289,7 @@ for f in SRC.glob('*.xlsx'):
 base = run('base', base_dir)
 print(f'{"originals":16} {len(base)} rows')
 for name in list(SHEET_T) + list(BOOK_T):
-    d = ROOT / name / 'in' / '2024'
+    d = ROOT / name / 'in' / YEAR
     d.mkdir(parents=True)
     for f in base_dir.glob('*.xlsx'):
         wb = load_workbook(f)
@@ -301,7 +304,7 @@ for name in list(SHEET_T) + list(BOOK_T):
     compare(name, [tuple(v.upper() for v in r) for r in base] if fold_case else base, run(name, d, fold_case))
 
 for fmt in ['ods', 'xls']:
-    d = ROOT / ('to_' + fmt) / 'in' / '2024'
+    d = ROOT / ('to_' + fmt) / 'in' / YEAR
     d.mkdir(parents=True)
     subprocess.run(['soffice', '--headless', '--calc', '--convert-to', fmt, '--outdir', str(d)] + [str(f) for f in base_dir.glob('*.xlsx')], capture_output=True)
     compare('to_' + fmt, base, run('to_' + fmt, d))

@@ -1156,8 +1156,10 @@ fn read_rows(
             match ticked.as_slice() {
                 [one] => *one,
                 [] if from_result.is_some_and(|s| s != Status::Unknown) => from_result.unwrap_or(Status::Unknown),
-                // A table with no status column at all: flagged on the row, and listed once
-                // for the sheet (below), not once per row.
+                // A table with no status column at all: a result that opens with a status
+                // ("Đã hoàn thành 3 lớp tập huấn", "Đang triển khai…") says it; else the
+                // row is flagged, and the sheet listed once (below), not once per row.
+                [] if no_status_column && values::status_opening(&result) != Status::Unknown => values::status_opening(&result),
                 [] if no_status_column => {
                     flags.push(Kind::StatusMissing);
                     without_status += 1;

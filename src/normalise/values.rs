@@ -91,6 +91,32 @@ pub fn status(text: &str) -> Status {
         .map_or(Status::Unknown, |&(_, s)| s)
 }
 
+/// The status a sentence opens with ("Đã hoàn thành 3 lớp tập huấn", "Đang triển khai
+/// xây dựng…", "Chưa thực hiện do…"): only the phrases that say a status whatever follows,
+/// not a word that may open any sentence ("Đạt", "Đang", "Chưa", "HT") nor a share ("tăng
+/// 20%").
+pub fn status_opening(text: &str) -> Status {
+    const OPENINGS: &[(&str, Status)] = &[
+        ("hoan thanh", Status::Done),
+        ("da hoan thanh", Status::Done),
+        ("da thuc hien", Status::Done),
+        ("da to chuc", Status::Done),
+        ("dang thuc hien", Status::InProgress),
+        ("dang trien khai", Status::InProgress),
+        ("dang tien hanh", Status::InProgress),
+        ("chua hoan thanh", Status::InProgress),
+        ("hoan thanh mot phan", Status::InProgress),
+        ("chua thuc hien", Status::NotStarted),
+        ("chua trien khai", Status::NotStarted),
+    ];
+    let Some(key) = crate::text::fold_within(&text.chars().take(40).collect::<String>(), 64) else { return Status::Unknown };
+    OPENINGS
+        .iter()
+        .filter(|(w, _)| crate::ingest::header::starts_with_words(&key, w))
+        .max_by_key(|(w, _)| w.len())
+        .map_or(Status::Unknown, |&(_, s)| s)
+}
+
 /// The first share written with a percent sign ("80%", "80 %", "66,5%"), if any.
 fn percent(text: &str) -> Option<f64> {
     let at = memchr::memchr(b'%', text.as_bytes())?;
@@ -420,6 +446,23 @@ mod tests {
         ];
         for (s, want) in cases {
             assert_eq!(vn_number(s), want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn a_result_opening_with_a_status_says_it() {
+        for (t, want) in [
+            ("Đã hoàn thành 3 lớp tập huấn cho 120 cán bộ", Status::Done),
+            ("Hoàn thành việc xây dựng cơ sở dữ liệu", Status::Done),
+            ("Đang triển khai xây dựng đề án", Status::InProgress),
+            ("Chưa hoàn thành do thiếu kinh phí", Status::InProgress),
+            ("Chưa thực hiện do dịch bệnh", Status::NotStarted),
+            ("Tăng 20% so với năm trước", Status::Unknown),
+            ("Đạt giải nhất", Status::Unknown),
+            ("Đang", Status::Unknown),
+            ("Tổ chức 3 lớp", Status::Unknown),
+        ] {
+            assert_eq!(status_opening(t), want, "{t:?}");
         }
     }
 

@@ -413,23 +413,7 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
     let mut narrative = narrative::Narrative::default();
     let against = Against { plan, roles, tasks };
     for i in sheets {
-        let mut line_at = None;
-        let mut line = String::new();
-        for tc in &wb.sheets[i].top {
-            if line_at != Some(tc.row) {
-                narrative.line(&line);
-                line.clear();
-                line_at = Some(tc.row);
-            }
-            if let Cell::Text(t) = &tc.cell {
-                if !line.is_empty() {
-                    line.push(' ');
-                }
-                line.push_str(t.trim());
-            }
-        }
-        narrative.line(&line);
-        narrative.close();
+        narrative.above_table(&wb.sheets[i].top);
         let (r, t) = read_rows(&against, agency_code.as_deref(), &ing.rel, &mut wb.sheets[i], &mut problems, &mut narrative);
         rows.extend(r);
         totals_rows += t;
@@ -572,7 +556,8 @@ fn agency_in_sheets(index: &AgencyIndex, sheets: &[&SheetData], seen: &mut Strin
 }
 
 /// Finds the reporting agency: the "Đơn vị báo cáo" line, an appendix's line naming its
-/// report, a title cell that is an agency's name, the file name, the sheet names, then the
+/// report, a title cell that is an agency's name, the report's title naming its sender (on
+/// the report's sheets, then on the others), the file name, the sheet names, then the
 /// folders it is filed in.
 /// Returns the match and what was written where it was found.
 fn find_agency(index: &AgencyIndex, wb: &WorkbookData, report: &[usize], rel: &str) -> (Match, String) {
@@ -1152,14 +1137,15 @@ fn read_rows(
                 .into_iter()
                 .filter(|r| ticked.is_empty() && !r.is_empty() && r.split_whitespace().nth(4).is_none())
                 .map(|r| values::status(r))
-                .find(|s| *s != Status::Unknown);
+                .find(|s| *s != Status::Unknown)
+                // A table with no status column at all: a result that opens with a status
+                // ("Đã hoàn thành 3 lớp tập huấn", "Đang triển khai…") says it.
+                .or_else(|| no_status_column.then(|| values::status_opening(&result)).filter(|s| *s != Status::Unknown));
             match ticked.as_slice() {
                 [one] => *one,
-                [] if from_result.is_some_and(|s| s != Status::Unknown) => from_result.unwrap_or(Status::Unknown),
-                // A table with no status column at all: a result that opens with a status
-                // ("Đã hoàn thành 3 lớp tập huấn", "Đang triển khai…") says it; else the
-                // row is flagged, and the sheet listed once (below), not once per row.
-                [] if no_status_column && values::status_opening(&result) != Status::Unknown => values::status_opening(&result),
+                [] if from_result.is_some() => from_result.unwrap_or(Status::Unknown),
+                // Else, with no status column, the row is flagged and the sheet listed once
+                // (below), not once per row.
                 [] if no_status_column => {
                     flags.push(Kind::StatusMissing);
                     without_status += 1;

@@ -4,7 +4,7 @@
 //! phí…"). They concern the agency's work as a whole, not one task.
 
 use crate::ingest::header::starts_with_words;
-use crate::ingest::Field;
+use crate::ingest::{Cell, Field, TopCell};
 use crate::text::{fold_within, tidy};
 
 /// Words a heading of difficulties starts with (after "Những", "Một số", "Các").
@@ -49,6 +49,28 @@ impl Narrative {
     /// which no task number before it makes a row of the table.
     pub fn is_heading(t: &str) -> bool {
         heading(t.trim()).is_some()
+    }
+
+    /// Reads the lines above a table (the report written out there), each row's texts as
+    /// one line; the table ends the section open at its top.
+    pub fn above_table(&mut self, top: &[TopCell]) {
+        let mut line_at = None;
+        let mut line = String::new();
+        for tc in top {
+            if line_at != Some(tc.row) {
+                self.line(&line);
+                line.clear();
+                line_at = Some(tc.row);
+            }
+            if let Cell::Text(t) = &tc.cell {
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(t.trim());
+            }
+        }
+        self.line(&line);
+        self.close();
     }
 
     /// A row of the table, or the signing block, ends the open section.

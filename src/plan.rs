@@ -495,7 +495,7 @@ pub fn check_text(text: &str, path: &Path) -> Checked {
         tasks.push(Task { code, title: t.title.trim().to_string(), leads, partners, aliases });
     }
     for (key, (line, code)) in &task_aliases {
-        if let Some(t) = tasks.iter().find(|t| crate::text::fold(&t.code).replace(' ', "") == *key) {
+        if let Some(t) = tasks.iter().find(|t| t.code != *code && crate::text::fold(&t.code).replace(' ', "") == *key) {
             issues.push(PlanIssue {
                 line: *line,
                 fatal: true,
@@ -667,7 +667,9 @@ partners = ["SVHTTDL"]
         let c = check_text(&two, Path::new("x.toml"));
         assert!(c.issues.is_empty(), "{:?}", c.issues);
         assert_eq!(c.plan.unwrap().tasks[1].aliases, ["II.2"]);
-        // Another task's code, or another task's other name.
+        // Its own code is no conflict; another task's code, or another task's other name, is.
+        let own = two.replace("aliases = [\"II.2\"]", "aliases = [\"II.2\", \"NV2\"]");
+        assert!(check_text(&own, Path::new("x.toml")).issues.is_empty());
         for alias in ["nv 1", "II.2"] {
             let bad = two.clone() + &format!("\n[[tasks]]\ncode = \"NV3\"\ntitle = \"Ba\"\nlead = \"SNV\"\naliases = [\"{alias}\"]\n");
             let found = issues(&bad);

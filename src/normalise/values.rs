@@ -60,6 +60,13 @@ const STATUS_WORDS: &[(&str, Status)] = &[
     ("tiep tuc trien khai", Status::InProgress),
     ("thuong xuyen", Status::InProgress),
     ("thuc hien thuong xuyen", Status::InProgress),
+    ("trien khai thuong xuyen", Status::InProgress),
+    ("duy tri thuong xuyen", Status::InProgress),
+    ("lien tuc", Status::InProgress),
+    ("dung tien do", Status::InProgress),
+    ("cham tien do", Status::InProgress),
+    ("co ban hoan thanh", Status::Done),
+    ("vuot ke hoach", Status::Done),
     ("hoan tat", Status::Done),
     ("da hoan tat", Status::Done),
     ("da to chuc", Status::Done),
@@ -76,13 +83,28 @@ const STATUS_WORDS: &[(&str, Status)] = &[
 /// ("100%", "Đạt 80%", "Hoàn thành 80% kế hoạch") says it whatever the words: all of it is
 /// done, none of it not started, anything between in progress.
 pub fn status(text: &str) -> Status {
+    // A share exceeded ("Vượt 120%", "Hoàn thành (vượt 10%)") is all of the work done; a
+    // change ("tăng 20%", "giảm 5%") is no share of it, and the words say the status.
+    let said = |key: &str, words: &[&str]| words.iter().any(|w| crate::text::contains_words(key, w));
     if let Some(p) = percent(text) {
+        let before = memchr::memchr(b'%', text.as_bytes()).map(|at| fold(&text[..at])).unwrap_or_default();
+        if said(&before, &["vuot"]) {
+            return Status::Done;
+        }
+        if said(&before, &["tang", "giam", "hon"]) {
+            return status_words(text);
+        }
         return match p {
             p if p >= 100.0 => Status::Done,
             p if p <= 0.0 => Status::NotStarted,
             _ => Status::InProgress,
         };
     }
+    status_words(text)
+}
+
+/// The status a text's opening phrase says.
+fn status_words(text: &str) -> Status {
     let key = fold(text);
     STATUS_WORDS
         .iter()
@@ -405,6 +427,12 @@ mod tests {
             ("Đang thực hiện", Status::InProgress),
             ("Đang triển khai", Status::InProgress),
             ("Thực hiện thường xuyên", Status::InProgress),
+            ("Hoàn thành (vượt 10%)", Status::Done),
+            ("Cơ bản hoàn thành", Status::Done),
+            ("Vượt kế hoạch", Status::Done),
+            ("Chậm tiến độ", Status::InProgress),
+            ("Hoàn thành, tăng 20% so với năm trước", Status::Done),
+            ("Duy trì thường xuyên", Status::InProgress),
             ("Đã tổ chức", Status::Done),
             ("Chưa hoàn thành", Status::InProgress),
             ("Chưa triển khai", Status::NotStarted),

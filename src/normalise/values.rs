@@ -258,8 +258,8 @@ pub fn budget(cell: &Cell, unit: Unit) -> Budget {
         Cell::Empty => return Budget::Blank,
         Cell::Number(n) => (*n, unit),
         // Also an amount after its source's name, the one thing in the cell ("Nguồn NSNN:
-        // 30 triệu").
-        Cell::Text(t) => match budget_text(t, unit).or_else(|| match t.split_once(':') {
+        // 30 triệu"), or before it in brackets ("30 (NSNN)").
+        Cell::Text(t) => match budget_text(without_source(t), unit).or_else(|| match t.split_once(':') {
             Some((label, amount)) if !label.contains(|c: char| c.is_ascii_digit()) && !amount.contains(':') => budget_text(amount, unit),
             _ => None,
         }) {
@@ -276,6 +276,16 @@ pub fn budget(cell: &Cell, unit: Unit) -> Budget {
         Budget::Suspect(m)
     } else {
         Budget::Millions(m)
+    }
+}
+
+/// A budget's text without the source named after it in brackets ("30 (NSNN)"); as it is
+/// where the brackets hold a figure.
+fn without_source(t: &str) -> &str {
+    let t = t.trim();
+    match t.strip_suffix(')').and_then(|s| s.rsplit_once('(')) {
+        Some((amount, source)) if !source.contains(|c: char| c.is_ascii_digit()) && !amount.trim().is_empty() => amount.trim_end(),
+        _ => t,
     }
 }
 
@@ -506,6 +516,8 @@ mod tests {
             (Cell::Text("1,2 tỷ".into()), m, Millions(1200.0)),
             (Cell::Text("1 tỷ 200 triệu".into()), m, Millions(1200.0)),
             (Cell::Text("Nguồn NSNN: 30 triệu".into()), m, Millions(30.0)),
+            (Cell::Text("30 (NSNN)".into()), m, Millions(30.0)),
+            (Cell::Text("30 (2 đợt)".into()), m, Unreadable),
             (Cell::Text("NSNN: 30; XHH: 20".into()), m, Unreadable),
             (Cell::Text("2 triệu 500 nghìn đồng".into()), Unit::Dong, Millions(2.5)),
             (Cell::Text("1 tỷ 2".into()), m, Unreadable),

@@ -36,12 +36,15 @@ impl Narrative {
             return true;
         }
         let Some(field) = self.section else { return false };
-        // "IV. TỔ CHỨC THỰC HIỆN": another part of the report.
-        if roman_label(t) {
+        // "IV. TỔ CHỨC THỰC HIỆN", "PHỤ LỤC KẾT QUẢ", "Đơn vị tính: triệu đồng": another
+        // part of the report, a title in capitals, or the table's own lines.
+        if roman_label(t) || is_title(t) || fold_within(t, 120).is_some_and(|k| TABLE_LINES.iter().any(|w| starts_with_words(&k, w))) {
             self.section = None;
             return false;
         }
-        self.lines.push((field, tidy(t)));
+        // Legacy-encoded text (TCVN3, VNI) is kept as the words it stands for.
+        let text = crate::text::legacy::to_unicode(t).map_or_else(|| tidy(t), |(u, _)| tidy(&u));
+        self.lines.push((field, text));
         true
     }
 
@@ -116,6 +119,15 @@ fn heading(t: &str) -> Option<(Field, &str)> {
     }
 }
 
+/// Lines that belong to a table, not to the text above it.
+const TABLE_LINES: &[&str] = &["don vi tinh", "dvt", "phu luc", "bieu mau"];
+
+/// Whether a line is a title in capitals ("BẢNG TỔNG HỢP KẾT QUẢ"): two or more words, no
+/// small letter.
+fn is_title(t: &str) -> bool {
+    t.split_whitespace().nth(1).is_some() && t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase)
+}
+
 /// Whether a line starts with a Roman section number ("IV.", "III "), or is one.
 fn roman_label(t: &str) -> bool {
     let first = t.split(|c: char| c == '.' || c == ')' || c.is_whitespace()).next().unwrap_or("");
@@ -139,10 +151,13 @@ mod tests {
             "1. Đề nghị bố trí thêm kinh phí.",
             "IV. TỔ CHỨC THỰC HIỆN",
             "Giao các phòng chuyên môn",
+            "Khó khăn: Thiếu người.",
+            "BẢNG TỔNG HỢP KẾT QUẢ",
+            "Đơn vị tính: triệu đồng",
         ] {
             n.line(t);
         }
-        assert_eq!(n.text(Field::Difficulties), "- Kinh phí còn hạn chế.\n- Doanh nghiệp chưa mặn mà.");
+        assert_eq!(n.text(Field::Difficulties), "- Kinh phí còn hạn chế.\n- Doanh nghiệp chưa mặn mà.\nThiếu người.");
         assert_eq!(n.text(Field::Proposals), "1. Đề nghị bố trí thêm kinh phí.");
     }
 

@@ -74,7 +74,7 @@ pub fn build<T: Send>(
             let (sheets, also) = rayon::join(
                 || -> Result<(), SheetError> {
                     summary(summary_ws, &st, cfg, &checked)?;
-                    submissions(submissions_ws, &st, cfg, &checked)?;
+                    submissions(submissions_ws, &st, cfg, &checked, norm)?;
                     matrix(matrix_ws, &st, &cfg.plan, cfg.year, &checked)?;
                     budget(budget_ws, &st, &cfg.plan, &checked)?;
                     difficulties(difficulties_ws, &st, &cfg.plan, norm, &order)?;
@@ -450,7 +450,7 @@ fn footer(ws: &mut Worksheet, st: &Styles, plan: &Plan, r: u32) -> Result<(), Xl
     Ok(())
 }
 
-fn submissions(ws: &mut Worksheet, st: &Styles, cfg: &RunConfig, checked: &Checked) -> Result<(), XlsxError> {
+fn submissions(ws: &mut Worksheet, st: &Styles, cfg: &RunConfig, checked: &Checked, norm: &Normalised) -> Result<(), XlsxError> {
     ws.set_name("Tình hình nộp")?;
     let h = title_and_header(
         ws,
@@ -483,6 +483,8 @@ fn submissions(ws: &mut Worksheet, st: &Styles, cfg: &RunConfig, checked: &Check
     }
     let dates = c.column(RECEIVED_DATE).ok().and_then(|s| s.date().ok().cloned());
     let late = c.column(DAYS_LATE).ok().and_then(|s| s.i32().ok().cloned());
+    let empty: std::collections::HashSet<&str> =
+        norm.problems.iter().filter(|p| p.kind == crate::error::Kind::NoActivities).map(|p| p.file.as_str()).collect();
     for i in 0..c.height() {
         let r = h + 1 + i as u32;
         let verdict = verdicts.get(i).unwrap_or("");
@@ -507,7 +509,14 @@ fn submissions(ws: &mut Worksheet, st: &Styles, cfg: &RunConfig, checked: &Check
             _ => &st.muted,
         };
         ws.write_string_with_format(r, 5, verdict_vi(verdict), f)?;
-        text(ws, r, 6, files.get(i).unwrap_or(""), &st.text)?;
+        // A report received with no activity in it (the blank form sent back) says so
+        // beside its name, not only on the data problems' sheet.
+        let file = files.get(i).unwrap_or("");
+        if empty.contains(file) {
+            text(ws, r, 6, &format!("{file} (không có hoạt động nào)"), &st.text)?;
+        } else {
+            text(ws, r, 6, file, &st.text)?;
+        }
     }
     Ok(())
 }

@@ -110,6 +110,8 @@ fn what_clerks_type_is_read_for_what_it_means() {
     let tc = "06_stc_bieu_mau_trong.xlsx";
     assert_eq!((file(tc)["outcome"].as_str(), file(tc)["rows_read"].as_str()), ("accepted", "0"));
     assert_eq!(found(tc), [("no_activities", "")]);
+    let submitted = sheet(&env.workbook(2024), "Tình hình nộp");
+    assert_eq!(row_with(&submitted, "Sở Tài chính")[6], "06_stc_bieu_mau_trong.xlsx (không có hoạt động nào)");
 
     // The workbook: the joined result in one cell; the lines joined and the example row
     // listed with what they are; the joined lines are not counted as data problems (the

@@ -350,6 +350,22 @@ pub fn find(rows: &[Vec<String>], row0: u32, col0: u32) -> Option<Header> {
     }
     let first_row = row0 + i as u32;
     let mut last_row = if below_is_header { first_row + 1 } else { first_row };
+    // A row of units under a two-row header ("Kinh phí" over "NSNN | XHH" over "(triệu
+    // đồng)"): part of it, each unit joined to its column's header.
+    let next = (last_row - row0) as usize + 1;
+    let under_columns = |c: usize| columns.iter().any(|x| (x.col - col0) as usize == c);
+    if below_is_header
+        && (0..width).any(|c| !text(next, c).is_empty())
+        && (0..width).all(|c| text(next, c).is_empty() || (under_columns(c) && is_unit(text(next, c))))
+    {
+        for x in columns.iter_mut() {
+            let unit = text(next, (x.col - col0) as usize);
+            if !unit.is_empty() {
+                x.header = join(&x.header, unit);
+            }
+        }
+        last_row += 1;
+    }
     // A row numbering the columns under the header ("(1) (2) (3)…") is part of it.
     if rows.get((last_row - row0) as usize + 1).is_some_and(|r| super::form::is_numbering_row(r)) {
         last_row += 1;
@@ -628,6 +644,20 @@ mod tests {
         // A data row with a word where a unit could stand is no units row.
         let g = grid(&[&["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Kinh phí"], &["1", "NV1", "Hội nghị", "Xong", "đồng"]]);
         assert_eq!(find(&g, 0, 0).unwrap().last_row, 0);
+    }
+
+    #[test]
+    fn a_row_of_units_under_a_two_row_header_is_part_of_it() {
+        let g = grid(&[
+            &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Kinh phí", ""],
+            &["", "", "", "", "NSNN", "XHH"],
+            &["", "", "", "", "(nghìn đồng)", "(nghìn đồng)"],
+            &["1", "NV1", "Hội nghị", "Xong", "30000", "5000"],
+        ]);
+        let h = find(&g, 0, 0).unwrap();
+        assert_eq!((h.first_row, h.last_row), (0, 2));
+        let budgets: Vec<&str> = h.columns.iter().filter(|c| c.field == Field::Budget).map(|c| c.header.as_str()).collect();
+        assert_eq!(budgets, ["Kinh phí NSNN (nghìn đồng)", "Kinh phí XHH (nghìn đồng)"]);
     }
 
     #[test]

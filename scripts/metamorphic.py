@@ -207,8 +207,10 @@ def date_in_signing(ws):
             v = cell.value
             if isinstance(v, str) and v.startswith('Ngày báo cáo:'):
                 text = v.split(':', 1)[1].strip()
-                if text:
+                try:
                     when = datetime.datetime.strptime(text, '%d/%m/%Y')
+                except ValueError:
+                    return  # a date that does not exist stays where it is
                 cell.value = None
             elif isinstance(v, datetime.datetime) and cell.row <= 12:
                 when = v
@@ -283,16 +285,24 @@ def compare(name, base, got):
 
 base_dir = ROOT / 'base' / 'in' / YEAR
 base_dir.mkdir(parents=True)
+# Only workbooks openpyxl can open and save are changed (a fixture folder may hold broken
+# or encrypted ones on purpose).
 for f in SRC.glob('*.xlsx'):
-    if not f.name.startswith('~$'):
-        shutil.copy(f, base_dir)
+    if f.name.startswith('~$'):
+        continue
+    try:
+        load_workbook(f)
+    except Exception:
+        continue
+    shutil.copy(f, base_dir)
 base = run('base', base_dir)
 print(f'{"originals":16} {len(base)} rows')
 for name in list(SHEET_T) + list(BOOK_T):
     d = ROOT / name / 'in' / YEAR
     d.mkdir(parents=True)
     for f in base_dir.glob('*.xlsx'):
-        wb = load_workbook(f)
+        # The values a spreadsheet program saved, not its formulas: openpyxl saves no values.
+        wb = load_workbook(f, data_only=True)
         if name in SHEET_T:
             for ws in wb.worksheets:
                 SHEET_T[name](ws)

@@ -658,7 +658,9 @@ pub fn read_sheet(name: &str, hidden: bool, range: &Range<Data>, merges: &mut dy
         .map(|w| w * header::HEADER_SEARCH_ROWS)
         .take_while(|&skip| skip < range.height())
         .find_map(|skip| header::find(&texts(skip), row0 + skip as u32, col0));
-    let top_rows = header.as_ref().map_or(15, |h| (h.first_row - row0) as usize);
+    // A sheet without a table (a cover letter) is read as far down as a header is looked
+    // for: its "Ngày báo cáo" line may stand under a page of text.
+    let top_rows = header.as_ref().map_or(header::HEADER_SEARCH_ROWS * header::HEADER_SEARCH_WINDOWS, |h| (h.first_row - row0) as usize);
     let mut top = Vec::new();
     for (i, r) in range.rows().take(top_rows).enumerate() {
         for (j, d) in r.iter().enumerate() {

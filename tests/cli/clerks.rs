@@ -106,6 +106,11 @@ fn what_clerks_type_is_read_for_what_it_means() {
     assert_eq!(file(yt)["difficulties"], "Thiếu cán bộ biết ngoại ngữ.");
     assert!(found(yt).is_empty(), "{:?}", found(yt));
 
+    // The date on a cover letter's sheet, under a page of text.
+    let lh = "09_lhhn_cong_van.xlsx";
+    assert_eq!((file(lh)["agency_code"].as_str(), file(lh)["report_date"].as_str()), ("LHHN", "2024-10-23"));
+    assert!(found(lh).is_empty(), "{:?}", found(lh));
+
     // The blank form sent back: received, and said to hold no activity.
     let tc = "06_stc_bieu_mau_trong.xlsx";
     assert_eq!((file(tc)["outcome"].as_str(), file(tc)["rows_read"].as_str()), ("accepted", "0"));
@@ -118,7 +123,7 @@ fn what_clerks_type_is_read_for_what_it_means() {
     // example row, the guidance sheet and the empty report are).
     let acts = sheet(&env.workbook(2024), "Hoạt động");
     assert_eq!(row_with(&acts, "Tham gia Hội chợ thương mại quốc tế Việt - Trung")[4], rows_of(sct)[0]["result"]);
-    assert_eq!(acts.iter().filter(|r| r[0].parse::<u32>().is_ok()).count(), 15, "one line per activity, nothing else");
+    assert_eq!(acts.iter().filter(|r| r[0].parse::<u32>().is_ok()).count(), 16, "one line per activity, nothing else");
     let said_so = sheet(&env.workbook(2024), "Khó khăn, kiến nghị");
     let general = row_with(&said_so, "Đài Phát thanh và Truyền hình tỉnh");
     assert_eq!((general[2].as_str(), general[4].as_str()), ("Chung", "Đề nghị đầu tư thiết bị dựng phim."));
@@ -126,5 +131,5 @@ fn what_clerks_type_is_read_for_what_it_means() {
     assert!(listed.iter().flatten().any(|c| c.starts_with("dòng viết tiếp dòng 5")));
     assert!(listed.iter().flatten().any(|c| c.starts_with("dòng ví dụ của biểu mẫu")));
     let said = String::from_utf8_lossy(&out.stdout);
-    assert!(said.contains("15 hoạt động, 4 vấn đề dữ liệu"), "{said}");
+    assert!(said.contains("16 hoạt động, 4 vấn đề dữ liệu"), "{said}");
 }

@@ -286,8 +286,7 @@ pub fn find(rows: &[Vec<String>], row0: u32, col0: u32) -> Option<Header> {
             b.is_empty() || (in_group(c) && b.chars().filter(|ch| ch.is_alphabetic()).nth(1).is_some())
         });
     // A row of units under the header ("triệu đồng" under "Kinh phí"): part of it.
-    let units_row = (0..width).any(|c| !text(i + 1, c).is_empty())
-        && (0..width).all(|c| text(i + 1, c).is_empty() || (!text(i, c).is_empty() && is_unit(text(i + 1, c))));
+    let units_row = is_units_row(rows, i + 1, width, |c| !text(i, c).is_empty());
     let below_is_header = (sub_count >= 2 || splits_groups || units_row)
         && rows[i + 1].iter().all(|t| t.chars().count() <= 80)
         && below.iter().flatten().all(|f| !matches!(f, Field::Stt));
@@ -353,11 +352,7 @@ pub fn find(rows: &[Vec<String>], row0: u32, col0: u32) -> Option<Header> {
     // A row of units under a two-row header ("Kinh phí" over "NSNN | XHH" over "(triệu
     // đồng)"): part of it, each unit joined to its column's header.
     let next = (last_row - row0) as usize + 1;
-    let under_columns = |c: usize| columns.iter().any(|x| (x.col - col0) as usize == c);
-    if below_is_header
-        && (0..width).any(|c| !text(next, c).is_empty())
-        && (0..width).all(|c| text(next, c).is_empty() || (under_columns(c) && is_unit(text(next, c))))
-    {
+    if below_is_header && is_units_row(rows, next, width, |c| columns.iter().any(|x| (x.col - col0) as usize == c)) {
         for x in columns.iter_mut() {
             let unit = text(next, (x.col - col0) as usize);
             if !unit.is_empty() {
@@ -437,6 +432,13 @@ fn spent(header: &str) -> u8 {
 
 /// Text fields whose header may stand over a group of columns, each read into the field.
 const GROUPED_TEXT: &[Field] = &[Field::Activity, Field::Result, Field::Difficulties, Field::Proposals, Field::Note];
+
+/// Whether row `r` of the grid names units and nothing else, each under a column
+/// (`under(c)`): "(triệu đồng)" under "Kinh phí".
+fn is_units_row(rows: &[Vec<String>], r: usize, width: usize, under: impl Fn(usize) -> bool) -> bool {
+    let text = |c: usize| cell(rows, r, c);
+    (0..width).any(|c| !text(c).is_empty()) && (0..width).all(|c| text(c).is_empty() || (under(c) && is_unit(text(c))))
+}
 
 /// Whether a cell under a header names a unit and nothing else: "triệu đồng", "(Tr.đ)",
 /// "ĐVT: đồng", "1.000 đồng".

@@ -786,7 +786,7 @@ fn budget(ws: &mut Worksheet, st: &Styles, plan: &Plan, checked: &Checked) -> Re
     Ok(())
 }
 
-fn difficulties(ws: &mut Worksheet, st: &Styles, plan: &Plan, norm: &Normalised, order: &[usize]) -> Result<(), SheetError> {
+fn difficulties<'a>(ws: &mut Worksheet, st: &Styles, plan: &'a Plan, norm: &'a Normalised, order: &[usize]) -> Result<(), SheetError> {
     let rows = &norm.rows;
     ws.set_name("Khó khăn, kiến nghị")?;
     let h = title_and_header(
@@ -798,31 +798,24 @@ fn difficulties(ws: &mut Worksheet, st: &Styles, plan: &Plan, norm: &Normalised,
     )?;
     print_setup(ws, true, h)?;
     let (agency, task, diff, prop) = (strs(rows, AGENCY_CODE)?, strs(rows, TASK_CODE)?, strs(rows, DIFFICULTIES)?, strs(rows, PROPOSALS)?);
+    // The rows' own lines, by task; then what each report writes under headings of its
+    // own, which concerns its work as a whole ("Chung").
+    let name = |code: &str, written: &'a str| -> &'a str { plan.agency(code).map_or(written, |a| a.name.as_str()) };
+    let by_row = order.iter().map(|&i| {
+        let code = agency.get(i).unwrap_or("");
+        (name(code, code), task.get(i).unwrap_or(""), diff.get(i).unwrap_or(""), prop.get(i).unwrap_or(""))
+    });
+    let by_report = norm.files.iter().filter(|f| f.outcome == Outcome::Accepted).map(|f| {
+        (name(f.agency_code.as_deref().unwrap_or(""), &f.agency_as_written), "Chung", f.difficulties.as_str(), f.proposals.as_str())
+    });
     let mut r = h + 1;
-    for &i in order {
-        let (d, p) = (diff.get(i).unwrap_or(""), prop.get(i).unwrap_or(""));
+    for (agency_name, task_code, d, p) in by_row.chain(by_report) {
         if d.is_empty() && p.is_empty() {
             continue;
         }
         ws.write_number_with_format(r, 0, (r - h) as f64, &st.integer)?;
-        let agency_code = agency.get(i).unwrap_or("");
-        text(ws, r, 1, plan.agency(agency_code).map_or(agency_code, |a| a.name.as_str()), &st.text)?;
-        text(ws, r, 2, task.get(i).unwrap_or(""), &st.center)?;
-        text(ws, r, 3, d, &st.text)?;
-        text(ws, r, 4, p, &st.text)?;
-        fit(ws, r, &[(d, 50.0), (p, 50.0)])?;
-        r += 1;
-    }
-    // What a report writes under headings of its own concerns its work as a whole.
-    for f in norm.files.iter().filter(|f| f.outcome == Outcome::Accepted) {
-        let (d, p) = (f.difficulties.as_str(), f.proposals.as_str());
-        if d.is_empty() && p.is_empty() {
-            continue;
-        }
-        ws.write_number_with_format(r, 0, (r - h) as f64, &st.integer)?;
-        let agency_code = f.agency_code.as_deref().unwrap_or("");
-        text(ws, r, 1, plan.agency(agency_code).map_or(f.agency_as_written.as_str(), |a| a.name.as_str()), &st.text)?;
-        text(ws, r, 2, "Chung", &st.center)?;
+        text(ws, r, 1, agency_name, &st.text)?;
+        text(ws, r, 2, task_code, &st.center)?;
         text(ws, r, 3, d, &st.text)?;
         text(ws, r, 4, p, &st.text)?;
         fit(ws, r, &[(d, 50.0), (p, 50.0)])?;

@@ -21,6 +21,7 @@ pub fn verdict_vi(v: &str) -> &'static str {
         "not_yet_due" => "Chưa nộp (chưa đến hạn)",
         "received" => "Đã nộp (kế hoạch chưa quy định hạn)",
         "not_received" => "Chưa nộp",
+        "unreadable" => "Đã gửi, không đọc được: cần gửi lại",
         _ => "",
     }
 }
@@ -54,6 +55,9 @@ pub struct Summary {
     pub undated: usize,
     /// Not received: missing after the deadline, or not yet due before it.
     pub not_received: usize,
+    /// Sent, but only as files that cannot be read as a report (a Word or PDF document, a
+    /// broken workbook): to be sent again.
+    pub unreadable: usize,
     pub past_deadline: bool,
     pub tasks: usize,
     /// Tasks every assigned agency reported on.
@@ -81,11 +85,15 @@ fn days_late(deadline: Option<NaiveDate>) -> Expr {
 
 /// The verdict of a row of the completeness table.
 fn verdict(deadline: Option<NaiveDate>, past_deadline: bool) -> Expr {
+    // Not submitted, with a file: the agency sent one that cannot be read.
+    let unread = col(SUBMITTED).not().and(col(FILE).is_not_null());
     if deadline.is_none() {
-        return when(col(SUBMITTED)).then(lit("received")).otherwise(lit("not_received"));
+        return when(col(SUBMITTED)).then(lit("received")).when(unread).then(lit("unreadable")).otherwise(lit("not_received"));
     }
     let not_received = if past_deadline { "missing" } else { "not_yet_due" };
-    when(col(SUBMITTED).not())
+    when(unread)
+        .then(lit("unreadable"))
+        .when(col(SUBMITTED).not())
         .then(lit(not_received))
         .when(col(RECEIVED_DATE).is_null())
         .then(lit("undated"))
@@ -106,12 +114,26 @@ pub fn check(plan: &Plan, year: i32, as_of: NaiveDate, norm: &Normalised) -> Pol
         AGENCY_CODE => agencies.iter().map(|a| a.code.as_str()).collect::<Vec<_>>(),
         AGENCY_NAME => agencies.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(),
     )?;
-    // Who submitted: the accepted file of each agency (superseded ones are out already).
-    let accepted: Vec<_> = norm.files.iter().filter(|f| f.outcome == Outcome::Accepted).collect();
+    // Who submitted: the accepted file of each agency (superseded ones are out already);
+    // else the first file it sent that cannot be read (a skipped file with a sender).
+    let mut sent: std::collections::BTreeMap<&str, &crate::normalise::FileRecord> = Default::default();
+    for f in &norm.files {
+        let Some(code) = f.agency_code.as_deref() else { continue };
+        match f.outcome {
+            Outcome::Accepted => {
+                sent.insert(code, f);
+            }
+            Outcome::Skipped => {
+                sent.entry(code).or_insert(f);
+            }
+            Outcome::Superseded => {}
+        }
+    }
     let submissions = df!(
-        AGENCY_CODE => accepted.iter().map(|f| f.agency_code.clone().unwrap_or_default()).collect::<Vec<_>>(),
-        RECEIVED_DATE => accepted.iter().map(|f| f.agency_code.as_ref().and_then(|c| norm.received.get(c)).copied().map(days)).collect::<Vec<_>>(),
-        FILE => accepted.iter().map(|f| f.file.as_str()).collect::<Vec<_>>(),
+        AGENCY_CODE => sent.keys().copied().collect::<Vec<_>>(),
+        RECEIVED_DATE => sent.keys().map(|c| norm.received.get(*c).copied().map(days)).collect::<Vec<_>>(),
+        FILE => sent.values().map(|f| f.file.as_str()).collect::<Vec<_>>(),
+        SUBMITTED => sent.values().map(|f| f.outcome == Outcome::Accepted).collect::<Vec<_>>(),
     )?
     .lazy()
     .with_column(col(RECEIVED_DATE).cast(DataType::Date));
@@ -121,7 +143,7 @@ pub fn check(plan: &Plan, year: i32, as_of: NaiveDate, norm: &Normalised) -> Pol
         .lazy()
         // Each expected agency with its submission, if any.
         .left_join(submissions, col(AGENCY_CODE), col(AGENCY_CODE))
-        .with_column(col(FILE).is_not_null().alias(SUBMITTED))
+        .with_column(col(SUBMITTED).fill_null(lit(false)))
         .with_column(days_late(deadline).alias(DAYS_LATE))
         .with_column(verdict(deadline, past_deadline).alias(VERDICT))
         .sort([AGENCY_ORDER], Default::default())
@@ -201,6 +223,7 @@ pub fn check(plan: &Plan, year: i32, as_of: NaiveDate, norm: &Normalised) -> Pol
         late: count("late"),
         undated: count("undated"),
         not_received: count("missing") + count("not_yet_due") + count("not_received"),
+        unreadable: count("unreadable"),
         past_deadline,
         tasks: assigned_tasks,
         tasks_fully_reported: per_task.height(),

@@ -90,6 +90,13 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// A file the agency sent that cannot be read as a report: the agency is told to send
+    /// it again (a lock file or a link is not something an agency sent).
+    pub fn is_sent_unread(self) -> bool {
+        use Kind::*;
+        matches!(self, NotSpreadsheet | Unreadable | Encrypted | NoTable | ReadPanic | ReaderCrashed | ReaderTimeout)
+    }
+
     /// Stable machine-readable code (used in `rows.csv` flags and `problems.csv`).
     pub fn code(self) -> &'static str {
         use Kind::*;

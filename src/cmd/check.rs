@@ -54,6 +54,7 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
             "late": s.late,
             "undated": s.undated,
             "not_received": s.not_received,
+            "unreadable": s.unreadable,
             "agencies": agencies,
             "unreported_pairs": pairs,
         });

@@ -102,7 +102,7 @@ pub fn render(cfg: &RunConfig, read: Read) -> anyhow::Result<(Year, Vec<crate::r
 pub fn has_gaps(checked: &Checked) -> bool {
     let s = &checked.summary;
     s.late > 0
-        || (s.past_deadline && s.not_received > 0)
+        || (s.past_deadline && s.not_received + s.unreadable > 0)
         || s.pairs_reported < s.pairs && s.received > 0 && unreported_by_submitters(checked)
 }
 
@@ -162,13 +162,19 @@ pub fn summary_line(cfg: &RunConfig, checked: &Checked) -> String {
             ),
         };
     }
+    // Agencies whose only files cannot be read are named where there are any.
+    let unreadable = match (s.unreadable, cfg.lang) {
+        (0, _) => String::new(),
+        (n, Lang::Vi) => format!(", {n} gửi tệp không đọc được"),
+        (n, Lang::En) => format!(", {n} sent unreadable files"),
+    };
     match cfg.lang {
         Lang::Vi => format!(
-            "{} {}: nhận {}/{} báo cáo ({} đúng hạn, {} muộn, {} không rõ ngày, {} chưa nộp); {}/{} cặp nhiệm vụ đã báo cáo; {} hoạt động, {} vấn đề dữ liệu",
+            "{} {}: nhận {}/{} báo cáo ({} đúng hạn, {} muộn, {} không rõ ngày, {} chưa nộp{unreadable}); {}/{} cặp nhiệm vụ đã báo cáo; {} hoạt động, {} vấn đề dữ liệu",
             cfg.plan.id, cfg.year, s.received, s.expected, s.on_time, s.late, s.undated, s.not_received, s.pairs_reported, s.pairs, s.rows_accepted, s.problems
         ),
         Lang::En => format!(
-            "{} {}: received {}/{} reports ({} on time, {} late, {} undated, {} not received); {}/{} task pairs reported; {} activities, {} data problems",
+            "{} {}: received {}/{} reports ({} on time, {} late, {} undated, {} not received{unreadable}); {}/{} task pairs reported; {} activities, {} data problems",
             cfg.plan.id, cfg.year, s.received, s.expected, s.on_time, s.late, s.undated, s.not_received, s.pairs_reported, s.pairs, s.rows_accepted, s.problems
         ),
     }
@@ -273,6 +279,7 @@ pub fn run_config(cfg: &RunConfig, log: &Log) -> anyhow::Result<Year> {
         ("on_time", s.on_time.to_string()),
         ("late", s.late.to_string()),
         ("not_received", s.not_received.to_string()),
+        ("unreadable", s.unreadable.to_string()),
         ("pairs_reported", s.pairs_reported.to_string()),
         ("pairs", s.pairs.to_string()),
         ("problems", s.problems.to_string()),

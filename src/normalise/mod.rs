@@ -236,6 +236,9 @@ impl<'a> Normaliser<'a> {
 fn received_dates(drafts: &[Draft], register: Option<receipts::Register>, problems: &mut Vec<Problem>) -> BTreeMap<String, NaiveDate> {
     let mut from_files: BTreeMap<String, (NaiveDate, String)> = BTreeMap::new();
     let mut submitted: BTreeMap<String, String> = BTreeMap::new();
+    // An agency whose only file cannot be read did send it: the register's day is kept.
+    let sent: std::collections::BTreeSet<&String> =
+        drafts.iter().filter(|d| d.record.outcome == Outcome::Skipped).filter_map(|d| d.record.agency_code.as_ref()).collect();
     for d in drafts.iter().filter(|d| d.record.outcome != Outcome::Skipped) {
         let Some(code) = &d.record.agency_code else { continue };
         if d.record.outcome == Outcome::Accepted {
@@ -260,6 +263,9 @@ fn received_dates(drafts: &[Draft], register: Option<receipts::Register>, proble
                     }
                     received.insert(code, date);
                 }
+                None if sent.contains(&code) => {
+                    received.insert(code, date);
+                }
                 None => problems.push(Problem::file(
                     crate::ingest::RECEIPTS_FILE,
                     Kind::ReceiptWithoutFile,
@@ -268,7 +274,7 @@ fn received_dates(drafts: &[Draft], register: Option<receipts::Register>, proble
             }
         }
     }
-    received.retain(|code, _| submitted.contains_key(code));
+    received.retain(|code, _| submitted.contains_key(code) || sent.contains(code));
     received
 }
 
@@ -301,7 +307,13 @@ fn skipped(ing: &Ingested, kind: Kind, detail: &str) -> Draft {
 fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, tasks: &TaskCache, mut ing: Ingested) -> Draft {
     let wb = match &ing.content {
         Ok(wb) => wb,
-        Err((kind, detail)) => return skipped(&ing, *kind, detail),
+        Err((kind, detail)) => {
+            let mut d = skipped(&ing, *kind, detail);
+            if kind.is_sent_unread() {
+                attribute(plan, year, path_agency(index, &ing.rel, &[]), &mut d);
+            }
+            return d;
+        }
     };
     // The report's sheets: visible ones with a table; hidden ones only if no visible one has one.
     let with_table = |hidden: bool| {
@@ -313,7 +325,11 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
     }
     if sheets.is_empty() {
         let names = wb.sheets.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join(", ");
-        return skipped(&ing, Kind::NoTable, &format!(" trong các trang: {names}"));
+        let mut d = skipped(&ing, Kind::NoTable, &format!(" trong các trang: {names}"));
+        // By its name and place only: the lines of a workbook that is not a report (a
+        // letter, a list) name agencies, and words that happen to be their codes.
+        attribute(plan, year, path_agency(index, &ing.rel, &wb.sheets), &mut d);
+        return d;
     }
 
     let mut problems = Vec::new();
@@ -382,18 +398,7 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
         }
     };
     let agency_code = match &agency {
-        // A name merged away belongs to the agency that holds its duties this year.
-        Match::One(c) => match plan.holder_in(c, year) {
-            Some(holder) if holder.code != *c => {
-                problems.push(Problem::file(&ing.rel, Kind::AgencyRenamed, format!("{c} → {}", holder.code)));
-                Some(holder.code.clone())
-            }
-            Some(_) => Some(c.clone()),
-            None => {
-                problems.push(Problem::file(&ing.rel, Kind::AgencyNotInForce, c.clone()));
-                Some(c.clone())
-            }
-        },
+        Match::One(c) => Some(in_force(plan, year, c, &ing.rel, &mut problems)),
         _ => None,
     };
     // A file name that names another agency is listed (the report's own line wins).
@@ -459,6 +464,32 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
         problems.push(Problem::file(&ing.rel, Kind::NoActivities, String::new()));
     }
     Draft { record, rows, problems, piece: None, rows_before: 0, duplicates: Vec::new() }
+}
+
+/// The code an agency found in a file goes by this year: a name merged away belongs to the
+/// agency that holds its duties (listed), a name no longer in force is kept (listed).
+fn in_force(plan: &Plan, year: i32, code: &str, file: &str, problems: &mut Vec<Problem>) -> String {
+    match plan.holder_in(code, year) {
+        Some(holder) if holder.code != code => {
+            problems.push(Problem::file(file, Kind::AgencyRenamed, format!("{code} → {}", holder.code)));
+            holder.code.clone()
+        }
+        Some(_) => code.to_string(),
+        None => {
+            problems.push(Problem::file(file, Kind::AgencyNotInForce, code.to_string()));
+            code.to_string()
+        }
+    }
+}
+
+/// Gives a file that cannot be read (a Word or PDF report, a broken workbook, one with no
+/// table) the agency it plainly comes from, so that the agency is told to send it again
+/// rather than counted as not having sent anything. Only one agency, never a guess.
+fn attribute(plan: &Plan, year: i32, (found, as_written): (Match, String), d: &mut Draft) {
+    if let Match::One(code) = found {
+        d.record.agency_code = Some(in_force(plan, year, &code, &d.record.file, &mut d.problems));
+        d.record.agency_as_written = as_written;
+    }
 }
 
 /// The marker of a tonghop template (its very hidden sheet), if the workbook has one.
@@ -571,13 +602,21 @@ fn find_agency(index: &AgencyIndex, wb: &WorkbookData, report: &[usize], rel: &s
             return found;
         }
     }
+    match path_agency(index, rel, &wb.sheets) {
+        (Match::None, _) if !seen.is_empty() => (Match::None, seen),
+        found => found,
+    }
+}
+
+/// The agency a file's name, its sheets' names or the folders it is filed in name.
+fn path_agency(index: &AgencyIndex, rel: &str, sheets: &[SheetData]) -> (Match, String) {
     let name = rel.rsplit('/').next().unwrap_or(rel);
     let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
     match index.within(stem) {
         Match::None => {}
         m => return (m, stem.to_string()),
     }
-    for sheet in &wb.sheets {
+    for sheet in sheets {
         if let m @ Match::One(_) = index.within(&sheet.name) {
             return (m, sheet.name.clone());
         }
@@ -588,10 +627,7 @@ fn find_agency(index: &AgencyIndex, wb: &WorkbookData, report: &[usize], rel: &s
             return (m, folder.to_string());
         }
     }
-    if seen.is_empty() {
-        seen = stem.to_string();
-    }
-    (Match::None, seen)
+    (Match::None, stem.to_string())
 }
 
 fn next_in_row(sheet: &SheetData, i: usize) -> Option<&Cell> {

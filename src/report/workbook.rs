@@ -320,17 +320,19 @@ fn summary(ws: &mut Worksheet, st: &Styles, cfg: &RunConfig, checked: &Checked) 
     } else {
         "Chưa nộp (chưa đến hạn)"
     };
-    // The last four rows split the reports expected and sum to 100%.
-    let status_rows: [(&str, usize); 6] = [
+    // From the third row on, the rows split the reports expected and sum to 100%.
+    let status_rows: [(&str, usize); 7] = [
         ("Số báo cáo phải nộp", s.expected),
         ("Số báo cáo đã nhận (tỷ lệ báo cáo)", s.received),
         ("Nộp đúng hạn (tỷ lệ đúng hạn)", s.on_time),
         ("Nộp muộn", s.late),
         ("Đã nộp nhưng không rõ ngày", s.undated),
         (not_received, s.not_received),
+        ("Đã gửi nhưng không đọc được (cần gửi lại)", s.unreadable),
     ];
     let split_first = r + 2;
-    for (label, n) in status_rows {
+    // The last line only where an agency sent files that cannot be read.
+    for (label, n) in status_rows.into_iter().take(if s.unreadable > 0 { 7 } else { 6 }) {
         ws.write_string_with_format(r, 0, label, &st.text)?;
         ws.write_number_with_format(r, 1, n as f64, &st.integer)?;
         share(ws, st, r, 2, n, s.expected)?;
@@ -485,6 +487,12 @@ fn submissions(ws: &mut Worksheet, st: &Styles, cfg: &RunConfig, checked: &Check
     let late = c.column(DAYS_LATE).ok().and_then(|s| s.i32().ok().cloned());
     let empty: std::collections::HashSet<&str> =
         norm.problems.iter().filter(|p| p.kind == crate::error::Kind::NoActivities).map(|p| p.file.as_str()).collect();
+    let unread: std::collections::HashMap<&str, &str> = norm
+        .files
+        .iter()
+        .filter(|f| f.outcome == crate::normalise::Outcome::Skipped && f.agency_code.is_some())
+        .map(|f| (f.file.as_str(), f.reason.as_str()))
+        .collect();
     for i in 0..c.height() {
         let r = h + 1 + i as u32;
         let verdict = verdicts.get(i).unwrap_or("");
@@ -505,18 +513,22 @@ fn submissions(ws: &mut Worksheet, st: &Styles, cfg: &RunConfig, checked: &Check
         let f = match verdict {
             "on_time" => &st.ok,
             "late" | "undated" => &st.warn,
-            "missing" => &st.bad,
+            "missing" | "unreadable" => &st.bad,
             _ => &st.muted,
         };
         ws.write_string_with_format(r, 5, verdict_vi(verdict), f)?;
-        // A report received with no activity in it (the blank form sent back) says so
-        // beside its name, not only on the data problems' sheet.
+        // A report received with no activity in it (the blank form sent back), or a file
+        // that cannot be read, says so beside its name, not only on the data problems' sheet.
         let file = files.get(i).unwrap_or("");
-        if empty.contains(file) {
-            text(ws, r, 6, &format!("{file} (không có hoạt động nào)"), &st.text)?;
+        let file = if empty.contains(file) {
+            format!("{file} (không có hoạt động nào)")
+        } else if let Some(why) = unread.get(file) {
+            format!("{file} ({why})")
         } else {
-            text(ws, r, 6, file, &st.text)?;
-        }
+            file.to_string()
+        };
+        text(ws, r, 6, &file, &st.text)?;
+        fit(ws, r, &[(names.get(i).unwrap_or(""), 40.0), (verdict_vi(verdict), 18.0), (&file, 34.0)])?;
     }
     Ok(())
 }

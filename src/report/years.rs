@@ -101,15 +101,18 @@ fn sheet(plan: &Plan, first: i32, last: i32, years: &[YearRow], as_of: NaiveDate
     };
     header(ws, r, "Tình hình nộp báo cáo")?;
     type Count = fn(&Summary) -> usize;
-    let counts: [(&str, Count); 5] = [
+    let counts: [(&str, Count); 6] = [
         ("Số báo cáo phải nộp", |s| s.expected),
         ("Nộp đúng hạn", |s| s.on_time),
         ("Nộp muộn", |s| s.late),
         ("Đã nộp, không rõ ngày", |s| s.undated),
         ("Chưa nộp", |s| s.not_received),
+        ("Đã gửi, không đọc được", |s| s.unreadable),
     ];
     let chart_first = r + 2;
-    for (label, f) in counts {
+    // Files that cannot be read get a line only in the years that have any.
+    let unread = years.iter().any(|y| y.summary.unreadable > 0);
+    for (label, f) in counts.into_iter().take(if unread { 6 } else { 5 }) {
         r += 1;
         ws.write_string_with_format(r, 0, label, &st.text)?;
         for (i, y) in years.iter().enumerate() {

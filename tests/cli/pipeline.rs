@@ -38,6 +38,52 @@ fn late_and_missing_agencies_with_days() {
 }
 
 #[test]
+fn an_agency_that_sent_only_a_file_that_cannot_be_read_is_asked_to_send_it_again() {
+    let env = Env::example(2024);
+    let dir = env.year_dir(2024);
+    // Sơn Động sends its report as a Word document; Sở Tài chính a PDF filed in its own
+    // folder, logged in the register; Sở Ngoại vụ a broken copy beside its two workbooks.
+    std::fs::write(dir.join("21_HSONDONG_bao-cao-2024.docx"), b"PK\x03\x04 not really a document").unwrap();
+    std::fs::create_dir_all(dir.join("So Tai chinh")).unwrap();
+    std::fs::write(dir.join("So Tai chinh/bao-cao.pdf"), b"%PDF-1.4\n").unwrap();
+    std::fs::write(dir.join("receipts.csv"), "Đơn vị;Ngày nhận\nSở Tài chính;28/10/2024\n").unwrap();
+    std::fs::write(dir.join("SNV bao cao (loi).xlsx"), b"PK\x03\x04 cut short").unwrap();
+    let out = env.run_year(2024, &[]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("0 chưa nộp, 2 gửi tệp không đọc được"), "{stdout}");
+
+    let completeness = env.csv(2024, "completeness.csv");
+    let by_code = |c: &str| completeness.iter().find(|r| r["agency_code"] == c).unwrap().clone();
+    let cols = |r: &std::collections::BTreeMap<String, String>| {
+        [r["submitted"].clone(), r["received_date"].clone(), r["days_late"].clone(), r["verdict"].clone()]
+    };
+    assert_eq!(cols(&by_code("HSONDONG")), ["false", "", "", "unreadable"]);
+    // The register's day is kept: sent late, and unreadable.
+    assert_eq!(cols(&by_code("STC")), ["false", "2024-10-28", "3", "unreadable"]);
+    // An agency with a report read is not affected by a broken copy.
+    assert_eq!(by_code("SNV")["verdict"], "late");
+    let files = env.csv(2024, "files.csv");
+    let file = |name: &str| files.iter().find(|r| r["file"] == name).unwrap_or_else(|| panic!("{name}")).clone();
+    for (name, code) in
+        [("21_HSONDONG_bao-cao-2024.docx", "HSONDONG"), ("So Tai chinh/bao-cao.pdf", "STC"), ("SNV bao cao (loi).xlsx", "SNV")]
+    {
+        assert_eq!([file(name)["outcome"].as_str(), file(name)["agency_code"].as_str()], ["skipped", code], "{name}");
+    }
+    // A letter whose name names no agency is no one's report; a lock file never is.
+    assert_eq!(file("Cong-van-gui-kem.pdf")["agency_code"], "");
+    assert_eq!(file("~$01_bao-cao.xlsx")["agency_code"], "");
+
+    // The status sheet says what to do beside the file; the summary counts them apart.
+    let grid = sheet(&env.workbook(2024), "Tình hình nộp");
+    let sd = row_with(&grid, "UBND huyện Sơn Động");
+    assert_eq!(sd[5], "Đã gửi, không đọc được: cần gửi lại");
+    assert!(sd[6].starts_with("21_HSONDONG_bao-cao-2024.docx (không phải bảng tính (.docx)"), "{}", sd[6]);
+    let summary = sheet(&env.workbook(2024), "Tổng hợp");
+    assert_eq!(row_with(&summary, "Chưa nộp (quá hạn)")[1], "0");
+    assert_eq!(row_with(&summary, "Đã gửi nhưng không đọc được (cần gửi lại)")[1], "2");
+}
+
+#[test]
 fn before_the_deadline_a_missing_report_is_not_yet_due() {
     let env = Env::example(2024);
     let out = env.run(&["run", "--plan", "inputs/plans/bac-giang.toml", "--year", "2024", "--as-of", "2024-10-20"]);

@@ -1159,7 +1159,12 @@ fn read_rows(
 
         // Status: the status column, else the tick boxes.
         let status = if !status_text.is_empty() {
-            let s = values::status(&status_text);
+            let s = match values::status(&status_text) {
+                Status::Unknown => {
+                    values::status_number(&status_text, header.col(Field::Status).is_some_and(|c| values::share_header(&c.header)))
+                }
+                s => s,
+            };
             if s == Status::Unknown {
                 let col = header.col(Field::Status).map_or(0, |c| c.col);
                 problem(&mut flags, col, Kind::StatusUnknown, status_text.clone());

@@ -76,6 +76,9 @@ const STATUS_WORDS: &[(&str, Status)] = &[
     ("chua", Status::NotStarted),
     ("cth", Status::NotStarted),
     ("khong thuc hien", Status::NotStarted),
+    ("thuc hien xong", Status::Done),
+    ("cho phe duyet", Status::InProgress),
+    ("dang cho phe duyet", Status::InProgress),
 ];
 
 /// Reads a status word ("Đã hoàn thành", "HT", "Đang triển khai", ...). A longer text is
@@ -101,6 +104,33 @@ pub fn status(text: &str) -> Status {
         };
     }
     status_words(text)
+}
+
+/// The status a number in the status column says, as a share of the work: in a column
+/// headed as a share ("Tỷ lệ hoàn thành (%)", "Mức độ hoàn thành"), 100 or a cell formatted
+/// as a percentage (1 is 100%, 0.8 is 80%); elsewhere only what no form's numbered codes
+/// ("1 - Hoàn thành; 2 - Đang thực hiện") could mean: a fraction, or 10 and more.
+pub fn status_number(text: &str, share_header: bool) -> Status {
+    let Ok(n) = text.trim().replace(',', ".").parse::<f64>() else { return Status::Unknown };
+    let share = match n {
+        // Not a share: a year, a count.
+        n if !n.is_finite() || !(0.0..=200.0).contains(&n) => return Status::Unknown,
+        n if n < 1.0 => n * 100.0,
+        n if n == 1.0 && share_header => 100.0,
+        n if n >= 10.0 || (share_header && n > 1.0) => n,
+        _ => return Status::Unknown,
+    };
+    match share {
+        p if p >= 100.0 => Status::Done,
+        p if p <= 0.0 => Status::NotStarted,
+        _ => Status::InProgress,
+    }
+}
+
+/// Whether a status column's header names a share of the work rather than a state.
+pub fn share_header(header: &str) -> bool {
+    let key = fold(header);
+    header.contains('%') || ["ty le", "muc do"].iter().any(|w| crate::text::contains_words(&key, w))
 }
 
 /// The status a text's opening phrase says.
@@ -259,7 +289,7 @@ pub fn budget(cell: &Cell, unit: Unit) -> Budget {
         Cell::Number(n) => (*n, unit),
         // Also an amount after its source's name, the one thing in the cell ("Nguồn NSNN:
         // 30 triệu"), or before it in brackets ("30 (NSNN)").
-        Cell::Text(t) => match budget_text(without_source(t), unit).or_else(|| match t.split_once(':') {
+        Cell::Text(t) => match budget_text(without_source(without_approx(t)), unit).or_else(|| match t.split_once(':') {
             Some((label, amount)) if !label.contains(|c: char| c.is_ascii_digit()) && !amount.contains(':') => budget_text(amount, unit),
             _ => None,
         }) {
@@ -277,6 +307,19 @@ pub fn budget(cell: &Cell, unit: Unit) -> Budget {
     } else {
         Budget::Millions(m)
     }
+}
+
+/// A budget's text without the words that say it is about that much ("khoảng 30 triệu",
+/// "~30", "ước tính 30", "gần 30"); a bound ("trên 30", "không quá 30") is not an amount.
+fn without_approx(t: &str) -> &str {
+    let mut rest = t.trim().trim_start_matches(['~', '≈']).trim_start();
+    while let Some((w, r)) = rest.split_once(char::is_whitespace) {
+        if !matches!(fold(w).as_str(), "khoang" | "xap" | "xi" | "uoc" | "tinh" | "gan" | "chung") {
+            break;
+        }
+        rest = r.trim_start();
+    }
+    rest
 }
 
 /// A budget's text without the source named after it in brackets ("30 (NSNN)"); as it is
@@ -307,7 +350,7 @@ fn budget_text(t: &str, default: Unit) -> Option<(f64, Unit)> {
         "" => default,
         w if w.starts_with("trieu") || w == "tr" || w.starts_with("tr d") || w == "trd" => Unit::Million,
         w if w.starts_with("ty") || w.starts_with("ti ") || w == "ti" => Unit::Billion,
-        w if w.starts_with("nghin") || w.starts_with("ngan") => Unit::Thousand,
+        w if w.starts_with("nghin") || w.starts_with("ngan") || w == "k" => Unit::Thousand,
         "d" | "dong" | "vnd" | "vn d" => Unit::Dong,
         _ => return None,
     };
@@ -403,7 +446,27 @@ pub fn date_text(t: &str) -> DateRead {
         [y, m, d, ..] if y.len() == 4 => ymd(num(y), num(m), num(d)),
         [d, m, y, ..] if y.len() == 4 => ymd(num(y), num(m), num(d)),
         [d, m, y, ..] if y.len() == 2 => ymd(2000 + num(y), num(m), num(d)),
-        _ => DateRead::Bad,
+        _ => month_named(&key).unwrap_or(DateRead::Bad),
+    }
+}
+
+/// A date whose month is a word: in English, as an English-language system writes it
+/// ("25-Oct-2024", "Oct 25, 2024"), or in Roman numerals ("25/X/2024", "ngày 25 tháng X
+/// năm 2024"). Only a day, a month and a four-digit year, nothing else in figures.
+fn month_named(key: &str) -> Option<DateRead> {
+    const ENGLISH: [&str; 12] =
+        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+    const ROMAN: [&str; 12] = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"];
+    let month = |w: &str| {
+        let english = ENGLISH.iter().position(|m| w.len() >= 3 && m.starts_with(w) || (w == "sept" && *m == "september"));
+        english.or_else(|| ROMAN.iter().position(|m| *m == w)).map(|i| i as u32 + 1)
+    };
+    let words: Vec<&str> = key.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let months: Vec<u32> = words.iter().filter_map(|w| month(w)).collect();
+    let figures: Vec<&str> = words.iter().copied().filter(|w| w.bytes().all(|b| b.is_ascii_digit())).collect();
+    match (months.as_slice(), figures.as_slice()) {
+        ([m], [d, y]) | ([m], [y, d]) if d.len() <= 2 && y.len() == 4 => Some(ymd(y.parse().ok()?, *m, d.parse().ok()?)),
+        _ => None,
     }
 }
 
@@ -468,6 +531,30 @@ mod tests {
     }
 
     #[test]
+    fn a_number_in_the_status_column_is_a_share_where_it_cannot_be_a_code() {
+        use Status::*;
+        for (t, share, want) in [
+            ("100", false, Done),
+            ("80", false, InProgress),
+            ("0.8", false, InProgress),
+            ("0", false, NotStarted),
+            ("1", true, Done),
+            ("1", false, Unknown),
+            ("2", false, Unknown),
+            ("3", true, InProgress),
+            ("120", false, Done),
+            ("2024", false, Unknown),
+            ("-1", true, Unknown),
+            ("x", true, Unknown),
+        ] {
+            assert_eq!(status_number(t, share), want, "{t:?} {share}");
+        }
+        assert!(share_header("Tỷ lệ hoàn thành (%)") && share_header("Mức độ hoàn thành") && !share_header("Tình trạng"));
+        assert_eq!(status("Thực hiện xong"), Done);
+        assert_eq!(status("Chờ phê duyệt"), InProgress);
+    }
+
+    #[test]
     fn numbers() {
         let cases = [
             ("1.500.000", Some(1_500_000.0)),
@@ -529,6 +616,11 @@ mod tests {
             (Cell::Text("-".into()), m, Millions(0.0)),
             (Cell::Empty, m, Blank),
             (Cell::Text("khoảng vài chục".into()), m, Unreadable),
+            (Cell::Text("Khoảng 30 triệu".into()), m, Millions(30.0)),
+            (Cell::Text("~30".into()), m, Millions(30.0)),
+            (Cell::Text("ước tính 1,2 tỷ".into()), m, Millions(1200.0)),
+            (Cell::Text("Trên 30 triệu".into()), m, Unreadable),
+            (Cell::Text("500k".into()), m, Millions(0.5)),
             (Cell::Text("Không phát sinh".into()), m, Millions(0.0)),
             (Cell::Text("Không sử dụng kinh phí".into()), m, Millions(0.0)),
             (Cell::Text("Không quá 5 triệu".into()), m, Unreadable),
@@ -579,6 +671,13 @@ mod tests {
             (Cell::Text("20/10/24".into()), d(2024, 10, 20)),
             (Cell::Text("31/02/2024".into()), DateRead::Bad),
             (Cell::Text("ngày … tháng … năm 2024".into()), DateRead::Bad),
+            (Cell::Text("25-Oct-2024".into()), d(2024, 10, 25)),
+            (Cell::Text("Oct 25, 2024".into()), d(2024, 10, 25)),
+            (Cell::Text("25 October 2024".into()), d(2024, 10, 25)),
+            (Cell::Text("25/X/2024".into()), d(2024, 10, 25)),
+            (Cell::Text("Bắc Giang, ngày 25 tháng XI năm 2024".into()), d(2024, 11, 25)),
+            (Cell::Text("31-Feb-2024".into()), DateRead::Bad),
+            (Cell::Text("V/v báo cáo 25 năm 2024".into()), DateRead::Bad),
             (Cell::Number(45585.0), d(2024, 10, 20)),
             (Cell::Empty, DateRead::Blank),
         ];

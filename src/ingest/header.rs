@@ -276,10 +276,18 @@ pub fn find(rows: &[Vec<String>], row0: u32, col0: u32) -> Option<Header> {
     // groups, and has no long text (data rows have long texts); or it only splits groups
     // of the first row ("Kinh phí" over "Tổng số | Ngân sách nhà nước | Xã hội hóa"), in
     // words: every column with a header of its own is merged down over it, so empty there.
-    let sub_count = below.iter().enumerate().filter(|(c, f)| f.is_some() && top.get(*c).copied().flatten() != **f).count();
     let width = rows[i].len().max(rows.get(i + 1).map_or(0, Vec::len));
     // Where the first row has a header and the next column has none: a group's start.
     let in_group = |c: usize| text(i, c).is_empty() || (c + 1 < width && text(i, c + 1).is_empty());
+    // Only under a group or an empty cell: a first row of data has a cell under every
+    // header, and its texts may start with a header's words ("Hoàn thành" under "Tình
+    // trạng", "Ghi chú …" under "Kinh phí").
+    let sub_count = below.iter().enumerate().filter(|(c, f)| f.is_some() && in_group(*c) && top.get(*c).copied().flatten() != **f).count();
+    // A row number under "STT" is a row of data.
+    let numbered = top.iter().position(|f| *f == Some(Field::Stt)).is_some_and(|c| {
+        let t = text(i + 1, c).trim().trim_end_matches('.');
+        !t.is_empty() && t.chars().all(|ch| ch.is_ascii_digit())
+    });
     let splits_groups = (0..width).any(|c| !text(i + 1, c).is_empty())
         && (0..width).all(|c| {
             let b = text(i + 1, c);
@@ -288,6 +296,7 @@ pub fn find(rows: &[Vec<String>], row0: u32, col0: u32) -> Option<Header> {
     // A row of units under the header ("triệu đồng" under "Kinh phí"): part of it.
     let units_row = is_units_row(rows, i + 1, width, |c| !text(i, c).is_empty());
     let below_is_header = (sub_count >= 2 || splits_groups || units_row)
+        && !numbered
         && rows[i + 1].iter().all(|t| t.chars().count() <= 80)
         && below.iter().flatten().all(|f| !matches!(f, Field::Stt));
     let mut columns = Vec::new();
@@ -616,6 +625,25 @@ mod tests {
         assert_eq!(h.col(Field::StatusDone).unwrap().col, 4);
         assert_eq!(h.col(Field::StatusNotStarted).unwrap().col, 6);
         assert_eq!(h.col(Field::Budget).unwrap().header, "Kinh phí (triệu đồng)");
+    }
+
+    #[test]
+    fn a_first_row_of_data_is_not_a_second_header_row() {
+        // Its texts start with headers' words ("Đang thực hiện", "Kinh phí …"), but each sits
+        // under a header of its own, and it is numbered.
+        let g = grid(&[
+            &["TT", "Nhiệm vụ", "Nội dung công việc", "Kết quả đạt được", "Tiến độ", "Kinh phí (đồng)", "Khó khăn", "Đề xuất"],
+            &["1", "Nhiệm vụ 1", "Tọa đàm", "50 kiều bào", "Đang thực hiện", "20.000.000", "Kinh phí còn hạn chế", ""],
+        ]);
+        let h = find(&g, 0, 0).unwrap();
+        assert_eq!((h.first_row, h.last_row), (0, 0));
+        assert_eq!(h.col(Field::Status).unwrap().col, 4);
+        // Unnumbered, the same: nothing under a group or an empty header.
+        let g = grid(&[
+            &["Nhiệm vụ", "Nội dung", "Kết quả", "Tình trạng", "Kinh phí (triệu đồng)"],
+            &["NV1", "Hoạt động A", "Kết quả A", "Hoàn thành", "ghi chú A"],
+        ]);
+        assert_eq!(find(&g, 0, 0).unwrap().last_row, 0);
     }
 
     #[test]

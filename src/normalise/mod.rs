@@ -978,7 +978,14 @@ fn read_rows(
 
         // A totals row: not an activity; its budget is checked against the rows above.
         // Totals labels are short: longer texts are not folded to find out.
-        let is_totals = [&stt, &task_text, &activity].iter().filter(|t| t.len() <= 48).any(|t| is_totals_label(&fold(t)));
+        // A row numbered as a row is an activity whatever its words ("3 | Tổng số 12 lớp tập
+        // huấn"); so is one with a status in words, unless its label is only a totals word
+        // ("Tổng cộng"). A totals row may show a share ("85%").
+        let labels: Vec<String> = [&stt, &task_text, &activity].iter().filter(|t| t.len() <= 48).map(|t| fold(t)).collect();
+        let only_totals = labels.iter().any(|k| TOTALS.contains(&k.as_str()));
+        let status_said =
+            !status_text.is_empty() && !status_text.contains('%') && values::status_number(&status_text, true) == Status::Unknown;
+        let is_totals = !is_row_number(&stt) && (only_totals || !status_said) && labels.iter().any(|k| is_totals_label(k));
         if is_totals {
             totals += 1;
             let col = budget_cell.map_or(0, |(_, c)| c);
@@ -1266,6 +1273,12 @@ fn is_totals_label(k: &str) -> bool {
     TOTALS.contains(&k)
         || ["tong cong", "tong so", "tong kinh phi", "cong tong"].iter().any(|p| starts_with_words(k, p) && short)
         || ["tong ", "cong "].iter().any(|p| k.strip_prefix(p).is_some_and(|rest| rest.bytes().all(|b| b.is_ascii_digit() || b == b' ')))
+}
+
+/// Whether a cell is a row's number: "3", "3.", "12".
+fn is_row_number(t: &str) -> bool {
+    let t = t.trim().trim_end_matches('.');
+    !t.is_empty() && t.len() <= 5 && t.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Whether a cell starts the way a form's example row does: "Ví dụ:", "(Ví dụ)", "VD:".

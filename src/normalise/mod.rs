@@ -1290,7 +1290,22 @@ fn is_example(t: &str) -> bool {
     }
     let head: String = t.chars().take(6).collect();
     let key = fold(&head);
-    key == "vi du" || key.starts_with("vi du ") || (key == "vd" || key.starts_with("vd ")) && head.contains(':')
+    if (key == "vd" || key.starts_with("vd ")) && head.contains(':') {
+        return true;
+    }
+    // "Ví dụ" on its own, or followed by a colon or a bracket ("Ví dụ: …", "(Ví dụ) …"),
+    // not going on as a phrase ("Ví dụ điển hình về …", an activity).
+    let word = |c: char| !c.is_whitespace() && !c.is_ascii_punctuation();
+    let mut rest = t;
+    let mut first_two = String::new();
+    for _ in 0..2 {
+        rest = rest.trim_start();
+        let end = rest.find(|c: char| !word(c)).unwrap_or(rest.len());
+        first_two.push_str(&rest[..end]);
+        first_two.push(' ');
+        rest = &rest[end..];
+    }
+    fold(&first_two) == "vi du" && rest.trim_start().chars().next().is_none_or(|c| c.is_ascii_punctuation())
 }
 
 /// Whether a sheet's name says it is a form's guidance, with example rows: "Hướng dẫn",
@@ -1555,10 +1570,19 @@ mod tests {
 
     #[test]
     fn a_form_s_example_row_is_known_by_its_start() {
-        for t in ["Ví dụ: Tổ chức hội nghị", "(Ví dụ) Hội nghị", "VD: Hội nghị", "* Ví dụ", "VÍ DỤ"] {
+        for t in [
+            "Ví dụ: Tổ chức hội nghị",
+            "(Ví dụ) Hội nghị",
+            "VD: Hội nghị",
+            "* Ví dụ",
+            "VÍ DỤ",
+            "Ví dụ : Hội nghị",
+            "Vi\u{301} du\u{323}: NFD",
+        ] {
             assert!(is_example(t), "{t:?}");
         }
-        for t in ["Hội nghị", "Vì dân", "Vi deo quảng bá", "VDL Hội chợ", "Video"] {
+        for t in ["Hội nghị", "Vì dân", "Vi deo quảng bá", "VDL Hội chợ", "Video", "Ví dụ điển hình về ngoại giao văn hóa"]
+        {
             assert!(!is_example(t), "{t:?}");
         }
     }

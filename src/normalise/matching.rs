@@ -27,6 +27,7 @@ pub struct AgencyIndex {
 /// Common abbreviations in agency names, expanded before matching.
 const ABBREVIATIONS: &[(&str, &str)] = &[
     ("ubnd", "uy ban nhan dan"),
+    ("ub", "uy ban nhan dan"),
     ("tp", "thanh pho"),
     ("h", "huyen"),
     ("tx", "thi xa"),
@@ -101,6 +102,17 @@ impl AgencyIndex {
     /// found win; names contained in a longer one found ("Bắc Giang" in "Báo Bắc Giang")
     /// do not count.
     pub fn within(&self, text: &str) -> Match {
+        match self.within_as_written(text) {
+            // Words typed together, as in a file name ("SoNgoaiVu", "BC_UBNDhuyenYenThe",
+            // "SKH&CN"): tried apart where nothing was found.
+            Match::None => {
+                unglued(text).into_iter().map(|t| self.within_as_written(&t)).find(|m| !matches!(m, Match::None)).unwrap_or(Match::None)
+            }
+            m => m,
+        }
+    }
+
+    fn within_as_written(&self, text: &str) -> Match {
         let k = fold(text);
         let e = expand(&k);
         // Only names whose rarest word occurs in the text can occur in it.
@@ -127,6 +139,43 @@ impl AgencyIndex {
             _ => Match::Ambiguous(codes.into_iter().cloned().collect()),
         }
     }
+}
+
+/// A text's words typed together, set apart: at a small letter before a capital
+/// ("SoNgoaiVu" → "So Ngoai Vu"); a run of capitals before small letters either before its
+/// last capital ("TPBacGiang" → "TP Bac Giang") or after it ("UBNDhuyen" → "UBND huyen");
+/// and "&" dropped between capitals ("SKH&CN" → "SKHCN", an agency's code). Empty where
+/// nothing is typed together.
+pub fn unglued(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut variants = Vec::new();
+    for run_whole in [false, true] {
+        let mut out = String::with_capacity(text.len() + 8);
+        for (i, &c) in chars.iter().enumerate() {
+            let prev = i.checked_sub(1).map(|j| chars[j]);
+            let next = chars.get(i + 1).copied();
+            if c == '&' && prev.is_some_and(char::is_uppercase) && next.is_some_and(char::is_uppercase) {
+                continue;
+            }
+            let before_prev = i.checked_sub(2).map(|j| chars[j]);
+            let split = match prev {
+                // small → capital
+                Some(p) if p.is_lowercase() && c.is_uppercase() => true,
+                // capitals → small: before the last capital, or after the run
+                Some(p) if !run_whole && p.is_uppercase() && c.is_uppercase() && next.is_some_and(char::is_lowercase) => true,
+                Some(p) if run_whole && p.is_uppercase() && before_prev.is_some_and(char::is_uppercase) && c.is_lowercase() => true,
+                _ => false,
+            };
+            if split {
+                out.push(' ');
+            }
+            out.push(c);
+        }
+        if out != text && !variants.contains(&out) {
+            variants.push(out);
+        }
+    }
+    variants
 }
 
 /// Whether a task reference gives a task's number ("Nhiệm vụ 15", "NV15: …", "Nhiệm vụ số
@@ -383,6 +432,20 @@ lead = "SNV"
         assert_eq!(idx.within("BaoCao_SVHTTDL_2024.xlsx"), one("SVHTTDL"));
         assert_eq!(idx.within("bao cao bao bac giang 2024"), one("BBG"));
         assert_eq!(idx.within("bao cao chung so ngoai vu va so noi vu"), Match::Ambiguous(vec!["SNOIV".into(), "SNV".into()]));
+    }
+
+    #[test]
+    fn words_typed_together_are_tried_apart() {
+        let idx = AgencyIndex::new(&plan());
+        for (text, code) in
+            [("SoNgoaiVu_2024", "SNV"), ("BC_UBNDhuyenLucNgan", "LUCNGAN"), ("BCBaoBacGiang", "BBG"), ("BaoCaoSoNoiVu", "SNOIV")]
+        {
+            assert_eq!(idx.within(text), Match::One(code.into()), "{text}");
+        }
+        assert_eq!(unglued("SKH&CN 2024"), ["SKHCN 2024"]);
+        assert_eq!(unglued("UBNDhuyen"), ["UBN Dhuyen", "UBND huyen"]);
+        assert!(unglued("Sở Ngoại vụ").is_empty());
+        assert_eq!(idx.within("BaoCaoNam2024"), Match::None);
     }
 
     #[test]

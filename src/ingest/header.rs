@@ -262,10 +262,27 @@ pub fn find(rows: &[Vec<String>], row0: u32, col0: u32) -> Option<Header> {
     };
     let limit = rows.len().min(HEADER_SEARCH_ROWS);
     let mut best: Option<(usize, usize)> = None;
+    // The rows under a header, down to the first blank row, are its table: none of them
+    // replaces it, however many of its texts start with headers' words.
+    let mut under_best = false;
     for (i, row) in rows.iter().take(limit).enumerate() {
+        if row.iter().all(|t| t.trim().is_empty()) {
+            under_best = false;
+            continue;
+        }
+        if under_best {
+            continue;
+        }
+        // A row that starts with a row's number is data, however many of its texts start
+        // with headers' words ("1 | Nhiệm vụ 1 | Hoạt động … | Kết quả … | Kinh phí …").
+        let first = row.iter().map(|t| t.trim()).find(|t| !t.is_empty()).unwrap_or("");
+        if first.len() <= 4 && first.trim_end_matches('.').bytes().all(|b| b.is_ascii_digit()) && !first.is_empty() {
+            continue;
+        }
         let s = score(&classify_row(row));
         if s >= 3 && best.is_none_or(|(_, b)| s > b) {
             best = Some((i, s));
+            under_best = true;
         }
     }
     let (i, _) = best?;
@@ -295,7 +312,10 @@ pub fn find(rows: &[Vec<String>], row0: u32, col0: u32) -> Option<Header> {
         });
     // A row of units under the header ("triệu đồng" under "Kinh phí"): part of it.
     let units_row = is_units_row(rows, i + 1, width, |c| !text(i, c).is_empty());
-    let below_is_header = (sub_count >= 2 || splits_groups || units_row)
+    // A header's second row is blank under the columns the first names alone (merged down
+    // over both rows), or gives their unit; a first row of data has a cell under them.
+    let only_under_groups = (0..width).all(|c| text(i + 1, c).is_empty() || in_group(c) || is_unit(text(i + 1, c)));
+    let below_is_header = ((sub_count >= 2 && only_under_groups) || splits_groups || units_row)
         && !numbered
         && rows[i + 1].iter().all(|t| t.chars().count() <= 80)
         && below.iter().flatten().all(|f| !matches!(f, Field::Stt));
@@ -644,6 +664,29 @@ mod tests {
             &["NV1", "Hoạt động A", "Kết quả A", "Hoàn thành", "ghi chú A"],
         ]);
         assert_eq!(find(&g, 0, 0).unwrap().last_row, 0);
+        // Nor a row with more texts that start with headers' words than the header has
+        // columns, numbered or not, next to it or further down the table.
+        for n in ["", "1"] {
+            let g = grid(&[
+                &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng", "Kinh phí"],
+                &["", "NV2", "Hội nghị", "50 người", "Hoàn thành", "5"],
+                &[
+                    n,
+                    "Nhiệm vụ 1",
+                    "Hoạt động đối ngoại",
+                    "Kết quả tốt",
+                    "Hoàn thành",
+                    "Kinh phí NSNN",
+                    "Khó khăn về nhân lực",
+                    "Kiến nghị bổ sung",
+                ],
+            ]);
+            let h = find(&g, 0, 0).unwrap();
+            assert_eq!((h.first_row, h.last_row), (0, 0), "{n:?}");
+            let g = vec![g[0].clone(), g[2].clone(), g[1].clone()];
+            let h = find(&g, 0, 0).unwrap();
+            assert_eq!((h.first_row, h.last_row), (0, 0), "{n:?}, next to it");
+        }
     }
 
     #[test]

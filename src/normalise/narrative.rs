@@ -32,6 +32,9 @@ impl Narrative {
             self.section = Some(field);
             if !rest.is_empty() {
                 self.lines.push((field, tidy(rest)));
+            } else if !only_heading_words(t) {
+                // A difficulty or a proposal itself ("1. Khó khăn về nhân lực"): kept.
+                self.lines.push((field, tidy(t)));
             }
             return true;
         }
@@ -119,6 +122,21 @@ fn heading(t: &str) -> Option<(Field, &str)> {
     }
 }
 
+/// Whether a heading says no more than that difficulties or proposals follow ("II. KHÓ
+/// KHĂN, VƯỚNG MẮC TRONG QUÁ TRÌNH THỰC HIỆN"), not what they are ("Khó khăn về nhân lực").
+fn only_heading_words(t: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "kho", "khan", "vuong", "mac", "han", "che", "ton", "tai", "kien", "nghi", "de", "xuat", "va", "giai", "phap", "nguyen", "nhan",
+        "trong", "qua", "trinh", "thuc", "hien", "to", "chuc", "trien", "khai", "nhiem", "vu", "ke", "hoach", "nam", "cong", "tac",
+        "ngoai", "giao", "van", "hoa", "doi", "chu", "yeu", "nhung", "mot", "so", "cac", "cua", "don", "vi", "co", "quan", "ban", "chinh",
+        "tiep", "theo",
+    ];
+    let Some(key) = fold_within(t, 160) else { return false };
+    key.split(' ').enumerate().all(|(i, w)| {
+        WORDS.contains(&w) || w.bytes().all(|b| b.is_ascii_digit()) || (i == 0 && (crate::text::roman(w).is_some() || w.len() == 1))
+    })
+}
+
 /// Lines that belong to a table, not to the text above it.
 const TABLE_LINES: &[&str] = &["don vi tinh", "dvt", "phu luc", "bieu mau"];
 
@@ -172,5 +190,20 @@ mod tests {
         // Not headings: a sentence that starts with the word, a title that names it later.
         assert!(heading("Khó khăn lớn nhất trong năm là thiếu kinh phí để tổ chức các đoàn đi nước ngoài").is_none());
         assert!(heading("Báo cáo khó khăn, vướng mắc").is_none());
+    }
+
+    #[test]
+    fn a_heading_that_says_what_the_difficulty_is_is_kept() {
+        let mut n = Narrative::default();
+        for t in [
+            "II. KHÓ KHĂN, VƯỚNG MẮC TRONG QUÁ TRÌNH THỰC HIỆN",
+            "1. Khó khăn về nhân lực",
+            "Kiến nghị tăng biên chế",
+            "3. Đề xuất, kiến nghị",
+        ] {
+            assert!(n.line(t), "{t}");
+        }
+        assert_eq!(n.text(Field::Difficulties), "1. Khó khăn về nhân lực");
+        assert_eq!(n.text(Field::Proposals), "Kiến nghị tăng biên chế");
     }
 }

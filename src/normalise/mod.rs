@@ -979,13 +979,14 @@ fn read_rows(
         // A totals row: not an activity; its budget is checked against the rows above.
         // Totals labels are short: longer texts are not folded to find out.
         // A row numbered as a row is an activity whatever its words ("3 | Tổng số 12 lớp tập
-        // huấn"); so is one with a status in words, unless its label is only a totals word
-        // ("Tổng cộng"). A totals row may show a share ("85%").
+        // huấn"); so is one with a status in words, or with a task and a result, unless its
+        // label is only a totals word ("Tổng cộng"). A totals row may show a share ("85%").
         let labels: Vec<String> = [&stt, &task_text, &activity].iter().filter(|t| t.len() <= 48).map(|t| fold(t)).collect();
         let only_totals = labels.iter().any(|k| TOTALS.contains(&k.as_str()));
         let status_said =
             !status_text.is_empty() && !status_text.contains('%') && values::status_number(&status_text, true) == Status::Unknown;
-        let is_totals = !is_row_number(&stt) && (only_totals || !status_said) && labels.iter().any(|k| is_totals_label(k));
+        let reported = status_said || (!task_text.is_empty() && !result.is_empty());
+        let is_totals = !is_row_number(&stt) && (only_totals || !reported) && labels.iter().any(|k| is_totals_label(k));
         if is_totals {
             totals += 1;
             let col = budget_cell.map_or(0, |(_, c)| c);

@@ -122,20 +122,20 @@ fn what_clerks_type_is_read_for_what_it_means() {
     // A share of the work in figures under "Tỷ lệ hoàn thành (%)" (1 formatted as a
     // percentage is all of it), amounts about that much, a date's month in English.
     let vh = "10_svhttdl_ty_le.xlsx";
-    // A numbered row whose words open as a total's do is an activity; the total under it
-    // adds up.
-    assert_eq!(field(vh, "status"), ["done", "in_progress", "not_started", "done"]);
-    assert_eq!(field(vh, "budget_million_vnd"), ["30.0", "20.0", "0.0", "5.0"]);
-    assert_eq!(field(vh, "flags"), ["", "", "", ""]);
+    // A row whose words open as a total's do, numbered, or with a task and a result, is an
+    // activity; the total under them adds up.
+    assert_eq!(field(vh, "status"), ["done", "in_progress", "not_started", "done", "unknown"]);
+    assert_eq!(field(vh, "budget_million_vnd"), ["30.0", "20.0", "0.0", "5.0", "0.0"]);
+    assert_eq!(field(vh, "flags"), ["", "", "", "", "status_missing"]);
     assert_eq!(file(vh)["report_date"], "2024-10-18");
-    assert_eq!(found(vh), [("totals_row", "F9")]);
+    assert_eq!(found(vh), [("status_missing", "E9"), ("totals_row", "F10")]);
 
     // The workbook: the joined result in one cell; the lines joined and the example row
     // listed with what they are; the joined lines are not counted as data problems (the
     // example row, the guidance sheet and the empty report are).
     let acts = sheet(&env.workbook(2024), "Hoạt động");
     assert_eq!(row_with(&acts, "Tham gia Hội chợ thương mại quốc tế Việt - Trung")[4], rows_of(sct)[0]["result"]);
-    assert_eq!(acts.iter().filter(|r| r[0].parse::<u32>().is_ok()).count(), 20, "one line per activity, nothing else");
+    assert_eq!(acts.iter().filter(|r| r[0].parse::<u32>().is_ok()).count(), 21, "one line per activity, nothing else");
     let said_so = sheet(&env.workbook(2024), "Khó khăn, kiến nghị");
     let general = row_with(&said_so, "Đài Phát thanh và Truyền hình tỉnh");
     assert_eq!((general[2].as_str(), general[4].as_str()), ("Chung", "Đề nghị đầu tư thiết bị dựng phim."));
@@ -143,5 +143,5 @@ fn what_clerks_type_is_read_for_what_it_means() {
     assert!(listed.iter().flatten().any(|c| c.starts_with("dòng viết tiếp dòng 5")));
     assert!(listed.iter().flatten().any(|c| c.starts_with("dòng ví dụ của biểu mẫu")));
     let said = String::from_utf8_lossy(&out.stdout);
-    assert!(said.contains("20 hoạt động, 4 vấn đề dữ liệu"), "{said}");
+    assert!(said.contains("21 hoạt động, 5 vấn đề dữ liệu"), "{said}");
 }

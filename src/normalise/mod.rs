@@ -990,7 +990,9 @@ fn read_rows(
         if is_totals {
             totals += 1;
             let col = budget_cell.map_or(0, |(_, c)| c);
-            problems.push(Problem::at(file, &sheet.name, a1(row_at, col), Kind::TotalsRow, String::new()));
+            // The label as written, so that the row can be told apart where it is listed.
+            let label = [&stt, &task_text, &activity].into_iter().find(|t| t.len() <= 48 && is_totals_label(&fold(t)));
+            problems.push(Problem::at(file, &sheet.name, a1(row_at, col), Kind::TotalsRow, label.cloned().unwrap_or_default()));
             if let Budget::Millions(total) = budget {
                 // A subtotal ("Cộng") adds the rows since the previous one; a grand total
                 // ("Tổng cộng") the whole sheet. Either reading that adds up is accepted.

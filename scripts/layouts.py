@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Randomised layouts: nothing read is lost. Writes folders of 24 reports (one per Bắc Giang
-agency) in random layouts: a document heading or not, a units line, a numbering row, rows
-numbered or not, blank rows between rows, a totals row, a signing block, extra columns, and
+agency) in random layouts: a document heading or not, a units line, a two-row header with
+tick boxes, a numbering row, task headings between rows, rows numbered or not, a task left
+blank, blank rows between rows, a totals row, a signing block, extra columns, and
 texts chosen to look like what tonghop must not take them for ("Kết quả tốt" in a status
 column, "Khó khăn về nhân lực" as an activity, "Tổng số 3 lớp", "Ví dụ điển hình",
 "Bắc Giang, ngày hội"…). Every row's activity carries a marker ("#17"); each marker must come
@@ -60,16 +61,30 @@ def make(seed, folder):
         rows += [[f"Đơn vị báo cáo: {agency}"], ["Ngày báo cáo: 20/10/2024"]]
         if rnd.random() < 0.3:
             rows.append(["Đơn vị tính: triệu đồng"])
-        rows += [[], header]
+        two_row = rnd.random() < 0.3
+        if two_row:
+            header = ["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng", "", "", "Kinh phí", "Ghi chú"]
+            rows += [[], header, ["", "", "", "", "Hoàn thành", "Đang thực hiện", "Chưa thực hiện", "(triệu đồng)", ""]]
+        else:
+            rows += [[], header]
         if rnd.random() < 0.3:
             rows.append([f"({i + 1})" for i in range(len(header))])
         numbered = rnd.random() < 0.6
+        headings = rnd.random() < 0.3
         for i in range(rnd.randint(1, 8)):
+            if headings and rnd.random() < 0.4:
+                rows.append([rnd.choice(["I", "II", None]), rnd.choice(["Nhiệm vụ 1: Tuyên truyền, quán triệt", "NHIỆM VỤ 2", "Nhiệm vụ 4: Thúc đẩy hợp tác"])])
             k += 1
             marker = f"#{k}"
             row = [i + 1 if numbered else None, rnd.choice(TASKS), f"{rnd.choice(ACTIVITIES)} {marker}",
                    rnd.choice(RESULTS) or "Kết quả", rnd.choice(STATUSES), rnd.choice(BUDGETS)]
-            row += [rnd.choice(ACTIVITIES + RESULTS) for _ in range(len(header) - 6 + rnd.randint(0, 2))]
+            if two_row:
+                tick = rnd.randint(0, 3)
+                row = row[:4] + ["x" if tick == j else None for j in range(3)] + [row[5], rnd.choice(ACTIVITIES + RESULTS)]
+            else:
+                row += [rnd.choice(ACTIVITIES + RESULTS) for _ in range(len(header) - 6 + rnd.randint(0, 2))]
+            if rnd.random() < 0.2:
+                row[1] = None
             rows.append(row)
             markers[marker] = (f"f{f:02d}.xlsx", len(rows))
             if rnd.random() < 0.15:

@@ -898,7 +898,7 @@ fn read_rows(
         let status_text = text(Field::Status, &mut flags);
         let difficulties = text(Field::Difficulties, &mut flags);
         let proposals = text(Field::Proposals, &mut flags);
-        let note = text(Field::Note, &mut flags);
+        let mut note = text(Field::Note, &mut flags);
         let role_text = text(Field::Role, &mut flags);
         let ticks: Vec<(Status, bool)> = [
             (Field::StatusDone, Status::Done),
@@ -1222,6 +1222,13 @@ fn read_rows(
                 Some(m)
             }
             (Budget::Blank, _) | (_, None) => None,
+            // Money with no figure of its own ("Lồng ghép", "Kinh phí thường xuyên"): no
+            // amount to add, nothing wrong; the words go to the note.
+            (Budget::Unreadable, Some((Cell::Text(t), _))) if values::no_figure(t) => {
+                let said = format!("Kinh phí: {}", tidy(t));
+                note = if note.is_empty() { said } else { format!("{note}; {said}") };
+                None
+            }
             (Budget::Unreadable, Some((cell, col))) => {
                 if !matches!(cell, Cell::Error(_)) {
                     problem(&mut flags, col, Kind::BudgetUnreadable, cell.text());

@@ -309,6 +309,35 @@ pub fn budget(cell: &Cell, unit: Unit) -> Budget {
     }
 }
 
+/// Whether a budget cell says the money has no figure of its own: spent within another
+/// programme or the agency's running budget, or paid by others ("Lồng ghép", "Kinh phí
+/// thường xuyên", "Trong dự toán được giao", "Đơn vị tự đảm bảo", "Xã hội hóa"). Not with a
+/// figure in it, which is an amount to read.
+pub fn no_figure(t: &str) -> bool {
+    const SAID: &[&str] = &[
+        "long ghep",
+        "kinh phi thuong xuyen",
+        "kp thuong xuyen",
+        "chi thuong xuyen",
+        "nguon thuong xuyen",
+        "nguon kinh phi thuong xuyen",
+        "trong du toan",
+        "tu dam bao",
+        "don vi tu dam bao",
+        "kp don vi tu dam bao",
+        "kinh phi don vi tu dam bao",
+        "xa hoi hoa",
+        "nguon xa hoi hoa",
+        "tai tro",
+        "khong tach rieng",
+    ];
+    if t.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let key = fold(t);
+    SAID.iter().any(|w| crate::ingest::header::starts_with_words(&key, w))
+}
+
 /// A budget's text without the words that say it is about that much ("khoảng 30 triệu",
 /// "~30", "ước tính 30", "gần 30"); a bound ("trên 30", "không quá 30") is not an amount.
 fn without_approx(t: &str) -> &str {
@@ -527,6 +556,24 @@ mod tests {
         ];
         for (t, want) in cases {
             assert_eq!(status(t), want, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn money_with_no_figure_of_its_own_is_said_so() {
+        for t in [
+            "Lồng ghép",
+            "Lồng ghép trong chương trình xúc tiến",
+            "Kinh phí thường xuyên",
+            "Trong dự toán được giao",
+            "KP đơn vị tự đảm bảo",
+            "Xã hội hóa",
+            "Tài trợ",
+        ] {
+            assert!(no_figure(t), "{t}");
+        }
+        for t in ["Xã hội hóa 30 triệu", "abc", "Không quá 5 triệu", "Hội nghị"] {
+            assert!(!no_figure(t), "{t}");
         }
     }
 

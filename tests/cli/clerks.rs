@@ -125,7 +125,9 @@ fn what_clerks_type_is_read_for_what_it_means() {
     // A row whose words open as a total's do, numbered, or with a task and a result, is an
     // activity; the total under them adds up.
     assert_eq!(field(vh, "status"), ["done", "in_progress", "not_started", "done", "unknown"]);
-    assert_eq!(field(vh, "budget_million_vnd"), ["30.0", "20.0", "0.0", "5.0", "0.0"]);
+    assert_eq!(field(vh, "budget_million_vnd"), ["30.0", "20.0", "0.0", "5.0", ""]);
+    // Money with no figure of its own is no amount, and said in the note, not flagged.
+    assert_eq!(rows_of(vh)[4]["note"], "Kinh phí: Lồng ghép");
     assert_eq!(field(vh, "flags"), ["", "", "", "", "status_missing"]);
     assert_eq!(file(vh)["report_date"], "2024-10-18");
     assert_eq!(found(vh), [("status_missing", "E9"), ("totals_row", "F10")]);

@@ -76,6 +76,17 @@ const STATUS_WORDS: &[(&str, Status)] = &[
     ("chua", Status::NotStarted),
     ("cth", Status::NotStarted),
     ("khong thuc hien", Status::NotStarted),
+    // Put off or called off this year: not carried out ("Hoãn" alone folds as "Hoàn" does,
+    // so only with the word after it).
+    ("huy", Status::NotStarted),
+    ("huy bo", Status::NotStarted),
+    ("da huy", Status::NotStarted),
+    ("tam hoan", Status::NotStarted),
+    ("hoan lai", Status::NotStarted),
+    ("hoan to chuc", Status::NotStarted),
+    ("hoan thuc hien", Status::NotStarted),
+    ("chuyen sang nam", Status::NotStarted),
+    ("khong phat sinh", Status::NotStarted),
     ("thuc hien xong", Status::Done),
     ("cho phe duyet", Status::InProgress),
     ("dang cho phe duyet", Status::InProgress),
@@ -599,6 +610,12 @@ mod tests {
         assert!(share_header("Tỷ lệ hoàn thành (%)") && share_header("Mức độ hoàn thành") && !share_header("Tình trạng"));
         assert_eq!(status("Thực hiện xong"), Done);
         assert_eq!(status("Chờ phê duyệt"), InProgress);
+        for t in ["Hủy", "Đã hủy", "Tạm hoãn", "Hoãn lại", "Chuyển sang năm 2025", "Không phát sinh"] {
+            assert_eq!(status(t), NotStarted, "{t}");
+        }
+        assert_eq!(status("Hoàn thành"), Done);
+        assert_eq!(status("Hoàn tất"), Done);
+        assert_eq!(status("Tạm dừng"), Unknown, "paused: neither, asked");
     }
 
     #[test]

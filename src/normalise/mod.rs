@@ -851,6 +851,10 @@ fn read_rows(
     };
     let resolve = |text: &str| tasks.resolve(plan, text);
     let (mut group_sum, mut sheet_sum) = (0.0f64, 0.0f64);
+    // Totals rows whose figure the rows above do not give: checked again at the end of the
+    // sheet against the rows under them (a total written over its rows, as forms often put
+    // "TỔNG CỘNG" first) and the whole sheet.
+    let mut pending: Vec<PendingTotal> = Vec::new();
     let signing_row = sheet.signing_row;
     // The header's texts, tidied as the cells are, to tell it written again further down
     // (a copy of it: compared as written, so that no row's text is folded for this).
@@ -998,15 +1002,9 @@ fn read_rows(
                 // ("Tổng cộng") the whole sheet. Either reading that adds up is accepted.
                 let near = |x: f64| (x - total).abs() <= 0.001f64.max(total.abs() * 0.005);
                 let grand = [&stt, &task_text, &activity].iter().any(|t| fold(t).starts_with("tong"));
+                pending.iter_mut().for_each(|p| p.open = false);
                 if !near(group_sum) && !near(sheet_sum) {
-                    let expected = if grand { sheet_sum } else { group_sum };
-                    problems.push(Problem::at(
-                        file,
-                        &sheet.name,
-                        a1(row_at, col),
-                        Kind::TotalsMismatch,
-                        format!("ghi {} triệu đồng, cộng các dòng được {} triệu đồng", fmt_num(total), fmt_num(expected)),
-                    ));
+                    pending.push(PendingTotal { cell: a1(row_at, col), total, grand, above: group_sum, below: 0.0, open: true });
                 }
             }
             group_sum = 0.0;
@@ -1219,6 +1217,9 @@ fn read_rows(
             (Budget::Millions(m), _) => {
                 group_sum += m;
                 sheet_sum += m;
+                if let Some(p) = pending.last_mut().filter(|p| p.open) {
+                    p.below += m;
+                }
                 Some(m)
             }
             (Budget::Blank, _) | (_, None) => None,
@@ -1271,7 +1272,36 @@ fn read_rows(
     if without_status > 0 {
         problems.push(Problem::at(file, &sheet.name, header_cell(), Kind::NoStatusColumn, without_status.to_string()));
     }
+    for p in pending {
+        let near = |x: f64| (x - p.total).abs() <= 0.001f64.max(p.total.abs() * 0.005);
+        if near(p.below) || near(sheet_sum) {
+            continue;
+        }
+        // What the rows it stands for add up to: above it, or under it where none is above.
+        let expected = if p.grand {
+            sheet_sum
+        } else if p.above == 0.0 {
+            p.below
+        } else {
+            p.above
+        };
+        let detail = format!("ghi {} triệu đồng, cộng các dòng được {} triệu đồng", fmt_num(p.total), fmt_num(expected));
+        problems.push(Problem::at(file, &sheet.name, p.cell, Kind::TotalsMismatch, detail));
+    }
     (out, totals)
+}
+
+/// A totals row whose figure the rows above it do not add up to (see `read_rows`).
+struct PendingTotal {
+    cell: String,
+    total: f64,
+    /// "Tổng cộng" (the sheet), not "Cộng" (the rows since the last total).
+    grand: bool,
+    /// The rows since the last total, above it.
+    above: f64,
+    /// The rows under it, down to the next totals row.
+    below: f64,
+    open: bool,
 }
 
 /// Whether a folded label names a totals row: "Tổng cộng", "Cộng", "Tổng số: 5 hoạt

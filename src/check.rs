@@ -116,24 +116,24 @@ pub fn check(plan: &Plan, year: i32, as_of: NaiveDate, norm: &Normalised) -> Pol
     )?;
     // Who submitted: the accepted file of each agency (superseded ones are out already);
     // else the first file it sent that cannot be read (a skipped file with a sender).
-    let mut sent: std::collections::BTreeMap<&str, &crate::normalise::FileRecord> = Default::default();
+    // A report sent in parts names every part.
+    let mut sent: std::collections::BTreeMap<&str, (bool, Vec<&str>)> = Default::default();
     for f in &norm.files {
         let Some(code) = f.agency_code.as_deref() else { continue };
-        match f.outcome {
-            Outcome::Accepted => {
-                sent.insert(code, f);
-            }
-            Outcome::Skipped => {
-                sent.entry(code).or_insert(f);
-            }
-            Outcome::Superseded => {}
+        let e = sent.entry(code).or_insert((false, Vec::new()));
+        match (f.outcome, e.0) {
+            (Outcome::Accepted, true) => e.1.push(&f.file),
+            (Outcome::Accepted, false) => *e = (true, vec![&f.file]),
+            (Outcome::Skipped, false) if e.1.is_empty() => e.1.push(&f.file),
+            _ => {}
         }
     }
+    sent.retain(|_, (_, files)| !files.is_empty());
     let submissions = df!(
         AGENCY_CODE => sent.keys().copied().collect::<Vec<_>>(),
         RECEIVED_DATE => sent.keys().map(|c| norm.received.get(*c).copied().map(days)).collect::<Vec<_>>(),
-        FILE => sent.values().map(|f| f.file.as_str()).collect::<Vec<_>>(),
-        SUBMITTED => sent.values().map(|f| f.outcome == Outcome::Accepted).collect::<Vec<_>>(),
+        FILE => sent.values().map(|(_, files)| files.join("; ")).collect::<Vec<_>>(),
+        SUBMITTED => sent.values().map(|(accepted, _)| *accepted).collect::<Vec<_>>(),
     )?
     .lazy()
     .with_column(col(RECEIVED_DATE).cast(DataType::Date));
@@ -237,7 +237,9 @@ pub fn check(plan: &Plan, year: i32, as_of: NaiveDate, norm: &Normalised) -> Pol
         problems: norm
             .problems
             .iter()
-            .filter(|p| !matches!(p.kind, crate::error::Kind::TotalsRow | crate::error::Kind::ContinuedRow))
+            .filter(|p| {
+                !matches!(p.kind, crate::error::Kind::TotalsRow | crate::error::Kind::ContinuedRow | crate::error::Kind::ReportPart)
+            })
             .count(),
     };
     Ok(Checked { completeness, coverage, unassigned, budget, summary })

@@ -46,6 +46,7 @@ pub enum Kind {
     AgencyUnknown,
     AgencyAmbiguous,
     Superseded,
+    ReportPart,
     DateMissing,
     DateUnreadable,
     DateOtherYear,
@@ -109,6 +110,7 @@ impl Kind {
             AgencyUnknown => "agency_unknown",
             AgencyAmbiguous => "agency_ambiguous",
             Superseded => "superseded",
+            ReportPart => "report_part",
             DateMissing => "date_missing",
             DateUnreadable => "date_unreadable",
             DateOtherYear => "date_other_year",
@@ -163,6 +165,7 @@ impl Kind {
             AgencyUnknown => format!("không xác định được đơn vị báo cáo (\"{detail}\"): ghi rõ \"Đơn vị báo cáo: …\" theo tên trong kế hoạch"),
             AgencyAmbiguous => format!("tên đơn vị \"{detail}\" khớp với nhiều cơ quan: ghi rõ tên đầy đủ"),
             Superseded => format!("đã có báo cáo mới hơn của cùng đơn vị ({detail}): dùng bản mới"),
+            ReportPart => format!("cùng đơn vị với {detail} nhưng báo cáo các nhiệm vụ khác: là một phần của báo cáo, tổng hợp cả hai tệp"),
             DateMissing => "không có ngày báo cáo: không đánh giá được đúng hạn; ghi \"Ngày báo cáo: dd/mm/yyyy\"".into(),
             DateUnreadable => format!("ngày \"{detail}\" không đọc được hoặc không có thật: ghi theo dạng dd/mm/yyyy"),
             DateOtherYear => format!(
@@ -227,6 +230,7 @@ impl Kind {
             AgencyUnknown => format!("reporting agency not identified (\"{detail}\")"),
             AgencyAmbiguous => format!("agency name \"{detail}\" matches several agencies"),
             Superseded => format!("a later report from the same agency exists ({detail})"),
+            ReportPart => format!("same agency as {detail}, on other tasks: a part of its report, both consolidated"),
             DateMissing => "no report date".into(),
             DateUnreadable => format!("date \"{detail}\" unreadable or impossible"),
             DateOtherYear => {

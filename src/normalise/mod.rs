@@ -131,6 +131,9 @@ pub struct Draft {
     rows_before: usize,
     /// The repeats dropped: findings only if the file is still used once all are read.
     duplicates: Vec<Problem>,
+    /// The tasks its rows report (known ones): a file on other tasks than the agency's
+    /// later one is a part of its report, not an earlier version.
+    tasks: std::collections::BTreeSet<String>,
 }
 
 /// Longest text kept from one cell (a spreadsheet cell holds at most 32,767 characters).
@@ -198,6 +201,7 @@ impl<'a> Normaliser<'a> {
     pub fn draft(&self, file: Ingested) -> Draft {
         let mut d = read_submission(self.plan, self.year, &self.index, &self.roles, &self.tasks, file);
         d.rows_before = d.rows.len();
+        d.tasks = d.rows.iter().filter_map(|r| r.task_code.clone()).collect();
         if d.record.outcome == Outcome::Accepted {
             d.duplicates = drop_duplicates(&mut d);
             // Within a file, rows by sheet and row; texts are moved into the columns.
@@ -300,6 +304,7 @@ fn skipped(ing: &Ingested, kind: Kind, detail: &str) -> Draft {
         piece: None,
         rows_before: 0,
         duplicates: Vec::new(),
+        tasks: Default::default(),
     }
 }
 
@@ -463,7 +468,7 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
     if record.outcome == Outcome::Accepted && rows.is_empty() && !problems.iter().any(|p| p.kind == Kind::NoActivityColumn) {
         problems.push(Problem::file(&ing.rel, Kind::NoActivities, String::new()));
     }
-    Draft { record, rows, problems, piece: None, rows_before: 0, duplicates: Vec::new() }
+    Draft { record, rows, problems, piece: None, rows_before: 0, duplicates: Vec::new(), tasks: Default::default() }
 }
 
 /// The code an agency found in a file goes by this year: a name merged away belongs to the
@@ -1419,7 +1424,9 @@ pub fn fmt_num(x: f64) -> String {
 }
 
 /// Of two or more accepted submissions from one agency, the one with the latest report
-/// date (then the last by file name) is used; the others are superseded.
+/// date (then the last by file name) is used; the others are superseded, except a file on
+/// none of the tasks the files used report (a report sent in parts, "NV1–4" and "NV5–8"),
+/// which is used too, and listed as a part.
 fn supersede(drafts: &mut [Draft]) {
     let mut by_agency: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, d) in drafts.iter().enumerate() {
@@ -1427,16 +1434,20 @@ fn supersede(drafts: &mut [Draft]) {
             by_agency.entry(code.clone()).or_default().push(i);
         }
     }
-    for idxs in by_agency.values().filter(|v| v.len() > 1) {
-        let latest = *idxs
-            .iter()
-            .max_by(|&&a, &&b| {
-                (drafts[a].record.report_date, &drafts[a].record.file).cmp(&(drafts[b].record.report_date, &drafts[b].record.file))
-            })
-            .expect("non-empty");
-        let kept = drafts[latest].record.file.clone();
-        for &i in idxs.iter().filter(|&&i| i != latest) {
+    for idxs in by_agency.values_mut().filter(|v| v.len() > 1) {
+        // Latest first.
+        idxs.sort_by(|&a, &b| {
+            (drafts[b].record.report_date, &drafts[b].record.file).cmp(&(drafts[a].record.report_date, &drafts[a].record.file))
+        });
+        let kept = drafts[idxs[0]].record.file.clone();
+        let mut tasks = drafts[idxs[0]].tasks.clone();
+        for &i in &idxs[1..] {
             let d = &mut drafts[i];
+            if !tasks.is_empty() && !d.tasks.is_empty() && tasks.is_disjoint(&d.tasks) {
+                tasks.extend(d.tasks.iter().cloned());
+                d.problems.push(Problem::file(&d.record.file, Kind::ReportPart, kept.clone()));
+                continue;
+            }
             d.record.outcome = Outcome::Superseded;
             d.record.reason = format!("{} ({} dòng không được tổng hợp)", Kind::Superseded.vi(&kept), d.rows_before);
             d.record.reason_code = Kind::Superseded.code().to_string();
@@ -1684,7 +1695,8 @@ mod tests {
             row(8, "1", "Hội nghị tuyên truyền", "Xong", None),
             row(9, "1", "Hội nghị tuyên truyền", "Xong", Some(5.0)),
         ];
-        let mut d = Draft { record, rows, problems: Vec::new(), piece: None, rows_before: 0, duplicates: Vec::new() };
+        let mut d =
+            Draft { record, rows, problems: Vec::new(), piece: None, rows_before: 0, duplicates: Vec::new(), tasks: Default::default() };
         let found = drop_duplicates(&mut d);
         assert_eq!(d.rows.iter().map(|r| r.row).collect::<Vec<_>>(), [4, 5, 7, 8]);
         assert_eq!(d.record.rows_accepted, 4);

@@ -4,8 +4,9 @@
 //! sheet and example row left in, a report set beside last year's, a units row under the
 //! header, a result split into columns, the status as a note, the blank form sent back, the
 //! year's difficulties and proposals under headings of their own, a share of the work in
-//! figures, amounts about that much, a month in English, a total over its rows. Each is
-//! read for what it is, and every row read is either consolidated or listed.
+//! figures, amounts about that much, a month in English, a total over its rows, a report
+//! sent in two parts. Each is read for what it is, and every row read is either
+//! consolidated or listed.
 
 use crate::env::*;
 
@@ -130,19 +131,29 @@ fn what_clerks_type_is_read_for_what_it_means() {
     assert_eq!(rows_of(vh)[4]["note"], "Kinh phí: Lồng ghép");
     assert_eq!(field(vh, "flags"), ["", "", "", "", "status_missing"]);
     assert_eq!(file(vh)["report_date"], "2024-10-18");
-    assert_eq!(found(vh), [("status_missing", "E9"), ("totals_row", "F10")]);
+    assert_eq!(found(vh), [("report_part", ""), ("status_missing", "E9"), ("totals_row", "F10")]);
 
     // The total written over its rows adds up to them.
     let nn = "11_snnptnt_tong_tren.xlsx";
     assert_eq!(field(nn, "budget_million_vnd"), ["15.0", "30.0"]);
     assert_eq!(found(nn), [("totals_row", "F5")]);
 
+    // The same agency's second file, on other tasks: a part of its report, both used; it
+    // counts as received on the first part's day.
+    let part = "12_svhttdl_phan_2.xlsx";
+    assert_eq!((file(vh)["outcome"].as_str(), file(part)["outcome"].as_str()), ("accepted", "accepted"));
+    assert_eq!(field(part, "task_code"), ["NV3", "NV8"]);
+    assert!(found(part).is_empty(), "{:?}", found(part));
+    let submitted = sheet(&env.workbook(2024), "Tình hình nộp");
+    let vh_row = row_with(&submitted, "Sở Văn hóa, Thể thao và Du lịch");
+    assert_eq!((vh_row[3].as_str(), vh_row[6].as_str()), ("2024-10-18", "10_svhttdl_ty_le.xlsx; 12_svhttdl_phan_2.xlsx"));
+
     // The workbook: the joined result in one cell; the lines joined and the example row
     // listed with what they are; the joined lines are not counted as data problems (the
     // example row, the guidance sheet and the empty report are).
     let acts = sheet(&env.workbook(2024), "Hoạt động");
     assert_eq!(row_with(&acts, "Tham gia Hội chợ thương mại quốc tế Việt - Trung")[4], rows_of(sct)[0]["result"]);
-    assert_eq!(acts.iter().filter(|r| r[0].parse::<u32>().is_ok()).count(), 23, "one line per activity, nothing else");
+    assert_eq!(acts.iter().filter(|r| r[0].parse::<u32>().is_ok()).count(), 25, "one line per activity, nothing else");
     let said_so = sheet(&env.workbook(2024), "Khó khăn, kiến nghị");
     let general = row_with(&said_so, "Đài Phát thanh và Truyền hình tỉnh");
     assert_eq!((general[2].as_str(), general[4].as_str()), ("Chung", "Đề nghị đầu tư thiết bị dựng phim."));
@@ -150,5 +161,5 @@ fn what_clerks_type_is_read_for_what_it_means() {
     assert!(listed.iter().flatten().any(|c| c.starts_with("dòng viết tiếp dòng 5")));
     assert!(listed.iter().flatten().any(|c| c.starts_with("dòng ví dụ của biểu mẫu")));
     let said = String::from_utf8_lossy(&out.stdout);
-    assert!(said.contains("23 hoạt động, 5 vấn đề dữ liệu"), "{said}");
+    assert!(said.contains("25 hoạt động, 5 vấn đề dữ liệu"), "{said}");
 }

@@ -693,6 +693,8 @@ fn activities(ws: &mut Worksheet, st: &Styles, plan: &Plan, rows: &DataFrame, or
     let task_written = task_written.downcast_as_array();
     let budget = rows.column(BUDGET)?.f64()?.rechunk();
     let budget = budget.downcast_as_array();
+    let note = one(NOTE)?;
+    let note = note.downcast_as_array();
     let row_no = rows.column(ROW)?.u32()?.rechunk();
     let row_no = row_no.downcast_as_array();
     let mut source = String::new();
@@ -735,9 +737,13 @@ fn activities(ws: &mut Worksheet, st: &Styles, plan: &Plan, rows: &DataFrame, or
         columns.text(ws, r, 5, Status::vi(status.get(i).unwrap_or("")), last)?;
         match value(budget, i) {
             Some(b) => columns.number(ws, r, 6, b, last)?,
-            None => {
-                ws.write_blank(r, 6, &st.text)?;
-            }
+            // Money with no figure of its own says so ("Lồng ghép"), as the row's note keeps it.
+            None => match note.get(i).and_then(|n| n.split("; ").find_map(|p| p.strip_prefix("Kinh phí: "))) {
+                Some(said) => columns.text(ws, r, 6, said, last)?,
+                None => {
+                    ws.write_blank(r, 6, &st.text)?;
+                }
+            },
         }
         source.clear();
         let line = value(row_no, i).unwrap_or(0);

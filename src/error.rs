@@ -52,6 +52,7 @@ pub enum Kind {
     DateOtherYear,
     SheetOtherYear,
     SheetGuidance,
+    SheetNoHeader,
     NoActivityColumn,
     NoStatusColumn,
     NoActivities,
@@ -116,6 +117,7 @@ impl Kind {
             DateOtherYear => "date_other_year",
             SheetOtherYear => "sheet_other_year",
             SheetGuidance => "sheet_guidance",
+            SheetNoHeader => "sheet_no_header",
             NoActivityColumn => "no_activity_column",
             NoStatusColumn => "no_status_column",
             NoActivities => "no_activities",
@@ -176,6 +178,9 @@ impl Kind {
             ),
             SheetGuidance => format!(
                 "trang hướng dẫn (ví dụ) của biểu mẫu: không tổng hợp ({detail} dòng); nếu là số liệu báo cáo, đổi tên trang"
+            ),
+            SheetNoHeader => format!(
+                "trang có {detail} dòng giống dòng báo cáo nhưng không có dòng tiêu đề (Nhiệm vụ, Nội dung hoạt động, Kết quả…): chưa đọc; chép dòng tiêu đề lên đầu trang hoặc chuyển các dòng vào trang báo cáo"
             ),
             NoActivityColumn => format!(
                 "bảng không có cột nội dung hoạt động hay kết quả (các cột nhận ra: {detail}): không đọc được hoạt động nào; đặt tên cột \"Nội dung hoạt động\", \"Kết quả thực hiện\""
@@ -240,6 +245,7 @@ impl Kind {
             }
             SheetOtherYear => format!("the sheet's name gives another year than the reporting year: not consolidated ({detail} rows)"),
             SheetGuidance => format!("the form's guidance sheet, with its examples: not consolidated ({detail} rows)"),
+            SheetNoHeader => format!("the sheet has {detail} rows like a report's but no header row: not read"),
             NoActivityColumn => format!("the table has no activity or result column (columns recognised: {detail}): no activity read"),
             NoStatusColumn => format!("the table has no status column: {detail} rows without a status"),
             NoActivities => "the report lists no activity (an empty table): perhaps the blank form was sent".into(),

@@ -364,6 +364,25 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
         }
         sheets.retain(|i| not_report(i).is_none());
     }
+    // A sheet with rows like the report's but no header (a page of the table carried on
+    // to a sheet of its own): not read, and listed, not passed over in silence.
+    for (i, sheet) in wb.sheets.iter().enumerate() {
+        if sheet.header.is_some() || sheet.hidden || sheets.contains(&i) || is_guidance(&sheet.name) {
+            continue;
+        }
+        // The plan's task list sent back with the form ("Cơ quan chủ trì | Cơ quan phối
+        // hợp") is no report, and says so in its header.
+        let task_list = sheet.top.iter().any(|c| {
+            matches!(&c.cell, Cell::Text(t) if {
+                let k = fold(t);
+                ["co quan chu tri", "don vi chu tri", "co quan phoi hop", "don vi phoi hop"].iter().any(|w| k.starts_with(w))
+            })
+        });
+        let like_rows = if task_list { 0 } else { rows_like_a_report(&sheet.top) };
+        if like_rows > 0 {
+            problems.push(Problem::at(&ing.rel, &sheet.name, String::new(), Kind::SheetNoHeader, like_rows.to_string()));
+        }
+    }
     // The report's own sheets are where its date is looked for first.
     let by_report: Vec<&SheetData> = sheets
         .iter()
@@ -1318,6 +1337,28 @@ fn is_totals_label(k: &str) -> bool {
     TOTALS.contains(&k)
         || ["tong cong", "tong so", "tong kinh phi", "cong tong"].iter().any(|p| starts_with_words(k, p) && short)
         || ["tong ", "cong "].iter().any(|p| k.strip_prefix(p).is_some_and(|rest| rest.bytes().all(|b| b.is_ascii_digit() || b == b' ')))
+}
+
+/// How many lines of a sheet's top look like a report's rows: a row's number first, and
+/// at least two more cells.
+fn rows_like_a_report(top: &[crate::ingest::TopCell]) -> usize {
+    let mut count = 0;
+    let mut i = 0;
+    while i < top.len() {
+        let row = top[i].row;
+        let end = top[i..].iter().position(|c| c.row != row).map_or(top.len(), |n| i + n);
+        let cells: Vec<&Cell> = top[i..end].iter().map(|c| &c.cell).filter(|c| !c.is_empty()).collect();
+        let numbered = match cells.first() {
+            Some(Cell::Number(n)) => n.fract() == 0.0 && (1.0..10_000.0).contains(n),
+            Some(Cell::Text(t)) => is_row_number(t),
+            _ => false,
+        };
+        if numbered && cells.len() >= 3 {
+            count += 1;
+        }
+        i = end;
+    }
+    count
 }
 
 /// Whether a cell is a row's number: "3", "3.", "12".

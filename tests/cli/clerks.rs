@@ -133,10 +133,12 @@ fn what_clerks_type_is_read_for_what_it_means() {
     assert_eq!(file(vh)["report_date"], "2024-10-18");
     assert_eq!(found(vh), [("report_part", ""), ("status_missing", "E9"), ("totals_row", "F10")]);
 
-    // The total written over its rows adds up to them.
+    // The total written over its rows adds up to them. The table carried on to a sheet
+    // with no header is listed, not passed over.
     let nn = "11_snnptnt_tong_tren.xlsx";
     assert_eq!(field(nn, "budget_million_vnd"), ["15.0", "30.0"]);
-    assert_eq!(found(nn), [("totals_row", "F5")]);
+    assert_eq!(found(nn), [("totals_row", "F5"), ("sheet_no_header", "")]);
+    assert_eq!(problems.iter().find(|p| p["kind"] == "sheet_no_header").unwrap()["sheet"], "Trang 2");
 
     // The same agency's second file, on other tasks: a part of its report, both used; it
     // counts as received on the first part's day.
@@ -162,5 +164,5 @@ fn what_clerks_type_is_read_for_what_it_means() {
     assert!(listed.iter().flatten().any(|c| c.starts_with("dòng viết tiếp dòng 5")));
     assert!(listed.iter().flatten().any(|c| c.starts_with("dòng ví dụ của biểu mẫu")));
     let said = String::from_utf8_lossy(&out.stdout);
-    assert!(said.contains("25 hoạt động, 5 vấn đề dữ liệu"), "{said}");
+    assert!(said.contains("25 hoạt động, 6 vấn đề dữ liệu"), "{said}");
 }

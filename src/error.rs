@@ -53,6 +53,7 @@ pub enum Kind {
     SheetOtherYear,
     SheetGuidance,
     SheetNoHeader,
+    CellsOutsideTable,
     NoActivityColumn,
     NoStatusColumn,
     NoActivities,
@@ -118,6 +119,7 @@ impl Kind {
             SheetOtherYear => "sheet_other_year",
             SheetGuidance => "sheet_guidance",
             SheetNoHeader => "sheet_no_header",
+            CellsOutsideTable => "cells_outside_table",
             NoActivityColumn => "no_activity_column",
             NoStatusColumn => "no_status_column",
             NoActivities => "no_activities",
@@ -178,6 +180,9 @@ impl Kind {
             ),
             SheetGuidance => format!(
                 "trang hướng dẫn (ví dụ) của biểu mẫu: không tổng hợp ({detail} dòng); nếu là số liệu báo cáo, đổi tên trang"
+            ),
+            CellsOutsideTable => format!(
+                "cột không có tiêu đề có {detail} ô dữ liệu (ô đầu tiên ở đây): chưa đọc; ghi tiêu đề cho cột hoặc chuyển nội dung vào đúng cột"
             ),
             SheetNoHeader => format!(
                 "trang có {detail} dòng giống dòng báo cáo nhưng không có dòng tiêu đề (Nhiệm vụ, Nội dung hoạt động, Kết quả…): chưa đọc; chép dòng tiêu đề lên đầu trang hoặc chuyển các dòng vào trang báo cáo"
@@ -246,6 +251,7 @@ impl Kind {
             SheetOtherYear => format!("the sheet's name gives another year than the reporting year: not consolidated ({detail} rows)"),
             SheetGuidance => format!("the form's guidance sheet, with its examples: not consolidated ({detail} rows)"),
             SheetNoHeader => format!("the sheet has {detail} rows like a report's but no header row: not read"),
+            CellsOutsideTable => format!("{detail} cells in a column with no header (the first here): not read"),
             NoActivityColumn => format!("the table has no activity or result column (columns recognised: {detail}): no activity read"),
             NoStatusColumn => format!("the table has no status column: {detail} rows without a status"),
             NoActivities => "the report lists no activity (an empty table): perhaps the blank form was sent".into(),

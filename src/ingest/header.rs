@@ -345,7 +345,18 @@ pub fn find(rows: &[Vec<String>], row0: u32, col0: u32) -> Option<Header> {
                 }
                 (None, None, _) => (None, String::new()),
             }
+        } else if t.trim().is_empty() {
+            // A column with no header of its own right of a text field's (its header cell
+            // merged over both, "Kết quả thực hiện" over D:E): part of it, read with it.
+            match group {
+                Some((f, head)) if columns.iter().any(|x: &Column| x.field == f && x.header == head) => {
+                    in_text_group = true;
+                    (Some(f), head.to_string())
+                }
+                _ => (None, String::new()),
+            }
         } else {
+            group = top.get(c).copied().flatten().filter(|f| GROUPED_TEXT.contains(f)).map(|f| (f, t));
             (top.get(c).copied().flatten(), t.to_string())
         };
         if let Some(field) = field {

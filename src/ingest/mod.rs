@@ -286,6 +286,10 @@ pub struct SheetData {
     pub signing_row: Option<u32>,
     /// The place-and-date lines of that signing block: where the report's date may be.
     pub signing_dates: Vec<TopCell>,
+    /// Cells in the table's rows under no header at all (typed beside the table's
+    /// columns): per such column, its 0-based index, the first row, and how many.
+    #[serde(default)]
+    pub stray: Vec<(u32, u32, usize)>,
 }
 
 /// A workbook as read.
@@ -642,6 +646,7 @@ pub fn read_sheet(name: &str, hidden: bool, range: &Range<Data>, merges: &mut dy
             rows: Vec::new(),
             signing_row: None,
             signing_dates: Vec::new(),
+            stray: Vec::new(),
         };
     };
     let texts = |skip: usize| -> Vec<Vec<String>> {
@@ -673,8 +678,16 @@ pub fn read_sheet(name: &str, hidden: bool, range: &Range<Data>, merges: &mut dy
     let mut rows = Vec::new();
     let mut merged: Option<Vec<Dimensions>> = None;
     let (mut signing_row, mut signing_dates) = (None, Vec::new());
+    let mut stray: Vec<(u32, u32, usize)> = Vec::new();
     if let Some(h) = &header {
         let start = (h.last_row + 1 - row0) as usize;
+        // Columns with no header text in any header row, and not read as part of a group.
+        let unheaded: Vec<usize> = (0..range.width())
+            .filter(|&j| {
+                !h.columns.iter().any(|c| (c.col - col0) as usize == j)
+                    && (h.first_row..=h.last_row).all(|r| range.get(((r - row0) as usize, j)).is_none_or(|d| Cell::from_data(d).is_empty()))
+            })
+            .collect();
         for (i, r) in range.rows().enumerate().skip(start) {
             let row = row0 + i as u32;
             if signing_row.is_none() && is_signing_row(r) {
@@ -690,6 +703,17 @@ pub fn read_sheet(name: &str, hidden: bool, range: &Range<Data>, merges: &mut dy
                     if let Data::String(t) = d {
                         if form::signing_line(t) == Some(form::Signing::DateLine) {
                             signing_dates.push(TopCell { row, col: col0 + j as u32, cell: Cell::Text(t.clone()) });
+                        }
+                    }
+                }
+            }
+            if signing_row.is_none() {
+                for &j in &unheaded {
+                    if r.get(j).is_some_and(|d| !Cell::from_data(d).is_empty()) {
+                        let col = col0 + j as u32;
+                        match stray.iter_mut().find(|s| s.0 == col) {
+                            Some(s) => s.2 += 1,
+                            None => stray.push((col, row, 1)),
                         }
                     }
                 }
@@ -730,7 +754,7 @@ pub fn read_sheet(name: &str, hidden: bool, range: &Range<Data>, merges: &mut dy
             }
         }
     }
-    SheetData { name: name.to_string(), hidden, header, top, rows, signing_row, signing_dates }
+    SheetData { name: name.to_string(), hidden, header, top, rows, signing_row, signing_dates, stray }
 }
 
 /// How many rows from its start a signing block's date line is looked for in.

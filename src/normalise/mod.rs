@@ -443,6 +443,9 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
     let against = Against { plan, roles, tasks };
     for i in sheets {
         narrative.above_table(&wb.sheets[i].top);
+        for &(col, row, n) in &wb.sheets[i].stray {
+            problems.push(Problem::at(&ing.rel, &wb.sheets[i].name, a1(row, col), Kind::CellsOutsideTable, n.to_string()));
+        }
         let (r, t) = read_rows(&against, agency_code.as_deref(), &ing.rel, &mut wb.sheets[i], &mut problems, &mut narrative);
         rows.extend(r);
         totals_rows += t;

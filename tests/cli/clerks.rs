@@ -5,7 +5,7 @@
 //! header, a result split into columns, the status as a note, the blank form sent back, the
 //! year's difficulties and proposals under headings of their own, a share of the work in
 //! figures, amounts about that much, a month in English, a total over its rows, a report
-//! sent in two parts. Each is read for what it is, and every row read is either
+//! sent in two parts, a header merged over two columns, a remark beside the table. Each is read for what it is, and every row read is either
 //! consolidated or listed.
 
 use crate::env::*;
@@ -150,13 +150,19 @@ fn what_clerks_type_is_read_for_what_it_means() {
     let vh_row = row_with(&submitted, "Sở Văn hóa, Thể thao và Du lịch");
     assert_eq!((vh_row[3].as_str(), vh_row[6].as_str()), ("2024-10-18", "10_svhttdl_ty_le.xlsx; 12_svhttdl_phan_2.xlsx"));
 
+    // A result under a header merged over two columns is read from both; a remark beside
+    // the table, under no header, is listed.
+    let tt = "13_stttt_cot_gop.xlsx";
+    assert_eq!(field(tt, "result"), ["48 tin bài; 12 video", "Cập nhật hằng tuần"]);
+    assert_eq!(found(tt), [("cells_outside_table", "I6")]);
+
     // The workbook: the joined result in one cell; the lines joined and the example row
     // listed with what they are; the joined lines are not counted as data problems (the
     // example row, the guidance sheet and the empty report are).
     let acts = sheet(&env.workbook(2024), "Hoạt động");
     assert_eq!(row_with(&acts, "Tham gia Hội chợ thương mại quốc tế Việt - Trung")[4], rows_of(sct)[0]["result"]);
     assert_eq!(row_with(&acts, "Tổng số 2 đoàn nghệ thuật")[6], "Lồng ghép", "money with no figure says so");
-    assert_eq!(acts.iter().filter(|r| r[0].parse::<u32>().is_ok()).count(), 25, "one line per activity, nothing else");
+    assert_eq!(acts.iter().filter(|r| r[0].parse::<u32>().is_ok()).count(), 27, "one line per activity, nothing else");
     let said_so = sheet(&env.workbook(2024), "Khó khăn, kiến nghị");
     let general = row_with(&said_so, "Đài Phát thanh và Truyền hình tỉnh");
     assert_eq!((general[2].as_str(), general[4].as_str()), ("Chung", "Đề nghị đầu tư thiết bị dựng phim."));
@@ -164,5 +170,5 @@ fn what_clerks_type_is_read_for_what_it_means() {
     assert!(listed.iter().flatten().any(|c| c.starts_with("dòng viết tiếp dòng 5")));
     assert!(listed.iter().flatten().any(|c| c.starts_with("dòng ví dụ của biểu mẫu")));
     let said = String::from_utf8_lossy(&out.stdout);
-    assert!(said.contains("25 hoạt động, 6 vấn đề dữ liệu"), "{said}");
+    assert!(said.contains("27 hoạt động, 7 vấn đề dữ liệu"), "{said}");
 }

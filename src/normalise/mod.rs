@@ -1012,17 +1012,18 @@ fn read_rows(
         // A row numbered as a row is an activity whatever its words ("3 | Tổng số 12 lớp tập
         // huấn"); so is one with a status in words, or with a task and a result, unless its
         // label is only a totals word ("Tổng cộng"). A totals row may show a share ("85%").
-        let labels: Vec<String> = [&stt, &task_text, &activity].iter().filter(|t| t.len() <= 48).map(|t| fold(t)).collect();
-        let only_totals = labels.iter().any(|k| TOTALS.contains(&k.as_str()));
-        let status_said =
-            !status_text.is_empty() && !status_text.contains('%') && values::status_number(&status_text, true) == Status::Unknown;
-        let reported = status_said || (!task_text.is_empty() && !result.is_empty());
-        let is_totals = !is_row_number(&stt) && (only_totals || !reported) && labels.iter().any(|k| is_totals_label(k));
+        let label = [&stt, &task_text, &activity].into_iter().find(|t| t.len() <= 48 && is_totals_label(&fold(t)));
+        let is_totals = label.is_some_and(|label| {
+            let only_totals = TOTALS.contains(&fold(label).as_str());
+            let status_said =
+                !status_text.is_empty() && !status_text.contains('%') && values::status_number(&status_text, true) == Status::Unknown;
+            let reported = status_said || (!task_text.is_empty() && !result.is_empty());
+            !is_row_number(&stt) && (only_totals || !reported)
+        });
         if is_totals {
             totals += 1;
             let col = budget_cell.map_or(0, |(_, c)| c);
             // The label as written, so that the row can be told apart where it is listed.
-            let label = [&stt, &task_text, &activity].into_iter().find(|t| t.len() <= 48 && is_totals_label(&fold(t)));
             problems.push(Problem::at(file, &sheet.name, a1(row_at, col), Kind::TotalsRow, label.cloned().unwrap_or_default()));
             if let Budget::Millions(total) = budget {
                 // A subtotal ("Cộng") adds the rows since the previous one; a grand total

@@ -275,8 +275,7 @@ pub fn find(rows: &[Vec<String>], row0: u32, col0: u32) -> Option<Header> {
         }
         // A row that starts with a row's number is data, however many of its texts start
         // with headers' words ("1 | Nhiệm vụ 1 | Hoạt động … | Kết quả … | Kinh phí …").
-        let first = row.iter().map(|t| t.trim()).find(|t| !t.is_empty()).unwrap_or("");
-        if first.len() <= 4 && first.trim_end_matches('.').bytes().all(|b| b.is_ascii_digit()) && !first.is_empty() {
+        if row.iter().find(|t| !t.trim().is_empty()).is_some_and(|t| is_row_number(t)) {
             continue;
         }
         let s = score(&classify_row(row));
@@ -301,10 +300,7 @@ pub fn find(rows: &[Vec<String>], row0: u32, col0: u32) -> Option<Header> {
     // trạng", "Ghi chú …" under "Kinh phí").
     let sub_count = below.iter().enumerate().filter(|(c, f)| f.is_some() && in_group(*c) && top.get(*c).copied().flatten() != **f).count();
     // A row number under "STT" is a row of data.
-    let numbered = top.iter().position(|f| *f == Some(Field::Stt)).is_some_and(|c| {
-        let t = text(i + 1, c).trim().trim_end_matches('.');
-        !t.is_empty() && t.chars().all(|ch| ch.is_ascii_digit())
-    });
+    let numbered = top.iter().position(|f| *f == Some(Field::Stt)).is_some_and(|c| is_row_number(text(i + 1, c)));
     let splits_groups = (0..width).any(|c| !text(i + 1, c).is_empty())
         && (0..width).all(|c| {
             let b = text(i + 1, c);
@@ -472,6 +468,12 @@ fn spent(header: &str) -> u8 {
 
 /// Text fields whose header may stand over a group of columns, each read into the field.
 const GROUPED_TEXT: &[Field] = &[Field::Activity, Field::Result, Field::Difficulties, Field::Proposals, Field::Note];
+
+/// Whether a cell is a row's number: "3", "3.", "12".
+pub fn is_row_number(t: &str) -> bool {
+    let t = t.trim().trim_end_matches('.');
+    !t.is_empty() && t.len() <= 5 && t.bytes().all(|b| b.is_ascii_digit())
+}
 
 /// Whether row `r` of the grid names units and nothing else, each under a column
 /// (`under(c)`): "(triệu đồng)" under "Kinh phí".

@@ -17,6 +17,7 @@ use chrono::{Datelike, NaiveDate};
 use polars::prelude::*;
 
 use crate::error::{Kind, Problem};
+use crate::ingest::header::is_row_number;
 use crate::ingest::{label_value, Cell, Field, Ingested, SheetData, WorkbookData};
 use crate::plan::Plan;
 use crate::text::{a1, fold, tidy, tidy_owned};
@@ -1363,12 +1364,6 @@ fn rows_like_a_report(top: &[crate::ingest::TopCell]) -> usize {
         i = end;
     }
     count
-}
-
-/// Whether a cell is a row's number: "3", "3.", "12".
-fn is_row_number(t: &str) -> bool {
-    let t = t.trim().trim_end_matches('.');
-    !t.is_empty() && t.len() <= 5 && t.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Whether a cell starts the way a form's example row does: "Ví dụ:", "(Ví dụ)", "VD:".

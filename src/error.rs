@@ -54,6 +54,7 @@ pub enum Kind {
     SheetGuidance,
     SheetNoHeader,
     CellsOutsideTable,
+    OtherTable,
     NoActivityColumn,
     NoStatusColumn,
     NoActivities,
@@ -120,6 +121,7 @@ impl Kind {
             SheetGuidance => "sheet_guidance",
             SheetNoHeader => "sheet_no_header",
             CellsOutsideTable => "cells_outside_table",
+            OtherTable => "other_table",
             NoActivityColumn => "no_activity_column",
             NoStatusColumn => "no_status_column",
             NoActivities => "no_activities",
@@ -180,6 +182,9 @@ impl Kind {
             ),
             SheetGuidance => format!(
                 "trang hướng dẫn (ví dụ) của biểu mẫu: không tổng hợp ({detail} dòng); nếu là số liệu báo cáo, đổi tên trang"
+            ),
+            OtherTable => format!(
+                "bảng khác dưới bảng báo cáo ({detail}): không có cột hoạt động, kết quả hay nhiệm vụ, không tổng hợp; nếu là hoạt động, ghi theo các cột của bảng báo cáo"
             ),
             CellsOutsideTable => format!(
                 "cột không có tiêu đề có {detail} ô dữ liệu (ô đầu tiên ở đây): chưa đọc; ghi tiêu đề cho cột hoặc chuyển nội dung vào đúng cột"
@@ -252,6 +257,7 @@ impl Kind {
             SheetGuidance => format!("the form's guidance sheet, with its examples: not consolidated ({detail} rows)"),
             SheetNoHeader => format!("the sheet has {detail} rows like a report's but no header row: not read"),
             CellsOutsideTable => format!("{detail} cells in a column with no header (the first here): not read"),
+            OtherTable => format!("another table under the report's ({detail}): no activity, result or task column, not consolidated"),
             NoActivityColumn => format!("the table has no activity or result column (columns recognised: {detail}): no activity read"),
             NoStatusColumn => format!("the table has no status column: {detail} rows without a status"),
             NoActivities => "the report lists no activity (an empty table): perhaps the blank form was sent".into(),

@@ -290,6 +290,11 @@ pub struct SheetData {
     /// columns): per such column, its 0-based index, the first row, and how many.
     #[serde(default)]
     pub stray: Vec<(u32, u32, usize)>,
+    /// Another table under the report's, with a header of its own that names no activity,
+    /// result or task ("STT | Nguồn kinh phí | Số tiền"): its 0-based header row, its
+    /// header's texts, and how many rows it has. Its rows are not the report's.
+    #[serde(default)]
+    pub other_table: Option<(u32, String, usize)>,
 }
 
 /// A workbook as read.
@@ -647,6 +652,7 @@ pub fn read_sheet(name: &str, hidden: bool, range: &Range<Data>, merges: &mut dy
             signing_row: None,
             signing_dates: Vec::new(),
             stray: Vec::new(),
+            other_table: None,
         };
     };
     let texts = |skip: usize| -> Vec<Vec<String>> {
@@ -679,6 +685,7 @@ pub fn read_sheet(name: &str, hidden: bool, range: &Range<Data>, merges: &mut dy
     let mut merged: Option<Vec<Dimensions>> = None;
     let (mut signing_row, mut signing_dates) = (None, Vec::new());
     let mut stray: Vec<(u32, u32, usize)> = Vec::new();
+    let mut other_table: Option<(u32, String, usize)> = None;
     if let Some(h) = &header {
         let start = (h.last_row + 1 - row0) as usize;
         // Columns with no header text in any header row, and not read as part of a group.
@@ -706,6 +713,18 @@ pub fn read_sheet(name: &str, hidden: bool, range: &Range<Data>, merges: &mut dy
                         }
                     }
                 }
+            }
+            // Another table, not the report's, under it: its rows are counted, not read.
+            if let Some((_, _, n)) = &mut other_table {
+                if r.iter().any(|d| !Cell::from_data(d).is_empty()) {
+                    *n += 1;
+                }
+                continue;
+            }
+            if signing_row.is_none() && starts_other_table(r, range, i) {
+                let texts: Vec<String> = r.iter().map(|d| Cell::from_data(d).into_text()).filter(|t| !t.trim().is_empty()).collect();
+                other_table = Some((row, texts.join(" | "), 0));
+                continue;
             }
             if signing_row.is_none() {
                 for &j in &unheaded {
@@ -754,7 +773,22 @@ pub fn read_sheet(name: &str, hidden: bool, range: &Range<Data>, merges: &mut dy
             }
         }
     }
-    SheetData { name: name.to_string(), hidden, header, top, rows, signing_row, signing_dates, stray }
+    SheetData { name: name.to_string(), hidden, header, top, rows, signing_row, signing_dates, stray, other_table }
+}
+
+/// Whether row `i` of a range starts another table than the report's: it opens with a row
+/// number's header ("STT", "TT"), has another column header, and with the rows under it
+/// makes no report header (no activity, result or task: "STT | Nguồn kinh phí | Số tiền").
+/// The report's header written again is a report header, and read as before.
+fn starts_other_table(r: &[Data], range: &Range<Data>, i: usize) -> bool {
+    let texts: Vec<String> = r.iter().map(|d| Cell::from_data(d).into_text()).collect();
+    let mut cells = texts.iter().filter(|t| !t.trim().is_empty());
+    if cells.next().and_then(|t| header::classify(t)) != Some(Field::Stt) || cells.next().is_none() {
+        return false;
+    }
+    let window: Vec<Vec<String>> =
+        range.rows().skip(i).take(3).map(|r| r.iter().map(|d| Cell::from_data(d).into_text()).collect()).collect();
+    header::find(&window, 0, 0).is_none()
 }
 
 /// How many rows from its start a signing block's date line is looked for in.

@@ -447,6 +447,10 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
         for &(col, row, n) in &wb.sheets[i].stray {
             problems.push(Problem::at(&ing.rel, &wb.sheets[i].name, a1(row, col), Kind::CellsOutsideTable, n.to_string()));
         }
+        if let Some((row, header, n)) = &wb.sheets[i].other_table {
+            let detail = format!("{header}; {n} dòng");
+            problems.push(Problem::at(&ing.rel, &wb.sheets[i].name, a1(*row, 0), Kind::OtherTable, detail));
+        }
         let (r, t) = read_rows(&against, agency_code.as_deref(), &ing.rel, &mut wb.sheets[i], &mut problems, &mut narrative);
         rows.extend(r);
         totals_rows += t;

@@ -5,7 +5,8 @@
 //! header, a result split into columns, the status as a note, the blank form sent back, the
 //! year's difficulties and proposals under headings of their own, a share of the work in
 //! figures, amounts about that much, a month in English, a total over its rows, a report
-//! sent in two parts, a header merged over two columns, a remark beside the table. Each is read for what it is, and every row read is either
+//! sent in two parts, a header merged over two columns, a remark beside the table, another
+//! table under the report's. Each is read for what it is, and every row read is either
 //! consolidated or listed.
 
 use crate::env::*;
@@ -154,7 +155,9 @@ fn what_clerks_type_is_read_for_what_it_means() {
     // the table, under no header, is listed.
     let tt = "13_stttt_cot_gop.xlsx";
     assert_eq!(field(tt, "result"), ["48 tin bài; 12 video", "Cập nhật hằng tuần"]);
-    assert_eq!(found(tt), [("cells_outside_table", "I6")]);
+    assert_eq!(found(tt), [("cells_outside_table", "I6"), ("other_table", "A8")]);
+    let other = problems.iter().find(|p| p["kind"] == "other_table").unwrap();
+    assert_eq!(other["detail"], "STT | Nguồn kinh phí | Số tiền (triệu đồng); 1 dòng");
 
     // The workbook: the joined result in one cell; the lines joined and the example row
     // listed with what they are; the joined lines are not counted as data problems (the
@@ -170,5 +173,5 @@ fn what_clerks_type_is_read_for_what_it_means() {
     assert!(listed.iter().flatten().any(|c| c.starts_with("dòng viết tiếp dòng 5")));
     assert!(listed.iter().flatten().any(|c| c.starts_with("dòng ví dụ của biểu mẫu")));
     let said = String::from_utf8_lossy(&out.stdout);
-    assert!(said.contains("27 hoạt động, 7 vấn đề dữ liệu"), "{said}");
+    assert!(said.contains("27 hoạt động, 8 vấn đề dữ liệu"), "{said}");
 }

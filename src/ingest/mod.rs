@@ -781,9 +781,10 @@ pub fn read_sheet(name: &str, hidden: bool, range: &Range<Data>, merges: &mut dy
 /// makes no report header (no activity, result or task: "STT | Nguồn kinh phí | Số tiền").
 /// The report's header written again is a report header, and read as before.
 fn starts_other_table(r: &[Data], range: &Range<Data>, i: usize) -> bool {
-    let texts: Vec<String> = r.iter().map(|d| Cell::from_data(d).into_text()).collect();
-    let mut cells = texts.iter().filter(|t| !t.trim().is_empty());
-    if cells.next().and_then(|t| header::classify(t)) != Some(Field::Stt) || cells.next().is_none() {
+    // Most rows start with a number, or text that is no "STT": nothing is allocated for them.
+    let mut cells = r.iter().filter(|d| !matches!(d, Data::Empty) && !matches!(d, Data::String(t) if t.trim().is_empty()));
+    let first_is_stt = matches!(cells.next(), Some(Data::String(t)) if t.len() <= 24 && header::classify(t) == Some(Field::Stt));
+    if !first_is_stt || cells.next().is_none() {
         return false;
     }
     let window: Vec<Vec<String>> =

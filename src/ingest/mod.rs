@@ -437,7 +437,7 @@ fn read_sheets(book: &mut Sheets<Cursor<&[u8]>>, data: &[u8]) -> Result<Workbook
         };
         // Merged regions cost a second pass over the sheet: read only if a row needs them.
         let mut merges = || merged_regions(book, data, &meta.name);
-        sheets.push(read_sheet(&meta.name, meta.visible != calamine::SheetVisible::Visible, &range, &mut merges));
+        sheets.extend(read_sheet(&meta.name, meta.visible != calamine::SheetVisible::Visible, &range, &mut merges));
     }
     if sheets.is_empty() {
         return Err((Kind::NoTable, ": sổ không có trang tính nào".into()));
@@ -622,8 +622,7 @@ fn read_text_table(data: &[u8]) -> Result<WorkbookData, (Kind, String)> {
         }
     };
     let range = texttable::to_range(&grid);
-    let sheet = read_sheet(&format!("({what})"), false, &range, &mut Vec::new);
-    Ok(WorkbookData { sheets: vec![sheet] })
+    Ok(WorkbookData { sheets: read_sheet(&format!("({what})"), false, &range, &mut Vec::new) })
 }
 
 /// Fields whose merged cells stand for every row they span (a task written once beside
@@ -641,9 +640,9 @@ const ALSO_SPANNING: &[Field] = &[Field::Activity, Field::Result, Field::Status,
 /// Reads one sheet: finds the header, the cells above it, and every non-blank row below it.
 /// `merges` gives the sheet's merged regions; it is called at most once, and only when an
 /// empty cell might be part of one.
-pub fn read_sheet(name: &str, hidden: bool, range: &Range<Data>, merges: &mut dyn FnMut() -> Vec<Dimensions>) -> SheetData {
+pub fn read_sheet(name: &str, hidden: bool, range: &Range<Data>, merges: &mut dyn FnMut() -> Vec<Dimensions>) -> Vec<SheetData> {
     let Some((row0, col0)) = range.start() else {
-        return SheetData {
+        return vec![SheetData {
             name: name.to_string(),
             hidden,
             header: None,
@@ -653,7 +652,7 @@ pub fn read_sheet(name: &str, hidden: bool, range: &Range<Data>, merges: &mut dy
             signing_dates: Vec::new(),
             stray: Vec::new(),
             other_table: None,
-        };
+        }];
     };
     let texts = |skip: usize| -> Vec<Vec<String>> {
         range
@@ -686,6 +685,7 @@ pub fn read_sheet(name: &str, hidden: bool, range: &Range<Data>, merges: &mut dy
     let (mut signing_row, mut signing_dates) = (None, Vec::new());
     let mut stray: Vec<(u32, u32, usize)> = Vec::new();
     let mut other_table: Option<(u32, String, usize)> = None;
+    let mut split_at: Option<u32> = None;
     if let Some(h) = &header {
         let start = (h.last_row + 1 - row0) as usize;
         // Columns with no header text in any header row, and not read as part of a group.
@@ -721,10 +721,20 @@ pub fn read_sheet(name: &str, hidden: bool, range: &Range<Data>, merges: &mut dy
                 }
                 continue;
             }
-            if signing_row.is_none() && starts_other_table(r, range, i) {
-                let texts: Vec<String> = r.iter().map(|d| Cell::from_data(d).into_text()).filter(|t| !t.trim().is_empty()).collect();
-                other_table = Some((row, texts.join(" | "), 0));
-                continue;
+            match table_below(r, range, i, row, col0).filter(|_| signing_row.is_none()) {
+                Some(None) => {
+                    let texts: Vec<String> = r.iter().map(|d| Cell::from_data(d).into_text()).filter(|t| !t.trim().is_empty()).collect();
+                    other_table = Some((row, texts.join(" | "), 0));
+                    continue;
+                }
+                // Another part of the report in other columns ("II. NHIỆM VỤ PHỐI HỢP" over
+                // "STT | Nội dung | Nhiệm vụ | …"): read as a table of its own, under its
+                // header (the same header written again is read on, as before).
+                Some(Some(next)) if next.columns != h.columns => {
+                    split_at = Some(row);
+                    break;
+                }
+                _ => {}
             }
             if signing_row.is_none() {
                 for &j in &unheaded {
@@ -773,23 +783,27 @@ pub fn read_sheet(name: &str, hidden: bool, range: &Range<Data>, merges: &mut dy
             }
         }
     }
-    SheetData { name: name.to_string(), hidden, header, top, rows, signing_row, signing_dates, stray, other_table }
+    let mut sheets = vec![SheetData { name: name.to_string(), hidden, header, top, rows, signing_row, signing_dates, stray, other_table }];
+    if let (Some(at), Some(end)) = (split_at, range.end()) {
+        sheets.extend(read_sheet(name, hidden, &range.range((at, col0), end), merges));
+    }
+    sheets
 }
 
-/// Whether row `i` of a range starts another table than the report's: it opens with a row
-/// number's header ("STT", "TT"), has another column header, and with the rows under it
-/// makes no report header (no activity, result or task: "STT | Nguồn kinh phí | Số tiền").
-/// The report's header written again is a report header, and read as before.
-fn starts_other_table(r: &[Data], range: &Range<Data>, i: usize) -> bool {
+/// Whether row `i` of a range (sheet row `row`) starts a table under the report's: it
+/// opens with a row number's header ("STT", "TT") and has another column header. Then the
+/// header it makes with the rows under it, if it is a report's (an activity, result or
+/// task), or `None` for another kind of table ("STT | Nguồn kinh phí | Số tiền").
+fn table_below(r: &[Data], range: &Range<Data>, i: usize, row: u32, col0: u32) -> Option<Option<Header>> {
     // Most rows start with a number, or text that is no "STT": nothing is allocated for them.
     let mut cells = r.iter().filter(|d| !matches!(d, Data::Empty) && !matches!(d, Data::String(t) if t.trim().is_empty()));
     let first_is_stt = matches!(cells.next(), Some(Data::String(t)) if t.len() <= 24 && header::classify(t) == Some(Field::Stt));
     if !first_is_stt || cells.next().is_none() {
-        return false;
+        return None;
     }
     let window: Vec<Vec<String>> =
         range.rows().skip(i).take(3).map(|r| r.iter().map(|d| Cell::from_data(d).into_text()).collect()).collect();
-    header::find(&window, 0, 0).is_none()
+    Some(header::find(&window, row, col0))
 }
 
 /// How many rows from its start a signing block's date line is looked for in.

@@ -2,12 +2,14 @@
 """Randomised layouts: nothing read is lost. Writes folders of 24 reports (one per Bắc Giang
 agency) in random layouts: a document heading or not, a units line, a two-row header with
 tick boxes, a numbering row, task headings between rows, rows numbered or not, a task left
-blank, blank rows between rows, a totals row, a signing block, extra columns, and
+blank, blank rows between rows, a second part with its columns in another order, a totals
+row, a table of money by source, a signing block, extra columns, and
 texts chosen to look like what tonghop must not take them for ("Kết quả tốt" in a status
 column, "Khó khăn về nhân lực" as an activity, "Tổng số 3 lớp", "Ví dụ điển hình",
 "Bắc Giang, ngày hội"…). Every row's activity carries a marker ("#17"); each marker must come
-out in rows.csv, in files.csv (difficulties, proposals) or in problems.csv. Prints the
-markers that did not, with their file and row, and exits 1 if any.
+out in rows.csv, in files.csv (difficulties, proposals) or in problems.csv, and every
+activity in rows.csv must be a marked one (nothing made up from headers, totals or other
+tables). Prints what fails, with its file and row, and exits 1 if anything does.
 
 usage: scripts/layouts.py [SEEDS] [BINARY]   (default 20 seeds; target/release/tonghop, or
                                              $CARGO_TARGET_DIR/release/tonghop)
@@ -89,8 +91,20 @@ def make(seed, folder):
             markers[marker] = (f"f{f:02d}.xlsx", len(rows))
             if rnd.random() < 0.15:
                 rows.append([])
+        if rnd.random() < 0.25:
+            # a second part with a header of its own, the columns in another order
+            rows += [[], ["II. NHIỆM VỤ PHỐI HỢP"], ["STT", "Nội dung hoạt động", "Nhiệm vụ", "Tình trạng", "Kết quả"]]
+            for i in range(rnd.randint(1, 3)):
+                k += 1
+                marker = f"#{k}"
+                rows.append([i + 1, f"{rnd.choice(ACTIVITIES)} {marker}", rnd.choice(TASKS), rnd.choice(STATUSES),
+                             rnd.choice(RESULTS) or "Kết quả"])
+                markers[marker] = (f"f{f:02d}.xlsx", len(rows))
         if rnd.random() < 0.4:
             rows.append([None, "Tổng cộng", None, None, None, 50])
+        if rnd.random() < 0.2:
+            # another kind of table under the report's: money by source
+            rows += [[], ["STT", "Nguồn kinh phí", "Số tiền (triệu đồng)"], [1, "Ngân sách tỉnh", 10], [2, "Xã hội hóa", 5]]
         if rnd.random() < 0.4:
             rows += [[], ["Bắc Giang, ngày 20 tháng 10 năm 2024"], ["GIÁM ĐỐC"], ["Nguyễn Văn A"]]
         for row in rows:
@@ -120,6 +134,12 @@ def main():
             for m, (file, row) in missing:
                 print(f"seed {seed}: {m} ({file}, row {row}) is nowhere in the outputs")
             lost += len(missing)
+            # Nor is anything made up: every activity consolidated is one of the marked rows.
+            with open(next(out.glob('*/2024/rows.csv')), encoding='utf-8') as f:
+                made_up = [r for r in csv.DictReader(f) if not re.search(r'#\d+\b', r['activity'])]
+            for r in made_up:
+                print(f"seed {seed}: {r['file']} row {r['row']} is no activity written: {r['activity']!r} | {r['result']!r}")
+            lost += len(made_up)
             print(f"seed {seed}: {len(markers) - len(missing)}/{len(markers)} rows came out")
     finally:
         shutil.rmtree(root, ignore_errors=True)

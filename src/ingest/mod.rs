@@ -437,7 +437,10 @@ fn read_sheets(book: &mut Sheets<Cursor<&[u8]>>, data: &[u8]) -> Result<Workbook
         };
         // Merged regions cost a second pass over the sheet: read only if a row needs them.
         let mut merges = || merged_regions(book, data, &meta.name);
-        sheets.extend(read_sheet(&meta.name, meta.visible != calamine::SheetVisible::Visible, &range, &mut merges));
+        // The header of the last sheet read with a table, for a page carried on without one.
+        let carried = sheets.iter().rev().find_map(|s: &SheetData| s.header.as_ref().filter(|_| !s.hidden)).cloned();
+        let hidden = meta.visible != calamine::SheetVisible::Visible;
+        sheets.extend(read_sheet(&meta.name, hidden, &range, &mut merges, carried.as_ref()));
     }
     if sheets.is_empty() {
         return Err((Kind::NoTable, ": sổ không có trang tính nào".into()));
@@ -622,7 +625,7 @@ fn read_text_table(data: &[u8]) -> Result<WorkbookData, (Kind, String)> {
         }
     };
     let range = texttable::to_range(&grid);
-    Ok(WorkbookData { sheets: read_sheet(&format!("({what})"), false, &range, &mut Vec::new) })
+    Ok(WorkbookData { sheets: read_sheet(&format!("({what})"), false, &range, &mut Vec::new, None) })
 }
 
 /// Fields whose merged cells stand for every row they span (a task written once beside
@@ -640,7 +643,13 @@ const ALSO_SPANNING: &[Field] = &[Field::Activity, Field::Result, Field::Status,
 /// Reads one sheet: finds the header, the cells above it, and every non-blank row below it.
 /// `merges` gives the sheet's merged regions; it is called at most once, and only when an
 /// empty cell might be part of one.
-pub fn read_sheet(name: &str, hidden: bool, range: &Range<Data>, merges: &mut dyn FnMut() -> Vec<Dimensions>) -> Vec<SheetData> {
+pub fn read_sheet(
+    name: &str,
+    hidden: bool,
+    range: &Range<Data>,
+    merges: &mut dyn FnMut() -> Vec<Dimensions>,
+    carried: Option<&Header>,
+) -> Vec<SheetData> {
     let Some((row0, col0)) = range.start() else {
         return vec![SheetData {
             name: name.to_string(),
@@ -664,13 +673,26 @@ pub fn read_sheet(name: &str, hidden: bool, range: &Range<Data>, merges: &mut dy
     };
     // The first rows, then (only where no header is there) further down: a report written
     // out in the sheet above its table.
-    let header = (0..header::HEADER_SEARCH_WINDOWS)
+    let found = (0..header::HEADER_SEARCH_WINDOWS)
         .map(|w| w * header::HEADER_SEARCH_ROWS)
         .take_while(|&skip| skip < range.height())
         .find_map(|skip| header::find(&texts(skip), row0 + skip as u32, col0));
+    // A page of the table carried on to a sheet of its own, with no header: read under the
+    // header of the report's sheet before it, where its first row is numbered as the
+    // report's rows are and has cells only in that header's columns.
+    let carried = match (&found, carried) {
+        (None, Some(h)) if continues(range, h) => Some(h.clone()),
+        _ => None,
+    };
+    let continued = carried.is_some();
+    let header = found.or(carried);
     // A sheet without a table (a cover letter) is read as far down as a header is looked
     // for: its "Ngày báo cáo" line may stand under a page of text.
-    let top_rows = header.as_ref().map_or(header::HEADER_SEARCH_ROWS * header::HEADER_SEARCH_WINDOWS, |h| (h.first_row - row0) as usize);
+    let top_rows = match &header {
+        _ if continued => 0,
+        Some(h) => (h.first_row - row0) as usize,
+        None => header::HEADER_SEARCH_ROWS * header::HEADER_SEARCH_WINDOWS,
+    };
     let mut top = Vec::new();
     for (i, r) in range.rows().take(top_rows).enumerate() {
         for (j, d) in r.iter().enumerate() {
@@ -687,7 +709,7 @@ pub fn read_sheet(name: &str, hidden: bool, range: &Range<Data>, merges: &mut dy
     let mut other_table: Option<(u32, String, usize)> = None;
     let mut split_at: Option<u32> = None;
     if let Some(h) = &header {
-        let start = (h.last_row + 1 - row0) as usize;
+        let start = if continued { 0 } else { (h.last_row + 1 - row0) as usize };
         // Columns with no header text in any header row, and not read as part of a group.
         let unheaded: Vec<usize> = (0..range.width())
             .filter(|&j| {
@@ -785,9 +807,26 @@ pub fn read_sheet(name: &str, hidden: bool, range: &Range<Data>, merges: &mut dy
     }
     let mut sheets = vec![SheetData { name: name.to_string(), hidden, header, top, rows, signing_row, signing_dates, stray, other_table }];
     if let (Some(at), Some(end)) = (split_at, range.end()) {
-        sheets.extend(read_sheet(name, hidden, &range.range((at, col0), end), merges));
+        sheets.extend(read_sheet(name, hidden, &range.range((at, col0), end), merges, None));
     }
     sheets
+}
+
+/// Whether a sheet with no header goes on with the table under `h`: its first row with
+/// anything in it starts with a row's number and has at least two more cells, all in the
+/// header's columns.
+fn continues(range: &Range<Data>, h: &Header) -> bool {
+    let Some((_, col0)) = range.start() else { return false };
+    let Some(r) = range.rows().find(|r| r.iter().any(|d| !Cell::from_data(d).is_empty())) else { return false };
+    let cells: Vec<(u32, Cell)> =
+        r.iter().enumerate().map(|(j, d)| (col0 + j as u32, Cell::from_data(d))).filter(|(_, c)| !c.is_empty()).collect();
+    let numbered = match cells.first().map(|(_, c)| c) {
+        Some(Cell::Number(n)) => n.fract() == 0.0 && (1.0..10_000.0).contains(n),
+        Some(Cell::Text(t)) => header::is_row_number(t),
+        _ => false,
+    };
+    let min_col = h.columns.iter().map(|c| c.col).min().unwrap_or(0);
+    numbered && cells.len() >= 3 && col0 >= min_col && cells.iter().all(|(col, _)| h.columns.iter().any(|c| c.col == *col))
 }
 
 /// Whether row `i` of a range (sheet row `row`) starts a table under the report's: it

@@ -6,7 +6,8 @@
 //! year's difficulties and proposals under headings of their own, a share of the work in
 //! figures, amounts about that much, a month in English, a total over its rows, a report
 //! sent in two parts, a header merged over two columns, a remark beside the table, another
-//! table under the report's, a second part of the table in another column order. Each is read for what it is, and every row read is either
+//! table under the report's, a second part of the table in another column order, the table
+//! carried on to a sheet with no header. Each is read for what it is, and every row read is either
 //! consolidated or listed.
 
 use crate::env::*;
@@ -135,11 +136,13 @@ fn what_clerks_type_is_read_for_what_it_means() {
     assert_eq!(found(vh), [("report_part", ""), ("status_missing", "E9"), ("totals_row", "F10")]);
 
     // The total written over its rows adds up to them. The table carried on to a sheet
-    // with no header is listed, not passed over.
+    // with no header, in the same columns, is read under the header before it; numbered
+    // rows on a sheet with no header, in other columns, are listed, not passed over.
     let nn = "11_snnptnt_tong_tren.xlsx";
-    assert_eq!(field(nn, "budget_million_vnd"), ["15.0", "30.0"]);
+    assert_eq!(field(nn, "budget_million_vnd"), ["15.0", "30.0", "0.0"]);
+    assert_eq!(field(nn, "sheet"), ["Bao cao", "Bao cao", "Trang 2"]);
     assert_eq!(found(nn), [("totals_row", "F5"), ("sheet_no_header", "")]);
-    assert_eq!(problems.iter().find(|p| p["kind"] == "sheet_no_header").unwrap()["sheet"], "Trang 2");
+    assert_eq!(problems.iter().find(|p| p["kind"] == "sheet_no_header").unwrap()["sheet"], "Trang 3");
 
     // The same agency's second file, on other tasks: a part of its report, both used; it
     // counts as received on the first part's day.
@@ -167,7 +170,7 @@ fn what_clerks_type_is_read_for_what_it_means() {
     let acts = sheet(&env.workbook(2024), "Hoạt động");
     assert_eq!(row_with(&acts, "Tham gia Hội chợ thương mại quốc tế Việt - Trung")[4], rows_of(sct)[0]["result"]);
     assert_eq!(row_with(&acts, "Tổng số 2 đoàn nghệ thuật")[6], "Lồng ghép", "money with no figure says so");
-    assert_eq!(acts.iter().filter(|r| r[0].parse::<u32>().is_ok()).count(), 28, "one line per activity, nothing else");
+    assert_eq!(acts.iter().filter(|r| r[0].parse::<u32>().is_ok()).count(), 29, "one line per activity, nothing else");
     let said_so = sheet(&env.workbook(2024), "Khó khăn, kiến nghị");
     let general = row_with(&said_so, "Đài Phát thanh và Truyền hình tỉnh");
     assert_eq!((general[2].as_str(), general[4].as_str()), ("Chung", "Đề nghị đầu tư thiết bị dựng phim."));
@@ -175,5 +178,5 @@ fn what_clerks_type_is_read_for_what_it_means() {
     assert!(listed.iter().flatten().any(|c| c.starts_with("dòng viết tiếp dòng 5")));
     assert!(listed.iter().flatten().any(|c| c.starts_with("dòng ví dụ của biểu mẫu")));
     let said = String::from_utf8_lossy(&out.stdout);
-    assert!(said.contains("28 hoạt động, 8 vấn đề dữ liệu"), "{said}");
+    assert!(said.contains("29 hoạt động, 8 vấn đề dữ liệu"), "{said}");
 }

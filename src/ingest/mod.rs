@@ -438,9 +438,10 @@ fn read_sheets(book: &mut Sheets<Cursor<&[u8]>>, data: &[u8]) -> Result<Workbook
         // Merged regions cost a second pass over the sheet: read only if a row needs them.
         let mut merges = || merged_regions(book, data, &meta.name);
         // The header of the last sheet read with a table, for a page carried on without one.
-        let carried = sheets.iter().rev().find_map(|s: &SheetData| s.header.as_ref().filter(|_| !s.hidden)).cloned();
+        let carried = sheets.iter().rev().find_map(|s: &SheetData| s.header.as_ref().filter(|_| !s.hidden));
         let hidden = meta.visible != calamine::SheetVisible::Visible;
-        sheets.extend(read_sheet(&meta.name, hidden, &range, &mut merges, carried.as_ref()));
+        let read = read_sheet(&meta.name, hidden, &range, &mut merges, carried);
+        sheets.extend(read);
     }
     if sheets.is_empty() {
         return Err((Kind::NoTable, ": sổ không có trang tính nào".into()));
@@ -817,7 +818,8 @@ pub fn read_sheet(
 /// header's columns.
 fn continues(range: &Range<Data>, h: &Header) -> bool {
     let Some((_, col0)) = range.start() else { return false };
-    let Some(r) = range.rows().find(|r| r.iter().any(|d| !Cell::from_data(d).is_empty())) else { return false };
+    let blank = |d: &Data| matches!(d, Data::Empty) || matches!(d, Data::String(t) if t.trim().is_empty());
+    let Some(r) = range.rows().find(|r| r.iter().any(|d| !blank(d))) else { return false };
     let cells: Vec<(u32, Cell)> =
         r.iter().enumerate().map(|(j, d)| (col0 + j as u32, Cell::from_data(d))).filter(|(_, c)| !c.is_empty()).collect();
     let numbered = match cells.first().map(|(_, c)| c) {

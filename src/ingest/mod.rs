@@ -438,7 +438,7 @@ fn read_sheets(book: &mut Sheets<Cursor<&[u8]>>, data: &[u8]) -> Result<Workbook
         // Merged regions cost a second pass over the sheet: read only if a row needs them.
         let mut merges = || merged_regions(book, data, &meta.name);
         // The header of the last sheet read with a table, for a page carried on without one.
-        let carried = sheets.iter().rev().find_map(|s: &SheetData| s.header.as_ref().filter(|_| !s.hidden));
+        let carried = sheets.iter().rev().find(|s: &&SheetData| s.header.is_some() && !s.hidden).map(Carried::from);
         let hidden = meta.visible != calamine::SheetVisible::Visible;
         let read = read_sheet(&meta.name, hidden, &range, &mut merges, carried);
         sheets.extend(read);
@@ -649,7 +649,7 @@ pub fn read_sheet(
     hidden: bool,
     range: &Range<Data>,
     merges: &mut dyn FnMut() -> Vec<Dimensions>,
-    carried: Option<&Header>,
+    carried: Option<Carried>,
 ) -> Vec<SheetData> {
     let Some((row0, col0)) = range.start() else {
         return vec![SheetData {
@@ -682,7 +682,7 @@ pub fn read_sheet(
     // header of the report's sheet before it, where its first row is numbered as the
     // report's rows are and has cells only in that header's columns.
     let carried = match (&found, carried) {
-        (None, Some(h)) if continues(range, h) => Some(h.clone()),
+        (None, Some(c)) if continues(range, &c) => Some(c.header.clone()),
         _ => None,
     };
     let continued = carried.is_some();
@@ -813,20 +813,41 @@ pub fn read_sheet(
     sheets
 }
 
-/// Whether a sheet with no header goes on with the table under `h`: its first row with
-/// anything in it starts with a row's number and has at least two more cells, all in the
-/// header's columns.
-fn continues(range: &Range<Data>, h: &Header) -> bool {
+/// The table of the last sheet read, for a sheet that carries it on with no header: its
+/// header, and the number of its last numbered row, if its rows are numbered.
+pub struct Carried<'a> {
+    header: &'a Header,
+    last_number: Option<f64>,
+}
+
+impl<'a> From<&'a SheetData> for Carried<'a> {
+    fn from(s: &'a SheetData) -> Carried<'a> {
+        let number = |c: &Cell| match c {
+            Cell::Number(n) => Some(*n),
+            Cell::Text(t) if header::is_row_number(t) => t.trim().trim_end_matches('.').parse().ok(),
+            _ => None,
+        };
+        let last_number = s.rows.iter().rev().find_map(|r| r.get(Field::Stt).and_then(|(c, _)| number(c)));
+        Carried { header: s.header.as_ref().expect("a sheet with a table"), last_number }
+    }
+}
+
+/// Whether a sheet with no header goes on with the table carried: its first row with
+/// anything in it starts with a row's number, the one after the table's last where its
+/// rows are numbered, and has at least two more cells, all in the header's columns.
+fn continues(range: &Range<Data>, carried: &Carried) -> bool {
+    let h = carried.header;
     let Some((_, col0)) = range.start() else { return false };
     let blank = |d: &Data| matches!(d, Data::Empty) || matches!(d, Data::String(t) if t.trim().is_empty());
     let Some(r) = range.rows().find(|r| r.iter().any(|d| !blank(d))) else { return false };
     let cells: Vec<(u32, Cell)> =
         r.iter().enumerate().map(|(j, d)| (col0 + j as u32, Cell::from_data(d))).filter(|(_, c)| !c.is_empty()).collect();
-    let numbered = match cells.first().map(|(_, c)| c) {
-        Some(Cell::Number(n)) => n.fract() == 0.0 && (1.0..10_000.0).contains(n),
-        Some(Cell::Text(t)) => header::is_row_number(t),
-        _ => false,
+    let first = match cells.first().map(|(_, c)| c) {
+        Some(Cell::Number(n)) if n.fract() == 0.0 && (1.0..10_000.0).contains(n) => Some(*n),
+        Some(Cell::Text(t)) if header::is_row_number(t) => t.trim().trim_end_matches('.').parse().ok(),
+        _ => None,
     };
+    let numbered = first.is_some_and(|n| carried.last_number.is_none_or(|last| n == last + 1.0));
     let min_col = h.columns.iter().map(|c| c.col).min().unwrap_or(0);
     numbered && cells.len() >= 3 && col0 >= min_col && cells.iter().all(|(col, _)| h.columns.iter().any(|c| c.col == *col))
 }

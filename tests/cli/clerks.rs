@@ -136,8 +136,9 @@ fn what_clerks_type_is_read_for_what_it_means() {
     assert_eq!(found(vh), [("report_part", ""), ("status_missing", "E9"), ("totals_row", "F10")]);
 
     // The total written over its rows adds up to them. The table carried on to a sheet
-    // with no header, in the same columns, is read under the header before it; numbered
-    // rows on a sheet with no header, in other columns, are listed, not passed over.
+    // with no header, in the same columns and its numbering going on, is read under the
+    // header before it; rows numbered from 1 again on a sheet with no header are listed,
+    // not passed over.
     let nn = "11_snnptnt_tong_tren.xlsx";
     assert_eq!(field(nn, "budget_million_vnd"), ["15.0", "30.0", "0.0"]);
     assert_eq!(field(nn, "sheet"), ["Bao cao", "Bao cao", "Trang 2"]);

@@ -158,6 +158,15 @@ impl Cell {
     }
 
     /// The cell as text (numbers without a needless ".0"), for matching and display.
+    /// The row number a cell gives ("3", "3.", 3), if it gives one (1 to 9,999).
+    pub fn row_number(&self) -> Option<f64> {
+        match self {
+            Cell::Number(n) if n.fract() == 0.0 && (1.0..10_000.0).contains(n) => Some(*n),
+            Cell::Text(t) if header::is_row_number(t) => t.trim().trim_end_matches('.').parse().ok().filter(|n: &f64| *n >= 1.0),
+            _ => None,
+        }
+    }
+
     pub fn text(&self) -> String {
         match self {
             Cell::Empty => String::new(),
@@ -822,12 +831,7 @@ pub struct Carried<'a> {
 
 impl<'a> From<&'a SheetData> for Carried<'a> {
     fn from(s: &'a SheetData) -> Carried<'a> {
-        let number = |c: &Cell| match c {
-            Cell::Number(n) => Some(*n),
-            Cell::Text(t) if header::is_row_number(t) => t.trim().trim_end_matches('.').parse().ok(),
-            _ => None,
-        };
-        let last_number = s.rows.iter().rev().find_map(|r| r.get(Field::Stt).and_then(|(c, _)| number(c)));
+        let last_number = s.rows.iter().rev().find_map(|r| r.get(Field::Stt).and_then(|(c, _)| c.row_number()));
         Carried { header: s.header.as_ref().expect("a sheet with a table"), last_number }
     }
 }
@@ -842,12 +846,7 @@ fn continues(range: &Range<Data>, carried: &Carried) -> bool {
     let Some(r) = range.rows().find(|r| r.iter().any(|d| !blank(d))) else { return false };
     let cells: Vec<(u32, Cell)> =
         r.iter().enumerate().map(|(j, d)| (col0 + j as u32, Cell::from_data(d))).filter(|(_, c)| !c.is_empty()).collect();
-    let first = match cells.first().map(|(_, c)| c) {
-        Some(Cell::Number(n)) if n.fract() == 0.0 && (1.0..10_000.0).contains(n) => Some(*n),
-        Some(Cell::Text(t)) if header::is_row_number(t) => t.trim().trim_end_matches('.').parse().ok(),
-        _ => None,
-    };
-    let numbered = first.is_some_and(|n| carried.last_number.is_none_or(|last| n == last + 1.0));
+    let numbered = cells.first().and_then(|(_, c)| c.row_number()).is_some_and(|n| carried.last_number.is_none_or(|last| n == last + 1.0));
     let min_col = h.columns.iter().map(|c| c.col).min().unwrap_or(0);
     numbered && cells.len() >= 3 && col0 >= min_col && cells.iter().all(|(col, _)| h.columns.iter().any(|c| c.col == *col))
 }

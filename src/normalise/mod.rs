@@ -1357,12 +1357,7 @@ fn rows_like_a_report(top: &[crate::ingest::TopCell]) -> usize {
         let row = top[i].row;
         let end = top[i..].iter().position(|c| c.row != row).map_or(top.len(), |n| i + n);
         let cells: Vec<&Cell> = top[i..end].iter().map(|c| &c.cell).filter(|c| !c.is_empty()).collect();
-        let numbered = match cells.first() {
-            Some(Cell::Number(n)) => n.fract() == 0.0 && (1.0..10_000.0).contains(n),
-            Some(Cell::Text(t)) => is_row_number(t),
-            _ => false,
-        };
-        if numbered && cells.len() >= 3 {
+        if cells.first().is_some_and(|c| c.row_number().is_some()) && cells.len() >= 3 {
             count += 1;
         }
         i = end;

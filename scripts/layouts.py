@@ -3,7 +3,8 @@
 agency) in random layouts: a document heading or not, a units line, a two-row header with
 tick boxes, a numbering row, task headings between rows, rows numbered or not, a task left
 blank, blank rows between rows, a second part with its columns in another order, a totals
-row, a table of money by source, a signing block, extra columns, and
+row, a table of money by source, a signing block, extra columns, a column of no field
+(its cells marked "@17", to come out in the note), and
 texts chosen to look like what tonghop must not take them for ("Kết quả tốt" in a status
 column, "Khó khăn về nhân lực" as an activity, "Tổng số 3 lớp", "Ví dụ điển hình",
 "Bắc Giang, ngày hội"…). Every row's activity carries a marker ("#17"); each marker must come
@@ -68,6 +69,10 @@ def make(seed, folder):
             header = ["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng", "", "", "Kinh phí", "Ghi chú"]
             rows += [[], header, ["", "", "", "", "Hoàn thành", "Đang thực hiện", "Chưa thực hiện", "(triệu đồng)", ""]]
         else:
+            # a column of no field tonghop knows: its cells go to the note, marked "@17"
+            place = len(header) if rnd.random() < 0.3 else None
+            if place is not None:
+                header = header + [rnd.choice(["Địa điểm", "Thời gian thực hiện", "Đơn vị phối hợp", "Số người tham gia"])]
             rows += [[], header]
         if rnd.random() < 0.3:
             rows.append([f"({i + 1})" for i in range(len(header))])
@@ -85,6 +90,9 @@ def make(seed, folder):
                 row = row[:4] + ["x" if tick == j else None for j in range(3)] + [row[5], rnd.choice(ACTIVITIES + RESULTS)]
             else:
                 row += [rnd.choice(ACTIVITIES + RESULTS) for _ in range(len(header) - 6 + rnd.randint(0, 2))]
+                if place is not None:
+                    row[place] = f"Hội trường @{k}"
+                    markers[f"@{k}"] = (f"f{f:02d}.xlsx", len(rows) + 1)
             if rnd.random() < 0.2:
                 row[1] = None
             rows.append(row)
@@ -129,7 +137,7 @@ def main():
             if run.returncode != 0:
                 sys.exit(f"seed {seed}: tonghop failed ({run.returncode}):\n{run.stderr[-2000:]}")
             text = ''.join(p.read_text(encoding='utf-8') for p in out.glob('*/2024/*.csv'))
-            found = set(re.findall(r'#\d+\b', text))
+            found = set(re.findall(r'[#@]\d+\b', text))
             missing = [(m, at) for m, at in markers.items() if m not in found]
             for m, (file, row) in missing:
                 print(f"seed {seed}: {m} ({file}, row {row}) is nowhere in the outputs")

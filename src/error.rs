@@ -75,6 +75,7 @@ pub enum Kind {
     TotalsMismatch,
     ContinuedRow,
     ExampleRow,
+    NoteOnlyRow,
     ReadPanic,
     // text and the receipts register
     LegacyEncoding,
@@ -141,6 +142,7 @@ impl Kind {
             TotalsMismatch => "totals_mismatch",
             ContinuedRow => "continued_row",
             ExampleRow => "example_row",
+            NoteOnlyRow => "note_only_row",
             ReadPanic => "reader_panic",
             LegacyEncoding => "legacy_encoding",
             AgencyMismatch => "agency_mismatch",
@@ -214,6 +216,9 @@ impl Kind {
             TotalsRow => "dòng tổng cộng: không tính là hoạt động".into(),
             TotalsMismatch => format!("dòng tổng cộng không khớp với tổng các dòng ({detail})"),
             ContinuedRow => format!("dòng viết tiếp dòng {detail} (không ghi nhiệm vụ, hoạt động, tình trạng): ghép vào dòng {detail}, không tính là hoạt động riêng"),
+            NoteOnlyRow => format!(
+                "dòng chỉ có ghi chú (\"{detail}\"), không có nhiệm vụ, hoạt động, kết quả hay tình trạng: không tính là hoạt động; ghi vào dòng của hoạt động"
+            ),
             ExampleRow => format!("dòng ví dụ của biểu mẫu (\"{detail}\"): không tính là hoạt động; xoá dòng ví dụ trước khi gửi"),
             ReadPanic => format!("lỗi khi đọc tệp ({detail}): bỏ qua tệp, các tệp khác vẫn được tổng hợp"),
             LegacyEncoding => format!("chữ gõ bằng bảng mã cũ {detail}, đã chuyển sang Unicode: kiểm tra lại, lần sau dùng Unicode"),
@@ -280,6 +285,7 @@ impl Kind {
             ContinuedRow => {
                 format!("continues row {detail} (no task, activity or status): joined to row {detail}, not an activity of its own")
             }
+            NoteOnlyRow => format!("a row with only a note (\"{detail}\"), no task, activity, result or status: not an activity"),
             ExampleRow => format!("the form's example row (\"{detail}\"): not an activity"),
             ReadPanic => format!("reader failed on this file ({detail})"),
             LegacyEncoding => format!("text in the legacy {detail} encoding, converted to Unicode"),

@@ -224,6 +224,11 @@ pub struct Header {
     /// 0-based row of the last header row; data starts below it.
     pub last_row: u32,
     pub columns: Vec<Column>,
+    /// Columns with a header tonghop has no field for ("Thời gian thực hiện", "Địa
+    /// điểm", "Đơn vị phối hợp"): their 0-based index and header text. Their cells are
+    /// kept in the row's note, "Địa điểm: Hội trường…", not dropped.
+    #[serde(default)]
+    pub others: Vec<(u32, String)>,
 }
 
 impl Header {
@@ -316,6 +321,7 @@ pub fn find(rows: &[Vec<String>], row0: u32, col0: u32) -> Option<Header> {
         && rows[i + 1].iter().all(|t| t.chars().count() <= 80)
         && below.iter().flatten().all(|f| !matches!(f, Field::Stt));
     let mut columns = Vec::new();
+    let mut others = Vec::new();
     // The text field whose group the columns are in (a result split as "Kết quả thực hiện"
     // over "Số lượng | Nội dung"), and its header: every column of it is read.
     let mut group: Option<(Field, &str)> = None;
@@ -339,7 +345,9 @@ pub fn find(rows: &[Vec<String>], row0: u32, col0: u32) -> Option<Header> {
                     in_text_group = true;
                     (Some(f), join(head, b))
                 }
-                (None, None, _) => (None, String::new()),
+                // A column of no field: its header kept for its cells ("Thời gian" over
+                // "Bắt đầu | Kết thúc").
+                (None, None, _) => (None, join(t, b)),
             }
         } else if t.trim().is_empty() {
             // A column with no header of its own right of a text field's (its header cell
@@ -355,6 +363,9 @@ pub fn find(rows: &[Vec<String>], row0: u32, col0: u32) -> Option<Header> {
             group = top.get(c).copied().flatten().filter(|f| GROUPED_TEXT.contains(f)).map(|f| (f, t));
             (top.get(c).copied().flatten(), t.to_string())
         };
+        if field.is_none() && !header.trim().is_empty() {
+            others.push((col0 + c as u32, header.trim().to_string()));
+        }
         if let Some(field) = field {
             // The first column claiming a field wins; later ones are extra columns. Of two
             // budgets, the money spent wins over the money allotted. Of two columns for two
@@ -378,7 +389,7 @@ pub fn find(rows: &[Vec<String>], row0: u32, col0: u32) -> Option<Header> {
         }
     }
     if below_is_header {
-        budget_by_source(&mut columns, rows, i, col0, width);
+        budget_by_source(&mut columns, &mut others, rows, i, col0, width);
     }
     if is_task_list(&rows[i], &columns) {
         return None;
@@ -388,11 +399,13 @@ pub fn find(rows: &[Vec<String>], row0: u32, col0: u32) -> Option<Header> {
     // A row of units under a two-row header ("Kinh phí" over "NSNN | XHH" over "(triệu
     // đồng)"): part of it, each unit joined to its column's header.
     let next = (last_row - row0) as usize + 1;
-    if below_is_header && is_units_row(rows, next, width, |c| columns.iter().any(|x| (x.col - col0) as usize == c)) {
-        for x in columns.iter_mut() {
-            let unit = text(next, (x.col - col0) as usize);
+    let named = |c: usize| columns.iter().any(|x| (x.col - col0) as usize == c) || others.iter().any(|(x, _)| (x - col0) as usize == c);
+    if below_is_header && is_units_row(rows, next, width, named) {
+        let headers = columns.iter_mut().map(|x| (x.col, &mut x.header)).chain(others.iter_mut().map(|(c, h)| (*c, h)));
+        for (col, header) in headers {
+            let unit = text(next, (col - col0) as usize);
             if !unit.is_empty() {
-                x.header = join(&x.header, unit);
+                *header = join(header, unit);
             }
         }
         last_row += 1;
@@ -401,13 +414,13 @@ pub fn find(rows: &[Vec<String>], row0: u32, col0: u32) -> Option<Header> {
     if rows.get((last_row - row0) as usize + 1).is_some_and(|r| super::form::is_numbering_row(r)) {
         last_row += 1;
     }
-    Some(Header { first_row, last_row, columns })
+    Some(Header { first_row, last_row, columns, others })
 }
 
 /// A budget split by source under one group header ("Kinh phí" over "Ngân sách tỉnh | Xã
 /// hội hóa"): the budget is the group's total column where it has one ("Tổng số",
 /// "Cộng"), else every source column, added up.
-fn budget_by_source(columns: &mut Vec<Column>, rows: &[Vec<String>], i: usize, col0: u32, width: usize) {
+fn budget_by_source(columns: &mut Vec<Column>, others: &mut Vec<(u32, String)>, rows: &[Vec<String>], i: usize, col0: u32, width: usize) {
     let text = |r: usize, c: usize| cell(rows, r, c);
     let Some(at) = columns.iter().position(|c| c.field == Field::Budget) else { return };
     let first = (columns[at].col - col0) as usize;
@@ -431,6 +444,8 @@ fn budget_by_source(columns: &mut Vec<Column>, rows: &[Vec<String>], i: usize, c
     columns[at] = Column { field: Field::Budget, col: col0 + chosen[0] as u32, header: header(chosen[0]) };
     // The other columns of the group name no other field (a source is not a field of its own).
     columns.retain(|x| x.field == Field::Budget || !group.contains(&((x.col - col0) as usize)));
+    // Nor are they columns of their own, to be kept in the note: the budget is read from them.
+    others.retain(|(c, _)| !group.contains(&((c - col0) as usize)));
     for &c in &chosen[1..] {
         columns.push(Column { field: Field::Budget, col: col0 + c as u32, header: header(c) });
     }
@@ -484,7 +499,7 @@ fn is_units_row(rows: &[Vec<String>], r: usize, width: usize, under: impl Fn(usi
 
 /// Whether a cell under a header names a unit and nothing else: "triệu đồng", "(Tr.đ)",
 /// "ĐVT: đồng", "1.000 đồng".
-fn is_unit(t: &str) -> bool {
+pub fn is_unit(t: &str) -> bool {
     let key = fold(t);
     let key = ["don vi tinh ", "dvt "].iter().find_map(|p| key.strip_prefix(p)).unwrap_or(&key);
     matches!(
@@ -644,6 +659,27 @@ mod tests {
         assert_eq!((h.first_row, h.last_row), (3, 3));
         assert_eq!(h.col(Field::Budget).unwrap().col, 4);
         assert_eq!(h.col(Field::Activity).unwrap().col, 2);
+    }
+
+    #[test]
+    fn columns_of_no_field_are_kept_with_their_headers() {
+        // "Thời gian" over "Bắt đầu | Kết thúc", "Địa điểm" alone; the sources of a budget
+        // under its header are the budget's, not columns of their own.
+        let g = grid(&[
+            &["STT", "Nội dung hoạt động", "Thời gian", "", "Địa điểm", "Kết quả", "Kinh phí", "", ""],
+            &["", "", "Bắt đầu", "Kết thúc", "", "", "Tổng số", "Ngân sách tỉnh", "Xã hội hóa"],
+            &["1", "Hội nghị", "3/2024", "4/2024", "Seoul", "Xong", "12", "10", "2"],
+        ]);
+        let h = find(&g, 0, 0).unwrap();
+        assert_eq!(h.last_row, 1);
+        assert_eq!(h.others, [(2, "Thời gian Bắt đầu".to_string()), (3, "Kết thúc".to_string()), (4, "Địa điểm".to_string())]);
+        assert_eq!(h.col(Field::Budget).unwrap().col, 6);
+        // One row: a header of no field, beside the known ones; an empty header is none.
+        let g = grid(&[
+            &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Đơn vị phối hợp", "", "Kết quả"],
+            &["1", "NV1", "Hội nghị", "Sở Nội vụ", "", "Xong"],
+        ]);
+        assert_eq!(find(&g, 0, 0).unwrap().others, [(3, "Đơn vị phối hợp".to_string())]);
     }
 
     #[test]

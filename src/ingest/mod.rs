@@ -251,6 +251,9 @@ pub struct RawRow {
     pub row: u32,
     /// (field, 0-based column, value); fields without a cell are absent.
     pub cells: Vec<(Field, u32, Cell)>,
+    /// Cells under headers of no field (`Header::others`): (0-based column, value).
+    #[serde(default)]
+    pub extra: Vec<(u32, Cell)>,
 }
 
 impl RawRow {
@@ -810,8 +813,13 @@ pub fn read_sheet(
             // A row with only a number in the first column is no row; with words there, it
             // may be a heading written across the table ("I. Nhiệm vụ 3: …").
             let words = |c: &Cell| matches!(c, Cell::Text(t) if t.chars().filter(|c| c.is_alphabetic()).nth(2).is_some());
-            if cells.iter().any(|(f, _, c)| *f != Field::Stt || words(c)) {
-                rows.push(RawRow { row, cells });
+            let extra: Vec<(u32, Cell)> = h
+                .others
+                .iter()
+                .filter_map(|(col, _)| r.get((col - col0) as usize).map(Cell::from_data).filter(|c| !c.is_empty()).map(|c| (*col, c)))
+                .collect();
+            if cells.iter().any(|(f, _, c)| *f != Field::Stt || words(c)) || !extra.is_empty() {
+                rows.push(RawRow { row, cells, extra });
             }
         }
     }
@@ -848,7 +856,8 @@ fn continues(range: &Range<Data>, carried: &Carried) -> bool {
         r.iter().enumerate().map(|(j, d)| (col0 + j as u32, Cell::from_data(d))).filter(|(_, c)| !c.is_empty()).collect();
     let numbered = cells.first().and_then(|(_, c)| c.row_number()).is_some_and(|n| carried.last_number.is_none_or(|last| n == last + 1.0));
     let min_col = h.columns.iter().map(|c| c.col).min().unwrap_or(0);
-    numbered && cells.len() >= 3 && col0 >= min_col && cells.iter().all(|(col, _)| h.columns.iter().any(|c| c.col == *col))
+    let in_header = |col: u32| h.columns.iter().any(|c| c.col == col) || h.others.iter().any(|(c, _)| *c == col);
+    numbered && cells.len() >= 3 && col0 >= min_col && cells.iter().all(|(col, _)| in_header(*col))
 }
 
 /// Whether row `i` of a range (sheet row `row`) starts a table under the report's: it
@@ -934,11 +943,15 @@ mod tests {
                 (Field::Result, 4, Cell::Text("doanh nghiệp tham gia".into())),
                 (Field::Status, 5, Cell::Text("Hoàn thành".into())),
             ],
+            extra: Vec::new(),
         };
         assert_eq!(raw.take(Field::Result), Some((Cell::Text("12; doanh nghiệp tham gia".into()), 3)));
         assert_eq!(raw.take(Field::Status), Some((Cell::Text("Hoàn thành".into()), 5)));
-        let mut raw =
-            RawRow { row: 5, cells: vec![(Field::Result, 3, Cell::Text("12".into())), (Field::Result, 4, Cell::Error("#REF!".into()))] };
+        let mut raw = RawRow {
+            row: 5,
+            cells: vec![(Field::Result, 3, Cell::Text("12".into())), (Field::Result, 4, Cell::Error("#REF!".into()))],
+            extra: Vec::new(),
+        };
         assert_eq!(raw.take(Field::Result), Some((Cell::Error("#REF!".into()), 4)), "an error is flagged, not joined");
     }
 

@@ -900,8 +900,8 @@ fn read_rows(
         };
         // Text of a field, taken from the cell (each text field is read once); a formula
         // error is flagged and read as empty.
-        let mut text = |f: Field, flags: &mut Vec<Kind>| -> String {
-            match raw.take(f) {
+        let mut read = |cell: Option<(Cell, u32)>, flags: &mut Vec<Kind>| -> String {
+            match cell {
                 Some((Cell::Error(e), col)) => {
                     problem(flags, col, Kind::CellError, e);
                     String::new()
@@ -927,6 +927,7 @@ fn read_rows(
                 None => String::new(),
             }
         };
+        let mut text = |f: Field, flags: &mut Vec<Kind>| read(raw.take(f), flags);
         let stt = text(Field::Stt, &mut flags);
         let task_text = text(Field::Task, &mut flags);
         let activity = text(Field::Activity, &mut flags);
@@ -936,6 +937,31 @@ fn read_rows(
         let proposals = text(Field::Proposals, &mut flags);
         let mut note = text(Field::Note, &mut flags);
         let role_text = text(Field::Role, &mut flags);
+        // Cells under headers of no field ("Thời gian thực hiện", "Địa điểm") are kept in
+        // the note, each after its header: "Địa điểm: Hội trường UBND tỉnh".
+        // A column of units beside the budget ("Đơn vị tính": "đồng") gives the row's.
+        let (mut note_col, mut row_unit) = (None, None);
+        for (col, cell) in std::mem::take(&mut raw.extra) {
+            let value = read(Some((cell, col)), &mut flags);
+            if value.is_empty() {
+                continue;
+            }
+            let head = header.others.iter().find(|(c, _)| *c == col).map_or(String::new(), |(_, h)| tidy(h));
+            let unit_column = || ["don vi tinh", "dvt"].iter().any(|p| crate::ingest::header::starts_with_words(&fold(&head), p));
+            if header.col(Field::Budget).is_some() && crate::ingest::header::is_unit(&value) && unit_column() {
+                if let Some(u) = Unit::named(&value) {
+                    row_unit = Some(u);
+                    continue;
+                }
+            }
+            note_col = note_col.or(Some(col));
+            if !note.is_empty() {
+                note.push_str("; ");
+            }
+            note.push_str(head.trim_end_matches(':'));
+            note.push_str(": ");
+            note.push_str(&value);
+        }
         let ticks: Vec<(Status, bool)> = [
             (Field::StatusDone, Status::Done),
             (Field::StatusInProgress, Status::InProgress),
@@ -1010,7 +1036,7 @@ fn read_rows(
         } else {
             narrative.close();
         }
-        let (budget, budget_cell) = budget_of(raw, unit);
+        let (budget, budget_cell) = budget_of(raw, row_unit.unwrap_or(unit));
 
         // A totals row: not an activity; its budget is checked against the rows above.
         // Totals labels are short: longer texts are not folded to find out.
@@ -1065,7 +1091,7 @@ fn read_rows(
                         into.push('\n');
                     }
                     into.push_str(more);
-                    joined_col = joined_col.or(header.col(f).map(|c| c.col));
+                    joined_col = joined_col.or(header.col(f).map(|c| c.col)).or(note_col);
                 }
             }
             if let Some(col) = joined_col {
@@ -1133,6 +1159,13 @@ fn read_rows(
             continue;
         }
         if !has_content {
+            // A note alone on a row that goes on with no row above (a blank row between, or
+            // over the table's first row): listed, not dropped.
+            if !note.is_empty() {
+                let col = note_col.or(header.col(Field::Note).map(|c| c.col)).unwrap_or(0);
+                problems.push(Problem::at(file, &sheet.name, a1(row_at, col), Kind::NoteOnlyRow, note));
+                totals += 1;
+            }
             continue;
         }
 

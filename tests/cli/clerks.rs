@@ -7,7 +7,8 @@
 //! figures, amounts about that much, a month in English, a total over its rows, a report
 //! sent in two parts, a header merged over two columns, a remark beside the table, another
 //! table under the report's, a second part of the table in another column order, the table
-//! carried on to a sheet with no header. Each is read for what it is, and every row read is either
+//! carried on to a sheet with no header, columns of no field (time, place, a unit per row).
+//! Each is read for what it is, and every row read is either
 //! consolidated or listed.
 
 use crate::env::*;
@@ -165,13 +166,26 @@ fn what_clerks_type_is_read_for_what_it_means() {
     let other = problems.iter().find(|p| p["kind"] == "other_table").unwrap();
     assert_eq!(other["detail"], "STT | Nguồn kinh phí | Số tiền (triệu đồng); 1 dòng");
 
+    // Columns of no field are kept in the note, each cell after its header (a date as a
+    // date); a line with only more of them goes with the row above; a remark alone after a
+    // blank row is listed. The budget's unit in a column of its own is the row's.
+    let kh = "14_skhdt_cot_khac.xlsx";
+    assert_eq!(
+        field(kh, "note"),
+        ["Thời gian thực hiện: 15/05/2024; Địa điểm: Seoul", "Thời gian thực hiện: Quý III\nThời gian thực hiện: Quý IV (tái bản)"]
+    );
+    assert_eq!(field(kh, "budget_million_vnd"), ["350.0", "45.0"]);
+    assert_eq!(found(kh), [("continued_row", "D7"), ("note_only_row", "E9")]);
+    assert_eq!(problems.iter().find(|p| p["kind"] == "note_only_row").unwrap()["detail"], "Địa điểm: Số liệu tính đến 30/9/2024");
+    assert_eq!(file(kh)["rows_read"], "4");
+
     // The workbook: the joined result in one cell; the lines joined and the example row
     // listed with what they are; the joined lines are not counted as data problems (the
     // example row, the guidance sheet and the empty report are).
     let acts = sheet(&env.workbook(2024), "Hoạt động");
     assert_eq!(row_with(&acts, "Tham gia Hội chợ thương mại quốc tế Việt - Trung")[4], rows_of(sct)[0]["result"]);
     assert_eq!(row_with(&acts, "Tổng số 2 đoàn nghệ thuật")[6], "Lồng ghép", "money with no figure says so");
-    assert_eq!(acts.iter().filter(|r| r[0].parse::<u32>().is_ok()).count(), 29, "one line per activity, nothing else");
+    assert_eq!(acts.iter().filter(|r| r[0].parse::<u32>().is_ok()).count(), 31, "one line per activity, nothing else");
     let said_so = sheet(&env.workbook(2024), "Khó khăn, kiến nghị");
     let general = row_with(&said_so, "Đài Phát thanh và Truyền hình tỉnh");
     assert_eq!((general[2].as_str(), general[4].as_str()), ("Chung", "Đề nghị đầu tư thiết bị dựng phim."));
@@ -179,5 +193,5 @@ fn what_clerks_type_is_read_for_what_it_means() {
     assert!(listed.iter().flatten().any(|c| c.starts_with("dòng viết tiếp dòng 5")));
     assert!(listed.iter().flatten().any(|c| c.starts_with("dòng ví dụ của biểu mẫu")));
     let said = String::from_utf8_lossy(&out.stdout);
-    assert!(said.contains("29 hoạt động, 8 vấn đề dữ liệu"), "{said}");
+    assert!(said.contains("31 hoạt động, 9 vấn đề dữ liệu"), "{said}");
 }

@@ -671,6 +671,7 @@ fn activities(ws: &mut Worksheet, st: &Styles, plan: &Plan, rows: &DataFrame, or
             ("Kết quả thực hiện", 40.0),
             ("Tình trạng", 13.0),
             ("Kinh phí (triệu đồng)", 12.0),
+            ("Ghi chú", 24.0),
             ("Nguồn (tệp, ô)", 22.0),
         ],
     )?;
@@ -701,7 +702,7 @@ fn activities(ws: &mut Worksheet, st: &Styles, plan: &Plan, rows: &DataFrame, or
     let mut r = h + 1;
     let mut current: Option<Option<&str>> = None;
     let mut n = 0;
-    let formats = [&st.integer, &st.text, &st.center, &st.text, &st.text, &st.center, &st.number, &st.source];
+    let formats = [&st.integer, &st.text, &st.center, &st.text, &st.text, &st.center, &st.number, &st.text, &st.source];
     let columns = ColumnFormats::start(ws, &formats)?;
     for (k, &i) in order.iter().enumerate() {
         let t = task.get(i);
@@ -710,8 +711,8 @@ fn activities(ws: &mut Worksheet, st: &Styles, plan: &Plan, rows: &DataFrame, or
                 Some(task) => format!("{}. {}", task.code, task.title),
                 None => "Chưa xác định được nhiệm vụ (xem trang Vấn đề dữ liệu)".to_string(),
             };
-            ws.merge_range(r, 0, r, 7, &title, &st.group)?;
-            fit(ws, r, &[(&title, 160.0)])?;
+            ws.merge_range(r, 0, r, 8, &title, &st.group)?;
+            fit(ws, r, &[(&title, 184.0)])?;
             r += 1;
             current = Some(t);
             n = 0;
@@ -735,21 +736,29 @@ fn activities(ws: &mut Worksheet, st: &Styles, plan: &Plan, rows: &DataFrame, or
         columns.text(ws, r, 3, &act, last)?;
         columns.text(ws, r, 4, result.get(i).unwrap_or(""), last)?;
         columns.text(ws, r, 5, Status::vi(status.get(i).unwrap_or("")), last)?;
-        match value(budget, i) {
-            Some(b) => columns.number(ws, r, 6, b, last)?,
-            // Money with no figure of its own says so ("Lồng ghép"), as the row's note keeps it.
-            None => match note.get(i).and_then(|n| n.split("; ").find_map(|p| p.strip_prefix("Kinh phí: "))) {
-                Some(said) => columns.text(ws, r, 6, said, last)?,
-                None => {
-                    ws.write_blank(r, 6, &st.text)?;
-                }
-            },
+        let row_note = note.get(i).unwrap_or("");
+        // Money with no figure of its own says so ("Lồng ghép"), as the row's note keeps it:
+        // in the budget's cell, and not again in the note's.
+        let said = value(budget, i).is_none().then(|| row_note.split("; ").find_map(|p| p.strip_prefix("Kinh phí: "))).flatten();
+        match (value(budget, i), said) {
+            (Some(b), _) => columns.number(ws, r, 6, b, last)?,
+            (None, Some(said)) => columns.text(ws, r, 6, said, last)?,
+            (None, None) => {
+                ws.write_blank(r, 6, &st.text)?;
+            }
         }
+        let row_note = match said {
+            Some(_) => {
+                std::borrow::Cow::Owned(row_note.split("; ").filter(|p| !p.starts_with("Kinh phí: ")).collect::<Vec<_>>().join("; "))
+            }
+            None => std::borrow::Cow::Borrowed(row_note),
+        };
+        columns.text(ws, r, 7, &row_note, last)?;
         source.clear();
         let line = value(row_no, i).unwrap_or(0);
         write!(source, "{}, trang {}, dòng {line}", file.get(i).unwrap_or(""), sheet.get(i).unwrap_or("")).expect("text");
-        columns.text(ws, r, 7, &source, last)?;
-        fit(ws, r, &[(name, 22.0), (&act, 40.0), (result.get(i).unwrap_or(""), 40.0), (&source, 22.0)])?;
+        columns.text(ws, r, 8, &source, last)?;
+        fit(ws, r, &[(name, 22.0), (&act, 40.0), (result.get(i).unwrap_or(""), 40.0), (&row_note, 24.0), (&source, 22.0)])?;
         r += 1;
     }
     columns.finish(ws)?;

@@ -185,6 +185,8 @@ fn what_clerks_type_is_read_for_what_it_means() {
     let acts = sheet(&env.workbook(2024), "Hoạt động");
     assert_eq!(row_with(&acts, "Tham gia Hội chợ thương mại quốc tế Việt - Trung")[4], rows_of(sct)[0]["result"]);
     assert_eq!(row_with(&acts, "Tổng số 2 đoàn nghệ thuật")[6], "Lồng ghép", "money with no figure says so");
+    assert_eq!(row_with(&acts, "Tổng số 2 đoàn nghệ thuật")[7], "", "in the budget's cell, not again in the note's");
+    assert_eq!(row_with(&acts, "Hội nghị xúc tiến đầu tư tại Hàn Quốc")[7], "Thời gian thực hiện: 15/05/2024; Địa điểm: Seoul");
     assert_eq!(acts.iter().filter(|r| r[0].parse::<u32>().is_ok()).count(), 31, "one line per activity, nothing else");
     let said_so = sheet(&env.workbook(2024), "Khó khăn, kiến nghị");
     let general = row_with(&said_so, "Đài Phát thanh và Truyền hình tỉnh");

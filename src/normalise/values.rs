@@ -300,10 +300,7 @@ pub fn budget(cell: &Cell, unit: Unit) -> Budget {
         Cell::Number(n) => (*n, unit),
         // Also an amount after its source's name, the one thing in the cell ("Nguồn NSNN:
         // 30 triệu"), or before it in brackets ("30 (NSNN)").
-        Cell::Text(t) => match budget_text(without_source(without_approx(t)), unit).or_else(|| match t.split_once(':') {
-            Some((label, amount)) if !label.contains(|c: char| c.is_ascii_digit()) && !amount.contains(':') => budget_text(amount, unit),
-            _ => None,
-        }) {
+        Cell::Text(t) => match one_amount(t, unit).or_else(|| by_source(t, unit)) {
             Some(v) => v,
             None => return Budget::Unreadable,
         },
@@ -318,6 +315,30 @@ pub fn budget(cell: &Cell, unit: Unit) -> Budget {
     } else {
         Budget::Millions(m)
     }
+}
+
+/// One amount in a budget cell, also after its source's name ("Nguồn NSNN: 30 triệu") or
+/// before it in brackets ("30 (NSNN)").
+fn one_amount(t: &str, unit: Unit) -> Option<(f64, Unit)> {
+    budget_text(without_source(without_approx(t)), unit).or_else(|| match t.split_once(':') {
+        Some((label, amount)) if !label.contains(|c: char| c.is_ascii_digit()) && !amount.contains(':') => budget_text(amount, unit),
+        _ => None,
+    })
+}
+
+/// Amounts by source in one cell, added up: "NSĐP: 10; XHH: 5", "10 + 5", "10tr (NS tỉnh),
+/// 5tr (XHH)", one per line. Every part must be an amount; the sum is in millions.
+fn by_source(t: &str, unit: Unit) -> Option<(f64, Unit)> {
+    let parts: Vec<&str> = t.split([';', '+', '\n']).flat_map(|p| p.split(", ")).map(str::trim).filter(|p| !p.is_empty()).collect();
+    if parts.len() < 2 {
+        return None;
+    }
+    let mut sum = 0.0;
+    for p in parts {
+        let (amount, u) = one_amount(p, unit)?;
+        sum += amount * u.in_millions();
+    }
+    Some((sum, Unit::Million))
 }
 
 /// Whether a budget cell says the money has no figure of its own: spent within another
@@ -367,7 +388,12 @@ fn without_approx(t: &str) -> &str {
 fn without_source(t: &str) -> &str {
     let t = t.trim();
     match t.strip_suffix(')').and_then(|s| s.rsplit_once('(')) {
-        Some((amount, source)) if !source.contains(|c: char| c.is_ascii_digit()) && !amount.trim().is_empty() => amount.trim_end(),
+        // Not a unit in brackets ("20.000 (nghìn đồng)"): the amount's own.
+        Some((amount, source))
+            if !source.contains(|c: char| c.is_ascii_digit()) && !amount.trim().is_empty() && !crate::ingest::header::is_unit(source) =>
+        {
+            amount.trim_end()
+        }
         _ => t,
     }
 }
@@ -669,7 +695,14 @@ mod tests {
             (Cell::Text("Nguồn NSNN: 30 triệu".into()), m, Millions(30.0)),
             (Cell::Text("30 (NSNN)".into()), m, Millions(30.0)),
             (Cell::Text("30 (2 đợt)".into()), m, Unreadable),
-            (Cell::Text("NSNN: 30; XHH: 20".into()), m, Unreadable),
+            // Amounts by source in one cell, added up; each part must be an amount.
+            (Cell::Text("NSNN: 30; XHH: 20".into()), m, Millions(50.0)),
+            (Cell::Text("10 + 5".into()), m, Millions(15.0)),
+            (Cell::Text("10tr (NS tỉnh), 5tr (XHH)".into()), m, Millions(15.0)),
+            (Cell::Text("NS tỉnh: 10\nXHH: 500 nghìn".into()), m, Millions(10.5)),
+            (Cell::Text("10; Hội nghị".into()), m, Unreadable),
+            // A unit in brackets is the amount's, not a source: not 20,000 millions.
+            (Cell::Text("20.000 (nghìn đồng)".into()), m, Millions(20.0)),
             (Cell::Text("2 triệu 500 nghìn đồng".into()), Unit::Dong, Millions(2.5)),
             (Cell::Text("1 tỷ 2".into()), m, Unreadable),
             (Cell::Text("1 tỷ 2,5 triệu".into()), m, Millions(1002.5)),

@@ -88,6 +88,14 @@ const STATUS_WORDS: &[(&str, Status)] = &[
     ("chuyen sang nam", Status::NotStarted),
     ("khong phat sinh", Status::NotStarted),
     ("thuc hien xong", Status::Done),
+    // A step finished is the work done: signed, approved, sent, built; ended.
+    ("da ky", Status::Done),
+    ("da ky ket", Status::Done),
+    ("da phe duyet", Status::Done),
+    ("da gui", Status::Done),
+    ("da xay dung", Status::Done),
+    ("da ket thuc", Status::Done),
+    ("ket thuc", Status::Done),
     ("cho phe duyet", Status::InProgress),
     ("dang cho phe duyet", Status::InProgress),
 ];
@@ -568,6 +576,11 @@ mod tests {
             ("Thực hiện thường xuyên", Status::InProgress),
             ("Hoàn thành (vượt 10%)", Status::Done),
             ("Cơ bản hoàn thành", Status::Done),
+            ("Đã ký kết", Status::Done),
+            ("Đã phê duyệt", Status::Done),
+            ("Kết thúc", Status::Done),
+            // A plan for later is no status: "Dự kiến hoàn thành tháng 12" is under way.
+            ("Dự kiến quý IV", Status::Unknown),
             ("Vượt kế hoạch", Status::Done),
             ("Chậm tiến độ", Status::InProgress),
             ("Hoàn thành, tăng 20% so với năm trước", Status::Done),

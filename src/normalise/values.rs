@@ -513,6 +513,10 @@ pub fn date_text(t: &str) -> DateRead {
     if let (Some(d), Some(m), Some(y)) = (after(&key, "ngay"), after(&key, "thang"), after(&key, "nam")) {
         return ymd(y, m, d);
     }
+    // The month in words ("ngày 20 tháng mười năm 2024"): read as its figure.
+    if let Some(key) = month_in_words(&key) {
+        return date_text(&key);
+    }
     let nums: Vec<&str> = key.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty()).collect();
     let num = |s: &str| s.parse::<u32>().unwrap_or(0);
     // ISO when the year comes first, else day first.
@@ -540,6 +544,54 @@ fn month_named(key: &str) -> Option<DateRead> {
     let figures: Vec<&str> = words.iter().copied().filter(|w| w.bytes().all(|b| b.is_ascii_digit())).collect();
     match (months.as_slice(), figures.as_slice()) {
         ([m], [d, y]) | ([m], [y, d]) if d.len() <= 2 && y.len() == 4 => Some(ymd(y.parse().ok()?, *m, d.parse().ok()?)),
+        _ => None,
+    }
+}
+
+/// A folded date with its month in Vietnamese words after "tháng" ("tháng mười", "tháng
+/// mười hai", "tháng tư", "tháng năm năm 2024"), the month written as its figure.
+fn month_in_words(key: &str) -> Option<String> {
+    const WORDS: [(&str, u32); 15] = [
+        ("muoi mot", 11),
+        ("muoi hai", 12),
+        ("muoi", 10),
+        ("mot", 1),
+        ("gieng", 1),
+        ("hai", 2),
+        ("ba", 3),
+        ("tu", 4),
+        ("bon", 4),
+        ("nam", 5),
+        ("sau", 6),
+        ("bay", 7),
+        ("tam", 8),
+        ("chin", 9),
+        ("chap", 12),
+    ];
+    let at = key.find("thang ")? + "thang ".len();
+    let rest = &key[at..];
+    let (word, m) = WORDS.iter().find(|(w, _)| crate::ingest::header::starts_with_words(rest, w))?;
+    Some(format!("{}{m}{}", &key[..at], &rest[word.len()..]))
+}
+
+/// A report date that reads only with a guess, in the reporting year `year` with its
+/// deadline: a day and month with no year ("20/10", "20 tháng 10"), in the year of the two
+/// (the reporting year or the next) that puts it nearer the deadline; or the month written
+/// first, as an English-language system writes it ("10/20/2024": no month 20).
+pub fn date_guess(t: &str, year: i32, deadline: Option<NaiveDate>) -> Option<NaiveDate> {
+    let key = fold(t);
+    let key = month_in_words(&key).unwrap_or(key);
+    let nums: Vec<u32> =
+        key.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty()).map(|s| s.parse().ok()).collect::<Option<_>>()?;
+    match nums.as_slice() {
+        [d, m] => {
+            let near = deadline.unwrap_or(NaiveDate::from_ymd_opt(year, 12, 31)?);
+            [year, year + 1]
+                .into_iter()
+                .filter_map(|y| NaiveDate::from_ymd_opt(y, *m, *d))
+                .min_by_key(|date| (*date - near).num_days().abs())
+        }
+        [m, d, y] if *y >= 1990 && *d > 12 => NaiveDate::from_ymd_opt(i32::try_from(*y).ok()?, *m, *d),
         _ => None,
     }
 }
@@ -788,11 +840,33 @@ mod tests {
             (Cell::Text("Bắc Giang, ngày 25 tháng XI năm 2024".into()), d(2024, 11, 25)),
             (Cell::Text("31-Feb-2024".into()), DateRead::Bad),
             (Cell::Text("V/v báo cáo 25 năm 2024".into()), DateRead::Bad),
+            // The month in words.
+            (Cell::Text("20 tháng mười năm 2024".into()), d(2024, 10, 20)),
+            (Cell::Text("Bắc Giang, ngày 05 tháng Mười Một năm 2024".into()), d(2024, 11, 5)),
+            (Cell::Text("ngày 20 tháng năm năm 2024".into()), d(2024, 5, 20)),
+            (Cell::Text("ngày 20 tháng tư năm 2024".into()), d(2024, 4, 20)),
             (Cell::Number(45585.0), d(2024, 10, 20)),
             (Cell::Empty, DateRead::Blank),
         ];
         for (cell, want) in cases {
             assert_eq!(date(&cell), want, "{cell:?}");
+        }
+    }
+
+    #[test]
+    fn a_date_that_reads_only_with_a_guess() {
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd);
+        let deadline = d(2024, 10, 25);
+        // No year: the reporting year's or the next's, whichever is nearer the deadline.
+        assert_eq!(date_guess("20/10", 2024, deadline), d(2024, 10, 20));
+        assert_eq!(date_guess("20 tháng 10", 2024, deadline), d(2024, 10, 20));
+        assert_eq!(date_guess("15/01", 2024, deadline), d(2025, 1, 15));
+        assert_eq!(date_guess("05/06", 2024, deadline), d(2024, 6, 5));
+        // The month first, where the day-first reading has no such month.
+        assert_eq!(date_guess("10/20/2024", 2024, deadline), d(2024, 10, 20));
+        // Nothing to guess from.
+        for t in ["31/02", "05/06/2024", "2024", "20", "1/2/3/4"] {
+            assert_eq!(date_guess(t, 2024, deadline), None, "{t}");
         }
     }
 }

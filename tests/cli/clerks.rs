@@ -7,7 +7,8 @@
 //! figures, amounts about that much, a month in English, a total over its rows, a report
 //! sent in two parts, a header merged over two columns, a remark beside the table, another
 //! table under the report's, a second part of the table in another column order, the table
-//! carried on to a sheet with no header, columns of no field (time, place, a unit per row).
+//! carried on to a sheet with no header, columns of no field (time, place, a unit per row),
+//! a date without its year.
 //! Each is read for what it is, and every row read is either
 //! consolidated or listed.
 
@@ -175,7 +176,10 @@ fn what_clerks_type_is_read_for_what_it_means() {
         ["Thời gian thực hiện: 15/05/2024; Địa điểm: Seoul", "Thời gian thực hiện: Quý III\nThời gian thực hiện: Quý IV (tái bản)"]
     );
     assert_eq!(field(kh, "budget_million_vnd"), ["350.0", "45.0"]);
-    assert_eq!(found(kh), [("continued_row", "D7"), ("note_only_row", "E9")]);
+    assert_eq!(found(kh), [("date_guessed", "A2"), ("continued_row", "D7"), ("note_only_row", "E9")]);
+    // Its date, written without the year, is read in the reporting year and said so.
+    assert_eq!(file(kh)["report_date"], "2024-10-20");
+    assert_eq!(problems.iter().find(|p| p["kind"] == "date_guessed").unwrap()["detail"], "20/10 → 20/10/2024");
     assert_eq!(problems.iter().find(|p| p["kind"] == "note_only_row").unwrap()["detail"], "Địa điểm: Số liệu tính đến 30/9/2024");
     assert_eq!(file(kh)["rows_read"], "4");
 
@@ -195,5 +199,5 @@ fn what_clerks_type_is_read_for_what_it_means() {
     assert!(listed.iter().flatten().any(|c| c.starts_with("dòng viết tiếp dòng 5")));
     assert!(listed.iter().flatten().any(|c| c.starts_with("dòng ví dụ của biểu mẫu")));
     let said = String::from_utf8_lossy(&out.stdout);
-    assert!(said.contains("31 hoạt động, 9 vấn đề dữ liệu"), "{said}");
+    assert!(said.contains("31 hoạt động, 10 vấn đề dữ liệu"), "{said}");
 }

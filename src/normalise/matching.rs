@@ -42,9 +42,15 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
     ("ptnt", "phat trien nong thon"),
 ];
 
-/// Expands abbreviations word by word ("ubnd h luc ngan" → "uy ban nhan dan huyen luc ngan").
+/// Expands abbreviations word by word ("ubnd h luc ngan" → "uy ban nhan dan huyen luc ngan"),
+/// and leaves out "và", which a clerk may write as a dash or leave out ("Sở Giáo dục - Đào
+/// tạo", "Sở Văn hóa Thể thao Du lịch").
 fn expand(key: &str) -> String {
-    key.split(' ').map(|w| ABBREVIATIONS.iter().find(|(a, _)| *a == w).map_or(w, |(_, e)| e)).collect::<Vec<_>>().join(" ")
+    key.split(' ')
+        .filter(|w| *w != "va")
+        .map(|w| ABBREVIATIONS.iter().find(|(a, _)| *a == w).map_or(w, |(_, e)| e))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 impl AgencyIndex {
@@ -418,6 +424,9 @@ lead = "SNV"
             ("Sở Nội vụ", one("SNOIV")),
             ("Sở VH,TT&DL", one("SVHTTDL")),
             ("Sở Văn hoá, Thể thao và Du lịch", one("SVHTTDL")),
+            // "và" written as a dash, or left out.
+            ("Sở Văn hóa - Thể thao - Du lịch", one("SVHTTDL")),
+            ("Sở Văn hóa Thể thao Du lịch", one("SVHTTDL")),
             ("SVHTTDL", one("SVHTTDL")),
             ("UBND TP Bắc Giang", one("TPBG")),
             ("Ủy ban nhân dân huyện Lục Ngạn", one("LUCNGAN")),

@@ -275,6 +275,16 @@ pub fn task(plan: &Plan, text: &str) -> Match {
             _ => return Match::Ambiguous(codes),
         }
     }
+    // A range of codes ("NV1-NV3", "NV1 đến NV3"): its ends, two candidates, not the first.
+    // ("NV-1" and "IV.4 - Hội chợ…" are one task: the dash joins a code or a title.)
+    let ends = text.split_once('-').or_else(|| text.split_once(" đến "));
+    if let Some((a, b)) = ends.filter(|(a, b)| a.chars().any(|c| c.is_ascii_digit()) && b.trim().len() <= 12) {
+        if let (Match::One(x), Match::One(y)) = (task(plan, a), task(plan, b)) {
+            if x != y {
+                return Match::Ambiguous(vec![x, y]);
+            }
+        }
+    }
     // A section's label before a task named as such ("II. Nhiệm vụ 15: …"): the task it
     // names, not the section's number.
     if let Some((label, rest)) = text.trim_start().split_once(['.', ')']) {
@@ -320,7 +330,16 @@ pub fn task(plan: &Plan, text: &str) -> Match {
             c == format!("nv{n}") || c == n.to_string()
         })
     });
-    let by_title = if rest.split(' ').filter(|w| w.len() > 1).count() >= 3 {
+    // The start of one task's title, cut short ("Tuyên truyền, quán triệt, nâng cao nhận
+    // thức" for a title of thirty words): that task, where no other title starts so.
+    let starts: Vec<&str> = if rest.split(' ').filter(|w| w.len() > 1).count() >= 3 {
+        plan.tasks.iter().filter(|t| crate::ingest::header::starts_with_words(&fold(&t.title), &rest)).map(|t| t.code.as_str()).collect()
+    } else {
+        Vec::new()
+    };
+    let by_title = if let [code] = starts.as_slice() {
+        Some(Match::One(code.to_string()))
+    } else if rest.split(' ').filter(|w| w.len() > 1).count() >= 3 {
         let mut scored: Vec<(f64, &str)> = plan.tasks.iter().map(|t| (similarity(&rest, &fold(&t.title)), t.code.as_str())).collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0));
         match scored.as_slice() {
@@ -487,6 +506,13 @@ lead = "SNV"
             ("Vận động, đa dạng hoá và bảo tồn, phát huy giá trị di sản văn hóa", one("NV7")),
             ("9", Match::None),
             ("Hoạt động khác", Match::None),
+            // The start of one title, cut short; not words two titles start with.
+            ("Tuyên truyền, quán triệt, nâng cao nhận thức", one("NV1")),
+            ("Vận động, đa dạng hoá", one("NV7")),
+            // A range: its ends, never the first alone.
+            ("NV1-NV3", Match::Ambiguous(vec!["NV1".into(), "NV3".into()])),
+            ("NV1 đến NV3", Match::Ambiguous(vec!["NV1".into(), "NV3".into()])),
+            ("NV-3", one("NV3")),
             // Another name the plan gives a task; a section and an item it does not name.
             ("II.3", one("NV3")),
             ("Mục II.3", one("NV3")),

@@ -105,6 +105,7 @@ const PREFIX: &[(&str, Field)] = &[
     ("tien do", Field::Status),
     ("trang thai", Field::Status),
     ("muc do hoan thanh", Field::Status),
+    ("muc do thuc hien", Field::Status),
     ("danh gia", Field::Status),
     ("ket qua", Field::Result),
     ("san pham", Field::Result),
@@ -372,19 +373,26 @@ pub fn find(rows: &[Vec<String>], row0: u32, col0: u32) -> Option<Header> {
             // years ("Kết quả năm 2023 | Kết quả năm 2024", a report set beside last year's),
             // the later year's, unless it is money planned. The columns of a text field's
             // group are all read.
+            // The column set aside is kept as one of no field, its cells in the note
+            // ("Kinh phí được giao: 50"), but for a second row number.
+            let mut set_aside = |x: Column| {
+                if x.field != Field::Stt {
+                    others.push((x.col, x.header));
+                }
+            };
             match columns.iter().position(|x: &Column| x.field == field) {
                 None => columns.push(Column { field, col: col0 + c as u32, header }),
                 Some(_) if in_text_group => columns.push(Column { field, col: col0 + c as u32, header }),
                 Some(at) if field == Field::Budget && spent(&header) > spent(&columns[at].header) => {
-                    columns[at] = Column { field, col: col0 + c as u32, header };
+                    set_aside(std::mem::replace(&mut columns[at], Column { field, col: col0 + c as u32, header }));
                 }
                 Some(at)
                     if year_named(&header).zip(year_named(&columns[at].header)).is_some_and(|(new, old)| new > old)
                         && (field != Field::Budget || spent(&header) >= spent(&columns[at].header)) =>
                 {
-                    columns[at] = Column { field, col: col0 + c as u32, header };
+                    set_aside(std::mem::replace(&mut columns[at], Column { field, col: col0 + c as u32, header }));
                 }
-                Some(_) => {}
+                Some(_) => set_aside(Column { field, col: col0 + c as u32, header }),
             }
         }
     }
@@ -414,6 +422,7 @@ pub fn find(rows: &[Vec<String>], row0: u32, col0: u32) -> Option<Header> {
     if rows.get((last_row - row0) as usize + 1).is_some_and(|r| super::form::is_numbering_row(r)) {
         last_row += 1;
     }
+    others.sort_by_key(|(c, _)| *c);
     Some(Header { first_row, last_row, columns, others })
 }
 
@@ -680,6 +689,15 @@ mod tests {
             &["1", "NV1", "Hội nghị", "Sở Nội vụ", "", "Xong"],
         ]);
         assert_eq!(find(&g, 0, 0).unwrap().others, [(3, "Đơn vị phối hợp".to_string())]);
+        // A column of a field read already, set aside, is kept so too: the money allotted
+        // beside the money spent, a second task column; not a second row number.
+        let g = grid(&[
+            &["STT", "TT", "Nhiệm vụ", "Nội dung hoạt động", "Kinh phí được giao", "Kinh phí đã sử dụng", "Nhiệm vụ được giao"],
+            &["1", "1", "NV1", "Hội nghị", "50", "45", "Tuyên truyền"],
+        ]);
+        let h = find(&g, 0, 0).unwrap();
+        assert_eq!(h.col(Field::Budget).unwrap().col, 5);
+        assert_eq!(h.others, [(4, "Kinh phí được giao".to_string()), (6, "Nhiệm vụ được giao".to_string())]);
     }
 
     #[test]

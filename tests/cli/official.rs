@@ -87,6 +87,8 @@ fn the_lines_of_an_official_document_are_read_for_what_they_are() {
     let bbg = "11_bbg_tu_khac.xlsx";
     assert_eq!(field(bbg, "activity"), ["Chuyên mục Bắc Giang hội nhập", "Phóng sự ảnh lễ hội", "Trang tin tiếng Anh"]);
     assert_eq!(field(bbg, "budget_million_vnd"), ["45.0", "5.0", "30.0"]);
+    // The money allotted, set aside, is kept in the note.
+    assert_eq!(rows_of(bbg)[0]["note"], "Kinh phí được giao (triệu đồng): 50");
     assert_eq!(field(bbg, "status"), ["done", "in_progress", "unknown"]);
     assert_eq!(field(bbg, "flags"), ["", "", "status_missing"]);
     // No status column: listed once for the sheet, not once per row.

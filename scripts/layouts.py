@@ -2,7 +2,8 @@
 """Randomised layouts: nothing read is lost. Writes folders of 24 reports (one per Bắc Giang
 agency) in random layouts: a document heading or not, a units line, a two-row header with
 tick boxes, a numbering row, task headings between rows, rows numbered or not, a task left
-blank, blank rows between rows, a second part with its columns in another order, a totals
+blank, blank rows between rows, a second part with its columns in another order (with or
+without a number column), a totals
 row, a table of money by source, a signing block, extra columns, a column of no field
 (its cells marked "@17", to come out in the note), and
 texts chosen to look like what tonghop must not take them for ("Kết quả tốt" in a status
@@ -101,12 +102,16 @@ def make(seed, folder):
                 rows.append([])
         if rnd.random() < 0.25:
             # a second part with a header of its own, the columns in another order
-            rows += [[], ["II. NHIỆM VỤ PHỐI HỢP"], ["STT", "Nội dung hoạt động", "Nhiệm vụ", "Tình trạng", "Kết quả"]]
+            # (with or without a number column)
+            no_stt = rnd.random() < 0.5
+            second = ["STT", "Nội dung hoạt động", "Nhiệm vụ", "Tình trạng", "Kết quả"]
+            rows += [[], ["II. NHIỆM VỤ PHỐI HỢP"], second[1:] if no_stt else second]
             for i in range(rnd.randint(1, 3)):
                 k += 1
                 marker = f"#{k}"
-                rows.append([i + 1, f"{rnd.choice(ACTIVITIES)} {marker}", rnd.choice(TASKS), rnd.choice(STATUSES),
-                             rnd.choice(RESULTS) or "Kết quả"])
+                row = [i + 1, f"{rnd.choice(ACTIVITIES)} {marker}", rnd.choice(TASKS), rnd.choice(STATUSES),
+                       rnd.choice(RESULTS) or "Kết quả"]
+                rows.append(row[1:] if no_stt else row)
                 markers[marker] = (f"f{f:02d}.xlsx", len(rows))
         if rnd.random() < 0.4:
             rows.append([None, "Tổng cộng", None, None, None, 50])

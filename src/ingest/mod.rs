@@ -868,12 +868,68 @@ fn table_below(r: &[Data], range: &Range<Data>, i: usize, row: u32, col0: u32) -
     // Most rows start with a number, or text that is no "STT": nothing is allocated for them.
     let mut cells = r.iter().filter(|d| !matches!(d, Data::Empty) && !matches!(d, Data::String(t) if t.trim().is_empty()));
     let first_is_stt = matches!(cells.next(), Some(Data::String(t)) if t.len() <= 24 && header::classify(t) == Some(Field::Stt));
-    if !first_is_stt || cells.next().is_none() {
+    let window = || -> Vec<Vec<String>> {
+        range.rows().skip(i).take(3).map(|r| r.iter().map(|d| Cell::from_data(d).into_text()).collect()).collect()
+    };
+    if first_is_stt && cells.next().is_some() {
+        return Some(header::find(&window(), row, col0));
+    }
+    // With no number column: under a section's heading ("II. NHIỆM VỤ PHỐI HỢP"), a row of
+    // headers and nothing else, each a different field, one of them the activity, result
+    // or task ("Nội dung hoạt động | Nhiệm vụ | Tình trạng | Kết quả"). Only a report's.
+    if i == 0 || !only_headers(r) || !under_heading(range, i) {
         return None;
     }
-    let window: Vec<Vec<String>> =
-        range.rows().skip(i).take(3).map(|r| r.iter().map(|d| Cell::from_data(d).into_text()).collect()).collect();
-    Some(header::find(&window, row, col0))
+    header::find(&window(), row, col0).filter(|h| h.first_row == row).map(Some)
+}
+
+/// Whether a row holds only column headers: at least three short texts, each naming a
+/// field, no two the same (the tick boxes count as the status), one the activity, result
+/// or task. A row of data has a number, a long text, or a text no header is like.
+fn only_headers(r: &[Data]) -> bool {
+    let mut seen: Vec<Field> = Vec::new();
+    for d in r {
+        let t = match d {
+            Data::Empty => continue,
+            Data::String(t) if t.trim().is_empty() => continue,
+            Data::String(t) if t.len() <= 80 => t,
+            _ => return false,
+        };
+        let f = match header::classify(t) {
+            Some(Field::StatusDone | Field::StatusInProgress | Field::StatusNotStarted) => Field::Status,
+            Some(f) => f,
+            None => return false,
+        };
+        if seen.contains(&f) {
+            return false;
+        }
+        seen.push(f);
+    }
+    seen.len() >= 3 && seen.iter().any(|f| matches!(f, Field::Activity | Field::Result | Field::Task))
+}
+
+/// Whether the row above row `i` (a blank row between allowed) is a section's heading: one
+/// text alone on its row, numbered as a section ("II. …", "2. …", "Phần II …", "Bảng 2 …")
+/// or in capitals.
+fn under_heading(range: &Range<Data>, i: usize) -> bool {
+    let text_of =
+        |k: usize| -> Option<Vec<&Data>> { range.rows().nth(k).map(|r| r.iter().filter(|d| !Cell::from_data(d).is_empty()).collect()) };
+    let mut k = i - 1;
+    let mut cells = text_of(k).unwrap_or_default();
+    if cells.is_empty() && k > 0 {
+        k -= 1;
+        cells = text_of(k).unwrap_or_default();
+    }
+    let [Data::String(t)] = cells.as_slice() else { return false };
+    let t = t.trim();
+    let key = crate::text::fold(t);
+    let first = key.split(' ').next().unwrap_or("");
+    let numbered = t.split_once(['.', ')']).is_some_and(|(label, _)| {
+        let l = label.trim();
+        !l.is_empty() && l.len() <= 5 && (l.bytes().all(|b| b.is_ascii_digit()) || crate::text::roman(l).is_some())
+    });
+    let capitals = t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase);
+    numbered || capitals || matches!(first, "phan" | "bang" | "bieu" | "muc")
 }
 
 /// How many rows from its start a signing block's date line is looked for in.
@@ -933,6 +989,30 @@ pub fn floor_read(path: &Path, keep: bool) -> (usize, Vec<Vec<String>>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_second_table_in_other_columns_is_read_under_its_own_header_with_or_without_numbers() {
+        let g = |rows: &[&[&str]]| texttable::to_range(&rows.iter().map(|r| r.iter().map(|s| s.to_string()).collect()).collect::<Vec<_>>());
+        let first: &[&str] = &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng"];
+        let row: &[&str] = &["1", "NV1", "Hội nghị", "50 người", "Hoàn thành"];
+        let range = g(&[
+            first,
+            row,
+            &[],
+            &["II. NHIỆM VỤ PHỐI HỢP"],
+            &["Nội dung hoạt động", "Nhiệm vụ", "Tình trạng", "Kết quả"],
+            &["Phối hợp tổ chức hội chợ", "NV2", "Hoàn thành", "20 gian hàng"],
+        ]);
+        let sheets = read_sheet("BC", false, &range, &mut Vec::new, None);
+        assert_eq!(sheets.len(), 2);
+        let second = sheets[1].header.as_ref().unwrap();
+        assert_eq!((second.first_row, second.col(Field::Activity).unwrap().col), (4, 0));
+        assert_eq!(sheets[0].rows.len(), 2, "the row and the section's heading");
+        assert_eq!(sheets[1].rows.len(), 1);
+        // A row of data whose texts start with headers' words, under no heading, is a row.
+        let range = g(&[first, row, &[], &["", "", "Kết quả tốt", "Khó khăn về nhân lực", "Tiến độ chậm"]]);
+        assert_eq!(read_sheet("BC", false, &range, &mut Vec::new, None).len(), 1);
+    }
 
     #[test]
     fn a_field_read_from_a_group_of_columns_is_their_texts_joined() {

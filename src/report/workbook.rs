@@ -658,22 +658,33 @@ fn strs<'a>(df: &'a DataFrame, name: &str) -> PolarsResult<&'a StringChunked> {
 
 fn activities(ws: &mut Worksheet, st: &Styles, plan: &Plan, rows: &DataFrame, order: &[usize]) -> Result<(), SheetError> {
     ws.set_name("Hoạt động")?;
+    let note = strs(rows, NOTE)?.rechunk();
+    let note = note.downcast_as_array();
+    // The notes' column where any row has a note (other than money with no figure, shown
+    // in the budget's cell): a column of blanks costs a formatted cell a row, and a page's
+    // width, for nothing.
+    let notes_shown = note.iter().flatten().any(|n| n.split("; ").any(|p| !p.is_empty() && !p.starts_with("Kinh phí: ")));
+    let mut headers = vec![
+        ("STT", 5.0),
+        ("Cơ quan", 22.0),
+        ("Vai trò", 10.0),
+        ("Nội dung hoạt động", 40.0),
+        ("Kết quả thực hiện", 40.0),
+        ("Tình trạng", 13.0),
+        ("Kinh phí (triệu đồng)", 12.0),
+    ];
+    if notes_shown {
+        headers.push(("Ghi chú", 24.0));
+    }
+    headers.push(("Nguồn (tệp, ô)", 22.0));
+    let width: f64 = headers.iter().map(|(_, w)| w).sum();
+    let source_col = (headers.len() - 1) as u16;
     let h = title_and_header(
         ws,
         st,
         "KẾT QUẢ THỰC HIỆN THEO NHIỆM VỤ",
         "Các hoạt động do các cơ quan báo cáo, nhóm theo nhiệm vụ của kế hoạch",
-        &[
-            ("STT", 5.0),
-            ("Cơ quan", 22.0),
-            ("Vai trò", 10.0),
-            ("Nội dung hoạt động", 40.0),
-            ("Kết quả thực hiện", 40.0),
-            ("Tình trạng", 13.0),
-            ("Kinh phí (triệu đồng)", 12.0),
-            ("Ghi chú", 24.0),
-            ("Nguồn (tệp, ô)", 22.0),
-        ],
+        &headers,
     )?;
     print_setup(ws, true, h)?;
     // Columns as one array each, read by row number: `ChunkedArray::get` looks for the
@@ -694,8 +705,6 @@ fn activities(ws: &mut Worksheet, st: &Styles, plan: &Plan, rows: &DataFrame, or
     let task_written = task_written.downcast_as_array();
     let budget = rows.column(BUDGET)?.f64()?.rechunk();
     let budget = budget.downcast_as_array();
-    let note = one(NOTE)?;
-    let note = note.downcast_as_array();
     let row_no = rows.column(ROW)?.u32()?.rechunk();
     let row_no = row_no.downcast_as_array();
     let mut source = String::new();
@@ -703,6 +712,7 @@ fn activities(ws: &mut Worksheet, st: &Styles, plan: &Plan, rows: &DataFrame, or
     let mut current: Option<Option<&str>> = None;
     let mut n = 0;
     let formats = [&st.integer, &st.text, &st.center, &st.text, &st.text, &st.center, &st.number, &st.text, &st.source];
+    let formats = if notes_shown { formats.to_vec() } else { [&formats[..7], &formats[8..]].concat() };
     let columns = ColumnFormats::start(ws, &formats)?;
     for (k, &i) in order.iter().enumerate() {
         let t = task.get(i);
@@ -711,8 +721,8 @@ fn activities(ws: &mut Worksheet, st: &Styles, plan: &Plan, rows: &DataFrame, or
                 Some(task) => format!("{}. {}", task.code, task.title),
                 None => "Chưa xác định được nhiệm vụ (xem trang Vấn đề dữ liệu)".to_string(),
             };
-            ws.merge_range(r, 0, r, 8, &title, &st.group)?;
-            fit(ws, r, &[(&title, 184.0)])?;
+            ws.merge_range(r, 0, r, source_col, &title, &st.group)?;
+            fit(ws, r, &[(&title, width - 4.0)])?;
             r += 1;
             current = Some(t);
             n = 0;
@@ -753,11 +763,13 @@ fn activities(ws: &mut Worksheet, st: &Styles, plan: &Plan, rows: &DataFrame, or
             }
             None => std::borrow::Cow::Borrowed(row_note),
         };
-        columns.text(ws, r, 7, &row_note, last)?;
+        if notes_shown {
+            columns.text(ws, r, 7, &row_note, last)?;
+        }
         source.clear();
         let line = value(row_no, i).unwrap_or(0);
         write!(source, "{}, trang {}, dòng {line}", file.get(i).unwrap_or(""), sheet.get(i).unwrap_or("")).expect("text");
-        columns.text(ws, r, 8, &source, last)?;
+        columns.text(ws, r, source_col, &source, last)?;
         fit(ws, r, &[(name, 22.0), (&act, 40.0), (result.get(i).unwrap_or(""), 40.0), (&row_note, 24.0), (&source, 22.0)])?;
         r += 1;
     }

@@ -257,6 +257,10 @@ fn text_from_a_submission_is_never_a_formula() {
     let acts = sheet(&env.workbook(2024), "Hoạt động");
     let r = row_with(&acts, "=HYPERLINK(\"http://example.invalid\",\"bấm vào đây\")");
     assert_eq!(r[4], "@SUM(1+1)");
+    // No row has a note: no column of blanks for them; the source comes after the budget.
+    let header = row_with(&acts, "Nội dung hoạt động");
+    assert!(!header.iter().any(|c| c == "Ghi chú"), "{header:?}");
+    assert_eq!(header[7], "Nguồn (tệp, ô)");
     // In the CSV, formula text is defused with a leading apostrophe (Parquet keeps it).
     let rows = env.csv(2024, "rows.csv");
     assert_eq!(rows[0]["activity"], "'=HYPERLINK(\"http://example.invalid\",\"bấm vào đây\")");

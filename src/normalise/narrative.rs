@@ -142,8 +142,11 @@ const TABLE_LINES: &[&str] = &["don vi tinh", "dvt", "phu luc", "bieu mau"];
 
 /// Whether a line is a title in capitals ("BẢNG TỔNG HỢP KẾT QUẢ"): two or more words, no
 /// small letter.
+/// A line in capitals that is a sentence, ending with a full stop or set out as an item
+/// ("- THIẾU CÁN BỘ BIẾT NGOẠI NGỮ."), is a line of the section typed in capitals, not a title.
 fn is_title(t: &str) -> bool {
-    t.split_whitespace().nth(1).is_some() && t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase)
+    let sentence = t.ends_with(['.', ';']) || t.starts_with(['-', '+', '•', '*', '–']);
+    !sentence && t.split_whitespace().nth(1).is_some() && t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase)
 }
 
 /// Whether a line starts with a Roman section number ("IV.", "III "), or is one.
@@ -164,6 +167,7 @@ mod tests {
             "II. KHÓ KHĂN, VƯỚNG MẮC",
             "- Kinh phí còn hạn chế.",
             "- Doanh nghiệp chưa mặn mà.",
+            "THIẾU CÁN BỘ BIẾT NGOẠI NGỮ.",
             "III",
             "ĐỀ XUẤT, KIẾN NGHỊ",
             "1. Đề nghị bố trí thêm kinh phí.",
@@ -175,7 +179,11 @@ mod tests {
         ] {
             n.line(t);
         }
-        assert_eq!(n.text(Field::Difficulties), "- Kinh phí còn hạn chế.\n- Doanh nghiệp chưa mặn mà.\nThiếu người.");
+        // A sentence in capitals is a line of the section; a title in capitals ends it.
+        assert_eq!(
+            n.text(Field::Difficulties),
+            "- Kinh phí còn hạn chế.\n- Doanh nghiệp chưa mặn mà.\nTHIẾU CÁN BỘ BIẾT NGOẠI NGỮ.\nThiếu người."
+        );
         assert_eq!(n.text(Field::Proposals), "1. Đề nghị bố trí thêm kinh phí.");
     }
 

@@ -332,15 +332,17 @@ pub fn task(plan: &Plan, text: &str) -> Match {
     });
     // The start of one task's title, cut short ("Tuyên truyền, quán triệt, nâng cao nhận
     // thức" for a title of thirty words): that task, where no other title starts so.
-    let starts: Vec<&str> = if rest.split(' ').filter(|w| w.len() > 1).count() >= 3 {
-        plan.tasks.iter().filter(|t| crate::ingest::header::starts_with_words(&fold(&t.title), &rest)).map(|t| t.code.as_str()).collect()
-    } else {
-        Vec::new()
+    let titled = rest.split(' ').filter(|w| w.len() > 1).count() >= 3;
+    let titles: Vec<(String, &str)> = match titled {
+        true => plan.tasks.iter().map(|t| (fold(&t.title), t.code.as_str())).collect(),
+        false => Vec::new(),
     };
+    let starts: Vec<&str> =
+        titles.iter().filter(|(title, _)| crate::ingest::header::starts_with_words(title, &rest)).map(|(_, code)| *code).collect();
     let by_title = if let [code] = starts.as_slice() {
         Some(Match::One(code.to_string()))
-    } else if rest.split(' ').filter(|w| w.len() > 1).count() >= 3 {
-        let mut scored: Vec<(f64, &str)> = plan.tasks.iter().map(|t| (similarity(&rest, &fold(&t.title)), t.code.as_str())).collect();
+    } else if titled {
+        let mut scored: Vec<(f64, &str)> = titles.iter().map(|(title, code)| (similarity(&rest, title), *code)).collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0));
         match scored.as_slice() {
             [(best, code), (second, other), ..] if *best >= TITLE_MIN => {

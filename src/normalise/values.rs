@@ -155,9 +155,11 @@ pub fn share_header(header: &str) -> bool {
 /// The status a text's opening phrase says.
 fn status_words(text: &str) -> Status {
     let key = fold(text);
+    // The first letter rules out most phrases before any comparison (this runs per row).
+    let first = key.as_bytes().first().copied();
     STATUS_WORDS
         .iter()
-        .filter(|(w, _)| crate::ingest::header::starts_with_words(&key, w))
+        .filter(|(w, _)| w.as_bytes().first().copied() == first && crate::ingest::header::starts_with_words(&key, w))
         .max_by_key(|(w, _)| w.len())
         .map_or(Status::Unknown, |&(_, s)| s)
 }

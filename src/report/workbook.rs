@@ -663,7 +663,8 @@ fn activities(ws: &mut Worksheet, st: &Styles, plan: &Plan, rows: &DataFrame, or
     // The notes' column where any row has a note (other than money with no figure, shown
     // in the budget's cell): a column of blanks costs a formatted cell a row, and a page's
     // width, for nothing.
-    let notes_shown = note.iter().flatten().any(|n| n.split("; ").any(|p| !p.is_empty() && !p.starts_with("Kinh phí: ")));
+    let notes_shown =
+        note.iter().flatten().filter(|n| !n.is_empty()).any(|n| n.split("; ").any(|p| !p.is_empty() && !p.starts_with("Kinh phí: ")));
     let mut headers = vec![
         ("STT", 5.0),
         ("Cơ quan", 22.0),
@@ -770,7 +771,8 @@ fn activities(ws: &mut Worksheet, st: &Styles, plan: &Plan, rows: &DataFrame, or
         let line = value(row_no, i).unwrap_or(0);
         write!(source, "{}, trang {}, dòng {line}", file.get(i).unwrap_or(""), sheet.get(i).unwrap_or("")).expect("text");
         columns.text(ws, r, source_col, &source, last)?;
-        fit(ws, r, &[(name, 22.0), (&act, 40.0), (result.get(i).unwrap_or(""), 40.0), (&row_note, 24.0), (&source, 22.0)])?;
+        let note_cell = (if notes_shown { row_note.as_ref() } else { "" }, 24.0);
+        fit(ws, r, &[(name, 22.0), (&act, 40.0), (result.get(i).unwrap_or(""), 40.0), note_cell, (&source, 22.0)])?;
         r += 1;
     }
     columns.finish(ws)?;

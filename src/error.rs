@@ -222,7 +222,7 @@ impl Kind {
             TotalsMismatch => format!("dòng tổng cộng không khớp với tổng các dòng ({detail})"),
             ContinuedRow => format!("dòng viết tiếp dòng {detail} (không ghi nhiệm vụ, hoạt động, tình trạng): ghép vào dòng {detail}, không tính là hoạt động riêng"),
             NoteOnlyRow => format!(
-                "dòng chỉ có ghi chú (\"{detail}\"), không có nhiệm vụ, hoạt động, kết quả hay tình trạng: không tính là hoạt động; ghi vào dòng của hoạt động"
+                "dòng chỉ có ghi chú (\"{detail}\"), không có nhiệm vụ, hoạt động, kết quả hay tình trạng: không tính là hoạt động; nếu là ghi chú của một hoạt động, ghi vào dòng của hoạt động đó"
             ),
             ExampleRow => format!("dòng ví dụ của biểu mẫu (\"{detail}\"): không tính là hoạt động; xoá dòng ví dụ trước khi gửi"),
             ReadPanic => format!("lỗi khi đọc tệp ({detail}): bỏ qua tệp, các tệp khác vẫn được tổng hợp"),

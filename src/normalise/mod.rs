@@ -1049,6 +1049,17 @@ fn read_rows(
             if names_task() {
                 narrative.close();
             }
+            // A footnote to the table ("Ghi chú: số liệu tính đến 30/9", "* Kinh phí ước
+            // thực hiện"), in whichever column: no activity, no heading; listed, not dropped.
+            let texts = [&stt, &task_text, &activity, &result].into_iter().filter(|t| !t.is_empty()).count();
+            // (A star opens a footnote in the first column; in another it may mark an item.)
+            let starred = !stt.is_empty() && (stt.starts_with('*') || stt.starts_with("(*)"));
+            if texts == 1 && raw.get(Field::Budget).is_none() && (starred || is_footnote(&line)) && !names_task() {
+                let col = raw.cells.first().map_or(0, |(_, c, _)| *c);
+                problems.push(Problem::at(file, &sheet.name, a1(row_at, col), Kind::NoteOnlyRow, line));
+                totals += 1;
+                continue;
+            }
         } else {
             narrative.close();
         }
@@ -1490,6 +1501,17 @@ fn budget_of(raw: &crate::ingest::RawRow, unit: Unit) -> (Budget, Option<(&Cell,
         }
     }
     (sum.map_or(Budget::Blank, Budget::Millions), Some(shown))
+}
+
+/// Whether a line is a footnote to the table by its first words: "Ghi chú: …", "Lưu ý: …",
+/// "Chú thích", "Nguồn số liệu: …".
+fn is_footnote(line: &str) -> bool {
+    let t = line.trim_start();
+    // Only the start is folded: a long line is no longer a footnote for its length.
+    let key = fold(&t.chars().take(24).collect::<String>());
+    ["ghi chu", "luu y", "chu thich", "chu y", "nguon so lieu", "so lieu tinh den"]
+        .iter()
+        .any(|w| crate::ingest::header::starts_with_words(&key, w))
 }
 
 /// A heading without its section's label ("I.", "II)", "A.", "1."), when words follow.

@@ -176,12 +176,12 @@ fn what_clerks_type_is_read_for_what_it_means() {
         ["Thời gian thực hiện: 15/05/2024; Địa điểm: Seoul", "Thời gian thực hiện: Quý III\nThời gian thực hiện: Quý IV (tái bản)"]
     );
     assert_eq!(field(kh, "budget_million_vnd"), ["350.0", "45.0"]);
-    assert_eq!(found(kh), [("date_guessed", "A2"), ("continued_row", "D7"), ("note_only_row", "E9")]);
+    assert_eq!(found(kh), [("date_guessed", "A2"), ("continued_row", "D7"), ("note_only_row", "E9"), ("note_only_row", "A10")]);
     // Its date, written without the year, is read in the reporting year and said so.
     assert_eq!(file(kh)["report_date"], "2024-10-20");
     assert_eq!(problems.iter().find(|p| p["kind"] == "date_guessed").unwrap()["detail"], "20/10 → 20/10/2024");
     assert_eq!(problems.iter().find(|p| p["kind"] == "note_only_row").unwrap()["detail"], "Địa điểm: Số liệu tính đến 30/9/2024");
-    assert_eq!(file(kh)["rows_read"], "4");
+    assert_eq!(file(kh)["rows_read"], "5");
 
     // The workbook: the joined result in one cell; the lines joined and the example row
     // listed with what they are; the joined lines are not counted as data problems (the
@@ -199,5 +199,5 @@ fn what_clerks_type_is_read_for_what_it_means() {
     assert!(listed.iter().flatten().any(|c| c.starts_with("dòng viết tiếp dòng 5")));
     assert!(listed.iter().flatten().any(|c| c.starts_with("dòng ví dụ của biểu mẫu")));
     let said = String::from_utf8_lossy(&out.stdout);
-    assert!(said.contains("31 hoạt động, 10 vấn đề dữ liệu"), "{said}");
+    assert!(said.contains("31 hoạt động, 11 vấn đề dữ liệu"), "{said}");
 }

@@ -136,6 +136,52 @@ pub fn signing_line(t: &str) -> Option<Signing> {
     SIGNING_LINES.contains(&title.as_str()).then_some(Signing::Other)
 }
 
+/// Titles a signer holds over a body's name ("GIÁM ĐỐC SỞ NGOẠI VỤ"), folded.
+pub const SIGNER_TITLES: &[&str] = &[
+    "giam doc",
+    "pho giam doc",
+    "chu tich",
+    "pho chu tich",
+    "thu truong",
+    "thu truong co quan",
+    "thu truong don vi",
+    "truong phong",
+    "chanh van phong",
+    "tong bien tap",
+    "truong ban",
+    "chu nhiem",
+];
+
+/// Whether a line of a signing block signs for a body it names: "TM. ỦY BAN NHÂN DÂN
+/// HUYỆN LỤC NGẠN", "T/M BAN GIÁM ĐỐC", "GIÁM ĐỐC SỞ NGOẠI VỤ", "KT. GIÁM ĐỐC SỞ NỘI VỤ".
+/// Not "KT. GIÁM ĐỐC" alone, nor "Nơi nhận:" and its list (bodies the report goes to).
+pub fn signs_for_a_body(t: &str) -> bool {
+    signer_body(t).is_some()
+}
+
+/// The body a signing line names, folded ("uy ban nhan dan huyen luc ngan"), if any.
+pub fn signer_body(t: &str) -> Option<String> {
+    if t.len() > 200 || !t.trim().contains(char::is_whitespace) {
+        return None;
+    }
+    let key = fold_within(t, 160)?;
+    let words: Vec<&str> = key.split(' ').collect();
+    let rest: &[&str] = match words.as_slice() {
+        ["tm" | "tuq", rest @ ..] | ["t", "m", rest @ ..] => rest,
+        ["kt" | "tl" | "q", rest @ ..] => rest,
+        all => all,
+    };
+    let rest = rest.join(" ");
+    let body = SIGNER_TITLES
+        .iter()
+        .filter(|w| crate::ingest::header::starts_with_words(&rest, w))
+        .max_by_key(|w| w.len())
+        .map_or(rest.as_str(), |w| rest[w.len()..].trim_start());
+    // "TM." signs for a body whatever follows; a title alone names none.
+    let on_behalf = matches!(words.as_slice(), ["tm", ..] | ["t", "m", ..]);
+    (body.split(' ').filter(|w| !w.is_empty()).count() >= 2 && (on_behalf || body != rest)).then(|| body.to_string())
+}
+
 /// Whether a folded text is a place-and-date line: at most six words of place, then
 /// "ngày … tháng … năm …" and nothing after the year. The day and month may be blank
 /// (left to be written by hand). The date may also be written in figures after "ngày"
@@ -211,6 +257,19 @@ mod tests {
         for r in data {
             assert!(!is_numbering_row(&row(r)), "{r:?}");
             assert!(!is_numbering_data(&as_data(r)), "{r:?}");
+        }
+    }
+
+    #[test]
+    fn a_signing_line_may_name_the_body_signed_for() {
+        let body = |t: &str| signer_body(t);
+        assert_eq!(body("TM. ỦY BAN NHÂN DÂN HUYỆN LỤC NGẠN").as_deref(), Some("uy ban nhan dan huyen luc ngan"));
+        assert_eq!(body("GIÁM ĐỐC SỞ NGOẠI VỤ").as_deref(), Some("so ngoai vu"));
+        assert_eq!(body("KT. GIÁM ĐỐC SỞ NỘI VỤ").as_deref(), Some("so noi vu"));
+        assert_eq!(body("PHÓ GIÁM ĐỐC Sở Tài chính").as_deref(), Some("so tai chinh"));
+        // A title alone, the list of recipients, a name: no body.
+        for t in ["KT. GIÁM ĐỐC", "GIÁM ĐỐC", "Nơi nhận:", "- Sở Ngoại vụ;", "Nguyễn Văn An", "Người lập biểu"] {
+            assert_eq!(body(t), None, "{t}");
         }
     }
 

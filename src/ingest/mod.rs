@@ -298,6 +298,10 @@ pub struct SheetData {
     pub signing_row: Option<u32>,
     /// The place-and-date lines of that signing block: where the report's date may be.
     pub signing_dates: Vec<TopCell>,
+    /// The lines of that signing block that sign for a body ("TM. ỦY BAN NHÂN DÂN HUYỆN
+    /// LỤC NGẠN", "GIÁM ĐỐC SỞ NGOẠI VỤ"): where the sender may be named.
+    #[serde(default)]
+    pub signers: Vec<TopCell>,
     /// Cells in the table's rows under no header at all (typed beside the table's
     /// columns): per such column, its 0-based index, the first row, and how many.
     #[serde(default)]
@@ -672,6 +676,7 @@ pub fn read_sheet(
             rows: Vec::new(),
             signing_row: None,
             signing_dates: Vec::new(),
+            signers: Vec::new(),
             stray: Vec::new(),
             other_table: None,
         }];
@@ -717,7 +722,7 @@ pub fn read_sheet(
     }
     let mut rows = Vec::new();
     let mut merged: Option<Vec<Dimensions>> = None;
-    let (mut signing_row, mut signing_dates) = (None, Vec::new());
+    let (mut signing_row, mut signing_dates, mut signers) = (None, Vec::new(), Vec::new());
     let mut stray: Vec<(u32, u32, usize)> = Vec::new();
     let mut other_table: Option<(u32, String, usize)> = None;
     let mut split_at: Option<u32> = None;
@@ -745,6 +750,8 @@ pub fn read_sheet(
                     if let Data::String(t) = d {
                         if form::signing_line(t) == Some(form::Signing::DateLine) {
                             signing_dates.push(TopCell { row, col: col0 + j as u32, cell: Cell::Text(t.clone()) });
+                        } else if form::signs_for_a_body(t) {
+                            signers.push(TopCell { row, col: col0 + j as u32, cell: Cell::Text(t.clone()) });
                         }
                     }
                 }
@@ -823,7 +830,8 @@ pub fn read_sheet(
             }
         }
     }
-    let mut sheets = vec![SheetData { name: name.to_string(), hidden, header, top, rows, signing_row, signing_dates, stray, other_table }];
+    let mut sheets =
+        vec![SheetData { name: name.to_string(), hidden, header, top, rows, signing_row, signing_dates, signers, stray, other_table }];
     if let (Some(at), Some(end)) = (split_at, range.end()) {
         sheets.extend(read_sheet(name, hidden, &range.range((at, col0), end), merges, None));
     }

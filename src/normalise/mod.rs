@@ -650,6 +650,16 @@ fn find_agency(index: &AgencyIndex, wb: &WorkbookData, report: &[usize], rel: &s
             return found;
         }
     }
+    // The signing block under the table, signing for the sender ("TM. ỦY BAN NHÂN DÂN
+    // HUYỆN LỤC NGẠN", "GIÁM ĐỐC SỞ NGOẠI VỤ"); not "Nơi nhận:" and its list.
+    for sheet in mine.iter().chain(others.iter()) {
+        for tc in &sheet.signers {
+            let Cell::Text(t) = &tc.cell else { continue };
+            if let Some(m @ Match::One(_)) = crate::ingest::form::signer_body(t).map(|body| index.name(&body)) {
+                return (m, tidy(t));
+            }
+        }
+    }
     match path_agency(index, rel, &wb.sheets) {
         (Match::None, _) if !seen.is_empty() => (Match::None, seen),
         found => found,

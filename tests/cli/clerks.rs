@@ -8,7 +8,7 @@
 //! sent in two parts, a header merged over two columns, a remark beside the table, another
 //! table under the report's, a second part of the table in another column order, the table
 //! carried on to a sheet with no header, columns of no field (time, place, a unit per row),
-//! a date without its year.
+//! a date without its year, the sender named only where the report is signed.
 //! Each is read for what it is, and every row read is either
 //! consolidated or listed.
 
@@ -183,6 +183,11 @@ fn what_clerks_type_is_read_for_what_it_means() {
     assert_eq!(problems.iter().find(|p| p["kind"] == "note_only_row").unwrap()["detail"], "Địa điểm: Số liệu tính đến 30/9/2024");
     assert_eq!(file(kh)["rows_read"], "5");
 
+    // The sender named only in the signing block, signing for it; not the recipients.
+    let ky = "15_bao_cao_ky_ten.xlsx";
+    assert_eq!((file(ky)["outcome"].as_str(), file(ky)["agency_code"].as_str()), ("accepted", "HLUCNGAN"));
+    assert_eq!(field(ky, "task_code"), ["IV.11"]);
+
     // The workbook: the joined result in one cell; the lines joined and the example row
     // listed with what they are; the joined lines are not counted as data problems (the
     // example row, the guidance sheet and the empty report are).
@@ -191,7 +196,7 @@ fn what_clerks_type_is_read_for_what_it_means() {
     assert_eq!(row_with(&acts, "Tổng số 2 đoàn nghệ thuật")[6], "Lồng ghép", "money with no figure says so");
     assert_eq!(row_with(&acts, "Tổng số 2 đoàn nghệ thuật")[7], "", "in the budget's cell, not again in the note's");
     assert_eq!(row_with(&acts, "Hội nghị xúc tiến đầu tư tại Hàn Quốc")[7], "Thời gian thực hiện: 15/05/2024; Địa điểm: Seoul");
-    assert_eq!(acts.iter().filter(|r| r[0].parse::<u32>().is_ok()).count(), 31, "one line per activity, nothing else");
+    assert_eq!(acts.iter().filter(|r| r[0].parse::<u32>().is_ok()).count(), 32, "one line per activity, nothing else");
     let said_so = sheet(&env.workbook(2024), "Khó khăn, kiến nghị");
     let general = row_with(&said_so, "Đài Phát thanh và Truyền hình tỉnh");
     assert_eq!((general[2].as_str(), general[4].as_str()), ("Chung", "Đề nghị đầu tư thiết bị dựng phim."));
@@ -199,5 +204,5 @@ fn what_clerks_type_is_read_for_what_it_means() {
     assert!(listed.iter().flatten().any(|c| c.starts_with("dòng viết tiếp dòng 5")));
     assert!(listed.iter().flatten().any(|c| c.starts_with("dòng ví dụ của biểu mẫu")));
     let said = String::from_utf8_lossy(&out.stdout);
-    assert!(said.contains("31 hoạt động, 11 vấn đề dữ liệu"), "{said}");
+    assert!(said.contains("32 hoạt động, 11 vấn đề dữ liệu"), "{said}");
 }

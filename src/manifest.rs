@@ -6,7 +6,7 @@ use sha2::{Digest, Sha256};
 
 use crate::config::RunConfig;
 use crate::error::RunError;
-use crate::ingest::{hex, Receipts, RECEIPTS_FILE};
+use crate::ingest::{hex, Receipts};
 use crate::normalise::Normalised;
 use crate::report::Staged;
 
@@ -68,7 +68,7 @@ pub fn build(cfg: &RunConfig, norm: &Normalised, receipts: Option<&Receipts>, ou
         .map(|f| InputEntry { path: f.file.clone(), bytes: f.bytes, sha256: f.sha256.clone(), outcome: f.outcome.as_str().into() })
         .collect();
     if let Some(r) = receipts {
-        inputs.push(InputEntry { path: RECEIPTS_FILE.into(), bytes: r.bytes, sha256: r.sha256.clone(), outcome: "register".into() });
+        inputs.push(InputEntry { path: r.name.clone(), bytes: r.bytes, sha256: r.sha256.clone(), outcome: "register".into() });
         inputs.sort_by(|a, b| a.path.cmp(&b.path));
     }
     Ok(Manifest {

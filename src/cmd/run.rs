@@ -53,8 +53,8 @@ pub fn read(cfg: &RunConfig, tick: &(dyn Fn() + Sync)) -> anyhow::Result<Read> {
     let read_ms = started.elapsed().as_millis();
     let read_peak = peak_rss_mb().unwrap_or(0) as u128;
     let receipts = ingest::read_receipts(&cfg.year_dir)
-        .with_context(|| format!("không đọc được {}", cfg.year_dir.join(ingest::RECEIPTS_FILE).display()))?;
-    let norm = normaliser.finish(drafts, receipts.as_ref().map(|r| r.text.as_str()))?;
+        .with_context(|| format!("không đọc được sổ nhận báo cáo ({}) trong {}", ingest::RECEIPTS_FILE, cfg.year_dir.display()))?;
+    let norm = normaliser.finish(drafts, receipts.as_ref())?;
     let read = norm.rows_read();
     let accepted = norm.rows.height();
     // A file not consolidated rejects all its rows at once; in the others, totals rows,

@@ -44,7 +44,7 @@ pub fn run(args: &VerifyArgs) -> anyhow::Result<ExitCode> {
         now.insert(f.rel, sha256(&bytes));
     }
     if let Some(r) = ingest::read_receipts(&year_dir)? {
-        now.insert(ingest::RECEIPTS_FILE.to_string(), r.sha256);
+        now.insert(r.name, r.sha256);
     }
     let then: BTreeMap<String, String> = m.inputs.iter().map(|i| (i.path.clone(), i.sha256.clone())).collect();
     for (path, hash) in &then {

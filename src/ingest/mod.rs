@@ -27,6 +27,15 @@ pub const SPREADSHEET_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xls", "xlsb", "od
 /// The department's optional register of incoming documents, read separately.
 pub const RECEIPTS_FILE: &str = "receipts.csv";
 
+/// The register kept as a workbook instead ("receipts.xlsx"): its first sheet, read as the
+/// CSV is, where there is no `receipts.csv`.
+pub const RECEIPTS_BOOKS: [&str; 3] = ["receipts.xlsx", "receipts.xls", "receipts.ods"];
+
+/// Whether a file name in the year folder is the receipts register's.
+fn is_register(name: &str) -> bool {
+    name.eq_ignore_ascii_case(RECEIPTS_FILE) || RECEIPTS_BOOKS.iter().any(|b| name.eq_ignore_ascii_case(b))
+}
+
 /// A cell value as the reader gave it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
@@ -202,7 +211,7 @@ fn walk(dir: &Path, prefix: &str, out: &mut Vec<InputFile>) -> std::io::Result<(
     for entry in std::fs::read_dir(dir)? {
         let entry = entry?;
         let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with('.') || (prefix.is_empty() && name.eq_ignore_ascii_case(RECEIPTS_FILE)) {
+        if name.starts_with('.') || (prefix.is_empty() && is_register(&name)) {
             continue;
         }
         let rel = if prefix.is_empty() { name.clone() } else { format!("{prefix}/{name}") };
@@ -220,19 +229,44 @@ fn walk(dir: &Path, prefix: &str, out: &mut Vec<InputFile>) -> std::io::Result<(
 /// The receipts register of a year folder, if it has one.
 #[derive(Debug, Clone)]
 pub struct Receipts {
+    /// Its file's name in the year folder ("receipts.csv", "receipts.xlsx").
+    pub name: String,
     pub text: String,
     pub bytes: u64,
     pub sha256: String,
 }
 
-/// Reads `receipts.csv` from a year folder (UTF-8 or UTF-16 text).
+/// Reads the receipts register from a year folder: `receipts.csv` (UTF-8 or UTF-16 text),
+/// else `receipts.xlsx` (or .xls, .ods), its first sheet's cells as tab-separated lines.
+/// A register workbook that cannot be read is an error, as an unreadable CSV is.
 pub fn read_receipts(dir: &Path) -> std::io::Result<Option<Receipts>> {
-    let path = dir.join(RECEIPTS_FILE);
-    if !path.is_file() {
-        return Ok(None);
+    let names: Vec<String> = match std::fs::read_dir(dir) {
+        Ok(entries) => entries.filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).collect(),
+        Err(_) => return Ok(None),
+    };
+    let find = |want: &str| names.iter().find(|n| n.eq_ignore_ascii_case(want)).filter(|n| dir.join(n).is_file());
+    if let Some(name) = find(RECEIPTS_FILE) {
+        let data = std::fs::read(dir.join(name))?;
+        return Ok(Some(Receipts {
+            name: name.clone(),
+            text: texttable::decode(&data),
+            bytes: data.len() as u64,
+            sha256: hex(&Sha256::digest(&data)),
+        }));
     }
-    let data = std::fs::read(&path)?;
-    Ok(Some(Receipts { text: texttable::decode(&data), bytes: data.len() as u64, sha256: hex(&Sha256::digest(&data)) }))
+    let Some(name) = RECEIPTS_BOOKS.iter().find_map(|b| find(b)) else { return Ok(None) };
+    let data = std::fs::read(dir.join(name))?;
+    let bad = |e: String| std::io::Error::new(std::io::ErrorKind::InvalidData, format!("{name}: {e}"));
+    let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(data.as_slice())).map_err(|e| bad(e.to_string()))?;
+    let first = book.sheet_names().first().cloned().ok_or_else(|| bad("không có trang tính".into()))?;
+    let range = book.worksheet_range(&first).map_err(|e| bad(e.to_string()))?;
+    // Tabs and line breaks inside a cell would split it: spaces there.
+    let text = range
+        .rows()
+        .map(|r| r.iter().map(|d| Cell::from_data(d).text().replace(['\t', '\n', '\r'], " ")).collect::<Vec<_>>().join("\t"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    Ok(Some(Receipts { name: name.clone(), text, bytes: data.len() as u64, sha256: hex(&Sha256::digest(&data)) }))
 }
 
 /// A non-empty cell above the header (or near the top of a sheet without one): where the

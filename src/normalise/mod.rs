@@ -214,10 +214,11 @@ impl<'a> Normaliser<'a> {
     }
 
     /// Every file's draft (in file order) and the receipts register's text, if any.
-    pub fn finish(&self, mut drafts: Vec<Draft>, receipts: Option<&str>) -> PolarsResult<Normalised> {
+    pub fn finish(&self, mut drafts: Vec<Draft>, receipts: Option<&crate::ingest::Receipts>) -> PolarsResult<Normalised> {
         supersede(&mut drafts);
         let mut problems = Vec::new();
-        let received = received_dates(&drafts, receipts.map(|t| receipts::read(t, &self.index)), &mut problems);
+        let register = receipts.map(|r| (r.name.as_str(), receipts::read(&r.text, &r.name, &self.index)));
+        let received = received_dates(&drafts, register, &mut problems);
         let mut records = Vec::new();
         // Files come in path order, each file's rows already in sheet and row order.
         let mut pieces = Vec::new();
@@ -238,7 +239,11 @@ impl<'a> Normaliser<'a> {
 
 /// The day each agency's report was received (see `Normalised::received`), listing where
 /// the register and the workbooks disagree.
-fn received_dates(drafts: &[Draft], register: Option<receipts::Register>, problems: &mut Vec<Problem>) -> BTreeMap<String, NaiveDate> {
+fn received_dates(
+    drafts: &[Draft],
+    register: Option<(&str, receipts::Register)>,
+    problems: &mut Vec<Problem>,
+) -> BTreeMap<String, NaiveDate> {
     let mut from_files: BTreeMap<String, (NaiveDate, String)> = BTreeMap::new();
     let mut submitted: BTreeMap<String, String> = BTreeMap::new();
     // An agency whose only file cannot be read did send it: the register's day is kept.
@@ -257,7 +262,7 @@ fn received_dates(drafts: &[Draft], register: Option<receipts::Register>, proble
         }
     }
     let mut received: BTreeMap<String, NaiveDate> = from_files.iter().map(|(c, (d, _))| (c.clone(), *d)).collect();
-    if let Some(reg) = register {
+    if let Some((name, reg)) = register {
         problems.extend(reg.problems);
         for (code, date) in reg.received {
             match submitted.get(&code) {
@@ -271,11 +276,7 @@ fn received_dates(drafts: &[Draft], register: Option<receipts::Register>, proble
                 None if sent.contains(&code) => {
                     received.insert(code, date);
                 }
-                None => problems.push(Problem::file(
-                    crate::ingest::RECEIPTS_FILE,
-                    Kind::ReceiptWithoutFile,
-                    format!("{code}, {}", date.format("%d/%m/%Y")),
-                )),
+                None => problems.push(Problem::file(name, Kind::ReceiptWithoutFile, format!("{code}, {}", date.format("%d/%m/%Y")))),
             }
         }
     }

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use super::matching::{AgencyIndex, Match};
 use super::values::{self, DateRead};
 use crate::error::{Kind, Problem};
-use crate::ingest::{Cell, RECEIPTS_FILE};
+use crate::ingest::Cell;
 use crate::text::fold;
 
 /// The register as read: earliest received date per agency code, and its findings.
@@ -23,7 +23,7 @@ const AGENCY: &[&str] = &["don vi", "co quan", "don vi gui", "noi gui", "co quan
 const DATE: &[&str] = &["ngay nhan", "ngay den", "ngay", "received", "received date", "ngay nhan bao cao"];
 
 /// Reads the register's text. Lines it cannot read are listed, never dropped silently.
-pub fn read(text: &str, index: &AgencyIndex) -> Register {
+pub fn read(text: &str, name: &str, index: &AgencyIndex) -> Register {
     let mut reg = Register::default();
     let first = text.lines().next().unwrap_or("");
     let delimiter = [b',', b';', b'\t'].into_iter().max_by_key(|d| first.bytes().filter(|b| b == d).count()).unwrap_or(b',');
@@ -36,19 +36,13 @@ pub fn read(text: &str, index: &AgencyIndex) -> Register {
     let find =
         |names: &[&str]| header.iter().position(|h| names.contains(&h.as_str()) || names.iter().any(|n| h.starts_with(&format!("{n} "))));
     let (Some(agency_col), Some(date_col)) = (find(AGENCY), find(DATE)) else {
-        reg.problems.push(Problem::at(
-            RECEIPTS_FILE,
-            "",
-            "A1".into(),
-            Kind::ReceiptUnreadable,
-            "dòng tiêu đề cần cột \"Đơn vị\" và \"Ngày nhận\"",
-        ));
+        reg.problems.push(Problem::at(name, "", "A1".into(), Kind::ReceiptUnreadable, "dòng tiêu đề cần cột \"Đơn vị\" và \"Ngày nhận\""));
         return reg;
     };
     for (i, record) in records.enumerate() {
         let line = format!("A{}", i + 2);
         let Ok(record) = record else {
-            reg.problems.push(Problem::at(RECEIPTS_FILE, "", line, Kind::ReceiptUnreadable, "dòng hỏng"));
+            reg.problems.push(Problem::at(name, "", line, Kind::ReceiptUnreadable, "dòng hỏng"));
             continue;
         };
         let agency = record.get(agency_col).unwrap_or("").trim();
@@ -59,7 +53,7 @@ pub fn read(text: &str, index: &AgencyIndex) -> Register {
         let date = match values::date(&Cell::Text(date.to_string())) {
             DateRead::Date(d) => d,
             _ => {
-                reg.problems.push(Problem::at(RECEIPTS_FILE, "", line, Kind::ReceiptUnreadable, format!("{agency}; {date}")));
+                reg.problems.push(Problem::at(name, "", line, Kind::ReceiptUnreadable, format!("{agency}; {date}")));
                 continue;
             }
         };
@@ -68,7 +62,7 @@ pub fn read(text: &str, index: &AgencyIndex) -> Register {
                 let e = reg.received.entry(code).or_insert(date);
                 *e = (*e).min(date);
             }
-            _ => reg.problems.push(Problem::at(RECEIPTS_FILE, "", line, Kind::ReceiptUnknownAgency, agency.to_string())),
+            _ => reg.problems.push(Problem::at(name, "", line, Kind::ReceiptUnknownAgency, agency.to_string())),
         }
     }
     reg

@@ -38,6 +38,38 @@ fn late_and_missing_agencies_with_days() {
 }
 
 #[test]
+fn a_register_kept_as_a_workbook_is_read_as_the_csv_is() {
+    let env = Env::example(2024);
+    let dir = env.year_dir(2024);
+    // The department's register as a workbook: its dates as Excel dates, a line it cannot
+    // read, an agency with no file.
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    let date = rust_xlsxwriter::Format::new().set_num_format("dd/mm/yyyy");
+    for (c, h) in ["Đơn vị", "Ngày nhận", "Số đến"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    ws.write_string(1, 0, "Sở Ngoại vụ").unwrap();
+    ws.write_datetime_with_format(1, 1, rust_xlsxwriter::ExcelDateTime::from_ymd(2024, 10, 24).unwrap(), &date).unwrap();
+    ws.write_number(1, 2, 1234).unwrap();
+    ws.write_string(2, 0, "Sở Tài chính").unwrap();
+    ws.write_string(2, 1, "ngày 32/10/2024").unwrap();
+    wb.save(dir.join("Receipts.xlsx")).unwrap();
+    env.run_year(2024, &[]);
+    let completeness = env.csv(2024, "completeness.csv");
+    let snv = completeness.iter().find(|r| r["agency_code"] == "SNV").unwrap();
+    // The register's day over the report's own (27/10): on time.
+    assert_eq!((snv["received_date"].as_str(), snv["verdict"].as_str()), ("2024-10-24", "on_time"));
+    let problems = env.csv(2024, "problems.csv");
+    let p = problems.iter().find(|p| p["kind"] == "receipt_unreadable").unwrap();
+    assert_eq!((p["file"].as_str(), p["cell"].as_str()), ("Receipts.xlsx", "A3"));
+    // It is the register, not a submission; the manifest records it as such.
+    assert!(env.csv(2024, "files.csv").iter().all(|f| f["file"] != "Receipts.xlsx"));
+    let manifest = std::fs::read_to_string(env.out_dir(2024).join("manifest.json")).unwrap();
+    assert!(manifest.contains("\"path\": \"Receipts.xlsx\"") && manifest.contains("\"outcome\": \"register\""), "{manifest}");
+}
+
+#[test]
 fn an_agency_that_sent_only_a_file_that_cannot_be_read_is_asked_to_send_it_again() {
     let env = Env::example(2024);
     let dir = env.year_dir(2024);

@@ -445,16 +445,23 @@ fn budget_by_source(columns: &mut Vec<Column>, others: &mut Vec<(u32, String)>, 
     let total = |c: &usize| {
         matches!(fold(text(i + 1, *c)).as_str(), "tong" | "tong so" | "tong cong" | "cong" | "tong kinh phi" | "tong cong kinh phi")
     };
-    let chosen: Vec<usize> = match group.iter().find(|c| total(c)) {
-        Some(&c) => vec![c],
-        None => group.clone(),
-    };
     let header = |c: usize| join(text(i, first), text(i + 1, c));
+    // Money allotted beside money spent ("Kinh phí" over "Dự toán | Thực hiện") is no split
+    // by source: the money spent is the budget, the money allotted kept in the note.
+    let spent_col = group.iter().copied().filter(|&c| spent(text(i + 1, c)) == 2).max_by_key(|&c| c);
+    let allotted = group.iter().any(|&c| spent(text(i + 1, c)) == 0);
+    let (chosen, set_aside): (Vec<usize>, Vec<usize>) = match (group.iter().find(|c| total(c)), spent_col) {
+        (Some(&c), _) => (vec![c], Vec::new()),
+        (None, Some(c)) if allotted => (vec![c], group.iter().copied().filter(|&g| g != c).collect()),
+        (None, _) => (group.clone(), Vec::new()),
+    };
     columns[at] = Column { field: Field::Budget, col: col0 + chosen[0] as u32, header: header(chosen[0]) };
     // The other columns of the group name no other field (a source is not a field of its own).
     columns.retain(|x| x.field == Field::Budget || !group.contains(&((x.col - col0) as usize)));
-    // Nor are they columns of their own, to be kept in the note: the budget is read from them.
+    // Nor are they columns of their own, to be kept in the note: the budget is read from them
+    // (but the money allotted, set aside).
     others.retain(|(c, _)| !group.contains(&((c - col0) as usize)));
+    others.extend(set_aside.iter().map(|&g| (col0 + g as u32, header(g))));
     for &c in &chosen[1..] {
         columns.push(Column { field: Field::Budget, col: col0 + c as u32, header: header(c) });
     }
@@ -698,6 +705,16 @@ mod tests {
         let h = find(&g, 0, 0).unwrap();
         assert_eq!(h.col(Field::Budget).unwrap().col, 5);
         assert_eq!(h.others, [(4, "Kinh phí được giao".to_string()), (6, "Nhiệm vụ được giao".to_string())]);
+        // So under one budget header: "Kinh phí" over "Dự toán | Thực hiện" is no split by
+        // source to add up.
+        let g = grid(&[
+            &["STT", "Nội dung hoạt động", "Kết quả", "Kinh phí (triệu đồng)", ""],
+            &["", "", "", "Dự toán", "Thực hiện"],
+            &["1", "Hội nghị", "Xong", "20", "15"],
+        ]);
+        let h = find(&g, 0, 0).unwrap();
+        assert_eq!(h.columns.iter().filter(|c| c.field == Field::Budget).map(|c| c.col).collect::<Vec<_>>(), [4]);
+        assert_eq!(h.others, [(3, "Kinh phí (triệu đồng) Dự toán".to_string())]);
     }
 
     #[test]

@@ -399,6 +399,24 @@ pub fn find(rows: &[Vec<String>], row0: u32, col0: u32) -> Option<Header> {
     if below_is_header {
         budget_by_source(&mut columns, &mut others, rows, i, col0, width);
     }
+    // Of a field's columns under one header that each name a year ("Kết quả thực hiện" or
+    // "Kinh phí" over "Năm 2023 | Năm 2024"), the latest year's; the others kept in the note.
+    for field in Field::ALL {
+        let years: Vec<Option<u32>> = columns.iter().filter(|c| c.field == field).map(|c| year_named(&c.header)).collect();
+        if years.len() < 2 || years.iter().any(Option::is_none) {
+            continue;
+        }
+        // (Not a budget planned for a later year, "Dự kiến năm 2025".)
+        let planned = |c: &Column| c.field == Field::Budget && spent(&c.header) == 0;
+        let latest = columns.iter().filter(|c| c.field == field && !planned(c)).filter_map(|c| year_named(&c.header)).max();
+        if latest.is_none() || years.iter().all(|y| *y == latest) {
+            continue;
+        }
+        let (keep, earlier): (Vec<Column>, Vec<Column>) =
+            columns.drain(..).partition(|c| c.field != field || year_named(&c.header) == latest);
+        columns = keep;
+        others.extend(earlier.into_iter().map(|c| (c.col, c.header)));
+    }
     if is_task_list(&rows[i], &columns) {
         return None;
     }
@@ -705,6 +723,16 @@ mod tests {
         let h = find(&g, 0, 0).unwrap();
         assert_eq!(h.col(Field::Budget).unwrap().col, 5);
         assert_eq!(h.others, [(4, "Kinh phí được giao".to_string()), (6, "Nhiệm vụ được giao".to_string())]);
+        // Under one header, two years: the later year's, not money planned for the next.
+        let g = grid(&[
+            &["STT", "Nội dung hoạt động", "Kết quả thực hiện", "", "Kinh phí", ""],
+            &["", "", "Năm 2023", "Năm 2024", "Năm 2024", "Dự kiến năm 2025"],
+            &["1", "Hội nghị", "40 người", "50 người", "15", "30"],
+        ]);
+        let h = find(&g, 0, 0).unwrap();
+        let cols = |f: Field| h.columns.iter().filter(|c| c.field == f).map(|c| c.col).collect::<Vec<_>>();
+        assert_eq!((cols(Field::Result), cols(Field::Budget)), (vec![3], vec![4]));
+        assert_eq!(h.others.iter().map(|(c, _)| *c).collect::<Vec<_>>(), [2, 5]);
         // So under one budget header: "Kinh phí" over "Dự toán | Thực hiện" is no split by
         // source to add up.
         let g = grid(&[

@@ -1207,11 +1207,21 @@ fn read_rows(
             continue;
         }
 
-        // The task: written on the row, else the heading or row above.
+        // The task: written on the row, else the heading or row above. In a table with no
+        // task column, a task's code in the number column ("NV3", "IV.4") is the row's.
+        let code_in_number_column = header.col(Field::Task).is_none()
+            && stt.chars().any(|c| c.is_ascii_digit())
+            && stt.chars().any(char::is_alphabetic)
+            && stt.split_whitespace().nth(1).is_none()
+            && matches!(resolve(&stt), Match::One(_));
         let (matched, task_as_written) = if !task_text.is_empty() {
             let m = resolve(&task_text);
             current = Some(Current { matched: m.clone(), written: task_text.clone(), heading: false });
             (m, task_text.clone())
+        } else if code_in_number_column {
+            let m = resolve(&stt);
+            current = Some(Current { matched: m.clone(), written: stt.clone(), heading: false });
+            (m, stt.clone())
         } else if let Some(c) = &current {
             if !c.heading {
                 let col = header.col(Field::Task).map_or(0, |c| c.col);

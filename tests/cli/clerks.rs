@@ -183,7 +183,8 @@ fn what_clerks_type_is_read_for_what_it_means() {
     assert_eq!(problems.iter().find(|p| p["kind"] == "note_only_row").unwrap()["detail"], "Địa điểm: Số liệu tính đến 30/9/2024");
     assert_eq!(file(kh)["rows_read"], "5");
 
-    // The sender named only in the signing block, signing for it; not the recipients.
+    // The sender named only in the signing block, signing for it; not the recipients. The
+    // task's code in the number column, where there is no task column.
     let ky = "15_bao_cao_ky_ten.xlsx";
     assert_eq!((file(ky)["outcome"].as_str(), file(ky)["agency_code"].as_str()), ("accepted", "HLUCNGAN"));
     assert_eq!(field(ky, "task_code"), ["IV.11"]);

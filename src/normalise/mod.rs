@@ -1557,7 +1557,8 @@ pub fn fmt_num(x: f64) -> String {
 /// Of two or more accepted submissions from one agency, the one with the latest report
 /// date (then the last by file name) is used; the others are superseded, except a file on
 /// none of the tasks the files used report (a report sent in parts, "NV1–4" and "NV5–8"),
-/// which is used too, and listed as a part.
+/// which is used too, and listed as a part, unless it repeats one of their activities (the
+/// report sent again with its tasks corrected).
 fn supersede(drafts: &mut [Draft]) {
     let mut by_agency: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, d) in drafts.iter().enumerate() {
@@ -1572,10 +1573,18 @@ fn supersede(drafts: &mut [Draft]) {
         });
         let kept = drafts[idxs[0]].record.file.clone();
         let mut tasks = drafts[idxs[0]].tasks.clone();
+        // The activities of the files used, folded: a file on other tasks that repeats one
+        // is the report again with its tasks corrected, not another part of it.
+        let activities_of = |d: &Draft| -> std::collections::BTreeSet<String> {
+            d.piece.as_ref().map(|p| p.activities().iter().map(|a| fold(a)).filter(|a| !a.is_empty()).collect()).unwrap_or_default()
+        };
+        let mut activities = activities_of(&drafts[idxs[0]]);
         for &i in &idxs[1..] {
+            let its = activities_of(&drafts[i]);
             let d = &mut drafts[i];
-            if !tasks.is_empty() && !d.tasks.is_empty() && tasks.is_disjoint(&d.tasks) {
+            if !tasks.is_empty() && !d.tasks.is_empty() && tasks.is_disjoint(&d.tasks) && activities.is_disjoint(&its) {
                 tasks.extend(d.tasks.iter().cloned());
+                activities.extend(its);
                 d.problems.push(Problem::file(&d.record.file, Kind::ReportPart, kept.clone()));
                 continue;
             }

@@ -72,6 +72,21 @@ impl TextPiece {
         piece
     }
 
+    /// The `i`th value, copied out (for the rare look back at a file's rows).
+    fn value(&self, i: usize) -> Option<String> {
+        if self.valid.as_ref().is_some_and(|v| !v[i]) {
+            return None;
+        }
+        let v = self.views[i];
+        let len = v.length as usize;
+        let bytes = if len <= View::MAX_INLINE_SIZE as usize {
+            v.as_u128().to_le_bytes()[4..4 + len].to_vec()
+        } else {
+            self.buffers[v.buffer_idx as usize][v.offset as usize..v.offset as usize + len].to_vec()
+        };
+        String::from_utf8(bytes).ok()
+    }
+
     /// `n` times the same value: one view, the text held once.
     pub fn repeat(v: &str, n: usize) -> TextPiece {
         let mut piece = TextPiece::new(std::iter::once(Some(v)).take(n.min(1)));
@@ -174,6 +189,13 @@ impl Piece {
             budget: rows.iter().map(|r| r.budget).collect(),
             report_date: vec![file.report_date.map(|d| (d - epoch).num_days() as i32); n],
         }
+    }
+
+    /// Its rows' activities, as written (the place of the activity in `texts`: `new`).
+    pub fn activities(&self) -> Vec<String> {
+        const ACTIVITY: usize = 7;
+        let t = &self.texts[ACTIVITY];
+        (0..t.views.len()).filter_map(|i| t.value(i)).collect()
     }
 
     /// The rows table: the pieces one under the other, columns as `schema::rows()`.

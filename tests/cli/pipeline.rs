@@ -38,6 +38,41 @@ fn late_and_missing_agencies_with_days() {
 }
 
 #[test]
+fn a_file_on_other_tasks_that_repeats_an_activity_is_a_correction_not_a_part() {
+    let env = Env::new();
+    let dir = env.year_dir(2024);
+    std::fs::create_dir_all(&dir).unwrap();
+    let report = |name: &str, date: &str, rows: &[(&str, &str)]| {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let ws = wb.add_worksheet();
+        ws.write_string(0, 0, "Đơn vị báo cáo: Sở Ngoại vụ").unwrap();
+        ws.write_string(1, 0, format!("Ngày báo cáo: {date}")).unwrap();
+        for (c, h) in ["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng"].iter().enumerate() {
+            ws.write_string(3, c as u16, *h).unwrap();
+        }
+        for (i, (task, activity)) in rows.iter().enumerate() {
+            let r = 4 + i as u32;
+            ws.write_number(r, 0, (i + 1) as f64).unwrap();
+            for (c, v) in [*task, *activity, "Đạt", "Hoàn thành"].iter().enumerate() {
+                ws.write_string(r, 1 + c as u16, *v).unwrap();
+            }
+        }
+        wb.save(dir.join(name)).unwrap();
+    };
+    // The first report; the same activity sent again under a corrected task; a part on
+    // other tasks and other activities.
+    report("snv-1.xlsx", "20/10/2024", &[("NV1", "Hội nghị quán triệt"), ("NV2", "Tập huấn cán bộ")]);
+    report("snv-2.xlsx", "25/10/2024", &[("NV3", "Tập huấn cán bộ")]);
+    report("snv-3.xlsx", "22/10/2024", &[("NV5", "Hội chợ nông sản")]);
+    env.run_year(2024, &[]);
+    let files = env.csv(2024, "files.csv");
+    let outcome = |name: &str| files.iter().find(|f| f["file"] == name).unwrap()["outcome"].clone();
+    assert_eq!([outcome("snv-1.xlsx"), outcome("snv-2.xlsx"), outcome("snv-3.xlsx")], ["superseded", "accepted", "accepted"]);
+    let rows = env.csv(2024, "rows.csv");
+    assert_eq!(rows.iter().filter(|r| r["activity"] == "Tập huấn cán bộ").count(), 1, "counted once");
+}
+
+#[test]
 fn a_register_kept_as_a_workbook_is_read_as_the_csv_is() {
     let env = Env::example(2024);
     let dir = env.year_dir(2024);

@@ -15,6 +15,11 @@ use rust_xlsxwriter::{
 
 use crate::plan::{Agency, Plan, Role};
 
+/// The template's line under its table on adding rows: the reader knows it as the form's
+/// own, no note of the agency's.
+pub const ADDING_ROWS: &str =
+    "Thêm dòng trong một nhiệm vụ: chọn một dòng trống của nhiệm vụ đó, chèn dòng (Insert Row). Không sửa các dòng tiêu đề màu xám.";
+
 /// The name of the very hidden sheet that marks a tonghop template.
 pub const MARKER_SHEET: &str = "tonghop";
 /// The text in its first cell.
@@ -191,14 +196,7 @@ pub fn build(
         .set_input_message("Số triệu đồng, ví dụ 15 hoặc 1,5.")?
         .set_error_message("Kinh phí là số triệu đồng, không âm.")?;
     ws.add_data_validation(first_input, 7, last_input, 7, &money)?;
-    ws.merge_range(
-        r + 1,
-        0,
-        r + 1,
-        last,
-        "Thêm dòng trong một nhiệm vụ: chọn một dòng trống của nhiệm vụ đó, chèn dòng (Insert Row). Không sửa các dòng tiêu đề màu xám.",
-        &center,
-    )?;
+    ws.merge_range(r + 1, 0, r + 1, last, ADDING_ROWS, &center)?;
 
     ws.set_paper_size(9);
     ws.set_landscape();

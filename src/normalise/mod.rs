@@ -1164,6 +1164,19 @@ fn read_rows(
             };
             if !matches!(m, Match::None) || matching::numbered(inner) {
                 current = Some(Current { matched: m, written: stt.clone(), heading: true });
+            } else if inner == stt.trim_start()
+                && stt != crate::template::ADDING_ROWS
+                && stt.split_whitespace().nth(5).is_some()
+                && stt.chars().any(char::is_lowercase)
+                && !["bang", "bieu", "phan", "muc", "phu luc", "nhiem vu", "cac nhiem vu", "chuong"]
+                    .iter()
+                    .any(|w| crate::ingest::header::starts_with_words(&fold(&stt.chars().take(24).collect::<String>()), w))
+            {
+                // A sentence typed across the table ("Trong năm đơn vị đã phối hợp tổ chức
+                // thêm 3 hoạt động…"), no heading: listed, not dropped.
+                let col = raw.cells.first().map_or(0, |(_, c, _)| *c);
+                problems.push(Problem::at(file, &sheet.name, a1(row_at, col), Kind::NoteOnlyRow, stt.clone()));
+                totals += 1;
             }
             continue;
         }

@@ -188,6 +188,8 @@ fn what_clerks_type_is_read_for_what_it_means() {
     let ky = "15_bao_cao_ky_ten.xlsx";
     assert_eq!((file(ky)["outcome"].as_str(), file(ky)["agency_code"].as_str()), ("accepted", "HLUCNGAN"));
     assert_eq!(field(ky, "task_code"), ["IV.11"]);
+    // A sentence typed across the table is no activity and no heading: listed.
+    assert_eq!(found(ky), [("note_only_row", "A6")]);
 
     // The workbook: the joined result in one cell; the lines joined and the example row
     // listed with what they are; the joined lines are not counted as data problems (the
@@ -205,5 +207,5 @@ fn what_clerks_type_is_read_for_what_it_means() {
     assert!(listed.iter().flatten().any(|c| c.starts_with("dòng viết tiếp dòng 5")));
     assert!(listed.iter().flatten().any(|c| c.starts_with("dòng ví dụ của biểu mẫu")));
     let said = String::from_utf8_lossy(&out.stdout);
-    assert!(said.contains("32 hoạt động, 11 vấn đề dữ liệu"), "{said}");
+    assert!(said.contains("32 hoạt động, 12 vấn đề dữ liệu"), "{said}");
 }

@@ -209,7 +209,9 @@ pub fn ticked(cell: &Cell) -> bool {
         Cell::Number(n) => *n != 0.0,
         Cell::Text(t) => {
             let t = t.trim().to_lowercase();
-            matches!(t.as_str(), "x" | "v" | "✓" | "✔" | "☑" | "☒" | "có" | "co" | "1" | "true")
+            // "√" (the square root sign) is how a tick is typed from Vietnamese keyboards
+            // and Word's symbols; "✗", "+", "•", "●", "■" mark a box too.
+            matches!(t.as_str(), "x" | "v" | "✓" | "✔" | "☑" | "☒" | "√" | "✗" | "✘" | "+" | "•" | "●" | "■" | "có" | "co" | "1" | "true")
         }
         _ => false,
     }
@@ -853,6 +855,17 @@ mod tests {
         for (cell, want) in cases {
             assert_eq!(date(&cell), want, "{cell:?}");
         }
+    }
+
+    #[test]
+    fn tick_marks() {
+        for t in ["x", "X", "✓", "√", "v", "+", "•", "có", " x "] {
+            assert!(ticked(&Cell::Text(t.into())), "{t:?}");
+        }
+        for t in ["", "-", "không", "0", "Đang làm"] {
+            assert!(!ticked(&Cell::Text(t.into())), "{t:?}");
+        }
+        assert!(ticked(&Cell::Number(1.0)) && !ticked(&Cell::Number(0.0)) && !ticked(&Cell::Empty));
     }
 
     #[test]

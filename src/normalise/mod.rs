@@ -967,13 +967,20 @@ fn read_rows(
         // Cells under headers of no field ("Thời gian thực hiện", "Địa điểm") are kept in
         // the note, each after its header: "Địa điểm: Hội trường UBND tỉnh".
         // A column of units beside the budget ("Đơn vị tính": "đồng") gives the row's.
-        let (mut note_col, mut row_unit) = (None, None);
+        // A role ticked in a column of its own ("Chủ trì | Phối hợp" marked "x") is the role
+        // written.
+        let (mut note_col, mut row_unit, mut ticked_role) = (None, None, None);
         for (col, cell) in std::mem::take(&mut raw.extra) {
             let value = read(Some((cell, col)), &mut flags);
             if value.is_empty() {
                 continue;
             }
             let head = header.others.iter().find(|(c, _)| *c == col).map_or(String::new(), |(_, h)| tidy(h));
+            let role_head = matches!(fold(&head).as_str(), "chu tri" | "phoi hop");
+            if role_head && values::ticked(&Cell::Text(value.clone())) {
+                ticked_role = ticked_role.or(Some(head));
+                continue;
+            }
             let unit_column = || ["don vi tinh", "dvt"].iter().any(|p| crate::ingest::header::starts_with_words(&fold(&head), p));
             if header.col(Field::Budget).is_some() && crate::ingest::header::is_unit(&value) && unit_column() {
                 if let Some(u) = Unit::named(&value) {
@@ -989,6 +996,10 @@ fn read_rows(
             note.push_str(": ");
             note.push_str(&value);
         }
+        let role_text = match ticked_role {
+            Some(ticked) if role_text.is_empty() => ticked,
+            _ => role_text,
+        };
         let ticks: Vec<(Status, bool)> = [
             (Field::StatusDone, Status::Done),
             (Field::StatusInProgress, Status::InProgress),

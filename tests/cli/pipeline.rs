@@ -73,6 +73,35 @@ fn a_file_on_other_tasks_that_repeats_an_activity_is_a_correction_not_a_part() {
 }
 
 #[test]
+fn a_role_ticked_in_a_column_of_its_own_is_the_role_written() {
+    let env = Env::new();
+    let dir = env.year_dir(2024);
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "Đơn vị báo cáo: Sở Ngoại vụ").unwrap();
+    ws.write_string(1, 0, "Ngày báo cáo: 20/10/2024").unwrap();
+    let rows: [[&str; 7]; 3] = [
+        ["STT", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Nội dung hoạt động", "Kết quả", "Tình trạng"],
+        ["1", "NV1", "√", "", "Hội nghị quán triệt", "200 đại biểu", "Hoàn thành"],
+        ["2", "NV2", "", "x", "Tập huấn cán bộ", "2 lớp", "Hoàn thành"],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            ws.write_string(3 + r as u32, c as u16, *v).unwrap();
+        }
+    }
+    wb.save(dir.join("snv.xlsx")).unwrap();
+    env.run_year(2024, &[]);
+    // The plan decides the role; a tick against it is flagged, and no tick is left in the note.
+    let rows = env.csv(2024, "rows.csv");
+    assert!(rows.iter().all(|r| r["role"] == "lead" && r["note"].is_empty()), "{rows:?}");
+    let problems = env.csv(2024, "problems.csv");
+    let mismatches: Vec<_> = problems.iter().filter(|p| p["kind"] == "role_mismatch").map(|p| p["detail"].as_str()).collect();
+    assert_eq!(mismatches, ["Phối hợp"]);
+}
+
+#[test]
 fn a_register_kept_as_a_workbook_is_read_as_the_csv_is() {
     let env = Env::example(2024);
     let dir = env.year_dir(2024);

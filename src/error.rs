@@ -179,7 +179,7 @@ impl Kind {
             DateMissing => "không có ngày báo cáo: không đánh giá được đúng hạn; ghi \"Ngày báo cáo: dd/mm/yyyy\"".into(),
             DateUnreadable => format!("ngày \"{detail}\" không đọc được hoặc không có thật: ghi theo dạng dd/mm/yyyy"),
             DateGuessed => format!(
-                "ngày báo cáo ghi thiếu năm hoặc tháng trước ngày ({detail}): đọc theo cách hợp lý nhất, đề nghị kiểm tra và ghi đủ dd/mm/yyyy"
+                "ngày ghi thiếu năm hoặc ghi tháng trước ngày ({detail}): đọc theo cách hợp lý nhất, đề nghị kiểm tra và ghi đủ dd/mm/yyyy"
             ),
             DateOtherYear => format!(
                 "ngày báo cáo {detail} không thuộc năm báo cáo: có thể là báo cáo của năm khác hoặc ghi nhầm năm; kiểm tra lại (chưa đánh giá đúng hạn)"
@@ -258,7 +258,7 @@ impl Kind {
             ReportPart => format!("same agency as {detail}, on other tasks: a part of its report, both consolidated"),
             DateMissing => "no report date".into(),
             DateUnreadable => format!("date \"{detail}\" unreadable or impossible"),
-            DateGuessed => format!("report date without its year, or with the month first ({detail}): read as the likeliest date"),
+            DateGuessed => format!("a date without its year, or with the month first ({detail}): read as the likeliest date"),
             DateOtherYear => {
                 format!(
                     "report date {detail} is outside the reporting year: another year's report, or a wrong year; not used for timeliness"

@@ -217,7 +217,8 @@ impl<'a> Normaliser<'a> {
     pub fn finish(&self, mut drafts: Vec<Draft>, receipts: Option<&crate::ingest::Receipts>) -> PolarsResult<Normalised> {
         supersede(&mut drafts);
         let mut problems = Vec::new();
-        let register = receipts.map(|r| (r.name.as_str(), receipts::read(&r.text, &r.name, &self.index)));
+        let deadline = self.plan.deadline_for(self.year);
+        let register = receipts.map(|r| (r.name.as_str(), receipts::read(&r.text, &r.name, &self.index, self.year, deadline)));
         let received = received_dates(&drafts, register, &mut problems);
         let mut records = Vec::new();
         // Files come in path order, each file's rows already in sheet and row order.

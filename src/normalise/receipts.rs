@@ -23,7 +23,9 @@ const AGENCY: &[&str] = &["don vi", "co quan", "don vi gui", "noi gui", "co quan
 const DATE: &[&str] = &["ngay nhan", "ngay den", "ngay", "received", "received date", "ngay nhan bao cao"];
 
 /// Reads the register's text. Lines it cannot read are listed, never dropped silently.
-pub fn read(text: &str, name: &str, index: &AgencyIndex) -> Register {
+/// A date with no year ("20/10") is read in the reporting `year` or the next, whichever
+/// is nearer the `deadline`, and said so (`date_guessed`), as in a report.
+pub fn read(text: &str, name: &str, index: &AgencyIndex, year: i32, deadline: Option<NaiveDate>) -> Register {
     let mut reg = Register::default();
     let first = text.lines().next().unwrap_or("");
     let delimiter = [b',', b';', b'\t'].into_iter().max_by_key(|d| first.bytes().filter(|b| b == d).count()).unwrap_or(b',');
@@ -50,8 +52,12 @@ pub fn read(text: &str, name: &str, index: &AgencyIndex) -> Register {
         if agency.is_empty() && date.is_empty() {
             continue;
         }
-        let date = match values::date(&Cell::Text(date.to_string())) {
-            DateRead::Date(d) => d,
+        let date = match (values::date(&Cell::Text(date.to_string())), values::date_guess(date, year, deadline)) {
+            (DateRead::Date(d), _) => d,
+            (DateRead::Bad, Some(d)) => {
+                reg.problems.push(Problem::at(name, "", line.clone(), Kind::DateGuessed, format!("{date} → {}", d.format("%d/%m/%Y"))));
+                d
+            }
             _ => {
                 reg.problems.push(Problem::at(name, "", line, Kind::ReceiptUnreadable, format!("{agency}; {date}")));
                 continue;

@@ -118,15 +118,22 @@ fn a_register_kept_as_a_workbook_is_read_as_the_csv_is() {
     ws.write_number(1, 2, 1234).unwrap();
     ws.write_string(2, 0, "Sở Tài chính").unwrap();
     ws.write_string(2, 1, "ngày 32/10/2024").unwrap();
+    // A day and month typed with no year: the reporting year's, said so.
+    ws.write_string(3, 0, "Báo Bắc Giang").unwrap();
+    ws.write_string(3, 1, "28/10").unwrap();
     wb.save(dir.join("Receipts.xlsx")).unwrap();
     env.run_year(2024, &[]);
     let completeness = env.csv(2024, "completeness.csv");
     let snv = completeness.iter().find(|r| r["agency_code"] == "SNV").unwrap();
     // The register's day over the report's own (27/10): on time.
     assert_eq!((snv["received_date"].as_str(), snv["verdict"].as_str()), ("2024-10-24", "on_time"));
+    let bbg = completeness.iter().find(|r| r["agency_code"] == "BBG").unwrap();
+    assert_eq!((bbg["received_date"].as_str(), bbg["days_late"].as_str()), ("2024-10-28", "3"));
     let problems = env.csv(2024, "problems.csv");
     let p = problems.iter().find(|p| p["kind"] == "receipt_unreadable").unwrap();
     assert_eq!((p["file"].as_str(), p["cell"].as_str()), ("Receipts.xlsx", "A3"));
+    let p = problems.iter().find(|p| p["kind"] == "date_guessed").unwrap();
+    assert_eq!((p["file"].as_str(), p["cell"].as_str(), p["detail"].as_str()), ("Receipts.xlsx", "A4", "28/10 → 28/10/2024"));
     // It is the register, not a submission; the manifest records it as such.
     assert!(env.csv(2024, "files.csv").iter().all(|f| f["file"] != "Receipts.xlsx"));
     let manifest = std::fs::read_to_string(env.out_dir(2024).join("manifest.json")).unwrap();

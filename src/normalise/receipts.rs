@@ -20,6 +20,8 @@ pub struct Register {
 }
 
 const AGENCY: &[&str] = &["don vi", "co quan", "don vi gui", "noi gui", "co quan gui", "agency", "ten don vi"];
+/// How many lines from the top the register's header is looked for in.
+const HEADER_SEARCH: usize = 10;
 const DATE: &[&str] = &["ngay nhan", "ngay den", "ngay", "received", "received date", "ngay nhan bao cao"];
 
 /// Reads the register's text. Lines it cannot read are listed, never dropped silently.
@@ -27,22 +29,34 @@ const DATE: &[&str] = &["ngay nhan", "ngay den", "ngay", "received", "received d
 /// is nearer the `deadline`, and said so (`date_guessed`), as in a report.
 pub fn read(text: &str, name: &str, index: &AgencyIndex, year: i32, deadline: Option<NaiveDate>) -> Register {
     let mut reg = Register::default();
-    let first = text.lines().next().unwrap_or("");
-    let delimiter = [b',', b';', b'\t'].into_iter().max_by_key(|d| first.bytes().filter(|b| b == d).count()).unwrap_or(b',');
+    // The header may stand under a title ("SỔ ĐĂNG KÝ VĂN BẢN ĐẾN"): the separator is the
+    // one the first lines use most, and the header the first of them naming both columns.
+    let first: Vec<&str> = text.lines().take(HEADER_SEARCH).collect();
+    let most = |d: u8| first.iter().map(|l| l.bytes().filter(|b| *b == d).count()).max().unwrap_or(0);
+    let delimiter = [b',', b';', b'\t'].into_iter().max_by_key(|d| most(*d)).unwrap_or(b',');
     let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).has_headers(false).flexible(true).from_reader(text.as_bytes());
-    let mut records = reader.records();
-    let header: Vec<String> = match records.next() {
-        Some(Ok(h)) => h.iter().map(fold).collect(),
-        _ => return reg,
+    let records: Vec<csv::Result<csv::StringRecord>> = reader.records().collect();
+    let find = |header: &[String], names: &[&str]| {
+        header.iter().position(|h| names.contains(&h.as_str()) || names.iter().any(|n| h.starts_with(&format!("{n} "))))
     };
-    let find =
-        |names: &[&str]| header.iter().position(|h| names.contains(&h.as_str()) || names.iter().any(|n| h.starts_with(&format!("{n} "))));
-    let (Some(agency_col), Some(date_col)) = (find(AGENCY), find(DATE)) else {
-        reg.problems.push(Problem::at(name, "", "A1".into(), Kind::ReceiptUnreadable, "dòng tiêu đề cần cột \"Đơn vị\" và \"Ngày nhận\""));
+    let header = records.iter().take(HEADER_SEARCH).enumerate().find_map(|(k, r)| {
+        let h: Vec<String> = r.as_ref().ok()?.iter().map(fold).collect();
+        Some((k, find(&h, AGENCY)?, find(&h, DATE)?))
+    });
+    let Some((header_at, agency_col, date_col)) = header else {
+        if !records.is_empty() {
+            reg.problems.push(Problem::at(
+                name,
+                "",
+                "A1".into(),
+                Kind::ReceiptUnreadable,
+                "dòng tiêu đề cần cột \"Đơn vị\" và \"Ngày nhận\"",
+            ));
+        }
         return reg;
     };
-    for (i, record) in records.enumerate() {
-        let line = format!("A{}", i + 2);
+    for (i, record) in records.into_iter().enumerate().skip(header_at + 1) {
+        let line = format!("A{}", i + 1);
         let Ok(record) = record else {
             reg.problems.push(Problem::at(name, "", line, Kind::ReceiptUnreadable, "dòng hỏng"));
             continue;

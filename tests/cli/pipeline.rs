@@ -105,22 +105,23 @@ fn a_role_ticked_in_a_column_of_its_own_is_the_role_written() {
 fn a_register_kept_as_a_workbook_is_read_as_the_csv_is() {
     let env = Env::example(2024);
     let dir = env.year_dir(2024);
-    // The department's register as a workbook: its dates as Excel dates, a line it cannot
-    // read, an agency with no file.
+    // The department's register as a workbook, under a title: its dates as Excel dates, a
+    // line it cannot read, an agency with no file.
     let mut wb = rust_xlsxwriter::Workbook::new();
     let ws = wb.add_worksheet();
     let date = rust_xlsxwriter::Format::new().set_num_format("dd/mm/yyyy");
+    ws.write_string(0, 0, "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN NĂM 2024").unwrap();
     for (c, h) in ["Đơn vị", "Ngày nhận", "Số đến"].iter().enumerate() {
-        ws.write_string(0, c as u16, *h).unwrap();
+        ws.write_string(2, c as u16, *h).unwrap();
     }
-    ws.write_string(1, 0, "Sở Ngoại vụ").unwrap();
-    ws.write_datetime_with_format(1, 1, rust_xlsxwriter::ExcelDateTime::from_ymd(2024, 10, 24).unwrap(), &date).unwrap();
-    ws.write_number(1, 2, 1234).unwrap();
-    ws.write_string(2, 0, "Sở Tài chính").unwrap();
-    ws.write_string(2, 1, "ngày 32/10/2024").unwrap();
+    ws.write_string(3, 0, "Sở Ngoại vụ").unwrap();
+    ws.write_datetime_with_format(3, 1, rust_xlsxwriter::ExcelDateTime::from_ymd(2024, 10, 24).unwrap(), &date).unwrap();
+    ws.write_number(3, 2, 1234).unwrap();
+    ws.write_string(4, 0, "Sở Tài chính").unwrap();
+    ws.write_string(4, 1, "ngày 32/10/2024").unwrap();
     // A day and month typed with no year: the reporting year's, said so.
-    ws.write_string(3, 0, "Báo Bắc Giang").unwrap();
-    ws.write_string(3, 1, "28/10").unwrap();
+    ws.write_string(5, 0, "Báo Bắc Giang").unwrap();
+    ws.write_string(5, 1, "28/10").unwrap();
     wb.save(dir.join("Receipts.xlsx")).unwrap();
     env.run_year(2024, &[]);
     let completeness = env.csv(2024, "completeness.csv");
@@ -131,9 +132,9 @@ fn a_register_kept_as_a_workbook_is_read_as_the_csv_is() {
     assert_eq!((bbg["received_date"].as_str(), bbg["days_late"].as_str()), ("2024-10-28", "3"));
     let problems = env.csv(2024, "problems.csv");
     let p = problems.iter().find(|p| p["kind"] == "receipt_unreadable").unwrap();
-    assert_eq!((p["file"].as_str(), p["cell"].as_str()), ("Receipts.xlsx", "A3"));
+    assert_eq!((p["file"].as_str(), p["cell"].as_str()), ("Receipts.xlsx", "A5"));
     let p = problems.iter().find(|p| p["kind"] == "date_guessed").unwrap();
-    assert_eq!((p["file"].as_str(), p["cell"].as_str(), p["detail"].as_str()), ("Receipts.xlsx", "A4", "28/10 → 28/10/2024"));
+    assert_eq!((p["file"].as_str(), p["cell"].as_str(), p["detail"].as_str()), ("Receipts.xlsx", "A6", "28/10 → 28/10/2024"));
     // It is the register, not a submission; the manifest records it as such.
     assert!(env.csv(2024, "files.csv").iter().all(|f| f["file"] != "Receipts.xlsx"));
     let manifest = std::fs::read_to_string(env.out_dir(2024).join("manifest.json")).unwrap();

@@ -1180,9 +1180,7 @@ fn read_rows(
                 && stt != crate::template::ADDING_ROWS
                 && stt.split_whitespace().nth(5).is_some()
                 && stt.chars().any(char::is_lowercase)
-                && !["bang", "bieu", "phan", "muc", "phu luc", "nhiem vu", "cac nhiem vu", "chuong"]
-                    .iter()
-                    .any(|w| crate::ingest::header::starts_with_words(&fold(&stt.chars().take(24).collect::<String>()), w))
+                && !opens_with(&stt, &["bang", "bieu", "phan", "muc", "phu luc", "nhiem vu", "cac nhiem vu", "chuong"])
             {
                 // A sentence typed across the table ("Trong năm đơn vị đã phối hợp tổ chức
                 // thêm 3 hoạt động…"), no heading: listed, not dropped.
@@ -1234,17 +1232,17 @@ fn read_rows(
 
         // The task: written on the row, else the heading or row above. In a table with no
         // task column, a task's code in the number column ("NV3", "IV.4") is the row's.
-        let code_in_number_column = header.col(Field::Task).is_none()
+        let code_in_number_column = (header.col(Field::Task).is_none()
             && stt.chars().any(|c| c.is_ascii_digit())
             && stt.chars().any(char::is_alphabetic)
-            && stt.split_whitespace().nth(1).is_none()
-            && matches!(resolve(&stt), Match::One(_));
+            && stt.split_whitespace().nth(1).is_none())
+        .then(|| resolve(&stt))
+        .filter(|m| matches!(m, Match::One(_)));
         let (matched, task_as_written) = if !task_text.is_empty() {
             let m = resolve(&task_text);
             current = Some(Current { matched: m.clone(), written: task_text.clone(), heading: false });
             (m, task_text.clone())
-        } else if code_in_number_column {
-            let m = resolve(&stt);
+        } else if let Some(m) = code_in_number_column {
             current = Some(Current { matched: m.clone(), written: stt.clone(), heading: false });
             (m, stt.clone())
         } else if let Some(c) = &current {
@@ -1552,12 +1550,14 @@ fn budget_of(raw: &crate::ingest::RawRow, unit: Unit) -> (Budget, Option<(&Cell,
 /// Whether a line is a footnote to the table by its first words: "Ghi chú: …", "Lưu ý: …",
 /// "Chú thích", "Nguồn số liệu: …".
 fn is_footnote(line: &str) -> bool {
-    let t = line.trim_start();
-    // Only the start is folded: a long line is no longer a footnote for its length.
-    let key = fold(&t.chars().take(24).collect::<String>());
-    ["ghi chu", "luu y", "chu thich", "chu y", "nguon so lieu", "so lieu tinh den"]
-        .iter()
-        .any(|w| crate::ingest::header::starts_with_words(&key, w))
+    opens_with(line, &["ghi chu", "luu y", "chu thich", "chu y", "nguon so lieu", "so lieu tinh den"])
+}
+
+/// Whether a line opens with one of some folded words. Only its start is folded: a long
+/// line costs no more than a short one.
+fn opens_with(line: &str, words: &[&str]) -> bool {
+    let key = fold(&line.trim_start().chars().take(24).collect::<String>());
+    words.iter().any(|w| crate::ingest::header::starts_with_words(&key, w))
 }
 
 /// A heading without its section's label ("I.", "II)", "A.", "1."), when words follow.

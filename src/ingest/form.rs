@@ -152,14 +152,10 @@ pub const SIGNER_TITLES: &[&str] = &[
     "chu nhiem",
 ];
 
-/// Whether a line of a signing block signs for a body it names: "TM. ỦY BAN NHÂN DÂN
-/// HUYỆN LỤC NGẠN", "T/M BAN GIÁM ĐỐC", "GIÁM ĐỐC SỞ NGOẠI VỤ", "KT. GIÁM ĐỐC SỞ NỘI VỤ".
-/// Not "KT. GIÁM ĐỐC" alone, nor "Nơi nhận:" and its list (bodies the report goes to).
-pub fn signs_for_a_body(t: &str) -> bool {
-    signer_body(t).is_some()
-}
-
-/// The body a signing line names, folded ("uy ban nhan dan huyen luc ngan"), if any.
+/// The body a line of a signing block signs for, folded: "TM. ỦY BAN NHÂN DÂN HUYỆN LỤC
+/// NGẠN" → "uy ban nhan dan huyen luc ngan"; also "GIÁM ĐỐC SỞ NGOẠI VỤ", "KT. GIÁM ĐỐC SỞ
+/// NỘI VỤ". None for "KT. GIÁM ĐỐC" alone, and for "Nơi nhận:" and its list (bodies the
+/// report goes to).
 pub fn signer_body(t: &str) -> Option<String> {
     if t.len() > 200 || !t.trim().contains(char::is_whitespace) {
         return None;

@@ -784,7 +784,7 @@ pub fn read_sheet(
                     if let Data::String(t) = d {
                         if form::signing_line(t) == Some(form::Signing::DateLine) {
                             signing_dates.push(TopCell { row, col: col0 + j as u32, cell: Cell::Text(t.clone()) });
-                        } else if form::signs_for_a_body(t) {
+                        } else if form::signer_body(t).is_some() {
                             signers.push(TopCell { row, col: col0 + j as u32, cell: Cell::Text(t.clone()) });
                         }
                     }

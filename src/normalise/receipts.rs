@@ -66,9 +66,12 @@ pub fn read(text: &str, name: &str, index: &AgencyIndex, year: i32, deadline: Op
         if agency.is_empty() && date.is_empty() {
             continue;
         }
-        let date = match (values::date(&Cell::Text(date.to_string())), values::date_guess(date, year, deadline)) {
-            (DateRead::Date(d), _) => d,
-            (DateRead::Bad, Some(d)) => {
+        let read = values::date(&Cell::Text(date.to_string()));
+        // Guessed only where the date does not read as written.
+        let guessed = (read == DateRead::Bad).then(|| values::date_guess(date, year, deadline)).flatten();
+        let date = match (&read, guessed) {
+            (DateRead::Date(d), _) => *d,
+            (_, Some(d)) => {
                 reg.problems.push(Problem::at(name, "", line.clone(), Kind::DateGuessed, format!("{date} → {}", d.format("%d/%m/%Y"))));
                 d
             }

@@ -409,20 +409,17 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
     };
     // A day and month with no year ("20/10"), or the month first ("10/20/2024"): the
     // likeliest date, said so.
-    let found =
-        find_date(&by_report).map(|(read, written, at)| match (read, values::date_guess(&written, year, plan.deadline_for(year))) {
-            (DateRead::Bad, Some(d)) => {
-                problems.push(Problem::at(
-                    &ing.rel,
-                    &at.0,
-                    at.1.clone(),
-                    Kind::DateGuessed,
-                    format!("{written} → {}", d.format("%d/%m/%Y")),
-                ));
+    let found = find_date(&by_report).map(|(read, written, at)| {
+        let guess = (read == DateRead::Bad).then(|| values::date_guess(&written, year, plan.deadline_for(year))).flatten();
+        match guess {
+            Some(d) => {
+                let detail = format!("{written} → {}", d.format("%d/%m/%Y"));
+                problems.push(Problem::at(&ing.rel, &at.0, at.1.clone(), Kind::DateGuessed, detail));
                 (DateRead::Date(d), written, at)
             }
-            (read, _) => (read, written, at),
-        });
+            None => (read, written, at),
+        }
+    });
     let report_date = match found {
         // A report on year Y is sent in Y, or late in Y+1; a date outside those is another
         // year's report resent, or a slip of the year: flagged, not used for timeliness.

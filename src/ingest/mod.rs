@@ -857,7 +857,9 @@ pub fn read_sheet(
             let extra: Vec<(u32, Cell)> = h
                 .others
                 .iter()
-                .filter_map(|(col, _)| r.get((col - col0) as usize).map(Cell::from_data).filter(|c| !c.is_empty()).map(|c| (*col, c)))
+                .filter_map(|(col, _)| {
+                    r.get(col.checked_sub(col0)? as usize).map(Cell::from_data).filter(|c| !c.is_empty()).map(|c| (*col, c))
+                })
                 .collect();
             if cells.iter().any(|(f, _, c)| *f != Field::Stt || words(c)) || !extra.is_empty() {
                 rows.push(RawRow { row, cells, extra });
@@ -897,7 +899,7 @@ fn continues(range: &Range<Data>, carried: &Carried) -> bool {
     let cells: Vec<(u32, Cell)> =
         r.iter().enumerate().map(|(j, d)| (col0 + j as u32, Cell::from_data(d))).filter(|(_, c)| !c.is_empty()).collect();
     let numbered = cells.first().and_then(|(_, c)| c.row_number()).is_some_and(|n| carried.last_number.is_none_or(|last| n == last + 1.0));
-    let min_col = h.columns.iter().map(|c| c.col).min().unwrap_or(0);
+    let min_col = h.columns.iter().map(|c| c.col).chain(h.others.iter().map(|(c, _)| *c)).min().unwrap_or(0);
     let in_header = |col: u32| h.columns.iter().any(|c| c.col == col) || h.others.iter().any(|(c, _)| *c == col);
     numbered && cells.len() >= 3 && col0 >= min_col && cells.iter().all(|(col, _)| in_header(*col))
 }
@@ -1054,6 +1056,30 @@ mod tests {
         // A row of data whose texts start with headers' words, under no heading, is a row.
         let range = g(&[first, row, &[], &["", "", "Kết quả tốt", "Khó khăn về nhân lực", "Tiến độ chậm"]]);
         assert_eq!(read_sheet("BC", false, &range, &mut Vec::new, None).len(), 1);
+    }
+
+    #[test]
+    fn a_page_carried_on_with_a_column_of_no_field_left_of_its_start() {
+        // The table's first column has no field ("Thời gian"); the next page's cells start
+        // one column right of it, where the numbers are.
+        let first = texttable::to_range(
+            &[
+                vec!["Thời gian", "STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng"],
+                vec!["Quý I", "1", "NV1", "Hội nghị", "50 người", "Hoàn thành"],
+            ]
+            .iter()
+            .map(|r| r.iter().map(|s| s.to_string()).collect())
+            .collect::<Vec<_>>(),
+        );
+        let sheet = read_sheet("Trang 1", false, &first, &mut Vec::new, None).remove(0);
+        assert_eq!(sheet.header.as_ref().unwrap().others, [(0, "Thời gian".to_string())]);
+        let mut next = Range::new((0, 1), (0, 5));
+        for (c, v) in ["2", "NV2", "Tập huấn", "2 lớp", "Hoàn thành"].iter().enumerate() {
+            next.set_value((0, 1 + c as u32), Data::String(v.to_string()));
+        }
+        let carried = read_sheet("Trang 2", false, &next, &mut Vec::new, Some(Carried::from(&sheet))).remove(0);
+        assert_eq!(carried.rows.len(), 1);
+        assert!(carried.rows[0].extra.is_empty());
     }
 
     #[test]

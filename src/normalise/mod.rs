@@ -976,7 +976,7 @@ fn read_rows(
             let head = header.others.iter().find(|(c, _)| *c == col).map_or(String::new(), |(_, h)| tidy(h));
             let role_head = matches!(fold(&head).as_str(), "chu tri" | "phoi hop");
             if role_head && values::ticked(&Cell::Text(value.clone())) {
-                ticked_role = ticked_role.or(Some(head));
+                ticked_role = ticked_role.or(Some((head, col)));
                 continue;
             }
             let unit_column = || ["don vi tinh", "dvt"].iter().any(|p| crate::ingest::header::starts_with_words(&fold(&head), p));
@@ -994,9 +994,10 @@ fn read_rows(
             note.push_str(": ");
             note.push_str(&value);
         }
-        let role_text = match ticked_role {
-            Some(ticked) if role_text.is_empty() => ticked,
-            _ => role_text,
+        // (Where the role was ticked, its finding points at the tick.)
+        let (role_text, role_col) = match ticked_role {
+            Some((ticked, col)) if role_text.is_empty() => (ticked, Some(col)),
+            _ => (role_text, header.col(Field::Role).map(|c| c.col)),
         };
         let ticks: Vec<(Status, bool)> = [
             (Field::StatusDone, Status::Done),
@@ -1294,8 +1295,7 @@ fn read_rows(
         };
         if let (Some(written), Some(planned)) = (values::role(&role_text), planned) {
             if written != planned {
-                let col = header.col(Field::Role).map_or(0, |c| c.col);
-                problem(&mut flags, col, Kind::RoleMismatch, role_text.clone());
+                problem(&mut flags, role_col.unwrap_or(0), Kind::RoleMismatch, role_text.clone());
             }
         }
 

@@ -97,8 +97,9 @@ fn a_role_ticked_in_a_column_of_its_own_is_the_role_written() {
     let rows = env.csv(2024, "rows.csv");
     assert!(rows.iter().all(|r| r["role"] == "lead" && r["note"].is_empty()), "{rows:?}");
     let problems = env.csv(2024, "problems.csv");
-    let mismatches: Vec<_> = problems.iter().filter(|p| p["kind"] == "role_mismatch").map(|p| p["detail"].as_str()).collect();
-    assert_eq!(mismatches, ["Phối hợp"]);
+    let mismatches: Vec<_> =
+        problems.iter().filter(|p| p["kind"] == "role_mismatch").map(|p| (p["cell"].as_str(), p["detail"].as_str())).collect();
+    assert_eq!(mismatches, [("D6", "Phối hợp")], "the tick's cell");
 }
 
 #[test]

@@ -191,10 +191,10 @@ impl Piece {
         }
     }
 
-    /// Its rows' activities, as written (the place of the activity in `texts`: `new`).
+    /// Its rows' activities, as written.
     pub fn activities(&self) -> Vec<String> {
-        const ACTIVITY: usize = 7;
-        let t = &self.texts[ACTIVITY];
+        let at = TEXT.iter().position(|n| *n == schema::ACTIVITY).expect("the activity is a text column");
+        let t = &self.texts[at];
         (0..t.views.len()).filter_map(|i| t.value(i)).collect()
     }
 
@@ -245,6 +245,14 @@ impl Piece {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_value_reads_back_whole_inline_or_from_its_buffer() {
+        let long = "Tổ chức hội nghị quán triệt Chiến lược ngoại giao văn hóa";
+        let t = TextPiece::new([Some("Hội chợ"), Some(long), Some(long), None].into_iter());
+        let got: Vec<Option<String>> = (0..4).map(|i| t.value(i)).collect();
+        assert_eq!(got, [Some("Hội chợ".to_string()), Some(long.to_string()), Some(long.to_string()), None]);
+    }
 
     fn read(c: &Column) -> Vec<Option<&str>> {
         c.str().unwrap().iter().collect()

@@ -432,21 +432,41 @@ pub fn read_bytes(rel: &str, data: &[u8]) -> Result<WorkbookData, (Kind, String)
         return Err((Kind::LockFile, String::new()));
     }
     let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
-    if !SPREADSHEET_EXTENSIONS.contains(&ext.as_str()) {
-        let what = if ext.is_empty() { "tệp không có phần mở rộng".to_string() } else { format!(".{ext}") };
-        return Err((Kind::NotSpreadsheet, what));
+    // A workbook whose name lost or changed its extension (an e-mail attachment saved as
+    // "ATT00001" or "noname", "bao-cao.xlsx.bak") is read as what its bytes say it is; any
+    // other file under such a name is not a spreadsheet, whatever it holds.
+    let known = SPREADSHEET_EXTENSIONS.contains(&ext.as_str());
+    let not_spreadsheet =
+        || (Kind::NotSpreadsheet, if ext.is_empty() { "tệp không có phần mở rộng".to_string() } else { format!(".{ext}") });
+    let format = magic(data);
+    if !known && format == Magic::Other {
+        return Err(not_spreadsheet());
     }
     if data.is_empty() {
         return Err((Kind::Unreadable, "tệp rỗng, 0 byte".into()));
     }
+    if format == Magic::Other {
+        return read_text_table(data);
+    }
+    let mut sheets = match open_book(format, &ext, data) {
+        Ok(sheets) => sheets,
+        Err(e) if known => return Err(e),
+        Err(_) => return Err(not_spreadsheet()),
+    };
+    read_sheets(&mut sheets, data)
+}
+
+/// Opens a zip or OLE file as the workbook it holds; `ext` is the name's extension.
+fn open_book<'a>(format: Magic, ext: &str, data: &'a [u8]) -> Result<Sheets<Cursor<&'a [u8]>>, (Kind, String)> {
     let cursor = Cursor::new(data);
     let unreadable = |e: String| (Kind::Unreadable, e);
-    let mut sheets: Sheets<Cursor<&[u8]>> = match magic(data) {
+    Ok(match format {
         Magic::Zip => {
             let is_ods = contains(&data[..data.len().min(200)], b"application/vnd.oasis.opendocument.spreadsheet");
+            let xlsb = ext == "xlsb" || (!SPREADSHEET_EXTENSIONS.contains(&ext) && contains(data, b"xl/workbook.bin"));
             if is_ods {
                 Sheets::Ods(Ods::new(cursor).map_err(|e| unreadable(format!("ODS: {e}")))?)
-            } else if ext == "xlsb" {
+            } else if xlsb {
                 Sheets::Xlsb(Xlsb::new(cursor).map_err(|e| unreadable(format!("XLSB: {e}")))?)
             } else {
                 match Xlsx::new(cursor) {
@@ -469,9 +489,8 @@ pub fn read_bytes(rel: &str, data: &[u8]) -> Result<WorkbookData, (Kind, String)
             }
             Sheets::Xls(Xls::new(cursor).map_err(|e| unreadable(format!("XLS: {e}")))?)
         }
-        Magic::Other => return read_text_table(data),
-    };
-    read_sheets(&mut sheets, data)
+        Magic::Other => return Err(unreadable("không nhận ra định dạng".into())),
+    })
 }
 
 fn read_sheets(book: &mut Sheets<Cursor<&[u8]>>, data: &[u8]) -> Result<WorkbookData, (Kind, String)> {
@@ -1228,6 +1247,24 @@ mod tests {
         assert_eq!(read_bytes("bao-cao.xlsx", &word).unwrap_err(), (Kind::NotSpreadsheet, "tài liệu Word đặt tên như bảng tính".into()));
         let broken = zipped(&[("[Content_Types].xml", "<Types/>")]);
         assert!(matches!(read_bytes("bao-cao.xlsx", &broken), Err((Kind::Unreadable, e)) if e.starts_with("XLSX: ")));
+    }
+
+    #[test]
+    fn a_workbook_whose_name_lost_its_extension_is_read_by_its_bytes() {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        for (col, text) in ["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả thực hiện"].into_iter().enumerate() {
+            sheet.write(0, col as u16, text).unwrap();
+        }
+        let xlsx = book.save_to_buffer().unwrap();
+        for name in ["ATT00001", "bao-cao.xlsx.bak", "noname.dat", "Báo cáo.docx"] {
+            assert!(read_bytes(name, &xlsx).unwrap().sheets[0].header.is_some(), "{name}");
+        }
+        let xls = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/messy/2024/07_stc_cot_la.xls")).unwrap();
+        assert!(read_bytes("ATT00002", &xls).unwrap().sheets.iter().any(|s| s.header.is_some()));
+        // Anything else under such a name is not a spreadsheet, as its name says.
+        assert_eq!(read_bytes("noname", b"%PDF-1.4").unwrap_err(), (Kind::NotSpreadsheet, "tệp không có phần mở rộng".into()));
+        assert_eq!(read_bytes("ATT00003.txt", b"STT,Nhiem vu").unwrap_err(), (Kind::NotSpreadsheet, ".txt".into()));
     }
 
     #[test]

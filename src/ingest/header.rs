@@ -115,6 +115,13 @@ const PREFIX: &[(&str, Field)] = &[
     ("ty le hoan thanh", Field::Status),
     ("cac hoat dong", Field::Activity),
     ("nhung viec da lam", Field::Activity),
+    ("viec da lam", Field::Activity),
+    ("cac viec da", Field::Activity),
+    ("danh muc hoat dong", Field::Activity),
+    ("ten cong viec", Field::Activity),
+    ("ten de an", Field::Activity),
+    ("ten du an", Field::Activity),
+    ("cac nhiem vu hoat dong", Field::Activity),
     // Abbreviated headers: ND (nội dung), HĐ (hoạt động), KQ (kết quả), KP (kinh phí),
     // TT thực hiện (tình trạng; "TT" alone is the row number).
     ("nd", Field::Activity),
@@ -150,6 +157,9 @@ const PREFIX: &[(&str, Field)] = &[
     ("su kien", Field::Activity),
     ("ten su kien", Field::Activity),
     ("tong kinh phi", Field::Budget),
+    ("tong so tien", Field::Budget),
+    ("tong tien", Field::Budget),
+    ("thanh tien", Field::Budget),
     ("ton tai", Field::Difficulties),
     ("so luong ket qua", Field::Result),
     ("hieu qua", Field::Result),
@@ -196,13 +206,24 @@ pub fn classify(header: &str) -> Option<Field> {
         false if !PREFIX.iter().any(|(p, _)| starts_with_words(&head, p)) => return None,
         false => fold_within(header, 80)?,
     };
+    field_of_key(&key)
+}
+
+/// The field a folded header names, if any.
+fn field_of_key(key: &str) -> Option<Field> {
     if key.is_empty() {
         return None;
     }
     if let Some(&(_, f)) = EXACT.iter().find(|(p, _)| *p == key) {
         return Some(f);
     }
-    PREFIX.iter().filter(|(p, _)| starts_with_words(&key, p)).max_by_key(|(p, _)| p.len()).map(|&(_, f)| f)
+    match PREFIX.iter().filter(|(p, _)| starts_with_words(key, p)).max_by_key(|(p, _)| p.len()).map(|&(_, f)| f) {
+        // A status header that names the result too ("Tiến độ, kết quả thực hiện", "Đánh giá
+        // kết quả") heads what was done: read as the status, a result would be lost, while
+        // a status word alone in a result's cell is read as the status still.
+        Some(Field::Status) if key.contains(" ket qua") => Some(Field::Result),
+        f => f,
+    }
 }
 
 /// Whether `key` is `p` or starts with `p` followed by a space (no allocation: this runs
@@ -590,14 +611,7 @@ mod tests {
 
     /// `classify` as it was before it looked at a key's start first: the whole key, up to the limit.
     fn classify_whole(header: &str) -> Option<Field> {
-        let key = fold_within(header, 80)?;
-        if key.is_empty() {
-            return None;
-        }
-        if let Some(&(_, f)) = EXACT.iter().find(|(p, _)| *p == key) {
-            return Some(f);
-        }
-        PREFIX.iter().filter(|(p, _)| starts_with_words(&key, p)).max_by_key(|(p, _)| p.len()).map(|&(_, f)| f)
+        field_of_key(&fold_within(header, 80)?)
     }
 
     #[test]
@@ -678,6 +692,16 @@ mod tests {
             ("Nội dung kiến nghị, đề xuất", Some(Field::Proposals)),
             ("Nội dung khó khăn, vướng mắc", Some(Field::Difficulties)),
             ("Tự đánh giá", Some(Field::Status)),
+            ("Tổng số tiền", Some(Field::Budget)),
+            ("Thành tiền (đồng)", Some(Field::Budget)),
+            ("Đánh giá kết quả", Some(Field::Result)),
+            ("Tiến độ, kết quả thực hiện", Some(Field::Result)),
+            ("Việc đã làm", Some(Field::Activity)),
+            ("Các việc đã triển khai", Some(Field::Activity)),
+            ("Danh mục hoạt động", Some(Field::Activity)),
+            ("Tên công việc", Some(Field::Activity)),
+            ("Các nhiệm vụ, hoạt động cụ thể", Some(Field::Activity)),
+            ("Tên đề án, dự án", Some(Field::Activity)),
             ("Thời gian thực hiện", None),
             ("Đơn vị tính", None),
             ("Tổ chức hội nghị tuyên truyền về ngoại giao văn hoá cho cán bộ chủ chốt", None),

@@ -276,7 +276,7 @@ impl Unit {
             Some(Unit::Million)
         } else if has("ty") || has("ti") {
             Some(Unit::Billion)
-        } else if has("nghin") || has("ngan") {
+        } else if has("nghin") || thousand_ngan(&key) {
             Some(Unit::Thousand)
         } else if has("dong") || has("vnd") || has("d") {
             Some(Unit::Dong)
@@ -284,6 +284,25 @@ impl Unit {
             None
         }
     }
+}
+
+/// Whether "ngàn" (a thousand, as the South says it) is among the words of a folded text:
+/// not the "ngân" of "ngân sách" (the budget) or "ngân hàng" (a bank), nor the district
+/// Lục Ngạn, which fold alike.
+fn thousand_ngan(key: &str) -> bool {
+    let words: Vec<&str> = key.split(' ').collect();
+    words
+        .iter()
+        .enumerate()
+        .any(|(i, w)| *w == "ngan" && !matches!(words.get(i + 1), Some(&"sach" | &"hang")) && (i == 0 || words[i - 1] != "luc"))
+}
+
+/// Whether the words after an amount name where its money came from ("25 ngân sách tỉnh",
+/// "25 - NSNN", "10 xã hội hóa"): the amount is in the column's unit.
+fn names_source(words: &str) -> bool {
+    const SOURCES: &[&str] =
+        &["ngan sach", "ns", "nsnn", "nstw", "nsdp", "nst", "nsh", "nguon", "von", "xhh", "xa hoi hoa", "tai tro", "kinh phi"];
+    SOURCES.iter().any(|s| crate::ingest::header::starts_with_words(words, s))
 }
 
 /// The outcome of reading a budget cell.
@@ -428,6 +447,7 @@ fn budget_text(t: &str, default: Unit) -> Option<(f64, Unit)> {
         "" => default,
         w if w.starts_with("trieu") || w == "tr" || w.starts_with("tr d") || w == "trd" => Unit::Million,
         w if w.starts_with("ty") || w.starts_with("ti ") || w == "ti" => Unit::Billion,
+        w if names_source(w) => default,
         w if w.starts_with("nghin") || w.starts_with("ngan") || w == "k" => Unit::Thousand,
         "d" | "dong" | "vnd" | "vn d" => Unit::Dong,
         _ => return None,
@@ -763,6 +783,9 @@ mod tests {
             (Cell::Text("1 tỷ 200 triệu".into()), m, Millions(1200.0)),
             (Cell::Text("Nguồn NSNN: 30 triệu".into()), m, Millions(30.0)),
             (Cell::Text("30 (NSNN)".into()), m, Millions(30.0)),
+            (Cell::Text("25 ngân sách tỉnh".into()), m, Millions(25.0)),
+            (Cell::Text("25 - NSNN".into()), m, Millions(25.0)),
+            (Cell::Text("25 ngàn".into()), m, Millions(0.025)),
             (Cell::Text("30 (2 đợt)".into()), m, Unreadable),
             // Amounts by source in one cell, added up; each part must be an amount.
             (Cell::Text("NSNN: 30; XHH: 20".into()), m, Millions(50.0)),
@@ -822,6 +845,11 @@ mod tests {
         }
         assert_eq!(Unit::named("Kinh phí năm 2024"), None);
         assert_eq!(Unit::named("ĐVT: 1.000 đồng"), Some(Unit::Thousand));
+        // "Ngân sách" is the budget, not "ngàn" (a thousand), which folds alike.
+        assert_eq!(Unit::named("Ngân sách"), None);
+        assert_eq!(Unit::named("Kinh phí huyện Lục Ngạn"), None);
+        assert_eq!(Unit::named("Ngân sách tỉnh (ngàn đồng)"), Some(Unit::Thousand));
+        assert_eq!(Unit::named("Kinh phí (ngàn đồng)"), Some(Unit::Thousand));
     }
 
     #[test]

@@ -71,11 +71,15 @@ const STATUS_WORDS: &[(&str, Status)] = &[
     ("da hoan tat", Status::Done),
     ("da to chuc", Status::Done),
     ("da ban hanh", Status::Done),
+    ("da lam", Status::Done),
+    ("da hoan thien", Status::Done),
     ("chua thuc hien", Status::NotStarted),
     ("chua trien khai", Status::NotStarted),
     ("chua", Status::NotStarted),
     ("cth", Status::NotStarted),
     ("khong thuc hien", Status::NotStarted),
+    ("khong trien khai", Status::NotStarted),
+    ("khong to chuc", Status::NotStarted),
     // Put off or called off this year: not carried out ("Hoãn" alone folds as "Hoàn" does,
     // so only with the word after it).
     ("huy", Status::NotStarted),
@@ -97,6 +101,8 @@ const STATUS_WORDS: &[(&str, Status)] = &[
     ("da ket thuc", Status::Done),
     ("ket thuc", Status::Done),
     ("cho phe duyet", Status::InProgress),
+    // Sent up for approval: the agency's part is done, the outcome not yet.
+    ("da trinh", Status::InProgress),
     ("dang cho phe duyet", Status::InProgress),
 ];
 
@@ -240,6 +246,17 @@ pub enum Unit {
 
 impl Unit {
     /// How many millions of đồng one of this unit is.
+    /// An amount in this unit, in millions: divided where the unit is smaller, as 800.000 đồng
+    /// is 0.8 million only so (times 1e-6, it is 0.7999999999999999).
+    fn to_millions(self, amount: f64) -> f64 {
+        match self {
+            Unit::Dong => amount / 1e6,
+            Unit::Thousand => amount / 1e3,
+            Unit::Million => amount,
+            Unit::Billion => amount * 1e3,
+        }
+    }
+
     fn in_millions(self) -> f64 {
         match self {
             Unit::Dong => 1e-6,
@@ -340,7 +357,7 @@ pub fn budget(cell: &Cell, unit: Unit) -> Budget {
     if !amount.is_finite() || amount < 0.0 {
         return Budget::Unreadable;
     }
-    let m = amount * unit.in_millions();
+    let m = unit.to_millions(amount);
     if m > MAX_MILLIONS || (m > 0.0 && m < MIN_MILLIONS) {
         Budget::Suspect(m)
     } else {
@@ -351,6 +368,9 @@ pub fn budget(cell: &Cell, unit: Unit) -> Budget {
 /// One amount in a budget cell, also after its source's name ("Nguồn NSNN: 30 triệu") or
 /// before it in brackets ("30 (NSNN)").
 fn one_amount(t: &str, unit: Unit) -> Option<(f64, Unit)> {
+    if let Some(figure) = spelled_out_in_dong(t) {
+        return budget_text(figure, Unit::Dong);
+    }
     budget_text(without_source(without_approx(t)), unit).or_else(|| match t.split_once(':') {
         Some((label, amount)) if !label.contains(|c: char| c.is_ascii_digit()) && !amount.contains(':') => budget_text(amount, unit),
         _ => None,
@@ -367,7 +387,7 @@ fn by_source(t: &str, unit: Unit) -> Option<(f64, Unit)> {
     let mut sum = 0.0;
     for p in parts {
         let (amount, u) = one_amount(p, unit)?;
-        sum += amount * u.in_millions();
+        sum += u.to_millions(amount);
     }
     Some((sum, Unit::Million))
 }
@@ -460,12 +480,29 @@ fn budget_text(t: &str, default: Unit) -> Option<(f64, Unit)> {
         let rest_unit_named = after_unit.contains(|c: char| c.is_ascii_alphabetic());
         return match budget_text(after_unit, default) {
             Some((more, smaller)) if rest_unit_named && smaller.in_millions() < unit.in_millions() => {
-                Some((amount * unit.in_millions() + more * smaller.in_millions(), Unit::Million))
+                Some((unit.to_millions(amount) + smaller.to_millions(more), Unit::Million))
             }
             _ => None,
         };
     }
-    Some((amount, unit))
+    // "1 tỷ rưỡi", "2 triệu rưỡi": and a half.
+    let half = fold(after_unit.split_whitespace().next().unwrap_or("")) == "ruoi";
+    Some((if half { amount + 0.5 } else { amount }, unit))
+}
+
+/// The figure of a budget written with the same amount in words after it, as on a payment
+/// order ("15.000.000 (Mười lăm triệu đồng)", "(Bằng chữ: …)"): the figure is in đồng.
+fn spelled_out_in_dong(t: &str) -> Option<&str> {
+    const DIGITS: &[&str] =
+        &["khong", "mot", "hai", "ba", "bon", "tu", "nam", "lam", "sau", "bay", "tam", "chin", "muoi", "linh", "le", "tram"];
+    const UNITS: &[&str] = &["bang", "chu", "nghin", "ngan", "trieu", "ty", "ti", "chan", "ruoi", "dong"];
+    let (figure, words) = t.trim().strip_suffix(')')?.rsplit_once('(')?;
+    let key = fold(words);
+    // Words of figures, not a unit alone ("20.000 (nghìn đồng)").
+    let spelled = key.ends_with(" dong")
+        && key.split(' ').all(|w| DIGITS.contains(&w) || UNITS.contains(&w))
+        && key.split(' ').any(|w| DIGITS.contains(&w));
+    (spelled && figure.trim_end().ends_with(|c: char| c.is_ascii_digit())).then(|| figure.trim_end())
 }
 
 /// Reads a number written the Vietnamese way ("1.500.000", "1,5", "1.500.000,5"), also
@@ -653,6 +690,10 @@ mod tests {
             ("Hoàn thành (vượt 10%)", Status::Done),
             ("Cơ bản hoàn thành", Status::Done),
             ("Đã ký kết", Status::Done),
+            ("Đã làm", Status::Done),
+            ("Đã hoàn thiện", Status::Done),
+            ("Không triển khai", Status::NotStarted),
+            ("Đã trình UBND tỉnh", Status::InProgress),
             ("Đã phê duyệt", Status::Done),
             ("Kết thúc", Status::Done),
             // A plan for later is no status: "Dự kiến hoàn thành tháng 12" is under way.
@@ -786,6 +827,12 @@ mod tests {
             (Cell::Text("25 ngân sách tỉnh".into()), m, Millions(25.0)),
             (Cell::Text("25 - NSNN".into()), m, Millions(25.0)),
             (Cell::Text("25 ngàn".into()), m, Millions(0.025)),
+            (Cell::Text("800.000 đ".into()), m, Millions(0.8)),
+            (Cell::Number(800_000.0), Unit::Dong, Millions(0.8)),
+            (Cell::Text("1 tỷ rưỡi".into()), m, Millions(1500.0)),
+            (Cell::Text("2 triệu rưỡi".into()), m, Millions(2.5)),
+            (Cell::Text("15.000.000 (Mười lăm triệu đồng)".into()), m, Millions(15.0)),
+            (Cell::Text("1.500.000 đồng (Bằng chữ: Một triệu năm trăm nghìn đồng)".into()), m, Millions(1.5)),
             (Cell::Text("30 (2 đợt)".into()), m, Unreadable),
             // Amounts by source in one cell, added up; each part must be an amount.
             (Cell::Text("NSNN: 30; XHH: 20".into()), m, Millions(50.0)),

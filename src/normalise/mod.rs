@@ -18,7 +18,7 @@ use polars::prelude::*;
 
 use crate::error::{Kind, Problem};
 use crate::ingest::header::is_row_number;
-use crate::ingest::{label_value, Cell, Field, Ingested, SheetData, WorkbookData};
+use crate::ingest::{label_value, Cell, Field, Ingested, SheetData, TopCell, WorkbookData};
 use crate::plan::Plan;
 use crate::text::{a1, fold, tidy, tidy_owned};
 use matching::{AgencyIndex, Match};
@@ -661,8 +661,59 @@ fn find_agency(index: &AgencyIndex, wb: &WorkbookData, report: &[usize], rel: &s
     }
     match path_agency(index, rel, &wb.sheets) {
         (Match::None, _) if !seen.is_empty() => (Match::None, seen),
+        // A body the plan does not have is named as its report names it, not by the file.
+        (Match::None, stem) => (Match::None, issuer_line(&mine).unwrap_or(stem)),
         found => found,
     }
+}
+
+/// The issuing body's line of the block at the top left of a report ("SỞ TƯ PHÁP" under
+/// "UBND TỈNH BẮC GIANG", "TỈNH ĐOÀN BẮC GIANG"): the last line naming a body in the first
+/// such run of lines, one under the other. Only what an unknown sender is listed under.
+fn issuer_line(sheets: &[&SheetData]) -> Option<String> {
+    const BODIES: &[&str] = &[
+        "so",
+        "phong",
+        "ban",
+        "dai",
+        "bao",
+        "cong an",
+        "tinh doan",
+        "thanh doan",
+        "huyen doan",
+        "hoi",
+        "lien hiep",
+        "uy ban",
+        "ubnd",
+        "van phong",
+        "trung tam",
+        "truong",
+        "bo chi huy",
+        "cuc",
+        "chi cuc",
+        "tinh uy",
+        "thanh uy",
+        "huyen uy",
+        "lien doan",
+        "mat tran",
+    ];
+    let body = |tc: &TopCell| match &tc.cell {
+        Cell::Text(t) if tc.row < 8 && t.split_whitespace().nth(12).is_none() => {
+            let key = fold(t);
+            let named = BODIES.iter().any(|b| crate::ingest::header::starts_with_words(&key, b) && key.len() > b.len());
+            (named && !key.starts_with("bao cao")).then(|| tidy(t))
+        }
+        _ => None,
+    };
+    let sheet = sheets.first()?;
+    let first = sheet.top.iter().find(|tc| body(tc).is_some())?;
+    let mut line = body(first);
+    let mut row = first.row;
+    while let Some(next) = sheet.top.iter().find(|tc| tc.row == row + 1 && tc.col == first.col).and_then(|tc| body(tc).map(|b| (tc.row, b)))
+    {
+        (row, line) = (next.0, Some(next.1));
+    }
+    line
 }
 
 /// The agency a file's name, its sheets' names or the folders it is filed in name.
@@ -1697,6 +1748,27 @@ mod tests {
             note: String::new(),
             flags: Vec::new(),
         }
+    }
+
+    #[test]
+    fn an_unknown_sender_is_named_by_its_issuer_block() {
+        let top = |lines: &[(u32, u16, &str)]| {
+            let mut book = rust_xlsxwriter::Workbook::new();
+            let sheet = book.add_worksheet();
+            for &(row, col, text) in lines {
+                sheet.write(row, col, text).unwrap();
+            }
+            for (col, text) in ["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả thực hiện"].into_iter().enumerate() {
+                sheet.write(6, col as u16, text).unwrap();
+            }
+            let wb = crate::ingest::read_bytes("bao-cao.xlsx", &book.save_to_buffer().unwrap()).unwrap();
+            issuer_line(&[&wb.sheets[0]])
+        };
+        let national = (0, 3, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+        assert_eq!(top(&[(0, 0, "UBND TỈNH BẮC GIANG"), (1, 0, "SỞ TƯ PHÁP"), national]).as_deref(), Some("SỞ TƯ PHÁP"));
+        assert_eq!(top(&[(0, 0, "TỈNH ĐOÀN BẮC GIANG"), (3, 0, "BÁO CÁO")]).as_deref(), Some("TỈNH ĐOÀN BẮC GIANG"));
+        // A title is no body; nor is a line further down.
+        assert_eq!(top(&[(2, 0, "BÁO CÁO KẾT QUẢ NĂM 2024"), national]), None);
     }
 
     #[test]

@@ -456,7 +456,7 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
     // Difficulties and proposals under headings of their own: in the report written out
     // above a table, and among or below its rows.
     let mut narrative = narrative::Narrative::default();
-    let against = Against { plan, roles, tasks };
+    let against = Against { plan, roles, tasks, index };
     for i in sheets {
         narrative.above_table(&wb.sheets[i].top);
         for &(col, row, n) in &wb.sheets[i].stray {
@@ -659,12 +659,34 @@ fn find_agency(index: &AgencyIndex, wb: &WorkbookData, report: &[usize], rel: &s
             }
         }
     }
+    // A column naming the agency on every row, the same one ("Đơn vị báo cáo | Nhiệm vụ
+    // | …" with "Sở Ngoại vụ" on each).
+    if let Some(found) = agency_column(index, &mine) {
+        return found;
+    }
     match path_agency(index, rel, &wb.sheets) {
         (Match::None, _) if !seen.is_empty() => (Match::None, seen),
         // A body the plan does not have is named as its report names it, not by the file.
         (Match::None, stem) => (Match::None, issuer_line(&mine).unwrap_or(stem)),
         found => found,
     }
+}
+
+/// The one agency a table's agency column names on all its rows that name one.
+fn agency_column(index: &AgencyIndex, sheets: &[&SheetData]) -> Option<(Match, String)> {
+    let mut found: Option<(String, String)> = None;
+    for sheet in sheets {
+        for row in &sheet.rows {
+            let Some((Cell::Text(t), _)) = row.get(Field::Agency) else { continue };
+            let Match::One(code) = index.name(t) else { return None };
+            match &found {
+                Some((c, _)) if *c != code => return None,
+                Some(_) => {}
+                None => found = Some((code, tidy(t))),
+            }
+        }
+    }
+    found.map(|(code, written)| (Match::One(code), written))
 }
 
 /// The issuing body's line of the block at the top left of a report ("SỞ TƯ PHÁP" under
@@ -909,6 +931,7 @@ struct Against<'a> {
     plan: &'a Plan,
     roles: &'a Roles,
     tasks: &'a TaskCache,
+    index: &'a AgencyIndex,
 }
 
 /// Reads the activity rows of one sheet. Returns the rows and how many rows were read that
@@ -921,7 +944,7 @@ fn read_rows(
     problems: &mut Vec<Problem>,
     narrative: &mut narrative::Narrative,
 ) -> (Vec<Row>, usize) {
-    let Against { plan, roles, tasks } = *against;
+    let Against { plan, roles, tasks, index } = *against;
     let Some(header) = &sheet.header else {
         return (Vec::new(), 0);
     };
@@ -1013,6 +1036,18 @@ fn read_rows(
         let proposals = text(Field::Proposals, &mut flags);
         let mut note = text(Field::Note, &mut flags);
         let role_text = text(Field::Role, &mut flags);
+        // A column naming the agency on each row ("Đơn vị thực hiện"): where a row names
+        // another than the sender (a partner that carried it out, a body of a district's
+        // combined table), kept in the note like a column of no field.
+        let row_agency = text(Field::Agency, &mut flags);
+        if !row_agency.is_empty() && !matches!((index.name(&row_agency), agency), (Match::One(c), Some(a)) if c == a) {
+            let head = header.col(Field::Agency).map_or(String::new(), |c| tidy(&c.header));
+            note = [note, format!("{}: {row_agency}", head.trim_end_matches(':'))]
+                .into_iter()
+                .filter(|t| !t.is_empty())
+                .collect::<Vec<_>>()
+                .join("; ");
+        }
         // Cells under headers of no field ("Thời gian thực hiện", "Địa điểm") are kept in
         // the note, each after its header: "Địa điểm: Hội trường UBND tỉnh".
         // A column of units beside the budget ("Đơn vị tính": "đồng") gives the row's.

@@ -103,6 +103,55 @@ fn a_role_ticked_in_a_column_of_its_own_is_the_role_written() {
 }
 
 #[test]
+fn an_agency_column_names_the_sender_or_goes_to_the_note() {
+    let env = Env::new();
+    let dir = env.year_dir(2024);
+    std::fs::create_dir_all(&dir).unwrap();
+    let table = |name: &str, title: &str, rows: &[[&str; 6]]| {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let ws = wb.add_worksheet();
+        ws.write_string(0, 0, title).unwrap();
+        ws.write_string(1, 0, "Ngày báo cáo: 20/10/2024").unwrap();
+        for (c, h) in ["STT", "Đơn vị thực hiện", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng"].iter().enumerate()
+        {
+            ws.write_string(3, c as u16, *h).unwrap();
+        }
+        for (r, row) in rows.iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                ws.write_string(4 + r as u32, c as u16, *v).unwrap();
+            }
+        }
+        wb.save(dir.join(name)).unwrap();
+    };
+    // No line names the sender but the column, the same on every row.
+    table(
+        "bc.xlsx",
+        "BÁO CÁO KẾT QUẢ NĂM 2024",
+        &[
+            ["1", "Sở Công Thương", "NV8", "Hội chợ trái cây", "Xong", "Hoàn thành"],
+            ["2", "Sở Công thương", "NV8", "Xúc tiến", "Xong", "Hoàn thành"],
+        ],
+    );
+    // The sender's own rows, and one a partner carried out.
+    table(
+        "snv.xlsx",
+        "Đơn vị báo cáo: Sở Ngoại vụ",
+        &[
+            ["1", "Sở Ngoại vụ", "NV1", "Hội nghị quán triệt", "Xong", "Hoàn thành"],
+            ["2", "Sở Tư pháp", "NV1", "Phổ biến", "Xong", "Hoàn thành"],
+        ],
+    );
+    env.run_year(2024, &[]);
+    let files = env.csv(2024, "files.csv");
+    let bc = files.iter().find(|f| f["file"] == "bc.xlsx").unwrap();
+    assert_eq!((bc["outcome"].as_str(), bc["agency_code"].as_str()), ("accepted", "SCT"));
+    let rows = env.csv(2024, "rows.csv");
+    let notes: Vec<(&str, &str)> = rows.iter().map(|r| (r["activity"].as_str(), r["note"].as_str())).collect();
+    assert!(notes.contains(&("Hội chợ trái cây", "")) && notes.contains(&("Hội nghị quán triệt", "")), "{notes:?}");
+    assert!(notes.contains(&("Phổ biến", "Đơn vị thực hiện: Sở Tư pháp")), "{notes:?}");
+}
+
+#[test]
 fn a_register_kept_as_a_workbook_is_read_as_the_csv_is() {
     let env = Env::example(2024);
     let dir = env.year_dir(2024);

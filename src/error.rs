@@ -40,6 +40,8 @@ pub enum Kind {
     // files
     LockFile,
     NotSpreadsheet,
+    /// A zip archive holding several workbooks: they are not told apart inside it.
+    Archive,
     Unreadable,
     Encrypted,
     NoTable,
@@ -100,7 +102,7 @@ impl Kind {
     /// it again (a lock file or a link is not something an agency sent).
     pub fn is_sent_unread(self) -> bool {
         use Kind::*;
-        matches!(self, NotSpreadsheet | Unreadable | Encrypted | NoTable | ReadPanic | ReaderCrashed | ReaderTimeout)
+        matches!(self, NotSpreadsheet | Archive | Unreadable | Encrypted | NoTable | ReadPanic | ReaderCrashed | ReaderTimeout)
     }
 
     /// Stable machine-readable code (used in `rows.csv` flags and `problems.csv`).
@@ -109,6 +111,7 @@ impl Kind {
         match self {
             LockFile => "lock_file",
             NotSpreadsheet => "not_spreadsheet",
+            Archive => "archive",
             Unreadable => "unreadable",
             Encrypted => "encrypted",
             NoTable => "no_table",
@@ -169,6 +172,7 @@ impl Kind {
         match self {
             LockFile => "tệp khoá tạm của Excel (~$…), không phải báo cáo: bỏ qua".into(),
             NotSpreadsheet => format!("không phải bảng tính ({detail}): gửi lại dạng .xlsx, .xls hoặc .ods"),
+            Archive => format!("tệp nén chứa nhiều bảng tính ({detail}): giải nén vào thư mục năm để đọc từng tệp"),
             Unreadable => format!("không mở được tệp ({detail}): tệp hỏng hoặc sai định dạng, đề nghị đơn vị gửi lại"),
             Encrypted => "tệp có mật khẩu: đề nghị đơn vị gỡ mật khẩu rồi gửi lại".into(),
             NoTable => format!("không tìm thấy bảng báo cáo (dòng tiêu đề có các cột Nhiệm vụ, Nội dung hoạt động, Kết quả…){detail}"),
@@ -249,6 +253,7 @@ impl Kind {
         match self {
             LockFile => "Excel lock file (~$…), not a report: skipped".into(),
             NotSpreadsheet => format!("not a spreadsheet ({detail})"),
+            Archive => format!("a zip archive of several workbooks ({detail}): unzip it into the year folder"),
             Unreadable => format!("cannot open the file ({detail})"),
             Encrypted => "password-protected workbook".into(),
             NoTable => format!("no report table found{detail}"),

@@ -351,6 +351,10 @@ pub struct SheetData {
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct WorkbookData {
     pub sheets: Vec<SheetData>,
+    /// The workbook's own name where it was sent inside a zip archive
+    /// ("Báo cáo/SoNgoaiVu_2024.xlsx"): the archive is read as the one workbook it holds.
+    #[serde(default)]
+    pub archived: Option<String>,
 }
 
 /// A file after ingest: its size and hash, and what could be read from it.
@@ -448,12 +452,73 @@ pub fn read_bytes(rel: &str, data: &[u8]) -> Result<WorkbookData, (Kind, String)
     if format == Magic::Other {
         return read_text_table(data);
     }
+    if format == Magic::Zip && !known {
+        if let Some(read) = read_archive(data) {
+            return read;
+        }
+    }
     let mut sheets = match open_book(format, &ext, data) {
         Ok(sheets) => sheets,
         Err(e) if known => return Err(e),
         Err(_) => return Err(not_spreadsheet()),
     };
     read_sheets(&mut sheets, data)
+}
+
+/// The largest workbook read out of a zip archive.
+const ARCHIVED_MAX: u64 = 256 << 20;
+
+/// A zip archive a report was sent in ("bao-cao.zip", with the Word report and a scan
+/// beside the workbook): read as the one workbook it holds. `None` where it holds none (not
+/// a spreadsheet, as its name says); several are listed and skipped, as each may be
+/// another agency's and they are not told apart inside it. macOS's copies of the files'
+/// attributes ("__MACOSX/._…") and lock files are not workbooks.
+fn read_archive(data: &[u8]) -> Option<Result<WorkbookData, (Kind, String)>> {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(Cursor::new(data)).ok()?;
+    // A workbook itself (whatever its name): opened as one.
+    if ["xl/workbook.xml", "xl/workbook.bin", "content.xml", "[Content_Types].xml"].iter().any(|n| zip.index_for_name(n).is_some()) {
+        return None;
+    }
+    let books: Vec<(usize, String)> = (0..zip.len())
+        .filter_map(|i| {
+            let entry = zip.by_index_raw(i).ok()?;
+            // Names are UTF-8 where the archiver says so (7-Zip, WinRAR), else in a code
+            // page the archive does not name.
+            let name = String::from_utf8_lossy(entry.name_raw()).into_owned();
+            let base = name.rsplit('/').next().unwrap_or(&name);
+            let ext = base.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+            let workbook = entry.is_file() && SPREADSHEET_EXTENSIONS.contains(&ext.as_str());
+            (workbook && !base.starts_with("~$") && !base.starts_with("._") && !name.starts_with("__MACOSX/")).then_some((i, name))
+        })
+        .collect();
+    match books.as_slice() {
+        [] => None,
+        [(i, name)] => Some((|| {
+            let entry = match zip.by_index(*i) {
+                Ok(e) => e,
+                Err(zip::result::ZipError::UnsupportedArchive(zip::result::ZipError::PASSWORD_REQUIRED)) => {
+                    return Err((Kind::Encrypted, String::new()));
+                }
+                Err(e) => return Err((Kind::Unreadable, format!("tệp nén: {e}"))),
+            };
+            if entry.encrypted() {
+                return Err((Kind::Encrypted, String::new()));
+            }
+            if entry.size() > ARCHIVED_MAX {
+                return Err((Kind::Unreadable, format!("{name} trong tệp nén quá lớn ({} MB)", entry.size() >> 20)));
+            }
+            let mut inner = Vec::with_capacity(entry.size() as usize);
+            entry.take(ARCHIVED_MAX).read_to_end(&mut inner).map_err(|e| (Kind::Unreadable, format!("{name} trong tệp nén: {e}")))?;
+            let mut wb = read_bytes(name, &inner)?;
+            wb.archived = Some(name.clone());
+            Ok(wb)
+        })()),
+        several => {
+            let names: Vec<&str> = several.iter().map(|(_, n)| n.as_str()).collect();
+            Some(Err((Kind::Archive, names.join(", "))))
+        }
+    }
 }
 
 /// Opens a zip or OLE file as the workbook it holds; `ext` is the name's extension.
@@ -515,7 +580,7 @@ fn read_sheets(book: &mut Sheets<Cursor<&[u8]>>, data: &[u8]) -> Result<Workbook
     if sheets.is_empty() {
         return Err((Kind::NoTable, ": sổ không có trang tính nào".into()));
     }
-    Ok(WorkbookData { sheets })
+    Ok(WorkbookData { sheets, archived: None })
 }
 
 fn merged_regions(book: &mut Sheets<Cursor<&[u8]>>, data: &[u8], name: &str) -> Vec<Dimensions> {
@@ -695,7 +760,7 @@ fn read_text_table(data: &[u8]) -> Result<WorkbookData, (Kind, String)> {
         }
     };
     let range = texttable::to_range(&grid);
-    Ok(WorkbookData { sheets: read_sheet(&format!("({what})"), false, &range, &mut Vec::new, None) })
+    Ok(WorkbookData { sheets: read_sheet(&format!("({what})"), false, &range, &mut Vec::new, None), archived: None })
 }
 
 /// Fields whose merged cells stand for every row they span (a task written once beside
@@ -1265,6 +1330,38 @@ mod tests {
         // Anything else under such a name is not a spreadsheet, as its name says.
         assert_eq!(read_bytes("noname", b"%PDF-1.4").unwrap_err(), (Kind::NotSpreadsheet, "tệp không có phần mở rộng".into()));
         assert_eq!(read_bytes("ATT00003.txt", b"STT,Nhiem vu").unwrap_err(), (Kind::NotSpreadsheet, ".txt".into()));
+    }
+
+    #[test]
+    fn a_report_sent_in_a_zip_archive_is_read_as_the_one_workbook_it_holds() {
+        use std::io::Write;
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        for (col, text) in ["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả thực hiện"].into_iter().enumerate() {
+            sheet.write(0, col as u16, text).unwrap();
+        }
+        let xlsx = book.save_to_buffer().unwrap();
+        let zipped = |entries: &[(&str, &[u8])]| {
+            let mut zip = ::zip::ZipWriter::new(Cursor::new(Vec::new()));
+            for (name, bytes) in entries {
+                zip.start_file(*name, ::zip::write::SimpleFileOptions::default()).unwrap();
+                zip.write_all(bytes).unwrap();
+            }
+            zip.finish().unwrap().into_inner()
+        };
+        // With the Word report, a scan and macOS's attribute copies beside it.
+        let one = zipped(&[
+            ("Báo cáo/SoNgoaiVu_2024.xlsx", &xlsx),
+            ("__MACOSX/Báo cáo/._SoNgoaiVu_2024.xlsx", b"attr"),
+            ("Báo cáo/Công văn.pdf", b"%PDF-1.4"),
+        ]);
+        let wb = read_bytes("bao-cao.zip", &one).unwrap();
+        assert_eq!(wb.archived.as_deref(), Some("Báo cáo/SoNgoaiVu_2024.xlsx"));
+        assert!(wb.sheets[0].header.is_some());
+        let two = zipped(&[("SNV.xlsx", &xlsx), ("STC.xlsx", &xlsx)]);
+        assert_eq!(read_bytes("bao-cao.zip", &two).unwrap_err(), (Kind::Archive, "SNV.xlsx, STC.xlsx".into()));
+        let none = zipped(&[("scan.pdf", b"%PDF-1.4")]);
+        assert_eq!(read_bytes("bao-cao.zip", &none).unwrap_err(), (Kind::NotSpreadsheet, ".zip".into()));
     }
 
     #[test]

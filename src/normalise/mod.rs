@@ -664,7 +664,9 @@ fn find_agency(index: &AgencyIndex, wb: &WorkbookData, report: &[usize], rel: &s
     if let Some(found) = agency_column(index, &mine) {
         return found;
     }
-    match path_agency(index, rel, &wb.sheets) {
+    // A workbook sent inside a zip archive: its own name first, the archive's as its folder.
+    let rel = wb.archived.as_ref().map_or_else(|| rel.to_string(), |inner| format!("{rel}/{inner}"));
+    match path_agency(index, &rel, &wb.sheets) {
         (Match::None, _) if !seen.is_empty() => (Match::None, seen),
         // A body the plan does not have is named as its report names it, not by the file.
         (Match::None, stem) => (Match::None, issuer_line(&mine).unwrap_or(stem)),

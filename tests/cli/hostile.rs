@@ -9,6 +9,7 @@ use crate::env::*;
 const SKIP_REASONS: &[&str] = &[
     "lock_file",
     "not_spreadsheet",
+    "archive",
     "unreadable",
     "encrypted",
     "no_table",

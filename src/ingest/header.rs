@@ -424,6 +424,18 @@ pub fn find(rows: &[Vec<String>], row0: u32, col0: u32) -> Option<Header> {
     if below_is_header {
         budget_by_source(&mut columns, &mut others, rows, i, col0, width);
     }
+    // A second task column naming the specific tasks ("Nhiệm vụ | Nhiệm vụ cụ thể | Kết
+    // quả"), where no column names the activity: what was done for the plan's task.
+    if columns.iter().all(|c| c.field != Field::Activity) {
+        let specific = others.iter().position(|(_, h)| {
+            let key = fold(h);
+            classify(h) == Some(Field::Task) && ["cu the", "chi tiet"].iter().any(|w| crate::text::contains_words(&key, w))
+        });
+        if let Some(at) = specific {
+            let (col, header) = others.remove(at);
+            columns.push(Column { field: Field::Activity, col, header });
+        }
+    }
     // Of a field's columns under one header that each name a year ("Kết quả thực hiện" or
     // "Kinh phí" over "Năm 2023 | Năm 2024"), the latest year's; the others kept in the note.
     for field in Field::ALL {
@@ -849,6 +861,17 @@ mod tests {
             3,
             "not money planned"
         );
+    }
+
+    #[test]
+    fn a_second_task_column_naming_the_specific_tasks_is_the_activity() {
+        let col = |head: &[&str], f: Field| find(&grid(&[head, &["1", "NV1", "Hội nghị", "Xong"]]), 0, 0).unwrap().col(f).map(|c| c.col);
+        assert_eq!(col(&["STT", "Nhiệm vụ", "Nhiệm vụ cụ thể", "Kết quả"], Field::Activity), Some(2));
+        assert_eq!(col(&["STT", "Nhiệm vụ", "Nhiệm vụ cụ thể", "Kết quả"], Field::Task), Some(1));
+        assert_eq!(col(&["STT", "Nhiệm vụ theo kế hoạch", "Nhiệm vụ, giải pháp chi tiết", "Kết quả"], Field::Activity), Some(2));
+        // Not the task's code beside its title, nor where the activity has its column.
+        assert_eq!(col(&["STT", "Mã nhiệm vụ", "Tên nhiệm vụ", "Kết quả"], Field::Activity), None);
+        assert_eq!(col(&["STT", "Nhiệm vụ", "Nội dung hoạt động", "Nhiệm vụ cụ thể"], Field::Activity), Some(2));
     }
 
     #[test]

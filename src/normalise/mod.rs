@@ -968,6 +968,14 @@ fn read_rows(
         .and_then(|c| Unit::named(&c.header))
         .or_else(|| sheet.top.iter().find_map(|c| label_value(&c.cell.text(), UNIT_LABELS).and_then(Unit::named)))
         .unwrap_or(Unit::Million);
+    // The codes the form gives its statuses ("1: Hoàn thành; 2: Đang thực hiện"), in the
+    // status column's header or a line above the table.
+    let legend = header
+        .col(Field::Status)
+        .map(|c| values::status_legend(&c.header))
+        .filter(|l| !l.is_empty())
+        .or_else(|| sheet.top.iter().map(|c| values::status_legend(&c.cell.text())).find(|l| !l.is_empty()))
+        .unwrap_or_default();
     let mut out: Vec<Row> = Vec::new();
     // Rows that are no activity of their own: totals rows, and lines that go on with the
     // row above.
@@ -1389,7 +1397,8 @@ fn read_rows(
 
         // Status: the status column, else the tick boxes.
         let status = if !status_text.is_empty() {
-            let s = match values::status(&status_text) {
+            let coded = legend.iter().find(|(code, _)| code.eq_ignore_ascii_case(status_text.trim())).map(|(_, s)| *s);
+            let s = match coded.unwrap_or_else(|| values::status(&status_text)) {
                 Status::Unknown => {
                     values::status_number(&status_text, header.col(Field::Status).is_some_and(|c| values::share_header(&c.header)))
                 }

@@ -158,6 +158,36 @@ pub fn share_header(header: &str) -> bool {
     header.contains('%') || ["ty le", "muc do"].iter().any(|w| crate::text::contains_words(&key, w))
 }
 
+/// The codes a form gives its statuses, in the status column's header or a line above the
+/// table ("Tình trạng (1: Hoàn thành; 2: Đang thực hiện; 3: Chưa thực hiện)", "1 - Hoàn
+/// thành, 2 - …", "(1) Hoàn thành"): each code with the status its words say. Empty unless
+/// two codes or more say a status each.
+pub fn status_legend(text: &str) -> Vec<(String, Status)> {
+    let mut legend: Vec<(String, Status)> = Vec::new();
+    for part in text.split([';', ',', '\n', '(', '[']) {
+        // The code is the word just before a mark ("1:", "1 -", "1.", "1)", "1="), after
+        // any words ("Ghi chú: cột Tình trạng ghi 1 - Hoàn thành"): a number or one letter.
+        for (at, _) in part.match_indices([':', '-', '–', '.', ')', '=', '/', ']']) {
+            let before = part[..at].trim_end();
+            let code = before.rsplit(|c: char| c.is_whitespace() || c == ':').next().unwrap_or("");
+            let is_code = (1..=2).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_digit())
+                || code.len() == 1 && code.bytes().all(|b| b.is_ascii_alphabetic());
+            if !is_code {
+                continue;
+            }
+            let status = status_words(part[at..].trim_start_matches([':', '-', '–', '.', ')', '=', '/', ']']).trim());
+            if status != Status::Unknown && !legend.iter().any(|(c, _)| c.eq_ignore_ascii_case(code)) {
+                legend.push((code.to_string(), status));
+            }
+            break;
+        }
+    }
+    if legend.len() < 2 {
+        legend.clear();
+    }
+    legend
+}
+
 /// The status a text's opening phrase says.
 fn status_words(text: &str) -> Status {
     let key = fold(text);
@@ -676,6 +706,22 @@ fn ymd(y: u32, m: u32, d: u32) -> DateRead {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_form_s_status_codes() {
+        use Status::*;
+        let legend = status_legend;
+        let three = vec![("1".to_string(), Done), ("2".to_string(), InProgress), ("3".to_string(), NotStarted)];
+        assert_eq!(legend("Tình trạng (1: Hoàn thành; 2: Đang thực hiện; 3: Chưa thực hiện)"), three);
+        assert_eq!(legend("Ghi chú: 1 - Hoàn thành, 2 - Đang thực hiện, 3 - Chưa thực hiện"), three);
+        assert_eq!(legend("Tình trạng\n(1) Hoàn thành\n(2) Đang thực hiện\n(3) Chưa thực hiện"), three);
+        assert_eq!(legend("Ghi chú: cột Tình trạng ghi 1 - Hoàn thành, 2 - Đang thực hiện, 3 - Chưa thực hiện"), three);
+        assert_eq!(legend("A. Đã hoàn thành; B. Đang triển khai"), vec![("A".to_string(), Done), ("B".to_string(), InProgress)]);
+        // Not a list of the words to write, nor one code alone.
+        assert!(legend("Tình trạng: Hoàn thành, Đang thực hiện, Chưa thực hiện").is_empty());
+        assert!(legend("Tình trạng (1: Hoàn thành)").is_empty());
+        assert!(legend("Hoàn thành/Chưa hoàn thành").is_empty());
+    }
 
     #[test]
     fn statuses() {

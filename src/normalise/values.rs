@@ -256,9 +256,11 @@ pub fn ticked(cell: &Cell) -> bool {
 /// Reads a role as written ("Chủ trì", "Phối hợp").
 pub fn role(text: &str) -> Option<Role> {
     let key = fold(text);
+    // "Cơ quan chủ trì", "Đơn vị phối hợp", "Là cơ quan chủ trì": the role after the body.
+    let key = ["la ", "co quan ", "don vi "].iter().fold(key.as_str(), |k, p| k.strip_prefix(p).unwrap_or(k));
     if key.starts_with("chu tri") || key == "ct" {
         Some(Role::Lead)
-    } else if key.starts_with("phoi hop") || key == "ph" {
+    } else if key.starts_with("phoi hop") || key == "ph" || key == "tham gia" {
         Some(Role::Partner)
     } else {
         None
@@ -275,7 +277,6 @@ pub enum Unit {
 }
 
 impl Unit {
-    /// How many millions of đồng one of this unit is.
     /// An amount in this unit, in millions: divided where the unit is smaller, as 800.000 đồng
     /// is 0.8 million only so (times 1e-6, it is 0.7999999999999999).
     fn to_millions(self, amount: f64) -> f64 {
@@ -287,6 +288,7 @@ impl Unit {
         }
     }
 
+    /// How many millions of đồng one of this unit is.
     fn in_millions(self) -> f64 {
         match self {
             Unit::Dong => 1e-6,
@@ -706,6 +708,22 @@ fn ymd(y: u32, m: u32, d: u32) -> DateRead {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn roles_as_written() {
+        for (t, want) in [
+            ("Chủ trì", Some(Role::Lead)),
+            ("CT", Some(Role::Lead)),
+            ("Cơ quan chủ trì", Some(Role::Lead)),
+            ("Là cơ quan chủ trì", Some(Role::Lead)),
+            ("Phối hợp thực hiện", Some(Role::Partner)),
+            ("Đơn vị phối hợp", Some(Role::Partner)),
+            ("Tham gia", Some(Role::Partner)),
+            ("Thực hiện", None),
+        ] {
+            assert_eq!(role(t), want, "{t:?}");
+        }
+    }
 
     #[test]
     fn a_form_s_status_codes() {

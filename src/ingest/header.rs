@@ -73,6 +73,9 @@ const EXACT: &[(&str, Field)] = &[
     ("hoan thanh", Field::StatusDone),
     ("hoan thanh chua hoan thanh", Field::Status),
     ("da hoan thanh", Field::StatusDone),
+    // (Words written under such a column, not a tick, are the row's result.)
+    ("da thuc hien", Field::StatusDone),
+    ("da trien khai", Field::StatusDone),
     ("dang thuc hien", Field::StatusInProgress),
     ("dang trien khai", Field::StatusInProgress),
     ("chua thuc hien", Field::StatusNotStarted),

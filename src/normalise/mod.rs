@@ -674,6 +674,16 @@ fn find_agency(index: &AgencyIndex, wb: &WorkbookData, report: &[usize], rel: &s
     }
 }
 
+/// Adds a cell of a column kept in the note after its header: "Địa điểm: Seoul".
+fn add_to_note(note: &mut String, head: &str, value: &str) {
+    if !note.is_empty() {
+        note.push_str("; ");
+    }
+    note.push_str(head.trim_end_matches(':'));
+    note.push_str(": ");
+    note.push_str(value);
+}
+
 /// The one agency a table's agency column names on all its rows that name one.
 fn agency_column(index: &AgencyIndex, sheets: &[&SheetData]) -> Option<(Match, String)> {
     let mut found: Option<(String, String)> = None;
@@ -1040,7 +1050,7 @@ fn read_rows(
         let stt = text(Field::Stt, &mut flags);
         let task_text = text(Field::Task, &mut flags);
         let activity = text(Field::Activity, &mut flags);
-        let result = text(Field::Result, &mut flags);
+        let mut result = text(Field::Result, &mut flags);
         let status_text = text(Field::Status, &mut flags);
         let difficulties = text(Field::Difficulties, &mut flags);
         let proposals = text(Field::Proposals, &mut flags);
@@ -1052,11 +1062,7 @@ fn read_rows(
         let row_agency = text(Field::Agency, &mut flags);
         if !row_agency.is_empty() && !matches!((index.name(&row_agency), agency), (Match::One(c), Some(a)) if c == a) {
             let head = header.col(Field::Agency).map_or(String::new(), |c| tidy(&c.header));
-            note = [note, format!("{}: {row_agency}", head.trim_end_matches(':'))]
-                .into_iter()
-                .filter(|t| !t.is_empty())
-                .collect::<Vec<_>>()
-                .join("; ");
+            add_to_note(&mut note, &head, &row_agency);
         }
         // Cells under headers of no field ("Thời gian thực hiện", "Địa điểm") are kept in
         // the note, each after its header: "Địa điểm: Hội trường UBND tỉnh".
@@ -1083,26 +1089,46 @@ fn read_rows(
                 }
             }
             note_col = note_col.or(Some(col));
-            if !note.is_empty() {
-                note.push_str("; ");
-            }
-            note.push_str(head.trim_end_matches(':'));
-            note.push_str(": ");
-            note.push_str(&value);
+            add_to_note(&mut note, &head, &value);
         }
         // (Where the role was ticked, its finding points at the tick.)
         let (role_text, role_col) = match ticked_role {
             Some((ticked, col)) if role_text.is_empty() => (ticked, Some(col)),
             _ => (role_text, header.col(Field::Role).map(|c| c.col)),
         };
-        let ticks: Vec<(Status, bool)> = [
+        let mut ticks: Vec<(Status, bool)> = Vec::new();
+        for (f, s) in [
             (Field::StatusDone, Status::Done),
             (Field::StatusInProgress, Status::InProgress),
             (Field::StatusNotStarted, Status::NotStarted),
-        ]
-        .iter()
-        .filter_map(|(f, s)| raw.get(*f).map(|(c, _)| (*s, values::ticked(c))))
-        .collect();
+        ] {
+            let Some((cell, col)) = raw.get(f) else { continue };
+            if values::ticked(cell) {
+                ticks.push((s, true));
+                continue;
+            }
+            // Words written in a tick box's column ("Hoàn thành | Chưa hoàn thành" holding
+            // "Đã tổ chức 2 lớp" | "Còn 1 lớp") mark it, and are the row's result where it
+            // has none, else kept in its note; words that say a status say the row's.
+            let written = match cell {
+                Cell::Text(t) if !values::unticked(t) => tidy(t),
+                _ => String::new(),
+            };
+            if written.is_empty() {
+                ticks.push((s, false));
+                continue;
+            }
+            // ("Chưa", "Không …" under "Hoàn thành": what the words say.)
+            let key = fold(&written);
+            let negated = ["chua", "khong"].iter().any(|w| crate::ingest::header::starts_with_words(&key, w));
+            ticks.push((Some(values::status(&written)).filter(|w| negated && *w != Status::Unknown).unwrap_or(s), true));
+            if result.is_empty() {
+                result = written;
+            } else {
+                let head = header.columns.iter().find(|c| c.col == col).map_or(String::new(), |c| tidy(&c.header));
+                add_to_note(&mut note, &head, &written);
+            }
+        }
         // The header written again (over a second table, or after a page break when a
         // table was pasted in pieces) is no activity: its cells are the header's (or the
         // first row's of a two-row header). Its first cell tells: in a data row that is a

@@ -253,6 +253,13 @@ pub fn ticked(cell: &Cell) -> bool {
     }
 }
 
+/// Whether a tick box's text says it is not ticked: blank, "0", "o", "-", an empty box,
+/// "không".
+pub fn unticked(t: &str) -> bool {
+    let t = t.trim().to_lowercase();
+    matches!(t.as_str(), "" | "0" | "o" | "-" | "–" | "☐" | "□" | "false" | "không" | "khong")
+}
+
 /// Reads a role as written ("Chủ trì", "Phối hợp").
 pub fn role(text: &str) -> Option<Role> {
     let key = fold(text);

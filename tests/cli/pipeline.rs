@@ -152,6 +152,51 @@ fn an_agency_column_names_the_sender_or_goes_to_the_note() {
 }
 
 #[test]
+fn a_form_s_own_ways_of_giving_the_status_are_read() {
+    let env = Env::new();
+    let dir = env.year_dir(2024);
+    std::fs::create_dir_all(&dir).unwrap();
+    let table = |name: &str, agency: &str, header: &[&str], rows: &[&[&str]]| {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let ws = wb.add_worksheet();
+        ws.write_string(0, 0, format!("Đơn vị báo cáo: {agency}")).unwrap();
+        ws.write_string(1, 0, "Ngày báo cáo: 20/10/2024").unwrap();
+        for (r, row) in std::iter::once(header).chain(rows.iter().copied()).enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                ws.write_string(3 + r as u32, c as u16, *v).unwrap();
+            }
+        }
+        wb.save(dir.join(name)).unwrap();
+    };
+    // Codes the header gives.
+    table(
+        "snv.xlsx",
+        "Sở Ngoại vụ",
+        &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng (1: Hoàn thành; 2: Đang thực hiện; 3: Chưa thực hiện)"],
+        &[&["1", "NV1", "Hội nghị quán triệt", "200 đại biểu", "1"], &["2", "NV2", "Rà soát quy chế", "", "3"]],
+    );
+    // What was done and what was not, written in the tick boxes' columns.
+    table(
+        "svhttdl.xlsx",
+        "Sở Văn hóa, Thể thao và Du lịch",
+        &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Hoàn thành", "Chưa hoàn thành"],
+        &[&["1", "NV3", "Tập huấn hướng dẫn viên", "Đã mở 2 lớp", ""], &["2", "NV5", "Liên hoan ẩm thực", "", "Còn 1 đợt"]],
+    );
+    env.run_year(2024, &[]);
+    let rows = env.csv(2024, "rows.csv");
+    let read: Vec<(&str, &str, &str)> = rows.iter().map(|r| (r["activity"].as_str(), r["result"].as_str(), r["status"].as_str())).collect();
+    for want in [
+        ("Hội nghị quán triệt", "200 đại biểu", "done"),
+        ("Rà soát quy chế", "", "not_started"),
+        ("Tập huấn hướng dẫn viên", "Đã mở 2 lớp", "done"),
+        ("Liên hoan ẩm thực", "Còn 1 đợt", "in_progress"),
+    ] {
+        assert!(read.contains(&want), "{want:?} in {read:?}");
+    }
+    assert!(env.csv(2024, "problems.csv").iter().all(|p| !p["kind"].starts_with("status")));
+}
+
+#[test]
 fn a_register_kept_as_a_workbook_is_read_as_the_csv_is() {
     let env = Env::example(2024);
     let dir = env.year_dir(2024);

@@ -1415,10 +1415,15 @@ fn read_rows(
                 "unassigned"
             }
         };
-        if let (Some(written), Some(planned)) = (values::role(&role_text), planned) {
-            if written != planned {
+        match (values::role(&role_text), planned) {
+            (Some(written), Some(planned)) if written != planned => {
                 problem(&mut flags, role_col.unwrap_or(0), Kind::RoleMismatch, role_text.clone());
             }
+            // Words in the role's column that name no role ("Chủ động tham mưu") are kept.
+            (None, _) if !role_text.is_empty() => {
+                add_to_note(&mut note, &header.col(Field::Role).map_or(String::new(), |c| tidy(&c.header)), &role_text);
+            }
+            _ => {}
         }
 
         // Status: the status column, else the tick boxes.

@@ -1358,6 +1358,7 @@ fn read_rows(
             && stt.split_whitespace().nth(1).is_none())
         .then(|| resolve(&stt))
         .filter(|m| matches!(m, Match::One(_)));
+        let stt_is_code = code_in_number_column.is_some();
         let (matched, task_as_written) = if !task_text.is_empty() {
             let m = resolve(&task_text);
             current = Some(Current { matched: m.clone(), written: task_text.clone(), heading: false });
@@ -1415,6 +1416,15 @@ fn read_rows(
                 "unassigned"
             }
         };
+        // Words in the number column that are no number ("Tháng 3", "Quý II", "Đợt 1"): kept
+        // in the note, not a row's number (a bullet, "1.a", a task's code, "III" are).
+        let worded = stt.split_whitespace().any(|w| {
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            letters >= 3 && !w.chars().all(|c| matches!(c.to_ascii_uppercase(), 'I' | 'V' | 'X' | 'L'))
+        });
+        if worded && !stt_is_code {
+            add_to_note(&mut note, &header.col(Field::Stt).map_or(String::new(), |c| tidy(&c.header)), &stt);
+        }
         match (values::role(&role_text), planned) {
             (Some(written), Some(planned)) if written != planned => {
                 problem(&mut flags, role_col.unwrap_or(0), Kind::RoleMismatch, role_text.clone());

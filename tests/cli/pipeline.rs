@@ -197,7 +197,7 @@ fn a_form_s_own_ways_of_giving_the_status_are_read() {
 }
 
 #[test]
-fn words_in_the_role_column_that_name_no_role_are_kept_in_the_note() {
+fn words_in_the_role_or_number_column_that_name_no_role_or_number_are_kept_in_the_note() {
     let env = Env::new();
     let dir = env.year_dir(2024);
     std::fs::create_dir_all(&dir).unwrap();
@@ -205,10 +205,11 @@ fn words_in_the_role_column_that_name_no_role_are_kept_in_the_note() {
     let ws = wb.add_worksheet();
     ws.write_string(0, 0, "Đơn vị báo cáo: Sở Ngoại vụ").unwrap();
     ws.write_string(1, 0, "Ngày báo cáo: 20/10/2024").unwrap();
-    let rows: [[&str; 6]; 3] = [
+    let rows: [[&str; 6]; 4] = [
         ["STT", "Nhiệm vụ", "Vai trò", "Nội dung hoạt động", "Kết quả", "Tình trạng"],
         ["1", "NV1", "Cơ quan chủ trì", "Hội nghị quán triệt", "200 đại biểu", "Hoàn thành"],
         ["2", "NV2", "Chủ động tham mưu", "Rà soát quy chế", "Xong", "Hoàn thành"],
+        ["Quý III", "NV4", "", "Đón đoàn Hàn Quốc", "1 đoàn", "Hoàn thành"],
     ];
     for (r, row) in rows.iter().enumerate() {
         for (c, v) in row.iter().enumerate() {
@@ -218,7 +219,7 @@ fn words_in_the_role_column_that_name_no_role_are_kept_in_the_note() {
     wb.save(dir.join("snv.xlsx")).unwrap();
     env.run_year(2024, &[]);
     let notes: Vec<String> = env.csv(2024, "rows.csv").iter().map(|r| r["note"].clone()).collect();
-    assert_eq!(notes, ["", "Vai trò: Chủ động tham mưu"]);
+    assert_eq!(notes, ["", "Vai trò: Chủ động tham mưu", "STT: Quý III"]);
 }
 
 #[test]

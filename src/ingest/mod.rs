@@ -1115,7 +1115,7 @@ pub fn floor_read(path: &Path, keep: bool) -> (usize, Vec<Vec<String>>) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -1314,14 +1314,28 @@ mod tests {
         assert!(matches!(read_bytes("bao-cao.xlsx", &broken), Err((Kind::Unreadable, e)) if e.starts_with("XLSX: ")));
     }
 
-    #[test]
-    fn a_workbook_whose_name_lost_its_extension_is_read_by_its_bytes() {
+    /// An .xlsx workbook of one sheet holding a report's header and nothing else.
+    fn header_only_xlsx() -> Vec<u8> {
+        xlsx_with(&[], 0)
+    }
+
+    /// An .xlsx workbook of one sheet: the lines given (row, column, text) and a report's
+    /// header on row `header_row`, with no rows under it.
+    pub(crate) fn xlsx_with(lines: &[(u32, u16, &str)], header_row: u32) -> Vec<u8> {
         let mut book = rust_xlsxwriter::Workbook::new();
         let sheet = book.add_worksheet();
-        for (col, text) in ["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả thực hiện"].into_iter().enumerate() {
-            sheet.write(0, col as u16, text).unwrap();
+        for &(row, col, text) in lines {
+            sheet.write(row, col, text).unwrap();
         }
-        let xlsx = book.save_to_buffer().unwrap();
+        for (col, text) in ["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả thực hiện"].into_iter().enumerate() {
+            sheet.write(header_row, col as u16, text).unwrap();
+        }
+        book.save_to_buffer().unwrap()
+    }
+
+    #[test]
+    fn a_workbook_whose_name_lost_its_extension_is_read_by_its_bytes() {
+        let xlsx = header_only_xlsx();
         for name in ["ATT00001", "bao-cao.xlsx.bak", "noname.dat", "Báo cáo.docx"] {
             assert!(read_bytes(name, &xlsx).unwrap().sheets[0].header.is_some(), "{name}");
         }
@@ -1335,12 +1349,7 @@ mod tests {
     #[test]
     fn a_report_sent_in_a_zip_archive_is_read_as_the_one_workbook_it_holds() {
         use std::io::Write;
-        let mut book = rust_xlsxwriter::Workbook::new();
-        let sheet = book.add_worksheet();
-        for (col, text) in ["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả thực hiện"].into_iter().enumerate() {
-            sheet.write(0, col as u16, text).unwrap();
-        }
-        let xlsx = book.save_to_buffer().unwrap();
+        let xlsx = header_only_xlsx();
         let zipped = |entries: &[(&str, &[u8])]| {
             let mut zip = ::zip::ZipWriter::new(Cursor::new(Vec::new()));
             for (name, bytes) in entries {

@@ -979,13 +979,21 @@ fn read_rows(
         .or_else(|| sheet.top.iter().find_map(|c| label_value(&c.cell.text(), UNIT_LABELS).and_then(Unit::named)))
         .unwrap_or(Unit::Million);
     // The codes the form gives its statuses ("1: Hoàn thành; 2: Đang thực hiện"), in the
-    // status column's header or a line above the table.
-    let legend = header
-        .col(Field::Status)
-        .map(|c| values::status_legend(&c.header))
-        .filter(|l| !l.is_empty())
-        .or_else(|| sheet.top.iter().map(|c| values::status_legend(&c.cell.text())).find(|l| !l.is_empty()))
-        .unwrap_or_default();
+    // status column's header or a line above the table: looked for at the first status
+    // that is no word (most tables have none).
+    let legend = std::cell::OnceCell::new();
+    let legend = || {
+        legend.get_or_init(|| {
+            header
+                .col(Field::Status)
+                .map(|c| values::status_legend(&c.header))
+                .filter(|l| !l.is_empty())
+                .or_else(|| sheet.top.iter().map(|c| values::status_legend(&c.cell.text())).find(|l| !l.is_empty()))
+                .unwrap_or_default()
+        })
+    };
+    // A column's header as the note names it.
+    let head_of = |f: Field| header.col(f).map_or(String::new(), |c| tidy(&c.header));
     let mut out: Vec<Row> = Vec::new();
     // Rows that are no activity of their own: totals rows, and lines that go on with the
     // row above.
@@ -1061,8 +1069,7 @@ fn read_rows(
         // combined table), kept in the note like a column of no field.
         let row_agency = text(Field::Agency, &mut flags);
         if !row_agency.is_empty() && !matches!((index.name(&row_agency), agency), (Match::One(c), Some(a)) if c == a) {
-            let head = header.col(Field::Agency).map_or(String::new(), |c| tidy(&c.header));
-            add_to_note(&mut note, &head, &row_agency);
+            add_to_note(&mut note, &head_of(Field::Agency), &row_agency);
         }
         // Cells under headers of no field ("Thời gian thực hiện", "Địa điểm") are kept in
         // the note, each after its header: "Địa điểm: Hội trường UBND tỉnh".
@@ -1418,12 +1425,13 @@ fn read_rows(
         };
         // Words in the number column that are no number ("Tháng 3", "Quý II", "Đợt 1"): kept
         // in the note, not a row's number (a bullet, "1.a", a task's code, "III" are).
-        let worded = stt.split_whitespace().any(|w| {
-            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-            letters >= 3 && !w.chars().all(|c| matches!(c.to_ascii_uppercase(), 'I' | 'V' | 'X' | 'L'))
-        });
+        let worded = !is_row_number(&stt)
+            && stt.split_whitespace().any(|w| {
+                let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+                letters >= 3 && !w.chars().all(|c| matches!(c.to_ascii_uppercase(), 'I' | 'V' | 'X' | 'L'))
+            });
         if worded && !stt_is_code {
-            add_to_note(&mut note, &header.col(Field::Stt).map_or(String::new(), |c| tidy(&c.header)), &stt);
+            add_to_note(&mut note, &head_of(Field::Stt), &stt);
         }
         match (values::role(&role_text), planned) {
             (Some(written), Some(planned)) if written != planned => {
@@ -1431,17 +1439,19 @@ fn read_rows(
             }
             // Words in the role's column that name no role ("Chủ động tham mưu") are kept.
             (None, _) if !role_text.is_empty() => {
-                add_to_note(&mut note, &header.col(Field::Role).map_or(String::new(), |c| tidy(&c.header)), &role_text);
+                add_to_note(&mut note, &head_of(Field::Role), &role_text);
             }
             _ => {}
         }
 
         // Status: the status column, else the tick boxes.
         let status = if !status_text.is_empty() {
-            let coded = legend.iter().find(|(code, _)| code.eq_ignore_ascii_case(status_text.trim())).map(|(_, s)| *s);
-            let s = match coded.unwrap_or_else(|| values::status(&status_text)) {
+            let s = match values::status(&status_text) {
+                // A code the form gives, else a number as a share of the work.
                 Status::Unknown => {
-                    values::status_number(&status_text, header.col(Field::Status).is_some_and(|c| values::share_header(&c.header)))
+                    legend().iter().find(|(code, _)| code.eq_ignore_ascii_case(status_text.trim())).map(|(_, s)| *s).unwrap_or_else(|| {
+                        values::status_number(&status_text, header.col(Field::Status).is_some_and(|c| values::share_header(&c.header)))
+                    })
                 }
                 s => s,
             };
@@ -1840,15 +1850,7 @@ mod tests {
     #[test]
     fn an_unknown_sender_is_named_by_its_issuer_block() {
         let top = |lines: &[(u32, u16, &str)]| {
-            let mut book = rust_xlsxwriter::Workbook::new();
-            let sheet = book.add_worksheet();
-            for &(row, col, text) in lines {
-                sheet.write(row, col, text).unwrap();
-            }
-            for (col, text) in ["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả thực hiện"].into_iter().enumerate() {
-                sheet.write(6, col as u16, text).unwrap();
-            }
-            let wb = crate::ingest::read_bytes("bao-cao.xlsx", &book.save_to_buffer().unwrap()).unwrap();
+            let wb = crate::ingest::read_bytes("bao-cao.xlsx", &crate::ingest::tests::xlsx_with(lines, 6)).unwrap();
             issuer_line(&[&wb.sheets[0]])
         };
         let national = (0, 3, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");

@@ -195,6 +195,11 @@ const HEAD: usize = {
 
 /// The field a header cell names, if any. Long texts are not headers.
 pub fn classify(header: &str) -> Option<Field> {
+    // The form's number of the column written before its name ("(3) Nội dung hoạt động").
+    let header = match header.trim_start().strip_prefix('(').and_then(|h| h.split_once(')')) {
+        Some((n, name)) if !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()) && !name.trim().is_empty() => name,
+        _ => header,
+    };
     // Every letter folds to at least one byte, and a legacy-encoded (VNI) letter is at most
     // three characters: a text with more than 3 × 80 letters or digits folds to a key longer
     // than 80. Long data cells stop here, before folding. Counted on bytes, every non-ASCII
@@ -705,6 +710,8 @@ mod tests {
             ("TT thực hiện", Some(Field::Status)),
             ("TT", Some(Field::Stt)),
             ("Nội dung cụ thể", Some(Field::Activity)),
+            ("(3) Nội dung hoạt động", Some(Field::Activity)),
+            ("(5)", None),
             ("Nội dung đã triển khai", Some(Field::Activity)),
             ("Nội dung phối hợp thực hiện", Some(Field::Activity)),
             ("Nội dung nhiệm vụ", Some(Field::Task)),

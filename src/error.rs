@@ -87,6 +87,8 @@ pub enum Kind {
     ReceiptUnknownAgency,
     ReceiptWithoutFile,
     ReceiptUnreadable,
+    /// Lines of the register for documents that are no report (a full register of incoming documents).
+    ReceiptOtherDocuments,
     ReaderCrashed,
     ReaderTimeout,
     AgencyRenamed,
@@ -155,6 +157,7 @@ impl Kind {
             ReceiptUnknownAgency => "receipt_unknown_agency",
             ReceiptWithoutFile => "receipt_without_file",
             ReceiptUnreadable => "receipt_unreadable",
+            ReceiptOtherDocuments => "receipt_other_documents",
             ReaderCrashed => "reader_crashed",
             ReaderTimeout => "reader_timeout",
             AgencyRenamed => "agency_renamed",
@@ -236,6 +239,9 @@ impl Kind {
             ReceiptUnknownAgency => format!("sổ công văn đến ghi đơn vị \"{detail}\" không có trong kế hoạch"),
             ReceiptWithoutFile => format!("sổ công văn đến ghi đã nhận báo cáo ({detail}) nhưng không có tệp trong thư mục"),
             ReceiptUnreadable => format!("dòng sổ công văn đến không đọc được ({detail}): cần tên đơn vị và ngày nhận dd/mm/yyyy"),
+            ReceiptOtherDocuments => {
+                format!("sổ công văn đến có {detail} dòng không phải báo cáo (trích yếu không có \"báo cáo\"): không dùng làm ngày nhận báo cáo")
+            }
             ReaderCrashed => format!("bộ đọc dừng khi đọc tệp ({detail}): tệp hỏng hoặc quá lớn; đề nghị đơn vị lưu lại dạng .xlsx và gửi lại"),
             ReaderTimeout => format!("đọc tệp quá {detail} giây: tệp quá lớn hoặc hỏng; đề nghị đơn vị gửi lại"),
             AgencyRenamed => format!("báo cáo ghi tên cơ quan cũ, đã sáp nhập ({detail}): tính cho cơ quan kế thừa"),
@@ -305,6 +311,7 @@ impl Kind {
             ReceiptUnknownAgency => format!("receipts register names an agency not in the plan: \"{detail}\""),
             ReceiptWithoutFile => format!("receipts register records a report ({detail}) with no file in the folder"),
             ReceiptUnreadable => format!("receipts register line unreadable ({detail})"),
+            ReceiptOtherDocuments => format!("{detail} lines of the receipts register are for other documents than reports: not used"),
             ReaderCrashed => format!("the reader stopped on this file ({detail})"),
             ReaderTimeout => format!("reading took more than {detail} seconds"),
             AgencyRenamed => format!("report signed with a merged agency's old name ({detail}); attributed to its successor"),

@@ -387,10 +387,12 @@ pub fn budget(cell: &Cell, unit: Unit) -> Budget {
         Cell::Number(n) => (*n, unit),
         // Also an amount after its source's name, the one thing in the cell ("Nguồn NSNN:
         // 30 triệu"), or before it in brackets ("30 (NSNN)").
-        Cell::Text(t) => match one_amount(t, unit).or_else(|| by_source(t, unit)) {
-            Some(v) => v,
-            None => return Budget::Unreadable,
-        },
+        Cell::Text(t) => {
+            match currency_last(t).as_deref().map_or_else(|| one_amount(t, unit).or_else(|| by_source(t, unit)), |t| one_amount(t, unit)) {
+                Some(v) => v,
+                None => return Budget::Unreadable,
+            }
+        }
         _ => return Budget::Unreadable,
     };
     if !amount.is_finite() || amount < 0.0 {
@@ -401,6 +403,18 @@ pub fn budget(cell: &Cell, unit: Unit) -> Budget {
         Budget::Suspect(m)
     } else {
         Budget::Millions(m)
+    }
+}
+
+/// A budget written with the currency's sign ("15.000.000 ₫") or the currency first
+/// ("VNĐ 15.000.000", "đ15.000.000"), as the amount in đồng: "15.000.000 đồng". `None`
+/// for any other text.
+fn currency_last(t: &str) -> Option<String> {
+    let t = t.trim();
+    let amount = ["₫", "VNĐ", "VND", "vnđ", "vnd", "đ", "Đ"].iter().find_map(|c| t.strip_prefix(c)).map(str::trim_start);
+    match amount {
+        Some(a) if a.starts_with(|c: char| c.is_ascii_digit()) => Some(format!("{} đồng", a.trim_end_matches('₫').trim_end())),
+        _ => t.contains('₫').then(|| t.replace('₫', " đồng")),
     }
 }
 
@@ -899,6 +913,10 @@ mod tests {
             (Cell::Text("25 - NSNN".into()), m, Millions(25.0)),
             (Cell::Text("25 ngàn".into()), m, Millions(0.025)),
             (Cell::Text("800.000 đ".into()), m, Millions(0.8)),
+            (Cell::Text("15.000.000 ₫".into()), m, Millions(15.0)),
+            (Cell::Text("₫15.000.000".into()), m, Millions(15.0)),
+            (Cell::Text("VNĐ 15.000.000".into()), m, Millions(15.0)),
+            (Cell::Text("đ15.000.000".into()), m, Millions(15.0)),
             (Cell::Number(800_000.0), Unit::Dong, Millions(0.8)),
             (Cell::Text("1 tỷ rưỡi".into()), m, Millions(1500.0)),
             (Cell::Text("2 triệu rưỡi".into()), m, Millions(2.5)),

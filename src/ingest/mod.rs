@@ -443,6 +443,11 @@ pub fn read_bytes(rel: &str, data: &[u8]) -> Result<WorkbookData, (Kind, String)
     let not_spreadsheet =
         || (Kind::NotSpreadsheet, if ext.is_empty() { "tệp không có phần mở rộng".to_string() } else { format!(".{ext}") });
     let format = magic(data);
+    // An archive this program cannot open: said so, for the department to unpack it.
+    if data.starts_with(b"Rar!\x1a\x07") || data.starts_with(b"7z\xbc\xaf\x27\x1c") {
+        let what = if data[0] == b'R' { "RAR" } else { "7-Zip" };
+        return Err((Kind::NotSpreadsheet, format!("tệp nén {what}: giải nén rồi chép bảng tính vào thư mục năm")));
+    }
     if !known && format == Magic::Other {
         return Err(not_spreadsheet());
     }
@@ -1369,6 +1374,10 @@ pub(crate) mod tests {
         assert!(wb.sheets[0].header.is_some());
         let two = zipped(&[("SNV.xlsx", &xlsx), ("STC.xlsx", &xlsx)]);
         assert_eq!(read_bytes("bao-cao.zip", &two).unwrap_err(), (Kind::Archive, "SNV.xlsx, STC.xlsx".into()));
+        assert_eq!(
+            read_bytes("bao-cao.rar", b"Rar!\x1a\x07\x01\x00").unwrap_err().1,
+            "tệp nén RAR: giải nén rồi chép bảng tính vào thư mục năm"
+        );
         let none = zipped(&[("scan.pdf", b"%PDF-1.4")]);
         assert_eq!(read_bytes("bao-cao.zip", &none).unwrap_err(), (Kind::NotSpreadsheet, ".zip".into()));
     }

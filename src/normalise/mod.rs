@@ -659,17 +659,15 @@ fn find_agency(index: &AgencyIndex, wb: &WorkbookData, report: &[usize], rel: &s
             }
         }
     }
-    // A column naming the agency on every row, the same one ("Đơn vị báo cáo | Nhiệm vụ
-    // | …" with "Sở Ngoại vụ" on each).
-    if let Some(found) = agency_column(index, &mine) {
-        return found;
-    }
     // A workbook sent inside a zip archive: its own name first, the archive's as its folder.
     let rel = wb.archived.as_ref().map_or_else(|| rel.to_string(), |inner| format!("{rel}/{inner}"));
     match path_agency(index, &rel, &wb.sheets) {
         (Match::None, _) if !seen.is_empty() => (Match::None, seen),
+        // Else a column naming the agency on every row, the same one ("Đơn vị báo cáo |
+        // Nhiệm vụ | …" with "Sở Ngoại vụ" on each): after the file's name, as such a column
+        // may name who carried the work out rather than who reports it.
         // A body the plan does not have is named as its report names it, not by the file.
-        (Match::None, stem) => (Match::None, issuer_line(&mine).unwrap_or(stem)),
+        (Match::None, stem) => agency_column(index, &mine).unwrap_or_else(|| (Match::None, issuer_line(&mine).unwrap_or(stem))),
         found => found,
     }
 }

@@ -299,12 +299,18 @@ impl RawRow {
     /// field read from a group of columns ("Kết quả thực hiện" over "Số lượng | Nội dung")
     /// is their texts joined by "; ", at the first one's column.
     pub fn take(&mut self, f: Field) -> Option<(Cell, u32)> {
+        self.take_labelled(f, &[])
+    }
+
+    /// `take`, each text of a group's column after its label where `labels` gives one
+    /// (column, label): "Quý I: 1 hội nghị; Quý III: 2 hội nghị".
+    pub fn take_labelled(&mut self, f: Field, labels: &[(u32, String)]) -> Option<(Cell, u32)> {
         let at = self.cells.iter().position(|(g, _, _)| *g == f)?;
         let (tail, rest) = self.cells.split_at_mut(at + 1);
         let (_, col, first) = &mut tail[at];
         let (col, first) = (*col, std::mem::replace(first, Cell::Empty));
         // One column, as nearly always: no text is joined.
-        if !rest.iter().any(|(g, _, v)| *g == f && !v.is_empty()) {
+        if labels.is_empty() && !rest.iter().any(|(g, _, v)| *g == f && !v.is_empty()) {
             return Some((first, col));
         }
         let rest: Vec<(u32, Cell)> =
@@ -313,8 +319,18 @@ impl RawRow {
         if let Some((c, e)) = std::iter::once((col, first.clone())).chain(rest.iter().cloned()).find(|(_, v)| matches!(v, Cell::Error(_))) {
             return Some((e, c));
         }
-        let texts: Vec<String> =
-            std::iter::once(first).chain(rest.into_iter().map(|(_, v)| v)).map(Cell::into_text).filter(|t| !t.trim().is_empty()).collect();
+        let texts: Vec<String> = std::iter::once((col, first))
+            .chain(rest)
+            .map(|(c, v)| (c, v.into_text()))
+            .filter(|(_, t)| !t.trim().is_empty())
+            .map(|(c, t)| match labels.iter().find(|(l, _)| *l == c) {
+                Some((_, label)) => format!("{label}: {t}"),
+                None => t,
+            })
+            .collect();
+        if texts.is_empty() {
+            return Some((Cell::Empty, col));
+        }
         Some((Cell::Text(texts.join("; ")), col))
     }
 }
@@ -1190,6 +1206,18 @@ pub(crate) mod tests {
             extra: Vec::new(),
         };
         assert_eq!(raw.take(Field::Result), Some((Cell::Error("#REF!".into()), 4)), "an error is flagged, not joined");
+        let mut raw = RawRow {
+            row: 5,
+            cells: vec![
+                (Field::Result, 3, Cell::Text("1 hội nghị".into())),
+                (Field::Result, 4, Cell::Empty),
+                (Field::Result, 5, Cell::Empty),
+            ],
+            extra: Vec::new(),
+        };
+        let labels: Vec<(u32, String)> =
+            ["Quý I", "Quý II", "Quý III"].iter().enumerate().map(|(i, l)| (3 + i as u32, l.to_string())).collect();
+        assert_eq!(raw.take_labelled(Field::Result, &labels), Some((Cell::Text("Quý I: 1 hội nghị".into()), 3)));
     }
 
     #[test]

@@ -672,6 +672,33 @@ fn find_agency(index: &AgencyIndex, wb: &WorkbookData, report: &[usize], rel: &s
     }
 }
 
+/// The periods a text field's group of columns is split by ("Kết quả thực hiện" over "Quý I
+/// | Quý II | Quý III | Quý IV", "6 tháng đầu năm | 6 tháng cuối năm"): per field, each
+/// column's period, what its header adds to the group's. Their texts are joined after
+/// them, so that when each was done is not lost; a group split otherwise ("Số lượng | Nội
+/// dung") is joined as it is.
+fn period_labels(header: &crate::ingest::header::Header) -> Vec<(Field, Vec<(u32, String)>)> {
+    let mut out = Vec::new();
+    for f in [Field::Activity, Field::Result, Field::Difficulties, Field::Proposals, Field::Note] {
+        let cols: Vec<&crate::ingest::header::Column> = header.columns.iter().filter(|c| c.field == f).collect();
+        if cols.len() < 2 {
+            continue;
+        }
+        let words: Vec<Vec<&str>> = cols.iter().map(|c| c.header.split_whitespace().collect()).collect();
+        let common = (0..words[0].len()).take_while(|&i| words.iter().all(|w| w.get(i) == words[0].get(i))).count();
+        let period =
+            |l: &str| ["quy", "thang", "6 thang", "dot", "ky"].iter().any(|p| crate::ingest::header::starts_with_words(&fold(l), p));
+        // The longest ends of the headers that all name a period: the words the periods
+        // share are theirs ("Quý" of "Quý I | Quý II", "6 tháng" of "6 tháng đầu năm").
+        let mut labels =
+            (0..=common).map(|k| cols.iter().zip(&words).map(|(c, w)| (c.col, w[k.min(w.len())..].join(" "))).collect::<Vec<_>>());
+        if let Some(labels) = labels.find(|l: &Vec<(u32, String)>| l.iter().all(|(_, l)| period(l))) {
+            out.push((f, labels));
+        }
+    }
+    out
+}
+
 /// Adds a cell of a column kept in the note after its header: "Địa điểm: Seoul".
 fn add_to_note(note: &mut String, head: &str, value: &str) {
     if !note.is_empty() {
@@ -1016,6 +1043,7 @@ fn read_rows(
     // The header's texts, tidied as the cells are, to tell it written again further down
     // (a copy of it: compared as written, so that no row's text is folded for this).
     let header_keys: Vec<(Field, String)> = header.columns.iter().map(|c| (c.field, tidy(&c.header))).collect();
+    let period_labels = period_labels(header);
     for raw in &mut sheet.rows {
         let row_at = raw.row;
         let mut flags = Vec::new();
@@ -1052,7 +1080,10 @@ fn read_rows(
                 None => String::new(),
             }
         };
-        let mut text = |f: Field, flags: &mut Vec<Kind>| read(raw.take(f), flags);
+        let mut text = |f: Field, flags: &mut Vec<Kind>| {
+            let labels = period_labels.iter().find(|(g, _)| *g == f).map_or(&[][..], |(_, l)| l.as_slice());
+            read(raw.take_labelled(f, labels), flags)
+        };
         let stt = text(Field::Stt, &mut flags);
         let task_text = text(Field::Task, &mut flags);
         let activity = text(Field::Activity, &mut flags);
@@ -1843,6 +1874,22 @@ mod tests {
             note: String::new(),
             flags: Vec::new(),
         }
+    }
+
+    #[test]
+    fn a_result_split_by_periods_is_labelled_by_them() {
+        let grid = |rows: &[&[&str]]| rows.iter().map(|r| r.iter().map(|t| t.to_string()).collect()).collect::<Vec<Vec<String>>>();
+        let labels = |sub: &[&str]| {
+            let mut second = vec!["", "", ""];
+            second.extend(sub);
+            let mut first = vec!["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả thực hiện"];
+            first.extend(std::iter::repeat_n("", sub.len() - 1));
+            let header = crate::ingest::header::find(&grid(&[&first, &second, &["1", "NV1", "Hội nghị", "x", "y"]]), 0, 0).unwrap();
+            period_labels(&header).into_iter().flat_map(|(_, l)| l.into_iter().map(|(_, t)| t)).collect::<Vec<_>>()
+        };
+        assert_eq!(labels(&["Quý I", "Quý II", "Quý III"]), ["Quý I", "Quý II", "Quý III"]);
+        assert_eq!(labels(&["6 tháng đầu năm", "6 tháng cuối năm"]), ["6 tháng đầu năm", "6 tháng cuối năm"]);
+        assert!(labels(&["Số lượng", "Nội dung"]).is_empty(), "not periods: joined as they are");
     }
 
     #[test]

@@ -631,6 +631,11 @@ pub fn date_text(t: &str) -> DateRead {
     if let Some(key) = month_in_words(&key) {
         return date_text(&key);
     }
+    // A letter O typed for a zero ("2O/10/2024") splits a figure in two: not read as
+    // written, but guessed (`date_guess`) and said so.
+    if o_for_zero(&key).is_some() {
+        return DateRead::Bad;
+    }
     let nums: Vec<&str> = key.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty()).collect();
     let num = |s: &str| s.parse::<u32>().unwrap_or(0);
     // ISO when the year comes first, else day first.
@@ -694,6 +699,17 @@ fn month_in_words(key: &str) -> Option<String> {
 /// first, as an English-language system writes it ("10/20/2024": no month 20).
 pub fn date_guess(t: &str, year: i32, deadline: Option<NaiveDate>) -> Option<NaiveDate> {
     let key = fold(t);
+    // The letter O typed for a zero ("2O/10/2024"): the date with zeros.
+    if let Some(fixed) = o_for_zero(&key) {
+        return match date_text(&fixed) {
+            DateRead::Date(d) => Some(d),
+            _ => date_guess(&fixed, year, deadline),
+        };
+    }
+    // A date put into a text by a formula (="Ngày báo cáo: "&A1) is its serial number.
+    if let Ok(serial @ 36_526..=73_050) = key.trim().parse::<u32>() {
+        return NaiveDate::from_ymd_opt(1899, 12, 30)?.checked_add_days(chrono::Days::new(u64::from(serial)));
+    }
     let key = month_in_words(&key).unwrap_or(key);
     let nums: Vec<u32> =
         key.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty()).map(|s| s.parse().ok()).collect::<Option<_>>()?;
@@ -708,6 +724,30 @@ pub fn date_guess(t: &str, year: i32, deadline: Option<NaiveDate>) -> Option<Nai
         [m, d, y] if *y >= 1990 && *d > 12 => NaiveDate::from_ymd_opt(i32::try_from(*y).ok()?, *m, *d),
         _ => None,
     }
+}
+
+/// A folded text with the letters "o" typed for zeros in its figures ("2o/1o/2024") made
+/// zeros; `None` where it has none. A figure is a run of digits and such letters, with a
+/// digit in it, between other characters than letters and digits.
+fn o_for_zero(key: &str) -> Option<String> {
+    let (mut out, mut token, mut found) = (String::with_capacity(key.len()), String::new(), false);
+    let mut flush = |token: &mut String, out: &mut String| {
+        let figure =
+            token.contains('o') && token.bytes().any(|b| b.is_ascii_digit()) && token.bytes().all(|b| b.is_ascii_digit() || b == b'o');
+        found |= figure;
+        out.push_str(&if figure { token.replace('o', "0") } else { std::mem::take(token) });
+        token.clear();
+    };
+    for c in key.chars() {
+        if c.is_ascii_alphanumeric() {
+            token.push(c);
+        } else {
+            flush(&mut token, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut token, &mut out);
+    found.then_some(out)
 }
 
 fn after(key: &str, word: &str) -> Option<u32> {
@@ -1043,6 +1083,14 @@ mod tests {
         assert_eq!(date_guess("05/06", 2024, deadline), d(2024, 6, 5));
         // The month first, where the day-first reading has no such month.
         assert_eq!(date_guess("10/20/2024", 2024, deadline), d(2024, 10, 20));
+        // The letter O for a zero: not read as written ("2O/10/2024" was the 2nd), guessed.
+        for t in ["2O/10/2024", "20/1O/2024", "20/10/2O24", "ngày 2O tháng 10 năm 2024"] {
+            assert_eq!(date_text(t), DateRead::Bad, "{t}");
+            assert_eq!(date_guess(t, 2024, deadline), d(2024, 10, 20), "{t}");
+        }
+        assert_eq!(date_text("Sở Ngoại vụ, ngày 20/10/2024"), DateRead::Date(NaiveDate::from_ymd_opt(2024, 10, 20).unwrap()));
+        // A date a formula put into a text, as its serial number.
+        assert_eq!(date_guess("45585", 2024, deadline), d(2024, 10, 20));
         // Nothing to guess from.
         for t in ["31/02", "05/06/2024", "2024", "20", "1/2/3/4"] {
             assert_eq!(date_guess(t, 2024, deadline), None, "{t}");

@@ -91,6 +91,24 @@ impl Env {
 }
 
 /// Fails with the command, status, stdout and stderr when a run did not succeed.
+/// Writes a one-sheet report: its lines above the table, one per row from the first, then
+/// a blank row, the table's header and its rows; every cell as text.
+pub fn write_report(path: &Path, lines: &[&str], header: &[&str], rows: &[&[&str]]) {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (r, line) in lines.iter().enumerate() {
+        ws.write_string(r as u32, 0, *line).unwrap();
+    }
+    let top = lines.len() as u32 + 1;
+    for (r, row) in std::iter::once(header).chain(rows.iter().copied()).enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            ws.write_string(top + r as u32, c as u16, *v).unwrap();
+        }
+    }
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    wb.save(path).unwrap();
+}
+
 pub fn assert_ok(out: &Output, args: &[&str]) {
     assert!(
         out.status.success(),

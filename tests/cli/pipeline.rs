@@ -106,39 +106,25 @@ fn a_role_ticked_in_a_column_of_its_own_is_the_role_written() {
 fn an_agency_column_names_the_sender_or_goes_to_the_note() {
     let env = Env::new();
     let dir = env.year_dir(2024);
-    std::fs::create_dir_all(&dir).unwrap();
-    let table = |name: &str, title: &str, rows: &[[&str; 6]]| {
-        let mut wb = rust_xlsxwriter::Workbook::new();
-        let ws = wb.add_worksheet();
-        ws.write_string(0, 0, title).unwrap();
-        ws.write_string(1, 0, "Ngày báo cáo: 20/10/2024").unwrap();
-        for (c, h) in ["STT", "Đơn vị thực hiện", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng"].iter().enumerate()
-        {
-            ws.write_string(3, c as u16, *h).unwrap();
-        }
-        for (r, row) in rows.iter().enumerate() {
-            for (c, v) in row.iter().enumerate() {
-                ws.write_string(4 + r as u32, c as u16, *v).unwrap();
-            }
-        }
-        wb.save(dir.join(name)).unwrap();
-    };
+    let header = ["STT", "Đơn vị thực hiện", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng"];
     // No line names the sender but the column, the same on every row.
-    table(
-        "bc.xlsx",
-        "BÁO CÁO KẾT QUẢ NĂM 2024",
+    write_report(
+        &dir.join("bc.xlsx"),
+        &["BÁO CÁO KẾT QUẢ NĂM 2024", "Ngày báo cáo: 20/10/2024"],
+        &header,
         &[
-            ["1", "Sở Công Thương", "NV8", "Hội chợ trái cây", "Xong", "Hoàn thành"],
-            ["2", "Sở Công thương", "NV8", "Xúc tiến", "Xong", "Hoàn thành"],
+            &["1", "Sở Công Thương", "NV8", "Hội chợ trái cây", "Xong", "Hoàn thành"],
+            &["2", "Sở Công thương", "NV8", "Xúc tiến", "Xong", "Hoàn thành"],
         ],
     );
     // The sender's own rows, and one a partner carried out.
-    table(
-        "snv.xlsx",
-        "Đơn vị báo cáo: Sở Ngoại vụ",
+    write_report(
+        &dir.join("snv.xlsx"),
+        &["Đơn vị báo cáo: Sở Ngoại vụ", "Ngày báo cáo: 20/10/2024"],
+        &header,
         &[
-            ["1", "Sở Ngoại vụ", "NV1", "Hội nghị quán triệt", "Xong", "Hoàn thành"],
-            ["2", "Sở Tư pháp", "NV1", "Phổ biến", "Xong", "Hoàn thành"],
+            &["1", "Sở Ngoại vụ", "NV1", "Hội nghị quán triệt", "Xong", "Hoàn thành"],
+            &["2", "Sở Tư pháp", "NV1", "Phổ biến", "Xong", "Hoàn thành"],
         ],
     );
     env.run_year(2024, &[]);
@@ -155,18 +141,8 @@ fn an_agency_column_names_the_sender_or_goes_to_the_note() {
 fn a_form_s_own_ways_of_giving_the_status_are_read() {
     let env = Env::new();
     let dir = env.year_dir(2024);
-    std::fs::create_dir_all(&dir).unwrap();
     let table = |name: &str, agency: &str, header: &[&str], rows: &[&[&str]]| {
-        let mut wb = rust_xlsxwriter::Workbook::new();
-        let ws = wb.add_worksheet();
-        ws.write_string(0, 0, format!("Đơn vị báo cáo: {agency}")).unwrap();
-        ws.write_string(1, 0, "Ngày báo cáo: 20/10/2024").unwrap();
-        for (r, row) in std::iter::once(header).chain(rows.iter().copied()).enumerate() {
-            for (c, v) in row.iter().enumerate() {
-                ws.write_string(3 + r as u32, c as u16, *v).unwrap();
-            }
-        }
-        wb.save(dir.join(name)).unwrap();
+        write_report(&dir.join(name), &[&format!("Đơn vị báo cáo: {agency}"), "Ngày báo cáo: 20/10/2024"], header, rows);
     };
     // Codes the header gives.
     table(
@@ -199,24 +175,16 @@ fn a_form_s_own_ways_of_giving_the_status_are_read() {
 #[test]
 fn words_in_the_role_or_number_column_that_name_no_role_or_number_are_kept_in_the_note() {
     let env = Env::new();
-    let dir = env.year_dir(2024);
-    std::fs::create_dir_all(&dir).unwrap();
-    let mut wb = rust_xlsxwriter::Workbook::new();
-    let ws = wb.add_worksheet();
-    ws.write_string(0, 0, "Đơn vị báo cáo: Sở Ngoại vụ").unwrap();
-    ws.write_string(1, 0, "Ngày báo cáo: 20/10/2024").unwrap();
-    let rows: [[&str; 6]; 4] = [
-        ["STT", "Nhiệm vụ", "Vai trò", "Nội dung hoạt động", "Kết quả", "Tình trạng"],
-        ["1", "NV1", "Cơ quan chủ trì", "Hội nghị quán triệt", "200 đại biểu", "Hoàn thành"],
-        ["2", "NV2", "Chủ động tham mưu", "Rà soát quy chế", "Xong", "Hoàn thành"],
-        ["Quý III", "NV4", "", "Đón đoàn Hàn Quốc", "1 đoàn", "Hoàn thành"],
-    ];
-    for (r, row) in rows.iter().enumerate() {
-        for (c, v) in row.iter().enumerate() {
-            ws.write_string(3 + r as u32, c as u16, *v).unwrap();
-        }
-    }
-    wb.save(dir.join("snv.xlsx")).unwrap();
+    write_report(
+        &env.year_dir(2024).join("snv.xlsx"),
+        &["Đơn vị báo cáo: Sở Ngoại vụ", "Ngày báo cáo: 20/10/2024"],
+        &["STT", "Nhiệm vụ", "Vai trò", "Nội dung hoạt động", "Kết quả", "Tình trạng"],
+        &[
+            &["1", "NV1", "Cơ quan chủ trì", "Hội nghị quán triệt", "200 đại biểu", "Hoàn thành"],
+            &["2", "NV2", "Chủ động tham mưu", "Rà soát quy chế", "Xong", "Hoàn thành"],
+            &["Quý III", "NV4", "", "Đón đoàn Hàn Quốc", "1 đoàn", "Hoàn thành"],
+        ],
+    );
     env.run_year(2024, &[]);
     let notes: Vec<String> = env.csv(2024, "rows.csv").iter().map(|r| r["note"].clone()).collect();
     assert_eq!(notes, ["", "Vai trò: Chủ động tham mưu", "STT: Quý III"]);

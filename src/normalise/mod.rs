@@ -1139,6 +1139,18 @@ fn read_rows(
             (Field::StatusNotStarted, Status::NotStarted),
         ] {
             let Some((cell, col)) = raw.get(f) else { continue };
+            let head = || header.columns.iter().find(|c| c.col == col).map_or(String::new(), |c| tidy(&c.header));
+            // A date or a count in the box ("Hoàn thành" holding 15/06/2024, or 3) marks it
+            // and is kept in the note.
+            if let Cell::Date(_) | Cell::Number(_) = cell {
+                let value = cell.text();
+                let marked = !matches!(value.as_str(), "0" | "1");
+                if marked {
+                    add_to_note(&mut note, &head(), &value);
+                }
+                ticks.push((s, marked || values::ticked(cell)));
+                continue;
+            }
             if values::ticked(cell) {
                 ticks.push((s, true));
                 continue;
@@ -1161,8 +1173,7 @@ fn read_rows(
             if result.is_empty() {
                 result = written;
             } else {
-                let head = header.columns.iter().find(|c| c.col == col).map_or(String::new(), |c| tidy(&c.header));
-                add_to_note(&mut note, &head, &written);
+                add_to_note(&mut note, &head(), &written);
             }
         }
         // The header written again (over a second table, or after a page break when a

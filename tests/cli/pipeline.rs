@@ -158,6 +158,22 @@ fn a_form_s_own_ways_of_giving_the_status_are_read() {
         &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Hoàn thành", "Chưa hoàn thành"],
         &[&["1", "NV3", "Tập huấn hướng dẫn viên", "Đã mở 2 lớp", ""], &["2", "NV5", "Liên hoan ẩm thực", "", "Còn 1 đợt"]],
     );
+    // The day it was done in the box, as an Excel date: marked, and the day kept.
+    let path = dir.join("stttt.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (r, line) in ["Đơn vị báo cáo: Sở Thông tin và Truyền thông", "Ngày báo cáo: 20/10/2024"].iter().enumerate() {
+        ws.write_string(r as u32, 0, *line).unwrap();
+    }
+    for (c, h) in ["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Hoàn thành"].iter().enumerate() {
+        ws.write_string(3, c as u16, *h).unwrap();
+    }
+    for (c, v) in ["1", "NV1", "Tọa đàm báo chí", "30 phóng viên"].iter().enumerate() {
+        ws.write_string(4, c as u16, *v).unwrap();
+    }
+    let date = rust_xlsxwriter::Format::new().set_num_format("dd/mm/yyyy");
+    ws.write_datetime_with_format(4, 4, rust_xlsxwriter::ExcelDateTime::from_ymd(2024, 6, 15).unwrap(), &date).unwrap();
+    wb.save(&path).unwrap();
     env.run_year(2024, &[]);
     let rows = env.csv(2024, "rows.csv");
     let read: Vec<(&str, &str, &str)> = rows.iter().map(|r| (r["activity"].as_str(), r["result"].as_str(), r["status"].as_str())).collect();
@@ -166,9 +182,11 @@ fn a_form_s_own_ways_of_giving_the_status_are_read() {
         ("Rà soát quy chế", "", "not_started"),
         ("Tập huấn hướng dẫn viên", "Đã mở 2 lớp", "done"),
         ("Liên hoan ẩm thực", "Còn 1 đợt", "in_progress"),
+        ("Tọa đàm báo chí", "30 phóng viên", "done"),
     ] {
         assert!(read.contains(&want), "{want:?} in {read:?}");
     }
+    assert!(rows.iter().any(|r| r["note"] == "Hoàn thành: 15/06/2024"), "{rows:?}");
     assert!(env.csv(2024, "problems.csv").iter().all(|p| !p["kind"].starts_with("status")));
 }
 

@@ -582,6 +582,11 @@ pub fn vn_number(s: &str) -> Option<f64> {
         (0, _) => return None,
         _ => {
             let (last_dot, last_comma) = (s.rfind('.')?, s.rfind(',')?);
+            // Three figures after the last mark are a thousands group typed with the other
+            // mark ("15,000.000", "15.000,000"), not decimals: which was meant is not known.
+            if s.len() - last_dot.max(last_comma) == 4 {
+                return None;
+            }
             if last_comma > last_dot {
                 s.replace('.', "").replace(',', ".")
             } else {
@@ -910,6 +915,10 @@ mod tests {
             ("1,500,000.5", Some(1_500_000.5)),
             ("1,500,000", Some(1_500_000.0)),
             ("1,500", None),
+            // A thousands group typed with the other mark: 15 thousand or 15 million?
+            ("15,000.000", None),
+            ("15.000,000", None),
+            ("1.500.000,00", Some(1_500_000.0)),
             ("12", Some(12.0)),
             ("1 500 000", Some(1_500_000.0)),
             ("abc", None),

@@ -238,7 +238,13 @@ pub fn check(plan: &Plan, year: i32, as_of: NaiveDate, norm: &Normalised) -> Pol
             .problems
             .iter()
             .filter(|p| {
-                !matches!(p.kind, crate::error::Kind::TotalsRow | crate::error::Kind::ContinuedRow | crate::error::Kind::ReportPart)
+                !matches!(
+                    p.kind,
+                    crate::error::Kind::TotalsRow
+                        | crate::error::Kind::GroupRow
+                        | crate::error::Kind::ContinuedRow
+                        | crate::error::Kind::ReportPart
+                )
             })
             .count(),
     };

@@ -75,6 +75,8 @@ pub enum Kind {
     CellError,
     Duplicate,
     TotalsRow,
+    /// A row over numbered rows of its own ("1" over "1.1", "1.2"): not an activity.
+    GroupRow,
     TotalsMismatch,
     ContinuedRow,
     ExampleRow,
@@ -146,6 +148,7 @@ impl Kind {
             CellError => "cell_error",
             Duplicate => "duplicate",
             TotalsRow => "totals_row",
+            GroupRow => "group_row",
             TotalsMismatch => "totals_mismatch",
             ContinuedRow => "continued_row",
             ExampleRow => "example_row",
@@ -226,6 +229,7 @@ impl Kind {
             CellError => format!("ô có lỗi công thức {detail}: sửa công thức hoặc ghi giá trị"),
             Duplicate => format!("dòng trùng với {detail}: chỉ tính một lần"),
             TotalsRow => "dòng tổng cộng: không tính là hoạt động".into(),
+            GroupRow => format!("dòng nhóm các dòng đánh số bên dưới (\"{detail}\"): không tính là hoạt động riêng; kinh phí ghi ở dòng này được đối chiếu với tổng các dòng bên dưới"),
             TotalsMismatch => format!("dòng tổng cộng không khớp với tổng các dòng ({detail})"),
             ContinuedRow => format!("dòng viết tiếp dòng {detail} (không ghi nhiệm vụ, hoạt động, tình trạng): ghép vào dòng {detail}, không tính là hoạt động riêng"),
             NoteOnlyRow => format!(
@@ -298,6 +302,7 @@ impl Kind {
             CellError => format!("formula error {detail}"),
             Duplicate => format!("duplicate of {detail}; counted once"),
             TotalsRow => "totals row, not an activity".into(),
+            GroupRow => format!("a row grouping the numbered rows under it (\"{detail}\"): not an activity of its own; its budget is checked against theirs"),
             TotalsMismatch => format!("totals row disagrees with the sum of rows ({detail})"),
             ContinuedRow => {
                 format!("continues row {detail} (no task, activity or status): joined to row {detail}, not an activity of its own")

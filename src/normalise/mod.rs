@@ -1033,7 +1033,9 @@ fn read_rows(
         },
         Some(_) => None,
     };
+    let sheet_task = current.clone();
     let resolve = |text: &str| tasks.resolve(plan, text);
+    let groups = group_rows(&sheet.rows);
     let (mut group_sum, mut sheet_sum) = (0.0f64, 0.0f64);
     // Totals rows whose figure the rows above do not give: checked again at the end of the
     // sheet against the rows under them (a total written over its rows, as forms often put
@@ -1280,7 +1282,15 @@ fn read_rows(
                 let grand = [&stt, &task_text, &activity].iter().any(|t| fold(t).starts_with("tong"));
                 pending.iter_mut().for_each(|p| p.open = false);
                 if !near(group_sum) && !near(sheet_sum) {
-                    pending.push(PendingTotal { cell: a1(row_at, col), total, grand, above: group_sum, below: 0.0, open: true });
+                    pending.push(PendingTotal {
+                        cell: a1(row_at, col),
+                        total,
+                        grand,
+                        above: group_sum,
+                        below: 0.0,
+                        open: true,
+                        until: None,
+                    });
                 }
             }
             group_sum = 0.0;
@@ -1384,6 +1394,37 @@ fn read_rows(
             let written = if task_text.is_empty() { activity.clone() } else { task_text.clone() };
             let matched = section_task.unwrap_or_else(|| resolve(&written));
             current = Some(Current { matched, written, heading: true });
+            continue;
+        }
+        // A row over numbered rows of its own ("1 | Tổ chức các hội nghị | … | 50" over
+        // "1.1", "1.2"; "I | Nhiệm vụ chủ trì | … | 60" over "1", "2") groups them: no
+        // activity of its own (its budget would count twice), listed, its budget checked
+        // against theirs. A row with a status of its own is an activity all the same.
+        if let Some(&until) = groups.get(&row_at).filter(|_| status_text.is_empty() && !ticks.iter().any(|(_, t)| *t)) {
+            let named = if task_text.is_empty() { resolve(strip_section_label(&activity)) } else { resolve(&task_text) };
+            current = match named {
+                Match::None if task_text.is_empty() => sheet_task.clone(),
+                m => Some(Current {
+                    matched: m,
+                    written: if task_text.is_empty() { activity.clone() } else { task_text.clone() },
+                    heading: true,
+                }),
+            };
+            let line = [&stt, &activity, &result].into_iter().filter(|t| !t.is_empty()).map(String::as_str).collect::<Vec<_>>().join(" ");
+            let col = header.col(Field::Activity).or(header.col(Field::Stt)).map_or(0, |c| c.col);
+            problems.push(Problem::at(file, &sheet.name, a1(row_at, col), Kind::GroupRow, line));
+            totals += 1;
+            if let (Budget::Millions(total), Some((_, col))) = (budget, budget_cell) {
+                pending.push(PendingTotal {
+                    cell: a1(row_at, col),
+                    total,
+                    grand: false,
+                    above: 0.0,
+                    below: 0.0,
+                    open: true,
+                    until: Some(until),
+                });
+            }
             continue;
         }
         if !has_content {
@@ -1539,9 +1580,7 @@ fn read_rows(
             (Budget::Millions(m), _) => {
                 group_sum += m;
                 sheet_sum += m;
-                if let Some(p) = pending.last_mut().filter(|p| p.open) {
-                    p.below += m;
-                }
+                pending.iter_mut().filter(|p| p.open && p.until.is_none_or(|u| row_at <= u)).for_each(|p| p.below += m);
                 Some(m)
             }
             (Budget::Blank, _) | (_, None) => None,
@@ -1624,6 +1663,53 @@ struct PendingTotal {
     /// The rows under it, down to the next totals row.
     below: f64,
     open: bool,
+    /// A group row's last row (`group_rows`): its figure is the rows' down to it.
+    until: Option<u32>,
+}
+
+/// The rows that group numbered rows under them, by sheet row, with the group's last
+/// row: a row numbered "1" over rows "1.1", "1.2" (and "1.2" over "1.2.1"), and a section
+/// "I" (or "A") over rows numbered from "1". A group whose budget its rows do not break
+/// down (none of them gives one) is left out: it is an activity, its money counted once.
+fn group_rows(rows: &[crate::ingest::RawRow]) -> std::collections::HashMap<u32, u32> {
+    let mut groups = std::collections::HashMap::new();
+    let keys: Vec<Option<String>> = rows
+        .iter()
+        .map(|r| {
+            let (cell, _) = r.get(Field::Stt)?;
+            let t = cell.text();
+            let t = t.trim().trim_end_matches(['.', ')']);
+            (!t.is_empty() && t.len() <= 12 && !t.contains(char::is_whitespace)).then(|| t.to_string())
+        })
+        .collect();
+    let money = |r: &crate::ingest::RawRow| match r.get(Field::Budget) {
+        Some((Cell::Number(x), _)) => *x != 0.0,
+        Some((Cell::Text(t), _)) => t.bytes().any(|b| (b'1'..=b'9').contains(&b)),
+        _ => false,
+    };
+    let section = |k: &str| crate::text::roman(k).is_some() || (k.len() == 1 && k.bytes().all(|b| b.is_ascii_uppercase()));
+    let under = |parent: &str, k: &str| {
+        k.strip_prefix(parent).and_then(|rest| rest.strip_prefix('.')).is_some_and(|rest| rest.starts_with(|c: char| c.is_alphanumeric()))
+    };
+    for (i, key) in keys.iter().enumerate() {
+        let Some(k) = key else { continue };
+        let numbered = k.bytes().all(|b| b.is_ascii_digit() || b == b'.') || section(k);
+        let Some(next) = keys[i + 1..].iter().flatten().next().filter(|_| numbered) else { continue };
+        let sections = if under(k, next) {
+            false
+        } else if section(k) && next == "1" {
+            true
+        } else {
+            continue;
+        };
+        let in_group = |j: &usize| keys[*j].as_ref().is_none_or(|c| if sections { !section(c) } else { under(k, c) });
+        let members = (i + 1..rows.len()).take_while(in_group);
+        let last = members.clone().last().unwrap_or(i);
+        if members.into_iter().any(|j| money(&rows[j])) || !money(&rows[i]) {
+            groups.insert(rows[i].row, rows[last].row);
+        }
+    }
+    groups
 }
 
 /// Whether a folded label names a totals row: "Tổng cộng", "Cộng", "Tổng số: 5 hoạt

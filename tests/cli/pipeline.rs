@@ -138,6 +138,59 @@ fn an_agency_column_names_the_sender_or_goes_to_the_note() {
 }
 
 #[test]
+fn a_row_over_numbered_rows_of_its_own_is_no_activity_and_its_money_counts_once() {
+    let env = Env::new();
+    let dir = env.year_dir(2024);
+    write_report(
+        &dir.join("snv.xlsx"),
+        &["Đơn vị báo cáo: Sở Ngoại vụ", "Ngày báo cáo: 20/10/2024"],
+        &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng", "Kinh phí (triệu đồng)"],
+        &[
+            // A section over rows numbered from 1, its money theirs, but misadded.
+            &["I", "", "Nhiệm vụ chủ trì", "", "", "65"],
+            // A row over "1.1" and "1.2", its money theirs.
+            &["1", "NV1", "Tổ chức các hội nghị", "", "", "50"],
+            &["1.1", "NV1", "Hội nghị quán triệt", "200 đại biểu", "Hoàn thành", "20"],
+            &["1.2", "NV1", "Hội nghị tổng kết", "150 đại biểu", "Hoàn thành", "30"],
+            &["2", "NV2", "Rà soát quy chế", "Xong", "Hoàn thành", "10"],
+            // A row whose money its rows do not break down: an activity.
+            &["3", "NV3", "Quảng bá du lịch", "3 ấn phẩm", "Hoàn thành", "8"],
+            &["3.1", "NV3", "Ấn phẩm tiếng Anh", "1.000 bản", "Hoàn thành", ""],
+            // With a status of its own, an activity too.
+            &["II", "", "Nhiệm vụ phối hợp", "", "", "4"],
+            &["1", "NV5", "Đón đoàn", "", "Hoàn thành", "4"],
+            &["1.1", "NV5", "Đón đoàn Nhật Bản", "Đã đón", "Hoàn thành", ""],
+        ],
+    );
+    env.run_year(2024, &[]);
+    let rows = env.csv(2024, "rows.csv");
+    let acts: Vec<&str> = rows.iter().map(|r| r["activity"].as_str()).collect();
+    assert_eq!(
+        acts,
+        [
+            "Hội nghị quán triệt",
+            "Hội nghị tổng kết",
+            "Rà soát quy chế",
+            "Quảng bá du lịch",
+            "Ấn phẩm tiếng Anh",
+            "Đón đoàn",
+            "Đón đoàn Nhật Bản"
+        ]
+    );
+    let money: f64 = rows.iter().filter_map(|r| r["budget_million_vnd"].parse::<f64>().ok()).sum();
+    assert_eq!(money, 72.0);
+    // The groups listed, the misadded one said.
+    let problems = env.csv(2024, "problems.csv");
+    let found: Vec<(&str, &str)> =
+        problems.iter().filter(|p| p["kind"] != "no_status_column").map(|p| (p["kind"].as_str(), p["cell"].as_str())).collect();
+    assert_eq!(found, [("group_row", "C5"), ("totals_mismatch", "F5"), ("group_row", "C6"), ("group_row", "C12")]);
+    let mismatch = problems.iter().find(|p| p["kind"] == "totals_mismatch").unwrap();
+    assert_eq!(mismatch["detail"], "ghi 65 triệu đồng, cộng các dòng được 68 triệu đồng");
+    let files = env.csv(2024, "files.csv");
+    assert_eq!((files[0]["rows_read"].as_str(), files[0]["rows_accepted"].as_str()), ("10", "7"));
+}
+
+#[test]
 fn a_form_s_own_ways_of_giving_the_status_are_read() {
     let env = Env::new();
     let dir = env.year_dir(2024);

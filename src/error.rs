@@ -72,6 +72,8 @@ pub enum Kind {
     StatusMissing,
     BudgetUnreadable,
     BudgetUnitSuspect,
+    /// An amount in a foreign currency ("5.000 USD", under "Kinh phí (USD)"): not converted.
+    BudgetForeignCurrency,
     CellError,
     Duplicate,
     TotalsRow,
@@ -145,6 +147,7 @@ impl Kind {
             StatusMissing => "status_missing",
             BudgetUnreadable => "budget_unreadable",
             BudgetUnitSuspect => "budget_unit_suspect",
+            BudgetForeignCurrency => "budget_foreign_currency",
             CellError => "cell_error",
             Duplicate => "duplicate",
             TotalsRow => "totals_row",
@@ -225,6 +228,7 @@ impl Kind {
             StatusUnknown => format!("tình trạng \"{detail}\" không rõ: ghi Hoàn thành, Đang thực hiện hoặc Chưa thực hiện"),
             StatusMissing => "chưa ghi tình trạng thực hiện".into(),
             BudgetUnreadable => format!("kinh phí \"{detail}\" không đọc được: ghi số triệu đồng"),
+            BudgetForeignCurrency => format!("kinh phí \"{detail}\" bằng ngoại tệ: không quy đổi ra đồng, không cộng vào tổng kinh phí (giữ ở ghi chú); nếu cần tổng hợp, ghi thêm số triệu đồng đã chi"),
             BudgetUnitSuspect => format!("kinh phí \"{detail}\" không hợp lý với đơn vị ở tiêu đề cột (có thể nhầm đồng/triệu đồng): kiểm tra lại, chưa cộng vào tổng"),
             CellError => format!("ô có lỗi công thức {detail}: sửa công thức hoặc ghi giá trị"),
             Duplicate => format!("dòng trùng với {detail}: chỉ tính một lần"),
@@ -296,6 +300,7 @@ impl Kind {
             StatusUnknown => format!("status \"{detail}\" not recognised"),
             StatusMissing => "no status".into(),
             BudgetUnreadable => format!("budget \"{detail}\" unreadable"),
+            BudgetForeignCurrency => format!("budget \"{detail}\" in a foreign currency: not converted to đồng, left out of totals (kept in the note)"),
             BudgetUnitSuspect => {
                 format!("budget \"{detail}\" implausible for the column's unit; left out of totals")
             }

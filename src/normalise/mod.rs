@@ -1017,6 +1017,13 @@ fn read_rows(
                 .unwrap_or_default()
         })
     };
+    // Budget columns in a foreign currency ("Kinh phí (USD)"): no amount in đồng.
+    let foreign_cols: Vec<(u32, &str)> = header
+        .columns
+        .iter()
+        .filter(|c| c.field == Field::Budget)
+        .filter_map(|c| values::foreign_currency(&c.header).map(|code| (c.col, code)))
+        .collect();
     // A column's header as the note names it.
     let head_of = |f: Field| header.col(f).map_or(String::new(), |c| tidy(&c.header));
     let mut out: Vec<Row> = Vec::new();
@@ -1255,7 +1262,12 @@ fn read_rows(
         } else {
             narrative.close();
         }
-        let (budget, budget_cell) = budget_of(raw, row_unit.unwrap_or(unit));
+        let (budget, budget_cell, foreign) = budget_of(raw, row_unit.unwrap_or(unit), &foreign_cols);
+        if let Some(Foreign { cell, written, col }) = foreign {
+            let head = header.columns.iter().find(|c| c.col == col).map_or(String::new(), |c| tidy(&c.header));
+            add_to_note(&mut note, &head, &cell);
+            problem(&mut flags, col, Kind::BudgetForeignCurrency, written);
+        }
 
         // A totals row: not an activity; its budget is checked against the rows above.
         // Totals labels are short: longer texts are not folded to find out.
@@ -1799,11 +1811,34 @@ fn years_in(name: &str) -> Vec<i32> {
 /// The budget of a row: its budget column, or the sum of its source columns (see
 /// `header::budget_by_source`), with the cell a finding names (the first unreadable one,
 /// else the first written).
-fn budget_of(raw: &crate::ingest::RawRow, unit: Unit) -> (Budget, Option<(&Cell, u32)>) {
+/// An amount in a foreign currency, in a budget's column: its text (with the currency where
+/// the column's header gives it) and column.
+struct Foreign {
+    /// As in the cell.
+    cell: String,
+    /// With its currency.
+    written: String,
+    col: u32,
+}
+
+fn budget_of<'a>(
+    raw: &'a crate::ingest::RawRow,
+    unit: Unit,
+    foreign_cols: &[(u32, &str)],
+) -> (Budget, Option<(&'a Cell, u32)>, Option<Foreign>) {
     let mut cells = raw.cells.iter().filter(|(f, _, _)| *f == Field::Budget).map(|(_, col, c)| (c, *col));
-    let Some(first) = cells.next() else { return (Budget::Blank, None) };
-    let (mut sum, mut shown) = (None::<f64>, first);
+    let Some(first) = cells.next() else { return (Budget::Blank, None, None) };
+    let (mut sum, mut shown, mut foreign) = (None::<f64>, first, None);
     for (cell, col) in std::iter::once(first).chain(cells) {
+        // Under "Kinh phí (USD)", or written "5.000 USD": no amount in đồng.
+        if let Some((_, code)) = foreign_cols.iter().find(|(c, _)| *c == col) {
+            let text = tidy(&cell.text());
+            if !text.is_empty() && foreign.is_none() {
+                let written = if values::foreign_currency(&text).is_some() { text.clone() } else { format!("{text} {code}") };
+                foreign = Some(Foreign { cell: text, written, col });
+            }
+            continue;
+        }
         match values::budget(cell, unit) {
             Budget::Blank => {}
             Budget::Millions(m) => {
@@ -1812,10 +1847,14 @@ fn budget_of(raw: &crate::ingest::RawRow, unit: Unit) -> (Budget, Option<(&Cell,
                 }
                 sum = Some(sum.unwrap_or(0.0) + m);
             }
-            other => return (other, Some((cell, col))),
+            Budget::Unreadable if foreign.is_none() && matches!(cell, Cell::Text(t) if values::foreign_currency(t).is_some()) => {
+                let text = tidy(&cell.text());
+                foreign = Some(Foreign { cell: text.clone(), written: text, col });
+            }
+            other => return (other, Some((cell, col)), foreign),
         }
     }
-    (sum.map_or(Budget::Blank, Budget::Millions), Some(shown))
+    (sum.map_or(Budget::Blank, Budget::Millions), Some(shown), foreign)
 }
 
 /// Whether a line is a footnote to the table by its first words: "Ghi chú: …", "Lưu ý: …",

@@ -361,6 +361,66 @@ fn names_source(words: &str) -> bool {
     SOURCES.iter().any(|s| crate::ingest::header::starts_with_words(words, s))
 }
 
+/// The foreign currency a budget's text or header names ("5.000 USD", "$5,000", "Kinh phí
+/// (USD)", "3.000 đô la Mỹ", "10.000 nhân dân tệ"), by its code: amounts in it are no
+/// đồng, and no rate here converts them. A word that is also a Vietnamese one ("đô la" is
+/// "đó là", "kíp" "kịp", "yên" a place's name) names it only after a figure.
+pub fn foreign_currency(t: &str) -> Option<&'static str> {
+    const SIGNS: &[(char, &str)] = &[('$', "USD"), ('€', "EUR"), ('£', "GBP"), ('¥', "JPY"), ('₩', "KRW")];
+    const CODES: &[(&str, &str)] = &[
+        ("usd", "USD"),
+        ("do la my", "USD"),
+        ("eur", "EUR"),
+        ("euro", "EUR"),
+        ("jpy", "JPY"),
+        ("yen nhat", "JPY"),
+        ("krw", "KRW"),
+        ("won han quoc", "KRW"),
+        ("cny", "CNY"),
+        ("rmb", "CNY"),
+        ("nhan dan te", "CNY"),
+        ("gbp", "GBP"),
+        ("bang anh", "GBP"),
+        ("aud", "AUD"),
+        ("sgd", "SGD"),
+        ("thb", "THB"),
+        ("lak", "LAK"),
+        ("kip lao", "LAK"),
+    ];
+    const AFTER_A_FIGURE: &[(&str, &str)] =
+        &[("do la", "USD"), ("do", "USD"), ("yen", "JPY"), ("won", "KRW"), ("te", "CNY"), ("kip", "LAK"), ("bat", "THB")];
+    if let Some((_, code)) = SIGNS.iter().find(|(c, _)| t.contains(*c)) {
+        return Some(code);
+    }
+    // Figures and letters typed together ("5000USD") apart.
+    let mut key = String::with_capacity(t.len() + 4);
+    for w in fold(t).split(' ') {
+        let mut prev_digit = None;
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        for c in w.chars() {
+            let digit = c.is_ascii_digit();
+            if prev_digit.is_some_and(|p| p != digit) {
+                key.push(' ');
+            }
+            key.push(c);
+            prev_digit = Some(digit);
+        }
+    }
+    if let Some((_, code)) = CODES.iter().find(|(w, _)| crate::text::contains_words(&key, w)) {
+        return Some(code);
+    }
+    // (Longer words first: "đô la" before "đô".)
+    let words: Vec<&str> = key.split(' ').collect();
+    (1..words.len()).filter(|i| words[i - 1].bytes().all(|b| b.is_ascii_digit())).find_map(|i| {
+        AFTER_A_FIGURE
+            .iter()
+            .find(|(w, _)| w.split(' ').enumerate().all(|(k, part)| words.get(i + k) == Some(&part)))
+            .map(|(_, code)| *code)
+    })
+}
+
 /// The outcome of reading a budget cell.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Budget {
@@ -942,6 +1002,29 @@ mod tests {
             ("Tổ chức 3 lớp", Status::Unknown),
         ] {
             assert_eq!(status_opening(t), want, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn a_foreign_currency_is_told_by_its_code_sign_or_name() {
+        for (t, code) in [
+            ("5.000 USD", Some("USD")),
+            ("$1,500", Some("USD")),
+            ("3.000 đô la Mỹ", Some("USD")),
+            ("5000đô", Some("USD")),
+            ("1000 EUR", Some("EUR")),
+            ("10.000 nhân dân tệ", Some("CNY")),
+            ("500000 yên", Some("JPY")),
+            ("Kinh phí (USD)", Some("USD")),
+            ("Tài trợ (nghìn Euro)", Some("EUR")),
+            // Vietnamese words that fold alike, not after a figure.
+            ("Chưa kịp giải ngân", None),
+            ("Kinh phí đó là của huyện", None),
+            ("Hỗ trợ huyện Yên Thế", None),
+            ("15 triệu đồng", None),
+            ("Kinh phí (triệu đồng)", None),
+        ] {
+            assert_eq!(foreign_currency(t), code, "{t}");
         }
     }
 

@@ -191,6 +191,31 @@ fn a_row_over_numbered_rows_of_its_own_is_no_activity_and_its_money_counts_once(
 }
 
 #[test]
+fn money_in_a_foreign_currency_is_kept_in_the_note_not_added_as_dong() {
+    let env = Env::new();
+    let dir = env.year_dir(2024);
+    write_report(
+        &dir.join("snv.xlsx"),
+        &["Đơn vị báo cáo: Sở Ngoại vụ", "Ngày báo cáo: 20/10/2024"],
+        // "Kinh phí" over "Triệu đồng | USD".
+        &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng", "Kinh phí", ""],
+        &[
+            &["", "", "", "", "", "Triệu đồng", "USD"],
+            &["1", "NV1", "Đón đoàn Hàn Quốc", "Đã đón", "Hoàn thành", "50", "5000"],
+            &["2", "NV1", "Hội chợ Nhật Bản", "Tham gia", "Hoàn thành", "3.000 USD", ""],
+        ],
+    );
+    env.run_year(2024, &[]);
+    let rows = env.csv(2024, "rows.csv");
+    let got: Vec<(&str, &str)> = rows.iter().map(|r| (r["budget_million_vnd"].as_str(), r["note"].as_str())).collect();
+    assert_eq!(got, [("50.0", "Kinh phí USD: 5000"), ("", "Kinh phí Triệu đồng: 3.000 USD")]);
+    let problems = env.csv(2024, "problems.csv");
+    let found: Vec<(&str, &str, &str)> =
+        problems.iter().map(|p| (p["kind"].as_str(), p["cell"].as_str(), p["detail"].as_str())).collect();
+    assert_eq!(found, [("budget_foreign_currency", "G6", "5000 USD"), ("budget_foreign_currency", "F7", "3.000 USD")]);
+}
+
+#[test]
 fn a_form_s_own_ways_of_giving_the_status_are_read() {
     let env = Env::new();
     let dir = env.year_dir(2024);

@@ -437,11 +437,14 @@ pub fn find(rows: &[Vec<String>], row0: u32, col0: u32) -> Option<Header> {
         budget_by_source(&mut columns, &mut others, rows, i, col0, width);
     }
     // A second task column naming the specific tasks ("Nhiệm vụ | Nhiệm vụ cụ thể | Kết
-    // quả"), where no column names the activity: what was done for the plan's task.
+    // quả"), or a column of what was planned beside what was done ("Nhiệm vụ | Kế hoạch
+    // năm 2024 | Kết quả thực hiện", "Nội dung kế hoạch"), where no column names the
+    // activity: what was done for the plan's task.
     if columns.iter().all(|c| c.field != Field::Activity) {
         let specific = others.iter().position(|(_, h)| {
             let key = fold(h);
-            classify(h) == Some(Field::Task) && ["cu the", "chi tiet"].iter().any(|w| crate::text::contains_words(&key, w))
+            (classify(h) == Some(Field::Task) && ["cu the", "chi tiet"].iter().any(|w| crate::text::contains_words(&key, w)))
+                || planned_work(&key)
         });
         if let Some(at) = specific {
             let (col, header) = others.remove(at);
@@ -491,6 +494,20 @@ pub fn find(rows: &[Vec<String>], row0: u32, col0: u32) -> Option<Header> {
     }
     others.sort_by_key(|(c, _)| *c);
     Some(Header { first_row, last_row, columns, others })
+}
+
+/// Whether a folded header names the work planned, as words: "Kế hoạch", "Kế hoạch năm
+/// 2024", "Nội dung (theo) kế hoạch", "Hoạt động theo kế hoạch"; not a planned figure or
+/// time ("Kế hoạch (số lượng)", "Kế hoạch kinh phí", "Thời gian theo kế hoạch").
+fn planned_work(key: &str) -> bool {
+    let rest = ["ke hoach", "noi dung ke hoach", "noi dung theo ke hoach", "hoat dong theo ke hoach", "nhiem vu theo ke hoach"]
+        .iter()
+        .find_map(|p| key.strip_prefix(p).filter(|r| r.is_empty() || r.starts_with(' ')));
+    rest.is_some_and(|r| {
+        let r = r.trim_start();
+        let r = r.strip_prefix("nam").map_or(r, str::trim_start);
+        r.is_empty() || (r.len() == 4 && r.bytes().all(|b| b.is_ascii_digit()))
+    })
 }
 
 /// A budget split by source under one group header ("Kinh phí" over "Ngân sách tỉnh | Xã
@@ -888,6 +905,17 @@ mod tests {
         // Not the task's code beside its title, nor where the activity has its column.
         assert_eq!(col(&["STT", "Mã nhiệm vụ", "Tên nhiệm vụ", "Kết quả"], Field::Activity), None);
         assert_eq!(col(&["STT", "Nhiệm vụ", "Nội dung hoạt động", "Nhiệm vụ cụ thể"], Field::Activity), Some(2));
+        // The work planned beside what was done.
+        for planned in ["Kế hoạch", "Kế hoạch năm 2024", "Kế hoạch 2024", "Nội dung kế hoạch", "Nội dung theo Kế hoạch"]
+        {
+            assert_eq!(col(&["STT", "Nhiệm vụ", planned, "Kết quả thực hiện"], Field::Activity), Some(2), "{planned}");
+        }
+        // Not a planned figure or time, nor the task where it is the only one.
+        for planned in ["Kế hoạch (số lượng)", "Kế hoạch kinh phí", "Thời gian theo kế hoạch"] {
+            assert_eq!(col(&["STT", "Nhiệm vụ", planned, "Kết quả thực hiện"], Field::Activity), None, "{planned}");
+        }
+        assert_eq!(col(&["STT", "Nội dung kế hoạch", "Kết quả thực hiện", "Ghi chú"], Field::Task), Some(1));
+        assert_eq!(col(&["STT", "Nội dung kế hoạch", "Kết quả thực hiện", "Ghi chú"], Field::Activity), None);
     }
 
     #[test]

@@ -210,8 +210,7 @@ fn money_in_a_foreign_currency_is_kept_in_the_note_not_added_as_dong() {
     let got: Vec<(&str, &str)> = rows.iter().map(|r| (r["budget_million_vnd"].as_str(), r["note"].as_str())).collect();
     assert_eq!(got, [("50.0", "Kinh phí USD: 5000"), ("", "Kinh phí Triệu đồng: 3.000 USD")]);
     let problems = env.csv(2024, "problems.csv");
-    let found: Vec<(&str, &str, &str)> =
-        problems.iter().map(|p| (p["kind"].as_str(), p["cell"].as_str(), p["detail"].as_str())).collect();
+    let found: Vec<(&str, &str, &str)> = problems.iter().map(|p| (p["kind"].as_str(), p["cell"].as_str(), p["detail"].as_str())).collect();
     assert_eq!(found, [("budget_foreign_currency", "G6", "5000 USD"), ("budget_foreign_currency", "F7", "3.000 USD")]);
 }
 

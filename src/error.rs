@@ -54,6 +54,8 @@ pub enum Kind {
     DateOtherYear,
     DateGuessed,
     SheetOtherYear,
+    /// A sheet whose own "Đơn vị báo cáo" line names another agency than the file's sender.
+    SheetOtherAgency,
     SheetGuidance,
     SheetNoHeader,
     CellsOutsideTable,
@@ -130,6 +132,7 @@ impl Kind {
             DateOtherYear => "date_other_year",
             DateGuessed => "date_guessed",
             SheetOtherYear => "sheet_other_year",
+            SheetOtherAgency => "sheet_other_agency",
             SheetGuidance => "sheet_guidance",
             SheetNoHeader => "sheet_no_header",
             CellsOutsideTable => "cells_outside_table",
@@ -200,6 +203,12 @@ impl Kind {
             SheetOtherYear => format!(
                 "trang tính mang tên năm khác với năm báo cáo: không tổng hợp ({detail} dòng); nếu là số liệu năm nay, đổi tên trang"
             ),
+            SheetOtherAgency => {
+                let (n, name) = detail.split_once(' ').unwrap_or((detail, ""));
+                format!(
+                    "trang là báo cáo của {name} (theo dòng đơn vị báo cáo của trang), không phải của đơn vị gửi tệp: không tổng hợp ({n} dòng); gửi báo cáo của mỗi đơn vị thành tệp riêng"
+                )
+            }
             SheetGuidance => format!(
                 "trang hướng dẫn (ví dụ) của biểu mẫu: không tổng hợp ({detail} dòng); nếu là số liệu báo cáo, đổi tên trang"
             ),
@@ -284,6 +293,10 @@ impl Kind {
                 )
             }
             SheetOtherYear => format!("the sheet's name gives another year than the reporting year: not consolidated ({detail} rows)"),
+            SheetOtherAgency => {
+                let (n, name) = detail.split_once(' ').unwrap_or((detail, ""));
+                format!("the sheet is the report of {name} (its own reporting-agency line), not the file's sender: not consolidated ({n} rows)")
+            }
             SheetGuidance => format!("the form's guidance sheet, with its examples: not consolidated ({detail} rows)"),
             SheetNoHeader => format!("the sheet has {detail} rows like a report's but no header row: not read"),
             CellsOutsideTable => format!("{detail} cells in a column with no header (the first here): not read"),

@@ -69,6 +69,7 @@ pub fn read(cfg: &RunConfig, tick: &(dyn Fn() + Sync)) -> anyhow::Result<Read> {
         .map(|p| match p.kind {
             Kind::TotalsRow | Kind::GroupRow | Kind::ContinuedRow | Kind::ExampleRow | Kind::NoteOnlyRow | Kind::Duplicate => 1,
             Kind::SheetOtherYear | Kind::SheetGuidance => p.detail.parse().unwrap_or(0),
+            Kind::SheetOtherAgency => p.detail.split(' ').next().and_then(|n| n.parse().ok()).unwrap_or(0),
             _ => 0,
         })
         .sum::<usize>()

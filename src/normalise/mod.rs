@@ -437,6 +437,25 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
             None
         }
     };
+    // A workbook holding several agencies' reports, a sheet each, each sheet's own line
+    // naming its agency: the sender's sheets are its report; another's are listed, its
+    // rows not taken for the sender's.
+    if let (Match::One(sender), true) = (&agency, sheets.len() > 1) {
+        let holder = |c: &str| plan.holder_in(c, year).map_or(c.to_string(), |a| a.code.clone());
+        let others: Vec<(usize, String)> = sheets
+            .iter()
+            .filter_map(|&i| sheet_sender(index, &wb.sheets[i]).filter(|(c, _)| holder(c) != holder(sender)).map(|(_, w)| (i, w)))
+            .collect();
+        if others.len() < sheets.len() {
+            for (i, written) in others {
+                let sheet = &wb.sheets[i];
+                left_out += sheet.rows.len();
+                let detail = format!("{} {written}", sheet.rows.len());
+                problems.push(Problem::at(&ing.rel, &sheet.name, String::new(), Kind::SheetOtherAgency, detail));
+                sheets.retain(|&j| j != i);
+            }
+        }
+    }
     let agency_code = match &agency {
         Match::One(c) => Some(in_force(plan, year, c, &ing.rel, &mut problems)),
         _ => None,
@@ -631,6 +650,23 @@ fn agency_in_sheets(index: &AgencyIndex, sheets: &[&SheetData], seen: &mut Strin
         }
     }
     None
+}
+
+/// The agency a sheet's own "Đơn vị báo cáo: …" line (or "Đơn vị: …", "Tên cơ quan: …")
+/// names, as one of the plan's: its code and the name as written. Not "Đơn vị phối hợp: …".
+fn sheet_sender(index: &AgencyIndex, sheet: &SheetData) -> Option<(String, String)> {
+    const STRICT: &[&str] = &["don vi bao cao", "co quan bao cao", "ten don vi", "ten co quan", "don vi", "co quan"];
+    sheet.top.iter().find_map(|tc| {
+        let Cell::Text(t) = &tc.cell else { return None };
+        let (label, value) = t.split_once(':')?;
+        if !STRICT.contains(&fold(label).as_str()) {
+            return None;
+        }
+        match index.name(value.trim()) {
+            Match::One(c) => Some((c.clone(), tidy(value))),
+            _ => None,
+        }
+    })
 }
 
 /// Finds the reporting agency: the "Đơn vị báo cáo" line, an appendix's line naming its

@@ -215,6 +215,40 @@ fn money_in_a_foreign_currency_is_kept_in_the_note_not_added_as_dong() {
 }
 
 #[test]
+fn a_sheet_that_is_another_agency_s_report_is_not_taken_for_the_sender_s() {
+    let env = Env::new();
+    let dir = env.year_dir(2024);
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    for (name, sheet) in [("Sở Ngoại vụ", "Ngoại vụ"), ("Sở Văn hóa, Thể thao và Du lịch", "VHTTDL")] {
+        let ws = wb.add_worksheet().set_name(sheet).unwrap();
+        ws.write_string(0, 0, format!("Đơn vị báo cáo: {name}")).unwrap();
+        ws.write_string(1, 0, "Ngày báo cáo: 20/10/2024").unwrap();
+        // A partner named on the sender's sheet is no sender.
+        ws.write_string(2, 0, "Đơn vị phối hợp: Sở Văn hóa, Thể thao và Du lịch").unwrap();
+        for (c, h) in ["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng"].iter().enumerate() {
+            ws.write_string(4, c as u16, *h).unwrap();
+        }
+        for (r, act) in ["Hội nghị", "Hội thảo"].iter().enumerate() {
+            let row = [&(r + 1).to_string(), "NV1", &format!("{act} của {name}"), "Xong", "Hoàn thành"];
+            for (c, v) in row.iter().enumerate() {
+                ws.write_string(5 + r as u32, c as u16, *v).unwrap();
+            }
+        }
+    }
+    std::fs::create_dir_all(&dir).unwrap();
+    wb.save(dir.join("tong-hop.xlsx")).unwrap();
+    env.run_year(2024, &[]);
+    let rows = env.csv(2024, "rows.csv");
+    let got: Vec<(&str, &str)> = rows.iter().map(|r| (r["agency_code"].as_str(), r["activity"].as_str())).collect();
+    assert_eq!(got, [("SNV", "Hội nghị của Sở Ngoại vụ"), ("SNV", "Hội thảo của Sở Ngoại vụ")]);
+    let problems = env.csv(2024, "problems.csv");
+    let other = problems.iter().find(|p| p["kind"] == "sheet_other_agency").expect("the other agency's sheet listed");
+    assert_eq!((other["sheet"].as_str(), other["detail"].as_str()), ("VHTTDL", "2 Sở Văn hóa, Thể thao và Du lịch"));
+    let files = env.csv(2024, "files.csv");
+    assert_eq!((files[0]["rows_read"].as_str(), files[0]["rows_accepted"].as_str()), ("4", "2"));
+}
+
+#[test]
 fn a_form_s_own_ways_of_giving_the_status_are_read() {
     let env = Env::new();
     let dir = env.year_dir(2024);

@@ -652,6 +652,33 @@ fn agency_in_sheets(index: &AgencyIndex, sheets: &[&SheetData], seen: &mut Strin
     None
 }
 
+/// A task's code written with an activity, before it ("NV3: Hội nghị…", "(NV1) Tập huấn",
+/// "Nhiệm vụ 5 - Đón đoàn") or in brackets after it ("Tập huấn cán bộ (Nhiệm vụ 2)"): the
+/// code as written. Not a title that merely starts with the word ("Nhiệm vụ trọng tâm…").
+fn task_in_activity(activity: &str) -> Option<&str> {
+    let is_code = |t: &str| {
+        let key = fold(t);
+        let words: Vec<&str> = key.split(' ').collect();
+        let number = |w: &str| !w.is_empty() && w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit());
+        match words.as_slice() {
+            [w] => w.strip_prefix("nv").is_some_and(number),
+            ["nv", n] | ["nhiem", "vu", n] | ["nhiem", "vu", "so", n] | ["thuoc", "nhiem", "vu", n] => number(n),
+            ["thuoc", w] => w.strip_prefix("nv").is_some_and(number),
+            _ => false,
+        }
+    };
+    let t = activity.trim();
+    let opening = t.trim_start_matches(['(', '[']);
+    let head = opening.find([':', '-', '–', ')', ']']).map(|at| opening[..at].trim()).filter(|h| h.len() <= 24 && is_code(h));
+    head.or_else(|| {
+        let (_, inner) = t.strip_suffix(')')?.rsplit_once('(')?;
+        let inner = inner.trim();
+        // ("thuộc NV2": of task 2.)
+        is_code(inner)
+            .then(|| if fold(inner).starts_with("thuoc ") { inner.split_once(' ').map_or(inner, |(_, c)| c.trim()) } else { inner })
+    })
+}
+
 /// The agency a sheet's own "Đơn vị báo cáo: …" line (or "Đơn vị: …", "Tên cơ quan: …")
 /// names, as one of the plan's: its code and the name as written. Not "Đơn vị phối hợp: …".
 fn sheet_sender(index: &AgencyIndex, sheet: &SheetData) -> Option<(String, String)> {
@@ -1495,6 +1522,7 @@ fn read_rows(
         .then(|| resolve(&stt))
         .filter(|m| matches!(m, Match::One(_)));
         let stt_is_code = code_in_number_column.is_some();
+        let in_activity = header.col(Field::Task).is_none().then(|| task_in_activity(&activity)).flatten();
         let (matched, task_as_written) = if !task_text.is_empty() {
             let m = resolve(&task_text);
             current = Some(Current { matched: m.clone(), written: task_text.clone(), heading: false });
@@ -1502,6 +1530,10 @@ fn read_rows(
         } else if let Some(m) = code_in_number_column {
             current = Some(Current { matched: m.clone(), written: stt.clone(), heading: false });
             (m, stt.clone())
+        } else if let Some(code) = in_activity {
+            // A table with no task column, the task's code written with the activity ("NV3:
+            // Hội nghị…", "Tập huấn… (Nhiệm vụ 2)"): the row's own.
+            (resolve(code), code.to_string())
         } else if let Some(c) = &current {
             if !c.heading {
                 let col = header.col(Field::Task).map_or(0, |c| c.col);
@@ -1511,7 +1543,11 @@ fn read_rows(
         } else {
             (Match::None, String::new())
         };
-        let task_col = header.col(Field::Task).map_or(0, |c| c.col);
+        // (A task's finding points at the cell it was read from.)
+        let task_col = match in_activity.filter(|_| task_text.is_empty() && !stt_is_code) {
+            Some(_) => header.col(Field::Activity).map_or(0, |c| c.col),
+            None => header.col(Field::Task).map_or(0, |c| c.col),
+        };
         // Of two tasks a reference could be, the one the plan gives this agency is meant.
         let assigned = |codes: &[String]| -> Option<String> {
             let a = agency?;
@@ -2087,6 +2123,23 @@ mod tests {
             ("Thời gian thực hiện: năm 2024", None),
         ] {
             assert_eq!(label_value(t, DATE_LABELS), want, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn a_task_s_code_written_with_the_activity() {
+        for (t, code) in [
+            ("NV3: Hội nghị quảng bá", Some("NV3")),
+            ("(NV1) Tập huấn", Some("NV1")),
+            ("NV 4 - Quảng bá", Some("NV 4")),
+            ("Nhiệm vụ 5 - Đón đoàn", Some("Nhiệm vụ 5")),
+            ("Tập huấn cán bộ (Nhiệm vụ 2)", Some("Nhiệm vụ 2")),
+            ("Tập huấn (thuộc NV2)", Some("NV2")),
+            ("Nhiệm vụ trọng tâm: tuyên truyền", None),
+            ("Hội nghị (200 đại biểu)", None),
+            ("Hội nghị - hội thảo", None),
+        ] {
+            assert_eq!(task_in_activity(t), code, "{t}");
         }
     }
 

@@ -249,6 +249,28 @@ fn a_sheet_that_is_another_agency_s_report_is_not_taken_for_the_sender_s() {
 }
 
 #[test]
+fn a_task_s_code_written_with_the_activity_is_the_row_s_task_where_no_column_gives_it() {
+    let env = Env::new();
+    write_report(
+        &env.year_dir(2024).join("snv.xlsx"),
+        &["Đơn vị báo cáo: Sở Ngoại vụ", "Ngày báo cáo: 20/10/2024"],
+        &["STT", "Nội dung hoạt động", "Kết quả", "Tình trạng"],
+        &[
+            &["1", "NV1: Hội nghị quán triệt", "200 đại biểu", "Hoàn thành"],
+            &["2", "Rà soát quy chế (Nhiệm vụ 2)", "Xong", "Hoàn thành"],
+            &["3", "NV15 - Hội thảo", "Xong", "Hoàn thành"],
+        ],
+    );
+    env.run_year(2024, &[]);
+    let rows = env.csv(2024, "rows.csv");
+    let got: Vec<(&str, &str)> = rows.iter().map(|r| (r["task_code"].as_str(), r["task_as_written"].as_str())).collect();
+    assert_eq!(got, [("NV1", "NV1"), ("NV2", "Nhiệm vụ 2"), ("", "NV15")]);
+    let problems = env.csv(2024, "problems.csv");
+    let unknown = problems.iter().find(|p| p["kind"] == "task_unknown").unwrap();
+    assert_eq!((unknown["cell"].as_str(), unknown["detail"].as_str()), ("B7", "NV15"));
+}
+
+#[test]
 fn a_form_s_own_ways_of_giving_the_status_are_read() {
     let env = Env::new();
     let dir = env.year_dir(2024);

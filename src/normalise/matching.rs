@@ -45,12 +45,22 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
 /// Expands abbreviations word by word ("ubnd h luc ngan" → "uy ban nhan dan huyen luc ngan"),
 /// and leaves out "và", which a clerk may write as a dash or leave out ("Sở Giáo dục - Đào
 /// tạo", "Sở Văn hóa Thể thao Du lịch").
+/// Abbreviations are also typed together ("Sở VHTT và DL", "Đài PTTH"): a word made of
+/// these, each two letters, is each of them. (No Vietnamese word is made of them: each has
+/// no vowel.)
 fn expand(key: &str) -> String {
-    key.split(' ')
-        .filter(|w| *w != "va")
-        .map(|w| ABBREVIATIONS.iter().find(|(a, _)| *a == w).map_or(w, |(_, e)| e))
-        .collect::<Vec<_>>()
-        .join(" ")
+    const TOGETHER: &[&str] = &["vh", "tt", "dl", "pt", "th"];
+    let expanded = |w: &str| ABBREVIATIONS.iter().find(|(a, _)| *a == w).map(|(_, e)| *e);
+    let mut out: Vec<&str> = Vec::new();
+    for w in key.split(' ').filter(|w| *w != "va") {
+        let pieces = w.len() >= 4 && w.len() % 2 == 0 && w.as_bytes().chunks(2).all(|c| TOGETHER.iter().any(|t| t.as_bytes() == c));
+        if pieces {
+            out.extend((0..w.len()).step_by(2).filter_map(|i| expanded(&w[i..i + 2])));
+        } else {
+            out.push(expanded(w).unwrap_or(w));
+        }
+    }
+    out.join(" ")
 }
 
 impl AgencyIndex {
@@ -449,6 +459,9 @@ lead = "SNV"
             ("Sở Văn hóa - Thể thao - Du lịch", one("SVHTTDL")),
             ("Sở Văn hóa Thể thao Du lịch", one("SVHTTDL")),
             ("SVHTTDL", one("SVHTTDL")),
+            // Abbreviations typed together.
+            ("Sở VHTT và DL", one("SVHTTDL")),
+            ("Sở VHTT&DL tỉnh", one("SVHTTDL")),
             ("UBND TP Bắc Giang", one("TPBG")),
             ("Ủy ban nhân dân huyện Lục Ngạn", one("LUCNGAN")),
             ("UBND H. Lục Ngạn", one("LUCNGAN")),

@@ -1475,7 +1475,8 @@ fn read_rows(
         // "1.1", "1.2"; "I | Nhiệm vụ chủ trì | … | 60" over "1", "2") groups them: no
         // activity of its own (its budget would count twice), listed, its budget checked
         // against theirs. A row with a status of its own is an activity all the same.
-        if let Some(&until) = groups.get(&row_at).filter(|_| status_text.is_empty() && !ticks.iter().any(|(_, t)| *t)) {
+        let group = if groups.is_empty() { None } else { groups.get(&row_at) };
+        if let Some(&until) = group.filter(|_| status_text.is_empty() && !ticks.iter().any(|(_, t)| *t)) {
             let named = if task_text.is_empty() { resolve(strip_section_label(&activity)) } else { resolve(&task_text) };
             current = match named {
                 Match::None if task_text.is_empty() => sheet_task.clone(),
@@ -1757,6 +1758,21 @@ struct PendingTotal {
 /// down (none of them gives one) is left out: it is an activity, its money counted once.
 fn group_rows(rows: &[crate::ingest::RawRow]) -> std::collections::HashMap<u32, u32> {
     let mut groups = std::collections::HashMap::new();
+    // Most tables number their rows 1, 2, 3: no row is under another, and nothing is
+    // formatted or allocated to find out.
+    let sub_or_section = |r: &crate::ingest::RawRow| match r.get(Field::Stt) {
+        Some((Cell::Number(x), _)) => x.fract() != 0.0,
+        Some((Cell::Text(t), _)) => {
+            let t = t.trim().trim_end_matches(['.', ')']);
+            t.contains('.')
+                || (!t.is_empty() && t.len() <= 8 && t.bytes().all(|b| b"IVXLivxl".contains(&b)))
+                || (t.len() == 1 && t.bytes().all(|b| b.is_ascii_uppercase()))
+        }
+        _ => false,
+    };
+    if !rows.iter().any(sub_or_section) {
+        return groups;
+    }
     let keys: Vec<Option<String>> = rows
         .iter()
         .map(|r| {
@@ -1979,6 +1995,7 @@ fn supersede(drafts: &mut [Draft]) {
             (drafts[b].record.report_date, &drafts[b].record.file).cmp(&(drafts[a].record.report_date, &drafts[a].record.file))
         });
         let kept = drafts[idxs[0]].record.file.clone();
+        let kept_sha = drafts[idxs[0]].record.sha256.clone();
         let mut tasks = drafts[idxs[0]].tasks.clone();
         // The activities of the files used, folded: a file on other tasks that repeats one
         // is the report again with its tasks corrected, not another part of it.
@@ -1995,11 +2012,13 @@ fn supersede(drafts: &mut [Draft]) {
                 d.problems.push(Problem::file(&d.record.file, Kind::ReportPart, kept.clone()));
                 continue;
             }
+            // (A copy of the file used, sent or saved twice: said so, not "a later report".)
+            let kind = if d.record.sha256 == kept_sha { Kind::SameFile } else { Kind::Superseded };
             d.record.outcome = Outcome::Superseded;
-            d.record.reason = format!("{} ({} dòng không được tổng hợp)", Kind::Superseded.vi(&kept), d.rows_before);
-            d.record.reason_code = Kind::Superseded.code().to_string();
+            d.record.reason = format!("{} ({} dòng không được tổng hợp)", kind.vi(&kept), d.rows_before);
+            d.record.reason_code = kind.code().to_string();
             d.record.rows_accepted = 0;
-            d.problems.push(Problem::file(&d.record.file, Kind::Superseded, kept.clone()));
+            d.problems.push(Problem::file(&d.record.file, kind, kept.clone()));
             d.piece = None;
             d.duplicates.clear();
         }

@@ -64,8 +64,13 @@ fn a_file_on_other_tasks_that_repeats_an_activity_is_a_correction_not_a_part() {
     report("snv-1.xlsx", "20/10/2024", &[("NV1", "Hội nghị quán triệt"), ("NV2", "Tập huấn cán bộ")]);
     report("snv-2.xlsx", "25/10/2024", &[("NV3", "Tập huấn cán bộ")]);
     report("snv-3.xlsx", "22/10/2024", &[("NV5", "Hội chợ nông sản")]);
+    // The same file saved twice: a copy, not a later report.
+    std::fs::copy(dir.join("snv-2.xlsx"), dir.join("snv-2 (1).xlsx")).unwrap();
     env.run_year(2024, &[]);
     let files = env.csv(2024, "files.csv");
+    let copy = files.iter().find(|f| f["file"] == "snv-2 (1).xlsx").unwrap();
+    assert_eq!((copy["outcome"].as_str(), copy["reason_code"].as_str()), ("superseded", "same_file"));
+    assert!(copy["reason"].starts_with("tệp giống hệt snv-2.xlsx"), "{}", copy["reason"]);
     let outcome = |name: &str| files.iter().find(|f| f["file"] == name).unwrap()["outcome"].clone();
     assert_eq!([outcome("snv-1.xlsx"), outcome("snv-2.xlsx"), outcome("snv-3.xlsx")], ["superseded", "accepted", "accepted"]);
     let rows = env.csv(2024, "rows.csv");

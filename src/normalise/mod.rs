@@ -657,6 +657,10 @@ fn agency_in_sheets(index: &AgencyIndex, sheets: &[&SheetData], seen: &mut Strin
 /// code as written. Not a title that merely starts with the word ("Nhiệm vụ trọng tâm…").
 fn task_in_activity(activity: &str) -> Option<&str> {
     let is_code = |t: &str| {
+        // ("NV…", "Nhiệm vụ…", "thuộc…": nothing else is folded.)
+        if !t.starts_with(['N', 'n', 'T', 't']) {
+            return false;
+        }
         let key = fold(t);
         let words: Vec<&str> = key.split(' ').collect();
         let number = |w: &str| !w.is_empty() && w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit());
@@ -667,9 +671,16 @@ fn task_in_activity(activity: &str) -> Option<&str> {
             _ => false,
         }
     };
+    // (This runs on every row of a table with no task column: only a text opening with
+    // "N" is searched, and only its first words; only one closing a bracket is split.)
     let t = activity.trim();
     let opening = t.trim_start_matches(['(', '[']);
-    let head = opening.find([':', '-', '–', ')', ']']).map(|at| opening[..at].trim()).filter(|h| h.len() <= 24 && is_code(h));
+    let head = opening
+        .starts_with(['N', 'n'])
+        .then(|| opening.char_indices().take(24).find(|(_, c)| matches!(c, ':' | '-' | '–' | ')' | ']')))
+        .flatten()
+        .map(|(at, _)| opening[..at].trim())
+        .filter(|h| h.bytes().any(|b| b.is_ascii_digit()) && is_code(h));
     head.or_else(|| {
         let (_, inner) = t.strip_suffix(')')?.rsplit_once('(')?;
         let inner = inner.trim();
@@ -1757,52 +1768,73 @@ struct PendingTotal {
 /// "I" (or "A") over rows numbered from "1". A group whose budget its rows do not break
 /// down (none of them gives one) is left out: it is an activity, its money counted once.
 fn group_rows(rows: &[crate::ingest::RawRow]) -> std::collections::HashMap<u32, u32> {
+    use std::borrow::Cow;
     let mut groups = std::collections::HashMap::new();
-    // Most tables number their rows 1, 2, 3: no row is under another, and nothing is
-    // formatted or allocated to find out.
-    let sub_or_section = |r: &crate::ingest::RawRow| match r.get(Field::Stt) {
-        Some((Cell::Number(x), _)) => x.fract() != 0.0,
-        Some((Cell::Text(t), _)) => {
-            let t = t.trim().trim_end_matches(['.', ')']);
-            t.contains('.')
-                || (!t.is_empty() && t.len() <= 8 && t.bytes().all(|b| b"IVXLivxl".contains(&b)))
-                || (t.len() == 1 && t.bytes().all(|b| b.is_ascii_uppercase()))
-        }
-        _ => false,
-    };
-    if !rows.iter().any(sub_or_section) {
-        return groups;
+    // Each row's number told cheaply first (most tables number their rows 1, 2, 3: no row
+    // is under another); its text compared only where one may be.
+    #[derive(Clone, Copy, PartialEq)]
+    enum Number {
+        None,
+        Plain,
+        /// "1.1", "I.2", 1.1: a dot with more after it.
+        Sub,
+        /// "I", "II.", "A": a section's.
+        Section,
     }
-    let keys: Vec<Option<String>> = rows
+    let numbers: Vec<Number> = rows
         .iter()
-        .map(|r| {
-            let (cell, _) = r.get(Field::Stt)?;
-            let t = cell.text();
-            let t = t.trim().trim_end_matches(['.', ')']);
-            (!t.is_empty() && t.len() <= 12 && !t.contains(char::is_whitespace)).then(|| t.to_string())
+        .map(|r| match r.get(Field::Stt) {
+            Some((Cell::Number(x), _)) if x.fract() != 0.0 => Number::Sub,
+            Some((Cell::Number(_), _)) => Number::Plain,
+            Some((Cell::Text(t), _)) => {
+                let t = t.trim().trim_end_matches(['.', ')']).as_bytes();
+                if t.is_empty() || t.len() > 12 || t.iter().any(u8::is_ascii_whitespace) {
+                    Number::None
+                } else if (t.len() <= 8 && t.iter().all(|b| b"IVXLivxl".contains(b))) || (t.len() == 1 && t[0].is_ascii_uppercase()) {
+                    Number::Section
+                } else if t[1..].contains(&b'.') {
+                    Number::Sub
+                } else {
+                    Number::Plain
+                }
+            }
+            _ => Number::None,
         })
         .collect();
+    if !numbers.iter().any(|n| matches!(n, Number::Sub | Number::Section)) {
+        return groups;
+    }
+    let key = |i: usize| -> Cow<'_, str> {
+        match rows[i].get(Field::Stt) {
+            Some((Cell::Text(t), _)) => Cow::Borrowed(t.trim().trim_end_matches(['.', ')'])),
+            Some((cell, _)) => Cow::Owned(cell.text()),
+            None => Cow::Borrowed(""),
+        }
+    };
     let money = |r: &crate::ingest::RawRow| match r.get(Field::Budget) {
         Some((Cell::Number(x), _)) => *x != 0.0,
         Some((Cell::Text(t), _)) => t.bytes().any(|b| (b'1'..=b'9').contains(&b)),
         _ => false,
     };
-    let section = |k: &str| crate::text::roman(k).is_some() || (k.len() == 1 && k.bytes().all(|b| b.is_ascii_uppercase()));
     let under = |parent: &str, k: &str| {
         k.strip_prefix(parent).and_then(|rest| rest.strip_prefix('.')).is_some_and(|rest| rest.starts_with(|c: char| c.is_alphanumeric()))
     };
-    for (i, key) in keys.iter().enumerate() {
-        let Some(k) = key else { continue };
-        let numbered = k.bytes().all(|b| b.is_ascii_digit() || b == b'.') || section(k);
-        let Some(next) = keys[i + 1..].iter().flatten().next().filter(|_| numbered) else { continue };
-        let sections = if under(k, next) {
-            false
-        } else if section(k) && next == "1" {
-            true
-        } else {
+    for i in 0..rows.len() {
+        if numbers[i] == Number::None {
             continue;
+        }
+        let Some(next) = (i + 1..rows.len()).find(|&j| numbers[j] != Number::None) else { continue };
+        let sections = match (numbers[i], numbers[next]) {
+            (Number::Section, Number::Plain) if key(next) == "1" => true,
+            (_, Number::Sub) if under(&key(i), &key(next)) => false,
+            _ => continue,
         };
-        let in_group = |j: &usize| keys[*j].as_ref().is_none_or(|c| if sections { !section(c) } else { under(k, c) });
+        let parent = key(i);
+        let in_group = |j: &usize| match numbers[*j] {
+            Number::None => true,
+            Number::Section => !sections && under(&parent, &key(*j)),
+            _ => sections || under(&parent, &key(*j)),
+        };
         let members = (i + 1..rows.len()).take_while(in_group);
         let last = members.clone().last().unwrap_or(i);
         if members.into_iter().any(|j| money(&rows[j])) || !money(&rows[i]) {

@@ -408,17 +408,16 @@ pub fn foreign_currency(t: &str) -> Option<&'static str> {
             prev_digit = Some(digit);
         }
     }
-    if let Some((_, code)) = CODES.iter().find(|(w, _)| crate::text::contains_words(&key, w)) {
+    // Compared word by word, not searched for: this reads every budget column's header.
+    let words: Vec<&str> = key.split(' ').collect();
+    let at = |i: usize, name: &str| name.split(' ').enumerate().all(|(k, part)| words.get(i + k) == Some(&part));
+    if let Some(code) = (0..words.len()).find_map(|i| CODES.iter().find(|(w, _)| at(i, w)).map(|(_, code)| *code)) {
         return Some(code);
     }
     // (Longer words first: "đô la" before "đô".)
-    let words: Vec<&str> = key.split(' ').collect();
-    (1..words.len()).filter(|i| words[i - 1].bytes().all(|b| b.is_ascii_digit())).find_map(|i| {
-        AFTER_A_FIGURE
-            .iter()
-            .find(|(w, _)| w.split(' ').enumerate().all(|(k, part)| words.get(i + k) == Some(&part)))
-            .map(|(_, code)| *code)
-    })
+    (1..words.len())
+        .filter(|i| words[i - 1].bytes().all(|b| b.is_ascii_digit()))
+        .find_map(|i| AFTER_A_FIGURE.iter().find(|(w, _)| at(i, w)).map(|(_, code)| *code))
 }
 
 /// The outcome of reading a budget cell.

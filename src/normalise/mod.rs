@@ -1497,6 +1497,12 @@ fn read_rows(
                     heading: true,
                 }),
             };
+            // A task's heading over its numbered rows ("1 | Tuyên truyền, quán triệt…" over
+            // "1.1", "1.2"), no figure or result of its own: a heading, as any other.
+            let heading = task_text.is_empty() && result.is_empty() && budget == Budget::Blank;
+            if heading && matches!(current, Some(Current { matched: Match::One(_), .. })) {
+                continue;
+            }
             let line = [&stt, &activity, &result].into_iter().filter(|t| !t.is_empty()).map(String::as_str).collect::<Vec<_>>().join(" ");
             let col = header.col(Field::Activity).or(header.col(Field::Stt)).map_or(0, |c| c.col);
             problems.push(Problem::at(file, &sheet.name, a1(row_at, col), Kind::GroupRow, line));

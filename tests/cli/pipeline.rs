@@ -165,6 +165,9 @@ fn a_row_over_numbered_rows_of_its_own_is_no_activity_and_its_money_counts_once(
             &["II", "", "Nhiệm vụ phối hợp", "", "", "4"],
             &["1", "NV5", "Đón đoàn", "", "Hoàn thành", "4"],
             &["1.1", "NV5", "Đón đoàn Nhật Bản", "Đã đón", "Hoàn thành", ""],
+            // A task's title over its numbered rows, which give no task: theirs, unlisted.
+            &["2", "", "Tiếp thu tinh hoa văn hóa nhân loại", "", "", ""],
+            &["2.1", "", "Hội chợ trái cây", "Xong", "Hoàn thành", ""],
         ],
     );
     env.run_year(2024, &[]);
@@ -179,9 +182,11 @@ fn a_row_over_numbered_rows_of_its_own_is_no_activity_and_its_money_counts_once(
             "Quảng bá du lịch",
             "Ấn phẩm tiếng Anh",
             "Đón đoàn",
-            "Đón đoàn Nhật Bản"
+            "Đón đoàn Nhật Bản",
+            "Hội chợ trái cây"
         ]
     );
+    assert_eq!(rows.last().unwrap()["task_code"], "NV8");
     let money: f64 = rows.iter().filter_map(|r| r["budget_million_vnd"].parse::<f64>().ok()).sum();
     assert_eq!(money, 72.0);
     // The groups listed, the misadded one said.
@@ -192,7 +197,7 @@ fn a_row_over_numbered_rows_of_its_own_is_no_activity_and_its_money_counts_once(
     let mismatch = problems.iter().find(|p| p["kind"] == "totals_mismatch").unwrap();
     assert_eq!(mismatch["detail"], "ghi 65 triệu đồng, cộng các dòng được 68 triệu đồng");
     let files = env.csv(2024, "files.csv");
-    assert_eq!((files[0]["rows_read"].as_str(), files[0]["rows_accepted"].as_str()), ("10", "7"));
+    assert_eq!((files[0]["rows_read"].as_str(), files[0]["rows_accepted"].as_str()), ("11", "8"));
 }
 
 #[test]

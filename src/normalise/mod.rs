@@ -1770,8 +1770,8 @@ struct PendingTotal {
 }
 
 /// The rows that group numbered rows under them, by sheet row, with the group's last
-/// row: a row numbered "1" over rows "1.1", "1.2" (and "1.2" over "1.2.1"), and a section
-/// "I" (or "A") over rows numbered from "1". A group whose budget its rows do not break
+/// row: a row numbered "1" over rows "1.1", "1.2" (and "1.2" over "1.2.1") or over items
+/// "a)", "b)" or "-", and a section "I" (or "A") over rows numbered from "1". A group whose budget its rows do not break
 /// down (none of them gives one) is left out: it is an activity, its money counted once.
 fn group_rows(rows: &[crate::ingest::RawRow]) -> std::collections::HashMap<u32, u32> {
     use std::borrow::Cow;
@@ -1786,6 +1786,8 @@ fn group_rows(rows: &[crate::ingest::RawRow]) -> std::collections::HashMap<u32, 
         Sub,
         /// "I", "II.", "A": a section's.
         Section,
+        /// "a)", "b.", "-", "+": an item's under a numbered row.
+        Item,
     }
     let numbers: Vec<Number> = rows
         .iter()
@@ -1796,6 +1798,11 @@ fn group_rows(rows: &[crate::ingest::RawRow]) -> std::collections::HashMap<u32, 
                 let t = t.trim().trim_end_matches(['.', ')']).as_bytes();
                 if t.is_empty() || t.len() > 12 || t.iter().any(u8::is_ascii_whitespace) {
                     Number::None
+                } else if (t.len() == 1 && (t[0].is_ascii_lowercase() || b"-+*".contains(&t[0])))
+                    || t == "•".as_bytes()
+                    || t == "–".as_bytes()
+                {
+                    Number::Item
                 } else if (t.len() <= 8 && t.iter().all(|b| b"IVXLivxl".contains(b))) || (t.len() == 1 && t[0].is_ascii_uppercase()) {
                     Number::Section
                 } else if t[1..].contains(&b'.') {
@@ -1807,7 +1814,7 @@ fn group_rows(rows: &[crate::ingest::RawRow]) -> std::collections::HashMap<u32, 
             _ => Number::None,
         })
         .collect();
-    if !numbers.iter().any(|n| matches!(n, Number::Sub | Number::Section)) {
+    if !numbers.iter().any(|n| matches!(n, Number::Sub | Number::Section | Number::Item)) {
         return groups;
     }
     let key = |i: usize| -> Cow<'_, str> {
@@ -1830,16 +1837,26 @@ fn group_rows(rows: &[crate::ingest::RawRow]) -> std::collections::HashMap<u32, 
             continue;
         }
         let Some(next) = (i + 1..rows.len()).find(|&j| numbers[j] != Number::None) else { continue };
-        let sections = match (numbers[i], numbers[next]) {
-            (Number::Section, Number::Plain) if key(next) == "1" => true,
-            (_, Number::Sub) if under(&key(i), &key(next)) => false,
+        #[derive(PartialEq)]
+        enum Under {
+            Section,
+            Sub,
+            Items,
+        }
+        let kind = match (numbers[i], numbers[next]) {
+            (Number::Section, Number::Plain) if key(next) == "1" => Under::Section,
+            (Number::Plain | Number::Sub, Number::Item) => Under::Items,
+            (_, Number::Sub) if under(&key(i), &key(next)) => Under::Sub,
             _ => continue,
         };
         let parent = key(i);
-        let in_group = |j: &usize| match numbers[*j] {
-            Number::None => true,
-            Number::Section => !sections && under(&parent, &key(*j)),
-            _ => sections || under(&parent, &key(*j)),
+        let in_group = |j: &usize| match (numbers[*j], &kind) {
+            (Number::None, _) => true,
+            (Number::Item, Under::Items) => true,
+            (_, Under::Items) => false,
+            (Number::Section, Under::Section) => false,
+            (_, Under::Section) => true,
+            (_, Under::Sub) => under(&parent, &key(*j)),
         };
         let members = (i + 1..rows.len()).take_while(in_group);
         let last = members.clone().last().unwrap_or(i);
@@ -2181,6 +2198,35 @@ mod tests {
         ] {
             assert_eq!(label_value(t, DATE_LABELS), want, "{t:?}");
         }
+    }
+
+    #[test]
+    fn rows_under_a_numbered_row_make_it_a_group() {
+        let rows = |numbers: &[(&str, &str)]| -> Vec<crate::ingest::RawRow> {
+            numbers
+                .iter()
+                .enumerate()
+                .map(|(i, (stt, money))| crate::ingest::RawRow {
+                    row: i as u32,
+                    cells: vec![(Field::Stt, 0, Cell::Text(stt.to_string())), (Field::Budget, 5, Cell::Text(money.to_string()))],
+                    extra: Vec::new(),
+                })
+                .collect()
+        };
+        let groups = |numbers: &[(&str, &str)]| {
+            let mut g: Vec<(u32, u32)> = group_rows(&rows(numbers)).into_iter().collect();
+            g.sort();
+            g
+        };
+        // Sub-numbers, items and sections: each group with its last row.
+        assert_eq!(groups(&[("1", "30"), ("1.1", "10"), ("1.2", "20"), ("2", "5")]), [(0, 2)]);
+        assert_eq!(groups(&[("1", "30"), ("a)", "10"), ("b)", "20"), ("2", "5")]), [(0, 2)]);
+        assert_eq!(groups(&[("1.", ""), ("-", "10"), ("-", "20")]), [(0, 2)]);
+        assert_eq!(groups(&[("I", "30"), ("1", "10"), ("2", "20"), ("II", ""), ("1", "5")]), [(0, 2), (3, 4)]);
+        assert_eq!(groups(&[("I", ""), ("1", "10"), ("1.1", "4"), ("1.2", "6")]), [(0, 3), (1, 3)]);
+        // Rows numbered 1, 2, 3; a row whose money its rows do not break down.
+        assert!(groups(&[("1", "10"), ("2", "20"), ("3", "")]).is_empty());
+        assert!(groups(&[("1", "30"), ("1.1", ""), ("1.2", "")]).is_empty());
     }
 
     #[test]

@@ -1337,10 +1337,12 @@ fn read_rows(
             narrative.close();
         }
         let (budget, budget_cell, foreign) = budget_of(raw, row_unit.unwrap_or(unit), &foreign_cols);
-        if let Some(Foreign { cell, written, col }) = foreign {
+        if let Some(Foreign { cell, in_dong, written, col }) = foreign {
             let head = header.columns.iter().find(|c| c.col == col).map_or(String::new(), |c| tidy(&c.header));
             add_to_note(&mut note, &head, &cell);
-            problem(&mut flags, col, Kind::BudgetForeignCurrency, written);
+            if !in_dong {
+                problem(&mut flags, col, Kind::BudgetForeignCurrency, written);
+            }
         }
 
         // A totals row: not an activity; its budget is checked against the rows above.
@@ -1959,6 +1961,8 @@ fn years_in(name: &str) -> Vec<i32> {
 struct Foreign {
     /// As in the cell.
     cell: String,
+    /// The same amount is given in đồng beside it, and counted: nothing to flag.
+    in_dong: bool,
     /// With its currency.
     written: String,
     col: u32,
@@ -1978,7 +1982,7 @@ fn budget_of<'a>(
             let text = tidy(&cell.text());
             if !text.is_empty() && foreign.is_none() {
                 let written = if values::foreign_currency(&text).is_some() { text.clone() } else { format!("{text} {code}") };
-                foreign = Some(Foreign { cell: text, written, col });
+                foreign = Some(Foreign { cell: text, in_dong: false, written, col });
             }
             continue;
         }
@@ -1992,7 +1996,14 @@ fn budget_of<'a>(
             }
             Budget::Unreadable if foreign.is_none() && matches!(cell, Cell::Text(t) if values::foreign_currency(t).is_some()) => {
                 let text = tidy(&cell.text());
-                foreign = Some(Foreign { cell: text.clone(), written: text, col });
+                let dong = values::dong_beside_foreign(&text, unit);
+                if let Some(m) = dong {
+                    if sum.is_none() {
+                        shown = (cell, col);
+                    }
+                    sum = Some(sum.unwrap_or(0.0) + m);
+                }
+                foreign = Some(Foreign { cell: text.clone(), in_dong: dong.is_some(), written: text, col });
             }
             other => return (other, Some((cell, col)), foreign),
         }

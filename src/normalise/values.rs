@@ -420,6 +420,19 @@ pub fn foreign_currency(t: &str) -> Option<&'static str> {
         .find_map(|i| AFTER_A_FIGURE.iter().find(|(w, _)| at(i, w)).map(|(_, code)| *code))
 }
 
+/// The amount in đồng written beside the same in a foreign currency, one of them in
+/// brackets ("50 (khoảng 2.000 USD)", "5.000 USD (tương đương 120 triệu đồng)"), in
+/// millions.
+pub fn dong_beside_foreign(t: &str, unit: Unit) -> Option<f64> {
+    let (outside, inside) = t.trim().strip_suffix(')')?.rsplit_once('(')?;
+    [outside, inside].into_iter().filter(|p| foreign_currency(p).is_none()).find_map(|p| {
+        match budget(&Cell::Text(p.trim().to_string()), unit) {
+            Budget::Millions(m) => Some(m),
+            _ => None,
+        }
+    })
+}
+
 /// The outcome of reading a budget cell.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Budget {
@@ -538,7 +551,7 @@ pub fn no_figure(t: &str) -> bool {
 fn without_approx(t: &str) -> &str {
     let mut rest = t.trim().trim_start_matches(['~', '≈']).trim_start();
     while let Some((w, r)) = rest.split_once(char::is_whitespace) {
-        if !matches!(fold(w).as_str(), "khoang" | "xap" | "xi" | "uoc" | "tinh" | "gan" | "chung") {
+        if !matches!(fold(w).as_str(), "khoang" | "xap" | "xi" | "uoc" | "tinh" | "gan" | "chung" | "tuong" | "duong") {
             break;
         }
         rest = r.trim_start();
@@ -1025,6 +1038,10 @@ mod tests {
         ] {
             assert_eq!(foreign_currency(t), code, "{t}");
         }
+        // The same in đồng beside it is the amount.
+        assert_eq!(dong_beside_foreign("50 (khoảng 2.000 USD)", Unit::Million), Some(50.0));
+        assert_eq!(dong_beside_foreign("5.000 USD (tương đương 120 triệu đồng)", Unit::Million), Some(120.0));
+        assert_eq!(dong_beside_foreign("5.000 USD (Hàn Quốc tài trợ)", Unit::Million), None);
     }
 
     #[test]

@@ -519,8 +519,9 @@ fn by_source(t: &str, unit: Unit) -> Option<(f64, Unit)> {
 
 /// Whether a budget cell says the money has no figure of its own: spent within another
 /// programme or the agency's running budget, or paid by others ("Lồng ghép", "Kinh phí
-/// thường xuyên", "Trong dự toán được giao", "Đơn vị tự đảm bảo", "Xã hội hóa"). Not with a
-/// figure in it, which is an amount to read.
+/// thường xuyên", "Trong dự toán được giao", "Đơn vị tự đảm bảo", "Xã hội hóa"), or counted
+/// elsewhere ("Đã bao gồm ở mục 1"). Not with a figure in it, which is an amount to read,
+/// but for the place it is counted at.
 pub fn no_figure(t: &str) -> bool {
     const SAID: &[&str] = &[
         "long ghep",
@@ -538,12 +539,17 @@ pub fn no_figure(t: &str) -> bool {
         "nguon xa hoi hoa",
         "tai tro",
         "khong tach rieng",
+        "theo du toan",
+        "kp chi thuong xuyen",
+        "kinh phi chi thuong xuyen",
+        "doanh nghiep tai tro",
     ];
-    if t.bytes().any(|b| b.is_ascii_digit()) {
-        return false;
-    }
+    // Counted elsewhere, with where ("Đã bao gồm ở mục 1", "Đã tính ở dòng 3", "Nằm trong
+    // kinh phí hội nghị"): a figure there is the place's, not an amount.
+    const ELSEWHERE: &[&str] = &["da bao gom", "bao gom trong", "bao gom o", "da tinh o", "da tinh trong", "tinh o muc", "nam trong"];
     let key = fold(t);
-    SAID.iter().any(|w| crate::ingest::header::starts_with_words(&key, w))
+    let said = |words: &[&str]| words.iter().any(|w| crate::ingest::header::starts_with_words(&key, w));
+    said(ELSEWHERE) || (!t.bytes().any(|b| b.is_ascii_digit()) && said(SAID))
 }
 
 /// A budget's text without the words that say it is about that much ("khoảng 30 triệu",
@@ -580,7 +586,7 @@ fn budget_text(t: &str, default: Unit) -> Option<(f64, Unit)> {
     let key = fold(t);
     let trimmed = t.trim();
     // "Không", "Không có", "Không phát sinh", "Không sử dụng kinh phí": none spent.
-    let none = key == "khong" || (key.starts_with("khong ") && !key.bytes().any(|b| b.is_ascii_digit()));
+    let none = key == "khong" || key == "mien phi" || (key.starts_with("khong ") && !key.bytes().any(|b| b.is_ascii_digit()));
     if none || trimmed.chars().all(|c| matches!(c, '-' | '–' | '—' | '/' | ' ')) {
         return Some((0.0, default));
     }
@@ -938,9 +944,18 @@ mod tests {
             "KP đơn vị tự đảm bảo",
             "Xã hội hóa",
             "Tài trợ",
+            "Doanh nghiệp tài trợ",
+            "Đã bao gồm ở mục 1",
+            "Bao gồm trong kinh phí hội nghị",
+            "Đã tính ở dòng trên",
+            "Nằm trong kinh phí sự nghiệp",
+            "Theo dự toán",
+            "KP chi thường xuyên",
         ] {
             assert!(no_figure(t), "{t}");
         }
+        // Free is nothing spent.
+        assert_eq!(budget(&Cell::Text("Miễn phí".into()), Unit::Million), Budget::Millions(0.0));
         for t in ["Xã hội hóa 30 triệu", "abc", "Không quá 5 triệu", "Hội nghị"] {
             assert!(!no_figure(t), "{t}");
         }

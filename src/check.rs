@@ -242,6 +242,7 @@ pub fn check(plan: &Plan, year: i32, as_of: NaiveDate, norm: &Normalised) -> Pol
                     p.kind,
                     crate::error::Kind::TotalsRow
                         | crate::error::Kind::GroupRow
+                        | crate::error::Kind::BudgetJoined
                         | crate::error::Kind::ContinuedRow
                         | crate::error::Kind::ReportPart
                 )

@@ -81,6 +81,8 @@ pub enum Kind {
     CellError,
     Duplicate,
     TotalsRow,
+    /// A row of a sheet of the money alone, its amount given to the report's activity of the same name.
+    BudgetJoined,
     /// A row over numbered rows of its own ("1" over "1.1", "1.2"): not an activity.
     GroupRow,
     TotalsMismatch,
@@ -157,6 +159,7 @@ impl Kind {
             CellError => "cell_error",
             Duplicate => "duplicate",
             TotalsRow => "totals_row",
+            BudgetJoined => "budget_joined",
             GroupRow => "group_row",
             TotalsMismatch => "totals_mismatch",
             ContinuedRow => "continued_row",
@@ -246,6 +249,7 @@ impl Kind {
             CellError => format!("ô có lỗi công thức {detail}: sửa công thức hoặc ghi giá trị"),
             Duplicate => format!("dòng trùng với {detail}: chỉ tính một lần"),
             TotalsRow => "dòng tổng cộng: không tính là hoạt động".into(),
+            BudgetJoined => format!("dòng của bảng kinh phí riêng: kinh phí ghép vào hoạt động cùng tên ở {detail}, không tính là hoạt động riêng"),
             GroupRow => format!("dòng nhóm các dòng đánh số bên dưới (\"{detail}\"): không tính là hoạt động riêng; kinh phí ghi ở dòng này được đối chiếu với tổng các dòng bên dưới"),
             TotalsMismatch => format!("dòng tổng cộng không khớp với tổng các dòng ({detail})"),
             ContinuedRow => format!("dòng viết tiếp dòng {detail} (không ghi nhiệm vụ, hoạt động, tình trạng): ghép vào dòng {detail}, không tính là hoạt động riêng"),
@@ -325,6 +329,7 @@ impl Kind {
             CellError => format!("formula error {detail}"),
             Duplicate => format!("duplicate of {detail}; counted once"),
             TotalsRow => "totals row, not an activity".into(),
+            BudgetJoined => format!("a row of a sheet of the money alone: its amount given to the activity of the same name at {detail}, not an activity of its own"),
             GroupRow => format!("a row grouping the numbered rows under it (\"{detail}\"): not an activity of its own; its budget is checked against theirs"),
             TotalsMismatch => format!("totals row disagrees with the sum of rows ({detail})"),
             ContinuedRow => {

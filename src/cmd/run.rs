@@ -67,7 +67,13 @@ pub fn read(cfg: &RunConfig, tick: &(dyn Fn() + Sync)) -> anyhow::Result<Read> {
         .iter()
         .filter(|p| accepted_files.contains(p.file.as_str()))
         .map(|p| match p.kind {
-            Kind::TotalsRow | Kind::GroupRow | Kind::ContinuedRow | Kind::ExampleRow | Kind::NoteOnlyRow | Kind::Duplicate => 1,
+            Kind::TotalsRow
+            | Kind::GroupRow
+            | Kind::BudgetJoined
+            | Kind::ContinuedRow
+            | Kind::ExampleRow
+            | Kind::NoteOnlyRow
+            | Kind::Duplicate => 1,
             Kind::SheetOtherYear | Kind::SheetGuidance => p.detail.parse().unwrap_or(0),
             Kind::SheetOtherAgency => p.detail.split(' ').next().and_then(|n| n.parse().ok()).unwrap_or(0),
             _ => 0,

@@ -476,6 +476,28 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
     // above a table, and among or below its rows.
     let mut narrative = narrative::Narrative::default();
     let against = Against { plan, roles, tasks, index };
+    // A sheet of the money alone ("STT | Nội dung | Số tiền"), beside a sheet with the
+    // report's table: its amounts are the report's activities', not activities of their own.
+    let money_only = |i: &usize| {
+        wb.sheets[*i].header.as_ref().is_some_and(|h| {
+            h.col(Field::Activity).is_some()
+                && h.col(Field::Budget).is_some()
+                && [
+                    Field::Task,
+                    Field::Result,
+                    Field::Status,
+                    Field::StatusDone,
+                    Field::StatusInProgress,
+                    Field::StatusNotStarted,
+                    Field::Role,
+                ]
+                .iter()
+                .all(|f| h.col(*f).is_none())
+        })
+    };
+    let money_sheets: Vec<usize> =
+        if sheets.iter().any(|i| !money_only(i)) { sheets.iter().copied().filter(money_only).collect() } else { Vec::new() };
+    let mut money: Vec<(Vec<Row>, Vec<Problem>)> = Vec::new();
     for i in sheets {
         narrative.above_table(&wb.sheets[i].top);
         for &(col, row, n) in &wb.sheets[i].stray {
@@ -485,10 +507,22 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
             let detail = format!("{header}; {n} dòng");
             problems.push(Problem::at(&ing.rel, &wb.sheets[i].name, a1(*row, 0), Kind::OtherTable, detail));
         }
+        // A sheet of the money alone beside the report's table: read apart, joined below.
+        if money_sheets.contains(&i) {
+            let mut found = Vec::new();
+            let (r, t) = read_rows(&against, agency_code.as_deref(), &ing.rel, &mut wb.sheets[i], &mut found, &mut narrative);
+            money.push((r, found));
+            totals_rows += t;
+            narrative.close();
+            continue;
+        }
         let (r, t) = read_rows(&against, agency_code.as_deref(), &ing.rel, &mut wb.sheets[i], &mut problems, &mut narrative);
         rows.extend(r);
         totals_rows += t;
         narrative.close();
+    }
+    for (r, found) in money {
+        totals_rows += join_money(&mut rows, r, found, &mut problems);
     }
     let rows_read = rows.len() + totals_rows + left_out;
     let mut record = FileRecord {
@@ -650,6 +684,47 @@ fn agency_in_sheets(index: &AgencyIndex, sheets: &[&SheetData], seen: &mut Strin
         }
     }
     None
+}
+
+/// Joins a sheet of the money alone to the report's rows: each of its rows whose activity
+/// is, word for word, one activity of the report's with no amount (or the same amount)
+/// gives that activity its amount, and is listed `budget_joined`, its own findings (no
+/// task, no status) dropped. Its other rows stay activities, with their findings. Returns
+/// how many rows were joined.
+fn join_money(rows: &mut Vec<Row>, money: Vec<Row>, mut found: Vec<Problem>, problems: &mut Vec<Problem>) -> usize {
+    let mut joined = Vec::new();
+    let mut kept = Vec::new();
+    for m in money {
+        let key = fold(&m.activity);
+        let mut same = rows.iter_mut().filter(|r| !key.is_empty() && fold(&r.activity) == key);
+        let target = match (same.next(), same.next()) {
+            (Some(r), None) if r.budget.is_none_or(|b| m.budget.is_some_and(|mb| (b - mb).abs() <= 0.001f64.max(b.abs() * 0.005))) => r,
+            _ => {
+                kept.push(m);
+                continue;
+            }
+        };
+        if target.budget.is_none() {
+            target.budget = m.budget;
+        }
+        add_to_note(&mut target.note, "Kinh phí", &format!("trang {}, dòng {}", m.sheet, m.row));
+        joined.push((m.row, format!("{}!{}", target.sheet, target.row), m.sheet, m.file));
+    }
+    // The joined rows' own findings go with them; the sheet's, once none of its rows is left.
+    let row_of = |cell: &str| cell.trim_start_matches(|c: char| c.is_ascii_alphabetic()).parse::<u32>().ok();
+    found.retain(|p| match row_of(&p.cell) {
+        _ if p.kind == Kind::NoStatusColumn => !kept.is_empty(),
+        Some(r) if joined.iter().any(|(j, ..)| *j == r) => !matches!(p.kind, Kind::TaskMissing | Kind::StatusMissing | Kind::Unassigned),
+        _ => true,
+    });
+    let n = joined.len();
+    for (row, to, sheet, file) in joined {
+        found.push(Problem::at(&file, &sheet, format!("A{row}"), Kind::BudgetJoined, to));
+    }
+    problems.extend(found);
+    // (Its rows left are activities, after the report's.)
+    rows.extend(kept);
+    n
 }
 
 /// A task's code written with an activity, before it ("NV3: Hội nghị…", "(NV1) Tập huấn",

@@ -281,6 +281,62 @@ fn a_task_s_code_written_with_the_activity_is_the_row_s_task_where_no_column_giv
 }
 
 #[test]
+fn a_sheet_of_the_money_alone_gives_the_report_s_activities_their_amounts() {
+    let env = Env::new();
+    let dir = env.year_dir(2024);
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let grid = |ws: &mut rust_xlsxwriter::Worksheet, rows: &[&[&str]]| {
+        for (r, row) in rows.iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                ws.write_string(r as u32, c as u16, *v).unwrap();
+            }
+        }
+    };
+    let ws = wb.add_worksheet().set_name("Báo cáo").unwrap();
+    grid(
+        ws,
+        &[
+            &["Đơn vị báo cáo: Sở Ngoại vụ"],
+            &["Ngày báo cáo: 20/10/2024"],
+            &[],
+            &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng"],
+            &["1", "NV1", "Hội nghị quán triệt", "200 đại biểu", "Hoàn thành"],
+            &["2", "NV5", "Đón đoàn Hàn Quốc", "Đã đón", "Hoàn thành"],
+        ],
+    );
+    let ws = wb.add_worksheet().set_name("Kinh phí").unwrap();
+    grid(
+        ws,
+        &[
+            &["STT", "Nội dung", "Số tiền (triệu đồng)"],
+            &["1", "Hội nghị quán triệt", "20"],
+            &["2", "Đón đoàn Hàn Quốc", "35"],
+            // One the report's table does not have: an activity of its own, as before.
+            &["3", "In tờ gấp", "5"],
+        ],
+    );
+    wb.save(dir.join("snv.xlsx")).unwrap();
+    env.run_year(2024, &[]);
+    let rows = env.csv(2024, "rows.csv");
+    let got: Vec<(&str, &str, &str)> =
+        rows.iter().map(|r| (r["sheet"].as_str(), r["activity"].as_str(), r["budget_million_vnd"].as_str())).collect();
+    assert_eq!(
+        got,
+        [("Báo cáo", "Hội nghị quán triệt", "20.0"), ("Báo cáo", "Đón đoàn Hàn Quốc", "35.0"), ("Kinh phí", "In tờ gấp", "5.0")]
+    );
+    assert_eq!(rows[0]["note"], "Kinh phí: trang Kinh phí, dòng 2");
+    let problems = env.csv(2024, "problems.csv");
+    let found: Vec<(&str, &str, &str)> =
+        problems.iter().map(|p| (p["kind"].as_str(), p["cell"].as_str(), p["detail"].as_str())).collect();
+    assert!(found.contains(&("budget_joined", "A2", "Báo cáo!5")), "{found:?}");
+    assert!(found.contains(&("task_missing", "A4", "")), "{found:?}");
+    assert!(!found.contains(&("task_missing", "A2", "")), "{found:?}");
+    let files = env.csv(2024, "files.csv");
+    assert_eq!((files[0]["rows_read"].as_str(), files[0]["rows_accepted"].as_str()), ("5", "3"));
+}
+
+#[test]
 fn a_form_s_own_ways_of_giving_the_status_are_read() {
     let env = Env::new();
     let dir = env.year_dir(2024);

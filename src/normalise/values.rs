@@ -246,8 +246,33 @@ pub fn ticked(cell: &Cell) -> bool {
         Cell::Text(t) => {
             let t = t.trim().to_lowercase();
             // "√" (the square root sign) is how a tick is typed from Vietnamese keyboards
-            // and Word's symbols; "✗", "+", "•", "●", "■" mark a box too.
-            matches!(t.as_str(), "x" | "v" | "✓" | "✔" | "☑" | "☒" | "√" | "✗" | "✘" | "+" | "•" | "●" | "■" | "có" | "co" | "1" | "true")
+            // and Word's symbols; "✗", "+", "•", "●", "■" mark a box too; "ü" and "þ" are
+            // the tick and the ticked box inserted in the Wingdings font, "P" and "R" in
+            // Wingdings 2 (the cell holds the letter).
+            matches!(
+                t.as_str(),
+                "x" | "v"
+                    | "✓"
+                    | "✔"
+                    | "✅"
+                    | "☑"
+                    | "☒"
+                    | "√"
+                    | "✗"
+                    | "✘"
+                    | "+"
+                    | "•"
+                    | "●"
+                    | "■"
+                    | "ü"
+                    | "þ"
+                    | "p"
+                    | "r"
+                    | "có"
+                    | "co"
+                    | "1"
+                    | "true"
+            )
         }
         _ => false,
     }
@@ -1186,7 +1211,7 @@ mod tests {
 
     #[test]
     fn tick_marks() {
-        for t in ["x", "X", "✓", "√", "v", "+", "•", "có", " x "] {
+        for t in ["x", "X", "✓", "√", "v", "+", "•", "có", " x ", "ü", "þ", "P", "R", "✅"] {
             assert!(ticked(&Cell::Text(t.into())), "{t:?}");
         }
         for t in ["", "-", "không", "0", "Đang làm"] {

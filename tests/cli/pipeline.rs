@@ -327,8 +327,7 @@ fn a_sheet_of_the_money_alone_gives_the_report_s_activities_their_amounts() {
     );
     assert_eq!(rows[0]["note"], "Kinh phí: trang Kinh phí, dòng 2");
     let problems = env.csv(2024, "problems.csv");
-    let found: Vec<(&str, &str, &str)> =
-        problems.iter().map(|p| (p["kind"].as_str(), p["cell"].as_str(), p["detail"].as_str())).collect();
+    let found: Vec<(&str, &str, &str)> = problems.iter().map(|p| (p["kind"].as_str(), p["cell"].as_str(), p["detail"].as_str())).collect();
     assert!(found.contains(&("budget_joined", "A2", "Báo cáo!5")), "{found:?}");
     assert!(found.contains(&("task_missing", "A4", "")), "{found:?}");
     assert!(!found.contains(&("task_missing", "A2", "")), "{found:?}");

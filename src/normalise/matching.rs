@@ -45,6 +45,7 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
 /// Expands abbreviations word by word ("ubnd h luc ngan" → "uy ban nhan dan huyen luc ngan"),
 /// and leaves out "và", which a clerk may write as a dash or leave out ("Sở Giáo dục - Đào
 /// tạo", "Sở Văn hóa Thể thao Du lịch").
+///
 /// Abbreviations are also typed together ("Sở VHTT và DL", "Đài PTTH"): a word made of
 /// these, each two letters, is each of them. (No Vietnamese word is made of them: each has
 /// no vowel.)

@@ -694,9 +694,10 @@ fn agency_in_sheets(index: &AgencyIndex, sheets: &[&SheetData], seen: &mut Strin
 fn join_money(rows: &mut Vec<Row>, money: Vec<Row>, mut found: Vec<Problem>, problems: &mut Vec<Problem>) -> usize {
     let mut joined = Vec::new();
     let mut kept = Vec::new();
+    let keys: Vec<String> = rows.iter().map(|r| fold(&r.activity)).collect();
     for m in money {
         let key = fold(&m.activity);
-        let mut same = rows.iter_mut().filter(|r| !key.is_empty() && fold(&r.activity) == key);
+        let mut same = rows.iter_mut().zip(&keys).filter(|(_, k)| !key.is_empty() && **k == key).map(|(r, _)| r);
         let target = match (same.next(), same.next()) {
             (Some(r), None) if r.budget.is_none_or(|b| m.budget.is_some_and(|mb| (b - mb).abs() <= 0.001f64.max(b.abs() * 0.005))) => r,
             _ => {
@@ -1848,8 +1849,9 @@ struct PendingTotal {
 
 /// The rows that group numbered rows under them, by sheet row, with the group's last
 /// row: a row numbered "1" over rows "1.1", "1.2" (and "1.2" over "1.2.1") or over items
-/// "a)", "b)" or "-", and a section "I" (or "A") over rows numbered from "1". A group whose budget its rows do not break
-/// down (none of them gives one) is left out: it is an activity, its money counted once.
+/// "a)", "b)" or "-", and a section "I" (or "A") over rows numbered from "1". A group whose
+/// budget its rows do not break down (none of them gives one) is left out: it is an
+/// activity, its money counted once.
 fn group_rows(rows: &[crate::ingest::RawRow]) -> std::collections::HashMap<u32, u32> {
     use std::borrow::Cow;
     let mut groups = std::collections::HashMap::new();
@@ -1865,6 +1867,12 @@ fn group_rows(rows: &[crate::ingest::RawRow]) -> std::collections::HashMap<u32, 
         Section,
         /// "a)", "b.", "-", "+": an item's under a numbered row.
         Item,
+    }
+    /// What a group's rows are: from "1" under a section, sub-numbers, items.
+    enum Under {
+        Section,
+        Sub,
+        Items,
     }
     let numbers: Vec<Number> = rows
         .iter()
@@ -1914,12 +1922,6 @@ fn group_rows(rows: &[crate::ingest::RawRow]) -> std::collections::HashMap<u32, 
             continue;
         }
         let Some(next) = (i + 1..rows.len()).find(|&j| numbers[j] != Number::None) else { continue };
-        #[derive(PartialEq)]
-        enum Under {
-            Section,
-            Sub,
-            Items,
-        }
         let kind = match (numbers[i], numbers[next]) {
             (Number::Section, Number::Plain) if key(next) == "1" => Under::Section,
             (Number::Plain | Number::Sub, Number::Item) => Under::Items,
@@ -2028,9 +2030,6 @@ fn years_in(name: &str) -> Vec<i32> {
         .collect()
 }
 
-/// The budget of a row: its budget column, or the sum of its source columns (see
-/// `header::budget_by_source`), with the cell a finding names (the first unreadable one,
-/// else the first written).
 /// An amount in a foreign currency, in a budget's column: its text (with the currency where
 /// the column's header gives it) and column.
 struct Foreign {
@@ -2043,6 +2042,9 @@ struct Foreign {
     col: u32,
 }
 
+/// The budget of a row: its budget column, or the sum of its source columns (see
+/// `header::budget_by_source`), with the cell a finding names (the first unreadable one,
+/// else the first written), and an amount in a foreign currency among them, if any.
 fn budget_of<'a>(
     raw: &'a crate::ingest::RawRow,
     unit: Unit,

@@ -90,25 +90,37 @@ impl Env {
     }
 }
 
-/// Fails with the command, status, stdout and stderr when a run did not succeed.
 /// Writes a one-sheet report: its lines above the table, one per row from the first, then
 /// a blank row, the table's header and its rows; every cell as text.
 pub fn write_report(path: &Path, lines: &[&str], header: &[&str], rows: &[&[&str]]) {
+    let mut cells: Vec<Vec<String>> = lines.iter().map(|l| vec![l.to_string()]).collect();
+    cells.push(Vec::new());
+    cells.extend(grid(&[header]));
+    cells.extend(grid(rows));
+    write_sheets(path, &[("Sheet1", cells)]);
+}
+
+/// Writes a workbook of named sheets, each a grid of texts from its first cell.
+pub fn write_sheets(path: &Path, sheets: &[(&str, Vec<Vec<String>>)]) {
     let mut wb = rust_xlsxwriter::Workbook::new();
-    let ws = wb.add_worksheet();
-    for (r, line) in lines.iter().enumerate() {
-        ws.write_string(r as u32, 0, *line).unwrap();
-    }
-    let top = lines.len() as u32 + 1;
-    for (r, row) in std::iter::once(header).chain(rows.iter().copied()).enumerate() {
-        for (c, v) in row.iter().enumerate() {
-            ws.write_string(top + r as u32, c as u16, *v).unwrap();
+    for (name, cells) in sheets {
+        let ws = wb.add_worksheet().set_name(*name).unwrap();
+        for (r, row) in cells.iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                ws.write_string(r as u32, c as u16, v).unwrap();
+            }
         }
     }
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     wb.save(path).unwrap();
 }
 
+/// A grid of texts, as `write_sheets` takes it.
+pub fn grid(rows: &[&[&str]]) -> Vec<Vec<String>> {
+    rows.iter().map(|r| r.iter().map(|t| t.to_string()).collect()).collect()
+}
+
+/// Fails with the command, status, stdout and stderr when a run did not succeed.
 pub fn assert_ok(out: &Output, args: &[&str]) {
     assert!(
         out.status.success(),

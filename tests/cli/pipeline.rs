@@ -227,26 +227,22 @@ fn money_in_a_foreign_currency_is_kept_in_the_note_not_added_as_dong() {
 #[test]
 fn a_sheet_that_is_another_agency_s_report_is_not_taken_for_the_sender_s() {
     let env = Env::new();
-    let dir = env.year_dir(2024);
-    let mut wb = rust_xlsxwriter::Workbook::new();
-    for (name, sheet) in [("Sở Ngoại vụ", "Ngoại vụ"), ("Sở Văn hóa, Thể thao và Du lịch", "VHTTDL")] {
-        let ws = wb.add_worksheet().set_name(sheet).unwrap();
-        ws.write_string(0, 0, format!("Đơn vị báo cáo: {name}")).unwrap();
-        ws.write_string(1, 0, "Ngày báo cáo: 20/10/2024").unwrap();
-        // A partner named on the sender's sheet is no sender.
-        ws.write_string(2, 0, "Đơn vị phối hợp: Sở Văn hóa, Thể thao và Du lịch").unwrap();
-        for (c, h) in ["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng"].iter().enumerate() {
-            ws.write_string(4, c as u16, *h).unwrap();
-        }
+    let report = |name: &str| {
+        let mut cells = grid(&[
+            &[&format!("Đơn vị báo cáo: {name}")],
+            &["Ngày báo cáo: 20/10/2024"],
+            // A partner named on the sender's sheet is no sender.
+            &["Đơn vị phối hợp: Sở Văn hóa, Thể thao và Du lịch"],
+            &[],
+            &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng"],
+        ]);
         for (r, act) in ["Hội nghị", "Hội thảo"].iter().enumerate() {
-            let row = [&(r + 1).to_string(), "NV1", &format!("{act} của {name}"), "Xong", "Hoàn thành"];
-            for (c, v) in row.iter().enumerate() {
-                ws.write_string(5 + r as u32, c as u16, *v).unwrap();
-            }
+            cells.extend(grid(&[&[&(r + 1).to_string(), "NV1", &format!("{act} của {name}"), "Xong", "Hoàn thành"]]));
         }
-    }
-    std::fs::create_dir_all(&dir).unwrap();
-    wb.save(dir.join("tong-hop.xlsx")).unwrap();
+        cells
+    };
+    let sheets = [("Ngoại vụ", report("Sở Ngoại vụ")), ("VHTTDL", report("Sở Văn hóa, Thể thao và Du lịch"))];
+    write_sheets(&env.year_dir(2024).join("tong-hop.xlsx"), &sheets);
     env.run_year(2024, &[]);
     let rows = env.csv(2024, "rows.csv");
     let got: Vec<(&str, &str)> = rows.iter().map(|r| (r["agency_code"].as_str(), r["activity"].as_str())).collect();
@@ -283,40 +279,22 @@ fn a_task_s_code_written_with_the_activity_is_the_row_s_task_where_no_column_giv
 #[test]
 fn a_sheet_of_the_money_alone_gives_the_report_s_activities_their_amounts() {
     let env = Env::new();
-    let dir = env.year_dir(2024);
-    std::fs::create_dir_all(&dir).unwrap();
-    let mut wb = rust_xlsxwriter::Workbook::new();
-    let grid = |ws: &mut rust_xlsxwriter::Worksheet, rows: &[&[&str]]| {
-        for (r, row) in rows.iter().enumerate() {
-            for (c, v) in row.iter().enumerate() {
-                ws.write_string(r as u32, c as u16, *v).unwrap();
-            }
-        }
-    };
-    let ws = wb.add_worksheet().set_name("Báo cáo").unwrap();
-    grid(
-        ws,
-        &[
-            &["Đơn vị báo cáo: Sở Ngoại vụ"],
-            &["Ngày báo cáo: 20/10/2024"],
-            &[],
-            &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng"],
-            &["1", "NV1", "Hội nghị quán triệt", "200 đại biểu", "Hoàn thành"],
-            &["2", "NV5", "Đón đoàn Hàn Quốc", "Đã đón", "Hoàn thành"],
-        ],
-    );
-    let ws = wb.add_worksheet().set_name("Kinh phí").unwrap();
-    grid(
-        ws,
-        &[
-            &["STT", "Nội dung", "Số tiền (triệu đồng)"],
-            &["1", "Hội nghị quán triệt", "20"],
-            &["2", "Đón đoàn Hàn Quốc", "35"],
-            // One the report's table does not have: an activity of its own, as before.
-            &["3", "In tờ gấp", "5"],
-        ],
-    );
-    wb.save(dir.join("snv.xlsx")).unwrap();
+    let report = grid(&[
+        &["Đơn vị báo cáo: Sở Ngoại vụ"],
+        &["Ngày báo cáo: 20/10/2024"],
+        &[],
+        &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng"],
+        &["1", "NV1", "Hội nghị quán triệt", "200 đại biểu", "Hoàn thành"],
+        &["2", "NV5", "Đón đoàn Hàn Quốc", "Đã đón", "Hoàn thành"],
+    ]);
+    let money = grid(&[
+        &["STT", "Nội dung", "Số tiền (triệu đồng)"],
+        &["1", "Hội nghị quán triệt", "20"],
+        &["2", "Đón đoàn Hàn Quốc", "35"],
+        // One the report's table does not have: an activity of its own, as before.
+        &["3", "In tờ gấp", "5"],
+    ]);
+    write_sheets(&env.year_dir(2024).join("snv.xlsx"), &[("Báo cáo", report), ("Kinh phí", money)]);
     env.run_year(2024, &[]);
     let rows = env.csv(2024, "rows.csv");
     let got: Vec<(&str, &str, &str)> =

@@ -1567,6 +1567,7 @@ fn read_rows(
         let group = if groups.is_empty() { None } else { groups.get(&row_at) };
         if let Some(&until) = group.filter(|_| status_text.is_empty() && !ticks.iter().any(|(_, t)| *t)) {
             let named = if task_text.is_empty() { resolve(strip_section_label(&activity)) } else { resolve(&task_text) };
+            let names_task = matches!(named, Match::One(_));
             current = match named {
                 Match::None if task_text.is_empty() => sheet_task.clone(),
                 m => Some(Current {
@@ -1577,8 +1578,7 @@ fn read_rows(
             };
             // A task's heading over its numbered rows ("1 | Tuyên truyền, quán triệt…" over
             // "1.1", "1.2"), no figure or result of its own: a heading, as any other.
-            let heading = task_text.is_empty() && result.is_empty() && budget == Budget::Blank;
-            if heading && matches!(current, Some(Current { matched: Match::One(_), .. })) {
+            if names_task && task_text.is_empty() && result.is_empty() && budget == Budget::Blank {
                 continue;
             }
             let line = [&stt, &activity, &result].into_iter().filter(|t| !t.is_empty()).map(String::as_str).collect::<Vec<_>>().join(" ");

@@ -55,6 +55,8 @@ pub enum Kind {
     DateUnreadable,
     DateOtherYear,
     DateGuessed,
+    /// A report date months after the day of the run.
+    DateFuture,
     SheetOtherYear,
     /// A sheet whose own "Đơn vị báo cáo" line names another agency than the file's sender.
     SheetOtherAgency,
@@ -136,6 +138,7 @@ impl Kind {
             DateUnreadable => "date_unreadable",
             DateOtherYear => "date_other_year",
             DateGuessed => "date_guessed",
+            DateFuture => "date_future",
             SheetOtherYear => "sheet_other_year",
             SheetOtherAgency => "sheet_other_agency",
             SheetGuidance => "sheet_guidance",
@@ -201,8 +204,11 @@ impl Kind {
             ReportPart => format!("cùng đơn vị với {detail} nhưng báo cáo các nhiệm vụ khác: là một phần của báo cáo, tổng hợp cả hai tệp"),
             DateMissing => "không có ngày báo cáo: không đánh giá được đúng hạn; ghi \"Ngày báo cáo: dd/mm/yyyy\"".into(),
             DateUnreadable => format!("ngày \"{detail}\" không đọc được hoặc không có thật: ghi theo dạng dd/mm/yyyy"),
+            DateFuture => format!(
+                "ngày báo cáo {detail}: sau ngày kiểm tra hơn 60 ngày, chưa thể đã gửi; có thể ghi nhầm ngày hoặc năm, kiểm tra lại (chưa đánh giá đúng hạn)"
+            ),
             DateGuessed => format!(
-                "ngày ghi thiếu năm hoặc ghi tháng trước ngày ({detail}): đọc theo cách hợp lý nhất, đề nghị kiểm tra và ghi đủ dd/mm/yyyy"
+                "ngày ghi chưa đủ hoặc chưa đúng ({detail}): đọc theo cách hợp lý nhất, đề nghị kiểm tra và ghi đủ dd/mm/yyyy"
             ),
             DateOtherYear => format!(
                 "ngày báo cáo {detail} không thuộc năm báo cáo: có thể là báo cáo của năm khác hoặc ghi nhầm năm; kiểm tra lại (chưa đánh giá đúng hạn)"
@@ -295,7 +301,8 @@ impl Kind {
             ReportPart => format!("same agency as {detail}, on other tasks: a part of its report, both consolidated"),
             DateMissing => "no report date".into(),
             DateUnreadable => format!("date \"{detail}\" unreadable or impossible"),
-            DateGuessed => format!("a date without its year, or with the month first ({detail}): read as the likeliest date"),
+            DateGuessed => format!("a date written incompletely or wrongly ({detail}): read as the likeliest date"),
+            DateFuture => format!("report date {detail}: more than 60 days after the day checked, so misdated; not used for timeliness"),
             DateOtherYear => {
                 format!(
                     "report date {detail} is outside the reporting year: another year's report, or a wrong year; not used for timeliness"

@@ -48,7 +48,7 @@ pub fn read(cfg: &RunConfig, tick: &(dyn Fn() + Sync)) -> anyhow::Result<Read> {
     // Files are read in parallel by worker processes, in their sorted order.
     // Each file is normalised as soon as it is read, so raw cells are never held for all.
     let started = std::time::Instant::now();
-    let normaliser = normalise::Normaliser::new(&cfg.plan, cfg.year);
+    let normaliser = normalise::Normaliser::new(&cfg.plan, cfg.year).as_of(cfg.as_of);
     let drafts = ingest::isolate::ingest_all(&files, cfg.limits, tick, &|ing| normaliser.draft(ing));
     let read_ms = started.elapsed().as_millis();
     let read_peak = peak_rss_mb().unwrap_or(0) as u128;

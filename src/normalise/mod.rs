@@ -161,6 +161,8 @@ const TOTALS: &[&str] = &["tong cong", "cong", "tong", "tong so", "tong kinh phi
 pub struct Normaliser<'a> {
     plan: &'a Plan,
     year: i32,
+    /// The day the run checks on: a report dated long after it was misdated.
+    as_of: Option<NaiveDate>,
     index: AgencyIndex,
     roles: Roles,
     tasks: TaskCache,
@@ -194,13 +196,28 @@ type Roles = PlHashMap<(String, String), crate::plan::Role>;
 
 impl<'a> Normaliser<'a> {
     pub fn new(plan: &'a Plan, year: i32) -> Normaliser<'a> {
-        Normaliser { plan, year, index: AgencyIndex::new(plan), roles: plan.roles(year).into_iter().collect(), tasks: TaskCache::default() }
+        Normaliser {
+            plan,
+            year,
+            as_of: None,
+            index: AgencyIndex::new(plan),
+            roles: plan.roles(year).into_iter().collect(),
+            tasks: TaskCache::default(),
+        }
+    }
+
+    /// Checks the reports' dates against the day of the run.
+    pub fn as_of(self, as_of: NaiveDate) -> Normaliser<'a> {
+        Normaliser { as_of: Some(as_of), ..self }
     }
 
     /// One file, normalised on its own: its rows become a piece of the rows table here,
     /// so that `finish` only has to put the pieces together.
     pub fn draft(&self, file: Ingested) -> Draft {
         let mut d = read_submission(self.plan, self.year, &self.index, &self.roles, &self.tasks, file);
+        if let (Some(as_of), Some(date)) = (self.as_of, d.record.report_date) {
+            after_the_run(&mut d, date, as_of, self.year, self.plan.deadline_for(self.year));
+        }
         d.rows_before = d.rows.len();
         d.tasks = d.rows.iter().filter_map(|r| r.task_code.clone()).collect();
         if d.record.outcome == Outcome::Accepted {
@@ -240,6 +257,33 @@ impl<'a> Normaliser<'a> {
 
 /// The day each agency's report was received (see `Normalised::received`), listing where
 /// the register and the workbooks disagree.
+/// A report dated months after the day of the run cannot have been sent yet: the date is
+/// a slip. A slip of the year ("20/10/2025" on a report of 2024, checked in November 2024)
+/// is read in the reporting year where that puts it in the three months before the
+/// deadline or after, flagged `date_guessed`; else the date is not used for timeliness,
+/// flagged `date_future`. (A report dated a few weeks ahead, to the deadline, is as
+/// written.)
+fn after_the_run(d: &mut Draft, date: NaiveDate, as_of: NaiveDate, year: i32, deadline: Option<NaiveDate>) {
+    let Some(latest) = as_of.checked_add_days(chrono::Days::new(60)) else { return };
+    if date <= latest {
+        return;
+    }
+    let file = d.record.file.clone();
+    let written = date.format("%d/%m/%Y");
+    let earliest = deadline.and_then(|d| d.checked_sub_days(chrono::Days::new(90)));
+    match date.with_year(year).filter(|g| *g <= latest && earliest.is_some_and(|e| *g >= e)) {
+        Some(guess) => {
+            d.record.report_date = Some(guess);
+            let detail = format!("{written} → {}, sau ngày kiểm tra {}", guess.format("%d/%m/%Y"), as_of.format("%d/%m/%Y"));
+            d.problems.push(Problem::file(&file, Kind::DateGuessed, detail));
+        }
+        None => {
+            d.record.report_date = None;
+            d.problems.push(Problem::file(&file, Kind::DateFuture, format!("{written}, ngày kiểm tra {}", as_of.format("%d/%m/%Y"))));
+        }
+    }
+}
+
 fn received_dates(
     drafts: &[Draft],
     register: Option<(&str, receipts::Register)>,

@@ -314,6 +314,31 @@ fn a_sheet_of_the_money_alone_gives_the_report_s_activities_their_amounts() {
 }
 
 #[test]
+fn a_report_dated_months_after_the_day_checked_was_misdated() {
+    let env = Env::new();
+    let table = |name: &str, agency: &str, date: &str| {
+        write_report(
+            &env.year_dir(2024).join(name),
+            &[&format!("Đơn vị báo cáo: {agency}"), &format!("Ngày báo cáo: {date}")],
+            &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng"],
+            &[&["1", "NV1", "Hội nghị", "Xong", "Hoàn thành"]],
+        );
+    };
+    // A slip of the year; a day no slip of the year explains; one dated ahead, to the deadline.
+    table("snv.xlsx", "Sở Ngoại vụ", "20/10/2025");
+    table("stp.xlsx", "Sở Văn hóa, Thể thao và Du lịch", "25/03/2025");
+    table("sct.xlsx", "Sở Công Thương", "25/10/2024");
+    env.run_year(2024, &["--as-of", "2024-10-01"]);
+    let completeness = env.csv(2024, "completeness.csv");
+    let received = |code: &str| completeness.iter().find(|c| c["agency_code"] == code).unwrap()["received_date"].clone();
+    assert_eq!([received("SNV"), received("SVHTTDL"), received("SCT")], ["2024-10-20", "", "2024-10-25"]);
+    let problems = env.csv(2024, "problems.csv");
+    let found: Vec<(&str, &str)> =
+        problems.iter().filter(|p| p["kind"].starts_with("date")).map(|p| (p["file"].as_str(), p["kind"].as_str())).collect();
+    assert_eq!(found, [("snv.xlsx", "date_guessed"), ("stp.xlsx", "date_future")]);
+}
+
+#[test]
 fn a_form_s_own_ways_of_giving_the_status_are_read() {
     let env = Env::new();
     let dir = env.year_dir(2024);

@@ -752,7 +752,8 @@ fn join_money(rows: &mut Vec<Row>, money: Vec<Row>, mut found: Vec<Problem>, pro
         if target.budget.is_none() {
             target.budget = m.budget;
         }
-        add_to_note(&mut target.note, "Kinh phí", &format!("trang {}, dòng {}", m.sheet, m.row));
+        // (Not "Kinh phí: …", which says money with no figure, shown in the budget's cell.)
+        add_to_note(&mut target.note, "Kinh phí ghi ở", &format!("trang {}, dòng {}", m.sheet, m.row));
         joined.push((m.row, format!("{}!{}", target.sheet, target.row), m.sheet, m.file));
     }
     // The joined rows' own findings go with them; the sheet's, once none of its rows is left.

@@ -303,7 +303,10 @@ fn a_sheet_of_the_money_alone_gives_the_report_s_activities_their_amounts() {
         got,
         [("Báo cáo", "Hội nghị quán triệt", "20.0"), ("Báo cáo", "Đón đoàn Hàn Quốc", "35.0"), ("Kinh phí", "In tờ gấp", "5.0")]
     );
-    assert_eq!(rows[0]["note"], "Kinh phí: trang Kinh phí, dòng 2");
+    assert_eq!(rows[0]["note"], "Kinh phí ghi ở: trang Kinh phí, dòng 2");
+    // Shown in the workbook's notes, beside the amount.
+    let acts = sheet(&env.workbook(2024), "Hoạt động");
+    assert_eq!(row_with(&acts, "Hội nghị quán triệt")[7], "Kinh phí ghi ở: trang Kinh phí, dòng 2");
     let problems = env.csv(2024, "problems.csv");
     let found: Vec<(&str, &str, &str)> = problems.iter().map(|p| (p["kind"].as_str(), p["cell"].as_str(), p["detail"].as_str())).collect();
     assert!(found.contains(&("budget_joined", "A2", "Báo cáo!5")), "{found:?}");

@@ -1460,6 +1460,8 @@ fn read_rows(
         let (budget, budget_cell, foreign) = budget_of(raw, row_unit.unwrap_or(unit), &foreign_cols);
         if let Some(Foreign { cell, in_dong, written, col }) = foreign {
             let head = header.columns.iter().find(|c| c.col == col).map_or(String::new(), |c| tidy(&c.header));
+            // (Not "Kinh phí: …", which says money with no figure, shown in the budget's cell.)
+            let head = if fold(&head) == "kinh phi" { "Kinh phí (ngoại tệ)".to_string() } else { head };
             add_to_note(&mut note, &head, &cell);
             if !in_dong {
                 problem(&mut flags, col, Kind::BudgetForeignCurrency, written);

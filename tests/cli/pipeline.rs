@@ -225,6 +225,23 @@ fn money_in_a_foreign_currency_is_kept_in_the_note_not_added_as_dong() {
 }
 
 #[test]
+fn money_in_dong_beside_the_same_in_a_foreign_currency_is_counted_and_the_cell_shown() {
+    let env = Env::new();
+    write_report(
+        &env.year_dir(2024).join("snv.xlsx"),
+        &["Đơn vị báo cáo: Sở Ngoại vụ", "Ngày báo cáo: 20/10/2024"],
+        &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng", "Kinh phí"],
+        &[&["1", "NV1", "Đón đoàn Hàn Quốc", "Đã đón", "Hoàn thành", "50 (khoảng 2.000 USD)"]],
+    );
+    env.run_year(2024, &[]);
+    let rows = env.csv(2024, "rows.csv");
+    assert_eq!((rows[0]["budget_million_vnd"].as_str(), rows[0]["flags"].as_str()), ("50.0", ""));
+    // In the workbook's notes, not taken for money with no figure ("Kinh phí: …").
+    let acts = sheet(&env.workbook(2024), "Hoạt động");
+    assert_eq!(row_with(&acts, "Đón đoàn Hàn Quốc")[7], "Kinh phí (ngoại tệ): 50 (khoảng 2.000 USD)");
+}
+
+#[test]
 fn a_sheet_that_is_another_agency_s_report_is_not_taken_for_the_sender_s() {
     let env = Env::new();
     let report = |name: &str| {

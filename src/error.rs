@@ -88,6 +88,8 @@ pub enum Kind {
     /// A row over numbered rows of its own ("1" over "1.1", "1.2"): not an activity.
     GroupRow,
     TotalsMismatch,
+    /// A group row's budget that its rows do not add up to.
+    GroupMismatch,
     ContinuedRow,
     ExampleRow,
     NoteOnlyRow,
@@ -165,6 +167,7 @@ impl Kind {
             BudgetJoined => "budget_joined",
             GroupRow => "group_row",
             TotalsMismatch => "totals_mismatch",
+            GroupMismatch => "group_mismatch",
             ContinuedRow => "continued_row",
             ExampleRow => "example_row",
             NoteOnlyRow => "note_only_row",
@@ -258,6 +261,7 @@ impl Kind {
             BudgetJoined => format!("dòng của bảng kinh phí riêng: kinh phí ghép vào hoạt động cùng tên ở {detail}, không tính là hoạt động riêng"),
             GroupRow => format!("dòng nhóm các dòng đánh số bên dưới (\"{detail}\"): không tính là hoạt động riêng; kinh phí ghi ở dòng này được đối chiếu với tổng các dòng bên dưới"),
             TotalsMismatch => format!("dòng tổng cộng không khớp với tổng các dòng ({detail})"),
+            GroupMismatch => format!("kinh phí ở dòng nhóm không khớp với tổng các dòng bên dưới ({detail})"),
             ContinuedRow => format!("dòng viết tiếp dòng {detail} (không ghi nhiệm vụ, hoạt động, tình trạng): ghép vào dòng {detail}, không tính là hoạt động riêng"),
             NoteOnlyRow => format!(
                 "dòng chỉ có ghi chú (\"{detail}\"), không có nhiệm vụ, hoạt động, kết quả hay tình trạng: không tính là hoạt động; nếu là ghi chú của một hoạt động, ghi vào dòng của hoạt động đó"
@@ -339,6 +343,7 @@ impl Kind {
             BudgetJoined => format!("a row of a sheet of the money alone: its amount given to the activity of the same name at {detail}, not an activity of its own"),
             GroupRow => format!("a row grouping the numbered rows under it (\"{detail}\"): not an activity of its own; its budget is checked against theirs"),
             TotalsMismatch => format!("totals row disagrees with the sum of rows ({detail})"),
+            GroupMismatch => format!("a group row's budget disagrees with the sum of the rows under it ({detail})"),
             ContinuedRow => {
                 format!("continues row {detail} (no task, activity or status): joined to row {detail}, not an activity of its own")
             }

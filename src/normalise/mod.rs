@@ -1874,7 +1874,8 @@ fn read_rows(
             p.above
         };
         let detail = format!("ghi {} triệu đồng, cộng các dòng được {} triệu đồng", fmt_num(p.total), fmt_num(expected));
-        problems.push(Problem::at(file, &sheet.name, p.cell, Kind::TotalsMismatch, detail));
+        let kind = if p.until.is_some() { Kind::GroupMismatch } else { Kind::TotalsMismatch };
+        problems.push(Problem::at(file, &sheet.name, p.cell, kind, detail));
     }
     (out, totals)
 }

@@ -193,8 +193,8 @@ fn a_row_over_numbered_rows_of_its_own_is_no_activity_and_its_money_counts_once(
     let problems = env.csv(2024, "problems.csv");
     let found: Vec<(&str, &str)> =
         problems.iter().filter(|p| p["kind"] != "no_status_column").map(|p| (p["kind"].as_str(), p["cell"].as_str())).collect();
-    assert_eq!(found, [("group_row", "C5"), ("totals_mismatch", "F5"), ("group_row", "C6"), ("group_row", "C12")]);
-    let mismatch = problems.iter().find(|p| p["kind"] == "totals_mismatch").unwrap();
+    assert_eq!(found, [("group_row", "C5"), ("group_mismatch", "F5"), ("group_row", "C6"), ("group_row", "C12")]);
+    let mismatch = problems.iter().find(|p| p["kind"] == "group_mismatch").unwrap();
     assert_eq!(mismatch["detail"], "ghi 65 triệu đồng, cộng các dòng được 68 triệu đồng");
     let files = env.csv(2024, "files.csv");
     assert_eq!((files[0]["rows_read"].as_str(), files[0]["rows_accepted"].as_str()), ("11", "8"));

@@ -391,7 +391,8 @@ fn names_source(words: &str) -> bool {
 /// đồng, and no rate here converts them. A word that is also a Vietnamese one ("đô la" is
 /// "đó là", "kíp" "kịp", "yên" a place's name) names it only after a figure.
 pub fn foreign_currency(t: &str) -> Option<&'static str> {
-    const SIGNS: &[(char, &str)] = &[('$', "USD"), ('€', "EUR"), ('£', "GBP"), ('¥', "JPY"), ('₩', "KRW")];
+    // ("¥" is the yen's sign and the yuan's: near the Chinese border, more likely the yuan.)
+    const SIGNS: &[(char, &str)] = &[('$', "USD"), ('€', "EUR"), ('£', "GBP"), ('¥', "JPY/CNY"), ('₩', "KRW")];
     const CODES: &[(&str, &str)] = &[
         ("usd", "USD"),
         ("do la my", "USD"),
@@ -1069,6 +1070,7 @@ mod tests {
             ("500000 yên", Some("JPY")),
             ("Kinh phí (USD)", Some("USD")),
             ("Tài trợ (nghìn Euro)", Some("EUR")),
+            ("¥20,000", Some("JPY/CNY")),
             // Vietnamese words that fold alike, not after a figure.
             ("Chưa kịp giải ngân", None),
             ("Kinh phí đó là của huyện", None),

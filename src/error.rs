@@ -57,6 +57,8 @@ pub enum Kind {
     DateGuessed,
     /// A report date months after the day of the run.
     DateFuture,
+    /// A report date whose day is left blank, to be written by hand: its month and year.
+    DatePartial,
     SheetOtherYear,
     /// A sheet whose own "Đơn vị báo cáo" line names another agency than the file's sender.
     SheetOtherAgency,
@@ -141,6 +143,7 @@ impl Kind {
             DateOtherYear => "date_other_year",
             DateGuessed => "date_guessed",
             DateFuture => "date_future",
+            DatePartial => "date_partial",
             SheetOtherYear => "sheet_other_year",
             SheetOtherAgency => "sheet_other_agency",
             SheetGuidance => "sheet_guidance",
@@ -213,6 +216,7 @@ impl Kind {
             DateGuessed => format!(
                 "ngày ghi chưa đủ hoặc chưa đúng ({detail}): đọc theo cách hợp lý nhất, đề nghị kiểm tra và ghi đủ dd/mm/yyyy"
             ),
+            DatePartial => format!("ngày báo cáo để trống ngày, chỉ có tháng ({detail}); đề nghị ghi đủ ngày"),
             DateOtherYear => format!(
                 "ngày báo cáo {detail} không thuộc năm báo cáo: có thể là báo cáo của năm khác hoặc ghi nhầm năm; kiểm tra lại (chưa đánh giá đúng hạn)"
             ),
@@ -307,6 +311,7 @@ impl Kind {
             DateUnreadable => format!("date \"{detail}\" unreadable or impossible"),
             DateGuessed => format!("a date written incompletely or wrongly ({detail}): read as the likeliest date"),
             DateFuture => format!("report date {detail}: more than 60 days after the day checked, so misdated; not used for timeliness"),
+            DatePartial => format!("report date with its day left blank, the month only ({detail})"),
             DateOtherYear => {
                 format!(
                     "report date {detail} is outside the reporting year: another year's report, or a wrong year; not used for timeliness"

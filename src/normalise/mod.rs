@@ -255,6 +255,32 @@ impl<'a> Normaliser<'a> {
     }
 }
 
+/// The report date of a date line with its day left blank ("ngày    tháng 9 năm 2024"),
+/// with the detail of its `date_partial` finding. A month that ends by the deadline was on
+/// time whatever the day: its last day is taken. One that starts after it was late: its
+/// first day, the fewest days late it can be. The deadline's own month, another year's, or
+/// a year with no deadline, decides nothing: no date.
+fn month_date(y: i32, m: u32, written: &str, year: i32, deadline: Option<NaiveDate>) -> (Option<NaiveDate>, String) {
+    let first = NaiveDate::from_ymd_opt(y, m, 1).expect("a month read as 1 to 12");
+    let last = first.checked_add_months(chrono::Months::new(1)).and_then(|d| d.pred_opt()).expect("a year read as 1990 to 2100");
+    let undecided = |why: String| (None, format!("{written}: {why}"));
+    let Some(deadline) = deadline.filter(|_| (year..=year + 1).contains(&y)) else {
+        return undecided(format!("tháng {m}/{y}, không thuộc năm báo cáo, chưa đánh giá đúng hạn"));
+    };
+    let deadline_text = deadline.format("%d/%m/%Y");
+    if last <= deadline {
+        let detail = format!("{written} → {}, ngày cuối tháng: đúng hạn {deadline_text} dù ngày nào", last.format("%d/%m/%Y"));
+        (Some(last), detail)
+    } else if first > deadline {
+        let late = (first - deadline).num_days();
+        let detail =
+            format!("{written} → {}, ngày đầu tháng: muộn ít nhất {late} ngày so với hạn {deadline_text}", first.format("%d/%m/%Y"));
+        (Some(first), detail)
+    } else {
+        undecided(format!("cùng tháng với hạn {deadline_text}, chưa đánh giá được đúng hạn"))
+    }
+}
+
 /// The day each agency's report was received (see `Normalised::received`), listing where
 /// the register and the workbooks disagree.
 /// A report dated months after the day of the run cannot have been sent yet: the date is
@@ -472,6 +498,11 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
             None
         }
         Some((DateRead::Date(d), _, _)) => Some(d),
+        Some((DateRead::Month(y, m), written, (sheet, cell))) => {
+            let (date, detail) = month_date(y, m, &written, year, plan.deadline_for(year));
+            problems.push(Problem::at(&ing.rel, &sheet, cell, Kind::DatePartial, detail));
+            date
+        }
         Some((_, written, (sheet, cell))) => {
             problems.push(Problem::at(&ing.rel, &sheet, cell, Kind::DateUnreadable, written));
             None
@@ -1035,7 +1066,12 @@ fn find_date(sheets: &[&SheetData]) -> Option<(DateRead, String, (String, String
             if let Some(v) = label_value(t, DATE_LABELS) {
                 let cell = if v.trim().is_empty() { next_in_row(sheet, i).cloned() } else { Some(Cell::Text(v.to_string())) };
                 if let Some(cell) = cell {
-                    return Some((values::date(&cell), cell.text(), (sheet.name.clone(), a1(tc.row, tc.col))));
+                    let (written, at) = (cell.text(), (sheet.name.clone(), a1(tc.row, tc.col)));
+                    // The day left blank ("Ngày báo cáo: …/10/2024"): the month.
+                    return match (values::date(&cell), values::month_of(&written)) {
+                        (DateRead::Bad, Some((y, m))) => Some((DateRead::Month(y, m), written, at)),
+                        (read, _) => Some((read, written, at)),
+                    };
                 }
             }
         }
@@ -1043,11 +1079,13 @@ fn find_date(sheets: &[&SheetData]) -> Option<(DateRead, String, (String, String
     // The place-and-date line: above the table, else in the signing block under it.
     let above = sheets.iter().flat_map(|&s| s.top.iter().map(move |c| (s, c)));
     let below = sheets.iter().flat_map(|&s| s.signing_dates.iter().map(move |c| (s, c)));
+    // The first line with the day left blank, to be written by hand at the signing
+    // ("ngày    tháng 10 năm 2024"): its month, where no line has a whole date.
+    let mut month_line = None;
     for (sheet, tc) in above.chain(below) {
         let Cell::Text(t) = &tc.cell else { continue };
-        // A signing line still to be filled in ("ngày …… tháng …… năm 2024", or the day
-        // left blank to be written by hand) has no date yet.
-        if t.contains('…') || t.contains("..") {
+        let blank = t.contains('…') || t.contains("..");
+        if blank && month_line.is_some() {
             continue;
         }
         let key = fold(t);
@@ -1060,8 +1098,19 @@ fn find_date(sheets: &[&SheetData]) -> Option<(DateRead, String, (String, String
         // document's number.
         let words = |w: &str| crate::text::contains_words(&key, w);
         let in_words = line && words("ngay") && words("thang") && words("nam");
-        // A day or month left blank: no date yet.
-        if (signing_form || in_words) && !words("ngay thang") && !words("thang nam") {
+        // The place and the month, no day at all ("Bắc Giang, tháng 10 năm 2024"); not a
+        // title's month ("Số liệu đến tháng 9 năm 2024"), which is not when it was sent.
+        let month_only = line
+            && !words("ngay")
+            && t.split_once(',').is_some_and(|(place, rest)| place.split_whitespace().count() <= 5 && fold(rest).starts_with("thang "));
+        // A day or month left blank: no date yet, but perhaps its month.
+        if blank || words("ngay thang") || words("thang nam") || month_only {
+            if month_line.is_none() && (signing_form || in_words || month_only || (blank && line && words("ngay"))) {
+                month_line = values::month_of(t).map(|(y, m)| (DateRead::Month(y, m), tidy(t), (sheet.name.clone(), a1(tc.row, tc.col))));
+            }
+            continue;
+        }
+        if signing_form || in_words {
             let read = values::date_text(t);
             if read != DateRead::Blank {
                 return Some((read, tidy(t), (sheet.name.clone(), a1(tc.row, tc.col))));
@@ -1077,7 +1126,7 @@ fn find_date(sheets: &[&SheetData]) -> Option<(DateRead, String, (String, String
             }
         }
     }
-    None
+    month_line
 }
 
 /// The line of an appendix naming the report it belongs to: "(Kèm theo Báo cáo số

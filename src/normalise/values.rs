@@ -706,6 +706,8 @@ pub fn vn_number(s: &str) -> Option<f64> {
 pub enum DateRead {
     Blank,
     Date(NaiveDate),
+    /// A year and month, the day left blank (`month_of`): found only in a report's date line.
+    Month(i32, u32),
     /// Not a date, or a day that does not exist ("31/02/2024").
     Bad,
 }
@@ -800,6 +802,27 @@ fn month_in_words(key: &str) -> Option<String> {
     let rest = &key[at..];
     let (word, m) = WORDS.iter().find(|(w, _)| crate::ingest::header::starts_with_words(rest, w))?;
     Some(format!("{}{m}{}", &key[..at], &rest[word.len()..]))
+}
+
+/// The month and year of a date whose day is left blank, to be written by hand at the
+/// signing ("ngày    tháng 10 năm 2024", "ngày …/10/2024", "tháng mười năm 2024"): its
+/// figures are a month and a four-digit year, and nothing else.
+pub fn month_of(t: &str) -> Option<(i32, u32)> {
+    let key = fold(t);
+    // A month in words is followed by "năm" and the year: "tháng năm năm 2024" is May,
+    // "tháng … năm 2024" no month.
+    let key = match month_in_words(&key) {
+        Some(k) if k.split(' ').skip_while(|w| *w != "thang").nth(2) == Some("nam") => k,
+        Some(_) => return None,
+        None => key,
+    };
+    let mut figures = key.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty());
+    let (m, y) = (figures.next()?, figures.next()?);
+    if figures.next().is_some() || m.len() > 2 || y.len() != 4 {
+        return None;
+    }
+    let (y, m) = (y.parse::<i32>().ok()?, m.parse::<u32>().ok()?);
+    ((1..=12).contains(&m) && (1990..=2100).contains(&y)).then_some((y, m))
 }
 
 /// A report date that reads only with a guess, in the reporting year `year` with its
@@ -1244,6 +1267,34 @@ mod tests {
         // Nothing to guess from.
         for t in ["31/02", "05/06/2024", "2024", "20", "1/2/3/4"] {
             assert_eq!(date_guess(t, 2024, deadline), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn a_date_with_its_day_left_blank() {
+        for t in [
+            "Bắc Giang, ngày    tháng 10 năm 2024",
+            "Yên Thế, ngày … tháng 10 năm 2024",
+            "ngày ..... tháng 10 năm 2024",
+            "ngày …/10/2024",
+            "  /10/2024",
+            "tháng 10/2024",
+            "Bắc Giang, tháng mười năm 2024",
+        ] {
+            assert_eq!(month_of(t), Some((2024, 10)), "{t}");
+        }
+        assert_eq!(month_of("ngày    tháng năm năm 2024"), Some((2024, 5)));
+        // A day written, the month or the year blank, or not a month.
+        for t in [
+            "ngày 20 tháng 10 năm 2024",
+            "ngày … tháng … năm 2024",
+            "ngày    tháng    năm 2024",
+            "ngày 20 tháng … năm 2024",
+            "ngày … tháng 10 năm 20…",
+            "13/2024",
+            "10/24",
+        ] {
+            assert_eq!(month_of(t), None, "{t}");
         }
     }
 }

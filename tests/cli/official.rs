@@ -20,13 +20,14 @@ fn the_lines_of_an_official_document_are_read_for_what_they_are() {
 
     // The numbering row, the section headings and the signing block (its "Nơi nhận" list and
     // the signer's name stand in the table's columns) are not activities; the place-and-date
-    // line with its day left blank is no date.
+    // line with its day left blank gives its month, the deadline's: no date.
     let snv = "01_snv_the_thuc.xlsx";
     assert_eq!(field(snv, "row"), ["11", "12", "13", "15", "16", "17"]);
     assert_eq!(field(snv, "task_code"), ["NV1", "NV2", "NV4", "NV3", "NV7", "NV8"]);
     assert_eq!(field(snv, "flags"), ["", "", "", "", "", ""]);
     assert_eq!((file(snv)["agency_code"].as_str(), file(snv)["rows_read"].as_str()), ("SNV", "6"));
-    assert_eq!(kinds(snv), ["date_missing"], "a day left to be written by hand is not an unreadable date");
+    assert_eq!(kinds(snv), ["date_partial"], "a day left to be written by hand is not an unreadable date");
+    assert_eq!(file(snv)["report_date"], "");
 
     // An appendix: its sender and date only in the line naming its report; columns numbered
     // 1…6; a second table under the first, its header and numbering written again.

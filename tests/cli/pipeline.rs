@@ -359,6 +359,52 @@ fn a_report_dated_months_after_the_day_checked_was_misdated() {
 }
 
 #[test]
+fn a_date_line_with_its_day_left_blank_decides_by_its_month_where_it_can() {
+    let env = Env::new();
+    let table = |name: &str, agency: &str, date_line: &str| {
+        write_report(
+            &env.year_dir(2024).join(name),
+            &[&format!("Đơn vị báo cáo: {agency}"), date_line],
+            &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng"],
+            &[&["1", "NV1", "Hội nghị", "Xong", "Hoàn thành"]],
+        );
+    };
+    // The day to be written by hand at the signing: on time in September, late in
+    // November (by at least the days to the 1st), undecided in the deadline's month.
+    table("snv.xlsx", "Sở Ngoại vụ", "Bắc Giang, ngày      tháng 9 năm 2024");
+    table("svh.xlsx", "Sở Văn hóa, Thể thao và Du lịch", "Bắc Giang, ngày …/11/2024");
+    table("sct.xlsx", "Sở Công Thương", "Bắc Giang, ngày …… tháng 10 năm 2024");
+    table("stc.xlsx", "Sở Tài chính", "Bắc Giang, ngày …… tháng …… năm 2024");
+    env.run_year(2024, &["--as-of", "2024-11-20"]);
+    let completeness = env.csv(2024, "completeness.csv");
+    let of = |code: &str| {
+        let c = completeness.iter().find(|c| c["agency_code"] == code).unwrap();
+        (c["received_date"].clone(), c["days_late"].clone(), c["verdict"].clone())
+    };
+    assert_eq!(of("SNV"), ("2024-09-30".into(), "0".into(), "on_time".into()));
+    assert_eq!(of("SVHTTDL"), ("2024-11-01".into(), "7".into(), "late".into()));
+    assert_eq!(of("SCT"), ("".into(), "".into(), "undated".into()));
+    assert_eq!(of("STC"), ("".into(), "".into(), "undated".into()));
+    let problems = env.csv(2024, "problems.csv");
+    let found: Vec<(&str, &str, &str)> = problems
+        .iter()
+        .filter(|p| p["kind"].starts_with("date"))
+        .map(|p| (p["file"].as_str(), p["kind"].as_str(), p["cell"].as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("sct.xlsx", "date_partial", "A2"),
+            ("snv.xlsx", "date_partial", "A2"),
+            ("stc.xlsx", "date_missing", ""),
+            ("svh.xlsx", "date_partial", "A2")
+        ]
+    );
+    let late = problems.iter().find(|p| p["file"] == "svh.xlsx" && p["kind"] == "date_partial").unwrap();
+    assert!(late["message"].contains("muộn ít nhất 7 ngày"), "{}", late["message"]);
+}
+
+#[test]
 fn a_form_s_own_ways_of_giving_the_status_are_read() {
     let env = Env::new();
     let dir = env.year_dir(2024);

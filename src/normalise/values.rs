@@ -734,6 +734,13 @@ pub fn date_text(t: &str) -> DateRead {
     if !key.chars().any(|c| c.is_ascii_digit()) {
         return DateRead::Blank;
     }
+    // The weekday in figures before it ("thứ 2, ngày 21/10/2024") is not the day.
+    if let Some(at) = key.find("thu ").filter(|&at| at == 0 || key.as_bytes()[at - 1] == b' ') {
+        let rest = &key[at + "thu ".len()..];
+        if rest.len() > 1 && (b'2'..=b'7').contains(&rest.as_bytes()[0]) && rest.as_bytes()[1] == b' ' {
+            return date_text(&format!("{}{}", &key[..at], &rest[2..]));
+        }
+    }
     // "ngày 20 tháng 10 năm 2024": the numbers after the words.
     if let (Some(d), Some(m), Some(y)) = (after(&key, "ngay"), after(&key, "thang"), after(&key, "nam")) {
         return ymd(y, m, d);
@@ -1262,6 +1269,10 @@ mod tests {
             assert_eq!(date_guess(t, 2024, deadline), d(2024, 10, 20), "{t}");
         }
         assert_eq!(date_text("Sở Ngoại vụ, ngày 20/10/2024"), DateRead::Date(NaiveDate::from_ymd_opt(2024, 10, 20).unwrap()));
+        // The weekday in figures is not the day.
+        for t in ["thứ 2 ngày 21/10/2024", "Thứ 2, 21/10/2024", "Bắc Giang, thứ 2 ngày 21 tháng 10 năm 2024"] {
+            assert_eq!(date_text(t), DateRead::Date(NaiveDate::from_ymd_opt(2024, 10, 21).unwrap()), "{t}");
+        }
         // A date a formula put into a text, as its serial number.
         assert_eq!(date_guess("45585", 2024, deadline), d(2024, 10, 20));
         // Nothing to guess from.

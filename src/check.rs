@@ -162,12 +162,13 @@ pub fn check(plan: &Plan, year: i32, as_of: NaiveDate, norm: &Normalised) -> Pol
         ROLE => assignments.iter().map(|(_, _, r)| r.as_str()).collect::<Vec<_>>(),
     )?;
     // What was reported: distinct (agency, task) pairs among the accepted rows.
-    let reported = norm
-        .rows
-        .clone()
-        .lazy()
-        .filter(col(TASK_CODE).is_not_null())
-        .select([col(AGENCY_CODE), col(TASK_CODE)])
+    let reported = norm.rows.clone().lazy().filter(col(TASK_CODE).is_not_null()).select([col(AGENCY_CODE), col(TASK_CODE)]);
+    // With the tasks a row counted under another reports on too ("NV1, NV6").
+    let also = df!(
+        AGENCY_CODE => norm.also_reported.iter().map(|(a, _)| a.as_str()).collect::<Vec<_>>(),
+        TASK_CODE => norm.also_reported.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>(),
+    )?;
+    let reported = concat([reported, also.lazy()], UnionArgs::default())?
         .unique(None, UniqueKeepStrategy::First)
         .with_column(lit(true).alias(REPORTED));
 

@@ -72,6 +72,8 @@ pub enum Kind {
     // rows
     TaskUnknown,
     TaskAmbiguous,
+    /// A row's task cell names several tasks ("NV1, NV6"): counted under the first.
+    TaskSeveral,
     TaskMissing,
     TaskFromRowAbove,
     Unassigned,
@@ -155,6 +157,7 @@ impl Kind {
             NoActivities => "no_activities",
             TaskUnknown => "task_unknown",
             TaskAmbiguous => "task_ambiguous",
+            TaskSeveral => "task_several",
             TaskMissing => "task_missing",
             TaskFromRowAbove => "task_from_row_above",
             Unassigned => "unassigned",
@@ -250,6 +253,9 @@ impl Kind {
             NoActivities => "báo cáo không có hoạt động nào (bảng trống): kiểm tra lại, có thể đơn vị gửi nhầm biểu mẫu chưa điền".into(),
             TaskUnknown => format!("nhiệm vụ \"{detail}\" không có trong kế hoạch: ghi mã nhiệm vụ (NV1, NV2…)"),
             TaskAmbiguous => format!("nhiệm vụ \"{detail}\" khớp với nhiều nhiệm vụ: ghi mã nhiệm vụ"),
+            TaskSeveral => format!(
+                "hoạt động ghi cho nhiều nhiệm vụ ({detail}): xếp và tính kinh phí vào nhiệm vụ đầu, các nhiệm vụ kia được tính là đã báo cáo; nên ghi mỗi nhiệm vụ một dòng"
+            ),
             TaskMissing => "dòng không ghi nhiệm vụ: ghi mã nhiệm vụ (NV1, NV2…)".into(),
             TaskFromRowAbove => format!("ô nhiệm vụ để trống, lấy theo dòng trên ({detail})"),
             Unassigned => format!("đơn vị không được giao nhiệm vụ {detail} trong kế hoạch"),
@@ -331,6 +337,9 @@ impl Kind {
             NoActivities => "the report lists no activity (an empty table): perhaps the blank form was sent".into(),
             TaskUnknown => format!("task \"{detail}\" is not in the plan"),
             TaskAmbiguous => format!("task \"{detail}\" matches several tasks"),
+            TaskSeveral => format!(
+                "an activity for several tasks ({detail}): listed, budget included, under the first; the others count as reported"
+            ),
             TaskMissing => "row names no task".into(),
             TaskFromRowAbove => format!("task cell empty, taken from the row above ({detail})"),
             Unassigned => format!("agency is not assigned task {detail}"),

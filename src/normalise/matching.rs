@@ -255,6 +255,47 @@ fn containment(part: &str, whole: &str) -> f64 {
 const TITLE_MIN: f64 = 0.55;
 const TITLE_MARGIN: f64 = 0.15;
 
+/// The tasks a cell names as several ("NV1, NV6", "NV2 và NV5", "NV1-NV3", "NV1 đến NV3"),
+/// in plan order, where it names two or more: an activity reported for each of them.
+pub fn several(plan: &Plan, text: &str) -> Option<Vec<String>> {
+    listed(plan, text).or_else(|| range(plan, text)).filter(|codes| codes.len() > 1)
+}
+
+/// A list of references ("NV1, NV3", "NV2 và NV5"), each part naming a task: the distinct
+/// tasks, in plan order.
+fn listed(plan: &Plan, text: &str) -> Option<Vec<String>> {
+    let parts = text.split([',', ';', '&', '+']).flat_map(|p| p.split(" và ")).map(str::trim).filter(|p| !p.is_empty());
+    parts.clone().nth(1)?;
+    let mut codes = Vec::new();
+    for part in parts {
+        match task(plan, part) {
+            Match::One(c) => codes.push(c),
+            _ => return None,
+        }
+    }
+    Some(in_plan_order(plan, codes))
+}
+
+/// A range of codes ("NV1-NV3", "NV1 đến NV3"): every task from one end to the other, in
+/// plan order. ("NV-1" and "IV.4 - Hội chợ…" are one task: the dash joins a code or a
+/// title.)
+fn range(plan: &Plan, text: &str) -> Option<Vec<String>> {
+    let (a, b) = text.split_once('-').or_else(|| text.split_once(" đến "))?;
+    if !a.chars().any(|c| c.is_ascii_digit()) || b.trim().len() > 12 {
+        return None;
+    }
+    let (Match::One(x), Match::One(y)) = (task(plan, a), task(plan, b)) else { return None };
+    let at = |c: &str| plan.tasks.iter().position(|t| t.code == c);
+    let (i, j) = (at(&x)?, at(&y)?);
+    (i != j).then(|| plan.tasks[i.min(j)..=i.max(j)].iter().map(|t| t.code.clone()).collect())
+}
+
+fn in_plan_order(plan: &Plan, mut codes: Vec<String>) -> Vec<String> {
+    codes.sort_by_key(|c| plan.tasks.iter().position(|t| &t.code == c));
+    codes.dedup();
+    codes
+}
+
 /// Resolves a task reference: the exact code, a number, or a title close to the plan's
 /// wording. A number and a title that point at different tasks, or two titles equally
 /// close, are ambiguous.
@@ -263,38 +304,10 @@ pub fn task(plan: &Plan, text: &str) -> Match {
     if key.is_empty() {
         return Match::None;
     }
-    // Several references in one cell ("NV1, NV3", "NV2 và NV5"): each part must name a
-    // task; two different tasks are two candidates, never the first alone.
-    let parts: Vec<&str> =
-        text.split([',', ';', '&', '+']).flat_map(|p| p.split(" và ")).map(str::trim).filter(|p| !p.is_empty()).collect();
-    if parts.len() > 1 {
-        let mut codes = Vec::new();
-        for part in &parts {
-            match task(plan, part) {
-                Match::One(c) => codes.push(c),
-                _ => {
-                    codes.clear();
-                    break;
-                }
-            }
-        }
-        codes.sort();
-        codes.dedup();
-        match codes.len() {
-            0 => {}
-            1 => return Match::One(codes.remove(0)),
-            _ => return Match::Ambiguous(codes),
-        }
-    }
-    // A range of codes ("NV1-NV3", "NV1 đến NV3"): its ends, two candidates, not the first.
-    // ("NV-1" and "IV.4 - Hội chợ…" are one task: the dash joins a code or a title.)
-    let ends = text.split_once('-').or_else(|| text.split_once(" đến "));
-    if let Some((a, b)) = ends.filter(|(a, b)| a.chars().any(|c| c.is_ascii_digit()) && b.trim().len() <= 12) {
-        if let (Match::One(x), Match::One(y)) = (task(plan, a), task(plan, b)) {
-            if x != y {
-                return Match::Ambiguous(vec![x, y]);
-            }
-        }
+    // Several references in one cell ("NV1, NV3", "NV2 và NV5", "NV1-NV3"): candidates,
+    // never the first alone. ("NV3; 3" is one task.)
+    if let Some(mut codes) = listed(plan, text).or_else(|| range(plan, text)) {
+        return if codes.len() == 1 { Match::One(codes.remove(0)) } else { Match::Ambiguous(codes) };
     }
     // A section's label before a task named as such ("II. Nhiệm vụ 15: …"): the task it
     // names, not the section's number.
@@ -525,9 +538,9 @@ lead = "SNV"
             // The start of one title, cut short; not words two titles start with.
             ("Tuyên truyền, quán triệt, nâng cao nhận thức", one("NV1")),
             ("Vận động, đa dạng hoá", one("NV7")),
-            // A range: its ends, never the first alone.
+            // A range: every task in it, never the first alone.
             ("NV1-NV3", Match::Ambiguous(vec!["NV1".into(), "NV3".into()])),
-            ("NV1 đến NV3", Match::Ambiguous(vec!["NV1".into(), "NV3".into()])),
+            ("NV7 đến NV1", Match::Ambiguous(vec!["NV1".into(), "NV3".into(), "NV7".into()])),
             ("NV-3", one("NV3")),
             // Another name the plan gives a task; a section and an item it does not name.
             ("II.3", one("NV3")),
@@ -541,6 +554,12 @@ lead = "SNV"
         for (text, want) in cases {
             assert_eq!(task(&p, text), want, "{text}");
         }
+        // Several tasks named as such, in plan order; not two tasks one reference could be.
+        let codes = |v: &[&str]| Some(v.iter().map(|c| c.to_string()).collect::<Vec<_>>());
+        assert_eq!(several(&p, "NV7, NV1"), codes(&["NV1", "NV7"]));
+        assert_eq!(several(&p, "NV1 - NV7"), codes(&["NV1", "NV3", "NV7"]));
+        assert_eq!(several(&p, "1. Phát triển nguồn lực trong lĩnh vực ngoại giao văn hoá"), None);
+        assert_eq!(several(&p, "NV3; 3"), None);
         // A number names a task, found or not; a title does not.
         for (text, want) in
             [("Nhiệm vụ 15: Hợp tác", true), ("NV15", true), ("Nhiệm vụ 3", true), ("NHIỆM VỤ PHỐI HỢP", false), ("15. Hợp tác", false)]

@@ -87,6 +87,9 @@ pub struct Normalised {
     /// register, else the earliest date on its workbooks (a revision does not make an
     /// agency that reported on time late).
     pub received: BTreeMap<String, NaiveDate>,
+    /// (agency, task) pairs reported on by a row counted under another task, its task cell
+    /// naming several ("NV1, NV6"): reported, as much as the rows' own.
+    pub also_reported: std::collections::BTreeSet<(String, String)>,
 }
 
 impl Normalised {
@@ -115,6 +118,9 @@ struct Row {
     proposals: String,
     note: String,
     flags: Vec<Kind>,
+    /// The other tasks it reports on, where its task cell names several ("NV1, NV6"): the
+    /// row is the first's, and reports on these too.
+    also: Vec<String>,
 }
 
 /// What repeated rows share before their texts are compared: task, status, budget.
@@ -135,6 +141,8 @@ pub struct Draft {
     /// The tasks its rows report (known ones): a file on other tasks than the agency's
     /// later one is a part of its report, not an earlier version.
     tasks: std::collections::BTreeSet<String>,
+    /// The tasks its rows report on besides their own (`Row::also`).
+    also: std::collections::BTreeSet<String>,
 }
 
 /// Longest text kept from one cell (a spreadsheet cell holds at most 32,767 characters).
@@ -220,6 +228,8 @@ impl<'a> Normaliser<'a> {
         }
         d.rows_before = d.rows.len();
         d.tasks = d.rows.iter().filter_map(|r| r.task_code.clone()).collect();
+        d.also = d.rows.iter().flat_map(|r| r.also.iter().cloned()).collect();
+        d.tasks.extend(d.also.iter().cloned());
         if d.record.outcome == Outcome::Accepted {
             d.duplicates = drop_duplicates(&mut d);
             // Within a file, rows by sheet and row; texts are moved into the columns.
@@ -240,18 +250,22 @@ impl<'a> Normaliser<'a> {
         let mut records = Vec::new();
         // Files come in path order, each file's rows already in sheet and row order.
         let mut pieces = Vec::new();
+        let mut also_reported = std::collections::BTreeSet::new();
         for d in drafts {
             problems.extend(d.problems);
             if d.record.outcome == Outcome::Accepted {
                 problems.extend(d.duplicates);
                 pieces.extend(d.piece);
+                if let Some(a) = &d.record.agency_code {
+                    also_reported.extend(d.also.into_iter().map(|t| (a.clone(), t)));
+                }
             }
             records.push(d.record);
         }
         problems.sort();
         problems.dedup();
         let rows = piece::Piece::table(pieces, &self.plan.id, self.year)?;
-        Ok(Normalised { rows, files: records, problems, received })
+        Ok(Normalised { rows, files: records, problems, received, also_reported })
     }
 }
 
@@ -378,6 +392,7 @@ fn skipped(ing: &Ingested, kind: Kind, detail: &str) -> Draft {
         rows_before: 0,
         duplicates: Vec::new(),
         tasks: Default::default(),
+        also: Default::default(),
     }
 }
 
@@ -638,7 +653,16 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
     if record.outcome == Outcome::Accepted && rows.is_empty() && !problems.iter().any(|p| p.kind == Kind::NoActivityColumn) {
         problems.push(Problem::file(&ing.rel, Kind::NoActivities, String::new()));
     }
-    Draft { record, rows, problems, piece: None, rows_before: 0, duplicates: Vec::new(), tasks: Default::default() }
+    Draft {
+        record,
+        rows,
+        problems,
+        piece: None,
+        rows_before: 0,
+        duplicates: Vec::new(),
+        tasks: Default::default(),
+        also: Default::default(),
+    }
 }
 
 /// The code an agency found in a file goes by this year: a name merged away belongs to the
@@ -1749,9 +1773,21 @@ fn read_rows(
                 _ => None,
             }
         };
+        let mut also = Vec::new();
         let task_code = match &matched {
             Match::One(c) => Some(c.clone()),
             Match::Ambiguous(codes) if assigned(codes).is_some() => assigned(codes),
+            // An activity for several tasks ("NV1, NV6"): the first the agency is given (in
+            // plan order), else the first, with its budget; it reports on the others too.
+            Match::Ambiguous(_) if let Some(mut codes) = matching::several(plan, &task_as_written) => {
+                let mine = |c: &String| agency.is_some_and(|a| roles.contains_key(&(a.to_string(), c.clone())));
+                let first = codes.iter().position(mine).unwrap_or(0);
+                let code = codes.remove(first);
+                problem(&mut flags, task_col, Kind::TaskSeveral, format!("{task_as_written} → {code}"));
+                add_to_note(&mut note, "Cũng thuộc nhiệm vụ", &codes.join(", "));
+                also = codes;
+                Some(code)
+            }
             Match::Ambiguous(codes) => {
                 problem(&mut flags, task_col, Kind::TaskAmbiguous, format!("{task_as_written} → {}", codes.join(", ")));
                 None
@@ -1904,6 +1940,7 @@ fn read_rows(
             proposals,
             note,
             flags,
+            also,
         });
     }
     if without_status > 0 {
@@ -2340,6 +2377,7 @@ mod tests {
             proposals: String::new(),
             note: String::new(),
             flags: Vec::new(),
+            also: Vec::new(),
         }
     }
 
@@ -2576,8 +2614,16 @@ mod tests {
             row(8, "1", "Hội nghị tuyên truyền", "Xong", None),
             row(9, "1", "Hội nghị tuyên truyền", "Xong", Some(5.0)),
         ];
-        let mut d =
-            Draft { record, rows, problems: Vec::new(), piece: None, rows_before: 0, duplicates: Vec::new(), tasks: Default::default() };
+        let mut d = Draft {
+            record,
+            rows,
+            problems: Vec::new(),
+            piece: None,
+            rows_before: 0,
+            duplicates: Vec::new(),
+            tasks: Default::default(),
+            also: Default::default(),
+        };
         let found = drop_duplicates(&mut d);
         assert_eq!(d.rows.iter().map(|r| r.row).collect::<Vec<_>>(), [4, 5, 7, 8]);
         assert_eq!(d.record.rows_accepted, 4);

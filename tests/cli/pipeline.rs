@@ -294,6 +294,30 @@ fn a_task_s_code_written_with_the_activity_is_the_row_s_task_where_no_column_giv
 }
 
 #[test]
+fn an_activity_for_several_tasks_is_listed_once_and_reports_on_each() {
+    let env = Env::new();
+    // Sở Ngoại vụ leads NV1, NV2, NV4 and NV6; NV5 and NV7 it is a partner in, NV8 too.
+    write_report(
+        &env.year_dir(2024).join("snv.xlsx"),
+        &["Đơn vị báo cáo: Sở Ngoại vụ", "Ngày báo cáo: 20/10/2024"],
+        &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng", "Kinh phí (triệu đồng)"],
+        &[&["1", "NV6, NV1", "Hội nghị quảng bá", "Xong", "Hoàn thành", "50"], &["2", "NV2", "Rà soát quy chế", "Xong", "Hoàn thành", ""]],
+    );
+    env.run_year(2024, &[]);
+    let rows = env.csv(2024, "rows.csv");
+    let got: Vec<(&str, &str, &str)> =
+        rows.iter().map(|r| (r["task_code"].as_str(), r["budget_million_vnd"].as_str(), r["note"].as_str())).collect();
+    assert_eq!(got, [("NV1", "50.0", "Cũng thuộc nhiệm vụ: NV6"), ("NV2", "", "")]);
+    let coverage = env.csv(2024, "coverage.csv");
+    let reported: Vec<&str> =
+        coverage.iter().filter(|c| c["agency_code"] == "SNV" && c["reported"] == "true").map(|c| c["task_code"].as_str()).collect();
+    assert_eq!(reported, ["NV1", "NV2", "NV6"]);
+    let problems = env.csv(2024, "problems.csv");
+    let several = problems.iter().find(|p| p["kind"] == "task_several").unwrap();
+    assert_eq!((several["cell"].as_str(), several["detail"].as_str()), ("B5", "NV6, NV1 → NV1"));
+}
+
+#[test]
 fn a_sheet_of_the_money_alone_gives_the_report_s_activities_their_amounts() {
     let env = Env::new();
     let report = grid(&[

@@ -205,25 +205,60 @@ fn status_words(text: &str) -> Status {
 /// not a word that may open any sentence ("Đạt", "Đang", "Chưa", "HT") nor a share ("tăng
 /// 20%").
 pub fn status_opening(text: &str) -> Status {
+    // "Đã", "Đang", "Chưa" only with the verb after them: alone they fold as "Đà", "Đảng",
+    // "Chùa" do.
     const OPENINGS: &[(&str, Status)] = &[
         ("hoan thanh", Status::Done),
         ("da hoan thanh", Status::Done),
         ("da thuc hien", Status::Done),
         ("da to chuc", Status::Done),
+        ("da trien khai", Status::Done),
+        ("da ban hanh", Status::Done),
+        ("da xay dung", Status::Done),
+        ("da ky", Status::Done),
+        ("da ky ket", Status::Done),
+        ("da phe duyet", Status::Done),
+        ("da phoi hop", Status::Done),
+        ("da tham gia", Status::Done),
+        ("thuc hien xong", Status::Done),
         ("dang thuc hien", Status::InProgress),
         ("dang trien khai", Status::InProgress),
         ("dang tien hanh", Status::InProgress),
+        ("dang xay dung", Status::InProgress),
+        ("dang hoan thien", Status::InProgress),
+        ("dang chuan bi", Status::InProgress),
+        ("dang phoi hop", Status::InProgress),
+        ("tiep tuc thuc hien", Status::InProgress),
+        ("tiep tuc trien khai", Status::InProgress),
+        ("da trinh", Status::InProgress),
         ("chua hoan thanh", Status::InProgress),
         ("hoan thanh mot phan", Status::InProgress),
         ("chua thuc hien", Status::NotStarted),
         ("chua trien khai", Status::NotStarted),
+        ("chua to chuc", Status::NotStarted),
+        ("chua ban hanh", Status::NotStarted),
+        ("chua xay dung", Status::NotStarted),
+        ("khong thuc hien", Status::NotStarted),
+        ("khong trien khai", Status::NotStarted),
+        ("khong to chuc", Status::NotStarted),
+        ("khong phat sinh", Status::NotStarted),
+        ("tam hoan", Status::NotStarted),
+        ("hoan to chuc", Status::NotStarted),
     ];
-    let Some(key) = crate::text::fold_within(&text.chars().take(40).collect::<String>(), 64) else { return Status::Unknown };
-    OPENINGS
+    let head: String = text.chars().take(40).collect();
+    let Some(key) = crate::text::fold_within(&head, 64) else { return Status::Unknown };
+    let first = key.as_bytes().first().copied();
+    let said = OPENINGS
         .iter()
-        .filter(|(w, _)| crate::ingest::header::starts_with_words(&key, w))
+        .filter(|(w, _)| w.as_bytes().first().copied() == first && crate::ingest::header::starts_with_words(&key, w))
         .max_by_key(|(w, _)| w.len())
-        .map_or(Status::Unknown, |&(_, s)| s)
+        .map_or(Status::Unknown, |&(_, s)| s);
+    // A share of the work after it ("Hoàn thành 80% khối lượng") says how much.
+    match said {
+        Status::Unknown => said,
+        _ if head.contains('%') => Some(status(&head)).filter(|s| *s != Status::Unknown).unwrap_or(said),
+        _ => said,
+    }
 }
 
 /// The first share written with a percent sign ("80%", "80 %", "66,5%"), if any.
@@ -1083,6 +1118,16 @@ mod tests {
             ("Đạt giải nhất", Status::Unknown),
             ("Đang", Status::Unknown),
             ("Tổ chức 3 lớp", Status::Unknown),
+            ("Đã ban hành Kế hoạch số 12/KH-SNV", Status::Done),
+            ("Đang xây dựng dự thảo đề án", Status::InProgress),
+            ("Chưa tổ chức được do thiếu kinh phí", Status::NotStarted),
+            ("Hoàn thành 80% khối lượng công việc", Status::InProgress),
+            ("Hoàn thành 100% kế hoạch", Status::Done),
+            ("Đã tổ chức 3 lớp, tăng 20% so với năm trước", Status::Done),
+            // Not "Đã", "Đang", "Chưa" alone: "Đảng ủy", "Đa dạng hóa", "Chùa Vĩnh Nghiêm".
+            ("Đảng ủy Sở chỉ đạo xây dựng kế hoạch", Status::Unknown),
+            ("Đa dạng hóa các hình thức tuyên truyền", Status::Unknown),
+            ("Chùa Vĩnh Nghiêm đón đoàn khách quốc tế", Status::Unknown),
         ] {
             assert_eq!(status_opening(t), want, "{t:?}");
         }

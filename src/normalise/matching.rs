@@ -74,6 +74,24 @@ impl AgencyIndex {
                 keys.push((k, a.code.clone()));
             }
         }
+        // A name without the province it ends with ("Liên hiệp các tổ chức hữu nghị", "Đài
+        // Phát thanh - Truyền hình" for "… tỉnh", "… tỉnh Bắc Giang"): the same agency,
+        // where it is a name of three words or more that no other agency goes by.
+        let province = fold(&plan.province);
+        let suffixes = [format!(" tinh {province}"), format!(" {province}"), " tinh".to_string()];
+        let mut bare: std::collections::BTreeMap<String, BTreeSet<String>> = Default::default();
+        for (k, code) in &keys {
+            if let Some(b) = suffixes.iter().find_map(|s| k.strip_suffix(s.as_str())).filter(|b| b.split(' ').count() >= 3) {
+                bare.entry(b.to_string()).or_default().insert(code.clone());
+            }
+        }
+        let named: BTreeSet<&str> = keys.iter().map(|(k, _)| k.as_str()).collect();
+        let bare: Vec<(String, String)> = bare
+            .into_iter()
+            .filter(|(b, codes)| codes.len() == 1 && !named.contains(b.as_str()))
+            .filter_map(|(b, codes)| Some((b, codes.into_iter().next()?)))
+            .collect();
+        keys.extend(bare);
         keys.sort();
         keys.dedup();
         let mut exact: std::collections::HashMap<String, BTreeSet<String>> = std::collections::HashMap::new();
@@ -482,6 +500,12 @@ lead = "SNV"
             ("Ủy ban MTTQ Việt Nam tỉnh Bắc Giang", one("UBMTTQ")),
             ("UBMTTQ Việt Nam tỉnh", one("UBMTTQ")),
             ("Phòng Tư pháp", Match::None),
+            // A name without the province it ends with; not one of two words ("thành phố"),
+            // nor a body's name alone ("Báo").
+            ("Ủy ban Mặt trận Tổ quốc Việt Nam", one("UBMTTQ")),
+            ("UBND thành phố", one("TPBG")),
+            ("Thành phố", Match::None),
+            ("Báo", Match::None),
         ];
         for (text, want) in cases {
             assert_eq!(idx.name(text), want, "{text}");

@@ -86,6 +86,8 @@ pub enum Kind {
     BudgetForeignCurrency,
     CellError,
     Duplicate,
+    /// A row of the table hidden by hand: not consolidated, listed.
+    RowHidden,
     TotalsRow,
     /// A row of a sheet of the money alone, its amount given to the report's activity of the same name.
     BudgetJoined,
@@ -169,6 +171,7 @@ impl Kind {
             BudgetForeignCurrency => "budget_foreign_currency",
             CellError => "cell_error",
             Duplicate => "duplicate",
+            RowHidden => "row_hidden",
             TotalsRow => "totals_row",
             BudgetJoined => "budget_joined",
             GroupRow => "group_row",
@@ -267,6 +270,7 @@ impl Kind {
             BudgetUnitSuspect => format!("kinh phí \"{detail}\" không hợp lý với đơn vị ở tiêu đề cột (có thể nhầm đồng/triệu đồng): kiểm tra lại, chưa cộng vào tổng"),
             CellError => format!("ô có lỗi công thức {detail}: sửa công thức hoặc ghi giá trị"),
             Duplicate => format!("dòng trùng với {detail}: chỉ tính một lần"),
+            RowHidden => format!("dòng bị ẩn ({detail}): đơn vị đã ẩn dòng này khỏi báo cáo nên không tổng hợp; nếu là hoạt động cần báo cáo, đề nghị bỏ ẩn"),
             TotalsRow => "dòng tổng cộng: không tính là hoạt động".into(),
             BudgetJoined => format!("dòng của bảng kinh phí riêng: kinh phí ghép vào hoạt động cùng tên ở {detail}, không tính là hoạt động riêng"),
             GroupRow => format!("dòng nhóm các dòng đánh số bên dưới (\"{detail}\"): không tính là hoạt động riêng; kinh phí ghi ở dòng này được đối chiếu với tổng các dòng bên dưới"),
@@ -353,6 +357,7 @@ impl Kind {
             }
             CellError => format!("formula error {detail}"),
             Duplicate => format!("duplicate of {detail}; counted once"),
+            RowHidden => format!("row hidden by hand ({detail}): left out of the report by its sender, so not consolidated"),
             TotalsRow => "totals row, not an activity".into(),
             BudgetJoined => format!("a row of a sheet of the money alone: its amount given to the activity of the same name at {detail}, not an activity of its own"),
             GroupRow => format!("a row grouping the numbered rows under it (\"{detail}\"): not an activity of its own; its budget is checked against theirs"),

@@ -73,6 +73,7 @@ pub fn read(cfg: &RunConfig, tick: &(dyn Fn() + Sync)) -> anyhow::Result<Read> {
             | Kind::ContinuedRow
             | Kind::ExampleRow
             | Kind::NoteOnlyRow
+            | Kind::RowHidden
             | Kind::Duplicate => 1,
             Kind::SheetOtherYear | Kind::SheetGuidance => p.detail.parse().unwrap_or(0),
             Kind::SheetOtherAgency => p.detail.split(' ').next().and_then(|n| n.parse().ok()).unwrap_or(0),

@@ -588,10 +588,17 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
     let money_sheets: Vec<usize> =
         if sheets.iter().any(|i| !money_only(i)) { sheets.iter().copied().filter(money_only).collect() } else { Vec::new() };
     let mut money: Vec<(Vec<Row>, Vec<Problem>)> = Vec::new();
+    let mut hidden_rows = 0;
     for i in sheets {
         narrative.above_table(&wb.sheets[i].top);
         for &(col, row, n) in &wb.sheets[i].stray {
             problems.push(Problem::at(&ing.rel, &wb.sheets[i].name, a1(row, col), Kind::CellsOutsideTable, n.to_string()));
+        }
+        // Rows hidden by hand: left out of what the sender shows and prints, so not
+        // consolidated, but listed.
+        for (row, text) in &wb.sheets[i].hidden_rows {
+            problems.push(Problem::at(&ing.rel, &wb.sheets[i].name, a1(*row, 0), Kind::RowHidden, text.clone()));
+            hidden_rows += 1;
         }
         if let Some((row, header, n)) = &wb.sheets[i].other_table {
             let detail = format!("{header}; {n} dòng");
@@ -614,7 +621,7 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
     for (r, found) in money {
         totals_rows += join_money(&mut rows, r, found, &mut problems);
     }
-    let rows_read = rows.len() + totals_rows + left_out;
+    let rows_read = rows.len() + totals_rows + left_out + hidden_rows;
     let mut record = FileRecord {
         file: ing.rel.clone(),
         bytes: ing.bytes,

@@ -294,6 +294,40 @@ fn a_task_s_code_written_with_the_activity_is_the_row_s_task_where_no_column_giv
 }
 
 #[test]
+fn a_row_hidden_by_hand_is_listed_not_consolidated() {
+    // tests/fixtures/hidden/2024 (openpyxl, then LibreOffice): the same report's second row
+    // hidden by hand (.xlsx as LibreOffice saves it, .ods), folded into an outline group
+    // (.ods), hidden by a filter (.xlsx); each report has a second sheet.
+    let env = Env::new();
+    env.copy_into_year(2024, "tests/fixtures/hidden/2024");
+    env.run_year(2024, &[]);
+    let rows = env.csv(2024, "rows.csv");
+    let rows_of = |file: &str| rows.iter().filter(|r| r["file"] == file).map(|r| r["row"].as_str()).collect::<Vec<_>>();
+    assert_eq!(rows_of("so-ngoai-vu.xlsx"), ["5", "7"]);
+    assert_eq!(rows_of("so-van-hoa.ods"), ["5", "7"]);
+    assert_eq!(rows_of("so-cong-thuong.ods"), ["5", "6", "7"]);
+    assert_eq!(rows_of("so-tai-chinh.xlsx"), ["5", "6", "7"]);
+    let problems = env.csv(2024, "problems.csv");
+    let hidden: Vec<(&str, &str, &str, &str)> = problems
+        .iter()
+        .filter(|p| p["kind"] == "row_hidden")
+        .map(|p| (p["file"].as_str(), p["sheet"].as_str(), p["cell"].as_str(), p["detail"].as_str()))
+        .collect();
+    let old = "Hội nghị năm 2023 (đã báo cáo năm trước)";
+    assert_eq!(hidden, [("so-ngoai-vu.xlsx", "Báo cáo", "A6", old), ("so-van-hoa.ods", "Báo cáo", "A6", old)]);
+    // Read, and listed: nothing lost.
+    let files = env.csv(2024, "files.csv");
+    let counts = |file: &str| {
+        let f = files.iter().find(|f| f["file"] == file).unwrap();
+        (f["rows_read"].clone(), f["rows_accepted"].clone())
+    };
+    assert_eq!(counts("so-ngoai-vu.xlsx"), ("3".into(), "2".into()));
+    // The workbook's own sheet of findings names it.
+    let found = sheet(&env.workbook(2024), "Vấn đề dữ liệu");
+    assert!(found.iter().any(|r| r.iter().any(|c| c.starts_with("dòng bị ẩn"))), "{found:?}");
+}
+
+#[test]
 fn an_activity_for_several_tasks_is_listed_once_and_reports_on_each() {
     let env = Env::new();
     // Sở Ngoại vụ leads NV1, NV2, NV4 and NV6; NV5 and NV7 it is a partner in, NV8 too.

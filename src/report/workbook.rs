@@ -487,6 +487,12 @@ fn submissions(ws: &mut Worksheet, st: &Styles, cfg: &RunConfig, checked: &Check
     let late = c.column(DAYS_LATE).ok().and_then(|s| s.i32().ok().cloned());
     let empty: std::collections::HashSet<&str> =
         norm.problems.iter().filter(|p| p.kind == crate::error::Kind::NoActivities).map(|p| p.file.as_str()).collect();
+    // A report dated by its month alone, the day left blank (`date_partial`): its date is
+    // the month's last or first day, taken to judge it; the month is what it says.
+    let partial: std::collections::HashSet<&str> =
+        norm.problems.iter().filter(|p| p.kind == crate::error::Kind::DatePartial).map(|p| p.file.as_str()).collect();
+    let report_dates: std::collections::HashMap<&str, chrono::NaiveDate> =
+        norm.files.iter().filter_map(|f| Some((f.file.as_str(), f.report_date?))).collect();
     let unread: std::collections::HashMap<&str, &str> = norm
         .files
         .iter()
@@ -499,14 +505,20 @@ fn submissions(ws: &mut Worksheet, st: &Styles, cfg: &RunConfig, checked: &Check
         ws.write_number_with_format(r, 0, (i + 1) as f64, &st.integer)?;
         text(ws, r, 1, codes.get(i).unwrap_or(""), &st.center)?;
         text(ws, r, 2, names.get(i).unwrap_or(""), &st.text)?;
-        match dates.as_ref().and_then(|d| d.phys.get(i)) {
-            Some(days) => {
-                let d = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid") + chrono::Duration::days(days.into());
-                ws.write_datetime_with_format(r, 3, &excel_date(d)?, &st.date)?;
-            }
-            None => ws.write_blank(r, 3, &st.text).map(|_| ())?,
+        let received = dates
+            .as_ref()
+            .and_then(|d| d.phys.get(i))
+            .map(|days| chrono::NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid") + chrono::Duration::days(days.into()));
+        let month_only =
+            received.filter(|d| files.get(i).unwrap_or("").split("; ").any(|f| partial.contains(f) && report_dates.get(f) == Some(d)));
+        match (received, month_only) {
+            (Some(d), Some(_)) => text(ws, r, 3, &d.format("tháng %m/%Y").to_string(), &st.center)?,
+            (Some(d), None) => ws.write_datetime_with_format(r, 3, &excel_date(d)?, &st.date).map(|_| ())?,
+            (None, _) => ws.write_blank(r, 3, &st.text).map(|_| ())?,
         }
         match late.as_ref().and_then(|l| l.get(i)) {
+            // Late from the month's first day: at least so many days.
+            Some(n) if n > 0 && month_only.is_some() => text(ws, r, 4, &format!("≥ {n}"), &st.center)?,
             Some(n) if n > 0 => ws.write_number_with_format(r, 4, n as f64, &st.integer).map(|_| ())?,
             _ => ws.write_blank(r, 4, &st.text).map(|_| ())?,
         }

@@ -460,6 +460,12 @@ fn a_date_line_with_its_day_left_blank_decides_by_its_month_where_it_can() {
     );
     let late = problems.iter().find(|p| p["file"] == "svh.xlsx" && p["kind"] == "date_partial").unwrap();
     assert!(late["message"].contains("muộn ít nhất 7 ngày"), "{}", late["message"]);
+    // The workbook says the month the report gives, and "at least" of the days late.
+    let sent = sheet(&env.workbook(2024), "Tình hình nộp");
+    let snv = row_with(&sent, "Sở Ngoại vụ");
+    let svh = row_with(&sent, "Sở Văn hóa, Thể thao và Du lịch");
+    assert_eq!((snv[3].as_str(), snv[4].as_str()), ("tháng 09/2024", ""));
+    assert_eq!((svh[3].as_str(), svh[4].as_str()), ("tháng 11/2024", "≥ 7"));
 }
 
 #[test]

@@ -27,6 +27,8 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
     let unreported: Vec<usize> = (0..cov.height()).filter(|&i| rep.get(i) == Some(false)).collect();
     let days_left = s.deadline.map(|d| (d - s.as_of).num_days());
     let gaps = super::run::has_gaps(&year.checked);
+    // Late from the first day of the month a report gives alone: at least so many days.
+    let by_month = year.norm.dated_by_month();
 
     if args.format == Format::Json {
         let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid");
@@ -38,6 +40,7 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
                     "verdict": verdicts.get(i),
                     "received_date": received.phys.get(i).map(|d| (epoch + chrono::Duration::days(d.into())).to_string()),
                     "days_late": late.get(i),
+                    "dated_by_month": by_month.contains(codes.get(i).unwrap_or("")),
                 })
             })
             .collect();
@@ -78,10 +81,16 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
             if v == "on_time" {
                 continue;
             }
+            let at_least = by_month.contains(codes.get(i).unwrap_or(""));
             let days = late
                 .get(i)
                 .filter(|&d| d > 0)
-                .map(|d| if en { format!(", {d} days late") } else { format!(", muộn {d} ngày") })
+                .map(|d| match (en, at_least) {
+                    (true, false) => format!(", {d} days late"),
+                    (true, true) => format!(", at least {d} days late (dated by its month only)"),
+                    (false, false) => format!(", muộn {d} ngày"),
+                    (false, true) => format!(", muộn ít nhất {d} ngày (chỉ ghi tháng)"),
+                })
                 .unwrap_or_default();
             let verdict = if en { v.to_string() } else { verdict_vi(v).to_string() };
             println!("  {} {} — {verdict}{days}", codes.get(i).unwrap_or(""), for_terminal(names.get(i).unwrap_or(""), 80));

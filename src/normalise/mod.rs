@@ -93,6 +93,21 @@ pub struct Normalised {
 }
 
 impl Normalised {
+    /// The agencies whose received date is the first or last day of a month, taken for a
+    /// report dated by its month alone, the day left blank (`date_partial`).
+    pub fn dated_by_month(&self) -> std::collections::BTreeSet<&str> {
+        let partial: std::collections::BTreeSet<&str> =
+            self.problems.iter().filter(|p| p.kind == Kind::DatePartial).map(|p| p.file.as_str()).collect();
+        self.files
+            .iter()
+            .filter(|f| f.outcome == Outcome::Accepted && partial.contains(f.file.as_str()))
+            .filter_map(|f| {
+                let code = f.agency_code.as_deref()?;
+                (f.report_date.is_some() && self.received.get(code) == f.report_date.as_ref()).then_some(code)
+            })
+            .collect()
+    }
+
     pub fn rows_read(&self) -> usize {
         self.files.iter().map(|f| f.rows_read).sum()
     }

@@ -489,10 +489,7 @@ fn submissions(ws: &mut Worksheet, st: &Styles, cfg: &RunConfig, checked: &Check
         norm.problems.iter().filter(|p| p.kind == crate::error::Kind::NoActivities).map(|p| p.file.as_str()).collect();
     // A report dated by its month alone, the day left blank (`date_partial`): its date is
     // the month's last or first day, taken to judge it; the month is what it says.
-    let partial: std::collections::HashSet<&str> =
-        norm.problems.iter().filter(|p| p.kind == crate::error::Kind::DatePartial).map(|p| p.file.as_str()).collect();
-    let report_dates: std::collections::HashMap<&str, chrono::NaiveDate> =
-        norm.files.iter().filter_map(|f| Some((f.file.as_str(), f.report_date?))).collect();
+    let by_month = norm.dated_by_month();
     let unread: std::collections::HashMap<&str, &str> = norm
         .files
         .iter()
@@ -509,8 +506,7 @@ fn submissions(ws: &mut Worksheet, st: &Styles, cfg: &RunConfig, checked: &Check
             .as_ref()
             .and_then(|d| d.phys.get(i))
             .map(|days| chrono::NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid") + chrono::Duration::days(days.into()));
-        let month_only =
-            received.filter(|d| files.get(i).unwrap_or("").split("; ").any(|f| partial.contains(f) && report_dates.get(f) == Some(d)));
+        let month_only = received.filter(|_| by_month.contains(codes.get(i).unwrap_or("")));
         match (received, month_only) {
             (Some(d), Some(_)) => text(ws, r, 3, &d.format("tháng %m/%Y").to_string(), &st.center)?,
             (Some(d), None) => ws.write_datetime_with_format(r, 3, &excel_date(d)?, &st.date).map(|_| ())?,

@@ -466,6 +466,9 @@ fn a_date_line_with_its_day_left_blank_decides_by_its_month_where_it_can() {
     let svh = row_with(&sent, "Sở Văn hóa, Thể thao và Du lịch");
     assert_eq!((snv[3].as_str(), snv[4].as_str()), ("tháng 09/2024", ""));
     assert_eq!((svh[3].as_str(), svh[4].as_str()), ("tháng 11/2024", "≥ 7"));
+    // So does `check`.
+    let out = env.run(&["check", "--plan", "inputs/plans/bac-giang.toml", "--year", "2024", "--as-of", "2024-11-20"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Nộp muộn, muộn ít nhất 7 ngày (chỉ ghi tháng)"));
 }
 
 #[test]

@@ -616,6 +616,7 @@ fn open_book<'a>(format: Magic, ext: &str, data: &'a [u8]) -> Result<Sheets<Curs
 fn read_sheets(book: &mut Sheets<Cursor<&[u8]>>, data: &[u8]) -> Result<WorkbookData, (Kind, String)> {
     let metas: Vec<calamine::Sheet> = book.sheets_metadata().to_vec();
     let metas_count = metas.len();
+    let xls_hidden = std::cell::OnceCell::new();
     let mut sheets = Vec::new();
     for meta in metas {
         if meta.typ != calamine::SheetType::WorkSheet {
@@ -639,11 +640,14 @@ fn read_sheets(book: &mut Sheets<Cursor<&[u8]>>, data: &[u8]) -> Result<Workbook
         let hidden = meta.visible != calamine::SheetVisible::Visible;
         let mut read = read_sheet(&meta.name, hidden, &range, &mut merges, carried);
         // The rows of its table hidden by hand, which calamine does not report: from the
-        // sheet's XML (XLSX) or the workbook's content (ODS).
+        // sheet's XML (XLSX), the workbook's content (ODS) or its records (XLS).
         if read.iter().any(|s| !s.rows.is_empty()) {
             let hidden_rows = match book {
                 Sheets::Xlsx(_) => sheet_xml().map(xlsx_hidden_rows).unwrap_or_default(),
                 Sheets::Ods(_) => ods_hidden_rows(data, &meta.name).unwrap_or_default(),
+                Sheets::Xls(_) => {
+                    xls_hidden.get_or_init(|| xls_hidden_rows(data).unwrap_or_default()).get(&meta.name).cloned().unwrap_or_default()
+                }
                 _ => Vec::new(),
             };
             for s in &mut read {
@@ -732,6 +736,85 @@ fn ods_merges(data: &[u8], name: &str) -> Option<Vec<Dimensions>> {
             _ => {}
         }
     }
+}
+
+/// The rows each sheet of an XLS (BIFF8) workbook hides by hand, 0-based and sorted, by
+/// sheet name: its ROW records (0x0208) marked hidden (`fDyZero`), not those of an outline
+/// level above 0 (folded into a group), and none in a sheet with a filter on (FILTERMODE,
+/// 0x009B: the rows it hides are data). `None` where anything is unexpected.
+fn xls_hidden_rows(data: &[u8]) -> Option<std::collections::HashMap<String, Vec<u32>>> {
+    use std::io::Read;
+    let mut cf = cfb::CompoundFile::open(Cursor::new(data)).ok()?;
+    let stream = ["/Workbook", "/Book"].into_iter().find(|n| cf.is_stream(n))?;
+    let mut wb = Vec::new();
+    cf.open_stream(stream).ok()?.take(ODS_CONTENT_MAX).read_to_end(&mut wb).ok()?;
+    // The records from an offset: (type, body).
+    let wb = &wb[..];
+    let records = |from: usize| {
+        let mut at = from;
+        std::iter::from_fn(move || {
+            let head = wb.get(at..at + 4)?;
+            let (kind, len) = (u16::from_le_bytes([head[0], head[1]]), usize::from(u16::from_le_bytes([head[2], head[3]])));
+            let body = wb.get(at + 4..at + 4 + len)?;
+            at += 4 + len;
+            Some((kind, body))
+        })
+    };
+    // The globals: BIFF8 (BOF version 0x0600), then a BOUNDSHEET8 (0x0085) per sheet:
+    // where its substream starts, and its name.
+    let mut globals = records(0);
+    let (0x0809, bof) = globals.next()? else { return None };
+    if bof.get(..2)? != [0x00, 0x06] {
+        return None;
+    }
+    let mut sheets = Vec::new();
+    for (kind, body) in globals {
+        match kind {
+            0x0085 => {
+                let at = u32::from_le_bytes(body.get(..4)?.try_into().ok()?) as usize;
+                let (count, high) = (usize::from(*body.get(6)?), body.get(7)? & 1 == 1);
+                let chars = body.get(8..)?;
+                let name: String = if high {
+                    let units: Vec<u16> = chars.get(..count * 2)?.chunks(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect();
+                    String::from_utf16(&units).ok()?
+                } else {
+                    chars.get(..count)?.iter().map(|&b| char::from(b)).collect()
+                };
+                sheets.push((name, at));
+            }
+            0x000A => break,
+            _ => {}
+        }
+    }
+    let mut hidden = std::collections::HashMap::new();
+    for (name, at) in sheets {
+        let (mut rows, mut filtered, mut depth) = (Vec::new(), false, 0u32);
+        for (kind, body) in records(at) {
+            match kind {
+                0x0809 => depth += 1,
+                0x000A => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        break;
+                    }
+                }
+                0x009B if depth == 1 => filtered = true,
+                0x0208 if depth == 1 => {
+                    let flags = u16::from_le_bytes(body.get(12..14)?.try_into().ok()?);
+                    if flags & 0x20 != 0 && flags & 0x07 == 0 {
+                        rows.push(u32::from(u16::from_le_bytes(body.get(..2)?.try_into().ok()?)));
+                    }
+                }
+                _ => {}
+            }
+        }
+        if filtered {
+            rows.clear();
+        }
+        rows.sort_unstable();
+        hidden.insert(name, rows);
+    }
+    Some(hidden)
 }
 
 /// The rows an ODS sheet hides by hand (`table:visibility="collapse"`), 0-based and
@@ -1562,6 +1645,36 @@ pub(crate) mod tests {
         }
         assert!(merged > 0);
         assert_eq!(ods_merges(&ods, "no such sheet"), None);
+    }
+
+    #[test]
+    fn an_xls_workbook_s_sheets_are_found_in_its_records_as_calamine_finds_them() {
+        // Every BIFF8 workbook of the shared corpus that calamine opens: the sheets our pass
+        // over its records finds are calamine's worksheets, by name.
+        let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/third-party");
+        let mut files = Vec::new();
+        walk(&corpus, "", &mut files).unwrap();
+        let mut compared = 0;
+        for f in files.iter().filter(|f| f.rel.to_ascii_lowercase().ends_with(".xls")) {
+            let data = std::fs::read(&f.path).unwrap();
+            if data.len() > 300_000 {
+                continue;
+            }
+            let Some(ours) = xls_hidden_rows(&data) else { continue };
+            // A loop in its sectors has calamine ask for 4 GB (a run reads it in a worker
+            // with a memory limit); ours read it.
+            if f.rel.ends_with("oleloop.xls") {
+                continue;
+            }
+            let Ok(book) = std::panic::catch_unwind(|| Xls::new(Cursor::new(&data[..]))) else { continue };
+            let Ok(book) = book else { continue };
+            let theirs: std::collections::BTreeSet<&str> =
+                book.sheets_metadata().iter().filter(|m| m.typ == calamine::SheetType::WorkSheet).map(|m| m.name.as_str()).collect();
+            let found: std::collections::BTreeSet<&str> = ours.keys().map(String::as_str).collect();
+            assert!(theirs.is_subset(&found), "{}: {theirs:?} {found:?}", f.rel);
+            compared += 1;
+        }
+        assert!(compared > 100, "{compared} workbooks compared");
     }
 
     #[test]

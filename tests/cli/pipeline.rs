@@ -296,8 +296,8 @@ fn a_task_s_code_written_with_the_activity_is_the_row_s_task_where_no_column_giv
 #[test]
 fn a_row_hidden_by_hand_is_listed_not_consolidated() {
     // tests/fixtures/hidden/2024 (openpyxl, then LibreOffice): the same report's second row
-    // hidden by hand (.xlsx as LibreOffice saves it, .ods), folded into an outline group
-    // (.ods), hidden by a filter (.xlsx); each report has a second sheet.
+    // hidden by hand (.xlsx as LibreOffice saves it, .ods, .xls), folded into an outline
+    // group (.ods), hidden by a filter (.xlsx); each report has a second sheet.
     let env = Env::new();
     env.copy_into_year(2024, "tests/fixtures/hidden/2024");
     env.run_year(2024, &[]);
@@ -307,6 +307,7 @@ fn a_row_hidden_by_hand_is_listed_not_consolidated() {
     assert_eq!(rows_of("so-van-hoa.ods"), ["5", "7"]);
     assert_eq!(rows_of("so-cong-thuong.ods"), ["5", "6", "7"]);
     assert_eq!(rows_of("so-tai-chinh.xlsx"), ["5", "6", "7"]);
+    assert_eq!(rows_of("bao-bac-giang.xls"), ["5", "7"]);
     let problems = env.csv(2024, "problems.csv");
     let hidden: Vec<(&str, &str, &str, &str)> = problems
         .iter()
@@ -314,7 +315,10 @@ fn a_row_hidden_by_hand_is_listed_not_consolidated() {
         .map(|p| (p["file"].as_str(), p["sheet"].as_str(), p["cell"].as_str(), p["detail"].as_str()))
         .collect();
     let old = "Hội nghị năm 2023 (đã báo cáo năm trước)";
-    assert_eq!(hidden, [("so-ngoai-vu.xlsx", "Báo cáo", "A6", old), ("so-van-hoa.ods", "Báo cáo", "A6", old)]);
+    assert_eq!(
+        hidden,
+        [("bao-bac-giang.xls", "Báo cáo", "A6", old), ("so-ngoai-vu.xlsx", "Báo cáo", "A6", old), ("so-van-hoa.ods", "Báo cáo", "A6", old)]
+    );
     // Read, and listed: nothing lost.
     let files = env.csv(2024, "files.csv");
     let counts = |file: &str| {

@@ -59,6 +59,8 @@ pub enum Kind {
     DateFuture,
     /// A report date whose day is left blank, to be written by hand: its month and year.
     DatePartial,
+    /// No date in the workbook; the one in its file's name is taken.
+    DateFromName,
     SheetOtherYear,
     /// A sheet whose own "Đơn vị báo cáo" line names another agency than the file's sender.
     SheetOtherAgency,
@@ -148,6 +150,7 @@ impl Kind {
             DateGuessed => "date_guessed",
             DateFuture => "date_future",
             DatePartial => "date_partial",
+            DateFromName => "date_from_name",
             SheetOtherYear => "sheet_other_year",
             SheetOtherAgency => "sheet_other_agency",
             SheetGuidance => "sheet_guidance",
@@ -223,6 +226,9 @@ impl Kind {
                 "ngày ghi chưa đủ hoặc chưa đúng ({detail}): đọc theo cách hợp lý nhất, đề nghị kiểm tra và ghi đủ dd/mm/yyyy"
             ),
             DatePartial => format!("ngày báo cáo để trống ngày, chỉ có tháng ({detail}); đề nghị ghi đủ ngày"),
+            DateFromName => format!(
+                "trong tệp không có ngày báo cáo; lấy ngày ghi trong tên tệp ({detail}); đề nghị ghi \"Ngày báo cáo: dd/mm/yyyy\""
+            ),
             DateOtherYear => format!(
                 "ngày báo cáo {detail} không thuộc năm báo cáo: có thể là báo cáo của năm khác hoặc ghi nhầm năm; kiểm tra lại (chưa đánh giá đúng hạn)"
             ),
@@ -322,6 +328,7 @@ impl Kind {
             DateGuessed => format!("a date written incompletely or wrongly ({detail}): read as the likeliest date"),
             DateFuture => format!("report date {detail}: more than 60 days after the day checked, so misdated; not used for timeliness"),
             DatePartial => format!("report date with its day left blank, the month only ({detail})"),
+            DateFromName => format!("no report date in the workbook; the date in its file name is taken ({detail})"),
             DateOtherYear => {
                 format!(
                     "report date {detail} is outside the reporting year: another year's report, or a wrong year; not used for timeliness"

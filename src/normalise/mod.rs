@@ -537,10 +537,19 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
             problems.push(Problem::at(&ing.rel, &sheet, cell, Kind::DateUnreadable, written));
             None
         }
-        None => {
-            problems.push(Problem::file(&ing.rel, Kind::DateMissing, ""));
-            None
-        }
+        // No date in the workbook: the one its file's name gives ("BC_NGVH_25.10.2024.xlsx"),
+        // said so.
+        None => match values::date_in_name(&ing.rel, year) {
+            Some(d) => {
+                let name = ing.rel.rsplit('/').next().unwrap_or(&ing.rel);
+                problems.push(Problem::file(&ing.rel, Kind::DateFromName, format!("{name} → {}", d.format("%d/%m/%Y"))));
+                Some(d)
+            }
+            None => {
+                problems.push(Problem::file(&ing.rel, Kind::DateMissing, ""));
+                None
+            }
+        },
     };
     // A workbook holding several agencies' reports, a sheet each, each sheet's own line
     // naming its agency: the sender's sheets are its report; another's are listed, its

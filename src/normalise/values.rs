@@ -846,6 +846,56 @@ fn month_in_words(key: &str) -> Option<String> {
     Some(format!("{}{m}{}", &key[..at], &rest[word.len()..]))
 }
 
+/// A date in a file's name ("BC_NGVH_25.10.2024.xlsx", "BaoCao_20241020", "bao cao
+/// 15-10-2024", "BC_2024-10-18"), in the reporting year `year` or the next: day, month and
+/// year apart (day first, or the year first), or eight figures together (yyyymmdd, else
+/// ddmmyyyy). `None` where the name has none, or two different ones.
+pub fn date_in_name(name: &str, year: i32) -> Option<NaiveDate> {
+    let stem = name.rsplit('/').next().unwrap_or(name);
+    let stem = stem.rsplit_once('.').map_or(stem, |(s, _)| s);
+    // Runs of figures, by where they start and end.
+    let bytes = stem.as_bytes();
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        if bytes[at].is_ascii_digit() {
+            let end = bytes[at..].iter().position(|b| !b.is_ascii_digit()).map_or(bytes.len(), |n| at + n);
+            runs.push((at, end));
+            at = end;
+        } else {
+            at += 1;
+        }
+    }
+    let num = |(from, to): (usize, usize)| stem[from..to].parse::<u32>().ok();
+    let date = |y: Option<u32>, m: Option<u32>, d: Option<u32>| {
+        NaiveDate::from_ymd_opt(i32::try_from(y?).ok()?, m?, d?).filter(|d| (year..=year + 1).contains(&d.year()))
+    };
+    let mut found = Vec::new();
+    for (i, &(from, to)) in runs.iter().enumerate() {
+        // Eight figures together: yyyymmdd, else ddmmyyyy.
+        if to - from == 8 {
+            let part = |a: usize, b: usize| num((from + a, from + b));
+            found.extend(date(part(0, 4), part(4, 6), part(6, 8)).or_else(|| date(part(4, 8), part(2, 4), part(0, 2))));
+        }
+        // Three runs one mark apart: "25.10.2024", "2024-10-18".
+        let Some(&[a, b, c]) = runs.get(i..i + 3) else { continue };
+        let apart = |x: (usize, usize), y: (usize, usize)| y.0 == x.1 + 1 && b"._- ".contains(&bytes[x.1]);
+        if apart(a, b) && apart(b, c) {
+            match (a.1 - a.0, b.1 - b.0, c.1 - c.0) {
+                (1 | 2, 1 | 2, 4) => found.extend(date(num(c), num(b), num(a))),
+                (4, 1 | 2, 1 | 2) => found.extend(date(num(a), num(b), num(c))),
+                _ => {}
+            }
+        }
+    }
+    found.sort();
+    found.dedup();
+    match found.as_slice() {
+        [d] => Some(*d),
+        _ => None,
+    }
+}
+
 /// The month and year of a date whose day is left blank, to be written by hand at the
 /// signing ("ngày    tháng 10 năm 2024", "ngày …/10/2024", "tháng mười năm 2024"): its
 /// figures are a month and a four-digit year, and nothing else.
@@ -1323,6 +1373,27 @@ mod tests {
         // Nothing to guess from.
         for t in ["31/02", "05/06/2024", "2024", "20", "1/2/3/4"] {
             assert_eq!(date_guess(t, 2024, deadline), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn a_date_in_a_file_s_name() {
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd);
+        for (name, want) in [
+            ("BC_NGVH_25.10.2024.xlsx", d(2024, 10, 25)),
+            ("BaoCao_20241020.xlsx", d(2024, 10, 20)),
+            ("Cong an/bao cao ngay 15-10-2024.xls", d(2024, 10, 15)),
+            ("BC_2024-10-18.xlsx", d(2024, 10, 18)),
+            ("BC 20102024.xlsx", d(2024, 10, 20)),
+            ("BC_5_1_2025.xlsx", d(2025, 1, 5)),
+            // No date, another year's, or two.
+            ("BC 2024.xlsx", None),
+            ("BC_NGVH_25.10.2022.xlsx", None),
+            ("KH 123-2024.xlsx", None),
+            ("BC 15.10.2024 sua 20.10.2024.xlsx", None),
+            ("so 1234567890.xlsx", None),
+        ] {
+            assert_eq!(date_in_name(name, 2024), want, "{name}");
         }
     }
 

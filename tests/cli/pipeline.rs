@@ -476,6 +476,45 @@ fn a_date_line_with_its_day_left_blank_decides_by_its_month_where_it_can() {
 }
 
 #[test]
+fn a_report_with_no_date_in_it_is_dated_by_its_file_s_name() {
+    let env = Env::new();
+    let table = |name: &str, agency: &str| {
+        write_report(
+            &env.year_dir(2024).join(name),
+            &[&format!("Đơn vị báo cáo: {agency}")],
+            &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng"],
+            &[&["1", "NV1", "Hội nghị", "Xong", "Hoàn thành"]],
+        );
+    };
+    table("BC_NGVH_28.10.2024.xlsx", "Sở Ngoại vụ");
+    table("BaoCao_20241020.xlsx", "Sở Công Thương");
+    table("bao-cao-2024.xlsx", "Sở Tài chính");
+    env.run_year(2024, &["--as-of", "2024-11-20"]);
+    let completeness = env.csv(2024, "completeness.csv");
+    let of = |code: &str| {
+        let c = completeness.iter().find(|c| c["agency_code"] == code).unwrap();
+        (c["received_date"].clone(), c["verdict"].clone())
+    };
+    assert_eq!(of("SNV"), ("2024-10-28".into(), "late".into()));
+    assert_eq!(of("SCT"), ("2024-10-20".into(), "on_time".into()));
+    assert_eq!(of("STC"), ("".into(), "undated".into()));
+    let problems = env.csv(2024, "problems.csv");
+    let found: Vec<(&str, &str, &str)> = problems
+        .iter()
+        .filter(|p| p["kind"].starts_with("date"))
+        .map(|p| (p["file"].as_str(), p["kind"].as_str(), p["detail"].as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("BC_NGVH_28.10.2024.xlsx", "date_from_name", "BC_NGVH_28.10.2024.xlsx → 28/10/2024"),
+            ("BaoCao_20241020.xlsx", "date_from_name", "BaoCao_20241020.xlsx → 20/10/2024"),
+            ("bao-cao-2024.xlsx", "date_missing", "")
+        ]
+    );
+}
+
+#[test]
 fn a_form_s_own_ways_of_giving_the_status_are_read() {
     let env = Env::new();
     let dir = env.year_dir(2024);

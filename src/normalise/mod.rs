@@ -175,6 +175,10 @@ const DATE_LABELS: &[&str] = &[
     "thoi gian bao cao",
     "thoi diem bao cao",
     "thoi gian gui",
+    "ngay nop",
+    "thoi gian nop",
+    "ngay hoan thanh bao cao",
+    "ngay xuat bao cao",
 ];
 const TOTALS: &[&str] = &["tong cong", "cong", "tong", "tong so", "tong kinh phi", "cong tong", "tong cong kinh phi"];
 
@@ -2448,7 +2452,12 @@ mod tests {
             ("Ngày tháng năm báo cáo: 20/10/2024", Some("20/10/2024")),
             ("Thời gian báo cáo: 21/10/2024", Some("21/10/2024")),
             ("Ngày gửi báo cáo: 22/10/2024", Some("22/10/2024")),
+            ("Ngày nộp: 23/10/2024", Some("23/10/2024")),
+            ("Ngày nộp báo cáo: 23/10/2024", Some("23/10/2024")),
+            ("Ngày xuất báo cáo: 24/10/2024", Some("24/10/2024")),
+            ("Ngày hoàn thành báo cáo: 24/10/2024", Some("24/10/2024")),
             ("Thời gian thực hiện: năm 2024", None),
+            ("Ngày hoàn thành: 30/9/2024", None),
         ] {
             assert_eq!(label_value(t, DATE_LABELS), want, "{t:?}");
         }

@@ -681,19 +681,18 @@ fn merged_regions(book: &mut Sheets<Cursor<&[u8]>>, data: &[u8], name: &str) -> 
 /// The largest `content.xml` of an ODS workbook read again for its merged cells.
 const ODS_CONTENT_MAX: u64 = 64 << 20;
 
+/// An ODS workbook's `content.xml`, read again whole (every sheet is in it).
+fn ods_content(data: &[u8]) -> Option<Vec<u8>> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(data)).ok()?;
+    entry_bytes(&mut zip, data, "content.xml", ODS_CONTENT_MAX)
+}
+
 /// The merged regions of an ODS sheet: its cells that span rows or columns
 /// (`table:number-rows-spanned`, `table:number-columns-spanned`), which calamine does not
 /// report. `None` where anything is unexpected: no regions are used then.
 fn ods_merges(data: &[u8], name: &str) -> Option<Vec<Dimensions>> {
     use quick_xml::events::Event;
-    use std::io::Read;
-    let mut zip = zip::ZipArchive::new(Cursor::new(data)).ok()?;
-    let entry = zip.by_name("content.xml").ok()?;
-    if entry.size() > ODS_CONTENT_MAX {
-        return None;
-    }
-    let mut xml = Vec::with_capacity(entry.size() as usize);
-    entry.take(ODS_CONTENT_MAX).read_to_end(&mut xml).ok()?;
+    let xml = ods_content(data)?;
     let mut reader = quick_xml::Reader::from_reader(&xml[..]);
     reader.config_mut().expand_empty_elements = true;
     let number = |e: &quick_xml::events::BytesStart, attr: &str| -> Option<u32> {
@@ -826,14 +825,7 @@ fn xls_hidden_rows(data: &[u8]) -> Option<std::collections::HashMap<String, Vec<
 /// (inside `<table:table-row-group>`). `None` where anything is unexpected.
 fn ods_hidden_rows(data: &[u8], name: &str) -> Option<Vec<u32>> {
     use quick_xml::events::Event;
-    use std::io::Read;
-    let mut zip = zip::ZipArchive::new(Cursor::new(data)).ok()?;
-    let entry = zip.by_name("content.xml").ok()?;
-    if entry.size() > ODS_CONTENT_MAX {
-        return None;
-    }
-    let mut xml = Vec::with_capacity(entry.size() as usize);
-    entry.take(ODS_CONTENT_MAX).read_to_end(&mut xml).ok()?;
+    let xml = ods_content(data)?;
     // Most workbooks hide nothing: one search tells.
     if memchr::memmem::find(&xml, b"\"collapse\"").is_none() {
         return Some(Vec::new());
@@ -893,7 +885,7 @@ fn only_sheet_merges(data: &[u8]) -> Option<Vec<Dimensions>> {
 fn only_sheet_xml(data: &[u8]) -> Option<Vec<u8>> {
     let mut zip = zip::ZipArchive::new(Cursor::new(data)).ok()?;
     let name = only_sheet_name(&mut zip)?;
-    entry_bytes(&mut zip, data, &name)
+    entry_bytes(&mut zip, data, &name, ONLY_SHEET_MAX)
 }
 
 /// The one file under `xl/worksheets/`, if there is one and only one.
@@ -910,20 +902,24 @@ fn only_sheet_name(zip: &mut zip::ZipArchive<Cursor<&[u8]>>) -> Option<String> {
     }
 }
 
+/// A zip entry's bytes as stored in the workbook's bytes `data` (compressed or not).
+fn stored_bytes<'d>(entry: &zip::read::ZipFile<'_, Cursor<&[u8]>>, data: &'d [u8]) -> Option<&'d [u8]> {
+    let start = usize::try_from(entry.data_start()?).ok()?;
+    data.get(start..start.checked_add(usize::try_from(entry.compressed_size()).ok()?)?)
+}
+
 /// A zip entry's bytes, held whole: only an entry of reasonable size (calamine's pass
 /// streams). A deflated entry is inflated straight from the workbook's bytes into its
-/// buffer: through `Read` the buffer is zeroed first and the bytes checksummed, which cost
-/// as much again (calamine, reading the same entry, checks them).
-fn entry_bytes(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, data: &[u8], name: &str) -> Option<Vec<u8>> {
+/// buffer: through `Read` the buffer is zeroed first and the bytes checksummed (calamine,
+/// reading the same entry, checks them), a seventh of this pass's cost on S (cachegrind).
+fn entry_bytes(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, data: &[u8], name: &str, max: u64) -> Option<Vec<u8>> {
     use std::io::Read;
     let mut entry = zip.by_name(name).ok()?;
     let size = entry.size();
-    if size > ONLY_SHEET_MAX {
+    if size > max {
         return None;
     }
-    let start = entry.data_start().and_then(|s| usize::try_from(s).ok());
-    let compressed = start.and_then(|s| data.get(s..s.checked_add(usize::try_from(entry.compressed_size()).ok()?)?));
-    if let (zip::CompressionMethod::Deflated, Some(compressed)) = (entry.compression(), compressed) {
+    if let (zip::CompressionMethod::Deflated, Some(compressed)) = (entry.compression(), stored_bytes(&entry, data)) {
         let mut out = Vec::with_capacity(size as usize);
         let mut inflater = flate2::Decompress::new(false);
         let done = inflater.decompress_vec(compressed, &mut out, flate2::FlushDecompress::Finish);
@@ -932,7 +928,7 @@ fn entry_bytes(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, data: &[u8], name: &str
         }
     }
     let mut xml = Vec::with_capacity(size as usize);
-    entry.by_ref().take(ONLY_SHEET_MAX).read_to_end(&mut xml).ok()?;
+    entry.by_ref().take(max).read_to_end(&mut xml).ok()?;
     Some(xml)
 }
 
@@ -946,7 +942,7 @@ fn xlsx_sheet_xml(data: &[u8], name: &str, count: usize) -> Option<Vec<u8>> {
     }
     let mut zip = zip::ZipArchive::new(Cursor::new(data)).ok()?;
     let part = xlsx_sheet_part(&mut zip, data, name)?;
-    entry_bytes(&mut zip, data, &part)
+    entry_bytes(&mut zip, data, &part, ONLY_SHEET_MAX)
 }
 
 /// Whether the XML of the XLSX sheet named `name` (among `count` sheets) may hide a row:
@@ -961,8 +957,7 @@ fn xlsx_may_hide_rows(data: &[u8], name: &str, count: usize) -> bool {
             _ => xlsx_sheet_part(&mut zip, data, name)?,
         };
         let entry = zip.by_name(&part).ok()?;
-        let start = usize::try_from(entry.data_start()?).ok()?;
-        let stored = data.get(start..start.checked_add(usize::try_from(entry.compressed_size()).ok()?)?)?;
+        let stored = stored_bytes(&entry, data)?;
         match entry.compression() {
             zip::CompressionMethod::Stored => Some(memchr::memmem::find(stored, b"hidden=").is_some()),
             zip::CompressionMethod::Deflated => inflated_contains(stored, b"hidden="),
@@ -1006,7 +1001,7 @@ fn xlsx_sheet_part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, data: &[u8], name: 
         let a = e.attributes().flatten().find(|a| a.key.as_ref() == key || a.key.local_name().as_ref() == key)?;
         a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok().map(|v| v.into_owned())
     };
-    let workbook = entry_bytes(zip, data, "xl/workbook.xml")?;
+    let workbook = entry_bytes(zip, data, "xl/workbook.xml", ONLY_SHEET_MAX)?;
     let mut reader = quick_xml::Reader::from_reader(&workbook[..]);
     let id = loop {
         match reader.read_event().ok()? {
@@ -1019,7 +1014,7 @@ fn xlsx_sheet_part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, data: &[u8], name: 
             _ => {}
         }
     };
-    let rels = entry_bytes(zip, data, "xl/_rels/workbook.xml.rels")?;
+    let rels = entry_bytes(zip, data, "xl/_rels/workbook.xml.rels", ONLY_SHEET_MAX)?;
     let mut reader = quick_xml::Reader::from_reader(&rels[..]);
     loop {
         match reader.read_event().ok()? {

@@ -691,9 +691,23 @@ fn ods_content(data: &[u8]) -> Option<Vec<u8>> {
 /// (`table:number-rows-spanned`, `table:number-columns-spanned`), which calamine does not
 /// report. `None` where anything is unexpected: no regions are used then.
 fn ods_merges(data: &[u8], name: &str) -> Option<Vec<Dimensions>> {
+    ods_layout(&ods_content(data)?, name).map(|l| l.merges)
+}
+
+/// What calamine does not report of an ODS sheet: its merged regions, and the rows it
+/// hides by hand.
+struct OdsLayout {
+    merges: Vec<Dimensions>,
+    /// 0-based rows with `table:visibility="collapse"`, in order: not those a filter hides
+    /// (`"filter"`), nor those of a folded outline group (inside `<table:table-row-group>`).
+    hidden: Vec<u32>,
+}
+
+/// Walks the sheet named `name` in an ODS `content.xml`. `None` where anything is
+/// unexpected.
+fn ods_layout(xml: &[u8], name: &str) -> Option<OdsLayout> {
     use quick_xml::events::Event;
-    let xml = ods_content(data)?;
-    let mut reader = quick_xml::Reader::from_reader(&xml[..]);
+    let mut reader = quick_xml::Reader::from_reader(xml);
     reader.config_mut().expand_empty_elements = true;
     let number = |e: &quick_xml::events::BytesStart, attr: &str| -> Option<u32> {
         match e.try_get_attribute(attr).ok()? {
@@ -701,29 +715,36 @@ fn ods_merges(data: &[u8], name: &str) -> Option<Vec<Dimensions>> {
             None => Some(1),
         }
     };
-    let (mut inside, mut depth, mut row, mut col, mut repeats) = (false, 0u32, 0u32, 0u32, 1u32);
-    let mut regions = Vec::new();
+    let value = |e: &quick_xml::events::BytesStart, attr: &str| -> Option<String> {
+        let a = e.try_get_attribute(attr).ok()??;
+        a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok().map(|v| v.into_owned())
+    };
+    let (mut inside, mut depth, mut groups) = (false, 0u32, 0u32);
+    let (mut row, mut col, mut repeats) = (0u32, 0u32, 1u32);
+    let mut layout = OdsLayout { merges: Vec::new(), hidden: Vec::new() };
     loop {
         match reader.read_event().ok()? {
             Event::Start(e) if e.name().as_ref() == "table:table" => {
                 if inside {
                     depth += 1;
-                } else if e
-                    .try_get_attribute("table:name")
-                    .ok()?
-                    .is_some_and(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).is_ok_and(|v| v == name))
-                {
+                } else if value(&e, "table:name").as_deref() == Some(name) {
                     inside = true;
                 }
             }
             Event::End(e) if inside && e.name().as_ref() == "table:table" => {
                 if depth == 0 {
-                    return Some(regions);
+                    return Some(layout);
                 }
                 depth -= 1;
             }
+            Event::Start(e) if inside && depth == 0 && e.name().as_ref() == "table:table-row-group" => groups += 1,
+            Event::End(e) if inside && depth == 0 && e.name().as_ref() == "table:table-row-group" => groups = groups.saturating_sub(1),
             Event::Start(e) if inside && depth == 0 && e.name().as_ref() == "table:table-row" => {
                 (col, repeats) = (0, number(&e, "table:number-rows-repeated")?);
+                if groups == 0 && value(&e, "table:visibility").as_deref() == Some("collapse") {
+                    // A run of hidden empty rows to the sheet's end is no row of the table.
+                    layout.hidden.extend(row..row.saturating_add(repeats.min(10_000)));
+                }
             }
             Event::End(e) if inside && depth == 0 && e.name().as_ref() == "table:table-row" => {
                 row = row.saturating_add(repeats);
@@ -731,7 +752,7 @@ fn ods_merges(data: &[u8], name: &str) -> Option<Vec<Dimensions>> {
             Event::Start(e) if inside && depth == 0 && matches!(e.name().as_ref(), "table:table-cell" | "table:covered-table-cell") => {
                 let (rows, cols) = (number(&e, "table:number-rows-spanned")?, number(&e, "table:number-columns-spanned")?);
                 if rows > 1 || cols > 1 {
-                    regions.push(Dimensions { start: (row, col), end: (row + rows - 1, col + cols - 1) });
+                    layout.merges.push(Dimensions { start: (row, col), end: (row + rows - 1, col + cols - 1) });
                 }
                 col = col.saturating_add(number(&e, "table:number-columns-repeated")?);
             }
@@ -820,52 +841,15 @@ fn xls_hidden_rows(data: &[u8]) -> Option<std::collections::HashMap<String, Vec<
     Some(hidden)
 }
 
-/// The rows an ODS sheet hides by hand (`table:visibility="collapse"`), 0-based and
-/// sorted: not those a filter hides (`"filter"`), nor those of a folded outline group
-/// (inside `<table:table-row-group>`). `None` where anything is unexpected.
+/// The rows an ODS sheet hides by hand (see `OdsLayout::hidden`). `None` where anything
+/// is unexpected.
 fn ods_hidden_rows(data: &[u8], name: &str) -> Option<Vec<u32>> {
-    use quick_xml::events::Event;
     let xml = ods_content(data)?;
     // Most workbooks hide nothing: one search tells.
     if memchr::memmem::find(&xml, b"\"collapse\"").is_none() {
         return Some(Vec::new());
     }
-    let mut reader = quick_xml::Reader::from_reader(&xml[..]);
-    reader.config_mut().expand_empty_elements = true;
-    let attr = |e: &quick_xml::events::BytesStart, key: &str| -> Option<String> {
-        e.try_get_attribute(key).ok()?.and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok().map(|v| v.into_owned()))
-    };
-    let (mut inside, mut depth, mut groups, mut row) = (false, 0u32, 0u32, 0u32);
-    let mut hidden = Vec::new();
-    loop {
-        match reader.read_event().ok()? {
-            Event::Start(e) if e.name().as_ref() == "table:table" => {
-                if inside {
-                    depth += 1;
-                } else if attr(&e, "table:name").as_deref() == Some(name) {
-                    inside = true;
-                }
-            }
-            Event::End(e) if inside && e.name().as_ref() == "table:table" => {
-                if depth == 0 {
-                    return Some(hidden);
-                }
-                depth -= 1;
-            }
-            Event::Start(e) if inside && depth == 0 && e.name().as_ref() == "table:table-row-group" => groups += 1,
-            Event::End(e) if inside && depth == 0 && e.name().as_ref() == "table:table-row-group" => groups = groups.saturating_sub(1),
-            Event::Start(e) if inside && depth == 0 && e.name().as_ref() == "table:table-row" => {
-                let repeats: u32 = attr(&e, "table:number-rows-repeated").map_or(Some(1), |r| r.trim().parse().ok())?;
-                if groups == 0 && attr(&e, "table:visibility").as_deref() == Some("collapse") {
-                    // A run of hidden empty rows to the sheet's end is no row of the table.
-                    hidden.extend(row..row.saturating_add(repeats.min(10_000)));
-                }
-                row = row.saturating_add(repeats);
-            }
-            Event::Eof => return None,
-            _ => {}
-        }
-    }
+    ods_layout(&xml, name).map(|l| l.hidden)
 }
 
 /// The largest sheet XML read whole for its merged cells (a year's report is well under 1 MB).

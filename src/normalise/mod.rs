@@ -1190,8 +1190,9 @@ fn find_date(sheets: &[&SheetData]) -> Option<(DateRead, String, (String, String
 
 /// The line of an appendix naming the report it belongs to: "(Kèm theo Báo cáo số
 /// 245/BC-SVHTTDL ngày 18/10/2024 của Sở Văn hóa, Thể thao và Du lịch)", or a line
-/// starting "Báo cáo số …". A reference to another document ("kèm theo Công văn số … của
-/// Sở Ngoại vụ", the form the department sent out) is not one.
+/// starting "Báo cáo số …"; or the report's own number line, "Số: 123/BC-SNgV ngày
+/// 20/10/2024" (a report's number: "BC"). A reference to another document ("kèm theo Công
+/// văn số … của Sở Ngoại vụ", the form the department sent out) is not one.
 struct ReportReference {
     /// The report's date; `None` when the line leaves it blank (to be written by hand).
     date: Option<DateRead>,
@@ -1199,18 +1200,27 @@ struct ReportReference {
     issuer: String,
     /// The issuer's part of the document's number ("SVHTTDL" in "245/BC-SVHTTDL").
     number_code: String,
+    /// The report's own number line ("Số: …"): its date, not its sender. The sender's part
+    /// of a number is the agency's own abbreviation, which a plan's code may not be ("SNV"
+    /// is Sở Nội vụ's, and the Bắc Giang plan's code for Sở Ngoại vụ); its name above the
+    /// number says who sent it.
+    own_number: bool,
 }
 
 impl ReportReference {
     fn find(t: &str) -> Option<ReportReference> {
         // Folded only as far as such a line goes.
         let key = crate::text::fold_within(t, 240)?;
-        let at = match key.find("kem theo bao cao so ") {
-            Some(i) => i + "kem theo ".len(),
-            None if key.starts_with("bao cao so ") => 0,
-            None => return None,
+        let own = |rest: &str| rest.split(' ').take(2).any(|w| w == "bc");
+        let (rest, own_number) = match key.find("kem theo bao cao so ") {
+            Some(i) => (&key[i + "kem theo bao cao so ".len()..], false),
+            None => match (key.strip_prefix("bao cao so "), key.strip_prefix("so ").filter(|r| own(r))) {
+                (Some(rest), _) => (rest, false),
+                (None, Some(rest)) => (rest, true),
+                (None, None) => return None,
+            },
         };
-        let words: Vec<&str> = key[at + "bao cao so ".len()..].split(' ').collect();
+        let words: Vec<&str> = rest.split(' ').collect();
         let ngay = words.iter().position(|w| *w == "ngay");
         let cua = words.iter().position(|w| *w == "cua");
         // The number: "245 bc svhttdl", up to "ngày" or "của".
@@ -1229,11 +1239,15 @@ impl ReportReference {
             }
         });
         let issuer = cua.map_or(String::new(), |i| words[i + 1..].join(" "));
-        Some(ReportReference { date, issuer, number_code })
+        Some(ReportReference { date, issuer, number_code, own_number })
     }
 
-    /// The agency that issued the report, by the name after "của", else by its number.
+    /// The agency that issued the report, by the name after "của", else by its number (not
+    /// from the report's own number line).
     fn agency(&self, index: &AgencyIndex) -> Option<Match> {
+        if self.own_number {
+            return None;
+        }
         [&self.issuer, &self.number_code].into_iter().filter(|w| !w.is_empty()).map(|w| index.name(w)).find(|m| matches!(m, Match::One(_)))
     }
 
@@ -2568,6 +2582,12 @@ mod tests {
         // The department's own letter, which the form came with, is not the report.
         assert!(ReportReference::find("Biểu mẫu kèm theo Công văn số 1234/SNgV-HTQT ngày 01/9/2024 của Sở Ngoại vụ").is_none());
         assert!(ReportReference::find("Thực hiện Kế hoạch số 150/KH-UBND ngày 10/8/2022 của UBND tỉnh").is_none());
+        // The report's own number line: its date, not its sender.
+        let r = ReportReference::find("Số: 123/BC-SNgV ngày 20/10/2024").unwrap();
+        assert_eq!((r.date, r.own_number), (Some(DateRead::Date(NaiveDate::from_ymd_opt(2024, 10, 20).unwrap())), true));
+        assert_eq!(ReportReference::find("Số:      /BC-SNgV ngày …/10/2024").unwrap().date, None);
+        assert!(ReportReference::find("Số: 45/KH-UBND ngày 10/8/2024").is_none());
+        assert!(ReportReference::find("Số lượng: 12 bc").is_none());
         let cases = [
             ("(Kèm theo Báo cáo số 245/BC-SVHTTDL ngày 18/10/2024 của Sở Văn hóa, Thể thao và Du lịch)", "Sở Văn hóa, Thể thao và Du lịch"),
             ("Phụ lục kèm theo Báo cáo số      /BC-SCT ngày      /10/2024", "SCT"),

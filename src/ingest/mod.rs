@@ -640,7 +640,7 @@ fn read_sheets(book: &mut Sheets<Cursor<&[u8]>>, data: &[u8]) -> Result<Workbook
         let hidden = meta.visible != calamine::SheetVisible::Visible;
         let mut read = read_sheet(&meta.name, hidden, &range, &mut merges, carried);
         // The rows of its table hidden by hand, which calamine does not report: from the
-        // sheet's XML (XLSX), the workbook's content (ODS) or its records (XLS).
+        // sheet's XML (XLSX), the workbook's content (ODS) or its records (XLS, XLSB).
         if read.iter().any(|s| !s.rows.is_empty()) {
             let hidden_rows = match book {
                 // Held whole only where it may hide one, or is already (for its merged cells).
@@ -652,7 +652,7 @@ fn read_sheets(book: &mut Sheets<Cursor<&[u8]>>, data: &[u8]) -> Result<Workbook
                 Sheets::Xls(_) => {
                     xls_hidden.get_or_init(|| xls_hidden_rows(data).unwrap_or_default()).get(&meta.name).cloned().unwrap_or_default()
                 }
-                _ => Vec::new(),
+                Sheets::Xlsb(_) => xlsb_layout(data, &meta.name).map(|(_, hidden)| hidden).unwrap_or_default(),
             };
             for s in &mut read {
                 s.leave_out_hidden(&hidden_rows);
@@ -674,7 +674,7 @@ fn merged_regions(book: &mut Sheets<Cursor<&[u8]>>, data: &[u8], name: &str) -> 
         Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
         Sheets::Xls(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
         Sheets::Ods(_) => ods_merges(data, name).unwrap_or_default(),
-        _ => Vec::new(),
+        Sheets::Xlsb(_) => xlsb_layout(data, name).map(|(merges, _)| merges).unwrap_or_default(),
     }
 }
 
@@ -981,15 +981,11 @@ fn inflated_contains(deflated: &[u8], needle: &[u8]) -> Option<bool> {
 /// id's target in `xl/_rels/workbook.xml.rels`.
 fn xlsx_sheet_part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, data: &[u8], name: &str) -> Option<String> {
     use quick_xml::events::Event;
-    let attr = |e: &quick_xml::events::BytesStart, key: &str| -> Option<String> {
-        let a = e.attributes().flatten().find(|a| a.key.as_ref() == key || a.key.local_name().as_ref() == key)?;
-        a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok().map(|v| v.into_owned())
-    };
     let workbook = entry_bytes(zip, data, "xl/workbook.xml", ONLY_SHEET_MAX)?;
     let mut reader = quick_xml::Reader::from_reader(&workbook[..]);
     let id = loop {
         match reader.read_event().ok()? {
-            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "sheet" && attr(&e, "name").as_deref() == Some(name) => {
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "sheet" && xml_attr(&e, "name").as_deref() == Some(name) => {
                 // The relationship id, "r:id" under whatever prefix.
                 let id = e.attributes().flatten().find(|a| a.key.local_name().as_ref() == "id");
                 break id.and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok().map(|v| v.into_owned()))?;
@@ -998,12 +994,24 @@ fn xlsx_sheet_part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, data: &[u8], name: 
             _ => {}
         }
     };
-    let rels = entry_bytes(zip, data, "xl/_rels/workbook.xml.rels", ONLY_SHEET_MAX)?;
+    rels_target(zip, data, "xl/_rels/workbook.xml.rels", &id)
+}
+
+/// An attribute's value by its name, with or without a namespace prefix.
+fn xml_attr(e: &quick_xml::events::BytesStart, key: &str) -> Option<String> {
+    let a = e.attributes().flatten().find(|a| a.key.as_ref() == key || a.key.local_name().as_ref() == key)?;
+    a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok().map(|v| v.into_owned())
+}
+
+/// The zip path a workbook's relationships (`rels`) give the relationship `id`.
+fn rels_target(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, data: &[u8], rels: &str, id: &str) -> Option<String> {
+    use quick_xml::events::Event;
+    let rels = entry_bytes(zip, data, rels, ONLY_SHEET_MAX)?;
     let mut reader = quick_xml::Reader::from_reader(&rels[..]);
     loop {
         match reader.read_event().ok()? {
-            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "Relationship" && attr(&e, "Id").as_deref() == Some(&id) => {
-                let target = attr(&e, "Target")?;
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "Relationship" && xml_attr(&e, "Id").as_deref() == Some(id) => {
+                let target = xml_attr(&e, "Target")?;
                 return Some(match target.strip_prefix('/') {
                     Some(absolute) => absolute.to_string(),
                     None => format!("xl/{target}"),
@@ -1013,6 +1021,78 @@ fn xlsx_sheet_part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, data: &[u8], name: 
             _ => {}
         }
     }
+}
+
+/// The records of an XLSB part, as (type, body): each record's type and size are written
+/// in groups of 7 bits, the high bit saying another follows (the type in up to 2 bytes,
+/// the size in up to 4).
+fn xlsb_records(bin: &[u8]) -> impl Iterator<Item = (u32, &[u8])> {
+    fn number(bin: &[u8], at: &mut usize, bytes: usize) -> Option<u32> {
+        let mut n = 0u32;
+        for k in 0..bytes {
+            let b = *bin.get(*at)?;
+            *at += 1;
+            n |= u32::from(b & 0x7f) << (7 * k);
+            if b & 0x80 == 0 {
+                break;
+            }
+        }
+        Some(n)
+    }
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let kind = number(bin, &mut at, 2)?;
+        let len = usize::try_from(number(bin, &mut at, 4)?).ok()?;
+        let body = bin.get(at..at.checked_add(len)?)?;
+        at += len;
+        Some((kind, body))
+    })
+}
+
+/// What calamine does not report of the XLSB sheet named `name`: its merged regions
+/// (BrtMergeCell, 176), and the rows it hides by hand (BrtRowHdr, 0, with `fDyZero`), not
+/// those of an outline level above 0, and none in a sheet with a filter on
+/// (BrtBeginFilterColumn, 163). `None` where anything is unexpected.
+fn xlsb_layout(data: &[u8], name: &str) -> Option<(Vec<Dimensions>, Vec<u32>)> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(data)).ok()?;
+    // The sheet's relationship id: in its BrtBundleSh (156) in xl/workbook.bin, after two
+    // 4-byte fields, its id then its name, each a count of UTF-16 units and the units.
+    let workbook = entry_bytes(&mut zip, data, "xl/workbook.bin", ONLY_SHEET_MAX)?;
+    let wide = |b: &[u8], at: usize| -> Option<(String, usize)> {
+        let n = usize::try_from(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?)).ok()?;
+        let end = at.checked_add(4)?.checked_add(n.checked_mul(2)?)?;
+        let units: Vec<u16> = b.get(at + 4..end)?.chunks(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect();
+        Some((String::from_utf16(&units).ok()?, end))
+    };
+    let id = xlsb_records(&workbook).filter(|(kind, _)| *kind == 156).find_map(|(_, body)| {
+        let (id, next) = wide(body, 8)?;
+        (wide(body, next)?.0 == name).then_some(id)
+    })?;
+    let part = rels_target(&mut zip, data, "xl/_rels/workbook.bin.rels", &id)?;
+    let bin = entry_bytes(&mut zip, data, &part, ONLY_SHEET_MAX)?;
+    let u32_at = |body: &[u8], i: usize| -> Option<u32> { Some(u32::from_le_bytes(body.get(i * 4..i * 4 + 4)?.try_into().ok()?)) };
+    let (mut merges, mut hidden, mut filtered) = (Vec::new(), Vec::new(), false);
+    for (kind, body) in xlsb_records(&bin) {
+        match kind {
+            // rw, ixfe, miyRw, then a byte of flags and one with iOutLevel (bits 0-2) and
+            // fDyZero (bit 4).
+            0 => {
+                let flags = *body.get(11)?;
+                if flags & 0x10 != 0 && flags & 0x07 == 0 {
+                    hidden.push(u32_at(body, 0)?);
+                }
+            }
+            176 => merges.push(Dimensions { start: (u32_at(body, 0)?, u32_at(body, 2)?), end: (u32_at(body, 1)?, u32_at(body, 3)?) }),
+            163 => filtered = true,
+            _ => {}
+        }
+    }
+    if filtered {
+        hidden.clear();
+    }
+    hidden.sort_unstable();
+    hidden.dedup();
+    Some((merges, hidden))
 }
 
 /// The rows an XLSX sheet's XML hides by hand (`<row … hidden="1">`), 0-based and
@@ -1733,6 +1813,33 @@ pub(crate) mod tests {
         let text: Vec<u8> = (0..210_000u32).map(|i| b'a' + (i * 7 % 23) as u8).collect();
         assert_eq!(inflated_contains(&deflate(&text), b"hidden="), Some(false));
         assert_eq!(inflated_contains(b"not deflate at all", b"hidden="), None);
+    }
+
+    #[test]
+    fn an_xlsb_sheet_s_merged_cells_and_hidden_rows_are_read_from_its_records() {
+        // The same workbook saved as .xlsx and .xlsb (SheetJS's test files, in the shared
+        // corpus): the .xlsb's merged cells are the ones calamine finds in the .xlsx.
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/third-party/sheetjs-test_files");
+        let xlsx = std::fs::read(dir.join("merge_cells.xlsx")).unwrap();
+        let xlsb = std::fs::read(dir.join("merge_cells.xlsb")).unwrap();
+        let mut book = Xlsx::new(Cursor::new(&xlsx[..])).unwrap();
+        let sorted = |mut v: Vec<Dimensions>| {
+            v.sort_by_key(|d| (d.start, d.end));
+            v
+        };
+        let mut merged = 0;
+        for name in book.sheet_names() {
+            let theirs = sorted(book.merge_cells_by_sheet_name(&name).unwrap_or_default());
+            assert_eq!(sorted(xlsb_layout(&xlsb, &name).unwrap().0), theirs, "{name}");
+            merged += theirs.len();
+        }
+        assert!(merged > 0);
+        assert_eq!(xlsb_layout(&xlsb, "no such sheet"), None);
+        // A row hidden by hand and two cells merged, as SheetJS writes them
+        // (tests/fixtures/xlsb/make-hidden-row.js).
+        let ours = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/xlsb/hidden-row-sheetjs.xlsb")).unwrap();
+        let d = |a: (u32, u32), b: (u32, u32)| Dimensions { start: a, end: b };
+        assert_eq!(xlsb_layout(&ours, "Báo cáo"), Some((vec![d((4, 1), (5, 1))], vec![5])));
     }
 
     #[test]

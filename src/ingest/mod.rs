@@ -158,6 +158,16 @@ impl Cell {
         matches!(self, Cell::Empty)
     }
 
+    /// A cell that stands for nothing: a zero, or only dashes, dots or slashes ("-", "–",
+    /// "…", "/"), as a template's formulas fill its unused rows or a clerk marks "none".
+    pub fn is_placeholder(&self) -> bool {
+        match self {
+            Cell::Number(n) => *n == 0.0,
+            Cell::Text(t) => is_placeholder_text(t),
+            _ => false,
+        }
+    }
+
     /// `text`, taking the cell's own text rather than a copy.
     pub fn into_text(self) -> String {
         match self {
@@ -1352,7 +1362,7 @@ pub fn read_sheet(
             }
             if signing_row.is_none() {
                 for &j in &unheaded {
-                    if r.get(j).is_some_and(|d| !Cell::from_data(d).is_empty()) {
+                    if r.get(j).map(Cell::from_data).is_some_and(|c| !c.is_empty() && !c.is_placeholder()) {
                         let col = col0 + j as u32;
                         match stray.iter_mut().find(|s| s.0 == col) {
                             Some(s) => s.2 += 1,
@@ -1399,7 +1409,10 @@ pub fn read_sheet(
                     r.get(col.checked_sub(col0)? as usize).map(Cell::from_data).filter(|c| !c.is_empty()).map(|c| (*col, c))
                 })
                 .collect();
-            if cells.iter().any(|(f, _, c)| *f != Field::Stt || words(c)) || !extra.is_empty() {
+            // Nor is one with nothing but zeros and dashes besides it (a template's unused
+            // rows, a formula filled down the whole column).
+            let says = |c: &Cell| !c.is_placeholder();
+            if cells.iter().any(|(f, _, c)| (*f != Field::Stt && says(c)) || words(c)) || extra.iter().any(|(_, c)| says(c)) {
                 rows.push(RawRow { row, cells, extra });
             }
         }
@@ -1421,6 +1434,15 @@ pub fn read_sheet(
         sheets.extend(read_sheet(name, hidden, &range.range((at, col0), end), merges, None));
     }
     sheets
+}
+
+/// Whether a text is only a mark standing for nothing: dashes, dots, slashes, stars, or a
+/// zero ("0", "0,0").
+pub fn is_placeholder_text(t: &str) -> bool {
+    let t = t.trim();
+    !t.is_empty()
+        && (t.chars().all(|c| matches!(c, '-' | '–' | '—' | '−' | '_' | '.' | '…' | '·' | '/' | '*' | ' '))
+            || t.trim_start_matches('0').trim_start_matches(['.', ',']).trim_start_matches('0').is_empty())
 }
 
 /// The table of the last sheet read, for a sheet that carries it on with no header: its
@@ -1582,6 +1604,17 @@ pub fn floor_read(path: &Path, keep: bool) -> (usize, Vec<Vec<String>>) {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    #[test]
+    fn marks_that_stand_for_nothing() {
+        for t in ["-", " – ", "—", "...", "…", "/", "- -", "*", "0", "0,0", "0.00", "00"] {
+            assert!(is_placeholder_text(t), "{t:?}");
+        }
+        for t in ["", " ", "x", "X", "0,5", "10", "-5", "Không", "1.", "-)", "NV1"] {
+            assert!(!is_placeholder_text(t), "{t:?}");
+        }
+        assert!(Cell::Number(0.0).is_placeholder() && !Cell::Number(0.5).is_placeholder() && !Cell::Empty.is_placeholder());
+    }
 
     #[test]
     fn a_second_table_in_other_columns_is_read_under_its_own_header_with_or_without_numbers() {

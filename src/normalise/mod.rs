@@ -1279,6 +1279,11 @@ struct Current {
     heading: bool,
 }
 
+/// Whether a cell's text is only dashes, dots or slashes ("-", "…"): nothing said.
+fn dashes_only(t: &str) -> bool {
+    crate::ingest::is_placeholder_text(t) && !t.bytes().any(|b| b.is_ascii_digit())
+}
+
 /// What rows are read against: the plan, its assignments for the year, and the task
 /// references resolved so far.
 struct Against<'a> {
@@ -1414,10 +1419,13 @@ fn read_rows(
         let task_text = text(Field::Task, &mut flags);
         let activity = text(Field::Activity, &mut flags);
         let mut result = text(Field::Result, &mut flags);
-        let status_text = text(Field::Status, &mut flags);
-        let difficulties = text(Field::Difficulties, &mut flags);
-        let proposals = text(Field::Proposals, &mut flags);
-        let mut note = text(Field::Note, &mut flags);
+        // A dash or dots in a column of words stand for nothing ("Khó khăn: -"): read as
+        // empty (not a zero, which may be a share in the status column).
+        let mut said = |f: Field, flags: &mut Vec<Kind>| Some(text(f, flags)).filter(|t| !dashes_only(t)).unwrap_or_default();
+        let status_text = said(Field::Status, &mut flags);
+        let difficulties = said(Field::Difficulties, &mut flags);
+        let proposals = said(Field::Proposals, &mut flags);
+        let mut note = said(Field::Note, &mut flags);
         let role_text = text(Field::Role, &mut flags);
         // A column naming the agency on each row ("Đơn vị thực hiện"): where a row names
         // another than the sender (a partner that carried it out, a body of a district's
@@ -1914,6 +1922,15 @@ fn read_rows(
                 // A table with no status column at all: a result that opens with a status
                 // ("Đã hoàn thành 3 lớp tập huấn", "Đang triển khai…") says it.
                 .or_else(|| no_status_column.then(|| values::status_opening(&result)).filter(|s| *s != Status::Unknown));
+            // A task's row that says nothing was done on it: dashes where its activity
+            // is ("NV4 | - | - | -"), or a few words that say so ("Không phát sinh",
+            // "Không tổ chức").
+            let none = |t: &str| dashes_only(t) || t.split_whitespace().nth(4).is_none() && values::status(t) == Status::NotStarted;
+            let nothing_done = ticked.is_empty()
+                && !task_text.is_empty()
+                && (none(&activity) || activity.is_empty() && none(&result))
+                && (result.is_empty() || none(&result));
+            let from_result = from_result.or(nothing_done.then_some(Status::NotStarted));
             match ticked.as_slice() {
                 [one] => *one,
                 [] if from_result.is_some() => from_result.unwrap_or(Status::Unknown),

@@ -356,6 +356,65 @@ fn an_activity_for_several_tasks_is_listed_once_and_reports_on_each() {
 }
 
 #[test]
+fn zeros_and_dashes_stand_for_nothing() {
+    let env = Env::new();
+    // A template's budget formula filled down the column gives its unused rows a zero; a
+    // clerk marks "none" with a dash; a task's row of dashes, or "Không phát sinh", says
+    // nothing was done on it.
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    let lines: &[&[&str]] = &[
+        &["Đơn vị báo cáo: Sở Ngoại vụ"],
+        &["Ngày báo cáo: 20/10/2024"],
+        &[],
+        &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng", "Kinh phí (triệu đồng)", "Khó khăn", "Ghi chú"],
+        &["1", "NV1", "Hội nghị quảng bá", "300 đại biểu", "Hoàn thành", "", "-", "-"],
+        &["2", "NV4", "-", "-", "-", "", "-", ""],
+        &["3", "NV6", "Không phát sinh", "", "", "", "", ""],
+        &["4", "NV2", "Rà soát quy chế", "Sửa đổi 2 văn bản và bãi bỏ 1", "-", "", "…", ""],
+        &["", "", "-", "-", "-", "", "-", "-"],
+        &["", "", "", "", "", "", "", "-"],
+    ];
+    for (r, line) in lines.iter().enumerate() {
+        for (c, v) in line.iter().enumerate() {
+            ws.write_string(r as u32, c as u16, *v).unwrap();
+        }
+    }
+    ws.write_number(4, 5, 50.0).unwrap();
+    // Zeros down to row 2,000, numbered to row 20, as the formula left them.
+    for r in 6..2000u32 {
+        if r >= 8 {
+            ws.write_number(r, 5, 0.0).unwrap();
+        }
+        if (8..20).contains(&r) {
+            ws.write_number(r, 0, f64::from(r - 3)).unwrap();
+        }
+    }
+    std::fs::create_dir_all(env.year_dir(2024)).unwrap();
+    wb.save(env.year_dir(2024).join("snv.xlsx")).unwrap();
+    env.run_year(2024, &[]);
+    let rows = env.csv(2024, "rows.csv");
+    let got: Vec<(&str, &str, &str, &str, &str)> = rows
+        .iter()
+        .map(|r| (r["task_code"].as_str(), r["activity"].as_str(), r["status"].as_str(), r["difficulties"].as_str(), r["note"].as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("NV1", "Hội nghị quảng bá", "done", "", ""),
+            ("NV4", "'-", "not_started", "", ""),
+            ("NV6", "Không phát sinh", "not_started", "", ""),
+            ("NV2", "Rà soát quy chế", "unknown", "", ""),
+        ]
+    );
+    let problems = env.csv(2024, "problems.csv");
+    let kinds: Vec<(&str, &str)> = problems.iter().map(|p| (p["cell"].as_str(), p["kind"].as_str())).collect();
+    assert_eq!(kinds, [("E8", "status_missing")]);
+    let files = env.csv(2024, "files.csv");
+    assert_eq!((files[0]["rows_read"].as_str(), files[0]["rows_accepted"].as_str()), ("4", "4"));
+}
+
+#[test]
 fn a_sheet_of_the_money_alone_gives_the_report_s_activities_their_amounts() {
     let env = Env::new();
     let report = grid(&[

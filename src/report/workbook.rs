@@ -22,6 +22,11 @@ use crate::schema::*;
 /// Longest text a cell can hold; longer text is cut and marked.
 const MAX_CELL: usize = 32_000;
 
+/// Rows a sheet can hold (Excel's limit). A sheet of the rows or findings of a
+/// national run may have more: it is cut short there, its last row saying how many are
+/// left out and where they all are (`cut_short`), rather than the run failing.
+const SHEET_ROWS: u32 = 1_048_576;
+
 /// Builds the workbook and writes it to `out`. The activities sheet needs only the rows:
 /// it is written while `check` runs beside it; the other sheets are written from the
 /// findings, beside `also` (the tables), and both are returned.
@@ -68,7 +73,7 @@ pub fn build<T: Send>(
         unreachable!("five sheets from the activities")
     };
     let (big, others) = rayon::join(
-        || activities(activities_ws, &st, &cfg.plan, &norm.rows, &order).map_err(sheet_err),
+        || activities(activities_ws, &st, &cfg.plan, &norm.rows, &order, SHEET_ROWS).map_err(sheet_err),
         || -> Result<(Checked, T), RunError> {
             let checked = check()?;
             let (sheets, also) = rayon::join(
@@ -77,8 +82,8 @@ pub fn build<T: Send>(
                     submissions(submissions_ws, &st, cfg, &checked, norm)?;
                     matrix(matrix_ws, &st, &cfg.plan, cfg.year, &checked)?;
                     budget(budget_ws, &st, &cfg.plan, &checked)?;
-                    difficulties(difficulties_ws, &st, &cfg.plan, norm, &order)?;
-                    problems(problems_ws, &st, norm)?;
+                    difficulties(difficulties_ws, &st, &cfg.plan, norm, &order, SHEET_ROWS)?;
+                    problems(problems_ws, &st, norm, SHEET_ROWS)?;
                     sources(sources_ws, &st, norm)?;
                     Ok(())
                 },
@@ -228,6 +233,31 @@ fn fit(ws: &mut Worksheet, row: u32, cells: &[(&str, f64)]) -> Result<(), XlsxEr
         ws.set_row_height(row, 16.0 * lines.min(25.0))?;
     }
     Ok(())
+}
+
+/// Writes in row `r`, the last a sheet holds, across its columns to `last_col`, that the
+/// `left` lines of `what` from there on are not in the sheet, and that `tables` have them.
+fn cut_short(ws: &mut Worksheet, st: &Styles, r: u32, last_col: u16, left: usize, what: &str, tables: &str) -> Result<(), XlsxError> {
+    let said = format!(
+        "Trang tính đã đến số dòng tối đa Excel cho phép ({}): {} {what} sau đây không ghi được vào trang này; xem đủ trong {tables}",
+        thousands(u64::from(SHEET_ROWS)),
+        thousands(left as u64)
+    );
+    ws.merge_range(r, 0, r, last_col, &said, &st.bad)?;
+    Ok(())
+}
+
+/// A count with dots between its thousands, as Vietnamese writes it ("1.048.576").
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// A4, fitted to the page width, header rows repeated, page numbers in the footer.
@@ -664,7 +694,7 @@ fn strs<'a>(df: &'a DataFrame, name: &str) -> PolarsResult<&'a StringChunked> {
     df.column(name)?.str()
 }
 
-fn activities(ws: &mut Worksheet, st: &Styles, plan: &Plan, rows: &DataFrame, order: &[usize]) -> Result<(), SheetError> {
+fn activities(ws: &mut Worksheet, st: &Styles, plan: &Plan, rows: &DataFrame, order: &[usize], max_rows: u32) -> Result<(), SheetError> {
     ws.set_name("Hoạt động")?;
     let note = strs(rows, NOTE)?.rechunk();
     let note = note.downcast_as_array();
@@ -725,6 +755,12 @@ fn activities(ws: &mut Worksheet, st: &Styles, plan: &Plan, rows: &DataFrame, or
     let columns = ColumnFormats::start(ws, &formats)?;
     for (k, &i) in order.iter().enumerate() {
         let t = task.get(i);
+        // The last row of a full sheet says what is left out (a task's title needs a row
+        // more).
+        if r + 1 + u32::from(current != Some(t)) >= max_rows {
+            cut_short(ws, st, r, source_col, order.len() - k, "hoạt động", "rows.csv và rows.parquet")?;
+            break;
+        }
         if current != Some(t) {
             let title = match t.and_then(|c| plan.task(c)) {
                 Some(task) => format!("{}. {}", task.code, task.title),
@@ -835,7 +871,14 @@ fn budget(ws: &mut Worksheet, st: &Styles, plan: &Plan, checked: &Checked) -> Re
     Ok(())
 }
 
-fn difficulties<'a>(ws: &mut Worksheet, st: &Styles, plan: &'a Plan, norm: &'a Normalised, order: &[usize]) -> Result<(), SheetError> {
+fn difficulties<'a>(
+    ws: &mut Worksheet,
+    st: &Styles,
+    plan: &'a Plan,
+    norm: &'a Normalised,
+    order: &[usize],
+    max_rows: u32,
+) -> Result<(), SheetError> {
     let rows = &norm.rows;
     ws.set_name("Khó khăn, kiến nghị")?;
     let h = title_and_header(
@@ -858,9 +901,11 @@ fn difficulties<'a>(ws: &mut Worksheet, st: &Styles, plan: &'a Plan, norm: &'a N
         (name(f.agency_code.as_deref().unwrap_or(""), &f.agency_as_written), "Chung", f.difficulties.as_str(), f.proposals.as_str())
     });
     let mut r = h + 1;
-    for (agency_name, task_code, d, p) in by_row.chain(by_report) {
-        if d.is_empty() && p.is_empty() {
-            continue;
+    let mut lines = by_row.chain(by_report).filter(|(_, _, d, p)| !d.is_empty() || !p.is_empty());
+    while let Some((agency_name, task_code, d, p)) = lines.next() {
+        if r + 1 >= max_rows {
+            cut_short(ws, st, r, 4, 1 + lines.count(), "dòng khó khăn, kiến nghị", "rows.csv")?;
+            break;
         }
         ws.write_number_with_format(r, 0, (r - h) as f64, &st.integer)?;
         text(ws, r, 1, agency_name, &st.text)?;
@@ -873,7 +918,7 @@ fn difficulties<'a>(ws: &mut Worksheet, st: &Styles, plan: &'a Plan, norm: &'a N
     Ok(())
 }
 
-fn problems(ws: &mut Worksheet, st: &Styles, norm: &Normalised) -> Result<(), XlsxError> {
+fn problems(ws: &mut Worksheet, st: &Styles, norm: &Normalised, max_rows: u32) -> Result<(), XlsxError> {
     ws.set_name("Vấn đề dữ liệu")?;
     let h = title_and_header(
         ws,
@@ -885,6 +930,10 @@ fn problems(ws: &mut Worksheet, st: &Styles, norm: &Normalised) -> Result<(), Xl
     print_setup(ws, true, h)?;
     for (i, p) in norm.problems.iter().enumerate() {
         let r = h + 1 + i as u32;
+        if r + 1 >= max_rows {
+            cut_short(ws, st, r, 4, norm.problems.len() - i, "vấn đề", "problems.csv")?;
+            break;
+        }
         ws.write_number_with_format(r, 0, (i + 1) as f64, &st.integer)?;
         text(ws, r, 1, &p.file, &st.text)?;
         text(ws, r, 2, &p.sheet, &st.text)?;
@@ -1076,5 +1125,65 @@ mod tests {
         // No column keeps a format: that would draw borders down the whole sheet.
         let cols = &through[through.find("<cols>").unwrap()..through.find("</cols>").unwrap()];
         assert!(!cols.contains("style="), "{cols}");
+    }
+
+    #[test]
+    fn a_sheet_longer_than_excel_allows_is_cut_short_saying_what_is_left_out() {
+        let plan = crate::plan::load(std::path::Path::new("inputs/plans/bac-giang.toml")).unwrap();
+        let n = 30;
+        let texts = |p: &str| (0..n).map(|i| format!("{p} {i}")).collect::<Vec<_>>();
+        let rows = df!(
+            PLAN_ID => vec![plan.id.as_str(); n],
+            YEAR => vec![2024i32; n],
+            AGENCY_CODE => vec!["SNV"; n],
+            AGENCY_AS_WRITTEN => vec!["Sở Ngoại vụ"; n],
+            FILE => vec!["a.xlsx"; n],
+            SHEET => vec!["S"; n],
+            ROW => (0..n as u32).collect::<Vec<_>>(),
+            TASK_CODE => (0..n).map(|i| plan.tasks[i % 2].code.as_str()).collect::<Vec<_>>(),
+            TASK_AS_WRITTEN => vec![""; n],
+            ROLE => vec!["lead"; n],
+            ACTIVITY => texts("Hoạt động"),
+            RESULT => texts("Kết quả"),
+            STATUS => vec!["done"; n],
+            BUDGET => vec![Some(1.0f64); n],
+            DIFFICULTIES => texts("Khó khăn"),
+            PROPOSALS => vec![""; n],
+            REPORT_DATE => vec![None::<i32>; n],
+            FLAGS => vec![""; n],
+            NOTE => vec![""; n],
+        )
+        .unwrap();
+        let found =
+            (0..n).map(|i| crate::error::Problem::at("a.xlsx", "S", format!("E{i}"), crate::error::Kind::StatusMissing, "")).collect();
+        let norm = Normalised { rows, files: Vec::new(), problems: found, received: Default::default(), also_reported: Default::default() };
+        let order = plan_order(&plan, &norm.rows).unwrap();
+        let st = Styles::new();
+        let mut wb = Workbook::new();
+        for f in st.all() {
+            wb.register_format(f);
+        }
+        // Twenty rows a sheet: the title, the header, and what fits under them.
+        activities(wb.add_worksheet_with_constant_memory().unwrap(), &st, &plan, &norm.rows, &order, 20).unwrap();
+        difficulties(wb.add_worksheet_with_constant_memory().unwrap(), &st, &plan, &norm, &order, 20).unwrap();
+        problems(wb.add_worksheet_with_constant_memory().unwrap(), &st, &norm, 20).unwrap();
+        let bytes = wb.save_to_buffer().unwrap();
+        let mut book: calamine::Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+        use calamine::Reader;
+        // Activities: a task's title at row 5, its rows from 6 to 19 (14 of 30), the rest said
+        // in the sheet's last row. Difficulties and problems: 15 of 30 from row 5.
+        for (sheet, shown, said) in
+            [("Hoạt động", 14, "16 hoạt động"), ("Khó khăn, kiến nghị", 15, "15 dòng"), ("Vấn đề dữ liệu", 15, "15 vấn đề")]
+        {
+            let range = book.worksheet_range(sheet).unwrap();
+            assert_eq!(range.end().unwrap().0, 19, "{sheet}");
+            let last = range.get_value((19, 0)).unwrap().to_string();
+            assert!(
+                last.starts_with("Trang tính đã đến số dòng tối đa Excel cho phép (1.048.576): ") && last.contains(said),
+                "{sheet}: {last}"
+            );
+            let numbered = (0..19).filter(|&r| matches!(range.get_value((r, 0)), Some(calamine::Data::Float(_)))).count();
+            assert_eq!(numbered, shown, "{sheet}");
+        }
     }
 }

@@ -67,6 +67,9 @@ pub enum Kind {
     SheetGuidance,
     SheetNoHeader,
     CellsOutsideTable,
+    /// Cells so far from the rest of the sheet that they are left out (a stray cell typed
+    /// at XFD1048576): how many, and the first one's text.
+    CellsFarAway,
     OtherTable,
     NoActivityColumn,
     NoStatusColumn,
@@ -156,6 +159,7 @@ impl Kind {
             SheetGuidance => "sheet_guidance",
             SheetNoHeader => "sheet_no_header",
             CellsOutsideTable => "cells_outside_table",
+            CellsFarAway => "cells_far_away",
             OtherTable => "other_table",
             NoActivityColumn => "no_activity_column",
             NoStatusColumn => "no_status_column",
@@ -250,6 +254,12 @@ impl Kind {
             CellsOutsideTable => format!(
                 "cột không có tiêu đề có {detail} ô dữ liệu (ô đầu tiên ở đây): chưa đọc; ghi tiêu đề cho cột hoặc chuyển nội dung vào đúng cột"
             ),
+            CellsFarAway => {
+                let (n, text) = detail.split_once("; ").unwrap_or((detail, ""));
+                format!(
+                    "{n} ô nằm rất xa phần còn lại của trang (ô đầu tiên ở đây, ghi {text}): chưa đọc; nếu là dữ liệu của báo cáo, chuyển vào bảng, nếu gõ nhầm thì xóa đi"
+                )
+            }
             SheetNoHeader => format!(
                 "trang có {detail} dòng giống dòng báo cáo nhưng không có dòng tiêu đề (Nhiệm vụ, Nội dung hoạt động, Kết quả…): chưa đọc; chép dòng tiêu đề lên đầu trang hoặc chuyển các dòng vào trang báo cáo"
             ),
@@ -342,6 +352,10 @@ impl Kind {
             SheetGuidance => format!("the form's guidance sheet, with its examples: not consolidated ({detail} rows)"),
             SheetNoHeader => format!("the sheet has {detail} rows like a report's but no header row: not read"),
             CellsOutsideTable => format!("{detail} cells in a column with no header (the first here): not read"),
+            CellsFarAway => {
+                let (n, text) = detail.split_once("; ").unwrap_or((detail, ""));
+                format!("{n} cells far from the rest of the sheet (the first here, holding {text}): not read")
+            }
             OtherTable => format!("another table under the report's ({detail}): no activity, result or task column, not consolidated"),
             NoActivityColumn => format!("the table has no activity or result column (columns recognised: {detail}): no activity read"),
             NoStatusColumn => format!("the table has no status column: {detail} rows without a status"),

@@ -392,6 +392,11 @@ pub struct SheetData {
     /// with its texts, cut short; they are not in `rows`.
     #[serde(default)]
     pub hidden_rows: Vec<(u32, String)>,
+    /// Cells so far from the rest of the sheet that its grid would not fit in memory (a
+    /// stray cell typed at XFD1048576): left out. The first one (0-based row, column),
+    /// its text cut short, and how many.
+    #[serde(default)]
+    pub far: Option<(u32, u32, String, usize)>,
 }
 
 impl SheetData {
@@ -595,7 +600,14 @@ fn open_book<'a>(format: Magic, ext: &str, data: &'a [u8]) -> Result<Sheets<Curs
             let is_ods = contains(&data[..data.len().min(200)], b"application/vnd.oasis.opendocument.spreadsheet");
             let xlsb = ext == "xlsb" || (!SPREADSHEET_EXTENSIONS.contains(&ext) && contains(data, b"xl/workbook.bin"));
             if is_ods {
-                Sheets::Ods(Ods::new(cursor).map_err(|e| unreadable(format!("ODS: {e}")))?)
+                Sheets::Ods(Ods::new(cursor).map_err(|e| match e {
+                    // A cell typed far from the rest (calamine makes a grid of every sheet
+                    // as it opens the file, and stops at 100 million cells).
+                    calamine::OdsError::CellLimitExceeded { .. } => {
+                        unreadable("ODS: có ô nằm quá xa bảng, trang vượt 100 triệu ô; xóa các ô thừa ở xa bảng rồi lưu lại".into())
+                    }
+                    e => unreadable(format!("ODS: {e}")),
+                })?)
             } else if xlsb {
                 Sheets::Xlsb(Xlsb::new(cursor).map_err(|e| unreadable(format!("XLSB: {e}")))?)
             } else {
@@ -632,9 +644,26 @@ fn read_sheets(book: &mut Sheets<Cursor<&[u8]>>, data: &[u8]) -> Result<Workbook
         if meta.typ != calamine::SheetType::WorkSheet {
             continue;
         }
-        let range = match book.worksheet_range(&meta.name) {
-            Ok(r) => r,
-            Err(e) => return Err((Kind::Unreadable, format!("trang \"{}\": {e}", meta.name))),
+        let unreadable = |e: String| (Kind::Unreadable, format!("trang \"{}\": {e}", meta.name));
+        // XLSX and XLSB cells are read one by one, to leave out any far from the rest: as
+        // calamine's grid is made, in as many instructions (a first look at the sheet's
+        // size, to read only the largest so, cost 5% of S's reading).
+        let (range, far) = match book {
+            // (Errors said as calamine says them: "Xlsx error: …".)
+            Sheets::Xlsx(x) => match x.worksheet_cells_reader(&meta.name) {
+                Ok(mut cells) => {
+                    let size = cells.dimensions().len();
+                    near_cells(size, || cells.next_cell().map_err(|e| calamine::Error::from(e).to_string())).map_err(unreadable)?
+                }
+                Err(calamine::XlsxError::NotAWorksheet(_)) => (Range::default(), None),
+                Err(e) => return Err(unreadable(calamine::Error::from(e).to_string())),
+            },
+            Sheets::Xlsb(x) => {
+                let mut cells = x.worksheet_cells_reader(&meta.name).map_err(|e| unreadable(calamine::Error::from(e).to_string()))?;
+                let size = cells.dimensions().len();
+                near_cells(size, || cells.next_cell().map_err(|e| calamine::Error::from(e).to_string())).map_err(unreadable)?
+            }
+            _ => (book.worksheet_range(&meta.name).map_err(|e| unreadable(e.to_string()))?, None),
         };
         // An XLSX sheet's XML, read again whole (once) where its merged cells or hidden rows
         // are needed.
@@ -649,6 +678,7 @@ fn read_sheets(book: &mut Sheets<Cursor<&[u8]>>, data: &[u8]) -> Result<Workbook
         let carried = sheets.iter().rev().find(|s: &&SheetData| s.header.is_some() && !s.hidden).map(Carried::from);
         let hidden = meta.visible != calamine::SheetVisible::Visible;
         let mut read = read_sheet(&meta.name, hidden, &range, &mut merges, carried);
+        read[0].far = far;
         // The rows of its table hidden by hand, which calamine does not report: from the
         // sheet's XML (XLSX), the workbook's content (ODS) or its records (XLS, XLSB).
         if read.iter().any(|s| !s.rows.is_empty()) {
@@ -674,6 +704,85 @@ fn read_sheets(book: &mut Sheets<Cursor<&[u8]>>, data: &[u8]) -> Result<Workbook
         return Err((Kind::NoTable, ": sổ không có trang tính nào".into()));
     }
     Ok(WorkbookData { sheets, archived: None })
+}
+
+/// Most cells a sheet's grid may span (512 MiB of cells) before the cells far from the
+/// rest are left out.
+const GRID_CELLS: u64 = 16 << 20;
+
+/// The least gap, in rows or columns, between the cells kept and those left out as far
+/// away: a sheet's own parts stand closer.
+const FAR_GAP: u32 = 1000;
+
+/// A sheet's grid from its cells, read one by one from `next`, as calamine's
+/// `worksheet_range` makes it; but where one grid over every cell would span more than
+/// `GRID_CELLS` (a stray cell typed at XFD1048576 makes 17 billion of them, and the
+/// reader runs out of memory), the cells beyond the widest gap between rows or columns
+/// holding any are left out, those on the side with fewer, until it does not. Returns the
+/// grid and, if any were left out, the first of them, its text and how many. `size` is the
+/// sheet's size as it gives it, room for its cells where it is small.
+#[allow(clippy::type_complexity)]
+fn near_cells<'a>(
+    size: u64,
+    mut next: impl FnMut() -> Result<Option<calamine::Cell<calamine::DataRef<'a>>>, String>,
+) -> Result<(Range<Data>, Option<(u32, u32, String, usize)>), String> {
+    let mut cells: Vec<calamine::Cell<Data>> = Vec::with_capacity(if size < 100_000 { size as usize } else { 0 });
+    while let Some(c) = next()? {
+        // (A text of spaces, as a formula giving "" leaves, is read as no cell at all.)
+        // (Most texts start with a letter: only the others are trimmed to find out.)
+        let spaces = |t: &str| t.as_bytes().first().is_none_or(|b| !b.is_ascii_alphanumeric()) && t.trim().is_empty();
+        let blank = match c.get_value() {
+            calamine::DataRef::Empty => true,
+            calamine::DataRef::String(t) => spaces(t),
+            calamine::DataRef::SharedString(t) => spaces(t),
+            _ => false,
+        };
+        if !blank {
+            let pos = c.get_position();
+            cells.push(calamine::Cell::new(pos, Data::from(c.get_value().clone())));
+        }
+    }
+    let mut far: Vec<calamine::Cell<Data>> = Vec::new();
+    loop {
+        // The grid's height and width, in one pass (this runs for every sheet).
+        let (mut low, mut high) = ((u32::MAX, u32::MAX), (0, 0));
+        for c in &cells {
+            let (r, col) = c.get_position();
+            (low, high) = ((low.0.min(r), low.1.min(col)), (high.0.max(r), high.1.max(col)));
+        }
+        let (height, width) = (u64::from(high.0.saturating_sub(low.0)) + 1, u64::from(high.1.saturating_sub(low.1)) + 1);
+        if cells.is_empty() || height * width <= GRID_CELLS {
+            break;
+        }
+        // The gap that leaves out the most of the grid.
+        let (by_row, gap) = match (widest_gap(&cells, |p| p.0), widest_gap(&cells, |p| p.1)) {
+            (Some(r), Some(c)) if u64::from(c.1 - c.0) * height > u64::from(r.1 - r.0) * width => (false, c),
+            (Some(r), _) => (true, r),
+            (None, Some(c)) => (false, c),
+            (None, None) => break,
+        };
+        let at = |c: &calamine::Cell<Data>| if by_row { c.get_position().0 } else { c.get_position().1 };
+        let before = cells.iter().filter(|c| at(c) <= gap.0).count();
+        let keep_before = before * 2 >= cells.len();
+        let (kept, out): (Vec<_>, Vec<_>) = cells.into_iter().partition(|c| (at(c) <= gap.0) == keep_before);
+        cells = kept;
+        far.extend(out);
+    }
+    let far = far.iter().min_by_key(|c| c.get_position()).map(|first| {
+        let (row, col) = first.get_position();
+        let text: String = first.get_value().to_string().chars().take(60).collect();
+        (row, col, text, far.len())
+    });
+    Ok((Range::from_sparse(cells), far))
+}
+
+/// The widest gap of at least `FAR_GAP` between two rows (or columns, as `at` takes) that
+/// hold cells: the last before it and the first after it.
+fn widest_gap(cells: &[calamine::Cell<Data>], at: impl Fn((u32, u32)) -> u32) -> Option<(u32, u32)> {
+    let mut at: Vec<u32> = cells.iter().map(|c| at(c.get_position())).collect();
+    at.sort_unstable();
+    at.dedup();
+    at.windows(2).filter(|w| w[1] - w[0] >= FAR_GAP).max_by_key(|w| w[1] - w[0]).map(|w| (w[0], w[1]))
 }
 
 fn merged_regions(book: &mut Sheets<Cursor<&[u8]>>, data: &[u8], name: &str) -> Vec<Dimensions> {
@@ -1261,6 +1370,7 @@ pub fn read_sheet(
             stray: Vec::new(),
             other_table: None,
             hidden_rows: Vec::new(),
+            far: None,
         }];
     };
     let texts = |skip: usize| -> Vec<Vec<String>> {
@@ -1429,6 +1539,7 @@ pub fn read_sheet(
         stray,
         other_table,
         hidden_rows: Vec::new(),
+        far: None,
     }];
     if let (Some(at), Some(end)) = (split_at, range.end()) {
         sheets.extend(read_sheet(name, hidden, &range.range((at, col0), end), merges, None));
@@ -1604,6 +1715,37 @@ pub fn floor_read(path: &Path, keep: bool) -> (usize, Vec<Vec<String>>) {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    #[test]
+    fn cells_far_from_the_rest_are_left_out_of_the_grid_and_counted() {
+        let read = |cells: &[((u32, u32), &str)]| {
+            let mut it = cells.iter().map(|&(pos, t)| calamine::Cell::new(pos, calamine::DataRef::SharedString(t)));
+            near_cells(1, || Ok(it.next())).unwrap()
+        };
+        let table: Vec<((u32, u32), &str)> = (0..40).flat_map(|r| (0..6).map(move |c| ((r, c), "ô"))).collect();
+        // A stray cell at XFD1048576: 17 billion cells in one grid.
+        let (range, far) = read(&[&table[..], &[((1_048_575, 16_383), "x")]].concat());
+        assert_eq!((range.start(), range.end()), (Some((0, 0)), Some((39, 5))));
+        assert_eq!(far, Some((1_048_575, 16_383, "x".to_string(), 1)));
+        // Two cells typed far down and to the right, a third far to the right: only as much
+        // is left out as makes the grid fit (40 rows to column 16,001 do).
+        let strays = [((500_000, 200), "a"), ((500_001, 200), "b"), ((10, 16_000), "d")];
+        let (range, far) = read(&[&table[..], &strays[..]].concat());
+        assert_eq!((range.start(), range.end()), (Some((0, 0)), Some((39, 16_000))));
+        assert_eq!(far, Some((500_000, 200, "a".to_string(), 2)));
+        // Far down alone, the grid fits: nothing is left out.
+        let (range, far) = read(&[&table[..], &[((900_000, 0), "c")]].concat());
+        assert_eq!((range.end(), far), (Some((900_000, 5)), None));
+        // The side with more cells is kept, wherever it stands.
+        let low: Vec<((u32, u32), &str)> = table.iter().map(|&((r, c), t)| ((r + 900_000, c + 40), t)).collect();
+        let (range, far) = read(&[&[((0, 0), "Báo cáo"), ((0, 16_000), "y")][..], &low[..]].concat());
+        assert_eq!((range.start(), range.end()), (Some((900_000, 40)), Some((900_039, 45))));
+        assert_eq!(far.map(|f| (f.0, f.1, f.3)), Some((0, 0, 2)));
+        // A column filled to the end is no stray: its grid fits, and is kept whole.
+        let column: Vec<((u32, u32), &str)> = (0..1_048_576).map(|r| ((r, 7), "0")).collect();
+        let (range, far) = read(&[&table[..], &column[..]].concat());
+        assert_eq!((range.end(), far), (Some((1_048_575, 7)), None));
+    }
 
     #[test]
     fn marks_that_stand_for_nothing() {

@@ -619,6 +619,10 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
     let mut hidden_rows = 0;
     for i in sheets {
         narrative.above_table(&wb.sheets[i].top);
+        if let Some((row, col, text, n)) = &wb.sheets[i].far {
+            let detail = format!("{n}; \"{text}\"");
+            problems.push(Problem::at(&ing.rel, &wb.sheets[i].name, a1(*row, *col), Kind::CellsFarAway, detail));
+        }
         for &(col, row, n) in &wb.sheets[i].stray {
             problems.push(Problem::at(&ing.rel, &wb.sheets[i].name, a1(row, col), Kind::CellsOutsideTable, n.to_string()));
         }

@@ -415,6 +415,31 @@ fn zeros_and_dashes_stand_for_nothing() {
 }
 
 #[test]
+fn a_cell_typed_far_from_the_table_is_listed_and_the_report_read() {
+    let env = Env::new();
+    // One cell in the sheet's last row and column: a grid of every cell would be 17 billion
+    // cells, and the file was skipped as the reader ran out of memory.
+    let mut cells = grid(&[
+        &["Đơn vị báo cáo: Sở Ngoại vụ"],
+        &["Ngày báo cáo: 20/10/2024"],
+        &[],
+        &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng"],
+        &["1", "NV1", "Hội nghị quảng bá", "300 đại biểu", "Hoàn thành"],
+    ]);
+    cells.resize(1_048_576, Vec::new());
+    cells[1_048_575] = vec![String::new(); 16_383];
+    cells[1_048_575].push("x".into());
+    write_sheets(&env.year_dir(2024).join("snv.xlsx"), &[("Báo cáo", cells)]);
+    env.run_year(2024, &[]);
+    let files = env.csv(2024, "files.csv");
+    assert_eq!((files[0]["outcome"].as_str(), files[0]["rows_accepted"].as_str()), ("accepted", "1"), "{files:?}");
+    let problems = env.csv(2024, "problems.csv");
+    let far: Vec<(&str, &str)> =
+        problems.iter().filter(|p| p["kind"] == "cells_far_away").map(|p| (p["cell"].as_str(), p["detail"].as_str())).collect();
+    assert_eq!(far, [("XFD1048576", "1; \"x\"")]);
+}
+
+#[test]
 fn a_sheet_of_the_money_alone_gives_the_report_s_activities_their_amounts() {
     let env = Env::new();
     let report = grid(&[

@@ -22,6 +22,10 @@ pub struct AgencyIndex {
     /// The rarest word of a folded name → indexes into `keys`, to find names inside a
     /// text without trying every name.
     by_word: std::collections::HashMap<String, Vec<usize>>,
+    /// A district's or town's place name alone ("yen the" for "UBND huyện Yên Thế"), as its
+    /// report's file or sheet is named → its code; only a place of two words or more that
+    /// no other agency's name holds, and not the province's.
+    places: Vec<(String, String)>,
 }
 
 /// Common abbreviations in agency names, expanded before matching.
@@ -94,6 +98,21 @@ impl AgencyIndex {
         keys.extend(bare);
         keys.sort();
         keys.dedup();
+        const UNITS: [&str; 6] =
+            ["uy ban nhan dan huyen ", "uy ban nhan dan thi xa ", "uy ban nhan dan thanh pho ", "huyen ", "thi xa ", "thanh pho "];
+        let mut places: std::collections::BTreeMap<&str, BTreeSet<&str>> = Default::default();
+        for (k, code) in &keys {
+            if let Some(place) = UNITS.iter().find_map(|u| k.strip_prefix(u)) {
+                if place.split(' ').count() >= 2 && !place.starts_with("cac ") && place != province {
+                    places.entry(place).or_default().insert(code);
+                }
+            }
+        }
+        let places: Vec<(String, String)> = places
+            .into_iter()
+            .filter(|(place, codes)| codes.len() == 1 && !keys.iter().any(|(k, c)| !codes.contains(c.as_str()) && contains_words(k, place)))
+            .filter_map(|(place, codes)| Some((place.to_string(), codes.into_iter().next()?.to_string())))
+            .collect();
         let mut exact: std::collections::HashMap<String, BTreeSet<String>> = std::collections::HashMap::new();
         // How many names each word occurs in: a name is filed under its rarest word, so a
         // text is tried only against names whose rarest word it contains ("00017" in a
@@ -113,7 +132,7 @@ impl AgencyIndex {
             let rarest = key.split(' ').min_by_key(|w| names_with.get(w).copied().unwrap_or(0)).unwrap_or("");
             by_word.entry(rarest.to_string()).or_default().push(i);
         }
-        AgencyIndex { keys, exact, by_word }
+        AgencyIndex { keys, exact, by_word, places }
     }
 
     /// Matches text that should be exactly an agency's name ("Đơn vị báo cáo: …").
@@ -130,7 +149,27 @@ impl AgencyIndex {
             n if n > 1 => return Match::Ambiguous(exact.into_iter().cloned().collect()),
             _ => {}
         }
+        if let Some((_, code)) = self.places.iter().find(|(place, _)| *place == k) {
+            return Match::One(code.clone());
+        }
         self.within(text)
+    }
+
+    /// Finds a district's or town's place name alone in the name of a file, sheet or
+    /// folder ("Yen The.xlsx", "BC_LucNgan_2024.xlsx"), where no agency's name is in it.
+    pub fn place_within(&self, text: &str) -> Match {
+        let texts = std::iter::once(text.to_string()).chain(unglued(text));
+        let found: BTreeSet<&String> = texts
+            .flat_map(|t| {
+                let k = fold(&t);
+                self.places.iter().filter(move |(place, _)| contains_words(&k, place)).map(|(_, code)| code)
+            })
+            .collect();
+        match found.len() {
+            0 => Match::None,
+            1 => Match::One(found.into_iter().next().cloned().unwrap_or_default()),
+            _ => Match::Ambiguous(found.into_iter().cloned().collect()),
+        }
     }
 
     /// Finds agency names inside a longer text (a file name, a title). The longest names
@@ -527,6 +566,19 @@ lead = "SNV"
         assert_eq!(unglued("UBNDhuyen"), ["UBN Dhuyen", "UBND huyen"]);
         assert!(unglued("Sở Ngoại vụ").is_empty());
         assert_eq!(idx.within("BaoCaoNam2024"), Match::None);
+    }
+
+    #[test]
+    fn a_district_s_place_name_alone_names_it_in_a_file_s_name() {
+        let idx = AgencyIndex::new(&plan());
+        for text in ["Lục Ngạn", "Luc Ngan 2024", "BC_LucNgan", "BC NGVH - LỤC NGẠN"] {
+            assert_eq!(idx.place_within(text), Match::One("LUCNGAN".into()), "{text}");
+        }
+        assert_eq!(idx.name("Lục Ngạn"), Match::One("LUCNGAN".into()));
+        // Not the province's name (the town's, "Báo Bắc Giang"'s too), nor in a longer text.
+        assert_eq!(idx.place_within("Bắc Giang"), Match::None);
+        assert_eq!(idx.within("Đoàn công tác tại Lục Ngạn"), Match::None);
+        assert_eq!(idx.place_within("Lục Nam"), Match::None);
     }
 
     #[test]

@@ -1068,18 +1068,23 @@ fn issuer_line(sheets: &[&SheetData]) -> Option<String> {
 fn path_agency(index: &AgencyIndex, rel: &str, sheets: &[SheetData]) -> (Match, String) {
     let name = rel.rsplit('/').next().unwrap_or(rel);
     let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
-    match index.within(stem) {
+    // An agency's name, else a district's place name alone ("Yen The.xlsx").
+    let named = |t: &str| match index.within(t) {
+        Match::None => index.place_within(t),
+        m => m,
+    };
+    match named(stem) {
         Match::None => {}
         m => return (m, stem.to_string()),
     }
     for sheet in sheets {
-        if let m @ Match::One(_) = index.within(&sheet.name) {
+        if let m @ Match::One(_) = named(&sheet.name) {
             return (m, sheet.name.clone());
         }
     }
     // The folder it was filed in ("So Ngoai vu/bao-cao.xlsx"), the nearest first.
     for folder in rel.rsplit('/').skip(1) {
-        if let m @ Match::One(_) = index.within(folder) {
+        if let m @ Match::One(_) = named(folder) {
             return (m, folder.to_string());
         }
     }

@@ -560,6 +560,30 @@ fn a_date_line_with_its_day_left_blank_decides_by_its_month_where_it_can() {
 }
 
 #[test]
+fn a_district_s_report_is_known_by_its_place_name_alone_in_its_file_s_name() {
+    let env = Env::new();
+    // No "Đơn vị báo cáo" line: the sender only in the file's name, or its folder's.
+    for (name, rows) in [("Luc Ngan.xlsx", "Hội nghị"), ("Sơn Động/bao-cao.xlsx", "Triển lãm"), ("Bắc Giang.xlsx", "Hội thảo")]
+    {
+        write_report(
+            &env.year_dir(2024).join(name),
+            &["Ngày báo cáo: 20/10/2024"],
+            &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng"],
+            &[&["1", "NV6", rows, "Xong", "Hoàn thành"]],
+        );
+    }
+    env.run_year(2024, &["--as-of", "2024-11-20"]);
+    let files = env.csv(2024, "files.csv");
+    let got: Vec<(&str, &str, &str)> =
+        files.iter().map(|f| (f["file"].as_str(), f["agency_code"].as_str(), f["reason_code"].as_str())).collect();
+    // "Bắc Giang" is the province's name, and in the town's and the newspaper's: no one's.
+    assert_eq!(
+        got,
+        [("Bắc Giang.xlsx", "", "agency_unknown"), ("Luc Ngan.xlsx", "HLUCNGAN", ""), ("Sơn Động/bao-cao.xlsx", "HSONDONG", "")]
+    );
+}
+
+#[test]
 fn a_report_with_no_date_in_it_is_dated_by_its_file_s_name() {
     let env = Env::new();
     let table = |name: &str, agency: &str| {

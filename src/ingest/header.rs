@@ -73,6 +73,13 @@ const EXACT: &[(&str, Field)] = &[
     ("hoan thanh", Field::StatusDone),
     ("hoan thanh chua hoan thanh", Field::Status),
     ("da hoan thanh", Field::StatusDone),
+    // A question answered yes or no on each row ("Hoàn thành (Có/Không)": "Có", "Không").
+    ("hoan thanh co khong", Field::StatusDone),
+    ("da hoan thanh co khong", Field::StatusDone),
+    ("hoan thanh co chua", Field::StatusDone),
+    ("da hoan thanh chua", Field::StatusDone),
+    ("da hoan thanh hay chua", Field::StatusDone),
+    ("hoan thanh x", Field::StatusDone),
     // (Words written under such a column, not a tick, are the row's result.)
     ("da thuc hien", Field::StatusDone),
     ("da trien khai", Field::StatusDone),
@@ -712,6 +719,9 @@ mod tests {
             ("Kiến nghị, đề xuất", Some(Field::Proposals)),
             ("Ghi chú", Some(Field::Note)),
             ("Hoàn thành", Some(Field::StatusDone)),
+            ("Hoàn thành (Có/Không)", Some(Field::StatusDone)),
+            ("Đã hoàn thành?", Some(Field::StatusDone)),
+            ("Đã hoàn thành hay chưa?", Some(Field::StatusDone)),
             ("Đang thực hiện", Some(Field::StatusInProgress)),
             ("Chưa thực hiện", Some(Field::StatusNotStarted)),
             ("Tình hình thực hiện", Some(Field::Result)),

@@ -1435,6 +1435,9 @@ fn read_rows(
         let difficulties = said(Field::Difficulties, &mut flags);
         let proposals = said(Field::Proposals, &mut flags);
         let mut note = said(Field::Note, &mut flags);
+        // The note column's own text; other columns' cells are added to the note after their
+        // headers ("Hoàn thành (Có/Không): Không"), whose words say no status of the row.
+        let own_note = note.len();
         let role_text = text(Field::Role, &mut flags);
         // A column naming the agency on each row ("Đơn vị thực hiện"): where a row names
         // another than the sender (a partner that carried it out, a body of a district's
@@ -1476,12 +1479,28 @@ fn read_rows(
             _ => (role_text, header.col(Field::Role).map(|c| c.col)),
         };
         let mut ticks: Vec<(Status, bool)> = Vec::new();
+        // A done column alone, with no column for work in progress or not started ("Hoàn
+        // thành (Có/Không)"), answered no ("Không", "Chưa"): not done, in progress as "Chưa
+        // hoàn thành" is.
+        let lone_done = header.col(Field::StatusInProgress).is_none() && header.col(Field::StatusNotStarted).is_none();
+        let answered_no = |cell: &Cell| match cell {
+            Cell::Number(n) => *n == 0.0,
+            Cell::Bool(b) => !b,
+            Cell::Text(t) => matches!(fold(t).as_str(), "khong" | "chua" | "chua xong" | "0"),
+            _ => false,
+        };
+        if raw.get(Field::StatusDone).is_some_and(|(c, _)| lone_done && answered_no(c)) {
+            ticks.push((Status::InProgress, true));
+        }
         for (f, s) in [
             (Field::StatusDone, Status::Done),
             (Field::StatusInProgress, Status::InProgress),
             (Field::StatusNotStarted, Status::NotStarted),
         ] {
             let Some((cell, col)) = raw.get(f) else { continue };
+            if f == Field::StatusDone && lone_done && answered_no(cell) {
+                continue;
+            }
             let head = || header.columns.iter().find(|c| c.col == col).map_or(String::new(), |c| tidy(&c.header));
             // A date or a count in the box ("Hoàn thành" holding 15/06/2024, or 3) marks it
             // and is kept in the note.
@@ -1923,10 +1942,10 @@ fn read_rows(
             let ticked: Vec<Status> = ticks.iter().filter(|(_, t)| *t).map(|(s, _)| *s).collect();
             // A result or a note that is only a status word ("Hoàn thành", "Đang triển
             // khai") says it, where the row says it nowhere else.
-            let from_result = [&result, &note]
+            let from_result = [result.as_str(), note.get(..own_note).unwrap_or("")]
                 .into_iter()
                 .filter(|r| ticked.is_empty() && !r.is_empty() && r.split_whitespace().nth(4).is_none())
-                .map(|r| values::status(r))
+                .map(values::status)
                 .find(|s| *s != Status::Unknown)
                 // A table with no status column at all: a result that opens with a status
                 // ("Đã hoàn thành 3 lớp tập huấn", "Đang triển khai…") says it.

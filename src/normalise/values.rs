@@ -305,6 +305,9 @@ pub fn ticked(cell: &Cell) -> bool {
                     | "r"
                     | "có"
                     | "co"
+                    | "rồi"
+                    | "roi"
+                    | "đã"
                     | "1"
                     | "true"
             )

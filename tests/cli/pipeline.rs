@@ -643,6 +643,19 @@ fn a_form_s_own_ways_of_giving_the_status_are_read() {
         &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Hoàn thành", "Chưa hoàn thành"],
         &[&["1", "NV3", "Tập huấn hướng dẫn viên", "Đã mở 2 lớp", ""], &["2", "NV5", "Liên hoan ẩm thực", "", "Còn 1 đợt"]],
     );
+    // One column asking whether it was done, answered yes or no: "Không" and "Chưa" were
+    // read as done from the header's words, or not at all.
+    table(
+        "sct.xlsx",
+        "Sở Công Thương",
+        &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Hoàn thành (Có/Không)"],
+        &[
+            &["1", "IV.4", "Hội chợ trái cây", "5 gian hàng", "Có"],
+            &["2", "IV.4", "Danh mục sản vật", "Dự thảo", "Không"],
+            &["3", "IV.4", "Xúc tiến thương mại", "2 đoàn", "Chưa"],
+            &["4", "IV.4", "Quà tặng đối tác", "20 bộ", "Rồi"],
+        ],
+    );
     // The day it was done in the box, as an Excel date: marked, and the day kept.
     let path = dir.join("stttt.xlsx");
     let mut wb = rust_xlsxwriter::Workbook::new();
@@ -668,6 +681,10 @@ fn a_form_s_own_ways_of_giving_the_status_are_read() {
         ("Tập huấn hướng dẫn viên", "Đã mở 2 lớp", "done"),
         ("Liên hoan ẩm thực", "Còn 1 đợt", "in_progress"),
         ("Tọa đàm báo chí", "30 phóng viên", "done"),
+        ("Hội chợ trái cây", "5 gian hàng", "done"),
+        ("Danh mục sản vật", "Dự thảo", "in_progress"),
+        ("Xúc tiến thương mại", "2 đoàn", "in_progress"),
+        ("Quà tặng đối tác", "20 bộ", "done"),
     ] {
         assert!(read.contains(&want), "{want:?} in {read:?}");
     }

@@ -1432,8 +1432,9 @@ fn read_rows(
         // empty (not a zero, which may be a share in the status column).
         let mut said = |f: Field, flags: &mut Vec<Kind>| Some(text(f, flags)).filter(|t| !dashes_only(t)).unwrap_or_default();
         let status_text = said(Field::Status, &mut flags);
-        let difficulties = said(Field::Difficulties, &mut flags);
-        let proposals = said(Field::Proposals, &mut flags);
+        // ("Không", "Không có khó khăn": none to list.)
+        let difficulties = Some(said(Field::Difficulties, &mut flags)).filter(|t| !values::says_none(t)).unwrap_or_default();
+        let proposals = Some(said(Field::Proposals, &mut flags)).filter(|t| !values::says_none(t)).unwrap_or_default();
         let mut note = said(Field::Note, &mut flags);
         // The note column's own text; other columns' cells are added to the note after their
         // headers ("Hoàn thành (Có/Không): Không"), whose words say no status of the row.

@@ -31,7 +31,10 @@ impl Narrative {
         if let Some((field, rest)) = heading(t) {
             self.section = Some(field);
             if !rest.is_empty() {
-                self.lines.push((field, tidy(rest)));
+                // ("III. KHÓ KHĂN, VƯỚNG MẮC: Không": none to list.)
+                if !super::values::says_none(rest) {
+                    self.lines.push((field, tidy(rest)));
+                }
             } else if !only_heading_words(t) {
                 // A difficulty or a proposal itself ("1. Khó khăn về nhân lực"): kept.
                 self.lines.push((field, tidy(t)));
@@ -47,7 +50,9 @@ impl Narrative {
         }
         // Legacy-encoded text (TCVN3, VNI) is kept as the words it stands for.
         let text = crate::text::legacy::to_unicode(t).map_or_else(|| tidy(t), |(u, _)| tidy(&u));
-        self.lines.push((field, text));
+        if !super::values::says_none(&text) {
+            self.lines.push((field, text));
+        }
         true
     }
 
@@ -195,6 +200,12 @@ mod tests {
         n.close();
         assert!(!n.line("Hội chợ"));
         assert_eq!(n.lines, [(Field::Difficulties, "Thiếu giáo viên ngoại ngữ.".into()), (Field::Proposals, "Bổ sung kinh phí.".into())]);
+        // One that says there is none lists nothing, on the heading's line or under it.
+        let mut none = Narrative::default();
+        assert!(none.line("III. KHÓ KHĂN, VƯỚNG MẮC: Không"));
+        assert!(none.line("IV. KIẾN NGHỊ, ĐỀ XUẤT"));
+        assert!(none.line("- Không có kiến nghị."));
+        assert!(none.lines.is_empty(), "{:?}", none.lines);
         // Not headings: a sentence that starts with the word, a title that names it later.
         assert!(heading("Khó khăn lớn nhất trong năm là thiếu kinh phí để tổ chức các đoàn đi nước ngoài").is_none());
         assert!(heading("Báo cáo khó khăn, vướng mắc").is_none());

@@ -581,6 +581,28 @@ fn by_source(t: &str, unit: Unit) -> Option<(f64, Unit)> {
     Some((sum, Unit::Million))
 }
 
+/// Whether a difficulty or a proposal says there is none ("Không", "Không có", "Chưa có",
+/// "Không có khó khăn, vướng mắc", "Không có kiến nghị, đề xuất", "Không có ý kiến"):
+/// nothing to list. Not one that names what is lacking ("Không có kinh phí", "Không đủ
+/// nhân lực"), which is a difficulty.
+pub fn says_none(t: &str) -> bool {
+    const ABOUT: &[&str] = &[
+        "co", "kho", "khan", "vuong", "mac", "kien", "nghi", "de", "xuat", "y", "gi", "phat", "sinh", "han", "che", "ton", "tai", "nao",
+        "them", "va", "gi",
+    ];
+    if t.len() > 120 {
+        return false;
+    }
+    let Some(key) = crate::text::fold_within(t, 120) else { return false };
+    let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+    let rest = match words.as_slice() {
+        ["khong", rest @ ..] => rest,
+        ["chua", "co" | "phat", rest @ ..] => rest,
+        _ => return false,
+    };
+    rest.len() <= 8 && rest.iter().all(|w| ABOUT.contains(w))
+}
+
 /// Whether a budget cell says the money has no figure of its own: spent within another
 /// programme or the agency's running budget, or paid by others ("Lồng ghép", "Kinh phí
 /// thường xuyên", "Trong dự toán được giao", "Đơn vị tự đảm bảo", "Xã hội hóa"), or counted
@@ -996,6 +1018,35 @@ fn ymd(y: u32, m: u32, d: u32) -> DateRead {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_difficulty_that_says_there_is_none() {
+        for t in [
+            "Không",
+            "không.",
+            "Không có",
+            "Chưa có",
+            "Không có khó khăn",
+            "Không có khó khăn, vướng mắc",
+            "Không có kiến nghị, đề xuất",
+            "Không đề xuất",
+            "Không có ý kiến",
+            "Chưa phát sinh",
+            "Không vướng mắc gì",
+        ] {
+            assert!(says_none(t), "{t:?}");
+        }
+        for t in [
+            "Không có kinh phí",
+            "Không đủ nhân lực",
+            "Kinh phí còn hạn chế",
+            "Không có khó khăn lớn nhưng thiếu người",
+            "Đề nghị bổ sung kinh phí",
+            "",
+        ] {
+            assert!(!says_none(t), "{t:?}");
+        }
+    }
 
     #[test]
     fn roles_as_written() {

@@ -368,9 +368,9 @@ fn zeros_and_dashes_stand_for_nothing() {
         &["Ngày báo cáo: 20/10/2024"],
         &[],
         &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng", "Kinh phí (triệu đồng)", "Khó khăn", "Ghi chú"],
-        &["1", "NV1", "Hội nghị quảng bá", "300 đại biểu", "Hoàn thành", "", "-", "-"],
+        &["1", "NV1", "Hội nghị quảng bá", "300 đại biểu", "Hoàn thành", "", "Thiếu phiên dịch", "-"],
         &["2", "NV4", "-", "-", "-", "", "-", ""],
-        &["3", "NV6", "Không phát sinh", "", "", "", "", ""],
+        &["3", "NV6", "Không phát sinh", "", "", "", "Không có khó khăn, vướng mắc", ""],
         &["4", "NV2", "Rà soát quy chế", "Sửa đổi 2 văn bản và bãi bỏ 1", "-", "", "…", ""],
         &["", "", "-", "-", "-", "", "-", "-"],
         &["", "", "", "", "", "", "", "-"],
@@ -401,7 +401,7 @@ fn zeros_and_dashes_stand_for_nothing() {
     assert_eq!(
         got,
         [
-            ("NV1", "Hội nghị quảng bá", "done", "", ""),
+            ("NV1", "Hội nghị quảng bá", "done", "Thiếu phiên dịch", ""),
             ("NV4", "'-", "not_started", "", ""),
             ("NV6", "Không phát sinh", "not_started", "", ""),
             ("NV2", "Rà soát quy chế", "unknown", "", ""),
@@ -412,6 +412,9 @@ fn zeros_and_dashes_stand_for_nothing() {
     assert_eq!(kinds, [("E8", "status_missing")]);
     let files = env.csv(2024, "files.csv");
     assert_eq!((files[0]["rows_read"].as_str(), files[0]["rows_accepted"].as_str()), ("4", "4"));
+    // Only a difficulty that is one is listed: not "-", "…" nor "Không có khó khăn".
+    let listed: Vec<String> = sheet(&env.workbook(2024), "Khó khăn, kiến nghị").into_iter().skip(4).map(|r| r[3].clone()).collect();
+    assert_eq!(listed, ["Thiếu phiên dịch"]);
 }
 
 #[test]

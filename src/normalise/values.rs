@@ -685,7 +685,8 @@ fn budget_text(t: &str, default: Unit) -> Option<(f64, Unit)> {
         w if w.starts_with("trieu") || w == "tr" || w.starts_with("tr d") || w == "trd" => Unit::Million,
         w if w.starts_with("ty") || w.starts_with("ti ") || w == "ti" => Unit::Billion,
         w if names_source(w) => default,
-        w if w.starts_with("nghin") || w.starts_with("ngan") || w == "k" => Unit::Thousand,
+        // ("ng.đ", "ngđ": nghìn đồng, as a column of amounts abbreviates it.)
+        w if w.starts_with("nghin") || w.starts_with("ngan") || w == "k" || w == "ng d" || w == "ngd" => Unit::Thousand,
         "d" | "dong" | "vnd" | "vn d" => Unit::Dong,
         _ => return None,
     };
@@ -1315,6 +1316,8 @@ mod tests {
             (Cell::Text("ước tính 1,2 tỷ".into()), m, Millions(1200.0)),
             (Cell::Text("Trên 30 triệu".into()), m, Unreadable),
             (Cell::Text("500k".into()), m, Millions(0.5)),
+            (Cell::Text("500 ng.đ".into()), m, Millions(0.5)),
+            (Cell::Text("500 ngđ".into()), m, Millions(0.5)),
             (Cell::Text("Không phát sinh".into()), m, Millions(0.0)),
             (Cell::Text("Không sử dụng kinh phí".into()), m, Millions(0.0)),
             (Cell::Text("Không quá 5 triệu".into()), m, Unreadable),

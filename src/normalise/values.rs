@@ -65,6 +65,12 @@ const STATUS_WORDS: &[(&str, Status)] = &[
     ("lien tuc", Status::InProgress),
     ("dung tien do", Status::InProgress),
     ("cham tien do", Status::InProgress),
+    ("thuc hien dinh ky", Status::InProgress),
+    ("con dang thuc hien", Status::InProgress),
+    ("con dang trien khai", Status::InProgress),
+    // A draft written, not yet issued.
+    ("du thao", Status::InProgress),
+    ("dang du thao", Status::InProgress),
     ("co ban hoan thanh", Status::Done),
     ("vuot ke hoach", Status::Done),
     ("hoan tat", Status::Done),
@@ -191,6 +197,10 @@ pub fn status_legend(text: &str) -> Vec<(String, Status)> {
 /// The status a text's opening phrase says.
 fn status_words(text: &str) -> Status {
     let key = fold(text);
+    // Alone only: "Chậm" (late) folds as "Chăm sóc…" does, and "Định kỳ…" may open a result.
+    if matches!(key.as_str(), "cham" | "dinh ky") {
+        return Status::InProgress;
+    }
     // The first letter rules out most phrases before any comparison (this runs per row).
     let first = key.as_bytes().first().copied();
     STATUS_WORDS
@@ -1104,6 +1114,12 @@ mod tests {
             ("Dự kiến quý IV", Status::Unknown),
             ("Vượt kế hoạch", Status::Done),
             ("Chậm tiến độ", Status::InProgress),
+            ("Chậm", Status::InProgress),
+            ("Chăm sóc di tích", Status::Unknown),
+            ("Định kỳ", Status::InProgress),
+            ("Còn đang thực hiện", Status::InProgress),
+            ("Dự thảo", Status::InProgress),
+            ("Đang dự thảo", Status::InProgress),
             ("Hoàn thành, tăng 20% so với năm trước", Status::Done),
             ("Duy trì thường xuyên", Status::InProgress),
             ("Đã tổ chức", Status::Done),

@@ -88,6 +88,10 @@ const EXACT: &[(&str, Field)] = &[
     ("chua thuc hien", Field::StatusNotStarted),
     ("chua trien khai", Field::StatusNotStarted),
     ("chua hoan thanh", Field::StatusInProgress),
+    // A share alone ("Tỷ lệ", "Tỷ lệ (%)"), an evaluation's result: the status.
+    ("ty le", Field::Status),
+    ("ket qua danh gia", Field::Status),
+    ("ket qua tu danh gia", Field::Status),
     ("don vi", Field::Agency),
     ("co quan", Field::Agency),
     ("don vi thuc hien", Field::Agency),
@@ -115,6 +119,9 @@ const PREFIX: &[(&str, Field)] = &[
     ("trang thai", Field::Status),
     ("muc do hoan thanh", Field::Status),
     ("muc do thuc hien", Field::Status),
+    ("muc do dat duoc", Field::Status),
+    ("xep loai", Field::Status),
+    ("hien trang", Field::Status),
     ("danh gia", Field::Status),
     ("tu danh gia", Field::Status),
     ("ket qua", Field::Result),
@@ -161,6 +168,8 @@ const PREFIX: &[(&str, Field)] = &[
     ("ma nhiem vu", Field::Task),
     ("nhiem vu", Field::Task),
     ("ten nhiem vu", Field::Task),
+    ("thuoc nhiem vu", Field::Task),
+    ("thuoc nv", Field::Task),
     ("noi dung nhiem vu", Field::Task),
     // Programmes and events are the activities ("Tên chương trình, hoạt động", "Sự
     // kiện"); "Tổng kinh phí" the budget; "Tồn tại, hạn chế" the difficulties; "Số lượng,
@@ -241,6 +250,9 @@ fn field_of_key(key: &str) -> Option<Field> {
         // kết quả") heads what was done: read as the status, a result would be lost, while
         // a status word alone in a result's cell is read as the status still.
         Some(Field::Status) if key.contains(" ket qua") => Some(Field::Result),
+        // A result's header that lists the statuses to write ("Kết quả thực hiện (Hoàn
+        // thành/Chưa hoàn thành)") heads the status.
+        Some(Field::Result) if key.contains("hoan thanh chua hoan thanh") => Some(Field::Status),
         f => f,
     }
 }
@@ -697,6 +709,14 @@ mod tests {
             ("Mã nhiệm vụ", Some(Field::Task)),
             ("Nhiệm vụ", Some(Field::Task)),
             ("NHIỆM VỤ ĐƯỢC GIAO", Some(Field::Task)),
+            ("Thuộc nhiệm vụ", Some(Field::Task)),
+            ("Mức độ đạt được", Some(Field::Status)),
+            ("Kết quả tự đánh giá", Some(Field::Status)),
+            ("Xếp loại", Some(Field::Status)),
+            ("Tỷ lệ (%)", Some(Field::Status)),
+            ("Hiện trạng", Some(Field::Status)),
+            ("Kết quả thực hiện (Hoàn thành/Chưa hoàn thành)", Some(Field::Status)),
+            ("Thuộc nhiệm vụ số", Some(Field::Task)),
             ("Vai trò\n(Chủ trì/Phối hợp)", Some(Field::Role)),
             ("Nội dung hoạt động", Some(Field::Activity)),
             ("Nhiệm vụ, hoạt động", Some(Field::Activity)),

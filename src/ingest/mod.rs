@@ -208,8 +208,9 @@ pub struct InputFile {
 }
 
 /// Lists every file below `dir`, sorted by relative path so that runs do not depend on
-/// the file system's order. Hidden files (".…") and the receipts register are left out;
-/// symbolic links are not followed.
+/// the file system's order. Hidden files (".…", and Windows' own hidden files in every
+/// folder it shows pictures or icons in: "Thumbs.db", "desktop.ini") and the receipts
+/// register are left out; symbolic links are not followed.
 pub fn list_files(dir: &Path) -> std::io::Result<Vec<InputFile>> {
     let mut out = Vec::new();
     walk(dir, "", &mut out)?;
@@ -221,7 +222,8 @@ fn walk(dir: &Path, prefix: &str, out: &mut Vec<InputFile>) -> std::io::Result<(
     for entry in std::fs::read_dir(dir)? {
         let entry = entry?;
         let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with('.') || (prefix.is_empty() && is_register(&name)) {
+        let windows_own = ["thumbs.db", "ehthumbs.db", "desktop.ini"].iter().any(|w| name.eq_ignore_ascii_case(w));
+        if name.starts_with('.') || windows_own || (prefix.is_empty() && is_register(&name)) {
             continue;
         }
         let rel = if prefix.is_empty() { name.clone() } else { format!("{prefix}/{name}") };
@@ -1715,6 +1717,17 @@ pub fn floor_read(path: &Path, keep: bool) -> (usize, Vec<Vec<String>>) {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    #[test]
+    fn hidden_files_and_windows_own_are_not_listed() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("Yen The")).unwrap();
+        for name in ["a.xlsx", ".DS_Store", "Thumbs.db", "Yen The/THUMBS.DB", "desktop.ini", "Yen The/b.xls", "notes.txt"] {
+            std::fs::write(dir.path().join(name), b"x").unwrap();
+        }
+        let listed: Vec<String> = list_files(dir.path()).unwrap().into_iter().map(|f| f.rel).collect();
+        assert_eq!(listed, ["Yen The/b.xls", "a.xlsx", "notes.txt"]);
+    }
 
     #[test]
     fn cells_far_from_the_rest_are_left_out_of_the_grid_and_counted() {

@@ -62,6 +62,8 @@ pub enum Kind {
     /// No date in the workbook; the one in its file's name is taken.
     DateFromName,
     SheetOtherYear,
+    /// A row whose year column ("Năm") gives another year than the reporting year.
+    RowOtherYear,
     /// A sheet whose own "Đơn vị báo cáo" line names another agency than the file's sender.
     SheetOtherAgency,
     SheetGuidance,
@@ -155,6 +157,7 @@ impl Kind {
             DatePartial => "date_partial",
             DateFromName => "date_from_name",
             SheetOtherYear => "sheet_other_year",
+            RowOtherYear => "row_other_year",
             SheetOtherAgency => "sheet_other_agency",
             SheetGuidance => "sheet_guidance",
             SheetNoHeader => "sheet_no_header",
@@ -238,6 +241,9 @@ impl Kind {
             ),
             SheetOtherYear => format!(
                 "trang tính mang tên năm khác với năm báo cáo: không tổng hợp ({detail} dòng); nếu là số liệu năm nay, đổi tên trang"
+            ),
+            RowOtherYear => format!(
+                "dòng ghi năm khác với năm báo cáo ({detail}): không tổng hợp; nếu là hoạt động của năm nay, sửa lại năm"
             ),
             SheetOtherAgency => {
                 let (n, name) = detail.split_once(' ').unwrap_or((detail, ""));
@@ -345,6 +351,7 @@ impl Kind {
                 )
             }
             SheetOtherYear => format!("the sheet's name gives another year than the reporting year: not consolidated ({detail} rows)"),
+            RowOtherYear => format!("the row's year column gives another year than the reporting year ({detail}): not consolidated"),
             SheetOtherAgency => {
                 let (n, name) = detail.split_once(' ').unwrap_or((detail, ""));
                 format!("the sheet is the report of {name} (its own reporting-agency line), not the file's sender: not consolidated ({n} rows)")

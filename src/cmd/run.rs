@@ -74,6 +74,7 @@ pub fn read(cfg: &RunConfig, tick: &(dyn Fn() + Sync)) -> anyhow::Result<Read> {
             | Kind::ExampleRow
             | Kind::NoteOnlyRow
             | Kind::RowHidden
+            | Kind::RowOtherYear
             | Kind::Duplicate => 1,
             Kind::SheetOtherYear | Kind::SheetGuidance => p.detail.parse().unwrap_or(0),
             Kind::SheetOtherAgency => p.detail.split(' ').next().and_then(|n| n.parse().ok()).unwrap_or(0),

@@ -593,7 +593,7 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
     // Difficulties and proposals under headings of their own: in the report written out
     // above a table, and among or below its rows.
     let mut narrative = narrative::Narrative::default();
-    let against = Against { plan, roles, tasks, index };
+    let against = Against { plan, year, roles, tasks, index };
     // A sheet of the money alone ("STT | Nội dung | Số tiền"), beside a sheet with the
     // report's table: its amounts are the report's activities', not activities of their own.
     let money_only = |i: &usize| {
@@ -1297,6 +1297,8 @@ fn dashes_only(t: &str) -> bool {
 /// references resolved so far.
 struct Against<'a> {
     plan: &'a Plan,
+    /// The reporting year.
+    year: i32,
     roles: &'a Roles,
     tasks: &'a TaskCache,
     index: &'a AgencyIndex,
@@ -1312,7 +1314,7 @@ fn read_rows(
     problems: &mut Vec<Problem>,
     narrative: &mut narrative::Narrative,
 ) -> (Vec<Row>, usize) {
-    let Against { plan, roles, tasks, index } = *against;
+    let Against { plan, year, roles, tasks, index } = *against;
     let Some(header) = &sheet.header else {
         return (Vec::new(), 0);
     };
@@ -1384,8 +1386,30 @@ fn read_rows(
     // (a copy of it: compared as written, so that no row's text is folded for this).
     let header_keys: Vec<(Field, String)> = header.columns.iter().map(|c| (c.field, tidy(&c.header))).collect();
     let period_labels = period_labels(header);
+    // A column of the year each row's activity is of ("Năm", "Năm thực hiện"), in a table
+    // kept over several years: a row of another year is not this year's.
+    let year_col = header
+        .others
+        .iter()
+        .find(|(_, h)| matches!(fold(h).as_str(), "nam" | "nam thuc hien" | "nam to chuc" | "nam bao cao"))
+        .map(|(col, _)| *col);
     for raw in &mut sheet.rows {
         let row_at = raw.row;
+        let other_year = year_col.and_then(|col| raw.extra.iter().find(|(c, _)| *c == col)).and_then(|(col, cell)| {
+            let written = match cell {
+                Cell::Number(n) if n.fract() == 0.0 => *n as i32,
+                Cell::Text(t) => t.trim().parse().ok()?,
+                _ => return None,
+            };
+            ((2000..2100).contains(&written) && written != year).then_some((*col, written))
+        });
+        if let Some((col, written)) = other_year {
+            let texts: Vec<String> = raw.cells.iter().filter(|(f, _, _)| *f != Field::Stt).map(|(_, _, c)| tidy(&c.text())).collect();
+            let detail = format!("{written}: {}", texts.join(" | ").chars().take(120).collect::<String>());
+            problems.push(Problem::at(file, &sheet.name, a1(row_at, col), Kind::RowOtherYear, detail));
+            totals += 1;
+            continue;
+        }
         let mut flags = Vec::new();
         let mut problem = |flags: &mut Vec<Kind>, col: u32, kind: Kind, detail: String| {
             flags.push(kind);
@@ -1455,7 +1479,8 @@ fn read_rows(
         let (mut note_col, mut row_unit, mut ticked_role) = (None, None, None);
         for (col, cell) in std::mem::take(&mut raw.extra) {
             let value = read(Some((cell, col)), &mut flags);
-            if value.is_empty() {
+            // (The year column's own year says nothing more.)
+            if value.is_empty() || (Some(col) == year_col && value == year.to_string()) {
                 continue;
             }
             let head = header.others.iter().find(|(c, _)| *c == col).map_or(String::new(), |(_, h)| tidy(h));

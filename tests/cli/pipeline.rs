@@ -587,6 +587,31 @@ fn a_district_s_report_is_known_by_its_place_name_alone_in_its_file_s_name() {
 }
 
 #[test]
+fn a_row_of_another_year_in_a_table_kept_over_years_is_listed_not_consolidated() {
+    let env = Env::new();
+    write_report(
+        &env.year_dir(2024).join("snv.xlsx"),
+        &["Đơn vị báo cáo: Sở Ngoại vụ", "Ngày báo cáo: 20/10/2024"],
+        &["STT", "Nhiệm vụ", "Năm", "Nội dung hoạt động", "Kết quả", "Tình trạng"],
+        &[
+            &["1", "NV1", "2023", "Hội nghị năm trước", "300 đại biểu", "Hoàn thành"],
+            &["2", "NV1", "2024", "Hội nghị năm nay", "400 đại biểu", "Hoàn thành"],
+            &["3", "NV2", "", "Rà soát quy chế", "Xong", "Hoàn thành"],
+        ],
+    );
+    env.run_year(2024, &[]);
+    let rows = env.csv(2024, "rows.csv");
+    let got: Vec<(&str, &str)> = rows.iter().map(|r| (r["activity"].as_str(), r["note"].as_str())).collect();
+    assert_eq!(got, [("Hội nghị năm nay", ""), ("Rà soát quy chế", "")]);
+    let problems = env.csv(2024, "problems.csv");
+    let other: Vec<(&str, &str)> =
+        problems.iter().filter(|p| p["kind"] == "row_other_year").map(|p| (p["cell"].as_str(), p["detail"].as_str())).collect();
+    assert_eq!(other, [("C5", "2023: NV1 | Hội nghị năm trước | 300 đại biểu | Hoàn thành")]);
+    let files = env.csv(2024, "files.csv");
+    assert_eq!((files[0]["rows_read"].as_str(), files[0]["rows_accepted"].as_str()), ("3", "2"));
+}
+
+#[test]
 fn a_report_with_no_date_in_it_is_dated_by_its_file_s_name() {
     let env = Env::new();
     let table = |name: &str, agency: &str| {

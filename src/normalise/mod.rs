@@ -1468,6 +1468,13 @@ fn read_rows(
         // another than the sender (a partner that carried it out, a body of a district's
         // combined table), kept in the note like a column of no field.
         let row_agency = text(Field::Agency, &mut flags);
+        // A zero or a dash the only thing beside a task ("NV2 | | | 0", a form listing every
+        // task with its budget formula): the task is not reported on, the row is a heading.
+        let said_nothing = [&activity, &result, &status_text, &difficulties, &proposals].iter().all(|t| t.is_empty())
+            && [Field::StatusDone, Field::StatusInProgress, Field::StatusNotStarted].iter().all(|f| raw.get(*f).is_none());
+        if said_nothing && raw.get(Field::Budget).is_some_and(|(c, _)| c.is_placeholder()) {
+            raw.take(Field::Budget);
+        }
         if !row_agency.is_empty() && !matches!((index.name(&row_agency), agency), (Match::One(c), Some(a)) if c == a) {
             add_to_note(&mut note, &head_of(Field::Agency), &row_agency);
         }

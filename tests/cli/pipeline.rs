@@ -372,6 +372,8 @@ fn zeros_and_dashes_stand_for_nothing() {
         &["2", "NV4", "-", "-", "-", "", "-", ""],
         &["3", "NV6", "Không phát sinh", "", "", "", "Không có khó khăn, vướng mắc", ""],
         &["4", "NV2", "Rà soát quy chế", "Sửa đổi 2 văn bản và bãi bỏ 1", "-", "", "…", ""],
+        // A task the form lists with its budget formula's zero, nothing written: not reported.
+        &["5", "NV7", "", "", "", "0", "", ""],
         &["", "", "-", "-", "-", "", "-", "-"],
         &["", "", "", "", "", "", "", "-"],
     ];
@@ -412,6 +414,9 @@ fn zeros_and_dashes_stand_for_nothing() {
     assert_eq!(kinds, [("E8", "status_missing")]);
     let files = env.csv(2024, "files.csv");
     assert_eq!((files[0]["rows_read"].as_str(), files[0]["rows_accepted"].as_str()), ("4", "4"));
+    let coverage = env.csv(2024, "coverage.csv");
+    let reported = |task: &str| coverage.iter().find(|c| c["agency_code"] == "SNV" && c["task_code"] == task).unwrap()["reported"].clone();
+    assert_eq!([reported("NV4"), reported("NV6"), reported("NV7")], ["true", "true", "false"]);
     // Only a difficulty that is one is listed: not "-", "…" nor "Không có khó khăn".
     let listed: Vec<String> = sheet(&env.workbook(2024), "Khó khăn, kiến nghị").into_iter().skip(4).map(|r| r[3].clone()).collect();
     assert_eq!(listed, ["Thiếu phiên dịch"]);

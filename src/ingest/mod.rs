@@ -647,9 +647,10 @@ fn read_sheets(book: &mut Sheets<Cursor<&[u8]>>, data: &[u8]) -> Result<Workbook
             continue;
         }
         let unreadable = |e: String| (Kind::Unreadable, format!("trang \"{}\": {e}", meta.name));
-        // XLSX and XLSB cells are read one by one, to leave out any far from the rest: as
-        // calamine's grid is made, in as many instructions (a first look at the sheet's
-        // size, to read only the largest so, cost 5% of S's reading).
+        // XLSX and XLSB cells are read one by one, as calamine's grid reads them, to leave
+        // out any far from the rest (cachegrind, S: 0.8% more instructions in the workers;
+        // reading so only the sheets whose given size is large cost 4.7%, as it opens each
+        // sheet twice).
         let (range, far) = match book {
             // (Errors said as calamine says them: "Xlsx error: …".)
             Sheets::Xlsx(x) => match x.worksheet_cells_reader(&meta.name) {

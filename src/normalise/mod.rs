@@ -1986,12 +1986,15 @@ fn read_rows(
             // A task's row that says nothing was done on it: dashes where its activity
             // is ("NV4 | - | - | -"), or a few words that say so ("Không phát sinh",
             // "Không tổ chức").
+            // (Looked at only where nothing else says the status: this runs per row.)
             let none = |t: &str| dashes_only(t) || t.split_whitespace().nth(4).is_none() && values::status(t) == Status::NotStarted;
-            let nothing_done = ticked.is_empty()
-                && !task_text.is_empty()
-                && (none(&activity) || activity.is_empty() && none(&result))
-                && (result.is_empty() || none(&result));
-            let from_result = from_result.or(nothing_done.then_some(Status::NotStarted));
+            let nothing_done = || {
+                ticked.is_empty()
+                    && !task_text.is_empty()
+                    && (none(&activity) || activity.is_empty() && none(&result))
+                    && (result.is_empty() || none(&result))
+            };
+            let from_result = from_result.or_else(|| nothing_done().then_some(Status::NotStarted));
             match ticked.as_slice() {
                 [one] => *one,
                 [] if from_result.is_some() => from_result.unwrap_or(Status::Unknown),

@@ -600,7 +600,8 @@ pub fn says_none(t: &str) -> bool {
         "co", "kho", "khan", "vuong", "mac", "kien", "nghi", "de", "xuat", "y", "gi", "phat", "sinh", "han", "che", "ton", "tai", "nao",
         "them", "va", "gi",
     ];
-    if t.len() > 120 {
+    // Only "Không…" and "Chưa…" say so: other texts are not folded to find out.
+    if t.len() > 120 || !t.trim_start_matches(|c: char| !c.is_alphanumeric()).starts_with(['K', 'k', 'C', 'c']) {
         return false;
     }
     let Some(key) = crate::text::fold_within(t, 120) else { return false };

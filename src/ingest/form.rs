@@ -189,19 +189,23 @@ fn is_date_line(key: &str) -> bool {
         return false;
     }
     let number = |w: &&str, max: usize| !w.is_empty() && w.len() <= max && w.bytes().all(|b| b.is_ascii_digit());
-    if let [d, m, y] = &words[at + 1..] {
-        if number(d, 2) && number(m, 2) && y.len() == 4 && number(y, 4) {
-            return true;
-        }
+    match &words[at + 1..] {
+        [d, m, y] if number(d, 2) && number(m, 2) && y.len() == 4 && number(y, 4) => return true,
+        // The year left out ("Bắc Giang, ngày 20/10"): a date line still, its year guessed.
+        [d, m] if number(d, 2) && number(m, 2) => return true,
+        _ => {}
     }
     let mut rest = words[at + 1..].iter().peekable();
-    rest.next_if(|w| number(w, 2));
+    let day = rest.next_if(|w| number(w, 2)).is_some();
     if rest.next() != Some(&"thang") {
         return false;
     }
-    rest.next_if(|w| number(w, 2));
-    if rest.next() != Some(&"nam") {
-        return false;
+    let month = rest.next_if(|w| number(w, 2)).is_some();
+    match rest.next() {
+        Some(&"nam") => {}
+        // "ngày 20 tháng 10", the year left out.
+        None => return day && month,
+        Some(_) => return false,
     }
     rest.next_if(|w| number(w, 4));
     rest.next().is_none()
@@ -277,6 +281,10 @@ mod tests {
             ("TP. Lai Châu, ngày … tháng … năm 20…", Some(Signing::DateLine)),
             ("ngày 20 tháng 10 năm 2024", Some(Signing::DateLine)),
             ("Lục Ngạn, ngày 15/10/2024", Some(Signing::DateLine)),
+            ("Lục Ngạn, ngày 15/10", Some(Signing::DateLine)),
+            ("Bắc Giang, ngày 20 tháng 10", Some(Signing::DateLine)),
+            ("Bắc Giang, ngày tháng 10", None),
+            ("Hội nghị, ngày 20/10 tại Hà Nội", None),
             ("(Ngày 15/10/2024)", Some(Signing::DateLine)),
             ("Số 12/BC-UBND ngày 15/10/2024", None),
             ("ngày 15/10/2024 tổ chức hội nghị", None),

@@ -1393,6 +1393,9 @@ fn read_rows(
         .iter()
         .find(|(_, h)| matches!(fold(h).as_str(), "nam" | "nam thuc hien" | "nam to chuc" | "nam bao cao"))
         .map(|(col, _)| *col);
+    // A done column alone, with no column for work in progress or not started ("Hoàn
+    // thành (Có/Không)"): answered yes or no on each row.
+    let lone_done = header.col(Field::StatusInProgress).is_none() && header.col(Field::StatusNotStarted).is_none();
     for raw in &mut sheet.rows {
         let row_at = raw.row;
         let other_year = year_col.and_then(|col| raw.extra.iter().find(|(c, _)| *c == col)).and_then(|(col, cell)| {
@@ -1512,10 +1515,8 @@ fn read_rows(
             _ => (role_text, header.col(Field::Role).map(|c| c.col)),
         };
         let mut ticks: Vec<(Status, bool)> = Vec::new();
-        // A done column alone, with no column for work in progress or not started ("Hoàn
-        // thành (Có/Không)"), answered no ("Không", "Chưa"): not done, in progress as "Chưa
+        // A done column alone answered no ("Không", "Chưa"): not done, in progress as "Chưa
         // hoàn thành" is.
-        let lone_done = header.col(Field::StatusInProgress).is_none() && header.col(Field::StatusNotStarted).is_none();
         let answered_no = |cell: &Cell| match cell {
             Cell::Number(n) => *n == 0.0,
             Cell::Bool(b) => !b,

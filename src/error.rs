@@ -76,6 +76,9 @@ pub enum Kind {
     NoActivityColumn,
     NoStatusColumn,
     NoActivities,
+    /// Every row of the report leaves its result and status blank (the form sent back with
+    /// only its activities' names): how many rows.
+    ResultsBlank,
     // rows
     TaskUnknown,
     TaskAmbiguous,
@@ -167,6 +170,7 @@ impl Kind {
             NoActivityColumn => "no_activity_column",
             NoStatusColumn => "no_status_column",
             NoActivities => "no_activities",
+            ResultsBlank => "results_blank",
             TaskUnknown => "task_unknown",
             TaskAmbiguous => "task_ambiguous",
             TaskSeveral => "task_several",
@@ -276,6 +280,9 @@ impl Kind {
                 "bảng không có cột tình trạng thực hiện: {detail} dòng chưa rõ tình trạng; thêm cột \"Tình trạng\" (Hoàn thành, Đang thực hiện, Chưa thực hiện)"
             ),
             NoActivities => "báo cáo không có hoạt động nào (bảng trống): kiểm tra lại, có thể đơn vị gửi nhầm biểu mẫu chưa điền".into(),
+            ResultsBlank => format!(
+                "cả {detail} dòng của bảng đều để trống kết quả và tình trạng: có thể đơn vị gửi lại biểu mẫu mới ghi tên hoạt động; đề nghị điền kết quả thực hiện"
+            ),
             TaskUnknown => format!("nhiệm vụ \"{detail}\" không có trong kế hoạch: ghi mã nhiệm vụ (NV1, NV2…)"),
             TaskAmbiguous => format!("nhiệm vụ \"{detail}\" khớp với nhiều nhiệm vụ: ghi mã nhiệm vụ"),
             TaskSeveral => format!(
@@ -367,6 +374,7 @@ impl Kind {
             NoActivityColumn => format!("the table has no activity or result column (columns recognised: {detail}): no activity read"),
             NoStatusColumn => format!("the table has no status column: {detail} rows without a status"),
             NoActivities => "the report lists no activity (an empty table): perhaps the blank form was sent".into(),
+            ResultsBlank => format!("all {detail} rows leave their result and status blank: perhaps the form was sent back with only its activities' names"),
             TaskUnknown => format!("task \"{detail}\" is not in the plan"),
             TaskAmbiguous => format!("task \"{detail}\" matches several tasks"),
             TaskSeveral => format!(

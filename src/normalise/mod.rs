@@ -617,6 +617,14 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
         if sheets.iter().any(|i| !money_only(i)) { sheets.iter().copied().filter(money_only).collect() } else { Vec::new() };
     let mut money: Vec<(Vec<Row>, Vec<Problem>)> = Vec::new();
     let mut hidden_rows = 0;
+    // Whether the report's tables have a column for results or statuses (see below).
+    let asks_results = sheets.iter().any(|&i| {
+        wb.sheets[i].header.as_ref().is_some_and(|h| {
+            [Field::Result, Field::Status, Field::StatusDone, Field::StatusInProgress, Field::StatusNotStarted]
+                .iter()
+                .any(|f| h.col(*f).is_some())
+        })
+    });
     for i in sheets {
         narrative.above_table(&wb.sheets[i].top);
         if let Some((row, col, text, n)) = &wb.sheets[i].far {
@@ -691,6 +699,16 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
     // and said to be empty, unless its columns were listed already.
     if record.outcome == Outcome::Accepted && rows.is_empty() && !problems.iter().any(|p| p.kind == Kind::NoActivityColumn) {
         problems.push(Problem::file(&ing.rel, Kind::NoActivities, String::new()));
+    }
+    // A table with columns for results or statuses, every row of which leaves them blank,
+    // with no money or difficulty either: the form sent back with only the names of its
+    // activities (a form may list the plan's). Its rows are kept, and the file is said to
+    // be so once.
+    let said_nothing = |r: &Row| {
+        r.result.is_empty() && r.status == Status::Unknown && r.budget.is_none() && r.difficulties.is_empty() && r.proposals.is_empty()
+    };
+    if record.outcome == Outcome::Accepted && rows.len() >= 2 && asks_results && rows.iter().all(said_nothing) {
+        problems.push(Problem::file(&ing.rel, Kind::ResultsBlank, rows.len().to_string()));
     }
     Draft {
         record,

@@ -617,6 +617,34 @@ fn a_row_of_another_year_in_a_table_kept_over_years_is_listed_not_consolidated()
 }
 
 #[test]
+fn a_form_sent_back_with_only_its_activities_names_is_said_to_be_so() {
+    let env = Env::new();
+    let header = ["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng", "Kinh phí (triệu đồng)"];
+    // Every result and status blank: the form as the department sent it, its planned
+    // activities named.
+    write_report(
+        &env.year_dir(2024).join("snv.xlsx"),
+        &["Đơn vị báo cáo: Sở Ngoại vụ", "Ngày báo cáo: 20/10/2024"],
+        &header,
+        &[&["1", "NV1", "Hội nghị quán triệt", "", "", ""], &["2", "NV2", "Rà soát quy chế", "", "", ""]],
+    );
+    // One result given: a report, terse.
+    write_report(
+        &env.year_dir(2024).join("sct.xlsx"),
+        &["Đơn vị báo cáo: Sở Công Thương", "Ngày báo cáo: 20/10/2024"],
+        &header,
+        &[&["1", "IV.4", "Hội chợ trái cây", "5 gian hàng", "", ""], &["2", "IV.4", "Xúc tiến thương mại", "", "", ""]],
+    );
+    env.run_year(2024, &[]);
+    let problems = env.csv(2024, "problems.csv");
+    let blank: Vec<(&str, &str)> =
+        problems.iter().filter(|p| p["kind"] == "results_blank").map(|p| (p["file"].as_str(), p["detail"].as_str())).collect();
+    assert_eq!(blank, [("snv.xlsx", "2")]);
+    // Its rows are kept: what they name is listed, and asked about.
+    assert_eq!(env.csv(2024, "rows.csv").len(), 4);
+}
+
+#[test]
 fn a_report_with_no_date_in_it_is_dated_by_its_file_s_name() {
     let env = Env::new();
     let table = |name: &str, agency: &str| {

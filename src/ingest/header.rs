@@ -300,6 +300,11 @@ impl Header {
     pub fn col(&self, field: Field) -> Option<&Column> {
         self.columns.iter().find(|c| c.field == field)
     }
+
+    /// Whether the table says each row's status: a status column, or tick boxes.
+    pub fn has_status(&self) -> bool {
+        [Field::Status, Field::StatusDone, Field::StatusInProgress, Field::StatusNotStarted].iter().any(|f| self.col(*f).is_some())
+    }
 }
 
 /// How many rows from the top are searched for the header (the grid `find` is given

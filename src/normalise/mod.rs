@@ -618,13 +618,8 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
     let mut money: Vec<(Vec<Row>, Vec<Problem>)> = Vec::new();
     let mut hidden_rows = 0;
     // Whether the report's tables have a column for results or statuses (see below).
-    let asks_results = sheets.iter().any(|&i| {
-        wb.sheets[i].header.as_ref().is_some_and(|h| {
-            [Field::Result, Field::Status, Field::StatusDone, Field::StatusInProgress, Field::StatusNotStarted]
-                .iter()
-                .any(|f| h.col(*f).is_some())
-        })
-    });
+    let asks_results =
+        sheets.iter().any(|&i| wb.sheets[i].header.as_ref().is_some_and(|h| h.col(Field::Result).is_some() || h.has_status()));
     for i in sheets {
         narrative.above_table(&wb.sheets[i].top);
         if let Some((row, col, text, n)) = &wb.sheets[i].far {
@@ -1344,8 +1339,7 @@ fn read_rows(
         let names = header.columns.iter().map(|c| tidy(&c.header)).collect::<Vec<_>>().join(" | ");
         problems.push(Problem::at(file, &sheet.name, header_cell(), Kind::NoActivityColumn, names));
     }
-    let no_status_column =
-        [Field::Status, Field::StatusDone, Field::StatusInProgress, Field::StatusNotStarted].iter().all(|f| header.col(*f).is_none());
+    let no_status_column = !header.has_status();
     let mut without_status = 0;
     // The budget's unit: in its header, else on the sheet's "Đơn vị tính: …" line above the
     // table (which names the unit of every amount in it), else millions.

@@ -598,7 +598,7 @@ fn by_source(t: &str, unit: Unit) -> Option<(f64, Unit)> {
 pub fn says_none(t: &str) -> bool {
     const ABOUT: &[&str] = &[
         "co", "kho", "khan", "vuong", "mac", "kien", "nghi", "de", "xuat", "y", "gi", "phat", "sinh", "han", "che", "ton", "tai", "nao",
-        "them", "va", "gi",
+        "them", "va",
     ];
     // Only "Không…" and "Chưa…" say so: other texts are not folded to find out.
     if t.len() > 120 || !t.trim_start_matches(|c: char| !c.is_alphanumeric()).starts_with(['K', 'k', 'C', 'c']) {

@@ -65,6 +65,15 @@ const STATUS_WORDS: &[(&str, Status)] = &[
     ("lien tuc", Status::InProgress),
     ("dung tien do", Status::InProgress),
     ("cham tien do", Status::InProgress),
+    // On schedule, or behind it: the work goes on ("Đảm bảo tiến độ", "Quá hạn", "Trễ hạn").
+    ("dam bao tien do", Status::InProgress),
+    ("bao dam tien do", Status::InProgress),
+    ("qua han", Status::InProgress),
+    ("tre han", Status::InProgress),
+    ("cham so voi ke hoach", Status::InProgress),
+    // The target not (yet) reached, as "Chưa hoàn thành" says ("Chưa" alone is not started).
+    ("chua dat", Status::InProgress),
+    ("khong dat", Status::InProgress),
     ("thuc hien dinh ky", Status::InProgress),
     ("con dang thuc hien", Status::InProgress),
     ("con dang trien khai", Status::InProgress),
@@ -198,7 +207,8 @@ pub fn status_legend(text: &str) -> Vec<(String, Status)> {
 fn status_words(text: &str) -> Status {
     let key = fold(text);
     // Alone only: "Chậm" (late) folds as "Chăm sóc…" does, and "Định kỳ…" may open a result.
-    if matches!(key.as_str(), "cham" | "dinh ky") {
+    // A period alone ("Hằng năm", "Hàng quý") is recurring work, as "Định kỳ" is.
+    if matches!(key.as_str(), "cham" | "dinh ky" | "hang nam" | "hang quy" | "hang thang") {
         return Status::InProgress;
     }
     // The first letter rules out most phrases before any comparison (this runs per row).
@@ -1128,6 +1138,15 @@ mod tests {
             ("Chưa triển khai", Status::NotStarted),
             ("Chưa thực hiện", Status::NotStarted),
             ("Tốt", Status::Unknown),
+            ("Hằng năm", Status::InProgress),
+            ("Hàng quý", Status::InProgress),
+            ("Hằng năm tổ chức 2 lớp", Status::Unknown),
+            ("Đảm bảo tiến độ", Status::InProgress),
+            ("Quá hạn 10 ngày", Status::InProgress),
+            ("Trễ hạn", Status::InProgress),
+            ("Chưa đạt", Status::InProgress),
+            ("Không đạt", Status::InProgress),
+            ("Đạt", Status::Done),
             ("", Status::Unknown),
             ("Hoàn thành một phần", Status::InProgress),
             ("Đã hoàn thành một phần kế hoạch", Status::InProgress),

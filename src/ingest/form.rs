@@ -126,6 +126,18 @@ pub fn signing_line(t: &str) -> Option<Signing> {
     if is_date_line(&key) && (key.starts_with("ngay") || t.contains(',')) {
         return Some(Signing::DateLine);
     }
+    // The place and the date in figures, "ngày" left out ("Bắc Giang, 20/10/2024"): a place
+    // is a few words in capitals ("Hội nghị, 20/10/2024" is not one).
+    if let Some((place, date)) = t.split_once(',') {
+        let words = place.split_whitespace().count();
+        let place = (1..=5).contains(&words) && place.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        let date: Vec<&str> = date.trim().trim_end_matches('.').split(['/', '-', '.']).collect();
+        let figures = matches!(date.as_slice(), [d, m, y] if (1..=2).contains(&d.len()) && (1..=2).contains(&m.len()) && y.len() == 4
+            && [d, m, y].iter().all(|p| p.bytes().all(|b| b.is_ascii_digit())));
+        if place && figures {
+            return Some(Signing::DateLine);
+        }
+    }
     let words: Vec<&str> = key.split(' ').collect();
     let title = match words.as_slice() {
         // "TM. Ủy ban nhân dân huyện": signing on behalf of a body, whatever its name.
@@ -285,6 +297,10 @@ mod tests {
             ("Bắc Giang, ngày 20 tháng 10", Some(Signing::DateLine)),
             ("Bắc Giang, ngày tháng 10", None),
             ("Hội nghị, ngày 20/10 tại Hà Nội", None),
+            ("Bắc Giang, 20/10/2024", Some(Signing::DateLine)),
+            ("TP. Lai Châu, 20-10-2024.", Some(Signing::DateLine)),
+            ("Hội nghị, 20/10/2024", None),
+            ("Bắc Giang, 20/10", None),
             ("(Ngày 15/10/2024)", Some(Signing::DateLine)),
             ("Số 12/BC-UBND ngày 15/10/2024", None),
             ("ngày 15/10/2024 tổ chức hội nghị", None),

@@ -656,7 +656,8 @@ pub fn no_figure(t: &str) -> bool {
     const ELSEWHERE: &[&str] = &["da bao gom", "bao gom trong", "bao gom o", "da tinh o", "da tinh trong", "tinh o muc", "nam trong"];
     let key = fold(t);
     let said = |words: &[&str]| words.iter().any(|w| crate::ingest::header::starts_with_words(&key, w));
-    said(ELSEWHERE) || (!t.bytes().any(|b| b.is_ascii_digit()) && said(SAID))
+    // Or the money's source alone ("Nguồn sự nghiệp văn hóa", "Ngân sách tỉnh", "NSNN").
+    said(ELSEWHERE) || (!t.bytes().any(|b| b.is_ascii_digit()) && (said(SAID) || names_source(&key)))
 }
 
 /// A budget's text without the words that say it is about that much ("khoảng 30 triệu",
@@ -687,15 +688,49 @@ fn without_source(t: &str) -> &str {
     }
 }
 
+/// "1tr2" (1.2 million), "15tr500" (15.5 million), "2tỷ5" (2.5 billion): figures, the unit
+/// abbreviated, and the decimals after it, written together with nothing else.
+fn unit_with_decimals(t: &str) -> Option<(f64, Unit)> {
+    // Written together only: "1 tỷ 2" spaced out stays unread, as a figure may be missing.
+    if t.contains(char::is_whitespace) {
+        return None;
+    }
+    let digits = |s: &str| !s.is_empty() && s.len() <= 6 && s.bytes().all(|b| b.is_ascii_digit());
+    let at = t.find(|c: char| !c.is_ascii_digit())?;
+    let (whole, rest) = t.split_at(at);
+    let rest = rest.trim_start();
+    let (word, decimals) = rest.split_at(rest.find(|c: char| c.is_ascii_digit())?);
+    let unit = match fold(word).as_str() {
+        "tr" | "trieu" => Unit::Million,
+        "ty" | "ti" => Unit::Billion,
+        _ => return None,
+    };
+    let decimals = decimals.trim();
+    if !digits(whole) || !digits(decimals) || decimals.len() > 3 {
+        return None;
+    }
+    let amount = format!("{whole}.{decimals}").parse().ok()?;
+    Some((amount, unit))
+}
+
 /// Parses budget text: `None` when unreadable, else the amount and its unit (a dash or
 /// "không" is zero).
 fn budget_text(t: &str, default: Unit) -> Option<(f64, Unit)> {
     let key = fold(t);
     let trimmed = t.trim();
     // "Không", "Không có", "Không phát sinh", "Không sử dụng kinh phí": none spent.
-    let none = key == "khong" || key == "mien phi" || (key.starts_with("khong ") && !key.bytes().any(|b| b.is_ascii_digit()));
+    // "Chưa có", "Chưa phát sinh": none yet, as "Không có" says.
+    let none = key == "khong"
+        || key == "mien phi"
+        || matches!(key.as_str(), "chua co" | "chua phat sinh" | "chua su dung")
+        || (key.starts_with("khong ") && !key.bytes().any(|b| b.is_ascii_digit()));
     if none || trimmed.chars().all(|c| matches!(c, '-' | '–' | '—' | '/' | ' ')) {
         return Some((0.0, default));
+    }
+    // "1tr2", "15tr500": the figures after the unit are the amount's decimals, as the words
+    // are said ("một triệu hai" is 1.2 million).
+    if let Some(amount) = unit_with_decimals(trimmed) {
+        return Some(amount);
     }
     // Split the numeric part from the words after it.
     let num_end = trimmed.find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ',' | ' ' | '\u{a0}'))).unwrap_or(trimmed.len());
@@ -1183,11 +1218,19 @@ mod tests {
             "Nằm trong kinh phí sự nghiệp",
             "Theo dự toán",
             "KP chi thường xuyên",
+            "Nguồn sự nghiệp văn hóa",
+            "Ngân sách tỉnh",
+            "NSNN",
         ] {
             assert!(no_figure(t), "{t}");
         }
-        // Free is nothing spent.
-        assert_eq!(budget(&Cell::Text("Miễn phí".into()), Unit::Million), Budget::Millions(0.0));
+        // Free is nothing spent; so is none yet.
+        for (t, want) in [("1tr2", 1.2), ("15tr500", 15.5), ("2tỷ5", 2500.0), ("1TR5", 1.5)] {
+            assert_eq!(budget(&Cell::Text(t.into()), Unit::Million), Budget::Millions(want), "{t}");
+        }
+        for t in ["Miễn phí", "Chưa có", "Chưa phát sinh"] {
+            assert_eq!(budget(&Cell::Text(t.into()), Unit::Million), Budget::Millions(0.0), "{t}");
+        }
         for t in ["Xã hội hóa 30 triệu", "abc", "Không quá 5 triệu", "Hội nghị"] {
             assert!(!no_figure(t), "{t}");
         }

@@ -1715,13 +1715,27 @@ fn read_rows(
         // A line that goes on with the row above: no number, task, activity, status or
         // budget of its own, only more of its result, difficulties, proposals or note (a
         // list typed one item per row instead of in one cell). Joined to that row.
-        let continues = header.col(Field::Activity).is_some()
-            && [&stt, &task_text, &activity, &status_text, &role_text].iter().all(|t| t.is_empty())
+        let own_nothing = [&stt, &task_text, &status_text, &role_text].iter().all(|t| t.is_empty())
             && budget == Budget::Blank
             && !ticks.iter().any(|(_, t)| *t)
             && last_at.is_some_and(|at| at + 1 == row_at);
-        if let (true, Some(prev)) = (continues, out.last_mut()) {
+        let continues = header.col(Field::Activity).is_some() && own_nothing && activity.is_empty();
+        // Or more of its activity: a cell of several lines broken over rows, as a report typed
+        // in Word and pasted breaks it ("Tổ chức hội nghị quán triệt" over "theo Kế hoạch số
+        // 12/KH-UBND", a sentence going on in small letters), or a detail listed under it ("-
+        // Lớp 1 tại Lục Ngạn"), in a table whose rows say their status, under a row that says
+        // one. (Each was an activity of its own, its status missing.)
+        let goes_on = own_nothing
+            && header.has_status()
+            && out.last().is_some_and(|prev| prev.status != Status::Unknown && !prev.activity.is_empty())
+            && activity.chars().next().is_some_and(|c| c.is_lowercase() || matches!(c, '-' | '–' | '+' | '•' | '*'));
+        if let (true, Some(prev)) = (continues || goes_on, out.last_mut()) {
             let mut joined_col = None;
+            if goes_on {
+                prev.activity.push(if activity.starts_with(char::is_lowercase) { ' ' } else { '\n' });
+                prev.activity.push_str(&activity);
+                joined_col = header.col(Field::Activity).map(|c| c.col);
+            }
             for (f, more, into) in [
                 (Field::Result, &result, &mut prev.result),
                 (Field::Difficulties, &difficulties, &mut prev.difficulties),

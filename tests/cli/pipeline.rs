@@ -1045,3 +1045,43 @@ fn text_from_a_submission_is_never_a_formula() {
     let formulas = book.worksheet_formula("Hoạt động").unwrap();
     assert!(formulas.used_cells().all(|(_, _, f)| f.is_empty()), "a formula was written");
 }
+
+#[test]
+fn an_activity_broken_over_rows_or_detailed_under_its_row_is_one_activity() {
+    let env = Env::new();
+    // A report typed in Word and pasted: a cell of several lines is broken over rows, a
+    // sentence going on in small letters, a detail listed with a dash; no number or status.
+    write_report(
+        &env.year_dir(2024).join("snv.xlsx"),
+        &["Đơn vị báo cáo: Sở Ngoại vụ", "Ngày báo cáo: 20/10/2024"],
+        &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng"],
+        &[
+            &["1", "NV1", "Tổ chức hội nghị quán triệt", "300 người", "Hoàn thành"],
+            &["", "", "theo Kế hoạch số 12/KH-UBND", "", ""],
+            &["2", "NV1", "Tập huấn", "2 lớp", "Hoàn thành"],
+            &["", "", "- Lớp 1 tại Lục Ngạn", "1 lớp", ""],
+            // A row under one with no status is an activity of its own, flagged.
+            &["3", "NV2", "Hội nghị B", "", ""],
+            &["", "", "- Gặp mặt", "", ""],
+        ],
+    );
+    env.run_year(2024, &[]);
+    let rows = env.csv(2024, "rows.csv");
+    let got: Vec<(&str, &str, &str)> = rows.iter().map(|r| (r["activity"].as_str(), r["result"].as_str(), r["status"].as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("Tổ chức hội nghị quán triệt theo Kế hoạch số 12/KH-UBND", "300 người", "done"),
+            ("Tập huấn\n- Lớp 1 tại Lục Ngạn", "2 lớp\n1 lớp", "done"),
+            ("Hội nghị B", "", "unknown"),
+            // (A text opening with "-" is quoted in the CSV, so that no spreadsheet takes it for a formula.)
+            ("'- Gặp mặt", "", "unknown"),
+        ]
+    );
+    let problems = env.csv(2024, "problems.csv");
+    let joined: Vec<(&str, &str)> =
+        problems.iter().filter(|p| p["kind"] == "continued_row").map(|p| (p["cell"].as_str(), p["detail"].as_str())).collect();
+    assert_eq!(joined, [("C6", "5"), ("C8", "7")]);
+    let files = env.csv(2024, "files.csv");
+    assert_eq!((files[0]["rows_read"].as_str(), files[0]["rows_accepted"].as_str()), ("6", "4"));
+}

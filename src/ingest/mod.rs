@@ -221,7 +221,7 @@ pub fn list_files(dir: &Path) -> std::io::Result<Vec<InputFile>> {
 fn walk(dir: &Path, prefix: &str, out: &mut Vec<InputFile>) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let entry = entry?;
-        let name = entry.file_name().to_string_lossy().into_owned();
+        let name = name_text(&entry.file_name());
         let windows_own = ["thumbs.db", "ehthumbs.db", "desktop.ini"].iter().any(|w| name.eq_ignore_ascii_case(w));
         if name.starts_with('.') || windows_own || (prefix.is_empty() && is_register(&name)) {
             continue;
@@ -236,6 +236,31 @@ fn walk(dir: &Path, prefix: &str, out: &mut Vec<InputFile>) -> std::io::Result<(
         }
     }
     Ok(())
+}
+
+/// A file's name as text. One that is not UTF-8 was written in a Windows code page (a zip
+/// archive made on Windows with Vietnamese names, unpacked on Linux): read as Windows-1258,
+/// Vietnamese Windows', so that "Sở Tài chính/" still names its sender. Each such letter was
+/// "�", the sender unknown.
+fn name_text(name: &std::ffi::OsStr) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        bytes_text(name.as_bytes())
+    }
+    #[cfg(not(unix))]
+    {
+        name.to_string_lossy().into_owned()
+    }
+}
+
+/// Text in UTF-8, else in Windows-1258 (its tone marks combining, composed here).
+fn bytes_text(bytes: &[u8]) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    match std::str::from_utf8(bytes) {
+        Ok(t) => t.to_string(),
+        Err(_) => encoding_rs::WINDOWS_1258.decode_without_bom_handling(bytes).0.nfc().collect(),
+    }
 }
 
 /// The receipts register of a year folder, if it has one.
@@ -557,7 +582,7 @@ fn read_archive(data: &[u8]) -> Option<Result<WorkbookData, (Kind, String)>> {
             let entry = zip.by_index_raw(i).ok()?;
             // Names are UTF-8 where the archiver says so (7-Zip, WinRAR), else in a code
             // page the archive does not name.
-            let name = String::from_utf8_lossy(entry.name_raw()).into_owned();
+            let name = bytes_text(entry.name_raw());
             let base = name.rsplit('/').next().unwrap_or(&name);
             let ext = base.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
             let workbook = entry.is_file() && SPREADSHEET_EXTENSIONS.contains(&ext.as_str());
@@ -1728,6 +1753,22 @@ pub(crate) mod tests {
         }
         let listed: Vec<String> = list_files(dir.path()).unwrap().into_iter().map(|f| f.rel).collect();
         assert_eq!(listed, ["Yen The/b.xls", "a.xlsx", "notes.txt"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_name_not_in_utf8_is_read_in_the_vietnamese_windows_code_page() {
+        use std::os::unix::ffi::OsStrExt;
+        let dir = tempfile::tempdir().unwrap();
+        // "Sở Tài chính" in Windows-1258: "ơ" and the hook above it apart.
+        let folder = std::ffi::OsStr::from_bytes(b"S\xf5\xd2 T\xe0i ch\xednh");
+        std::fs::create_dir_all(dir.path().join(folder)).unwrap();
+        std::fs::write(dir.path().join(folder).join("bc.xlsx"), b"x").unwrap();
+        let listed = list_files(dir.path()).unwrap();
+        assert_eq!(listed[0].rel, "Sở Tài chính/bc.xlsx");
+        // Still opened by its own bytes.
+        assert!(listed[0].path.is_file());
+        assert_eq!(bytes_text("Sở".as_bytes()), "Sở");
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! the report table and the "Đơn vị báo cáo" / "Ngày báo cáo" lines, and handing on the raw
 //! cells of each row. Does not own: what the cells mean (see `normalise`).
 
+mod decrypt;
 pub mod form;
 pub mod header;
 pub mod isolate;
@@ -556,6 +557,14 @@ pub fn read_bytes(rel: &str, data: &[u8]) -> Result<WorkbookData, (Kind, String)
     }
     let mut sheets = match open_book(format, &ext, data) {
         Ok(sheets) => sheets,
+        // Encrypted with Excel's default password, which Excel opens without asking: read as
+        // the workbook it is. (Tried only once the reader says it is encrypted.)
+        Err((Kind::Encrypted, e)) => {
+            return match decrypt::with_default_password(data) {
+                Some(plain) => read_bytes(rel, &plain),
+                None => Err((Kind::Encrypted, e)),
+            };
+        }
         Err(e) if known => return Err(e),
         Err(_) => return Err(not_spreadsheet()),
     };
@@ -630,6 +639,7 @@ fn open_book<'a>(format: Magic, ext: &str, data: &'a [u8]) -> Result<Sheets<Curs
                 Sheets::Ods(Ods::new(cursor).map_err(|e| match e {
                     // A cell typed far from the rest (calamine makes a grid of every sheet
                     // as it opens the file, and stops at 100 million cells).
+                    calamine::OdsError::Password => (Kind::Encrypted, String::new()),
                     calamine::OdsError::CellLimitExceeded { .. } => {
                         unreadable("ODS: có ô nằm quá xa bảng, trang vượt 100 triệu ô; xóa các ô thừa ở xa bảng rồi lưu lại".into())
                     }
@@ -656,7 +666,11 @@ fn open_book<'a>(format: Magic, ext: &str, data: &'a [u8]) -> Result<Sheets<Curs
             if contains(data, &utf16("WordDocument")) {
                 return Err((Kind::NotSpreadsheet, "tài liệu Word (.doc) đặt tên như bảng tính".into()));
             }
-            Sheets::Xls(Xls::new(cursor).map_err(|e| unreadable(format!("XLS: {e}")))?)
+            Sheets::Xls(Xls::new(cursor).map_err(|e| match e {
+                // A password of the sender's own (Excel's default one is tried first).
+                calamine::XlsError::Password => (Kind::Encrypted, String::new()),
+                e => unreadable(format!("XLS: {e}")),
+            })?)
         }
         Magic::Other => return Err(unreadable("không nhận ra định dạng".into())),
     })

@@ -161,3 +161,33 @@ fn inputs_the_fuzzer_found_are_skipped_not_fatal() {
         assert_eq!((f["outcome"].as_str(), f["reason_code"].as_str()), ("skipped", expected), "{}", f["file"]);
     }
 }
+
+#[test]
+fn workbooks_encrypted_with_excel_s_default_password_are_read() {
+    let env = Env::new();
+    // LibreOffice's .xls (RC4) and msoffcrypto-tool's .xlsx (AES) with Excel's default
+    // password, which Excel opens without asking; an .xls with a password of its own (its
+    // sender told by its name: sent, not readable).
+    env.copy_into_year(2024, "tests/fixtures/encrypted/2024");
+    env.run_year(2024, &["--as-of", "2024-11-20"]);
+    let files = env.csv(2024, "files.csv");
+    let got: Vec<(&str, &str, &str, &str)> = files
+        .iter()
+        .map(|f| (f["file"].as_str(), f["agency_code"].as_str(), f["reason_code"].as_str(), f["rows_accepted"].as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [("so-ngoai-vu.xls", "SNV", "", "2"), ("so-noi-vu.xls", "SNOIV", "encrypted", "0"), ("so-van-hoa.xlsx", "SVHTTDL", "", "1")]
+    );
+    let rows = env.csv(2024, "rows.csv");
+    let got: Vec<(&str, &str, &str)> =
+        rows.iter().map(|r| (r["activity"].as_str(), r["status"].as_str(), r["budget_million_vnd"].as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("Hội nghị quán triệt kế hoạch", "done", "25.0"),
+            ("Rà soát quy chế quản lý đoàn ra, đoàn vào", "done", ""),
+            ("Tuần văn hóa Việt Nam tại Hàn Quốc", "done", "120.0"),
+        ]
+    );
+}

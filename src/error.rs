@@ -67,6 +67,9 @@ pub enum Kind {
     /// A sheet whose own "Đơn vị báo cáo" line names another agency than the file's sender.
     SheetOtherAgency,
     SheetGuidance,
+    /// A sheet summing up the report by task, with no activity column, beside a sheet of the
+    /// same tasks' activities: "{rows} {the activities' sheets}".
+    SheetSummary,
     SheetNoHeader,
     CellsOutsideTable,
     /// Cells so far from the rest of the sheet that they are left out (a stray cell typed
@@ -163,6 +166,7 @@ impl Kind {
             RowOtherYear => "row_other_year",
             SheetOtherAgency => "sheet_other_agency",
             SheetGuidance => "sheet_guidance",
+            SheetSummary => "sheet_summary",
             SheetNoHeader => "sheet_no_header",
             CellsOutsideTable => "cells_outside_table",
             CellsFarAway => "cells_far_away",
@@ -258,6 +262,12 @@ impl Kind {
             SheetGuidance => format!(
                 "trang hướng dẫn (ví dụ) của biểu mẫu: không tổng hợp ({detail} dòng); nếu là số liệu báo cáo, đổi tên trang"
             ),
+            SheetSummary => {
+                let (n, sheets) = detail.split_once(' ').unwrap_or((detail, ""));
+                format!(
+                    "trang tổng hợp theo nhiệm vụ, không có cột hoạt động, của các nhiệm vụ đã có hoạt động ở trang {sheets}: không tổng hợp ({n} dòng), để không tính hai lần"
+                )
+            }
             OtherTable => format!(
                 "bảng khác dưới bảng báo cáo ({detail}): không có cột hoạt động, kết quả hay nhiệm vụ, không tổng hợp; nếu là hoạt động, ghi theo các cột của bảng báo cáo"
             ),
@@ -364,6 +374,12 @@ impl Kind {
                 format!("the sheet is the report of {name} (its own reporting-agency line), not the file's sender: not consolidated ({n} rows)")
             }
             SheetGuidance => format!("the form's guidance sheet, with its examples: not consolidated ({detail} rows)"),
+            SheetSummary => {
+                let (n, sheets) = detail.split_once(' ').unwrap_or((detail, ""));
+                format!(
+                    "a summary by task, with no activity column, of tasks whose activities the sheet {sheets} gives: not consolidated ({n} rows), so as not to count them twice"
+                )
+            }
             SheetNoHeader => format!("the sheet has {detail} rows like a report's but no header row: not read"),
             CellsOutsideTable => format!("{detail} cells in a column with no header (the first here): not read"),
             CellsFarAway => {

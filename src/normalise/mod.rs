@@ -11,7 +11,7 @@ mod piece;
 pub mod receipts;
 pub mod values;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, NaiveDate};
 use polars::prelude::*;
@@ -656,6 +656,7 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
     for (r, found) in money {
         totals_rows += join_money(&mut rows, r, found, &mut problems);
     }
+    left_out += leave_out_summaries(&ing.rel, &wb.sheets, &mut rows, &mut problems);
     let rows_read = rows.len() + totals_rows + left_out + hidden_rows;
     let mut record = FileRecord {
         file: ing.rel.clone(),
@@ -715,6 +716,44 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
         tasks: Default::default(),
         also: Default::default(),
     }
+}
+
+/// A sheet summing up the report by task, with no activity column ("Tổng hợp": "Nhiệm vụ |
+/// Kết quả thực hiện | Tình trạng"), beside a sheet of the activities ("Chi tiết"): its rows
+/// on tasks whose activities that sheet gives are the same work said twice (each was an
+/// activity of its own, its money counted again). They are left out, and the sheet listed
+/// once with their number; its rows on other tasks are kept. Returns how many were left out.
+fn leave_out_summaries(file: &str, sheets: &[SheetData], rows: &mut Vec<Row>, problems: &mut Vec<Problem>) -> usize {
+    let has_activities =
+        |name: &str| sheets.iter().any(|s| s.name == name && s.header.as_ref().is_some_and(|h| h.col(Field::Activity).is_some()));
+    let detail: BTreeSet<&str> = rows.iter().filter(|r| has_activities(&r.sheet)).map(|r| r.sheet.as_str()).collect();
+    if detail.is_empty() || rows.iter().all(|r| detail.contains(r.sheet.as_str())) {
+        return 0;
+    }
+    let covered: BTreeSet<String> = rows.iter().filter(|r| detail.contains(r.sheet.as_str())).filter_map(|r| r.task_code.clone()).collect();
+    let detail = detail.into_iter().collect::<Vec<_>>().join(", ");
+    // Per sheet, the rows left out and where they were.
+    let mut out: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();
+    rows.retain(|r| {
+        let summary = !has_activities(&r.sheet) && r.activity.is_empty() && r.task_code.as_ref().is_some_and(|t| covered.contains(t));
+        if summary {
+            out.entry(r.sheet.clone()).or_default().insert(r.row);
+        }
+        !summary
+    });
+    // Their rows' own findings go with them.
+    problems.retain(|p| !(p.file == file && out.get(&p.sheet).is_some_and(|at| row_of(&p.cell).is_some_and(|r| at.contains(&r)))));
+    let mut n = 0;
+    for (sheet, at) in out {
+        n += at.len();
+        problems.push(Problem::at(file, &sheet, String::new(), Kind::SheetSummary, format!("{} {detail}", at.len())));
+    }
+    n
+}
+
+/// The row number (1-based) of an A1 cell reference.
+fn row_of(cell: &str) -> Option<u32> {
+    cell.trim_start_matches(|c: char| c.is_ascii_alphabetic()).parse().ok()
 }
 
 /// The code an agency found in a file goes by this year: a name merged away belongs to the

@@ -1085,3 +1085,47 @@ fn an_activity_broken_over_rows_or_detailed_under_its_row_is_one_activity() {
     let files = env.csv(2024, "files.csv");
     assert_eq!((files[0]["rows_read"].as_str(), files[0]["rows_accepted"].as_str()), ("6", "4"));
 }
+
+#[test]
+fn a_summary_by_task_beside_the_activities_is_not_counted_twice() {
+    let env = Env::new();
+    // The first sheet sums up each task, with its money; the second lists the activities.
+    // The summary's row on NV3, which the activities do not cover, is kept.
+    let summary = grid(&[
+        &["Đơn vị báo cáo: Sở Ngoại vụ"],
+        &["Ngày báo cáo: 20/10/2024"],
+        &[],
+        &["STT", "Nhiệm vụ", "Kết quả thực hiện", "Tình trạng", "Kinh phí (triệu đồng)"],
+        &["1", "NV1", "Đã tổ chức 2 hội nghị", "Hoàn thành", "30"],
+        &["2", "NV2", "Đã rà soát quy chế", "Hoàn thành", ""],
+        &["3", "NV3", "Đang chuẩn bị", "Đang thực hiện", ""],
+    ]);
+    let details = grid(&[
+        &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng", "Kinh phí (triệu đồng)"],
+        &["1", "NV1", "Hội nghị A", "300 người", "Hoàn thành", "20"],
+        &["2", "NV1", "Hội nghị B", "200 người", "Hoàn thành", "10"],
+        &["3", "NV2", "Rà soát quy chế", "Xong", "Hoàn thành", ""],
+    ]);
+    write_sheets(&env.year_dir(2024).join("snv.xlsx"), &[("Tổng hợp", summary), ("Chi tiết", details)]);
+    env.run_year(2024, &[]);
+    let rows = env.csv(2024, "rows.csv");
+    let got: Vec<(&str, &str, &str, &str)> = rows
+        .iter()
+        .map(|r| (r["sheet"].as_str(), r["task_code"].as_str(), r["activity"].as_str(), r["budget_million_vnd"].as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Chi tiết", "NV1", "Hội nghị A", "20.0"),
+            ("Chi tiết", "NV1", "Hội nghị B", "10.0"),
+            ("Chi tiết", "NV2", "Rà soát quy chế", ""),
+            ("Tổng hợp", "NV3", "", ""),
+        ]
+    );
+    let problems = env.csv(2024, "problems.csv");
+    let summary: Vec<(&str, &str)> =
+        problems.iter().filter(|p| p["kind"] == "sheet_summary").map(|p| (p["sheet"].as_str(), p["detail"].as_str())).collect();
+    assert_eq!(summary, [("Tổng hợp", "2 Chi tiết")]);
+    let files = env.csv(2024, "files.csv");
+    assert_eq!((files[0]["rows_read"].as_str(), files[0]["rows_accepted"].as_str()), ("6", "4"));
+}

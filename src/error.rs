@@ -315,7 +315,7 @@ impl Kind {
             GroupRow => format!("dòng nhóm các dòng đánh số bên dưới (\"{detail}\"): không tính là hoạt động riêng; kinh phí ghi ở dòng này được đối chiếu với tổng các dòng bên dưới"),
             TotalsMismatch => format!("dòng tổng cộng không khớp với tổng các dòng ({detail})"),
             GroupMismatch => format!("kinh phí ở dòng nhóm không khớp với tổng các dòng bên dưới ({detail})"),
-            ContinuedRow => format!("dòng viết tiếp dòng {detail} (không ghi nhiệm vụ, hoạt động, tình trạng): ghép vào dòng {detail}, không tính là hoạt động riêng"),
+            ContinuedRow => format!("dòng viết tiếp dòng {detail} (không có số thứ tự, nhiệm vụ, tình trạng hay kinh phí riêng): ghép vào dòng {detail}, không tính là hoạt động riêng"),
             NoteOnlyRow => format!(
                 "dòng chỉ có ghi chú (\"{detail}\"), không có nhiệm vụ, hoạt động, kết quả hay tình trạng: không tính là hoạt động; nếu là ghi chú của một hoạt động, ghi vào dòng của hoạt động đó"
             ),
@@ -416,7 +416,7 @@ impl Kind {
             TotalsMismatch => format!("totals row disagrees with the sum of rows ({detail})"),
             GroupMismatch => format!("a group row's budget disagrees with the sum of the rows under it ({detail})"),
             ContinuedRow => {
-                format!("continues row {detail} (no task, activity or status): joined to row {detail}, not an activity of its own")
+                format!("continues row {detail} (no number, task, status or budget of its own): joined to row {detail}, not an activity of its own")
             }
             NoteOnlyRow => format!("a row with only a note (\"{detail}\"), no task, activity, result or status: not an activity"),
             ExampleRow => format!("the form's example row (\"{detail}\"): not an activity"),

@@ -227,7 +227,11 @@ pub fn classify(header: &str) -> Option<Field> {
     // The form's number of the column written before its name ("(3) Nội dung hoạt động").
     let header = match header.trim_start().strip_prefix('(').and_then(|h| h.split_once(')')) {
         Some((n, name)) if !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()) && !name.trim().is_empty() => name,
-        _ => header,
+        // Or before it with a point ("5. Tình trạng").
+        _ => match header.trim_start().split_once(". ") {
+            Some((n, name)) if !n.is_empty() && n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit()) && !name.trim().is_empty() => name,
+            _ => header,
+        },
     };
     // Every letter folds to at least one byte, and a legacy-encoded (VNI) letter is at most
     // three characters: a text with more than 3 × 80 letters or digits folds to a key longer
@@ -756,6 +760,8 @@ mod tests {
             ("Kết quả thực hiện", Some(Field::Result)),
             ("Kết quả đạt được", Some(Field::Result)),
             ("Những kết quả đạt được", Some(Field::Result)),
+            ("5. Tình trạng", Some(Field::Status)),
+            ("3. Nội dung hoạt động", Some(Field::Activity)),
             ("Các kết quả chủ yếu", Some(Field::Result)),
             ("Báo cáo kết quả", Some(Field::Result)),
             ("Số kinh phí (triệu đồng)", Some(Field::Budget)),

@@ -98,8 +98,18 @@ impl AgencyIndex {
         keys.extend(bare);
         keys.sort();
         keys.dedup();
-        const UNITS: [&str; 6] =
-            ["uy ban nhan dan huyen ", "uy ban nhan dan thi xa ", "uy ban nhan dan thanh pho ", "huyen ", "thi xa ", "thanh pho "];
+        // (Also a body's name without the kind of body it starts with, as a file is named:
+        // "Tài chính", "KH&ĐT", "NN&PTNT" for "Sở …", "MTTQ tỉnh" for "Ủy ban MTTQ tỉnh".)
+        const UNITS: [&str; 8] = [
+            "uy ban nhan dan huyen ",
+            "uy ban nhan dan thi xa ",
+            "uy ban nhan dan thanh pho ",
+            "huyen ",
+            "thi xa ",
+            "thanh pho ",
+            "so ",
+            "uy ban ",
+        ];
         let mut places: std::collections::BTreeMap<&str, BTreeSet<&str>> = Default::default();
         for (k, code) in &keys {
             if let Some(place) = UNITS.iter().find_map(|u| k.strip_prefix(u)) {
@@ -579,6 +589,17 @@ lead = "SNV"
         assert_eq!(idx.place_within("Bắc Giang"), Match::None);
         assert_eq!(idx.within("Đoàn công tác tại Lục Ngạn"), Match::None);
         assert_eq!(idx.place_within("Lục Nam"), Match::None);
+        // A body's name without "Sở" or "Ủy ban", as a file is named; not in a longer text.
+        for (text, code) in [
+            ("Noi vu.xlsx", "SNOIV"),
+            ("BC_NgoaiVu_2024", "SNV"),
+            ("Van hoa, The thao va Du lich.xlsx", "SVHTTDL"),
+            ("Mat tran To quoc Viet Nam tinh", "UBMTTQ"),
+        ] {
+            assert_eq!(idx.place_within(text), Match::One(code.into()), "{text}");
+        }
+        assert_eq!(idx.name("Nội vụ"), Match::One("SNOIV".into()));
+        assert_eq!(idx.within("Công tác nội vụ năm 2024"), Match::None);
     }
 
     #[test]

@@ -25,11 +25,14 @@ pub enum Field {
     Proposals,
     Note,
     Agency,
+    /// A source's column beside the total of a budget split by source ("Kinh phí" over "Tổng
+    /// số | NSNN | XHH"): read, added up, only where the row leaves the total blank.
+    BudgetSource,
 }
 
 impl Field {
     /// Every field, in declaration order: `Field::ALL[f as usize] == f`.
-    pub const ALL: [Field; 14] = [
+    pub const ALL: [Field; 15] = [
         Field::Stt,
         Field::Task,
         Field::Role,
@@ -44,6 +47,7 @@ impl Field {
         Field::Proposals,
         Field::Note,
         Field::Agency,
+        Field::BudgetSource,
     ];
 }
 
@@ -369,6 +373,62 @@ pub fn find(rows: &[Vec<String>], row0: u32, col0: u32) -> Option<Header> {
         }
     }
     let (i, _) = best?;
+    // A third header row splitting a group of the second ("Kinh phí" over "Tổng số | Trong
+    // đó" over "NSNN | XHH"): read as a two-row header whose second row gives the lowest
+    // header over each column.
+    if let Some(second) = third_header_row(rows, i) {
+        let mut two = rows.to_vec();
+        two[i + 1] = second;
+        two.remove(i + 2);
+        let mut h = header_at(&two, i, row0, col0, classify_row)?;
+        h.last_row += 1;
+        return Some(h);
+    }
+    header_at(rows, i, row0, col0, classify_row)
+}
+
+/// The second row of a three-row header, each column's lowest header, where the third row
+/// splits a group of the second ("Trong đó" over "NSNN | XHH") and is blank under every
+/// column the first row names alone; `None` where there is no such third row.
+fn third_header_row(rows: &[Vec<String>], i: usize) -> Option<Vec<String>> {
+    let (first, second, third) = (rows.get(i)?, rows.get(i + 1)?, rows.get(i + 2)?);
+    fn text(r: &[String], c: usize) -> &str {
+        r.get(c).map_or("", |t| t.trim())
+    }
+    let width = first.len().max(second.len()).max(third.len());
+    let header_like = |r: &Vec<String>| {
+        r.iter().all(|t| t.chars().count() <= 80)
+            && r.iter().find(|t| !t.trim().is_empty()).is_some_and(|t| !is_row_number(t))
+            && r.iter().filter(|t| !t.trim().is_empty()).all(|t| t.chars().filter(|c| c.is_alphabetic()).nth(1).is_some())
+    };
+    if !header_like(second) || !header_like(third) || third.iter().filter(|t| !t.trim().is_empty()).count() < 2 {
+        return None;
+    }
+    // Blank under the columns the first row names alone (merged down over all three), and
+    // under a header of the first row only where the second splits it there.
+    let alone = |c: usize| !text(first, c).is_empty() && text(second, c).is_empty() && (c + 1 < width && !text(first, c + 1).is_empty());
+    if (0..width).any(|c| !text(third, c).is_empty() && (alone(c) || (!text(first, c).is_empty() && text(second, c).is_empty()))) {
+        return None;
+    }
+    // A group of the second row split by the third: its header over a blank cell under
+    // which the third row names a column.
+    let splits = (0..width.saturating_sub(1)).any(|c| {
+        !text(second, c).is_empty() && text(second, c + 1).is_empty() && !text(third, c).is_empty() && !text(third, c + 1).is_empty()
+    });
+    if !splits {
+        return None;
+    }
+    Some((0..width).map(|c| if text(third, c).is_empty() { text(second, c) } else { text(third, c) }.to_string()).collect())
+}
+
+/// The header whose first row is `rows[i]`.
+fn header_at(
+    rows: &[Vec<String>],
+    i: usize,
+    row0: u32,
+    col0: u32,
+    classify_row: impl Fn(&Vec<String>) -> Vec<Option<Field>>,
+) -> Option<Header> {
     let top = classify_row(&rows[i]);
     let below = rows.get(i + 1).map(classify_row).unwrap_or_default();
     let text = |r: usize, c: usize| cell(rows, r, c);
@@ -575,8 +635,13 @@ fn budget_by_source(columns: &mut Vec<Column>, others: &mut Vec<(u32, String)>, 
     // by source: the money spent is the budget, the money allotted kept in the note.
     let spent_col = group.iter().copied().filter(|&c| spent(text(i + 1, c)) == 2).max_by_key(|&c| c);
     let allotted = group.iter().any(|&c| spent(text(i + 1, c)) == 0);
+    // With a total column, the sources are read only where a row leaves the total blank.
+    let mut sources = Vec::new();
     let (chosen, set_aside): (Vec<usize>, Vec<usize>) = match (group.iter().find(|c| total(c)), spent_col) {
-        (Some(&c), _) => (vec![c], Vec::new()),
+        (Some(&c), _) => {
+            sources = group.iter().copied().filter(|&g| g != c && spent(text(i + 1, g)) != 0).collect();
+            (vec![c], group.iter().copied().filter(|&g| g != c && spent(text(i + 1, g)) == 0).collect())
+        }
         (None, Some(c)) if allotted => (vec![c], group.iter().copied().filter(|&g| g != c).collect()),
         (None, _) => (group.clone(), Vec::new()),
     };
@@ -589,6 +654,9 @@ fn budget_by_source(columns: &mut Vec<Column>, others: &mut Vec<(u32, String)>, 
     others.extend(set_aside.iter().map(|&g| (col0 + g as u32, header(g))));
     for &c in &chosen[1..] {
         columns.push(Column { field: Field::Budget, col: col0 + c as u32, header: header(c) });
+    }
+    for c in sources {
+        columns.push(Column { field: Field::BudgetSource, col: col0 + c as u32, header: header(c) });
     }
 }
 
@@ -1064,6 +1132,26 @@ mod tests {
         assert_eq!((h.last_row, budgets(&h)), (1, vec![3]), "the total column");
         assert_eq!(h.col(Field::Budget).unwrap().header, "Kinh phí (triệu đồng) Tổng số");
         assert_eq!(h.col(Field::Note).unwrap().col, 6);
+        // The sources, read where a row leaves the total blank.
+        let sources: Vec<u32> = h.columns.iter().filter(|c| c.field == Field::BudgetSource).map(|c| c.col).collect();
+        assert_eq!(sources, [4, 5]);
+        // Three header rows: "Trong đó" over the sources.
+        let g = grid(&[
+            &head,
+            &["", "", "", "Tổng số", "Trong đó", "", ""],
+            &["", "", "", "", "Ngân sách nhà nước", "Xã hội hóa", ""],
+            &["1", "Hội nghị", "Xong", "30", "20", "10", ""],
+        ]);
+        let h = find(&g, 0, 0).unwrap();
+        assert_eq!((h.last_row, budgets(&h)), (2, vec![3]), "three rows");
+        assert_eq!(h.columns.iter().filter(|c| c.field == Field::BudgetSource).count(), 2);
+        // A data row under a two-row header is no third header row.
+        let g = grid(&[
+            &head,
+            &["", "", "", "Tổng số", "Ngân sách nhà nước", "Xã hội hóa", ""],
+            &["", "Hội nghị", "Xong", "", "Ngân sách tỉnh", "", ""],
+        ]);
+        assert_eq!(find(&g, 0, 0).unwrap().last_row, 1);
         let g = grid(&[&head, &["", "", "", "Ngân sách tỉnh", "Xã hội hóa", "", ""], &["1", "Hội nghị", "Xong", "20", "10", "", ""]]);
         assert_eq!(budgets(&find(&g, 0, 0).unwrap()), vec![3, 4], "every source");
         // A data row with words only under the group is data.

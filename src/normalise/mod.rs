@@ -2380,7 +2380,21 @@ fn budget_of<'a>(
     unit: Unit,
     foreign_cols: &[(u32, &str)],
 ) -> (Budget, Option<(&'a Cell, u32)>, Option<Foreign>) {
-    let mut cells = raw.cells.iter().filter(|(f, _, _)| *f == Field::Budget).map(|(_, col, c)| (c, *col));
+    match budget_in(raw, Field::Budget, unit, foreign_cols) {
+        // A total left blank: its sources added up, where the header splits it so.
+        (Budget::Blank, _, None) => budget_in(raw, Field::BudgetSource, unit, foreign_cols),
+        read => read,
+    }
+}
+
+/// The budget a row's cells of one field give, added up.
+fn budget_in<'a>(
+    raw: &'a crate::ingest::RawRow,
+    field: Field,
+    unit: Unit,
+    foreign_cols: &[(u32, &str)],
+) -> (Budget, Option<(&'a Cell, u32)>, Option<Foreign>) {
+    let mut cells = raw.cells.iter().filter(|(f, _, _)| *f == field).map(|(_, col, c)| (c, *col));
     let Some(first) = cells.next() else { return (Budget::Blank, None, None) };
     let (mut sum, mut shown, mut foreign) = (None::<f64>, first, None);
     for (cell, col) in std::iter::once(first).chain(cells) {

@@ -1129,3 +1129,28 @@ fn a_summary_by_task_beside_the_activities_is_not_counted_twice() {
     let files = env.csv(2024, "files.csv");
     assert_eq!((files[0]["rows_read"].as_str(), files[0]["rows_accepted"].as_str()), ("6", "4"));
 }
+
+#[test]
+fn a_budget_split_by_source_over_three_header_rows_adds_up_its_sources_where_the_total_is_blank() {
+    let env = Env::new();
+    let cells = grid(&[
+        &["Đơn vị báo cáo: Sở Ngoại vụ"],
+        &["Ngày báo cáo: 20/10/2024"],
+        &[],
+        &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng", "Kinh phí (triệu đồng)", "", ""],
+        &["", "", "", "", "", "Tổng số", "Trong đó", ""],
+        &["", "", "", "", "", "", "NSNN", "XHH"],
+        &["1", "NV1", "Hội nghị A", "300 người", "Hoàn thành", "30", "20", "10"],
+        // The total left blank (a formula never computed, or not typed): its sources.
+        &["2", "NV2", "Hội nghị B", "200 người", "Hoàn thành", "", "5", "5"],
+    ]);
+    write_sheets(&env.year_dir(2024).join("snv.xlsx"), &[("Báo cáo", cells)]);
+    env.run_year(2024, &[]);
+    let rows = env.csv(2024, "rows.csv");
+    let got: Vec<(&str, &str, &str)> =
+        rows.iter().map(|r| (r["activity"].as_str(), r["budget_million_vnd"].as_str(), r["note"].as_str())).collect();
+    assert_eq!(got, [("Hội nghị A", "30.0", ""), ("Hội nghị B", "10.0", "")]);
+    // "XHH" under "Trong đó" was a column with no header, its cells outside the table.
+    let problems = env.csv(2024, "problems.csv");
+    assert!(problems.iter().all(|p| p["kind"] != "cells_outside_table"), "{problems:?}");
+}

@@ -39,6 +39,8 @@ pub enum RunError {
 pub enum Kind {
     // files
     LockFile,
+    /// A consolidated workbook tonghop made, put in the year folder: "{its footer line}".
+    TonghopOutput,
     NotSpreadsheet,
     /// A zip archive holding several workbooks: they are not told apart inside it.
     Archive,
@@ -145,6 +147,7 @@ impl Kind {
         use Kind::*;
         match self {
             LockFile => "lock_file",
+            TonghopOutput => "tonghop_output",
             NotSpreadsheet => "not_spreadsheet",
             Archive => "archive",
             Unreadable => "unreadable",
@@ -222,6 +225,9 @@ impl Kind {
         use Kind::*;
         match self {
             LockFile => "tệp khoá tạm của Excel (~$…), không phải báo cáo: bỏ qua".into(),
+            TonghopOutput => format!(
+                "bảng tổng hợp do tonghop lập (\"{detail}\"), không phải báo cáo của một cơ quan: bỏ qua, để các hoạt động không bị tính hai lần; để bảng tổng hợp ngoài thư mục báo cáo của năm"
+            ),
             NotSpreadsheet => format!("không phải bảng tính ({detail}): gửi lại dạng .xlsx, .xls hoặc .ods"),
             Archive => format!("tệp nén chứa nhiều bảng tính ({detail}): giải nén vào thư mục năm để đọc từng tệp"),
             Unreadable => format!("không mở được tệp ({detail}): tệp hỏng hoặc sai định dạng, đề nghị đơn vị gửi lại"),
@@ -346,6 +352,9 @@ impl Kind {
         use Kind::*;
         match self {
             LockFile => "Excel lock file (~$…), not a report: skipped".into(),
+            TonghopOutput => {
+                format!("a consolidated workbook tonghop made (\"{detail}\"), not an agency's report: skipped, so as not to count its activities twice")
+            }
             NotSpreadsheet => format!("not a spreadsheet ({detail})"),
             Archive => format!("a zip archive of several workbooks ({detail}): unzip it into the year folder"),
             Unreadable => format!("cannot open the file ({detail})"),

@@ -427,6 +427,12 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
             return d;
         }
     };
+    // A consolidated workbook this program made, put among the reports (last year's, or
+    // this one's saved beside them): read, it was one agency's report holding every
+    // agency's activities.
+    if let Some(made) = tonghop_output(wb) {
+        return skipped(&ing, Kind::TonghopOutput, &made);
+    }
     // The report's sheets: visible ones with a table; hidden ones only if no visible one has one.
     let with_table = |hidden: bool| {
         wb.sheets.iter().enumerate().filter(move |(_, s)| s.hidden == hidden && s.header.is_some()).map(|(i, _)| i).collect::<Vec<_>>()
@@ -783,6 +789,20 @@ fn attribute(plan: &Plan, year: i32, (found, as_written): (Match, String), d: &m
 }
 
 /// The marker of a tonghop template (its very hidden sheet), if the workbook has one.
+/// The line a consolidated workbook of tonghop's ends its summary with ("Lập bằng tonghop
+/// 0.2.0 (…) từ kế hoạch …"), where the workbook is one: its summary's and data sheets'
+/// names, and that line.
+fn tonghop_output(wb: &WorkbookData) -> Option<String> {
+    let names = |n: &str| wb.sheets.iter().any(|s| s.name == n);
+    if !(names("Vấn đề dữ liệu") && names("Nguồn dữ liệu") && names("Tình hình nộp")) {
+        return None;
+    }
+    wb.sheets.iter().flat_map(|s| &s.top).find_map(|c| match &c.cell {
+        Cell::Text(t) if t.starts_with("Lập bằng tonghop") => Some(t.clone()),
+        _ => None,
+    })
+}
+
 fn template_marker(wb: &WorkbookData) -> Option<crate::template::Marker> {
     let sheet = wb.sheets.iter().find(|s| s.name == crate::template::MARKER_SHEET)?;
     let cell = |r: u32, c: u32| sheet.top.iter().find(|t| t.row == r && t.col == c).map(|t| t.cell.text());

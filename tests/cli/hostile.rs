@@ -8,6 +8,7 @@ use crate::env::*;
 /// Every reason a file can be skipped for (README, "Why a file is skipped").
 const SKIP_REASONS: &[&str] = &[
     "lock_file",
+    "tonghop_output",
     "not_spreadsheet",
     "archive",
     "unreadable",

@@ -1154,3 +1154,25 @@ fn a_budget_split_by_source_over_three_header_rows_adds_up_its_sources_where_the
     let problems = env.csv(2024, "problems.csv");
     assert!(problems.iter().all(|p| p["kind"] != "cells_outside_table"), "{problems:?}");
 }
+
+#[test]
+fn a_consolidated_workbook_put_among_the_reports_is_not_read_as_one() {
+    let env = Env::new();
+    env.copy_into_year(2024, &format!("inputs/{PLAN_ID}/2024"));
+    env.run_year(2024, &["--as-of", "2024-11-20"]);
+    let before = env.csv(2024, "rows.csv").len();
+    // Saved beside the reports: it names the coordinator (Sở Ngoại vụ), and holds every
+    // agency's activities under a header the reader knows.
+    let book = std::fs::read_dir(env.out_dir(2024))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "xlsx"))
+        .unwrap();
+    std::fs::copy(&book, env.year_dir(2024).join("tong-hop-2024.xlsx")).unwrap();
+    env.run_year(2024, &["--as-of", "2024-11-20"]);
+    assert_eq!(env.csv(2024, "rows.csv").len(), before);
+    let files = env.csv(2024, "files.csv");
+    let f = files.iter().find(|f| f["file"] == "tong-hop-2024.xlsx").unwrap();
+    assert_eq!((f["outcome"].as_str(), f["reason_code"].as_str(), f["agency_code"].as_str()), ("skipped", "tonghop_output", ""));
+    assert!(f["reason"].contains("Lập bằng tonghop"), "{}", f["reason"]);
+}

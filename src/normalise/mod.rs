@@ -180,7 +180,22 @@ const DATE_LABELS: &[&str] = &[
     "ngay hoan thanh bao cao",
     "ngay xuat bao cao",
 ];
-const TOTALS: &[&str] = &["tong cong", "cong", "tong", "tong so", "tong kinh phi", "cong tong", "tong cong kinh phi"];
+/// (Also in English, as Excel writes a table's total row: "Total".)
+const TOTALS: &[&str] = &[
+    "tong cong",
+    "cong",
+    "tong",
+    "tong so",
+    "tong kinh phi",
+    "cong tong",
+    "tong cong kinh phi",
+    "total",
+    "totals",
+    "grand total",
+    "subtotal",
+    "sub total",
+    "sum",
+];
 
 /// Normalises the files of one plan-year. Each file is turned into a `Draft` as soon as it
 /// is read (its raw cells are freed then); `finish` then settles what depends on all of
@@ -1753,7 +1768,7 @@ fn read_rows(
                 // A subtotal ("Cộng") adds the rows since the previous one; a grand total
                 // ("Tổng cộng") the whole sheet. Either reading that adds up is accepted.
                 let near = |x: f64| (x - total).abs() <= 0.001f64.max(total.abs() * 0.005);
-                let grand = [&stt, &task_text, &activity].iter().any(|t| fold(t).starts_with("tong"));
+                let grand = [&stt, &task_text, &activity].iter().any(|t| ["tong", "grand", "total"].iter().any(|w| fold(t).starts_with(w)));
                 pending.iter_mut().for_each(|p| p.open = false);
                 if !near(group_sum) && !near(sheet_sum) {
                     pending.push(PendingTotal {
@@ -2706,12 +2721,28 @@ mod tests {
 
     #[test]
     fn totals_labels() {
-        for t in ["Tổng cộng", "TỔNG CỘNG", "Cộng", "Tổng", "Tổng số: 5 hoạt động", "Cộng: 3", "Tổng kinh phí", "Tổng cộng (I+II)"]
-        {
+        for t in [
+            "Tổng cộng",
+            "TỔNG CỘNG",
+            "Cộng",
+            "Tổng",
+            "Tổng số: 5 hoạt động",
+            "Cộng: 3",
+            "Tổng kinh phí",
+            "Tổng cộng (I+II)",
+            "Total",
+            "Grand Total",
+            "Subtotal",
+        ] {
             assert!(is_totals_label(&fold(t)), "{t:?}");
         }
-        for t in ["Tổng kết công tác ngoại giao văn hóa năm 2024", "Cộng đồng người Việt ở nước ngoài", "Tổng hợp báo cáo", "Hội nghị"]
-        {
+        for t in [
+            "Tổng kết công tác ngoại giao văn hóa năm 2024",
+            "Cộng đồng người Việt ở nước ngoài",
+            "Tổng hợp báo cáo",
+            "Hội nghị",
+            "Total quality",
+        ] {
             assert!(!is_totals_label(&fold(t)), "{t:?}");
         }
     }

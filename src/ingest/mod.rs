@@ -326,6 +326,11 @@ pub struct RawRow {
     /// Cells under headers of no field (`Header::others`): (0-based column, value).
     #[serde(default)]
     pub extra: Vec<(u32, Cell)>,
+    /// Where the row's number cell is merged down from a row above and the row has a piece
+    /// of activity but no result or status of its own: that row (0-based). A cell of several
+    /// paragraphs pasted from Word splits into rows, the row's other cells merged over them.
+    #[serde(default)]
+    pub within: Option<u32>,
 }
 
 impl RawRow {
@@ -1551,6 +1556,20 @@ pub fn read_sheet(
                     }
                 }
             }
+            // Within a numbered row's merged number cell, with a piece of activity of its own
+            // but no result or status (those merged over it): more of that row (looked up only
+            // for such a row). An activity merged beside its own results, one per row, is
+            // not: each result is a row.
+            let own = |f: Field| h.col(f).and_then(|c| r.get((c.col - col0) as usize)).is_some_and(|d| !Cell::from_data(d).is_empty());
+            let not_own = [Field::Stt, Field::Result, Field::Status, Field::StatusDone, Field::StatusInProgress, Field::StatusNotStarted];
+            let within = match h.col(Field::Stt) {
+                Some(stt) if own(Field::Activity) && !not_own.iter().any(|&f| own(f)) => merged
+                    .get_or_insert_with(&mut *merges)
+                    .iter()
+                    .find(|m| m.start.0 < row && row <= m.end.0 && m.start.1 <= stt.col && stt.col <= m.end.1 && m.start.0 > h.last_row)
+                    .map(|m| m.start.0),
+                _ => None,
+            };
             // A row with only a number in the first column is no row; with words there, it
             // may be a heading written across the table ("I. Nhiệm vụ 3: …").
             let words = |c: &Cell| matches!(c, Cell::Text(t) if t.chars().filter(|c| c.is_alphabetic()).nth(2).is_some());
@@ -1565,7 +1584,7 @@ pub fn read_sheet(
             // rows, a formula filled down the whole column).
             let says = |c: &Cell| !c.is_placeholder();
             if cells.iter().any(|(f, _, c)| (*f != Field::Stt && says(c)) || words(c)) || extra.iter().any(|(_, c)| says(c)) {
-                rows.push(RawRow { row, cells, extra });
+                rows.push(RawRow { row, cells, extra, within });
             }
         }
     }
@@ -1885,6 +1904,7 @@ pub(crate) mod tests {
                 (Field::Status, 5, Cell::Text("Hoàn thành".into())),
             ],
             extra: Vec::new(),
+            within: None,
         };
         assert_eq!(raw.take(Field::Result), Some((Cell::Text("12; doanh nghiệp tham gia".into()), 3)));
         assert_eq!(raw.take(Field::Status), Some((Cell::Text("Hoàn thành".into()), 5)));
@@ -1892,6 +1912,7 @@ pub(crate) mod tests {
             row: 5,
             cells: vec![(Field::Result, 3, Cell::Text("12".into())), (Field::Result, 4, Cell::Error("#REF!".into()))],
             extra: Vec::new(),
+            within: None,
         };
         assert_eq!(raw.take(Field::Result), Some((Cell::Error("#REF!".into()), 4)), "an error is flagged, not joined");
         let mut raw = RawRow {
@@ -1902,6 +1923,7 @@ pub(crate) mod tests {
                 (Field::Result, 5, Cell::Empty),
             ],
             extra: Vec::new(),
+            within: None,
         };
         let labels: Vec<(u32, String)> =
             ["Quý I", "Quý II", "Quý III"].iter().enumerate().map(|(i, l)| (3 + i as u32, l.to_string())).collect();

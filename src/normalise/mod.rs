@@ -1803,9 +1803,16 @@ fn read_rows(
             && header.has_status()
             && out.last().is_some_and(|prev| prev.status != Status::Unknown && !prev.activity.is_empty())
             && activity.chars().next().is_some_and(|c| c.is_lowercase() || matches!(c, '-' | '–' | '+' | '•' | '*'));
-        if let (true, Some(prev)) = (continues || goes_on, out.last_mut()) {
+        // Or a row within the number cell of the row above, merged down over it, with no
+        // status or budget of its own: a cell of several paragraphs pasted from Word, split
+        // into rows, the row's other cells merged over them (each piece was an activity of its
+        // own, with the row's result and status).
+        let merged_on = raw.within.is_some_and(|w| out.last().is_some_and(|prev| prev.row == w + 1))
+            && budget == Budget::Blank
+            && last_at.is_some_and(|at| at + 1 == row_at);
+        if let (true, Some(prev)) = (continues || goes_on || merged_on, out.last_mut()) {
             let mut joined_col = None;
-            if goes_on {
+            if goes_on || (merged_on && !activity.is_empty() && !prev.activity.contains(activity.as_str())) {
                 prev.activity.push(if activity.starts_with(char::is_lowercase) { ' ' } else { '\n' });
                 prev.activity.push_str(&activity);
                 joined_col = header.col(Field::Activity).map(|c| c.col);
@@ -1816,6 +1823,10 @@ fn read_rows(
                 (Field::Proposals, &proposals, &mut prev.proposals),
                 (Field::Note, &note, &mut prev.note),
             ] {
+                // (What the merged cells repeat is said once.)
+                if merged_on && into.contains(more.as_str()) {
+                    continue;
+                }
                 if !more.is_empty() {
                     if !into.is_empty() {
                         into.push('\n');
@@ -1823,6 +1834,10 @@ fn read_rows(
                     into.push_str(more);
                     joined_col = joined_col.or(header.col(f).map(|c| c.col)).or(note_col);
                 }
+            }
+            // (A merged row that only repeats its row is part of it all the same.)
+            if merged_on && joined_col.is_none() {
+                joined_col = header.col(Field::Activity).or(header.col(Field::Stt)).map(|c| c.col);
             }
             if let Some(col) = joined_col {
                 prev.flags.extend(flags);
@@ -2683,6 +2698,7 @@ mod tests {
                     row: i as u32,
                     cells: vec![(Field::Stt, 0, Cell::Text(stt.to_string())), (Field::Budget, 5, Cell::Text(money.to_string()))],
                     extra: Vec::new(),
+                    within: None,
                 })
                 .collect()
         };

@@ -1176,3 +1176,50 @@ fn a_consolidated_workbook_put_among_the_reports_is_not_read_as_one() {
     assert_eq!((f["outcome"].as_str(), f["reason_code"].as_str(), f["agency_code"].as_str()), ("skipped", "tonghop_output", ""));
     assert!(f["reason"].contains("Lập bằng tonghop"), "{}", f["reason"]);
 }
+
+#[test]
+fn a_cell_of_several_paragraphs_pasted_from_word_is_one_activity() {
+    let env = Env::new();
+    // Word's table pasted into Excel: the activity's paragraphs split into rows, the row's
+    // number, task, result, status and money merged down over them.
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    let texts: &[(u32, u16, &str)] = &[
+        (0, 0, "Đơn vị báo cáo: Sở Ngoại vụ"),
+        (1, 0, "Ngày báo cáo: 20/10/2024"),
+        (5, 2, "Kế hoạch số 12/KH-UBND"),
+        (6, 2, "tại 10 huyện, thành phố"),
+    ];
+    for &(r, c, t) in texts {
+        ws.write_string(r, c, t).unwrap();
+    }
+    for (c, t) in ["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng", "Kinh phí (triệu đồng)"].iter().enumerate()
+    {
+        ws.write_string(3, c as u16, *t).unwrap();
+    }
+    let plain = rust_xlsxwriter::Format::new();
+    ws.write_string(4, 2, "Tổ chức hội nghị quán triệt").unwrap();
+    for (c, t) in [(0, "1"), (1, "NV1"), (3, "300 đại biểu"), (4, "Hoàn thành"), (5, "20")] {
+        ws.merge_range(4, c, 6, c, t, &plain).unwrap();
+    }
+    for (c, t) in ["2", "NV2", "Rà soát quy chế", "Xong", "Hoàn thành"].iter().enumerate() {
+        ws.write_string(7, c as u16, *t).unwrap();
+    }
+    std::fs::create_dir_all(env.year_dir(2024)).unwrap();
+    wb.save(env.year_dir(2024).join("snv.xlsx")).unwrap();
+    env.run_year(2024, &[]);
+    let rows = env.csv(2024, "rows.csv");
+    let got: Vec<(&str, &str, &str, &str)> = rows
+        .iter()
+        .map(|r| (r["activity"].as_str(), r["result"].as_str(), r["status"].as_str(), r["budget_million_vnd"].as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Tổ chức hội nghị quán triệt\nKế hoạch số 12/KH-UBND tại 10 huyện, thành phố", "300 đại biểu", "done", "20.0"),
+            ("Rà soát quy chế", "Xong", "done", ""),
+        ]
+    );
+    let files = env.csv(2024, "files.csv");
+    assert_eq!((files[0]["rows_read"].as_str(), files[0]["rows_accepted"].as_str()), ("4", "2"));
+}

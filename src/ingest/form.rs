@@ -148,6 +148,16 @@ pub fn signing_line(t: &str) -> Option<Signing> {
     SIGNING_LINES.contains(&title.as_str()).then_some(Signing::Other)
 }
 
+/// Whether a text opens a place-and-date line whose date is in the next cell ("Bắc Giang,
+/// ngày" | 20/10/2024, "Bắc Giang," | 20/10/2024): a place of a few words in capitals, a
+/// comma, and "ngày" or nothing after it.
+pub fn place_date_opening(t: &str) -> bool {
+    let Some((place, rest)) = t.split_once(',') else { return false };
+    let words = place.split_whitespace().count();
+    let place = (1..=5).contains(&words) && place.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    place && t.len() <= 80 && matches!(crate::text::fold(rest).as_str(), "" | "ngay")
+}
+
 /// Titles a signer holds over a body's name ("GIÁM ĐỐC SỞ NGOẠI VỤ"), folded.
 pub const SIGNER_TITLES: &[&str] = &[
     "giam doc",
@@ -282,6 +292,16 @@ mod tests {
         // A title alone, the list of recipients, a name: no body.
         for t in ["KT. GIÁM ĐỐC", "GIÁM ĐỐC", "Nơi nhận:", "- Sở Ngoại vụ;", "Nguyễn Văn An", "Người lập biểu"] {
             assert_eq!(body(t), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn a_place_and_date_line_whose_date_is_in_the_next_cell() {
+        for t in ["Bắc Giang, ngày", "Bắc Giang,", "TP. Lai Châu, ngày "] {
+            assert!(place_date_opening(t), "{t}");
+        }
+        for t in ["Bắc Giang", "Hội nghị, ngày", "Bắc Giang, ngày 20", "Ngày"] {
+            assert!(!place_date_opening(t), "{t}");
         }
     }
 

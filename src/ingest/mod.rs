@@ -1487,7 +1487,14 @@ pub fn read_sheet(
             if signing_row.is_some_and(|s| row - s < SIGNING_ROWS) {
                 for (j, d) in r.iter().enumerate() {
                     if let Data::String(t) = d {
-                        if form::signing_line(t) == Some(form::Signing::DateLine) {
+                        // Its date in the next cell ("Bắc Giang, ngày" | 20/10/2024): one line.
+                        let date_beside = || {
+                            let next = r[j + 1..].iter().map(Cell::from_data).find(|c| !c.is_empty())?;
+                            matches!(next, Cell::Date(_)).then(|| format!("{} {}", t.trim_end(), next.text()))
+                        };
+                        if let Some(line) = form::place_date_opening(t).then(date_beside).flatten() {
+                            signing_dates.push(TopCell { row, col: col0 + j as u32, cell: Cell::Text(line) });
+                        } else if form::signing_line(t) == Some(form::Signing::DateLine) {
                             signing_dates.push(TopCell { row, col: col0 + j as u32, cell: Cell::Text(t.clone()) });
                         } else if form::signer_body(t).is_some() {
                             signers.push(TopCell { row, col: col0 + j as u32, cell: Cell::Text(t.clone()) });
@@ -1727,11 +1734,15 @@ const SIGNING_ROWS: u32 = 12;
 /// number or a task first, which ends the check there.
 fn is_signing_row(r: &[Data]) -> bool {
     let mut any = false;
+    // (A place-and-date line may have its date in the next cell: "Bắc Giang, ngày" | date.)
+    let mut opened = false;
     for d in r {
         match d {
             Data::Empty => {}
             Data::String(t) if t.trim().is_empty() => {}
             Data::String(t) if form::signing_line(t).is_some() => any = true,
+            Data::String(t) if form::place_date_opening(t) => opened = true,
+            Data::DateTime(_) | Data::DateTimeIso(_) if opened => any = true,
             _ => return false,
         }
     }

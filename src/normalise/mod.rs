@@ -1232,13 +1232,23 @@ fn find_date(sheets: &[&SheetData]) -> Option<(DateRead, String, (String, String
         }
     }
     // The place-and-date line: above the table, else in the signing block under it.
-    let above = sheets.iter().flat_map(|&s| s.top.iter().map(move |c| (s, c)));
-    let below = sheets.iter().flat_map(|&s| s.signing_dates.iter().map(move |c| (s, c)));
+    let above = sheets.iter().flat_map(|&s| s.top.iter().enumerate().map(move |(i, c)| (s, c, Some(i))));
+    let below = sheets.iter().flat_map(|&s| s.signing_dates.iter().map(move |c| (s, c, None)));
     // The first line with the day left blank, to be written by hand at the signing
     // ("ngày    tháng 10 năm 2024"): its month, where no line has a whole date.
     let mut month_line = None;
-    for (sheet, tc) in above.chain(below) {
+    for (sheet, tc, at) in above.chain(below) {
         let Cell::Text(t) = &tc.cell else { continue };
+        // Its date in the next cell ("Bắc Giang, ngày" | 20/10/2024): one line. (Under the
+        // table, the signing block's reading joins them.)
+        let joined;
+        let t = match at.and_then(|i| next_in_row(sheet, i)) {
+            Some(c @ Cell::Date(_)) if crate::ingest::form::place_date_opening(t) => {
+                joined = format!("{} {}", t.trim_end(), c.text());
+                &joined
+            }
+            _ => t,
+        };
         let blank = t.contains('…') || t.contains("..");
         if blank && month_line.is_some() {
             continue;

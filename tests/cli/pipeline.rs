@@ -1223,3 +1223,34 @@ fn a_cell_of_several_paragraphs_pasted_from_word_is_one_activity() {
     let files = env.csv(2024, "files.csv");
     assert_eq!((files[0]["rows_read"].as_str(), files[0]["rows_accepted"].as_str()), ("4", "2"));
 }
+
+#[test]
+fn a_place_and_date_line_with_its_date_in_the_next_cell_dates_the_report() {
+    let env = Env::new();
+    // A form's signing line: "Bắc Giang, ngày" in one cell, an Excel date in the next;
+    // above the table in one report, under it in the other.
+    for (name, agency, above) in [("snv.xlsx", "Sở Ngoại vụ", true), ("snoiv.xlsx", "Sở Nội vụ", false)] {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let ws = wb.add_worksheet();
+        let date = rust_xlsxwriter::ExcelDateTime::from_ymd(2024, 10, 28).unwrap();
+        let format = rust_xlsxwriter::Format::new().set_num_format("dd/mm/yyyy");
+        ws.write_string(0, 0, format!("Đơn vị báo cáo: {agency}")).unwrap();
+        let at = if above { 1 } else { 6 };
+        ws.write_string(at, 2, "Bắc Giang, ngày").unwrap();
+        ws.write_datetime_with_format(at, 3, &date, &format).unwrap();
+        for (c, t) in ["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng"].iter().enumerate() {
+            ws.write_string(3, c as u16, *t).unwrap();
+        }
+        for (c, t) in ["1", "NV1", "Hội nghị", "Xong", "Hoàn thành"].iter().enumerate() {
+            ws.write_string(4, c as u16, *t).unwrap();
+        }
+        std::fs::create_dir_all(env.year_dir(2024)).unwrap();
+        wb.save(env.year_dir(2024).join(name)).unwrap();
+    }
+    env.run_year(2024, &[]);
+    let files = env.csv(2024, "files.csv");
+    let got: Vec<(&str, &str, &str)> =
+        files.iter().map(|f| (f["file"].as_str(), f["report_date"].as_str(), f["rows_read"].as_str())).collect();
+    // (Under the table, the line was read as an activity, "Bắc Giang, ngày".)
+    assert_eq!(got, [("snoiv.xlsx", "2024-10-28", "1"), ("snv.xlsx", "2024-10-28", "1")]);
+}

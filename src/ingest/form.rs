@@ -158,6 +158,16 @@ pub fn place_date_opening(t: &str) -> bool {
     place && t.len() <= 80 && matches!(crate::text::fold(rest).as_str(), "" | "ngay")
 }
 
+/// The place-and-date line an opening ("Bắc Giang, ngày") and the texts of the cells after
+/// it make, where they make one.
+pub fn joined_date_line(opening: &str, rest: &[String]) -> Option<String> {
+    if rest.is_empty() {
+        return None;
+    }
+    let line = format!("{} {}", opening.trim_end(), rest.join(" "));
+    (signing_line(&line) == Some(Signing::DateLine)).then_some(line)
+}
+
 /// Titles a signer holds over a body's name ("GIÁM ĐỐC SỞ NGOẠI VỤ"), folded.
 pub const SIGNER_TITLES: &[&str] = &[
     "giam doc",
@@ -303,6 +313,12 @@ mod tests {
         for t in ["Bắc Giang", "Hội nghị, ngày", "Bắc Giang, ngày 20", "Ngày"] {
             assert!(!place_date_opening(t), "{t}");
         }
+        let texts = |t: &[&str]| t.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let joined = |rest: &[&str]| joined_date_line("Bắc Giang, ngày", &texts(rest));
+        assert_eq!(joined(&["20/10/2024"]).as_deref(), Some("Bắc Giang, ngày 20/10/2024"));
+        assert_eq!(joined(&["20", "tháng", "10", "năm", "2024"]).as_deref(), Some("Bắc Giang, ngày 20 tháng 10 năm 2024"));
+        assert_eq!(joined(&["GIÁM ĐỐC"]), None);
+        assert_eq!(joined_date_line("Bắc Giang,", &texts(&["20/10/2024"])).as_deref(), Some("Bắc Giang, 20/10/2024"));
     }
 
     #[test]

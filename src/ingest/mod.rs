@@ -1487,12 +1487,8 @@ pub fn read_sheet(
             if signing_row.is_some_and(|s| row - s < SIGNING_ROWS) {
                 for (j, d) in r.iter().enumerate() {
                     if let Data::String(t) = d {
-                        // Its date in the next cell ("Bắc Giang, ngày" | 20/10/2024): one line.
-                        let date_beside = || {
-                            let next = r[j + 1..].iter().map(Cell::from_data).find(|c| !c.is_empty())?;
-                            matches!(next, Cell::Date(_)).then(|| format!("{} {}", t.trim_end(), next.text()))
-                        };
-                        if let Some(line) = form::place_date_opening(t).then(date_beside).flatten() {
+                        // Its date in the next cells ("Bắc Giang, ngày" | 20/10/2024): one line.
+                        if let Some(line) = date_line_across(r, j) {
                             signing_dates.push(TopCell { row, col: col0 + j as u32, cell: Cell::Text(line) });
                         } else if form::signing_line(t) == Some(form::Signing::DateLine) {
                             signing_dates.push(TopCell { row, col: col0 + j as u32, cell: Cell::Text(t.clone()) });
@@ -1734,19 +1730,29 @@ const SIGNING_ROWS: u32 = 12;
 /// number or a task first, which ends the check there.
 fn is_signing_row(r: &[Data]) -> bool {
     let mut any = false;
-    // (A place-and-date line may have its date in the next cell: "Bắc Giang, ngày" | date.)
-    let mut opened = false;
-    for d in r {
+    for (j, d) in r.iter().enumerate() {
         match d {
             Data::Empty => {}
             Data::String(t) if t.trim().is_empty() => {}
             Data::String(t) if form::signing_line(t).is_some() => any = true,
-            Data::String(t) if form::place_date_opening(t) => opened = true,
-            Data::DateTime(_) | Data::DateTimeIso(_) if opened => any = true,
+            // A place-and-date line with its date in the next cells: the rest of the row.
+            Data::String(_) if date_line_across(r, j).is_some() => return true,
             _ => return false,
         }
     }
     any
+}
+
+/// A place-and-date line with its date in the cells after it, as a form may have it
+/// ("Bắc Giang, ngày" | 20/10/2024, or "Bắc Giang, ngày" | 20 | "tháng" | 10 | "năm" |
+/// 2024): the line they make, where `r[j]` opens one and they make a date line.
+fn date_line_across(r: &[Data], j: usize) -> Option<String> {
+    let Some(Data::String(t)) = r.get(j) else { return None };
+    if !form::place_date_opening(t) {
+        return None;
+    }
+    let rest: Vec<String> = r[j + 1..].iter().map(Cell::from_data).filter(|c| !c.is_empty()).take(6).map(|c| c.text()).collect();
+    form::joined_date_line(t, &rest)
 }
 
 /// Whether folded text starts like a label followed by its value ("don vi bao cao ...").

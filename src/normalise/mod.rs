@@ -1239,16 +1239,20 @@ fn find_date(sheets: &[&SheetData]) -> Option<(DateRead, String, (String, String
     let mut month_line = None;
     for (sheet, tc, at) in above.chain(below) {
         let Cell::Text(t) = &tc.cell else { continue };
-        // Its date in the next cell ("Bắc Giang, ngày" | 20/10/2024): one line. (Under the
+        // Its date in the next cells ("Bắc Giang, ngày" | 20/10/2024): one line. (Under the
         // table, the signing block's reading joins them.)
-        let joined;
-        let t = match at.and_then(|i| next_in_row(sheet, i)) {
-            Some(c @ Cell::Date(_)) if crate::ingest::form::place_date_opening(t) => {
-                joined = format!("{} {}", t.trim_end(), c.text());
-                &joined
-            }
-            _ => t,
-        };
+        let joined = at.filter(|_| crate::ingest::form::place_date_opening(t)).and_then(|i| {
+            let row = sheet.top[i].row;
+            let rest: Vec<String> = sheet.top[i + 1..]
+                .iter()
+                .take_while(|c| c.row == row)
+                .filter(|c| !c.cell.is_empty())
+                .take(6)
+                .map(|c| c.cell.text())
+                .collect();
+            crate::ingest::form::joined_date_line(t, &rest)
+        });
+        let t = joined.as_deref().unwrap_or(t);
         let blank = t.contains('…') || t.contains("..");
         if blank && month_line.is_some() {
             continue;

@@ -1474,6 +1474,9 @@ fn read_rows(
         Some(_) => None,
     };
     let sheet_task = current.clone();
+    // Under a heading of the work planned for a later year ("II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM
+    // 2025"), down to the next section: the heading, its rows not this year's.
+    let mut later: Option<String> = None;
     let resolve = |text: &str| tasks.resolve(plan, text);
     let groups = group_rows(&sheet.rows);
     let (mut group_sum, mut sheet_sum) = (0.0f64, 0.0f64);
@@ -1803,6 +1806,27 @@ fn read_rows(
         // A line that goes on with the row above: no number, task, activity, status or
         // budget of its own, only more of its result, difficulties, proposals or note (a
         // list typed one item per row instead of in one cell). Joined to that row.
+        // A row under a heading of later plans: listed with its texts, not consolidated.
+        let texts: Vec<&String> = [&stt, &task_text, &activity, &result, &status_text].into_iter().filter(|t| !t.is_empty()).collect();
+        let heading_alone = texts.len() == 1 && budget == Budget::Blank && !ticks.iter().any(|(_, t)| *t);
+        if heading_alone && (texts[0] == &stt || texts[0] == &activity) {
+            if later_plan(texts[0], year) {
+                later = Some(tidy(texts[0]));
+                continue;
+            }
+            // Another section ("III. KIẾN NGHỊ", "PHỤ LỤC"): the later plans end.
+            if later.is_some() && (strip_section_label(texts[0]) != texts[0].trim_start() || !texts[0].chars().any(char::is_lowercase)) {
+                later = None;
+            }
+        }
+        if let (Some(h), false) = (&later, texts.is_empty() && budget == Budget::Blank) {
+            let col = raw.cells.first().map_or(0, |(_, c, _)| *c);
+            let detail =
+                format!("{h}: {}", texts.iter().map(|t| tidy(t)).collect::<Vec<_>>().join(" | ").chars().take(120).collect::<String>());
+            problems.push(Problem::at(file, &sheet.name, a1(row_at, col), Kind::RowOtherYear, detail));
+            totals += 1;
+            continue;
+        }
         let own_nothing = [&stt, &task_text, &status_text, &role_text].iter().all(|t| t.is_empty())
             && budget == Budget::Blank
             && !ticks.iter().any(|(_, t)| *t)
@@ -1887,7 +1911,8 @@ fn read_rows(
                 current = Some(Current { matched: m, written: stt.clone(), heading: true });
             } else if inner == stt.trim_start()
                 && stt != crate::template::ADDING_ROWS
-                && stt.split_whitespace().nth(5).is_some()
+                // (Or an item of a list under the table, "- Xây dựng đề án": no heading.)
+                && (stt.split_whitespace().nth(5).is_some() || stt.trim_start().starts_with(['-', '–', '+', '•']))
                 && stt.chars().any(char::is_lowercase)
                 && !opens_with(&stt, &["bang", "bieu", "phan", "muc", "phu luc", "nhiem vu", "cac nhiem vu", "chuong"])
             {
@@ -2416,6 +2441,30 @@ fn names_other_year(name: &str, year: i32) -> bool {
 }
 
 /// The years a sheet's name gives ("Năm 2023", "BC2024", "2023-2024").
+/// Whether a heading is of the work planned for a later year than `year`: "Phương hướng…"
+/// (next year's directions), or the tasks, plan or work of a later year named by it
+/// ("NHIỆM VỤ TRỌNG TÂM NĂM 2025", "Kế hoạch năm 2025", "Dự kiến năm 2025").
+fn later_plan(t: &str, year: i32) -> bool {
+    if t.len() > 200 {
+        return false;
+    }
+    let key = fold(strip_section_label(t));
+    let key = key.as_str();
+    if key.split(' ').nth(14).is_some() {
+        return false;
+    }
+    // The year it plans for: after "năm", not a horizon ("đến năm 2030", a task's title).
+    let words: Vec<&str> = key.split(' ').collect();
+    let planned = words
+        .windows(2)
+        .enumerate()
+        .any(|(i, w)| w[0] == "nam" && w[1].parse::<i32>().is_ok_and(|y| y > year && y < year + 6) && (i == 0 || words[i - 1] != "den"));
+    // Not a task's heading ("Nhiệm vụ 3: …").
+    let numbered_task = key.strip_prefix("nhiem vu ").is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()) || r.starts_with("so "));
+    key.starts_with("phuong huong")
+        || (planned && !numbered_task && ["nhiem vu", "ke hoach", "du kien", "trong tam", "cong tac"].iter().any(|w| key.starts_with(w)))
+}
+
 fn years_in(name: &str) -> Vec<i32> {
     name.split(|c: char| !c.is_ascii_digit())
         .filter(|d| d.len() == 4)
@@ -2746,6 +2795,27 @@ mod tests {
             ("Hội nghị - hội thảo", None),
         ] {
             assert_eq!(task_in_activity(t), code, "{t}");
+        }
+    }
+
+    #[test]
+    fn headings_of_later_plans() {
+        for t in [
+            "II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025",
+            "Phương hướng năm tới",
+            "III. NHIỆM VỤ TRỌNG TÂM NĂM 2025",
+            "Kế hoạch năm 2025",
+            "Dự kiến năm 2025",
+        ] {
+            assert!(later_plan(t, 2024), "{t:?}");
+        }
+        for t in [
+            "Nhiệm vụ 1: Tuyên truyền Chiến lược Ngoại giao văn hóa đến năm 2030",
+            "Kế hoạch năm 2024",
+            "II. NHIỆM VỤ PHỐI HỢP",
+            "Nhiệm vụ năm 2025 và những năm tiếp theo được giao tại Kế hoạch số 12 về việc triển khai thực hiện chiến lược",
+        ] {
+            assert!(!later_plan(t, 2024), "{t:?}");
         }
     }
 

@@ -1254,3 +1254,31 @@ fn a_place_and_date_line_with_its_date_in_the_next_cell_dates_the_report() {
     // (Under the table, the line was read as an activity, "Bắc Giang, ngày".)
     assert_eq!(got, [("snoiv.xlsx", "2024-10-28", "1"), ("snv.xlsx", "2024-10-28", "1")]);
 }
+
+#[test]
+fn next_year_s_plans_under_the_table_are_not_this_year_s_activities() {
+    let env = Env::new();
+    write_report(
+        &env.year_dir(2024).join("snv.xlsx"),
+        &["Đơn vị báo cáo: Sở Ngoại vụ", "Ngày báo cáo: 20/10/2024"],
+        &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng", "Kinh phí (triệu đồng)"],
+        &[
+            &["1", "NV1", "Hội nghị quán triệt", "300 đại biểu", "Hoàn thành", "20"],
+            &["II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025"],
+            &["1", "NV1", "Hội nghị sơ kết", "", "Dự kiến quý II", "50"],
+            &["III. KIẾN NGHỊ"],
+            &["- Bổ sung kinh phí"],
+        ],
+    );
+    env.run_year(2024, &[]);
+    let rows = env.csv(2024, "rows.csv");
+    let got: Vec<(&str, &str)> = rows.iter().map(|r| (r["activity"].as_str(), r["budget_million_vnd"].as_str())).collect();
+    // (The plan for 2025 was an activity of 2024, its 50 million in 2024's total.)
+    assert_eq!(got, [("Hội nghị quán triệt", "20.0")]);
+    let problems = env.csv(2024, "problems.csv");
+    let other: Vec<&str> = problems.iter().filter(|p| p["kind"] == "row_other_year").map(|p| p["detail"].as_str()).collect();
+    assert_eq!(other, ["II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025: 1 | NV1 | Hội nghị sơ kết | Dự kiến quý II"]);
+    let files = env.csv(2024, "files.csv");
+    // (Quoted in the CSV, as a text opening with "-" is.)
+    assert_eq!(files[0]["proposals"], "'- Bổ sung kinh phí");
+}

@@ -69,6 +69,9 @@ pub enum Kind {
     /// A sheet whose own "Đơn vị báo cáo" line names another agency than the file's sender.
     SheetOtherAgency,
     SheetGuidance,
+    /// A sheet dated in an earlier year than the reporting year, beside one dated in it
+    /// (last year's report kept in the workbook): "{rows} {its date}".
+    SheetDatedOtherYear,
     /// A sheet summing up the report by task, with no activity column, beside a sheet of the
     /// same tasks' activities: "{rows} {the activities' sheets}".
     SheetSummary,
@@ -170,6 +173,7 @@ impl Kind {
             SheetOtherAgency => "sheet_other_agency",
             SheetGuidance => "sheet_guidance",
             SheetSummary => "sheet_summary",
+            SheetDatedOtherYear => "sheet_dated_other_year",
             SheetNoHeader => "sheet_no_header",
             CellsOutsideTable => "cells_outside_table",
             CellsFarAway => "cells_far_away",
@@ -268,6 +272,12 @@ impl Kind {
             SheetGuidance => format!(
                 "trang hướng dẫn (ví dụ) của biểu mẫu: không tổng hợp ({detail} dòng); nếu là số liệu báo cáo, đổi tên trang"
             ),
+            SheetDatedOtherYear => {
+                let (n, date) = detail.split_once(' ').unwrap_or((detail, ""));
+                format!(
+                    "trang là báo cáo của năm trước (ghi ngày {date}), bên trang báo cáo năm nay: không tổng hợp ({n} dòng); nếu là số liệu năm nay, sửa lại ngày của trang"
+                )
+            }
             SheetSummary => {
                 let (n, sheets) = detail.split_once(' ').unwrap_or((detail, ""));
                 format!(
@@ -383,6 +393,10 @@ impl Kind {
                 format!("the sheet is the report of {name} (its own reporting-agency line), not the file's sender: not consolidated ({n} rows)")
             }
             SheetGuidance => format!("the form's guidance sheet, with its examples: not consolidated ({detail} rows)"),
+            SheetDatedOtherYear => {
+                let (n, date) = detail.split_once(' ').unwrap_or((detail, ""));
+                format!("the sheet is an earlier year's report (dated {date}), beside this year's: not consolidated ({n} rows)")
+            }
             SheetSummary => {
                 let (n, sheets) = detail.split_once(' ').unwrap_or((detail, ""));
                 format!(

@@ -492,6 +492,34 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
         }
         sheets.retain(|i| not_report(i).is_none());
     }
+    // A sheet dated in an earlier year beside one dated in the reporting year (or the next):
+    // last year's report kept in the workbook, its sheet copied for this year's ("BC", "BC
+    // (2)"). Left out and listed; before, its rows were this year's, and its date the
+    // report's.
+    if sheets.len() > 1 {
+        let dated: Vec<(usize, Option<(i32, String)>)> = sheets
+            .iter()
+            .map(|&i| {
+                let y = find_date(&[&wb.sheets[i]]).and_then(|(read, written, _)| match read {
+                    DateRead::Date(d) => Some((d.year(), d.format("%d/%m/%Y").to_string())),
+                    DateRead::Month(y, _) => Some((y, tidy(&written))),
+                    _ => None,
+                });
+                (i, y)
+            })
+            .collect();
+        if dated.iter().any(|(_, y)| y.as_ref().is_some_and(|(y, _)| (year..=year + 1).contains(y))) {
+            for (i, y) in &dated {
+                if let Some((_, date)) = y.as_ref().filter(|(y, _)| *y < year) {
+                    let sheet = &wb.sheets[*i];
+                    left_out += sheet.rows.len();
+                    let detail = format!("{} {date}", sheet.rows.len());
+                    problems.push(Problem::at(&ing.rel, &sheet.name, String::new(), Kind::SheetDatedOtherYear, detail));
+                    sheets.retain(|j| j != i);
+                }
+            }
+        }
+    }
     // A sheet with rows like the report's but no header (a page of the table carried on
     // to a sheet of its own): not read, and listed, not passed over in silence.
     for (i, sheet) in wb.sheets.iter().enumerate() {

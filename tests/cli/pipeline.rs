@@ -1282,3 +1282,28 @@ fn next_year_s_plans_under_the_table_are_not_this_year_s_activities() {
     // (Quoted in the CSV, as a text opening with "-" is.)
     assert_eq!(files[0]["proposals"], "'- Bổ sung kinh phí");
 }
+
+#[test]
+fn last_year_s_sheet_kept_beside_this_year_s_is_left_out_by_its_date() {
+    let env = Env::new();
+    let header = ["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng", "Kinh phí (triệu đồng)"];
+    // The sheet copied for this year's report ("BC (2)"), last year's left in front of it.
+    let sheet = |date: &str, activity: &str, money: &str| {
+        grid(&[&["Đơn vị báo cáo: Sở Ngoại vụ"], &[date], &header, &["1", "NV1", activity, "300 người", "Hoàn thành", money]])
+    };
+    let sheets = [
+        ("BC", sheet("Bắc Giang, ngày 18 tháng 10 năm 2023", "Hội nghị năm trước", "20")),
+        ("BC (2)", sheet("Bắc Giang, ngày 20 tháng 10 năm 2024", "Hội nghị năm nay", "30")),
+    ];
+    write_sheets(&env.year_dir(2024).join("snv.xlsx"), &sheets);
+    env.run_year(2024, &[]);
+    let rows = env.csv(2024, "rows.csv");
+    assert_eq!(rows.iter().map(|r| r["activity"].as_str()).collect::<Vec<_>>(), ["Hội nghị năm nay"]);
+    let files = env.csv(2024, "files.csv");
+    // (The first sheet's date was the report's: another year's, so not judged on time.)
+    assert_eq!((files[0]["report_date"].as_str(), files[0]["rows_read"].as_str()), ("2024-10-20", "2"));
+    let problems = env.csv(2024, "problems.csv");
+    let left: Vec<(&str, &str)> =
+        problems.iter().filter(|p| p["kind"] == "sheet_dated_other_year").map(|p| (p["sheet"].as_str(), p["detail"].as_str())).collect();
+    assert_eq!(left, [("BC", "1 18/10/2023")]);
+}

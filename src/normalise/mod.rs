@@ -2402,6 +2402,18 @@ fn is_totals_label(k: &str) -> bool {
     TOTALS.contains(&k)
         || ["tong cong", "tong so", "tong kinh phi", "cong tong"].iter().any(|p| starts_with_words(k, p) && short)
         || ["tong ", "cong "].iter().any(|p| k.strip_prefix(p).is_some_and(|rest| rest.bytes().all(|b| b.is_ascii_digit() || b == b' ')))
+        // A subtotal naming what it adds up: "Cộng NV1", "Cộng nhiệm vụ 2", "Tổng mục II",
+        // "Cộng phần I" (not "Cộng đồng…", "Tổng kết…").
+        || ["tong cong ", "cong ", "tong "].iter().any(|p| {
+            k.strip_prefix(p).is_some_and(|rest| {
+                let words: Vec<&str> = rest.split(' ').collect();
+                let first = words[0];
+                words.len() <= 4
+                    && (["nv", "nhiem", "muc", "phan", "nhom"].contains(&first)
+                        || first.strip_prefix("nv").is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+                        || (words.len() == 1 && crate::text::roman(first).is_some()))
+            })
+        })
 }
 
 /// How many lines of a sheet's top look like a report's rows: a row's number first, and
@@ -2861,6 +2873,10 @@ mod tests {
             "Total",
             "Grand Total",
             "Subtotal",
+            "Cộng NV1",
+            "Cộng nhiệm vụ 2",
+            "Tổng mục II",
+            "Cộng II",
         ] {
             assert!(is_totals_label(&fold(t)), "{t:?}");
         }
@@ -2870,6 +2886,8 @@ mod tests {
             "Tổng hợp báo cáo",
             "Hội nghị",
             "Total quality",
+            "Tổng kết nhiệm vụ năm",
+            "Cộng tác viên",
         ] {
             assert!(!is_totals_label(&fold(t)), "{t:?}");
         }

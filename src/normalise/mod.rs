@@ -1505,6 +1505,8 @@ fn read_rows(
     // Under a heading of the work planned for a later year ("II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM
     // 2025"), down to the next section: the heading, its rows not this year's.
     let mut later: Option<String> = None;
+    // Whether a totals row was read: a split of the total by source may follow it.
+    let mut seen_total = false;
     let resolve = |text: &str| tasks.resolve(plan, text);
     let groups = group_rows(&sheet.rows);
     let (mut group_sum, mut sheet_sum) = (0.0f64, 0.0f64);
@@ -1796,6 +1798,22 @@ fn read_rows(
         // A row numbered as a row is an activity whatever its words ("3 | Tổng số 12 lớp tập
         // huấn"); so is one with a status in words, or with a task and a result, unless its
         // label is only a totals word ("Tổng cộng"). A totals row may show a share ("85%").
+        // Under a totals row, its split by source ("Trong đó: - Ngân sách nhà nước | 20", "-
+        // Xã hội hóa | 10"): part of the totals, not activities (each was one, its money
+        // counted again).
+        if seen_total && result.is_empty() && status_text.is_empty() && budget != Budget::Blank && !ticks.iter().any(|(_, t)| *t) {
+            let source = [&stt, &task_text, &activity].into_iter().find(|t| !t.is_empty()).filter(|t| {
+                let key = fold(t.trim_start_matches(['-', '–', '+', '•', '*', ' ']));
+                let key = key.strip_prefix("trong do ").unwrap_or(&key);
+                t.len() <= 80 && key.split(' ').count() <= 6 && values::names_source(key)
+            });
+            if let Some(label) = source {
+                totals += 1;
+                let col = budget_cell.map_or(0, |(_, c)| c);
+                problems.push(Problem::at(file, &sheet.name, a1(row_at, col), Kind::TotalsRow, label.clone()));
+                continue;
+            }
+        }
         let label = [&stt, &task_text, &activity].into_iter().find(|t| t.len() <= 48 && is_totals_label(&fold(t)));
         let is_totals = label.is_some_and(|label| {
             let only_totals = TOTALS.contains(&fold(label).as_str());
@@ -1806,6 +1824,7 @@ fn read_rows(
         });
         if is_totals {
             totals += 1;
+            seen_total = true;
             let col = budget_cell.map_or(0, |(_, c)| c);
             // The label as written, so that the row can be told apart where it is listed.
             problems.push(Problem::at(file, &sheet.name, a1(row_at, col), Kind::TotalsRow, label.cloned().unwrap_or_default()));

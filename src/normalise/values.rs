@@ -446,7 +446,7 @@ fn thousand_ngan(key: &str) -> bool {
 
 /// Whether the words after an amount name where its money came from ("25 ngân sách tỉnh",
 /// "25 - NSNN", "10 xã hội hóa"): the amount is in the column's unit.
-fn names_source(words: &str) -> bool {
+pub fn names_source(words: &str) -> bool {
     const SOURCES: &[&str] =
         &["ngan sach", "ns", "nsnn", "nstw", "nsdp", "nst", "nsh", "nguon", "von", "xhh", "xa hoi hoa", "tai tro", "kinh phi"];
     SOURCES.iter().any(|s| crate::ingest::header::starts_with_words(words, s))

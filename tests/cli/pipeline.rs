@@ -1307,3 +1307,33 @@ fn last_year_s_sheet_kept_beside_this_year_s_is_left_out_by_its_date() {
         problems.iter().filter(|p| p["kind"] == "sheet_dated_other_year").map(|p| (p["sheet"].as_str(), p["detail"].as_str())).collect();
     assert_eq!(left, [("BC", "1 18/10/2023")]);
 }
+
+#[test]
+fn subtotals_named_by_their_task_and_the_total_s_split_by_source_are_no_activities() {
+    let env = Env::new();
+    write_report(
+        &env.year_dir(2024).join("snv.xlsx"),
+        &["Đơn vị báo cáo: Sở Ngoại vụ", "Ngày báo cáo: 20/10/2024"],
+        &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng", "Kinh phí (triệu đồng)"],
+        &[
+            &["1", "NV1", "Hội nghị A", "300 người", "Hoàn thành", "20"],
+            &["", "Cộng NV1", "", "", "", "20"],
+            &["2", "NV2", "Hội nghị B", "200 người", "Hoàn thành", "10"],
+            &["", "Cộng nhiệm vụ 2", "", "", "", "10"],
+            &["", "Tổng cộng", "", "", "", "30"],
+            &["", "Trong đó:", "", "", "", ""],
+            &["", "- Ngân sách nhà nước", "", "", "", "20"],
+            &["", "- Xã hội hóa", "", "", "", "10"],
+            &["", "Total", "", "", "", "30"],
+        ],
+    );
+    env.run_year(2024, &[]);
+    let rows = env.csv(2024, "rows.csv");
+    // (Each of these labels was an activity, its money counted again: 120 million in all.)
+    let got: Vec<(&str, &str)> = rows.iter().map(|r| (r["activity"].as_str(), r["budget_million_vnd"].as_str())).collect();
+    assert_eq!(got, [("Hội nghị A", "20.0"), ("Hội nghị B", "10.0")]);
+    let problems = env.csv(2024, "problems.csv");
+    let totals = problems.iter().filter(|p| p["kind"] == "totals_row").count();
+    assert_eq!(totals, 6);
+    assert!(problems.iter().all(|p| p["kind"] != "totals_mismatch"), "{problems:?}");
+}

@@ -1563,10 +1563,17 @@ pub fn read_sheet(
             // but no result or status (those merged over it): more of that row (looked up only
             // for such a row). An activity merged beside its own results, one per row, is
             // not: each result is a row.
-            let own = |f: Field| h.col(f).and_then(|c| r.get((c.col - col0) as usize)).is_some_and(|d| !Cell::from_data(d).is_empty());
+            // (Whether a cell is blank, as `Cell::from_data` says, without copying its text.)
+            let own = |f: Field| {
+                h.col(f).and_then(|c| r.get((c.col - col0) as usize)).is_some_and(|d| match d {
+                    Data::Empty => false,
+                    Data::String(s) => !s.trim().is_empty(),
+                    _ => true,
+                })
+            };
             let not_own = [Field::Stt, Field::Result, Field::Status, Field::StatusDone, Field::StatusInProgress, Field::StatusNotStarted];
             let within = match h.col(Field::Stt) {
-                Some(stt) if own(Field::Activity) && !not_own.iter().any(|&f| own(f)) => merged
+                Some(stt) if !not_own.iter().any(|&f| own(f)) && own(Field::Activity) => merged
                     .get_or_insert_with(&mut *merges)
                     .iter()
                     .find(|m| m.start.0 < row && row <= m.end.0 && m.start.1 <= stt.col && stt.col <= m.end.1 && m.start.0 > h.last_row)

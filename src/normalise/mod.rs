@@ -1793,11 +1793,6 @@ fn read_rows(
             }
         }
 
-        // A totals row: not an activity; its budget is checked against the rows above.
-        // Totals labels are short: longer texts are not folded to find out.
-        // A row numbered as a row is an activity whatever its words ("3 | Tổng số 12 lớp tập
-        // huấn"); so is one with a status in words, or with a task and a result, unless its
-        // label is only a totals word ("Tổng cộng"). A totals row may show a share ("85%").
         // Under a totals row, its split by source ("Trong đó: - Ngân sách nhà nước | 20", "-
         // Xã hội hóa | 10"): part of the totals, not activities (each was one, its money
         // counted again).
@@ -1814,6 +1809,11 @@ fn read_rows(
                 continue;
             }
         }
+        // A totals row: not an activity; its budget is checked against the rows above.
+        // Totals labels are short: longer texts are not folded to find out.
+        // A row numbered as a row is an activity whatever its words ("3 | Tổng số 12 lớp tập
+        // huấn"); so is one with a status in words, or with a task and a result, unless its
+        // label is only a totals word ("Tổng cộng"). A totals row may show a share ("85%").
         let label = [&stt, &task_text, &activity].into_iter().find(|t| t.len() <= 48 && is_totals_label(&fold(t)));
         let is_totals = label.is_some_and(|label| {
             let only_totals = TOTALS.contains(&fold(label).as_str());
@@ -1850,30 +1850,32 @@ fn read_rows(
             continue;
         }
 
-        // A line that goes on with the row above: no number, task, activity, status or
-        // budget of its own, only more of its result, difficulties, proposals or note (a
-        // list typed one item per row instead of in one cell). Joined to that row.
-        // A row under a heading of later plans: listed with its texts, not consolidated.
-        let texts: Vec<&String> = [&stt, &task_text, &activity, &result, &status_text].into_iter().filter(|t| !t.is_empty()).collect();
-        let heading_alone = texts.len() == 1 && budget == Budget::Blank && !ticks.iter().any(|(_, t)| *t);
-        if heading_alone && (texts[0] == &stt || texts[0] == &activity) {
-            if later_plan(texts[0], year) {
-                later = Some(tidy(texts[0]));
+        // A heading of later plans ("II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025"), the row's one text
+        // in its number or activity column; the rows under it, down to the next section,
+        // listed with their texts and not consolidated.
+        let texts = || [&stt, &task_text, &activity, &result, &status_text].into_iter().filter(|t| !t.is_empty());
+        let alone = texts().nth(1).is_none() && budget == Budget::Blank && !ticks.iter().any(|(_, t)| *t);
+        if let Some(only) = [&stt, &activity].into_iter().find(|t| !t.is_empty()).filter(|_| alone) {
+            if later_plan(only, year) {
+                later = Some(tidy(only));
                 continue;
             }
             // Another section ("III. KIẾN NGHỊ", "PHỤ LỤC"): the later plans end.
-            if later.is_some() && (strip_section_label(texts[0]) != texts[0].trim_start() || !texts[0].chars().any(char::is_lowercase)) {
+            if later.is_some() && (strip_section_label(only) != only.trim_start() || !only.chars().any(char::is_lowercase)) {
                 later = None;
             }
         }
-        if let (Some(h), false) = (&later, texts.is_empty() && budget == Budget::Blank) {
+        if let (Some(h), false) = (&later, texts().next().is_none() && budget == Budget::Blank) {
             let col = raw.cells.first().map_or(0, |(_, c, _)| *c);
-            let detail =
-                format!("{h}: {}", texts.iter().map(|t| tidy(t)).collect::<Vec<_>>().join(" | ").chars().take(120).collect::<String>());
+            let joined = texts().map(|t| tidy(t)).collect::<Vec<_>>().join(" | ");
+            let detail = format!("{h}: {}", joined.chars().take(120).collect::<String>());
             problems.push(Problem::at(file, &sheet.name, a1(row_at, col), Kind::RowOtherYear, detail));
             totals += 1;
             continue;
         }
+        // A line that goes on with the row above: no number, task, activity, status or
+        // budget of its own, only more of its result, difficulties, proposals or note (a
+        // list typed one item per row instead of in one cell). Joined to that row.
         let own_nothing = [&stt, &task_text, &status_text, &role_text].iter().all(|t| t.is_empty())
             && budget == Budget::Blank
             && !ticks.iter().any(|(_, t)| *t)
@@ -2499,7 +2501,6 @@ fn names_other_year(name: &str, year: i32) -> bool {
     }
 }
 
-/// The years a sheet's name gives ("Năm 2023", "BC2024", "2023-2024").
 /// Whether a heading is of the work planned for a later year than `year`: "Phương hướng…"
 /// (next year's directions), or the tasks, plan or work of a later year named by it
 /// ("NHIỆM VỤ TRỌNG TÂM NĂM 2025", "Kế hoạch năm 2025", "Dự kiến năm 2025").
@@ -2524,6 +2525,7 @@ fn later_plan(t: &str, year: i32) -> bool {
         || (planned && !numbered_task && ["nhiem vu", "ke hoach", "du kien", "trong tam", "cong tac"].iter().any(|w| key.starts_with(w)))
 }
 
+/// The years a sheet's name gives ("Năm 2023", "BC2024", "2023-2024").
 fn years_in(name: &str) -> Vec<i32> {
     name.split(|c: char| !c.is_ascii_digit())
         .filter(|d| d.len() == 4)

@@ -404,10 +404,9 @@ fn third_header_row(rows: &[Vec<String>], i: usize) -> Option<Vec<String>> {
     if !header_like(second) || !header_like(third) || third.iter().filter(|t| !t.trim().is_empty()).count() < 2 {
         return None;
     }
-    // Blank under the columns the first row names alone (merged down over all three), and
-    // under a header of the first row only where the second splits it there.
-    let alone = |c: usize| !text(first, c).is_empty() && text(second, c).is_empty() && (c + 1 < width && !text(first, c + 1).is_empty());
-    if (0..width).any(|c| !text(third, c).is_empty() && (alone(c) || (!text(first, c).is_empty() && text(second, c).is_empty()))) {
+    // Blank under the columns the first row names alone (merged down over all three): under
+    // a header of the first row only where the second splits it there.
+    if (0..width).any(|c| !text(third, c).is_empty() && !text(first, c).is_empty() && text(second, c).is_empty()) {
         return None;
     }
     // A group of the second row split by the third: its header over a blank cell under

@@ -67,19 +67,18 @@ const STATUS_WORDS: &[(&str, Status)] = &[
     ("cham tien do", Status::InProgress),
     // On schedule, or behind it: the work goes on ("Đảm bảo tiến độ", "Quá hạn", "Trễ hạn").
     ("dam bao tien do", Status::InProgress),
-    ("dung ke hoach", Status::InProgress),
-    // Done and still being done ("Đã và đang triển khai"): under way.
-    ("da va dang trien khai", Status::InProgress),
-    ("da va dang thuc hien", Status::InProgress),
-    ("da va dang to chuc", Status::InProgress),
-    ("co ban dat", Status::Done),
     ("bao dam tien do", Status::InProgress),
+    ("dung ke hoach", Status::InProgress),
     ("qua han", Status::InProgress),
     ("tre han", Status::InProgress),
     ("cham so voi ke hoach", Status::InProgress),
     // The target not (yet) reached, as "Chưa hoàn thành" says ("Chưa" alone is not started).
     ("chua dat", Status::InProgress),
     ("khong dat", Status::InProgress),
+    // Done and still being done ("Đã và đang triển khai"): under way.
+    ("da va dang trien khai", Status::InProgress),
+    ("da va dang thuc hien", Status::InProgress),
+    ("da va dang to chuc", Status::InProgress),
     ("thuc hien dinh ky", Status::InProgress),
     ("con dang thuc hien", Status::InProgress),
     ("con dang trien khai", Status::InProgress),
@@ -87,6 +86,7 @@ const STATUS_WORDS: &[(&str, Status)] = &[
     ("du thao", Status::InProgress),
     ("dang du thao", Status::InProgress),
     ("co ban hoan thanh", Status::Done),
+    ("co ban dat", Status::Done),
     ("vuot ke hoach", Status::Done),
     ("hoan tat", Status::Done),
     ("da hoan tat", Status::Done),

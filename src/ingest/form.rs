@@ -129,8 +129,7 @@ pub fn signing_line(t: &str) -> Option<Signing> {
     // The place and the date in figures, "ngày" left out ("Bắc Giang, 20/10/2024"): a place
     // is a few words in capitals ("Hội nghị, 20/10/2024" is not one).
     if let Some((place, date)) = t.split_once(',') {
-        let words = place.split_whitespace().count();
-        let place = (1..=5).contains(&words) && place.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        let place = is_place(place);
         let date: Vec<&str> = date.trim().trim_end_matches('.').split(['/', '-', '.']).collect();
         let figures = matches!(date.as_slice(), [d, m, y] if (1..=2).contains(&d.len()) && (1..=2).contains(&m.len()) && y.len() == 4
             && [d, m, y].iter().all(|p| p.bytes().all(|b| b.is_ascii_digit())));
@@ -153,9 +152,13 @@ pub fn signing_line(t: &str) -> Option<Signing> {
 /// comma, and "ngày" or nothing after it.
 pub fn place_date_opening(t: &str) -> bool {
     let Some((place, rest)) = t.split_once(',') else { return false };
-    let words = place.split_whitespace().count();
-    let place = (1..=5).contains(&words) && place.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase));
-    place && t.len() <= 80 && matches!(crate::text::fold(rest).as_str(), "" | "ngay")
+    is_place(place) && t.len() <= 80 && matches!(crate::text::fold(rest).as_str(), "" | "ngay")
+}
+
+/// Whether a text before a comma may be a place's name: a few words, each in capitals
+/// ("Bắc Giang", "TP. Lai Châu"; not "Hội nghị").
+fn is_place(t: &str) -> bool {
+    (1..=5).contains(&t.split_whitespace().count()) && t.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// The place-and-date line an opening ("Bắc Giang, ngày") and the texts of the cells after

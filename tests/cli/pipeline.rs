@@ -1329,7 +1329,8 @@ fn subtotals_named_by_their_task_and_the_total_s_split_by_source_are_no_activiti
     );
     env.run_year(2024, &[]);
     let rows = env.csv(2024, "rows.csv");
-    // (Each of these labels was an activity, its money counted again: 120 million in all.)
+    // (Each of these labels was an activity, its money counted again, unless it repeated
+    // one: 90 million in all, for a report of 30.)
     let got: Vec<(&str, &str)> = rows.iter().map(|r| (r["activity"].as_str(), r["budget_million_vnd"].as_str())).collect();
     assert_eq!(got, [("Hội nghị A", "20.0"), ("Hội nghị B", "10.0")]);
     let problems = env.csv(2024, "problems.csv");

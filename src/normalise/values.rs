@@ -724,6 +724,12 @@ fn unit_with_decimals(t: &str) -> Option<(f64, Unit)> {
 /// Parses budget text: `None` when unreadable, else the amount and its unit (a dash or
 /// "không" is zero).
 fn budget_text(t: &str, default: Unit) -> Option<(f64, Unit)> {
+    // An amount for the year ("20.000.000đ/năm") is the year's amount; one per person or
+    // per class ("500.000đ/người") is not a total, and stays unread.
+    let t = match t.rsplit_once('/') {
+        Some((amount, per)) if fold(per) == "nam" => amount,
+        _ => t,
+    };
     let key = fold(t);
     let trimmed = t.trim();
     // "Không", "Không có", "Không phát sinh", "Không sử dụng kinh phí": none spent.
@@ -1236,9 +1242,12 @@ mod tests {
             assert!(no_figure(t), "{t}");
         }
         // Free is nothing spent; so is none yet.
-        for (t, want) in [("1tr2", 1.2), ("15tr500", 15.5), ("2tỷ5", 2500.0), ("1TR5", 1.5)] {
+        for (t, want) in
+            [("1tr2", 1.2), ("15tr500", 15.5), ("2tỷ5", 2500.0), ("1TR5", 1.5), ("20.000.000đ/năm", 20.0), ("20 triệu / Năm", 20.0)]
+        {
             assert_eq!(budget(&Cell::Text(t.into()), Unit::Million), Budget::Millions(want), "{t}");
         }
+        assert_eq!(budget(&Cell::Text("500.000đ/người".into()), Unit::Million), Budget::Unreadable);
         for t in ["Miễn phí", "Chưa có", "Chưa phát sinh"] {
             assert_eq!(budget(&Cell::Text(t.into()), Unit::Million), Budget::Millions(0.0), "{t}");
         }

@@ -22,6 +22,7 @@ pub fn verdict_vi(v: &str) -> &'static str {
         "received" => "Đã nộp (kế hoạch chưa quy định hạn)",
         "not_received" => "Chưa nộp",
         "unreadable" => "Đã gửi, không đọc được: cần gửi lại",
+        "no_file" => "Sổ công văn ghi đã nhận, không có tệp: cần lưu tệp vào thư mục",
         _ => "",
     }
 }
@@ -58,6 +59,10 @@ pub struct Summary {
     /// Sent, but only as files that cannot be read as a report (a Word or PDF document, a
     /// broken workbook): to be sent again.
     pub unreadable: usize,
+    /// Recorded as received in the receipts register, with no file in the folder (kept on
+    /// paper, or the attachment not saved there): sent, by the register's day, and
+    /// nothing of it consolidated.
+    pub no_file: usize,
     pub past_deadline: bool,
     pub tasks: usize,
     /// Tasks every assigned agency reported on.
@@ -87,12 +92,22 @@ fn days_late(deadline: Option<NaiveDate>) -> Expr {
 fn verdict(deadline: Option<NaiveDate>, past_deadline: bool) -> Expr {
     // Not submitted, with a file: the agency sent one that cannot be read.
     let unread = col(SUBMITTED).not().and(col(FILE).is_not_null());
+    // Not submitted, no file, a received date: the register's alone.
+    let register_only = col(SUBMITTED).not().and(col(FILE).is_null()).and(col(RECEIVED_DATE).is_not_null());
     if deadline.is_none() {
-        return when(col(SUBMITTED)).then(lit("received")).when(unread).then(lit("unreadable")).otherwise(lit("not_received"));
+        return when(col(SUBMITTED))
+            .then(lit("received"))
+            .when(unread)
+            .then(lit("unreadable"))
+            .when(register_only)
+            .then(lit("no_file"))
+            .otherwise(lit("not_received"));
     }
     let not_received = if past_deadline { "missing" } else { "not_yet_due" };
     when(unread)
         .then(lit("unreadable"))
+        .when(register_only)
+        .then(lit("no_file"))
         .when(col(SUBMITTED).not())
         .then(lit(not_received))
         .when(col(RECEIVED_DATE).is_null())
@@ -129,12 +144,23 @@ pub fn check(plan: &Plan, year: i32, as_of: NaiveDate, norm: &Normalised) -> Pol
         }
     }
     sent.retain(|_, (_, files)| !files.is_empty());
+    // An agency the receipts register alone says sent a report: no file, its date the
+    // register's.
+    let registered = norm.register_only.keys().filter(|c| !sent.contains_key(c.as_str()));
+    let (registered, registered_dates): (Vec<&str>, Vec<Option<i32>>) =
+        registered.map(|c| (c.as_str(), norm.received.get(c).copied().map(days))).unzip();
     let submissions = df!(
         AGENCY_CODE => sent.keys().copied().collect::<Vec<_>>(),
         RECEIVED_DATE => sent.keys().map(|c| norm.received.get(*c).copied().map(days)).collect::<Vec<_>>(),
         FILE => sent.values().map(|(_, files)| files.join("; ")).collect::<Vec<_>>(),
         SUBMITTED => sent.values().map(|(accepted, _)| *accepted).collect::<Vec<_>>(),
     )?
+    .vstack(&df!(
+        AGENCY_CODE => registered.clone(),
+        RECEIVED_DATE => registered_dates,
+        FILE => registered.iter().map(|_| None::<&str>).collect::<Vec<_>>(),
+        SUBMITTED => registered.iter().map(|_| false).collect::<Vec<_>>(),
+    )?)?
     .lazy()
     .with_column(col(RECEIVED_DATE).cast(DataType::Date));
 
@@ -225,6 +251,7 @@ pub fn check(plan: &Plan, year: i32, as_of: NaiveDate, norm: &Normalised) -> Pol
         undated: count("undated"),
         not_received: count("missing") + count("not_yet_due") + count("not_received"),
         unreadable: count("unreadable"),
+        no_file: count("no_file"),
         past_deadline,
         tasks: assigned_tasks,
         tasks_fully_reported: per_task.height(),

@@ -58,6 +58,7 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
             "undated": s.undated,
             "not_received": s.not_received,
             "unreadable": s.unreadable,
+            "no_file": s.no_file,
             "agencies": agencies,
             "unreported_pairs": pairs,
         });

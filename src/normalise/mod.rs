@@ -90,6 +90,10 @@ pub struct Normalised {
     /// (agency, task) pairs reported on by a row counted under another task, its task cell
     /// naming several ("NV1, NV6"): reported, as much as the rows' own.
     pub also_reported: std::collections::BTreeSet<(String, String)>,
+    /// Agencies the receipts register records a report from although no file of theirs is
+    /// in the folder (kept on paper, or the attachment never saved there), with the
+    /// register's file name: received by the register's day, but nothing to consolidate.
+    pub register_only: BTreeMap<String, String>,
 }
 
 impl Normalised {
@@ -280,7 +284,7 @@ impl<'a> Normaliser<'a> {
         let mut problems = Vec::new();
         let deadline = self.plan.deadline_for(self.year);
         let register = receipts.map(|r| (r.name.as_str(), receipts::read(&r.text, &r.name, &self.index, self.year, deadline)));
-        let received = received_dates(&drafts, register, &mut problems);
+        let (received, register_only) = received_dates(&drafts, register, &mut problems);
         let mut records = Vec::new();
         // Files come in path order, each file's rows already in sheet and row order.
         let mut pieces = Vec::new();
@@ -299,7 +303,7 @@ impl<'a> Normaliser<'a> {
         problems.sort();
         problems.dedup();
         let rows = piece::Piece::table(pieces, &self.plan.id, self.year)?;
-        Ok(Normalised { rows, files: records, problems, received, also_reported })
+        Ok(Normalised { rows, files: records, problems, received, also_reported, register_only })
     }
 }
 
@@ -362,7 +366,7 @@ fn received_dates(
     drafts: &[Draft],
     register: Option<(&str, receipts::Register)>,
     problems: &mut Vec<Problem>,
-) -> BTreeMap<String, NaiveDate> {
+) -> (BTreeMap<String, NaiveDate>, BTreeMap<String, String>) {
     let mut from_files: BTreeMap<String, (NaiveDate, String)> = BTreeMap::new();
     let mut submitted: BTreeMap<String, String> = BTreeMap::new();
     // An agency whose only file cannot be read did send it: the register's day is kept.
@@ -381,6 +385,7 @@ fn received_dates(
         }
     }
     let mut received: BTreeMap<String, NaiveDate> = from_files.iter().map(|(c, (d, _))| (c.clone(), *d)).collect();
+    let mut register_only = BTreeMap::new();
     if let Some((name, reg)) = register {
         problems.extend(reg.problems);
         for (code, date) in reg.received {
@@ -395,12 +400,18 @@ fn received_dates(
                 None if sent.contains(&code) => {
                     received.insert(code, date);
                 }
-                None => problems.push(Problem::file(name, Kind::ReceiptWithoutFile, format!("{code}, {}", date.format("%d/%m/%Y")))),
+                // A report the register records with no file: received that day, its
+                // content not in the folder (it was "missing", as if never sent).
+                None => {
+                    problems.push(Problem::file(name, Kind::ReceiptWithoutFile, format!("{code}, {}", date.format("%d/%m/%Y"))));
+                    received.insert(code.clone(), date);
+                    register_only.insert(code, name.to_string());
+                }
             }
         }
     }
-    received.retain(|code, _| submitted.contains_key(code) || sent.contains(code));
-    received
+    received.retain(|code, _| submitted.contains_key(code) || sent.contains(code) || register_only.contains_key(code));
+    (received, register_only)
 }
 
 fn skipped(ing: &Ingested, kind: Kind, detail: &str) -> Draft {

@@ -351,7 +351,7 @@ fn summary(ws: &mut Worksheet, st: &Styles, cfg: &RunConfig, checked: &Checked) 
         "Chưa nộp (chưa đến hạn)"
     };
     // From the third row on, the rows split the reports expected and sum to 100%.
-    let status_rows: [(&str, usize); 7] = [
+    let status_rows: [(&str, usize); 8] = [
         ("Số báo cáo phải nộp", s.expected),
         ("Số báo cáo đã nhận (tỷ lệ báo cáo)", s.received),
         ("Nộp đúng hạn (tỷ lệ đúng hạn)", s.on_time),
@@ -359,10 +359,15 @@ fn summary(ws: &mut Worksheet, st: &Styles, cfg: &RunConfig, checked: &Checked) 
         ("Đã nộp nhưng không rõ ngày", s.undated),
         (not_received, s.not_received),
         ("Đã gửi nhưng không đọc được (cần gửi lại)", s.unreadable),
+        ("Sổ công văn ghi đã nhận, không có tệp", s.no_file),
     ];
     let split_first = r + 2;
-    // The last line only where an agency sent files that cannot be read.
-    for (label, n) in status_rows.into_iter().take(if s.unreadable > 0 { 7 } else { 6 }) {
+    // The last two lines only where an agency sent files that cannot be read, or the
+    // register alone records its report.
+    for (i, (label, n)) in status_rows.into_iter().enumerate() {
+        if i >= 6 && n == 0 {
+            continue;
+        }
         ws.write_string_with_format(r, 0, label, &st.text)?;
         ws.write_number_with_format(r, 1, n as f64, &st.integer)?;
         share(ws, st, r, 2, n, s.expected)?;
@@ -551,7 +556,7 @@ fn submissions(ws: &mut Worksheet, st: &Styles, cfg: &RunConfig, checked: &Check
         let f = match verdict {
             "on_time" => &st.ok,
             "late" | "undated" => &st.warn,
-            "missing" | "unreadable" => &st.bad,
+            "missing" | "unreadable" | "no_file" => &st.bad,
             _ => &st.muted,
         };
         ws.write_string_with_format(r, 5, verdict_vi(verdict), f)?;
@@ -562,6 +567,8 @@ fn submissions(ws: &mut Worksheet, st: &Styles, cfg: &RunConfig, checked: &Check
             format!("{file} (không có hoạt động nào)")
         } else if let Some(why) = unread.get(file) {
             format!("{file} ({why})")
+        } else if let Some(register) = norm.register_only.get(codes.get(i).unwrap_or("")).filter(|_| verdict == "no_file") {
+            format!("(ghi trong {register}; không có tệp trong thư mục)")
         } else {
             file.to_string()
         };
@@ -1156,7 +1163,14 @@ mod tests {
         .unwrap();
         let found =
             (0..n).map(|i| crate::error::Problem::at("a.xlsx", "S", format!("E{i}"), crate::error::Kind::StatusMissing, "")).collect();
-        let norm = Normalised { rows, files: Vec::new(), problems: found, received: Default::default(), also_reported: Default::default() };
+        let norm = Normalised {
+            rows,
+            files: Vec::new(),
+            problems: found,
+            received: Default::default(),
+            also_reported: Default::default(),
+            register_only: Default::default(),
+        };
         let order = plan_order(&plan, &norm.rows).unwrap();
         let st = Styles::new();
         let mut wb = Workbook::new();

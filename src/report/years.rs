@@ -101,18 +101,22 @@ fn sheet(plan: &Plan, first: i32, last: i32, years: &[YearRow], as_of: NaiveDate
     };
     header(ws, r, "Tình hình nộp báo cáo")?;
     type Count = fn(&Summary) -> usize;
-    let counts: [(&str, Count); 6] = [
+    let counts: [(&str, Count); 7] = [
         ("Số báo cáo phải nộp", |s| s.expected),
         ("Nộp đúng hạn", |s| s.on_time),
         ("Nộp muộn", |s| s.late),
         ("Đã nộp, không rõ ngày", |s| s.undated),
         ("Chưa nộp", |s| s.not_received),
         ("Đã gửi, không đọc được", |s| s.unreadable),
+        ("Sổ công văn ghi đã nhận, không có tệp", |s| s.no_file),
     ];
     let chart_first = r + 2;
-    // Files that cannot be read get a line only in the years that have any.
-    let unread = years.iter().any(|y| y.summary.unreadable > 0);
-    for (label, f) in counts.into_iter().take(if unread { 6 } else { 5 }) {
+    // Files that cannot be read, and reports only the register records, get a line only
+    // where a year has any.
+    for (i, (label, f)) in counts.into_iter().enumerate() {
+        if i >= 5 && years.iter().all(|y| f(&y.summary) == 0) {
+            continue;
+        }
         r += 1;
         ws.write_string_with_format(r, 0, label, &st.text)?;
         for (i, y) in years.iter().enumerate() {

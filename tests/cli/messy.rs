@@ -175,7 +175,15 @@ fn receipts_register_gives_the_received_date() {
     assert_eq!(m.problem("receipts.csv", "A4", "receipt_unknown_agency")["detail"], "Phòng Văn hóa huyện X");
     assert!(m.problem("receipts.csv", "", "receipt_without_file")["detail"].starts_with("SGDDT"));
     m.problem("receipts.csv", "A6", "receipt_unreadable");
-    assert_eq!(agency("SGDDT")["verdict"], "missing");
+    // The register records SGDDT's report of 21/10 and no file of it is in the folder:
+    // sent on time by the register, nothing to consolidate (it was "missing", as if the
+    // agency never sent it, and would have been reminded).
+    assert_eq!(get(&agency("SGDDT"), &["submitted", "received_date", "days_late", "verdict"]), ["false", "2024-10-21", "0", "no_file"]);
+    let book = m.env.workbook(2024);
+    let sgddt = row_with(&sheet(&book, "Tình hình nộp"), "Sở Giáo dục và Đào tạo").clone();
+    assert_eq!(sgddt[5], "Sổ công văn ghi đã nhận, không có tệp: cần lưu tệp vào thư mục");
+    assert_eq!(sgddt[6], "(ghi trong receipts.csv; không có tệp trong thư mục)");
+    assert_eq!(row_with(&sheet(&book, "Tổng hợp"), "Sổ công văn ghi đã nhận, không có tệp")[1], "1");
 }
 
 #[test]

@@ -747,7 +747,11 @@ fn budget_text(t: &str, default: Unit) -> Option<(f64, Unit)> {
         return Some(amount);
     }
     // Split the numeric part from the words after it.
-    let num_end = trimmed.find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ',' | ' ' | '\u{a0}'))).unwrap_or(trimmed.len());
+    // (Figures grouped by a space: plain, no-break, or the narrow or thin one a web page or
+    // a French-style format puts between thousands, "15\u{202f}000\u{202f}000".)
+    let num_end = trimmed
+        .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ',' | ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{2007}')))
+        .unwrap_or(trimmed.len());
     let (num, words_as_written) = trimmed.split_at(num_end);
     let words = fold(words_as_written);
     let unit = match words.as_str() {
@@ -1383,6 +1387,8 @@ mod tests {
             (Cell::Text("25 - NSNN".into()), m, Millions(25.0)),
             (Cell::Text("25 ngàn".into()), m, Millions(0.025)),
             (Cell::Text("800.000 đ".into()), m, Millions(0.8)),
+            (Cell::Text("15\u{202f}000\u{202f}000 đ".into()), m, Millions(15.0)),
+            (Cell::Text("15\u{a0}000\u{a0}000".into()), Unit::Dong, Millions(15.0)),
             (Cell::Text("15.000.000 ₫".into()), m, Millions(15.0)),
             (Cell::Text("₫15.000.000".into()), m, Millions(15.0)),
             (Cell::Text("VNĐ 15.000.000".into()), m, Millions(15.0)),

@@ -263,18 +263,29 @@ pub fn unglued(text: &str) -> Vec<String> {
 }
 
 /// Whether a task reference gives a task's number ("Nhiệm vụ 15", "NV15: …", "Nhiệm vụ số
-/// IV"), whether or not the plan has it; a title does not ("NHIỆM VỤ PHỐI HỢP").
+/// IV", "Nội dung 2"), whether or not the plan has it; a title does not ("NHIỆM VỤ PHỐI HỢP").
 pub fn numbered(text: &str) -> bool {
     let key = fold(text);
     let (number, _) = number_and_rest(&key);
-    number.is_some() && ["nhiem vu", "nv"].iter().any(|p| key.starts_with(p))
+    number.is_some() && ["nhiem vu", "nv", "noi dung", "nd"].iter().any(|p| key.starts_with(p))
 }
 
 /// The number a task reference gives ("3", "3.", "NV3", "Nhiệm vụ 3", "Nhiệm vụ số 3",
-/// "III"), and the words after it.
+/// "III"; "Nội dung 3", "ND3", as a plan whose section II is its "nội dung" numbers its
+/// tasks), and the words after it.
 fn number_and_rest(key: &str) -> (Option<u32>, String) {
     let mut words: Vec<&str> = key.split(' ').collect();
-    for prefix in [&["nhiem", "vu", "so"][..], &["nhiem", "vu", "thu"], &["nhiem", "vu"], &["nv"], &["so"], &["muc"]] {
+    for prefix in [
+        &["nhiem", "vu", "so"][..],
+        &["nhiem", "vu", "thu"],
+        &["nhiem", "vu"],
+        &["noi", "dung", "so"],
+        &["noi", "dung"],
+        &["nv"],
+        &["nd"],
+        &["so"],
+        &["muc"],
+    ] {
         if words.len() >= prefix.len() && words[..prefix.len()] == *prefix {
             words.drain(..prefix.len());
             break;
@@ -286,7 +297,11 @@ fn number_and_rest(key: &str) -> (Option<u32>, String) {
     if let (Some(i), true) = (ordinal, key.starts_with("nhiem vu thu ")) {
         return (Some(i as u32 + 1), words[1..].join(" "));
     }
-    let first = first.strip_prefix("nv").filter(|r| !r.is_empty() && r.chars().all(|c| c.is_ascii_digit())).unwrap_or(first);
+    let first = first
+        .strip_prefix("nv")
+        .or_else(|| first.strip_prefix("nd"))
+        .filter(|r| !r.is_empty() && r.chars().all(|c| c.is_ascii_digit()))
+        .unwrap_or(first);
     // A section and an item ("II.1"): the item of a part of the plan, not task 2 (a plan
     // that numbers its tasks so names them as its tasks' other names).
     let item_follows = words.get(1).is_some_and(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()));
@@ -396,8 +411,10 @@ pub fn task(plan: &Plan, text: &str) -> Match {
     }
     // A code written before a title ("Nhiệm vụ IV.3: Hướng dẫn…"): the longest code the
     // reference starts with, checked against the title if one follows.
-    let stripped =
-        ["nhiem vu so ", "nhiem vu thu ", "nhiem vu ", "nv so ", "muc "].iter().find_map(|p| key.strip_prefix(p)).unwrap_or(&key);
+    let stripped = ["nhiem vu so ", "nhiem vu thu ", "nhiem vu ", "nv so ", "muc ", "noi dung so ", "noi dung "]
+        .iter()
+        .find_map(|p| key.strip_prefix(p))
+        .unwrap_or(&key);
     if let Some(t) = plan.tasks.iter().find(|t| names(t).iter().any(|n| squash(n) == squash(stripped))) {
         return Match::One(t.code.clone());
     }
@@ -626,6 +643,14 @@ lead = "SNV"
             ("Nhiệm vụ 3 (NV3)", one("NV3")),
             ("Mục 3", one("NV3")),
             ("Mục IV.4", one("IV.4")),
+            // A plan whose section II is its "nội dung" (Lai Châu): its tasks so numbered.
+            ("Nội dung 3", one("NV3")),
+            ("Nội dung số 3", one("NV3")),
+            ("ND3", one("NV3")),
+            ("ND 3", one("NV3")),
+            ("Nội dung 3: Phát triển nguồn lực trong lĩnh vực ngoại giao văn hoá", one("NV3")),
+            ("Nội dung IV.4", one("IV.4")),
+            ("Nội dung hoạt động", Match::None),
             ("NV1, NV3", Match::Ambiguous(vec!["NV1".into(), "NV3".into()])),
             ("NV3 và NV7", Match::Ambiguous(vec!["NV3".into(), "NV7".into()])),
             ("NV3; 3", one("NV3")),

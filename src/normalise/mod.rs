@@ -2007,7 +2007,12 @@ fn read_rows(
         } else {
             None
         };
-        if (!task_text.is_empty() && !has_content) || (activity_only && fold(&activity).starts_with("nhiem vu")) || section_task.is_some() {
+        // ("Nội dung 2: …" too, as a plan whose section II is its "nội dung" numbers them.)
+        let task_heading = activity_only && {
+            let key = fold(&activity);
+            key.starts_with("nhiem vu") || (key.starts_with("noi dung ") && matching::numbered(&activity))
+        };
+        if (!task_text.is_empty() && !has_content) || task_heading || section_task.is_some() {
             let written = if task_text.is_empty() { activity.clone() } else { task_text.clone() };
             let matched = section_task.unwrap_or_else(|| resolve(&written));
             current = Some(Current { matched, written, heading: true });

@@ -194,3 +194,49 @@ fn rollup_summarises_every_plan_and_year_from_the_outputs() {
     assert_eq!(r[2..7], ["0", "0", "0", "—", "—"]);
     assert_eq!(r[8], rows.len().to_string());
 }
+
+/// Lai Châu's plan numbers its tasks as the "nội dung" of its section II: a report names
+/// them so, in a task column ("Nội dung 2", "ND3", "Nội dung số 5") or as headings over
+/// their rows ("Nội dung 4: Tăng cường công tác bảo tồn…"). Each was `task_unknown`, the
+/// headings read as activities and the rows under them `task_missing`.
+#[test]
+fn a_plan_s_content_areas_name_its_tasks() {
+    let env = Env::new();
+    let dir = env.root.join("inputs/lai-chau-vhdn-2021-2025/2024");
+    let lines = ["Đơn vị báo cáo: Sở Văn hóa, Thể thao và Du lịch", "Ngày báo cáo: 10/11/2024"];
+    write_report(
+        &dir.join("svhttdl-cot.xlsx"),
+        &lines,
+        &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng"],
+        &[
+            &["1", "Nội dung 2", "Hội nghị triển khai Chiến lược", "1 hội nghị", "Hoàn thành"],
+            &["2", "ND3", "Rà soát văn bản", "2 văn bản", "Hoàn thành"],
+        ],
+    );
+    write_report(
+        &dir.join("svhttdl-muc.xlsx"),
+        &["Đơn vị báo cáo: Sở Văn hóa, Thể thao và Du lịch", "Ngày báo cáo: 12/11/2024"],
+        &["STT", "Nội dung hoạt động", "Kết quả", "Tình trạng"],
+        &[
+            &["", "Nội dung 4: Tăng cường công tác bảo tồn, gìn giữ và phát huy giá trị văn hóa"],
+            &["1", "Liên hoan văn hóa các dân tộc", "1 liên hoan", "Hoàn thành"],
+            &["", "Nội dung số 9. Đẩy mạnh đào tạo, bồi dưỡng nguồn nhân lực"],
+            &["1", "Lớp bồi dưỡng ngoại ngữ", "1 lớp", "Đang thực hiện"],
+        ],
+    );
+    let args = ["run", "--plan", "inputs/plans/lai-chau.toml", "--year", "2024", "--as-of", "2024-12-01"];
+    assert_ok(&env.run(&args), &args);
+    let rows = read_csv(&env.root.join("outputs/lai-chau-vhdn-2021-2025/2024/rows.csv"));
+    let got: Vec<(&str, &str, &str)> = rows.iter().map(|r| (r["file"].as_str(), r["task_code"].as_str(), r["activity"].as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("svhttdl-cot.xlsx", "NV2", "Hội nghị triển khai Chiến lược"),
+            ("svhttdl-cot.xlsx", "NV3", "Rà soát văn bản"),
+            ("svhttdl-muc.xlsx", "NV4", "Liên hoan văn hóa các dân tộc"),
+            ("svhttdl-muc.xlsx", "NV9", "Lớp bồi dưỡng ngoại ngữ"),
+        ]
+    );
+    let problems = read_csv(&env.root.join("outputs/lai-chau-vhdn-2021-2025/2024/problems.csv"));
+    assert!(!problems.iter().any(|p| p["kind"].starts_with("task_")), "{problems:?}");
+}

@@ -169,12 +169,30 @@ impl AgencyIndex {
     /// folder ("Yen The.xlsx", "BC_LucNgan_2024.xlsx"), where no agency's name is in it.
     pub fn place_within(&self, text: &str) -> Match {
         let texts = std::iter::once(text.to_string()).chain(unglued(text));
-        let found: BTreeSet<&String> = texts
+        let mut found: BTreeSet<&String> = texts
             .flat_map(|t| {
                 let k = fold(&t);
                 self.places.iter().filter(move |(place, _)| contains_words(&k, place)).map(|(_, code)| code)
             })
             .collect();
+        // Its words typed together with no capital to part them ("lucngan.xlsx",
+        // "BC_LUCNGAN_2024", "UBNDHIEPHOA"), also after the kind of body.
+        if found.is_empty() {
+            const BODIES: [&str; 8] = ["", "h", "huyen", "ubnd", "ubndh", "ubndhuyen", "tp", "ubndtp"];
+            let key = fold(text);
+            // (A year typed on, "lucngan2024", comes off.)
+            for w in key.split(' ').map(|w| w.trim_end_matches(|c: char| c.is_ascii_digit())).filter(|w| w.len() >= 5) {
+                found.extend(
+                    self.places
+                        .iter()
+                        .filter(|(place, _)| {
+                            let squashed: String = place.split(' ').collect();
+                            w.strip_suffix(squashed.as_str()).is_some_and(|body| BODIES.contains(&body))
+                        })
+                        .map(|(_, code)| code),
+                );
+            }
+        }
         match found.len() {
             0 => Match::None,
             1 => Match::One(found.into_iter().next().cloned().unwrap_or_default()),
@@ -598,7 +616,17 @@ lead = "SNV"
     #[test]
     fn a_district_s_place_name_alone_names_it_in_a_file_s_name() {
         let idx = AgencyIndex::new(&plan());
-        for text in ["Lục Ngạn", "Luc Ngan 2024", "BC_LucNgan", "BC NGVH - LỤC NGẠN"] {
+        for text in [
+            "Lục Ngạn",
+            "Luc Ngan 2024",
+            "BC_LucNgan",
+            "BC NGVH - LỤC NGẠN",
+            "lucngan",
+            "BC_LUCNGAN_2024",
+            "UBNDHLUCNGAN",
+            "huyenlucngan",
+            "bc_lucngan2024",
+        ] {
             assert_eq!(idx.place_within(text), Match::One("LUCNGAN".into()), "{text}");
         }
         assert_eq!(idx.name("Lục Ngạn"), Match::One("LUCNGAN".into()));
@@ -606,6 +634,9 @@ lead = "SNV"
         assert_eq!(idx.place_within("Bắc Giang"), Match::None);
         assert_eq!(idx.within("Đoàn công tác tại Lục Ngạn"), Match::None);
         assert_eq!(idx.place_within("Lục Nam"), Match::None);
+        // Typed together: the whole word only, after nothing but the kind of body.
+        assert_eq!(idx.place_within("bacgiang"), Match::None);
+        assert_eq!(idx.place_within("xalucngan"), Match::None);
         // A body's name without "Sở" or "Ủy ban", as a file is named; not in a longer text.
         for (text, code) in [
             ("Noi vu.xlsx", "SNOIV"),

@@ -176,7 +176,8 @@ impl AgencyIndex {
             })
             .collect();
         // Its words typed together with no capital to part them ("lucngan.xlsx",
-        // "BC_LUCNGAN_2024", "UBNDHIEPHOA"), also after the kind of body.
+        // "BC_LUCNGAN_2024", "UBNDHIEPHOA"), also after the kind of body; or an agency's
+        // whole name so typed ("songoaivu.xlsx", "CONGANTINH").
         if found.is_empty() {
             const BODIES: [&str; 8] = ["", "h", "huyen", "ubnd", "ubndh", "ubndhuyen", "tp", "ubndtp"];
             let key = fold(text);
@@ -189,6 +190,12 @@ impl AgencyIndex {
                             let squashed: String = place.split(' ').collect();
                             w.strip_suffix(squashed.as_str()).is_some_and(|body| BODIES.contains(&body))
                         })
+                        .map(|(_, code)| code),
+                );
+                found.extend(
+                    self.keys
+                        .iter()
+                        .filter(|(name, _)| name.contains(' ') && name.bytes().filter(|b| *b != b' ').eq(w.bytes()))
                         .map(|(_, code)| code),
                 );
             }
@@ -634,6 +641,8 @@ lead = "SNV"
         assert_eq!(idx.place_within("Bắc Giang"), Match::None);
         assert_eq!(idx.within("Đoàn công tác tại Lục Ngạn"), Match::None);
         assert_eq!(idx.place_within("Lục Nam"), Match::None);
+        assert_eq!(idx.place_within("songoaivu"), Match::One("SNV".into()));
+        assert_eq!(idx.place_within("BC_SONOIVU_2024"), Match::One("SNOIV".into()));
         // Typed together: the whole word only, after nothing but the kind of body.
         assert_eq!(idx.place_within("bacgiang"), Match::None);
         assert_eq!(idx.place_within("xalucngan"), Match::None);

@@ -706,7 +706,7 @@ fn is_units_row(rows: &[Vec<String>], r: usize, width: usize, under: impl Fn(usi
 }
 
 /// Whether a cell under a header names a unit and nothing else: "triệu đồng", "(Tr.đ)",
-/// "ĐVT: đồng", "1.000 đồng".
+/// "ĐVT: đồng", "1.000 đồng", "x1000 đồng".
 pub fn is_unit(t: &str) -> bool {
     let key = fold(t);
     let key = ["don vi tinh ", "dvt "].iter().find_map(|p| key.strip_prefix(p)).unwrap_or(&key);
@@ -726,6 +726,10 @@ pub fn is_unit(t: &str) -> bool {
             | "1 000 dong"
             | "1000 dong"
             | "1000d"
+            | "x1000 dong"
+            | "x1 000 dong"
+            | "x 1 000 dong"
+            | "x1000d"
             | "ty dong"
             | "trieu vnd"
     )

@@ -404,11 +404,14 @@ impl Unit {
 
     /// The unit a text names ("triệu đồng", "1.000 đồng", "ĐVT: đồng"), if it names one.
     pub fn named(text: &str) -> Option<Unit> {
-        // "1000đ" folds to one word: the "d" is set apart from the number.
+        // "1000đ" folds to one word: the "d" is set apart from the number; so is the "x"
+        // of "x1000 đồng", "x1.000đ" (times a thousand).
+        let figures = |n: &str| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit());
         let key = fold(text)
             .split(' ')
+            .map(|w| w.strip_prefix('x').filter(|n| figures(n.strip_suffix('d').unwrap_or(n))).unwrap_or(w))
             .map(|w| match w.strip_suffix('d') {
-                Some(n) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => format!("{n} d"),
+                Some(n) if figures(n) => format!("{n} d"),
                 _ => w.to_string(),
             })
             .collect::<Vec<_>>()
@@ -1459,6 +1462,10 @@ mod tests {
         }
         assert_eq!(Unit::named("Kinh phí năm 2024"), None);
         assert_eq!(Unit::named("ĐVT: 1.000 đồng"), Some(Unit::Thousand));
+        for times in ["Kinh phí (x1000 đồng)", "Kinh phí (x1.000đ)", "Kinh phí (x 1.000 VNĐ)", "Kinh phí (x1000đ)"] {
+            assert_eq!(Unit::named(times), Some(Unit::Thousand), "{times}");
+        }
+        assert_eq!(Unit::named("Kinh phí (x1.000.000đ)"), Some(Unit::Million));
         // "Ngân sách" is the budget, not "ngàn" (a thousand), which folds alike.
         assert_eq!(Unit::named("Ngân sách"), None);
         assert_eq!(Unit::named("Kinh phí huyện Lục Ngạn"), None);

@@ -40,6 +40,8 @@ const STATUS_WORDS: &[(&str, Status)] = &[
     ("hoan thanh", Status::Done),
     ("da hoan thanh", Status::Done),
     ("ht", Status::Done),
+    // "Hoàn thành xuất sắc", as an assessment abbreviates it.
+    ("htxs", Status::Done),
     ("xong", Status::Done),
     ("da xong", Status::Done),
     ("da thuc hien", Status::Done),
@@ -64,6 +66,9 @@ const STATUS_WORDS: &[(&str, Status)] = &[
     ("duy tri thuong xuyen", Status::InProgress),
     ("lien tuc", Status::InProgress),
     ("dung tien do", Status::InProgress),
+    // Ahead of schedule, or carried over to go on next year: the work goes on.
+    ("vuot tien do", Status::InProgress),
+    ("chuyen tiep", Status::InProgress),
     ("cham tien do", Status::InProgress),
     // On schedule, or behind it: the work goes on ("Đảm bảo tiến độ", "Quá hạn", "Trễ hạn").
     ("dam bao tien do", Status::InProgress),
@@ -118,6 +123,7 @@ const STATUS_WORDS: &[(&str, Status)] = &[
     ("da ky ket", Status::Done),
     ("da phe duyet", Status::Done),
     ("da gui", Status::Done),
+    ("da bao cao", Status::Done),
     ("da xay dung", Status::Done),
     ("da ket thuc", Status::Done),
     ("ket thuc", Status::Done),
@@ -1177,6 +1183,11 @@ mod tests {
             ("Đã trình UBND tỉnh", Status::InProgress),
             ("Đã phê duyệt", Status::Done),
             ("Kết thúc", Status::Done),
+            ("Vượt tiến độ", Status::InProgress),
+            ("Hoàn thành vượt tiến độ", Status::Done),
+            ("Chuyển tiếp", Status::InProgress),
+            ("HTXS", Status::Done),
+            ("Đã báo cáo UBND tỉnh", Status::Done),
             // A plan for later is no status: "Dự kiến hoàn thành tháng 12" is under way.
             ("Dự kiến quý IV", Status::Unknown),
             ("Vượt kế hoạch", Status::Done),

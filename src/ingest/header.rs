@@ -255,7 +255,32 @@ pub fn classify(header: &str) -> Option<Field> {
         false if !PREFIX.iter().any(|(p, _)| starts_with_words(&head, p)) => return None,
         false => fold_within(header, 80)?,
     };
-    field_of_key(&key)
+    match field_of_key(&key) {
+        // A header that is the statuses to write, or a result's that lists them ("Đã hoàn
+        // thành/ Chưa hoàn thành", "Tình hình thực hiện (Hoàn thành/Chưa)", "Kết quả (Hoàn
+        // thành/Đang thực hiện)"): the status.
+        Some(Field::Result) | None if lists_statuses(header) => Some(Field::Status),
+        f => f,
+    }
+}
+
+/// Whether a header is, or ends with in brackets, two or more status words between
+/// slashes ("Hoàn thành/Chưa", "Đã hoàn thành/ Đang thực hiện/ Chưa thực hiện").
+fn lists_statuses(header: &str) -> bool {
+    if !header.contains('/') {
+        return false;
+    }
+    let list = match header.trim_end().strip_suffix(')').and_then(|h| h.rsplit_once('(')) {
+        Some((_, inner)) => inner,
+        None => header,
+    };
+    let mut parts = list.split('/').map(str::trim);
+    let short_status = |p: &str| {
+        !p.is_empty()
+            && p.split_whitespace().nth(4).is_none()
+            && crate::normalise::values::status(p) != crate::normalise::values::Status::Unknown
+    };
+    list.split('/').nth(1).is_some() && parts.all(short_status)
 }
 
 /// The field a folded header names, if any.
@@ -803,6 +828,11 @@ mod tests {
             ("Nhiệm vụ", Some(Field::Task)),
             ("NHIỆM VỤ ĐƯỢC GIAO", Some(Field::Task)),
             ("Thuộc nhiệm vụ", Some(Field::Task)),
+            ("Đã hoàn thành/ Chưa hoàn thành", Some(Field::Status)),
+            ("Tình hình thực hiện (Hoàn thành/Chưa)", Some(Field::Status)),
+            ("Kết quả (Hoàn thành/Đang thực hiện/Chưa thực hiện)", Some(Field::Status)),
+            ("Kết quả (số lượng/chất lượng)", Some(Field::Result)),
+            ("Kết quả/Sản phẩm", Some(Field::Result)),
             ("Diễn giải", Some(Field::Activity)),
             ("Những khó khăn", Some(Field::Difficulties)),
             ("Ý kiến đề xuất", Some(Field::Proposals)),

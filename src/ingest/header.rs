@@ -188,6 +188,14 @@ const PREFIX: &[(&str, Field)] = &[
     ("thuoc nhiem vu", Field::Task),
     ("thuoc nv", Field::Task),
     ("noi dung nhiem vu", Field::Task),
+    // The plan's content area it belongs to ("Thuộc nội dung", as Lai Châu's plan names its
+    // tasks), the group of tasks, the task's number.
+    ("thuoc noi dung", Field::Task),
+    ("nhom nhiem vu", Field::Task),
+    ("so tt nhiem vu", Field::Task),
+    ("giai phap de xuat", Field::Proposals),
+    ("giai phap kien nghi", Field::Proposals),
+    ("nguon kinh phi va so tien", Field::Budget),
     // Programmes and events are the activities ("Tên chương trình, hoạt động", "Sự
     // kiện"); "Tổng kinh phí" the budget; "Tồn tại, hạn chế" the difficulties; "Số lượng,
     // kết quả", "Hiệu quả" the result.
@@ -828,6 +836,10 @@ mod tests {
             ("Nhiệm vụ", Some(Field::Task)),
             ("NHIỆM VỤ ĐƯỢC GIAO", Some(Field::Task)),
             ("Thuộc nhiệm vụ", Some(Field::Task)),
+            ("Thuộc nội dung", Some(Field::Task)),
+            ("Nhóm nhiệm vụ", Some(Field::Task)),
+            ("Giải pháp, đề xuất", Some(Field::Proposals)),
+            ("Nguồn kinh phí và số tiền", Some(Field::Budget)),
             ("Đã hoàn thành/ Chưa hoàn thành", Some(Field::Status)),
             ("Tình hình thực hiện (Hoàn thành/Chưa)", Some(Field::Status)),
             ("Kết quả (Hoàn thành/Đang thực hiện/Chưa thực hiện)", Some(Field::Status)),

@@ -444,13 +444,13 @@ impl Unit {
 
 /// Whether "ngàn" (a thousand, as the South says it) is among the words of a folded text:
 /// not the "ngân" of "ngân sách" (the budget) or "ngân hàng" (a bank), nor the district
-/// Lục Ngạn, which fold alike.
+/// Lục Ngạn, which fold alike; nor the "giải ngân" of money paid out ("Kinh phí giải ngân",
+/// read in thousands before).
 fn thousand_ngan(key: &str) -> bool {
     let words: Vec<&str> = key.split(' ').collect();
-    words
-        .iter()
-        .enumerate()
-        .any(|(i, w)| *w == "ngan" && !matches!(words.get(i + 1), Some(&"sach" | &"hang")) && (i == 0 || words[i - 1] != "luc"))
+    words.iter().enumerate().any(|(i, w)| {
+        *w == "ngan" && !matches!(words.get(i + 1), Some(&"sach" | &"hang")) && (i == 0 || !matches!(words[i - 1], "luc" | "giai"))
+    })
 }
 
 /// Whether the words after an amount name where its money came from ("25 ngân sách tỉnh",
@@ -1480,6 +1480,8 @@ mod tests {
         // "Ngân sách" is the budget, not "ngàn" (a thousand), which folds alike.
         assert_eq!(Unit::named("Ngân sách"), None);
         assert_eq!(Unit::named("Kinh phí huyện Lục Ngạn"), None);
+        assert_eq!(Unit::named("Kinh phí giải ngân"), None);
+        assert_eq!(Unit::named("Kinh phí giải ngân (ngàn đồng)"), Some(Unit::Thousand));
         assert_eq!(Unit::named("Ngân sách tỉnh (ngàn đồng)"), Some(Unit::Thousand));
         assert_eq!(Unit::named("Kinh phí (ngàn đồng)"), Some(Unit::Thousand));
     }

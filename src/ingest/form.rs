@@ -122,8 +122,13 @@ pub fn signing_line(t: &str) -> Option<Signing> {
         return None;
     }
     let key = fold_within(t, 64)?;
-    // The place ends at a comma ("Bắc Giang, ngày …"), which folding drops.
-    if is_date_line(&key) && (key.starts_with("ngay") || t.contains(',')) {
+    // The place ends at a comma ("Bắc Giang, ngày …"), which folding drops; or, the comma
+    // left out, it is a few words in capitals ("Bắc Giang ngày 20/10/2024").
+    let place_before = || {
+        let words: Vec<&str> = t.split_whitespace().collect();
+        words.iter().position(|w| crate::text::fold(w) == "ngay").is_some_and(|at| at > 0 && is_place(&words[..at].join(" ")))
+    };
+    if is_date_line(&key) && (key.starts_with("ngay") || t.contains(',') || place_before()) {
         return Some(Signing::DateLine);
     }
     // The place and the date in figures, "ngày" left out ("Bắc Giang, 20/10/2024"): a place
@@ -225,7 +230,8 @@ fn is_date_line(key: &str) -> bool {
     }
     let number = |w: &&str, max: usize| !w.is_empty() && w.len() <= max && w.bytes().all(|b| b.is_ascii_digit());
     match &words[at + 1..] {
-        [d, m, y] if number(d, 2) && number(m, 2) && y.len() == 4 && number(y, 4) => return true,
+        // (Or its year in two figures, "ngày 20/10/24".)
+        [d, m, y] if number(d, 2) && number(m, 2) && matches!(y.len(), 2 | 4) && number(y, 4) => return true,
         // The year left out ("Bắc Giang, ngày 20/10"): a date line still, its year guessed.
         [d, m] if number(d, 2) && number(m, 2) => return true,
         _ => {}
@@ -332,6 +338,10 @@ mod tests {
             ("TP. Lai Châu, ngày … tháng … năm 20…", Some(Signing::DateLine)),
             ("ngày 20 tháng 10 năm 2024", Some(Signing::DateLine)),
             ("Lục Ngạn, ngày 15/10/2024", Some(Signing::DateLine)),
+            ("Bắc Giang ngày 20/10/2024", Some(Signing::DateLine)),
+            ("Bắc Giang, ngày 20/10/24", Some(Signing::DateLine)),
+            ("Số 12/BC-UBND ngày 15/10/24", None),
+            ("Hội nghị ngày 20/10/2024", None),
             ("Lục Ngạn, ngày 15/10", Some(Signing::DateLine)),
             ("Bắc Giang, ngày 20 tháng 10", Some(Signing::DateLine)),
             ("Bắc Giang, ngày tháng 10", None),

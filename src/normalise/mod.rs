@@ -906,7 +906,11 @@ fn agency_in_sheets(index: &AgencyIndex, sheets: &[&SheetData], seen: &mut Strin
         for tc in &sheet.top {
             let Cell::Text(t) = &tc.cell else { continue };
             let key = fold(t);
-            if key.starts_with("kinh gui") || key.split(' ').count() > 12 {
+            // Whom the report is sent to ("Kính gửi: Sở Ngoại vụ", "Gửi Sở Ngoại vụ", "Đồng
+            // gửi", "Kính trình", "Báo cáo kết quả năm 2024 gửi Sở Ngoại vụ") is not who
+            // sent it.
+            let addressee = crate::ingest::header::starts_with_words(&key, "kinh trinh") || crate::text::contains_words(&key, "gui");
+            if addressee || key.split(' ').count() > 12 {
                 continue;
             }
             if let m @ Match::One(_) = index.name(t).clone() {
@@ -1234,6 +1238,8 @@ fn title_sender(index: &AgencyIndex, t: &str) -> Option<Match> {
     let title = key.starts_with("bao cao") || key.starts_with("ket qua") || key.starts_with("tinh hinh");
     if title {
         if let Some((_, after)) = key.rsplit_once(" cua ") {
+            // ("… của Sở Nội vụ gửi Sở Ngoại vụ": the sender, not whom it is sent to.)
+            let after = after.split(" gui ").next().unwrap_or(after);
             if let m @ Match::One(_) = index.within(after) {
                 return Some(m);
             }
@@ -3036,6 +3042,7 @@ mod tests {
             ("Báo cáo kết quả thực hiện Kế hoạch của UBND tỉnh", None),
             ("Kết quả thực hiện (năm 2024)", None),
             ("Hội nghị của Sở Ngoại vụ với các đối tác", None),
+            ("Báo cáo kết quả năm 2024 của Sở Nội vụ gửi Sở Ngoại vụ", one("SNOIV")),
         ];
         for (t, want) in cases {
             assert_eq!(title_sender(&index, t), want, "{t:?}");

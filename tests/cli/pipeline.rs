@@ -1338,3 +1338,32 @@ fn subtotals_named_by_their_task_and_the_total_s_split_by_source_are_no_activiti
     assert_eq!(totals, 6);
     assert!(problems.iter().all(|p| p["kind"] != "totals_mismatch"), "{problems:?}");
 }
+
+/// Whom a report is sent to is not who sent it: "Gửi Sở Ngoại vụ" (without "Kính"), "Đồng
+/// gửi", a title ending "… gửi Sở Ngoại vụ" were each taken for the sender, the
+/// coordinator, and the report counted as its own.
+#[test]
+fn the_addressee_is_not_the_sender() {
+    let env = Env::new();
+    let dir = env.year_dir(2024);
+    let header = ["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng"];
+    let rows: &[&[&str]] = &[&["1", "NV1", "Hội nghị quán triệt", "1 hội nghị", "Hoàn thành"]];
+    for (name, line) in [
+        ("bc-1.xlsx", "Gửi Sở Ngoại vụ"),
+        ("bc-2.xlsx", "Đồng gửi: Sở Ngoại vụ"),
+        ("bc-3.xlsx", "Báo cáo kết quả năm 2024 gửi Sở Ngoại vụ"),
+    ] {
+        write_report(&dir.join(name), &["BÁO CÁO KẾT QUẢ NĂM 2024", line, "Ngày báo cáo: 20/10/2024"], &header, rows);
+    }
+    // The sender named before it: the sender.
+    write_report(
+        &dir.join("bc-4.xlsx"),
+        &["Báo cáo kết quả năm 2024 của Sở Nội vụ gửi Sở Ngoại vụ", "Ngày báo cáo: 20/10/2024"],
+        &header,
+        rows,
+    );
+    env.run_year(2024, &[]);
+    let files = env.csv(2024, "files.csv");
+    let got: Vec<(&str, &str)> = files.iter().map(|f| (f["file"].as_str(), f["agency_code"].as_str())).collect();
+    assert_eq!(got, [("bc-1.xlsx", ""), ("bc-2.xlsx", ""), ("bc-3.xlsx", ""), ("bc-4.xlsx", "SNOIV")]);
+}

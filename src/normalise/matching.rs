@@ -403,11 +403,22 @@ fn in_plan_order(plan: &Plan, mut codes: Vec<String>) -> Vec<String> {
     codes
 }
 
+/// The strategy's words as clerks abbreviate them in a task's title ("NGVH", "VHĐN", "VN"),
+/// spelled out in a folded text, so that the title matches the plan's wording.
+fn spelled_out(key: &str) -> String {
+    const WORDS: [(&str, &str); 4] =
+        [("ngvh", "ngoai giao van hoa"), ("vhdn", "van hoa doi ngoai"), ("vn", "viet nam"), ("ubnd", "uy ban nhan dan")];
+    if !key.split(' ').any(|w| WORDS.iter().any(|(a, _)| *a == w)) {
+        return key.to_string();
+    }
+    key.split(' ').map(|w| WORDS.iter().find(|(a, _)| *a == w).map_or(w, |(_, e)| e)).collect::<Vec<_>>().join(" ")
+}
+
 /// Resolves a task reference: the exact code, a number, or a title close to the plan's
 /// wording. A number and a title that point at different tasks, or two titles equally
 /// close, are ambiguous.
 pub fn task(plan: &Plan, text: &str) -> Match {
-    let key = fold(text);
+    let key = spelled_out(&fold(text));
     if key.is_empty() {
         return Match::None;
     }
@@ -452,7 +463,7 @@ pub fn task(plan: &Plan, text: &str) -> Match {
         .max_by_key(|(c, _)| c.len());
     if let Some((c, t)) = by_code {
         let rest = &stripped[c.len()..];
-        if rest.split(' ').filter(|w| w.len() > 1).count() < 3 || containment(rest, &fold(&t.title)) >= TITLE_MIN {
+        if rest.split(' ').filter(|w| w.len() > 1).count() < 3 || containment(rest, &spelled_out(&fold(&t.title))) >= TITLE_MIN {
             return Match::One(t.code.clone());
         }
     }
@@ -467,7 +478,7 @@ pub fn task(plan: &Plan, text: &str) -> Match {
     // thức" for a title of thirty words): that task, where no other title starts so.
     let titled = rest.split(' ').filter(|w| w.len() > 1).count() >= 3;
     let titles: Vec<(String, &str)> = match titled {
-        true => plan.tasks.iter().map(|t| (fold(&t.title), t.code.as_str())).collect(),
+        true => plan.tasks.iter().map(|t| (spelled_out(&fold(&t.title)), t.code.as_str())).collect(),
         false => Vec::new(),
     };
     let starts: Vec<&str> =
@@ -676,6 +687,8 @@ lead = "SNV"
             ("IV.4 - Hội chợ trái cây", one("IV.4")),
             ("Nhiệm vụ 3: Phát triển nguồn lực trong lĩnh vực ngoại giao văn hoá", one("NV3")),
             ("Phát triển nguồn lực ngoại giao văn hóa", one("NV3")),
+            ("Phát triển nguồn lực NGVH", one("NV3")),
+            ("Phát triển nguồn lực trong lĩnh vực NGVH", one("NV3")),
             ("3. Phát triển nguồn lực trong lĩnh vực ngoại giao văn hoá", one("NV3")),
             ("Bảo tồn, phát huy giá trị di sản văn hoá", one("NV7")),
             ("1. Phát triển nguồn lực trong lĩnh vực ngoại giao văn hoá", Match::Ambiguous(vec!["NV1".into(), "NV3".into()])),

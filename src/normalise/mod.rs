@@ -1009,9 +1009,11 @@ fn task_in_activity(activity: &str) -> Option<&str> {
         let key = fold(t);
         let words: Vec<&str> = key.split(' ').collect();
         let number = |w: &str| !w.is_empty() && w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit());
+        // (Also "Nội dung 2", "ND2", as Lai Châu's plan numbers its tasks.)
         match words.as_slice() {
-            [w] => w.strip_prefix("nv").is_some_and(number),
-            ["nv", n] | ["nhiem", "vu", n] | ["nhiem", "vu", "so", n] | ["thuoc", "nhiem", "vu", n] => number(n),
+            [w] => w.strip_prefix("nv").or_else(|| w.strip_prefix("nd")).is_some_and(number),
+            ["nv" | "nd", n] | ["nhiem", "vu", n] | ["nhiem", "vu", "so", n] | ["thuoc", "nhiem", "vu", n] => number(n),
+            ["noi", "dung", n] | ["noi", "dung", "so", n] => number(n),
             ["thuoc", w] => w.strip_prefix("nv").is_some_and(number),
             _ => false,
         }
@@ -1026,7 +1028,10 @@ fn task_in_activity(activity: &str) -> Option<&str> {
         .flatten()
         .map(|(at, _)| opening[..at].trim())
         .filter(|h| h.bytes().any(|b| b.is_ascii_digit()) && is_code(h));
-    head.or_else(|| {
+    // The code alone where the activity is ("Nội dung 4 | Liên hoan…" in a table whose
+    // results say what was done).
+    let whole = || (opening.len() <= 24 && opening.bytes().any(|b| b.is_ascii_digit()) && is_code(opening)).then_some(opening);
+    head.or_else(whole).or_else(|| {
         let (_, inner) = t.strip_suffix(')')?.rsplit_once('(')?;
         let inner = inner.trim();
         // ("thuộc NV2": of task 2.)
@@ -2876,6 +2881,12 @@ mod tests {
             ("Nhiệm vụ trọng tâm: tuyên truyền", None),
             ("Hội nghị (200 đại biểu)", None),
             ("Hội nghị - hội thảo", None),
+            ("Nội dung 2: Tăng cường triển khai Chiến lược", Some("Nội dung 2")),
+            ("ND 9: Đào tạo", Some("ND 9")),
+            ("Nội dung 4", Some("Nội dung 4")),
+            ("NV4", Some("NV4")),
+            ("Nội dung hội nghị", None),
+            ("Năm 2024", None),
         ] {
             assert_eq!(task_in_activity(t), code, "{t}");
         }

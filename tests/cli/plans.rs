@@ -224,6 +224,13 @@ fn a_plan_s_content_areas_name_its_tasks() {
             &["1", "Lớp bồi dưỡng ngoại ngữ", "1 lớp", "Đang thực hiện"],
         ],
     );
+    // Or written with the activity, in a table whose results say what was done.
+    write_report(
+        &dir.join("svhttdl-noi-dung.xlsx"),
+        &["Đơn vị báo cáo: Sở Văn hóa, Thể thao và Du lịch", "Ngày báo cáo: 13/11/2024"],
+        &["STT", "Nội dung", "Kết quả thực hiện", "Tình trạng"],
+        &[&["1", "Nội dung 6: Giao lưu biên giới", "Đón 2 đoàn Vân Nam", "Hoàn thành"], &["2", "ND 8", "Tuần văn hóa", "Hoàn thành"]],
+    );
     let args = ["run", "--plan", "inputs/plans/lai-chau.toml", "--year", "2024", "--as-of", "2024-12-01"];
     assert_ok(&env.run(&args), &args);
     let rows = read_csv(&env.root.join("outputs/lai-chau-vhdn-2021-2025/2024/rows.csv"));
@@ -235,6 +242,8 @@ fn a_plan_s_content_areas_name_its_tasks() {
             ("svhttdl-cot.xlsx", "NV3", "Rà soát văn bản"),
             ("svhttdl-muc.xlsx", "NV4", "Liên hoan văn hóa các dân tộc"),
             ("svhttdl-muc.xlsx", "NV9", "Lớp bồi dưỡng ngoại ngữ"),
+            ("svhttdl-noi-dung.xlsx", "NV6", "Nội dung 6: Giao lưu biên giới"),
+            ("svhttdl-noi-dung.xlsx", "NV8", "ND 8"),
         ]
     );
     let problems = read_csv(&env.root.join("outputs/lai-chau-vhdn-2021-2025/2024/problems.csv"));

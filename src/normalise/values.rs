@@ -597,7 +597,7 @@ fn one_amount(t: &str, unit: Unit) -> Option<(f64, Unit)> {
     if let Some(figure) = spelled_out_in_dong(t) {
         return budget_text(figure, Unit::Dong);
     }
-    budget_text(without_source(without_approx(t)), unit).or_else(|| match t.split_once(':') {
+    budget_text(without_source(without_spent(without_approx(t))), unit).or_else(|| match t.split_once(':') {
         Some((label, amount)) if !label.contains(|c: char| c.is_ascii_digit()) && !amount.contains(':') => budget_text(amount, unit),
         _ => None,
     })
@@ -688,6 +688,24 @@ fn without_approx(t: &str) -> &str {
         rest = r.trim_start();
     }
     rest
+}
+
+/// A budget's text without the words before it that say it was spent ("Đã giải ngân 15
+/// triệu", "Đã chi 15", "Thực hiện 15 triệu"): the amount.
+fn without_spent(t: &str) -> &str {
+    const SPENT: &[&str] =
+        &["da giai ngan", "giai ngan", "da chi", "thuc chi", "da su dung", "thuc hien", "da thuc hien", "da quyet toan", "quyet toan"];
+    // (Only a text opening with one of their first letters is folded.)
+    if !t.starts_with(['Đ', 'đ', 'G', 'g', 'T', 't', 'Q', 'q']) {
+        return t;
+    }
+    let Some(at) = t.find(|c: char| c.is_ascii_digit()) else { return t };
+    let key = fold(&t[..at]);
+    if SPENT.contains(&key.as_str()) {
+        &t[at..]
+    } else {
+        t
+    }
 }
 
 /// A budget's text without the source named after it in brackets ("30 (NSNN)"); as it is
@@ -1401,6 +1419,9 @@ mod tests {
             (Cell::Text("25 - NSNN".into()), m, Millions(25.0)),
             (Cell::Text("25 ngàn".into()), m, Millions(0.025)),
             (Cell::Text("800.000 đ".into()), m, Millions(0.8)),
+            (Cell::Text("Đã giải ngân 15 triệu".into()), m, Millions(15.0)),
+            (Cell::Text("Thực hiện 15".into()), m, Millions(15.0)),
+            (Cell::Text("Dự toán 20".into()), m, Unreadable),
             (Cell::Text("15\u{202f}000\u{202f}000 đ".into()), m, Millions(15.0)),
             (Cell::Text("15\u{a0}000\u{a0}000".into()), Unit::Dong, Millions(15.0)),
             (Cell::Text("15.000.000 ₫".into()), m, Millions(15.0)),

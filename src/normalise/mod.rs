@@ -2250,7 +2250,14 @@ fn read_rows(
         };
 
         let budget = match (budget, budget_cell) {
-            (Budget::Millions(m), _) => {
+            (Budget::Millions(m), cell) => {
+                // The money allotted written beside the money spent ("15 (dự toán 20)"):
+                // the cell kept in the note, as a column of the money allotted would be.
+                if let Some((Cell::Text(t), _)) = cell {
+                    if t.len() < 200 && t.contains(char::is_alphabetic) && values::mentions_allotted(t) {
+                        add_to_note(&mut note, "Kinh phí", &tidy(t));
+                    }
+                }
                 group_sum += m;
                 sheet_sum += m;
                 pending.iter_mut().filter(|p| p.open && p.until.is_none_or(|u| row_at <= u)).for_each(|p| p.below += m);

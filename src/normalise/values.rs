@@ -561,7 +561,8 @@ pub fn budget(cell: &Cell, unit: Unit) -> Budget {
         // Also an amount after its source's name, the one thing in the cell ("Nguồn NSNN:
         // 30 triệu"), or before it in brackets ("30 (NSNN)").
         Cell::Text(t) => {
-            match currency_last(t).as_deref().map_or_else(|| one_amount(t, unit).or_else(|| by_source(t, unit)), |t| one_amount(t, unit)) {
+            let read = || one_amount(t, unit).or_else(|| spent_beside_allotted(t, unit)).or_else(|| by_source(t, unit));
+            match currency_last(t).as_deref().map_or_else(read, |t| one_amount(t, unit)) {
                 Some(v) => v,
                 None => return Budget::Unreadable,
             }
@@ -690,11 +691,44 @@ fn without_approx(t: &str) -> &str {
     rest
 }
 
+/// The words before an amount that say it was spent, folded.
+const SPENT: &[&str] =
+    &["da giai ngan", "giai ngan", "da chi", "thuc chi", "da su dung", "thuc hien", "da thuc hien", "da quyet toan", "quyet toan"];
+
+/// The words that say an amount was allotted, not spent ("Dự toán 20", "Được giao: 20",
+/// "Kế hoạch 20"), folded.
+const ALLOTTED: &[&str] = &["du toan", "duoc giao", "ke hoach", "kh", "du kien", "duoc cap"];
+
+/// Whether a budget cell's text names the money allotted anywhere in it ("15 (dự toán
+/// 20)"): a cell whose amount read is the money spent, to keep in the note.
+pub fn mentions_allotted(t: &str) -> bool {
+    let key = fold(t);
+    ALLOTTED.iter().any(|w| crate::text::contains_words(&key, w))
+}
+
+/// The money spent where a cell gives it beside the money allotted, as two budget columns
+/// would ("15 (dự toán 20)", "Dự toán 20, thực hiện 15", "Được giao: 20; Đã chi: 15").
+fn spent_beside_allotted(t: &str, unit: Unit) -> Option<(f64, Unit)> {
+    let allotted = |k: &str| ALLOTTED.iter().any(|w| crate::ingest::header::starts_with_words(k, w));
+    if let Some((outside, inner)) = t.trim().strip_suffix(')').and_then(|s| s.rsplit_once('(')) {
+        if allotted(&fold(inner)) {
+            return one_amount(outside, unit);
+        }
+    }
+    let parts: Vec<&str> = t.split([',', ';', '\n']).map(str::trim).filter(|p| !p.is_empty()).collect();
+    let [a, b] = parts.as_slice() else { return None };
+    let spent = |k: &str| SPENT.iter().any(|w| crate::ingest::header::starts_with_words(k, w));
+    let (ka, kb) = (fold(a), fold(b));
+    match (allotted(&ka), allotted(&kb)) {
+        (true, false) if spent(&kb) => one_amount(b, unit),
+        (false, true) if spent(&ka) => one_amount(a, unit),
+        _ => None,
+    }
+}
+
 /// A budget's text without the words before it that say it was spent ("Đã giải ngân 15
 /// triệu", "Đã chi 15", "Thực hiện 15 triệu"): the amount.
 fn without_spent(t: &str) -> &str {
-    const SPENT: &[&str] =
-        &["da giai ngan", "giai ngan", "da chi", "thuc chi", "da su dung", "thuc hien", "da thuc hien", "da quyet toan", "quyet toan"];
     // (Only a text opening with one of their first letters is folded.)
     if !t.starts_with(['Đ', 'đ', 'G', 'g', 'T', 't', 'Q', 'q']) {
         return t;
@@ -1422,6 +1456,12 @@ mod tests {
             (Cell::Text("Đã giải ngân 15 triệu".into()), m, Millions(15.0)),
             (Cell::Text("Thực hiện 15".into()), m, Millions(15.0)),
             (Cell::Text("Dự toán 20".into()), m, Unreadable),
+            // Beside the money allotted, the money spent.
+            (Cell::Text("15 (dự toán 20)".into()), m, Millions(15.0)),
+            (Cell::Text("Dự toán 20, thực hiện 15".into()), m, Millions(15.0)),
+            (Cell::Text("Được giao: 20 triệu; Đã chi: 15 triệu".into()), m, Millions(15.0)),
+            (Cell::Text("Thực hiện 15; dự toán 20".into()), m, Millions(15.0)),
+            (Cell::Text("Dự toán 20, dự kiến 25".into()), m, Unreadable),
             (Cell::Text("15\u{202f}000\u{202f}000 đ".into()), m, Millions(15.0)),
             (Cell::Text("15\u{a0}000\u{a0}000".into()), Unit::Dong, Millions(15.0)),
             (Cell::Text("15.000.000 ₫".into()), m, Millions(15.0)),

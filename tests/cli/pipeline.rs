@@ -1367,3 +1367,35 @@ fn the_addressee_is_not_the_sender() {
     let got: Vec<(&str, &str)> = files.iter().map(|f| (f["file"].as_str(), f["agency_code"].as_str())).collect();
     assert_eq!(got, [("bc-1.xlsx", ""), ("bc-2.xlsx", ""), ("bc-3.xlsx", ""), ("bc-4.xlsx", "SNOIV")]);
 }
+
+/// Reports as clerks type them in haste: the sender only in a file name typed together
+/// ("lucngan.xlsx", "songoaivu.xlsx"), the place-and-date line without its comma, a budget
+/// column "x1000 đồng", a status column headed by the statuses to choose between, and a
+/// budget cell giving the money spent beside the money allotted.
+#[test]
+fn senders_dates_budgets_and_statuses_as_typed_in_haste() {
+    let env = Env::new();
+    let dir = env.year_dir(2024);
+    let header = ["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Đã hoàn thành/ Chưa hoàn thành", "Kinh phí (x1000 đồng)"];
+    write_report(
+        &dir.join("lucngan.xlsx"),
+        &["BÁO CÁO KẾT QUẢ NĂM 2024", "Lục Ngạn ngày 18/10/2024"],
+        &header,
+        &[&["1", "NV1", "Hội nghị quán triệt", "1 hội nghị", "Hoàn thành", "15.000"], &["2", "NV1", "Tập huấn", "1 lớp", "Chưa", "0"]],
+    );
+    write_report(
+        &dir.join("songoaivu.xlsx"),
+        &["BÁO CÁO KẾT QUẢ NĂM 2024", "Bắc Giang, ngày 20/10/24"],
+        &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng", "Kinh phí"],
+        &[&["1", "NV1", "Hội nghị", "2 hội nghị", "Hoàn thành", "15 (dự toán 20)"]],
+    );
+    env.run_year(2024, &[]);
+    let files = env.csv(2024, "files.csv");
+    let got: Vec<(&str, &str, &str)> =
+        files.iter().map(|f| (f["file"].as_str(), f["agency_code"].as_str(), f["report_date"].as_str())).collect();
+    assert_eq!(got, [("lucngan.xlsx", "HLUCNGAN", "2024-10-18"), ("songoaivu.xlsx", "SNV", "2024-10-20")]);
+    let rows = env.csv(2024, "rows.csv");
+    let got: Vec<(&str, &str, &str)> =
+        rows.iter().map(|r| (r["status"].as_str(), r["budget_million_vnd"].as_str(), r["note"].as_str())).collect();
+    assert_eq!(got, [("done", "15.0", ""), ("not_started", "0.0", ""), ("done", "15.0", "Kinh phí: 15 (dự toán 20)")]);
+}

@@ -1548,6 +1548,24 @@ fn read_rows(
         .iter()
         .find(|(_, h)| matches!(fold(h).as_str(), "nam" | "nam thuc hien" | "nam to chuc" | "nam bao cao"))
         .map(|(col, _)| *col);
+    // Columns headed by the plan's tasks, ticked on each row ("Nội dung hoạt động | NV1 |
+    // NV2 | NV3", marked "x"), where there is no task column: the row's task is the one
+    // ticked (several ticked: the task cell "NV1, NV3" would say the same).
+    let task_ticks: Vec<(u32, String)> = if header.col(Field::Task).is_none() {
+        header
+            .others
+            .iter()
+            // (A task's code or number as such, "NV1", "IV.4", "Nhiệm vụ 2"; not a bare "1".)
+            .filter(|(_, h)| h.len() <= 20 && h.bytes().any(|b| b.is_ascii_digit()) && !crate::ingest::header::is_row_number(h))
+            .filter_map(|(col, h)| match tasks.resolve(plan, h) {
+                Match::One(code) => Some((*col, code)),
+                _ => None,
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let task_ticks = if task_ticks.len() >= 2 { task_ticks } else { Vec::new() };
     // A done column alone, with no column for work in progress or not started ("Hoàn
     // thành (Có/Không)"): answered yes or no on each row.
     let lone_done = header.col(Field::StatusInProgress).is_none() && header.col(Field::StatusNotStarted).is_none();
@@ -1642,6 +1660,7 @@ fn read_rows(
         // A role ticked in a column of its own ("Chủ trì | Phối hợp" marked "x") is the role
         // written.
         let (mut note_col, mut row_unit, mut ticked_role) = (None, None, None);
+        let mut ticked_tasks: Vec<&str> = Vec::new();
         for (col, cell) in std::mem::take(&mut raw.extra) {
             let value = read(Some((cell, col)), &mut flags);
             // (The year column's own year says nothing more.)
@@ -1649,6 +1668,10 @@ fn read_rows(
                 continue;
             }
             let head = header.others.iter().find(|(c, _)| *c == col).map_or(String::new(), |(_, h)| tidy(h));
+            if let Some((_, code)) = task_ticks.iter().find(|(c, _)| *c == col).filter(|_| values::ticked(&Cell::Text(value.clone()))) {
+                ticked_tasks.push(code);
+                continue;
+            }
             let role_head = matches!(fold(&head).as_str(), "chu tri" | "phoi hop");
             if role_head && values::ticked(&Cell::Text(value.clone())) {
                 ticked_role = ticked_role.or(Some((head, col)));
@@ -2099,6 +2122,9 @@ fn read_rows(
             // A table with no task column, the task's code written with the activity ("NV3:
             // Hội nghị…", "Tập huấn… (Nhiệm vụ 2)"): the row's own.
             (resolve(code), code.to_string())
+        } else if !ticked_tasks.is_empty() {
+            let written = ticked_tasks.join(", ");
+            (resolve(&written), written)
         } else if let Some(c) = &current {
             if !c.heading {
                 let col = header.col(Field::Task).map_or(0, |c| c.col);

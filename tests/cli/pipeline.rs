@@ -1399,3 +1399,25 @@ fn senders_dates_budgets_and_statuses_as_typed_in_haste() {
         rows.iter().map(|r| (r["status"].as_str(), r["budget_million_vnd"].as_str(), r["note"].as_str())).collect();
     assert_eq!(got, [("done", "15.0", ""), ("not_started", "0.0", ""), ("done", "15.0", "Kinh phí: 15 (dự toán 20)")]);
 }
+
+/// A table with a column per task, ticked on each row ("Nội dung hoạt động | NV1 | NV2 |
+/// NV3" marked "x") and no task column: the task ticked is the row's (each row was
+/// `task_missing`, the ticks in its note).
+#[test]
+fn a_task_ticked_in_a_column_of_its_own_is_the_row_s() {
+    let env = Env::new();
+    write_report(
+        &env.year_dir(2024).join("snv.xlsx"),
+        &["Đơn vị báo cáo: Sở Ngoại vụ", "Ngày báo cáo: 20/10/2024"],
+        &["STT", "Nội dung hoạt động", "NV1", "NV2", "NV3", "Kết quả", "Tình trạng"],
+        &[
+            &["1", "Hội nghị quán triệt", "", "x", "", "2 hội nghị", "Hoàn thành"],
+            &["2", "Tập huấn", "x", "", "", "1 lớp", "Hoàn thành"],
+            &["3", "Hội thảo", "x", "x", "", "1 hội thảo", "Hoàn thành"],
+        ],
+    );
+    env.run_year(2024, &[]);
+    let rows = env.csv(2024, "rows.csv");
+    let got: Vec<(&str, &str, &str)> = rows.iter().map(|r| (r["task_code"].as_str(), r["flags"].as_str(), r["note"].as_str())).collect();
+    assert_eq!(got, [("NV2", "", ""), ("NV1", "", ""), ("NV1", "task_several", "Cũng thuộc nhiệm vụ: NV2")]);
+}

@@ -215,6 +215,20 @@ pub fn status_legend(text: &str) -> Vec<(String, Status)> {
     legend
 }
 
+/// Whether a status cell says more than its status ("Đang thực hiện, dự kiến xong tháng
+/// 12", "Chưa thực hiện do thiếu kinh phí"): two words or more after its status phrase that
+/// only qualify it ("đúng tiến độ", "tốt", "100%") do not count.
+pub fn status_says_more(text: &str) -> bool {
+    const QUALIFY: &[&str] = &[
+        "dung", "tien", "do", "ke", "hoach", "han", "tot", "xuat", "sac", "dat", "yeu", "cau", "vuot", "muc", "truoc", "thoi", "nam", "so",
+        "voi",
+    ];
+    let key = fold(text);
+    let phrase = STATUS_WORDS.iter().filter(|(w, _)| crate::ingest::header::starts_with_words(&key, w)).map(|(w, _)| w.len()).max();
+    let rest = &key[phrase.unwrap_or(0)..];
+    rest.split(' ').filter(|w| !w.is_empty() && !QUALIFY.contains(w) && !w.bytes().all(|b| b.is_ascii_digit())).nth(1).is_some()
+}
+
 /// The status a text's opening phrase says.
 fn status_words(text: &str) -> Status {
     let key = fold(text);
@@ -1214,6 +1228,21 @@ mod tests {
         assert!(legend("Tình trạng: Hoàn thành, Đang thực hiện, Chưa thực hiện").is_empty());
         assert!(legend("Tình trạng (1: Hoàn thành)").is_empty());
         assert!(legend("Hoàn thành/Chưa hoàn thành").is_empty());
+    }
+
+    #[test]
+    fn a_status_that_says_more() {
+        for (t, more) in [
+            ("Hoàn thành", false),
+            ("Hoàn thành đúng tiến độ", false),
+            ("Hoàn thành tốt", false),
+            ("Đã hoàn thành 100% kế hoạch", false),
+            ("Đang thực hiện, dự kiến xong tháng 12", true),
+            ("Chưa thực hiện do thiếu kinh phí", true),
+            ("Hoàn thành; đã tổ chức 2 hội nghị", true),
+        ] {
+            assert_eq!(status_says_more(t), more, "{t}");
+        }
     }
 
     #[test]

@@ -1421,3 +1421,31 @@ fn a_task_ticked_in_a_column_of_its_own_is_the_row_s() {
     let got: Vec<(&str, &str, &str)> = rows.iter().map(|r| (r["task_code"].as_str(), r["flags"].as_str(), r["note"].as_str())).collect();
     assert_eq!(got, [("NV2", "", ""), ("NV1", "", ""), ("NV1", "task_several", "Cũng thuộc nhiệm vụ: NV2")]);
 }
+
+/// A status cell that says more than its status keeps the rest: as the result where the
+/// row has none, else in the note (all but the status word was dropped).
+#[test]
+fn a_status_that_says_more_keeps_what_it_says() {
+    let env = Env::new();
+    write_report(
+        &env.year_dir(2024).join("snv.xlsx"),
+        &["Đơn vị báo cáo: Sở Ngoại vụ", "Ngày báo cáo: 20/10/2024"],
+        &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng"],
+        &[
+            &["1", "NV1", "Hội nghị quán triệt", "", "Hoàn thành; đã tổ chức 2 hội nghị với 200 đại biểu"],
+            &["2", "NV1", "Tập huấn", "1 lớp", "Đang thực hiện, dự kiến xong tháng 12"],
+            &["3", "NV1", "Hội thảo", "1 hội thảo", "Hoàn thành đúng tiến độ"],
+        ],
+    );
+    env.run_year(2024, &[]);
+    let rows = env.csv(2024, "rows.csv");
+    let got: Vec<(&str, &str, &str)> = rows.iter().map(|r| (r["result"].as_str(), r["status"].as_str(), r["note"].as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("Hoàn thành; đã tổ chức 2 hội nghị với 200 đại biểu", "done", ""),
+            ("1 lớp", "in_progress", "Tình trạng: Đang thực hiện, dự kiến xong tháng 12"),
+            ("1 hội thảo", "done", ""),
+        ]
+    );
+}

@@ -2287,10 +2287,11 @@ fn read_rows(
 
         let budget = match (budget, budget_cell) {
             (Budget::Millions(m), cell) => {
-                // The money allotted written beside the money spent ("15 (dự toán 20)"):
-                // the cell kept in the note, as a column of the money allotted would be.
+                // A cell that says more than its amount ("15 (dự toán 20)", the money
+                // allotted beside the money spent; "15 triệu; đã quyết toán"): kept in the
+                // note, as a column of the money allotted would be (the words were dropped).
                 if let Some((Cell::Text(t), _)) = cell {
-                    if t.len() < 200 && t.contains(char::is_alphabetic) && values::mentions_allotted(t) {
+                    if t.contains(char::is_alphabetic) && values::budget_says_more(t) {
                         add_to_note(&mut note, "Kinh phí", &tidy(t));
                     }
                 }

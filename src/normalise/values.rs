@@ -713,11 +713,21 @@ const SPENT: &[&str] =
 /// "Kế hoạch 20"), folded.
 const ALLOTTED: &[&str] = &["du toan", "duoc giao", "ke hoach", "kh", "du kien", "duoc cap"];
 
-/// Whether a budget cell's text names the money allotted anywhere in it ("15 (dự toán
-/// 20)"): a cell whose amount read is the money spent, to keep in the note.
-pub fn mentions_allotted(t: &str) -> bool {
+/// Whether a budget cell read as an amount says more than the amount: two words or more
+/// besides its figures, unit and the words of an amount ("15 triệu; đã quyết toán", "15
+/// (dự toán 20)", "NSĐP: 10; XHH: 5"), to keep in the note; the amount alone was kept.
+pub fn budget_says_more(t: &str) -> bool {
+    const AMOUNT: &[&str] = &[
+        "trieu", "tr", "trd", "dong", "d", "vnd", "vn", "nghin", "ngan", "ty", "ti", "k", "ng", "khoang", "xap", "xi", "uoc", "tinh",
+        "gan", "ruoi", "tong", "cong", "kinh", "phi", "kp", "so", "tien", "khong", "mot", "hai", "ba", "bon", "tu", "nam", "lam", "sau",
+        "bay", "tam", "chin", "muoi", "linh", "le", "tram", "bang", "chu", "chan",
+    ];
     let key = fold(t);
-    ALLOTTED.iter().any(|w| crate::text::contains_words(&key, w))
+    // (None spent, "Không phát sinh", "Chưa sử dụng", "Miễn phí", says it all as 0.)
+    if ["khong", "chua", "mien phi"].iter().any(|w| crate::ingest::header::starts_with_words(&key, w)) {
+        return false;
+    }
+    key.split(' ').filter(|w| !w.is_empty() && !w.bytes().all(|b| b.is_ascii_digit()) && !AMOUNT.contains(w)).nth(1).is_some()
 }
 
 /// The money spent where a cell gives it beside the money allotted, as two budget columns
@@ -1228,6 +1238,25 @@ mod tests {
         assert!(legend("Tình trạng: Hoàn thành, Đang thực hiện, Chưa thực hiện").is_empty());
         assert!(legend("Tình trạng (1: Hoàn thành)").is_empty());
         assert!(legend("Hoàn thành/Chưa hoàn thành").is_empty());
+    }
+
+    #[test]
+    fn a_budget_that_says_more() {
+        for (t, more) in [
+            ("15 triệu", false),
+            ("15.000.000 đồng", false),
+            ("khoảng 30 triệu", false),
+            ("1 tỷ 200 triệu", false),
+            ("15.000.000 (Mười lăm triệu đồng)", false),
+            ("30 (NSNN)", false),
+            ("Không phát sinh", false),
+            ("Chưa sử dụng kinh phí", false),
+            ("15 triệu; đã quyết toán", true),
+            ("15 (dự toán 20)", true),
+            ("NSĐP: 10; XHH: 5", true),
+        ] {
+            assert_eq!(budget_says_more(t), more, "{t}");
+        }
     }
 
     #[test]

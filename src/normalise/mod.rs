@@ -1828,6 +1828,7 @@ fn read_rows(
             narrative.close();
         }
         let (budget, budget_cell, foreign) = budget_of(raw, row_unit.unwrap_or(unit), &foreign_cols);
+        let foreign_noted = foreign.is_some();
         if let Some(Foreign { cell, in_dong, written, col }) = foreign {
             let head = header.columns.iter().find(|c| c.col == col).map_or(String::new(), |c| tidy(&c.header));
             // (Not "Kinh phí: …", which says money with no figure, shown in the budget's cell.)
@@ -2290,7 +2291,8 @@ fn read_rows(
                 // A cell that says more than its amount ("15 (dự toán 20)", the money
                 // allotted beside the money spent; "15 triệu; đã quyết toán"): kept in the
                 // note, as a column of the money allotted would be (the words were dropped).
-                if let Some((Cell::Text(t), _)) = cell {
+                // (A foreign currency's cell is in the note already.)
+                if let Some((Cell::Text(t), _)) = cell.filter(|_| !foreign_noted) {
                     if t.contains(char::is_alphabetic) && values::budget_says_more(t) {
                         add_to_note(&mut note, "Kinh phí", &tidy(t));
                     }

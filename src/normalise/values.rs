@@ -224,7 +224,12 @@ pub fn status_says_more(text: &str) -> bool {
         "voi",
     ];
     let key = fold(text);
-    let phrase = STATUS_WORDS.iter().filter(|(w, _)| crate::ingest::header::starts_with_words(&key, w)).map(|(w, _)| w.len()).max();
+    let first = key.as_bytes().first().copied();
+    let phrase = STATUS_WORDS
+        .iter()
+        .filter(|(w, _)| w.as_bytes().first().copied() == first && crate::ingest::header::starts_with_words(&key, w))
+        .map(|(w, _)| w.len())
+        .max();
     let rest = &key[phrase.unwrap_or(0)..];
     rest.split(' ').filter(|w| !w.is_empty() && !QUALIFY.contains(w) && !w.bytes().all(|b| b.is_ascii_digit())).nth(1).is_some()
 }

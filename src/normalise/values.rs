@@ -722,17 +722,18 @@ const ALLOTTED: &[&str] = &["du toan", "duoc giao", "ke hoach", "kh", "du kien",
 /// besides its figures, unit and the words of an amount ("15 triệu; đã quyết toán", "15
 /// (dự toán 20)", "NSĐP: 10; XHH: 5"), to keep in the note; the amount alone was kept.
 pub fn budget_says_more(t: &str) -> bool {
+    // (Besides the words of an amount spelled out.)
     const AMOUNT: &[&str] = &[
-        "trieu", "tr", "trd", "dong", "d", "vnd", "vn", "nghin", "ngan", "ty", "ti", "k", "ng", "khoang", "xap", "xi", "uoc", "tinh",
-        "gan", "ruoi", "tong", "cong", "kinh", "phi", "kp", "so", "tien", "khong", "mot", "hai", "ba", "bon", "tu", "nam", "lam", "sau",
-        "bay", "tam", "chin", "muoi", "linh", "le", "tram", "bang", "chu", "chan",
+        "tr", "trd", "d", "vnd", "vn", "k", "ng", "khoang", "xap", "xi", "uoc", "tinh", "gan", "tong", "cong", "kinh", "phi", "kp", "so",
+        "tien",
     ];
     let key = fold(t);
     // (None spent, "Không phát sinh", "Chưa sử dụng", "Miễn phí", says it all as 0.)
     if ["khong", "chua", "mien phi"].iter().any(|w| crate::ingest::header::starts_with_words(&key, w)) {
         return false;
     }
-    key.split(' ').filter(|w| !w.is_empty() && !w.bytes().all(|b| b.is_ascii_digit()) && !AMOUNT.contains(w)).nth(1).is_some()
+    let amount = |w: &&str| w.bytes().all(|b| b.is_ascii_digit()) || [AMOUNT, SPELLED_DIGITS, SPELLED_UNITS].iter().any(|l| l.contains(w));
+    key.split(' ').filter(|w| !w.is_empty() && !amount(w)).nth(1).is_some()
 }
 
 /// The money spent where a cell gives it beside the money allotted, as two budget columns
@@ -872,18 +873,21 @@ fn budget_text(t: &str, default: Unit) -> Option<(f64, Unit)> {
     Some((if half { amount + 0.5 } else { amount }, unit))
 }
 
+/// The words of an amount spelled out ("Mười lăm triệu đồng", "Bằng chữ: …"), folded:
+/// figures, and the units and words around them.
+const SPELLED_DIGITS: &[&str] =
+    &["khong", "mot", "hai", "ba", "bon", "tu", "nam", "lam", "sau", "bay", "tam", "chin", "muoi", "linh", "le", "tram"];
+const SPELLED_UNITS: &[&str] = &["bang", "chu", "nghin", "ngan", "trieu", "ty", "ti", "chan", "ruoi", "dong"];
+
 /// The figure of a budget written with the same amount in words after it, as on a payment
 /// order ("15.000.000 (Mười lăm triệu đồng)", "(Bằng chữ: …)"): the figure is in đồng.
 fn spelled_out_in_dong(t: &str) -> Option<&str> {
-    const DIGITS: &[&str] =
-        &["khong", "mot", "hai", "ba", "bon", "tu", "nam", "lam", "sau", "bay", "tam", "chin", "muoi", "linh", "le", "tram"];
-    const UNITS: &[&str] = &["bang", "chu", "nghin", "ngan", "trieu", "ty", "ti", "chan", "ruoi", "dong"];
     let (figure, words) = t.trim().strip_suffix(')')?.rsplit_once('(')?;
     let key = fold(words);
     // Words of figures, not a unit alone ("20.000 (nghìn đồng)").
     let spelled = key.ends_with(" dong")
-        && key.split(' ').all(|w| DIGITS.contains(&w) || UNITS.contains(&w))
-        && key.split(' ').any(|w| DIGITS.contains(&w));
+        && key.split(' ').all(|w| SPELLED_DIGITS.contains(&w) || SPELLED_UNITS.contains(&w))
+        && key.split(' ').any(|w| SPELLED_DIGITS.contains(&w));
     (spelled && figure.trim_end().ends_with(|c: char| c.is_ascii_digit())).then(|| figure.trim_end())
 }
 

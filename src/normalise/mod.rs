@@ -2210,6 +2210,11 @@ fn read_rows(
             (None, _) if !role_text.is_empty() => {
                 add_to_note(&mut note, &head_of(Field::Role), &role_text);
             }
+            // So are those after the role ("Chủ trì (phối hợp với Sở VHTTDL)"; dropped before).
+            // (Three words or more: "Chủ trì", "Phối hợp" are not folded again per row.)
+            (Some(_), _) if role_text.split_whitespace().nth(2).is_some() && values::role_says_more(&role_text) => {
+                add_to_note(&mut note, &head_of(Field::Role), &role_text);
+            }
             _ => {}
         }
 

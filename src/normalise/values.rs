@@ -390,6 +390,15 @@ pub fn role(text: &str) -> Option<Role> {
     }
 }
 
+/// Whether a role's cell says more than the role ("Chủ trì (phối hợp với Sở VHTTDL)"):
+/// two words or more after it, to keep in the note.
+pub fn role_says_more(text: &str) -> bool {
+    let key = fold(text);
+    let key = ["la ", "co quan ", "don vi "].iter().fold(key.as_str(), |k, p| k.strip_prefix(p).unwrap_or(k));
+    let rest = ["chu tri", "phoi hop", "tham gia"].iter().find_map(|w| key.strip_prefix(w)).unwrap_or("");
+    rest.split(' ').filter(|w| !w.is_empty()).nth(1).is_some()
+}
+
 /// The money unit a budget column's header names.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Unit {
@@ -1247,6 +1256,15 @@ mod tests {
         assert!(legend("Tình trạng: Hoàn thành, Đang thực hiện, Chưa thực hiện").is_empty());
         assert!(legend("Tình trạng (1: Hoàn thành)").is_empty());
         assert!(legend("Hoàn thành/Chưa hoàn thành").is_empty());
+    }
+
+    #[test]
+    fn a_role_that_says_more() {
+        assert!(role_says_more("Chủ trì (phối hợp với Sở VHTTDL)"));
+        assert!(!role_says_more("Chủ trì"));
+        assert!(!role_says_more("Là cơ quan chủ trì"));
+        assert!(!role_says_more("Phối hợp"));
+        assert!(!role_says_more("CT"));
     }
 
     #[test]

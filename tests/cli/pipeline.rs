@@ -1449,3 +1449,23 @@ fn a_status_that_says_more_keeps_what_it_says() {
         ]
     );
 }
+
+/// Words after the role in its column ("Chủ trì (phối hợp với Sở VHTTDL)") are kept in the
+/// note; they were dropped with the role read.
+#[test]
+fn words_after_the_role_are_kept() {
+    let env = Env::new();
+    write_report(
+        &env.year_dir(2024).join("snv.xlsx"),
+        &["Đơn vị báo cáo: Sở Ngoại vụ", "Ngày báo cáo: 20/10/2024"],
+        &["STT", "Nhiệm vụ", "Vai trò", "Nội dung hoạt động", "Kết quả", "Tình trạng"],
+        &[
+            &["1", "NV1", "Chủ trì (phối hợp với Sở VHTTDL)", "Hội nghị quán triệt", "2 hội nghị", "Hoàn thành"],
+            &["2", "NV1", "Chủ trì", "Tập huấn", "1 lớp", "Hoàn thành"],
+        ],
+    );
+    env.run_year(2024, &[]);
+    let rows = env.csv(2024, "rows.csv");
+    let got: Vec<(&str, &str)> = rows.iter().map(|r| (r["role"].as_str(), r["note"].as_str())).collect();
+    assert_eq!(got, [("lead", "Vai trò: Chủ trì (phối hợp với Sở VHTTDL)"), ("lead", "")]);
+}

@@ -379,8 +379,7 @@ pub fn unticked(t: &str) -> bool {
 /// Reads a role as written ("Chủ trì", "Phối hợp").
 pub fn role(text: &str) -> Option<Role> {
     let key = fold(text);
-    // "Cơ quan chủ trì", "Đơn vị phối hợp", "Là cơ quan chủ trì": the role after the body.
-    let key = ["la ", "co quan ", "don vi "].iter().fold(key.as_str(), |k, p| k.strip_prefix(p).unwrap_or(k));
+    let key = after_body(&key);
     if key.starts_with("chu tri") || key == "ct" {
         Some(Role::Lead)
     } else if key.starts_with("phoi hop") || key == "ph" || key == "tham gia" {
@@ -394,9 +393,15 @@ pub fn role(text: &str) -> Option<Role> {
 /// two words or more after it, to keep in the note.
 pub fn role_says_more(text: &str) -> bool {
     let key = fold(text);
-    let key = ["la ", "co quan ", "don vi "].iter().fold(key.as_str(), |k, p| k.strip_prefix(p).unwrap_or(k));
+    let key = after_body(&key);
     let rest = ["chu tri", "phoi hop", "tham gia"].iter().find_map(|w| key.strip_prefix(w)).unwrap_or("");
     rest.split(' ').filter(|w| !w.is_empty()).nth(1).is_some()
+}
+
+/// A folded role's words after the body it names ("Cơ quan chủ trì", "Đơn vị phối hợp",
+/// "Là cơ quan chủ trì"): the role.
+fn after_body(key: &str) -> &str {
+    ["la ", "co quan ", "don vi "].iter().fold(key, |k, p| k.strip_prefix(p).unwrap_or(k))
 }
 
 /// The money unit a budget column's header names.

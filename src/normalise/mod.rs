@@ -2232,9 +2232,11 @@ fn read_rows(
             if s == Status::Unknown {
                 let col = header.col(Field::Status).map_or(0, |c| c.col);
                 problem(&mut flags, col, Kind::StatusUnknown, status_text.clone());
-            } else if status_text.split_whitespace().nth(3).is_some() && values::status_says_more(&status_text) {
-                // (Four words or more: the common statuses, "Đang thực hiện", are not folded
-                // again; this runs per row.)
+            } else if (status_text.split_whitespace().nth(3).is_some() || memchr::memchr(b'/', status_text.as_bytes()).is_some())
+                && values::status_says_more(&status_text)
+            {
+                // (Four words or more, or a "/" as a date has: the common statuses, "Đang
+                // thực hiện", are not folded again; this runs per row.)
                 // A status that says more than its word ("Hoàn thành; đã tổ chức 2 hội nghị
                 // với 200 đại biểu", "Đang thực hiện, dự kiến xong tháng 12"): the whole
                 // cell is the row's result where it has none, else kept in its note (all

@@ -44,6 +44,11 @@ const STATUS_WORDS: &[(&str, Status)] = &[
     ("htxs", Status::Done),
     ("xong", Status::Done),
     ("da xong", Status::Done),
+    // "HT" and "TH" (hoàn thành, thực hiện) after the word that says how far: "Đã HT", "Đã
+    // TH" done, "Chưa HT" in progress as "Chưa hoàn thành" is ("Chưa TH" is "chưa" alone).
+    ("da ht", Status::Done),
+    ("da th", Status::Done),
+    ("chua ht", Status::InProgress),
     ("da thuc hien", Status::Done),
     ("da trien khai", Status::Done),
     ("hoan thanh 100", Status::Done),
@@ -217,12 +222,17 @@ pub fn status_legend(text: &str) -> Vec<(String, Status)> {
 
 /// Whether a status cell says more than its status ("Đang thực hiện, dự kiến xong tháng
 /// 12", "Chưa thực hiện do thiếu kinh phí"): two words or more after its status phrase that
-/// only qualify it ("đúng tiến độ", "tốt", "100%") do not count.
+/// only qualify it ("đúng tiến độ", "tốt", "100%") or say the status again ("Chưa triển
+/// khai thực hiện", "Đang thực hiện thường xuyên") do not count; a date does ("Hoàn thành
+/// 15/6/2024", "Hoàn thành tháng 6"), as it says when.
 pub fn status_says_more(text: &str) -> bool {
     const QUALIFY: &[&str] = &[
         "dung", "tien", "do", "ke", "hoach", "han", "tot", "xuat", "sac", "dat", "yeu", "cau", "vuot", "muc", "truoc", "thoi", "nam", "so",
-        "voi",
+        "voi", "thuc", "hien", "trien", "khai", "tiep", "tuc", "thuong", "xuyen",
     ];
+    if has_date(text) {
+        return true;
+    }
     let key = fold(text);
     let first = key.as_bytes().first().copied();
     let phrase = STATUS_WORDS
@@ -232,6 +242,23 @@ pub fn status_says_more(text: &str) -> bool {
         .max();
     let rest = &key[phrase.unwrap_or(0)..];
     rest.split(' ').filter(|w| !w.is_empty() && !QUALIFY.contains(w) && !w.bytes().all(|b| b.is_ascii_digit())).nth(1).is_some()
+}
+
+/// Whether a text has a date in it: figures joined by "/" ("15/6/2024", "6/2024"), or a
+/// month or day with its figure ("tháng 6", "ngày 15").
+fn has_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    if b.windows(3).any(|w| w[0].is_ascii_digit() && w[1] == b'/' && w[2].is_ascii_digit()) {
+        return true;
+    }
+    let key = fold(text);
+    let mut words = key.split(' ').peekable();
+    while let Some(w) = words.next() {
+        if matches!(w, "thang" | "ngay") && words.peek().is_some_and(|n| n.bytes().next().is_some_and(|c| c.is_ascii_digit())) {
+            return true;
+        }
+    }
+    false
 }
 
 /// The status a text's opening phrase says.
@@ -1301,6 +1328,14 @@ mod tests {
             ("Đang thực hiện, dự kiến xong tháng 12", true),
             ("Chưa thực hiện do thiếu kinh phí", true),
             ("Hoàn thành; đã tổ chức 2 hội nghị", true),
+            ("Chưa triển khai thực hiện", false),
+            ("Đang tiếp tục thực hiện", false),
+            ("Đang thực hiện thường xuyên", false),
+            ("Đang thực hiện theo kế hoạch", false),
+            ("Hoàn thành 15/6/2024", true),
+            ("Hoàn thành tháng 6", true),
+            ("Hoàn thành ngày 15 tháng 6", true),
+            ("Đạt 100%", false),
         ] {
             assert_eq!(status_says_more(t), more, "{t}");
         }
@@ -1312,6 +1347,10 @@ mod tests {
             ("Hoàn thành", Status::Done),
             ("Đã hoàn thành", Status::Done),
             ("HT", Status::Done),
+            ("Đã HT", Status::Done),
+            ("Đã TH", Status::Done),
+            ("Chưa HT", Status::InProgress),
+            ("Chưa TH", Status::NotStarted),
             ("hoàn thành đúng tiến độ", Status::Done),
             ("Đang thực hiện", Status::InProgress),
             ("Đang triển khai", Status::InProgress),

@@ -1435,6 +1435,10 @@ fn a_status_that_says_more_keeps_what_it_says() {
             &["1", "NV1", "Hội nghị quán triệt", "", "Hoàn thành; đã tổ chức 2 hội nghị với 200 đại biểu"],
             &["2", "NV1", "Tập huấn", "1 lớp", "Đang thực hiện, dự kiến xong tháng 12"],
             &["3", "NV1", "Hội thảo", "1 hội thảo", "Hoàn thành đúng tiến độ"],
+            // The day it was done is kept; the status said again in other words is not.
+            &["4", "NV1", "Giao lưu", "1 đợt", "Hoàn thành 15/6/2024"],
+            &["5", "NV1", "Tọa đàm", "1 buổi", "Chưa triển khai thực hiện"],
+            &["6", "NV1", "Triển lãm", "1 triển lãm", "Đã HT"],
         ],
     );
     env.run_year(2024, &[]);
@@ -1446,6 +1450,9 @@ fn a_status_that_says_more_keeps_what_it_says() {
             ("Hoàn thành; đã tổ chức 2 hội nghị với 200 đại biểu", "done", ""),
             ("1 lớp", "in_progress", "Tình trạng: Đang thực hiện, dự kiến xong tháng 12"),
             ("1 hội thảo", "done", ""),
+            ("1 đợt", "done", "Tình trạng: Hoàn thành 15/6/2024"),
+            ("1 buổi", "not_started", ""),
+            ("1 triển lãm", "done", ""),
         ]
     );
 }

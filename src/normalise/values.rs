@@ -733,9 +733,12 @@ pub fn no_figure(t: &str) -> bool {
     // kinh phí hội nghị"): a figure there is the place's, not an amount.
     const ELSEWHERE: &[&str] = &["da bao gom", "bao gom trong", "bao gom o", "da tinh o", "da tinh trong", "tinh o muc", "nam trong"];
     let key = fold(t);
-    let said = |words: &[&str]| words.iter().any(|w| crate::ingest::header::starts_with_words(&key, w));
+    // After the words that lead to the source ("Từ nguồn chi thường xuyên", "Sử dụng
+    // nguồn xã hội hóa", "Bằng ngân sách tỉnh", "Do doanh nghiệp tài trợ").
+    let key = ["tu ", "bang ", "su dung ", "thuoc ", "do ", "lay tu "].iter().fold(key.as_str(), |k, p| k.strip_prefix(p).unwrap_or(k));
+    let said = |words: &[&str]| words.iter().any(|w| crate::ingest::header::starts_with_words(key, w));
     // Or the money's source alone ("Nguồn sự nghiệp văn hóa", "Ngân sách tỉnh", "NSNN").
-    said(ELSEWHERE) || (!t.bytes().any(|b| b.is_ascii_digit()) && (said(SAID) || names_source(&key)))
+    said(ELSEWHERE) || (!t.bytes().any(|b| b.is_ascii_digit()) && (said(SAID) || names_source(key)))
 }
 
 /// A budget's text without the words that say it is about that much ("khoảng 30 triệu",
@@ -1437,6 +1440,10 @@ mod tests {
             "Nguồn sự nghiệp văn hóa",
             "Ngân sách tỉnh",
             "NSNN",
+            "Từ nguồn chi thường xuyên",
+            "Sử dụng nguồn xã hội hóa",
+            "Bằng ngân sách tỉnh",
+            "Do doanh nghiệp tài trợ",
         ] {
             assert!(no_figure(t), "{t}");
         }

@@ -101,6 +101,7 @@ const EXACT: &[(&str, Field)] = &[
     ("don vi thuc hien", Field::Agency),
     ("co quan thuc hien", Field::Agency),
     ("don vi bao cao", Field::Agency),
+    ("giai phap", Field::Proposals),
 ];
 
 const PREFIX: &[(&str, Field)] = &[
@@ -194,6 +195,9 @@ const PREFIX: &[(&str, Field)] = &[
     ("nhom nhiem vu", Field::Task),
     ("so tt nhiem vu", Field::Task),
     ("giai phap de xuat", Field::Proposals),
+    // The remedies after the difficulties ("Tồn tại, hạn chế | Giải pháp"): proposals; not
+    // "Giải pháp thực hiện", how the work is done.
+    ("giai phap khac phuc", Field::Proposals),
     ("giai phap kien nghi", Field::Proposals),
     ("nguon kinh phi va so tien", Field::Budget),
     // Programmes and events are the activities ("Tên chương trình, hoạt động", "Sự
@@ -839,6 +843,9 @@ mod tests {
             ("Thuộc nội dung", Some(Field::Task)),
             ("Nhóm nhiệm vụ", Some(Field::Task)),
             ("Giải pháp, đề xuất", Some(Field::Proposals)),
+            ("Giải pháp", Some(Field::Proposals)),
+            ("Giải pháp khắc phục", Some(Field::Proposals)),
+            ("Giải pháp thực hiện", None),
             ("Nguồn kinh phí và số tiền", Some(Field::Budget)),
             ("Đã hoàn thành/ Chưa hoàn thành", Some(Field::Status)),
             ("Tình hình thực hiện (Hoàn thành/Chưa)", Some(Field::Status)),

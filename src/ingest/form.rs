@@ -138,7 +138,14 @@ pub fn signing_line(t: &str) -> Option<Signing> {
         let date: Vec<&str> = date.trim().trim_end_matches('.').split(['/', '-', '.']).collect();
         let figures = matches!(date.as_slice(), [d, m, y] if (1..=2).contains(&d.len()) && (1..=2).contains(&m.len()) && y.len() == 4
             && [d, m, y].iter().all(|p| p.bytes().all(|b| b.is_ascii_digit())));
-        if place && figures {
+        // Or in words ("Bắc Giang, 20 tháng 10 năm 2024").
+        let in_words = || {
+            let key = crate::text::fold(date.join("/").as_str());
+            let w: Vec<&str> = key.split(' ').collect();
+            let number = |w: &str, max: usize| !w.is_empty() && w.len() <= max && w.bytes().all(|b| b.is_ascii_digit());
+            matches!(w.as_slice(), [d, "thang", m, "nam", y] if number(d, 2) && number(m, 2) && number(y, 4) && y.len() == 4)
+        };
+        if place && (figures || in_words()) {
             return Some(Signing::DateLine);
         }
     }
@@ -246,6 +253,8 @@ fn is_date_line(key: &str) -> bool {
         Some(&"nam") => {}
         // "ngày 20 tháng 10", the year left out.
         None => return day && month,
+        // "ngày 20 tháng 10, 2024", the year after a comma, "năm" left out.
+        Some(y) if day && month && y.len() == 4 && number(y, 4) => return rest.next().is_none(),
         Some(_) => return false,
     }
     rest.next_if(|w| number(w, 4));
@@ -338,6 +347,9 @@ mod tests {
             ("TP. Lai Châu, ngày … tháng … năm 20…", Some(Signing::DateLine)),
             ("ngày 20 tháng 10 năm 2024", Some(Signing::DateLine)),
             ("Lục Ngạn, ngày 15/10/2024", Some(Signing::DateLine)),
+            ("Bắc Giang, 20 tháng 10 năm 2024", Some(Signing::DateLine)),
+            ("Bắc Giang, ngày 20 tháng 10, 2024", Some(Signing::DateLine)),
+            ("Hội nghị, 20 tháng 10 năm 2024", None),
             ("Bắc Giang ngày 20/10/2024", Some(Signing::DateLine)),
             ("Bắc Giang, ngày 20/10/24", Some(Signing::DateLine)),
             ("Số 12/BC-UBND ngày 15/10/24", None),

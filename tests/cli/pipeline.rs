@@ -1389,15 +1389,36 @@ fn senders_dates_budgets_and_statuses_as_typed_in_haste() {
         &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng", "Kinh phí"],
         &[&["1", "NV1", "Hội nghị", "2 hội nghị", "Hoàn thành", "15 (dự toán 20)"]],
     );
+    // The date in words with "ngày" left out; the money's source after "Từ"; the remedies
+    // under "Giải pháp".
+    write_report(
+        &dir.join("yenthe.xlsx"),
+        &["BÁO CÁO KẾT QUẢ NĂM 2024", "Yên Thế, 18 tháng 10 năm 2024"],
+        &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng", "Kinh phí", "Giải pháp"],
+        &[&["1", "NV1", "Hội nghị", "1 hội nghị", "Đã HT", "Từ nguồn chi thường xuyên", "Bố trí thêm kinh phí"]],
+    );
     env.run_year(2024, &[]);
     let files = env.csv(2024, "files.csv");
     let got: Vec<(&str, &str, &str)> =
         files.iter().map(|f| (f["file"].as_str(), f["agency_code"].as_str(), f["report_date"].as_str())).collect();
-    assert_eq!(got, [("lucngan.xlsx", "HLUCNGAN", "2024-10-18"), ("songoaivu.xlsx", "SNV", "2024-10-20")]);
+    assert_eq!(
+        got,
+        [("lucngan.xlsx", "HLUCNGAN", "2024-10-18"), ("songoaivu.xlsx", "SNV", "2024-10-20"), ("yenthe.xlsx", "HYENTHE", "2024-10-18")]
+    );
     let rows = env.csv(2024, "rows.csv");
-    let got: Vec<(&str, &str, &str)> =
-        rows.iter().map(|r| (r["status"].as_str(), r["budget_million_vnd"].as_str(), r["note"].as_str())).collect();
-    assert_eq!(got, [("done", "15.0", ""), ("not_started", "0.0", ""), ("done", "15.0", "Kinh phí: 15 (dự toán 20)")]);
+    let got: Vec<(&str, &str, &str, &str)> = rows
+        .iter()
+        .map(|r| (r["status"].as_str(), r["budget_million_vnd"].as_str(), r["proposals"].as_str(), r["note"].as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("done", "15.0", "", ""),
+            ("not_started", "0.0", "", ""),
+            ("done", "15.0", "", "Kinh phí: 15 (dự toán 20)"),
+            ("done", "", "Bố trí thêm kinh phí", "Kinh phí: Từ nguồn chi thường xuyên"),
+        ]
+    );
 }
 
 /// A table with a column per task, ticked on each row ("Nội dung hoạt động | NV1 | NV2 |

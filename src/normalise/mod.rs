@@ -2112,6 +2112,27 @@ fn read_rows(
         .filter(|m| matches!(m, Match::One(_)));
         let stt_is_code = code_in_number_column.is_some();
         let in_activity = header.col(Field::Task).is_none().then(|| task_in_activity(&activity)).flatten();
+        // A note that is only a task's reference, with its number ("NV1", "Thuộc nhiệm vụ
+        // 1", "Nội dung 3"), in a table with no task column: a few words, one task.
+        let in_note = (header.col(Field::Task).is_none() && in_activity.is_none() && ticked_tasks.is_empty() && own_note > 0)
+            .then(|| note[..own_note].trim())
+            // (Its first a letter: "2 lớp" is a count, not task 2.)
+            .filter(|t| {
+                t.split_whitespace().nth(5).is_none() && t.bytes().any(|b| b.is_ascii_digit()) && t.starts_with(char::is_alphabetic)
+            })
+            .map(|t| {
+                let bare = match t.split_once(char::is_whitespace) {
+                    Some((w, rest)) if fold(w) == "thuoc" => rest.trim(),
+                    _ => t,
+                };
+                // A code alone ("NV1", "II.1"), or words that name a task ("Nhiệm vụ 1",
+                // "Nội dung 3", "Mục II.1"); not "Số 2", "Lớp 2".
+                let key = fold(bare);
+                let names = !bare.contains(char::is_whitespace)
+                    || ["nv", "nd", "nhiem vu", "noi dung", "muc"].iter().any(|w| crate::ingest::header::starts_with_words(&key, w));
+                (if names { resolve(bare) } else { Match::None }, t.to_string())
+            })
+            .filter(|(m, _)| matches!(m, Match::One(_)));
         let (matched, task_as_written) = if !task_text.is_empty() {
             let m = resolve(&task_text);
             current = Some(Current { matched: m.clone(), written: task_text.clone(), heading: false });
@@ -2126,6 +2147,12 @@ fn read_rows(
         } else if !ticked_tasks.is_empty() {
             let written = ticked_tasks.join(", ");
             (resolve(&written), written)
+        } else if let Some((m, written)) = in_note {
+            // A table with no task column, the task written in the note column ("Ghi chú":
+            // "NV1", "Thuộc nhiệm vụ 1"): the row's own; the note said only that.
+            note.replace_range(..own_note, "");
+            note = note.trim_start_matches("; ").to_string();
+            (m, written)
         } else if let Some(c) = &current {
             if !c.heading {
                 let col = header.col(Field::Task).map_or(0, |c| c.col);

@@ -1443,6 +1443,29 @@ fn a_task_ticked_in_a_column_of_its_own_is_the_row_s() {
     assert_eq!(got, [("NV2", "", ""), ("NV1", "", ""), ("NV1", "task_several", "Cũng thuộc nhiệm vụ: NV2")]);
 }
 
+/// A table with no task column whose note column names each row's task ("Ghi chú": "NV2",
+/// "Thuộc nhiệm vụ 1"): the row's task (each row was `task_missing`); a note that only
+/// has a number in it ("2 lớp", "Số 2") names none.
+#[test]
+fn a_task_written_in_the_note_column_is_the_row_s() {
+    let env = Env::new();
+    write_report(
+        &env.year_dir(2024).join("snv.xlsx"),
+        &["Đơn vị báo cáo: Sở Ngoại vụ", "Ngày báo cáo: 20/10/2024"],
+        &["STT", "Nội dung hoạt động", "Kết quả", "Tình trạng", "Ghi chú", "Địa điểm"],
+        &[
+            &["1", "Hội nghị quán triệt", "2 hội nghị", "Hoàn thành", "NV2", "Hà Nội"],
+            &["2", "Tập huấn", "1 lớp", "Hoàn thành", "Thuộc nhiệm vụ 1", ""],
+            &["3", "Hội thảo", "1 hội thảo", "Hoàn thành", "2 lớp", ""],
+        ],
+    );
+    env.run_year(2024, &[]);
+    let rows = env.csv(2024, "rows.csv");
+    let got: Vec<(&str, &str, &str)> =
+        rows.iter().map(|r| (r["task_code"].as_str(), r["task_as_written"].as_str(), r["note"].as_str())).collect();
+    assert_eq!(got, [("NV2", "NV2", "Địa điểm: Hà Nội"), ("NV1", "Thuộc nhiệm vụ 1", ""), ("", "", "2 lớp")]);
+}
+
 /// A status cell that says more than its status keeps the rest: as the result where the
 /// row has none, else in the note (all but the status word was dropped).
 #[test]

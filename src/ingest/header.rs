@@ -454,7 +454,35 @@ fn third_header_row(rows: &[Vec<String>], i: usize) -> Option<Vec<String>> {
     if !splits {
         return None;
     }
-    Some((0..width).map(|c| if text(third, c).is_empty() { text(second, c) } else { text(third, c) }.to_string()).collect())
+    // Under the budget, a split of the money allotted and the money spent by source
+    // ("Kinh phí" over "Dự toán | Thực hiện" over "NSNN | XHH | NSNN | XHH"): each source's
+    // header keeps the group's words ("Thực hiện NSNN"), which say what money it is; not
+    // "Trong đó", which says only that the sources are parts of the total.
+    // The header of a row over column `c`: its own, else the nearest to its left, going no
+    // further left than the columns `within` says are in its group.
+    fn over<'a>(r: &'a [String], c: usize, within: &dyn Fn(usize) -> bool) -> Option<&'a str> {
+        for k in (0..=c).rev() {
+            if !text(r, k).is_empty() {
+                return Some(text(r, k));
+            }
+            if !within(k) {
+                return None;
+            }
+        }
+        None
+    }
+    let lowest = |c: usize| -> String {
+        let low = text(third, c);
+        if low.is_empty() {
+            return text(second, c).to_string();
+        }
+        let under_budget = over(first, c, &|_| true).is_some_and(|h| classify(h) == Some(Field::Budget));
+        match over(second, c, &|k| !text(third, k).is_empty()) {
+            Some(group) if under_budget && group != low && spent(group) != 1 => join(group, low),
+            _ => low.to_string(),
+        }
+    };
+    Some((0..width).map(lowest).collect())
 }
 
 /// The header whose first row is `rows[i]`.
@@ -663,24 +691,42 @@ fn budget_by_source(columns: &mut Vec<Column>, others: &mut Vec<(u32, String)>, 
     if group.len() < 2 {
         return;
     }
+    // (Also the total of the money spent or allotted, "Thực hiện Tổng số", where each is
+    // split by source under a third header row.)
     let total = |c: &usize| {
-        matches!(fold(text(i + 1, *c)).as_str(), "tong" | "tong so" | "tong cong" | "cong" | "tong kinh phi" | "tong cong kinh phi")
+        const TOTALS: &[&str] = &["tong", "tong so", "tong cong", "cong", "tong kinh phi", "tong cong kinh phi"];
+        let key = fold(text(i + 1, *c));
+        TOTALS.iter().any(|w| key == *w || (key.ends_with(w) && key[..key.len() - w.len()].ends_with(' ') && spent(&key) != 1))
     };
     let header = |c: usize| join(text(i, first), text(i + 1, c));
     // Money allotted beside money spent ("Kinh phí" over "Dự toán | Thực hiện") is no split
     // by source: the money spent is the budget, the money allotted kept in the note.
     let spent_col = group.iter().copied().filter(|&c| spent(text(i + 1, c)) == 2).max_by_key(|&c| c);
     let allotted = group.iter().any(|&c| spent(text(i + 1, c)) == 0);
+    // The money spent split by source ("Thực hiện NSNN | Thực hiện XHH", beside "Dự toán
+    // NSNN | Dự toán XHH"): every source's, added up; not money spent at two stages
+    // ("Giải ngân | Quyết toán"), of which the last is read.
+    let spent_sources: Vec<usize> = group.iter().copied().filter(|&c| spent(text(i + 1, c)) == 2).collect();
+    let by_source = spent_sources.len() >= 2
+        && spent_sources.iter().all(|&c| {
+            let key = fold(text(i + 1, c));
+            let words: Vec<&str> = key.split(' ').collect();
+            (0..words.len()).any(|at| crate::normalise::values::names_source(&words[at..].join(" ")))
+        });
     // With a total column, the sources are read only where a row leaves the total blank.
     let mut sources = Vec::new();
-    let (chosen, set_aside): (Vec<usize>, Vec<usize>) = match (group.iter().find(|c| total(c)), spent_col) {
-        (Some(&c), _) => {
-            sources = group.iter().copied().filter(|&g| g != c && spent(text(i + 1, g)) != 0).collect();
-            (vec![c], group.iter().copied().filter(|&g| g != c && spent(text(i + 1, g)) == 0).collect())
-        }
-        (None, Some(c)) if allotted => (vec![c], group.iter().copied().filter(|&g| g != c).collect()),
-        (None, _) => (group.clone(), Vec::new()),
-    };
+    let (chosen, set_aside): (Vec<usize>, Vec<usize>) =
+        match (group.iter().filter(|c| total(c)).max_by_key(|&&c| spent(text(i + 1, c))), spent_col) {
+            (Some(&c), _) => {
+                sources = group.iter().copied().filter(|&g| g != c && spent(text(i + 1, g)) != 0).collect();
+                (vec![c], group.iter().copied().filter(|&g| g != c && spent(text(i + 1, g)) == 0).collect())
+            }
+            (None, Some(_)) if allotted && by_source => {
+                (spent_sources.clone(), group.iter().copied().filter(|g| !spent_sources.contains(g)).collect())
+            }
+            (None, Some(c)) if allotted => (vec![c], group.iter().copied().filter(|&g| g != c).collect()),
+            (None, _) => (group.clone(), Vec::new()),
+        };
     columns[at] = Column { field: Field::Budget, col: col0 + chosen[0] as u32, header: header(chosen[0]) };
     // The other columns of the group name no other field (a source is not a field of its own).
     columns.retain(|x| x.field == Field::Budget || !group.contains(&((x.col - col0) as usize)));
@@ -1197,6 +1243,27 @@ mod tests {
         let h = find(&g, 0, 0).unwrap();
         assert_eq!((h.last_row, budgets(&h)), (2, vec![3]), "three rows");
         assert_eq!(h.columns.iter().filter(|c| c.field == Field::BudgetSource).count(), 2);
+        // The money allotted and spent, each split by source: the money spent, every source.
+        let g = grid(&[
+            &["STT", "Nội dung hoạt động", "Kết quả", "Kinh phí (triệu đồng)", "", "", "", "Ghi chú"],
+            &["", "", "", "Dự toán", "", "Thực hiện", "", ""],
+            &["", "", "", "NSNN", "XHH", "NSNN", "XHH", ""],
+            &["1", "Hội nghị", "Xong", "20", "5", "15", "3", ""],
+        ]);
+        let h = find(&g, 0, 0).unwrap();
+        assert_eq!((h.last_row, budgets(&h)), (2, vec![5, 6]), "allotted and spent by source");
+        assert_eq!(h.others.iter().map(|(c, _)| *c).collect::<Vec<_>>(), [3, 4]);
+        // With a total of each: the money spent's total, its sources where it is blank.
+        let g = grid(&[
+            &["STT", "Nội dung hoạt động", "Kết quả", "Kinh phí (triệu đồng)", "", "", "", "", "", "Ghi chú"],
+            &["", "", "", "Dự toán", "", "", "Thực hiện", "", "", ""],
+            &["", "", "", "Tổng số", "NSNN", "XHH", "Tổng số", "NSNN", "XHH", ""],
+            &["1", "Hội nghị", "Xong", "25", "20", "5", "18", "15", "3", ""],
+        ]);
+        let h = find(&g, 0, 0).unwrap();
+        assert_eq!((h.last_row, budgets(&h)), (2, vec![6]), "the money spent's total");
+        assert_eq!(h.columns.iter().filter(|c| c.field == Field::BudgetSource).map(|c| c.col).collect::<Vec<_>>(), [7, 8]);
+        assert_eq!(h.others.iter().map(|(c, _)| *c).collect::<Vec<_>>(), [3, 4, 5]);
         // A data row under a two-row header is no third header row.
         let g = grid(&[
             &head,

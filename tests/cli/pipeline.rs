@@ -1466,6 +1466,45 @@ fn a_task_written_in_the_note_column_is_the_row_s() {
     assert_eq!(got, [("NV2", "NV2", "Địa điểm: Hà Nội"), ("NV1", "Thuộc nhiệm vụ 1", ""), ("", "", "2 lớp")]);
 }
 
+/// The money allotted and the money spent, each split by source under a header of three
+/// rows ("Kinh phí" over "Dự toán | Thực hiện" over "NSNN | XHH | NSNN | XHH"): the money
+/// spent, its sources added up, the money allotted in the note. The four were added up (the
+/// allotted counted as spent); in two rows ("Thực hiện NSNN | Thực hiện XHH") only the last
+/// source was read.
+#[test]
+fn the_money_spent_split_by_source_is_added_up() {
+    let env = Env::new();
+    let dir = env.year_dir(2024);
+    let three = grid(&[
+        &["Đơn vị báo cáo: Sở Ngoại vụ"],
+        &["Ngày báo cáo: 20/10/2024"],
+        &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng", "Kinh phí (triệu đồng)", "", "", ""],
+        &["", "", "", "", "", "Dự toán", "", "Thực hiện", ""],
+        &["", "", "", "", "", "NSNN", "XHH", "NSNN", "XHH"],
+        &["1", "NV1", "Hội nghị", "2 hội nghị", "Hoàn thành", "20", "5", "15", "3"],
+    ]);
+    write_sheets(&dir.join("snv.xlsx"), &[("BC", three)]);
+    let two = grid(&[
+        &["Đơn vị báo cáo: Sở Văn hóa, Thể thao và Du lịch"],
+        &["Ngày báo cáo: 20/10/2024"],
+        &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng", "Kinh phí (triệu đồng)", "", "", ""],
+        &["", "", "", "", "", "Dự toán NSNN", "Dự toán XHH", "Thực hiện NSNN", "Thực hiện XHH"],
+        &["1", "NV1", "Hội nghị", "2 hội nghị", "Hoàn thành", "10", "0", "8", "1"],
+    ]);
+    write_sheets(&dir.join("svhttdl.xlsx"), &[("BC", two)]);
+    env.run_year(2024, &[]);
+    let rows = env.csv(2024, "rows.csv");
+    let got: Vec<(&str, &str, &str)> =
+        rows.iter().map(|r| (r["agency_code"].as_str(), r["budget_million_vnd"].as_str(), r["note"].as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("SNV", "18.0", "Kinh phí (triệu đồng) Dự toán NSNN: 20; Kinh phí (triệu đồng) Dự toán XHH: 5"),
+            ("SVHTTDL", "9.0", "Kinh phí (triệu đồng) Dự toán NSNN: 10; Kinh phí (triệu đồng) Dự toán XHH: 0"),
+        ]
+    );
+}
+
 /// A status cell that says more than its status keeps the rest: as the result where the
 /// row has none, else in the note (all but the status word was dropped).
 #[test]

@@ -528,11 +528,26 @@ fn header_at(
     // The text field whose group the columns are in (a result split as "Kết quả thực hiện"
     // over "Số lượng | Nội dung"), and its header: every column of it is read.
     let mut group: Option<(Field, &str)> = None;
+    // A column of the first row's group with no header of its own there (merged over it),
+    // under which the second row names it: the group's header, for what the column is of
+    // ("Số lượng" over "Kế hoạch | Thực hiện": "Số lượng Thực hiện", not "Thực hiện").
+    let group_head = |c: usize| -> Option<&str> {
+        if !text(i, c).is_empty() {
+            return None;
+        }
+        (0..c).rev().take_while(|&k| !text(i + 1, k).is_empty()).find(|&k| !text(i, k).is_empty()).map(|k| text(i, k))
+    };
+    // The columns of a text field's group that give what was planned ("Kết quả thực hiện"
+    // over "Kế hoạch | Thực hiện"), beside what was done.
+    let mut planned = Vec::new();
     for c in 0..width {
         let t = rows[i].get(c).map(String::as_str).unwrap_or("");
         let mut in_text_group = false;
         let (field, header) = if below_is_header {
             let b = rows[i + 1].get(c).map(String::as_str).unwrap_or("");
+            if ["ke hoach", "chi tieu", "du kien", "muc tieu"].iter().any(|w| starts_with_words(&fold(b), w)) {
+                planned.push(col0 + c as u32);
+            }
             if !t.trim().is_empty() {
                 group = top.get(c).copied().flatten().filter(|f| GROUPED_TEXT.contains(f)).map(|f| (f, t));
             }
@@ -550,7 +565,7 @@ fn header_at(
                 }
                 // A column of no field: its header kept for its cells ("Thời gian" over
                 // "Bắt đầu | Kết thúc").
-                (None, None, _) => (None, join(t, b)),
+                (None, None, _) => (None, join(group_head(c).unwrap_or(t), b)),
             }
         } else if t.trim().is_empty() {
             // A column with no header of its own right of a text field's (its header cell
@@ -600,6 +615,17 @@ fn header_at(
     }
     if below_is_header {
         budget_by_source(&mut columns, &mut others, rows, i, col0, width);
+        // Of a text field's group, what was planned beside what was done: the work done is
+        // the field, the plan kept in the note (both were joined as the result).
+        for f in GROUPED_TEXT {
+            let cols: Vec<u32> = columns.iter().filter(|c| c.field == *f).map(|c| c.col).collect();
+            let (plan, done): (Vec<u32>, Vec<u32>) = cols.iter().partition(|c| planned.contains(c));
+            if !plan.is_empty() && !done.is_empty() {
+                let (keep, set): (Vec<Column>, Vec<Column>) = columns.drain(..).partition(|c| c.field != *f || !plan.contains(&c.col));
+                columns = keep;
+                others.extend(set.into_iter().map(|c| (c.col, c.header)));
+            }
+        }
     }
     // A second task column naming the specific tasks ("Nhiệm vụ | Nhiệm vụ cụ thể | Kết
     // quả"), or a column of what was planned beside what was done ("Nhiệm vụ | Kế hoạch
@@ -1017,8 +1043,17 @@ mod tests {
         ]);
         let h = find(&g, 0, 0).unwrap();
         assert_eq!(h.last_row, 1);
-        assert_eq!(h.others, [(2, "Thời gian Bắt đầu".to_string()), (3, "Kết thúc".to_string()), (4, "Địa điểm".to_string())]);
+        assert_eq!(h.others, [(2, "Thời gian Bắt đầu".to_string()), (3, "Thời gian Kết thúc".to_string()), (4, "Địa điểm".to_string())]);
         assert_eq!(h.col(Field::Budget).unwrap().col, 6);
+        // A result's group giving what was planned beside what was done: the work done.
+        let g = grid(&[
+            &["STT", "Nội dung hoạt động", "Kết quả thực hiện", "", "Tình trạng"],
+            &["", "", "Kế hoạch", "Thực hiện", ""],
+            &["1", "Hội nghị", "3 hội nghị", "2 hội nghị", "Đang thực hiện"],
+        ]);
+        let h = find(&g, 0, 0).unwrap();
+        assert_eq!(h.columns.iter().filter(|c| c.field == Field::Result).map(|c| c.col).collect::<Vec<_>>(), [3]);
+        assert_eq!(h.others, [(2, "Kết quả thực hiện Kế hoạch".to_string())]);
         // One row: a header of no field, beside the known ones; an empty header is none.
         let g = grid(&[
             &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Đơn vị phối hợp", "", "Kết quả"],

@@ -563,6 +563,10 @@ fn header_at(
                     in_text_group = true;
                     (Some(f), join(head, b))
                 }
+                // The task's code under its group ("Nhiệm vụ" over "Tên nhiệm vụ | Mã").
+                (None, None, _) if group_head(c).is_some_and(|h| classify(h) == Some(Field::Task)) && code_header(b) => {
+                    (Some(Field::Task), join(group_head(c).unwrap_or(t), b))
+                }
                 // A column of no field: its header kept for its cells ("Thời gian" over
                 // "Bắt đầu | Kết thúc").
                 (None, None, _) => (None, join(group_head(c).unwrap_or(t), b)),
@@ -600,6 +604,11 @@ fn header_at(
             match columns.iter().position(|x: &Column| x.field == field) {
                 None => columns.push(Column { field, col: col0 + c as u32, header }),
                 Some(_) if in_text_group => columns.push(Column { field, col: col0 + c as u32, header }),
+                // Of two task columns, the one of codes ("Mã", "Mã NV") over the titles, as
+                // a code names its task surely and a title only near the plan's wording.
+                Some(at) if field == Field::Task && code_header(&header) && !code_header(&columns[at].header) => {
+                    set_aside(std::mem::replace(&mut columns[at], Column { field, col: col0 + c as u32, header }));
+                }
                 Some(at) if field == Field::Budget && spent(&header) > spent(&columns[at].header) => {
                     set_aside(std::mem::replace(&mut columns[at], Column { field, col: col0 + c as u32, header }));
                 }
@@ -685,6 +694,13 @@ fn header_at(
     }
     others.sort_by_key(|(c, _)| *c);
     Some(Header { first_row, last_row, columns, others })
+}
+
+/// Whether a header names a task's code rather than its title: "Mã", "Mã NV", "Mã nhiệm
+/// vụ", "Ký hiệu", "Số hiệu", or a group's header with one of them last ("Nhiệm vụ Mã").
+fn code_header(header: &str) -> bool {
+    let key = fold(header);
+    ["ma", "ma so", "ma nv", "ma nhiem vu", "ky hieu", "so hieu"].iter().any(|w| key == *w || key.ends_with(&format!(" {w}")))
 }
 
 /// Whether a folded header names the work planned, as words: "Kế hoạch", "Kế hoạch năm
@@ -1045,6 +1061,19 @@ mod tests {
         assert_eq!(h.last_row, 1);
         assert_eq!(h.others, [(2, "Thời gian Bắt đầu".to_string()), (3, "Thời gian Kết thúc".to_string()), (4, "Địa điểm".to_string())]);
         assert_eq!(h.col(Field::Budget).unwrap().col, 6);
+        // The task's code beside its title, under the task's group or alone: the code.
+        for g in [
+            grid(&[
+                &["STT", "Nhiệm vụ", "", "Nội dung hoạt động", "Kết quả"],
+                &["", "Tên nhiệm vụ", "Mã", "", ""],
+                &["1", "Tuyên truyền", "NV1", "Hội nghị", "Xong"],
+            ]),
+            grid(&[&["STT", "Tên nhiệm vụ", "Mã NV", "Nội dung hoạt động", "Kết quả"], &["1", "Tuyên truyền", "NV1", "Hội nghị", "Xong"]]),
+        ] {
+            let h = find(&g, 0, 0).unwrap();
+            assert_eq!(h.col(Field::Task).unwrap().col, 2);
+            assert_eq!(h.others.iter().map(|(c, _)| *c).collect::<Vec<_>>(), [1]);
+        }
         // A result's group giving what was planned beside what was done: the work done.
         let g = grid(&[
             &["STT", "Nội dung hoạt động", "Kết quả thực hiện", "", "Tình trạng"],

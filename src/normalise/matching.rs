@@ -454,6 +454,23 @@ pub fn task(plan: &Plan, text: &str) -> Match {
     if let Some(t) = plan.tasks.iter().find(|t| names(t).iter().any(|n| squash(n) == squash(stripped))) {
         return Match::One(t.code.clone());
     }
+    // A lettered item alone ("a", "b)", "Điểm c", "Mục a"), where the plan's tasks are the
+    // lettered items of a section ("II.2.1.a"): the task whose item it is; of several
+    // sections' items of that letter, each a candidate, never guessed.
+    let letter = stripped.strip_prefix("diem ").unwrap_or(stripped);
+    if letter.len() == 1 && letter.as_bytes()[0].is_ascii_lowercase() {
+        let items: Vec<String> = plan
+            .tasks
+            .iter()
+            .filter(|t| t.aliases.iter().any(|a| a.rsplit_once('.').is_some_and(|(_, l)| l.eq_ignore_ascii_case(letter))))
+            .map(|t| t.code.clone())
+            .collect();
+        match items.len() {
+            0 => {}
+            1 => return Match::One(items[0].clone()),
+            _ => return Match::Ambiguous(items),
+        }
+    }
     let by_code = plan
         .tasks
         .iter()
@@ -576,6 +593,37 @@ title = "Tổ chức Hội chợ trái cây quốc tế tại tỉnh Bắc Giang
 lead = "SNV"
 "#;
         crate::plan::check_text(text, Path::new("t.toml")).plan.unwrap()
+    }
+
+    #[test]
+    fn a_letter_alone_is_a_lettered_item_only_where_the_plan_letters_its_tasks() {
+        // This plan's aliases are numbered ("II.3"): a letter names none of its tasks.
+        assert_eq!(task(&plan(), "a"), Match::None);
+        let text = r#"
+[plan]
+id = "t"
+title = "t"
+province = "Lạng Sơn"
+first_year = 2022
+last_year = 2025
+[[tasks]]
+code = "NV1"
+aliases = ["II.2.1.a"]
+title = "Quảng bá hình ảnh địa phương"
+[[tasks]]
+code = "NV2"
+aliases = ["II.2.1.b"]
+title = "Áp dụng khoa học, công nghệ số"
+[[tasks]]
+code = "NV5"
+aliases = ["II.2.2.a"]
+title = "Phát triển nguồn nhân lực"
+"#;
+        let p = crate::plan::check_text(text, Path::new("t.toml")).plan.unwrap();
+        assert_eq!(task(&p, "b)"), Match::One("NV2".into()));
+        assert_eq!(task(&p, "Điểm b"), Match::One("NV2".into()));
+        assert_eq!(task(&p, "a"), Match::Ambiguous(vec!["NV1".into(), "NV5".into()]), "two sections' items a");
+        assert_eq!(task(&p, "c"), Match::None);
     }
 
     #[test]

@@ -249,3 +249,26 @@ fn a_plan_s_content_areas_name_its_tasks() {
     let problems = read_csv(&env.root.join("outputs/lai-chau-vhdn-2021-2025/2024/problems.csv"));
     assert!(!problems.iter().any(|p| p["kind"].starts_with("task_")), "{problems:?}");
 }
+
+/// A plan whose tasks are a section's lettered items (Lạng Sơn's "II.2.1.a"): an item's
+/// letter alone in the task column ("a", "b)", "Điểm c") is its task. Each was
+/// `task_unknown`.
+#[test]
+fn a_plan_s_lettered_items_name_its_tasks() {
+    let env = Env::new();
+    write_report(
+        &env.root.join("inputs/lang-son-vhdn-2025/2024/svhttdl.xlsx"),
+        &["Đơn vị báo cáo: Sở Văn hóa, Thể thao và Du lịch", "Ngày báo cáo: 20/10/2024"],
+        &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng"],
+        &[
+            &["1", "a", "Quảng bá hình ảnh Lạng Sơn", "1 triển lãm", "Hoàn thành"],
+            &["2", "b)", "Số hóa di sản", "1 phần mềm", "Hoàn thành"],
+            &["3", "Điểm c", "Lớp tiếng Việt cho kiều bào", "1 lớp", "Hoàn thành"],
+        ],
+    );
+    let args = ["run", "--plan", "inputs/plans/lang-son.toml", "--year", "2024", "--as-of", "2024-12-01"];
+    assert_ok(&env.run(&args), &args);
+    let rows = read_csv(&env.root.join("outputs/lang-son-vhdn-2025/2024/rows.csv"));
+    let got: Vec<&str> = rows.iter().map(|r| r["task_code"].as_str()).collect();
+    assert_eq!(got, ["NV1", "NV2", "NV3"]);
+}

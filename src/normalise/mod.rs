@@ -1566,6 +1566,13 @@ fn read_rows(
         Vec::new()
     };
     let task_ticks = if task_ticks.len() >= 2 { task_ticks } else { Vec::new() };
+    // A second task column, set aside ("Nhiệm vụ chủ trì | Nhiệm vụ phối hợp"): a row that
+    // leaves the task column blank and writes its task there has that task (it took the
+    // task of the row above, the one written kept in its note).
+    let task_columns: Vec<u32> = match header.col(Field::Task) {
+        Some(_) => header.others.iter().filter(|(_, h)| crate::ingest::header::classify(h) == Some(Field::Task)).map(|(c, _)| *c).collect(),
+        None => Vec::new(),
+    };
     // A done column alone, with no column for work in progress or not started ("Hoàn
     // thành (Có/Không)"): answered yes or no on each row.
     let lone_done = header.col(Field::StatusInProgress).is_none() && header.col(Field::StatusNotStarted).is_none();
@@ -1625,7 +1632,7 @@ fn read_rows(
             read(raw.take_labelled(f, labels), flags)
         };
         let stt = text(Field::Stt, &mut flags);
-        let task_text = text(Field::Task, &mut flags);
+        let mut task_text = text(Field::Task, &mut flags);
         let activity = text(Field::Activity, &mut flags);
         let mut result = text(Field::Result, &mut flags);
         // A dash or dots in a column of words stand for nothing ("Khó khăn: -"): read as
@@ -1668,6 +1675,10 @@ fn read_rows(
                 continue;
             }
             let head = header.others.iter().find(|(c, _)| *c == col).map_or(String::new(), |(_, h)| tidy(h));
+            if task_text.is_empty() && task_columns.contains(&col) {
+                task_text = value;
+                continue;
+            }
             if let Some((_, code)) = task_ticks.iter().find(|(c, _)| *c == col).filter(|_| values::ticked(&Cell::Text(value.clone()))) {
                 ticked_tasks.push(code);
                 continue;

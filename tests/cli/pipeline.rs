@@ -1505,6 +1505,24 @@ fn the_money_spent_split_by_source_is_added_up() {
     );
 }
 
+/// A task column for the tasks the agency leads and one for those it partners ("Nhiệm vụ
+/// chủ trì | Nhiệm vụ phối hợp"): a row's task is in whichever it is written. A row with
+/// its task in the second took the task of the row above, the one written in its note.
+#[test]
+fn a_task_in_the_second_task_column_is_the_row_s() {
+    let env = Env::new();
+    write_report(
+        &env.year_dir(2024).join("snv.xlsx"),
+        &["Đơn vị báo cáo: Sở Ngoại vụ", "Ngày báo cáo: 20/10/2024"],
+        &["STT", "Nhiệm vụ chủ trì", "Nhiệm vụ phối hợp", "Nội dung hoạt động", "Kết quả", "Tình trạng"],
+        &[&["1", "NV1", "", "Hội nghị", "2 hội nghị", "Hoàn thành"], &["2", "", "NV4", "Hội thảo", "1 hội thảo", "Hoàn thành"]],
+    );
+    env.run_year(2024, &[]);
+    let rows = env.csv(2024, "rows.csv");
+    let got: Vec<(&str, &str, &str)> = rows.iter().map(|r| (r["task_code"].as_str(), r["flags"].as_str(), r["note"].as_str())).collect();
+    assert_eq!(got, [("NV1", "", ""), ("NV4", "", "")]);
+}
+
 /// A status cell that says more than its status keeps the rest: as the result where the
 /// row has none, else in the note (all but the status word was dropped).
 #[test]

@@ -1268,7 +1268,12 @@ fn find_date(sheets: &[&SheetData]) -> Option<(DateRead, String, (String, String
     for &sheet in sheets {
         for (i, tc) in sheet.top.iter().enumerate() {
             let Cell::Text(t) = &tc.cell else { continue };
-            if let Some(v) = label_value(t, DATE_LABELS) {
+            // "Ngày" alone as a label, its date in the next cell ("Ngày:" | 20/10/2024): only
+            // a date there.
+            let day_label = || {
+                t.len() <= 12 && fold(t) == "ngay" && next_in_row(sheet, i).is_some_and(|c| matches!(values::date(c), DateRead::Date(_)))
+            };
+            if let Some(v) = label_value(t, DATE_LABELS).or_else(|| day_label().then_some("")) {
                 let cell = if v.trim().is_empty() { next_in_row(sheet, i).cloned() } else { Some(Cell::Text(v.to_string())) };
                 if let Some(cell) = cell {
                     let (written, at) = (cell.text(), (sheet.name.clone(), a1(tc.row, tc.col)));

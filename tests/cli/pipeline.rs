@@ -1397,13 +1397,26 @@ fn senders_dates_budgets_and_statuses_as_typed_in_haste() {
         &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng", "Kinh phí", "Giải pháp"],
         &[&["1", "NV1", "Hội nghị", "1 hội nghị", "Đã HT", "Từ nguồn chi thường xuyên", "Bố trí thêm kinh phí"]],
     );
+    // "Ngày:" alone, its date in the next cell.
+    let taichinh = grid(&[
+        &["SỞ TÀI CHÍNH"],
+        &["Ngày:", "19/10/2024"],
+        &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng"],
+        &["1", "NV8", "Hỗ trợ kinh phí", "Cấp 200 triệu", "Hoàn thành"],
+    ]);
+    write_sheets(&dir.join("taichinh.xlsx"), &[("BC", taichinh)]);
     env.run_year(2024, &[]);
     let files = env.csv(2024, "files.csv");
     let got: Vec<(&str, &str, &str)> =
         files.iter().map(|f| (f["file"].as_str(), f["agency_code"].as_str(), f["report_date"].as_str())).collect();
     assert_eq!(
         got,
-        [("lucngan.xlsx", "HLUCNGAN", "2024-10-18"), ("songoaivu.xlsx", "SNV", "2024-10-20"), ("yenthe.xlsx", "HYENTHE", "2024-10-18")]
+        [
+            ("lucngan.xlsx", "HLUCNGAN", "2024-10-18"),
+            ("songoaivu.xlsx", "SNV", "2024-10-20"),
+            ("taichinh.xlsx", "STC", "2024-10-19"),
+            ("yenthe.xlsx", "HYENTHE", "2024-10-18")
+        ]
     );
     let rows = env.csv(2024, "rows.csv");
     let got: Vec<(&str, &str, &str, &str)> = rows
@@ -1416,6 +1429,7 @@ fn senders_dates_budgets_and_statuses_as_typed_in_haste() {
             ("done", "15.0", "", ""),
             ("not_started", "0.0", "", ""),
             ("done", "15.0", "", "Kinh phí: 15 (dự toán 20)"),
+            ("done", "", "", ""),
             ("done", "", "Bố trí thêm kinh phí", "Kinh phí: Từ nguồn chi thường xuyên"),
         ]
     );

@@ -435,7 +435,8 @@ pub fn role_says_more(text: &str) -> bool {
     let key = fold(text);
     let key = after_body(&key);
     let rest = ["chu tri", "phoi hop", "tham gia"].iter().find_map(|w| key.strip_prefix(w)).unwrap_or("");
-    rest.split(' ').filter(|w| !w.is_empty()).nth(1).is_some()
+    // ("Chủ trì thực hiện", "Phối hợp triển khai" say the role only.)
+    rest.split(' ').filter(|w| !w.is_empty() && !matches!(*w, "thuc" | "hien" | "trien" | "khai")).nth(1).is_some()
 }
 
 /// A folded role's words after the body it names ("Cơ quan chủ trì", "Đơn vị phối hợp",
@@ -1313,6 +1314,8 @@ mod tests {
         assert!(!role_says_more("Là cơ quan chủ trì"));
         assert!(!role_says_more("Phối hợp"));
         assert!(!role_says_more("CT"));
+        assert!(!role_says_more("Chủ trì thực hiện"));
+        assert!(!role_says_more("Phối hợp triển khai"));
     }
 
     #[test]

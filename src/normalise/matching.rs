@@ -358,6 +358,33 @@ fn containment(part: &str, whole: &str) -> f64 {
     words.iter().filter(|w| whole.contains(*w)).count() as f64 / words.len() as f64
 }
 
+/// The tasks whose titles have every word of a section's heading ("III | QUẢNG BÁ HÌNH
+/// ẢNH" for "Quảng bá các giá trị văn hoá, hình ảnh…"): a heading shortens its task's title
+/// to a few of its words, not always its first. Two words at least; one task, else the
+/// candidates (of which the agency's own is meant), else none.
+pub fn heading_words(plan: &Plan, text: &str) -> Match {
+    let key = spelled_out(&fold(text));
+    let words: Vec<&str> = key.split(' ').filter(|w| w.len() > 1).collect();
+    if words.len() < 2 {
+        return Match::None;
+    }
+    let codes: Vec<String> = plan
+        .tasks
+        .iter()
+        .filter(|t| {
+            let title = spelled_out(&fold(&t.title));
+            let title: BTreeSet<&str> = title.split(' ').collect();
+            words.iter().all(|w| title.contains(w))
+        })
+        .map(|t| t.code.clone())
+        .collect();
+    match codes.len() {
+        0 => Match::None,
+        1 => Match::One(codes.into_iter().next().expect("one")),
+        _ => Match::Ambiguous(codes),
+    }
+}
+
 /// How close a title must be to count, and by how much it must beat the next one.
 const TITLE_MIN: f64 = 0.55;
 const TITLE_MARGIN: f64 = 0.15;
@@ -624,6 +651,17 @@ title = "Phát triển nguồn nhân lực"
         assert_eq!(task(&p, "Điểm b"), Match::One("NV2".into()));
         assert_eq!(task(&p, "a"), Match::Ambiguous(vec!["NV1".into(), "NV5".into()]), "two sections' items a");
         assert_eq!(task(&p, "c"), Match::None);
+    }
+
+    #[test]
+    fn a_heading_s_few_words_of_a_title() {
+        let p = plan();
+        assert_eq!(heading_words(&p, "BẢO TỒN DI SẢN"), Match::One("NV7".into()));
+        assert_eq!(heading_words(&p, "Hội chợ"), Match::One("IV.4".into()));
+        assert_eq!(heading_words(&p, "VĂN HÓA"), Match::Ambiguous(vec!["NV1".into(), "NV3".into(), "NV7".into()]));
+        assert_eq!(heading_words(&p, "Khen thưởng"), Match::None);
+        assert_eq!(heading_words(&p, "Di sản"), Match::One("NV7".into()));
+        assert_eq!(heading_words(&p, "Tuyên"), Match::None, "one word");
     }
 
     #[test]

@@ -2051,8 +2051,10 @@ fn read_rows(
                 || (stt.chars().count() == 1 && stt.chars().all(char::is_alphabetic))
                 || (stt.is_empty() && strip_section_label(&activity) != activity));
         let section_task = if section {
+            // (Or a few words of its title, "III | QUẢNG BÁ HÌNH ẢNH": each row under it was
+            // `task_missing`.)
             match resolve(strip_section_label(&activity)) {
-                Match::None => None,
+                Match::None => Some(matching::heading_words(plan, strip_section_label(&activity))).filter(|m| !matches!(m, Match::None)),
                 m => Some(m),
             }
         } else {

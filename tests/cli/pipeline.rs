@@ -1537,6 +1537,29 @@ fn a_task_in_the_second_task_column_is_the_row_s() {
     assert_eq!(got, [("NV1", "", ""), ("NV4", "", "")]);
 }
 
+/// A section's heading that shortens its task's title to a few of its words ("III |
+/// QUẢNG BÁ HÌNH ẢNH" for "Quảng bá các giá trị văn hoá, hình ảnh…"): the task of the rows
+/// under it (each was `task_missing`); of two titles with its words, the agency's own.
+#[test]
+fn a_heading_with_a_few_words_of_a_title_names_its_task() {
+    let env = Env::new();
+    write_report(
+        &env.year_dir(2024).join("snv.xlsx"),
+        &["Đơn vị báo cáo: Sở Ngoại vụ", "Ngày báo cáo: 20/10/2024"],
+        &["STT", "Nội dung", "Kết quả", "Tình trạng"],
+        &[
+            &["I", "TUYÊN TRUYỀN, QUÁN TRIỆT"],
+            &["1", "Hội nghị quán triệt", "2 hội nghị", "Hoàn thành"],
+            &["II", "QUẢNG BÁ HÌNH ẢNH"],
+            &["1", "Triển lãm ảnh", "1 triển lãm", "Hoàn thành"],
+        ],
+    );
+    env.run_year(2024, &[]);
+    let rows = env.csv(2024, "rows.csv");
+    let got: Vec<(&str, &str)> = rows.iter().map(|r| (r["task_code"].as_str(), r["flags"].as_str())).collect();
+    assert_eq!(got, [("NV1", ""), ("NV6", "")]);
+}
+
 /// A status cell that says more than its status keeps the rest: as the result where the
 /// row has none, else in the note (all but the status word was dropped).
 #[test]

@@ -110,13 +110,28 @@ impl AgencyIndex {
             "so ",
             "uy ban ",
         ];
+        // (Or its abbreviation alone, four letters or more and no vowel, so no Vietnamese
+        // word: "VHTTDL", "KHCN" for "Sở …", as the plan writes it or as the initials of
+        // its field, "Văn hóa, Thể thao và Du lịch".)
+        let abbreviation = |w: &str| w.len() >= 4 && !w.contains(' ') && !w.bytes().any(|b| b"aeiouy".contains(&b));
+        let initials: Vec<(String, &str)> = keys
+            .iter()
+            .filter_map(|(k, code)| {
+                let field = k.strip_prefix("so ")?;
+                let initials: String = field.split(' ').filter(|w| *w != "va").filter_map(|w| w.chars().next()).collect();
+                abbreviation(&initials).then_some((initials, code.as_str()))
+            })
+            .collect();
         let mut places: std::collections::BTreeMap<&str, BTreeSet<&str>> = Default::default();
         for (k, code) in &keys {
             if let Some(place) = UNITS.iter().find_map(|u| k.strip_prefix(u)) {
-                if place.split(' ').count() >= 2 && !place.starts_with("cac ") && place != province {
+                if (place.split(' ').count() >= 2 || abbreviation(place)) && !place.starts_with("cac ") && place != province {
                     places.entry(place).or_default().insert(code);
                 }
             }
+        }
+        for (initials, code) in &initials {
+            places.entry(initials.as_str()).or_default().insert(code);
         }
         let places: Vec<(String, String)> = places
             .into_iter()
@@ -754,6 +769,12 @@ title = "Phát triển nguồn nhân lực"
         }
         assert_eq!(idx.name("Nội vụ"), Match::One("SNOIV".into()));
         assert_eq!(idx.within("Công tác nội vụ năm 2024"), Match::None);
+        // A department's abbreviation alone, as the plan writes it ("Sở VHTTDL") or as the
+        // initials of its field: no vowel, four letters or more.
+        for text in ["VHTTDL.xlsx", "BC_VHTTDL_2024", "bao cao vhttdl"] {
+            assert_eq!(idx.place_within(text), Match::One("SVHTTDL".into()), "{text}");
+        }
+        assert_eq!(idx.place_within("BC NGVH 2024"), Match::None, "the topic, no agency");
     }
 
     #[test]

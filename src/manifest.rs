@@ -62,11 +62,20 @@ pub fn sha256(bytes: &[u8]) -> String {
 pub fn build(cfg: &RunConfig, norm: &Normalised, receipts: Option<&Receipts>, outputs: &[Staged]) -> Result<Manifest, RunError> {
     use crate::versions::*;
     let plan_bytes = std::fs::read(&cfg.plan.path).map_err(|source| RunError::Write { path: cfg.plan.path.clone(), source })?;
-    let mut inputs: Vec<InputEntry> = norm
-        .files
-        .iter()
-        .map(|f| InputEntry { path: f.file.clone(), bytes: f.bytes, sha256: f.sha256.clone(), outcome: f.outcome.as_str().into() })
-        .collect();
+    // (A file read in parts, one per agency, is one input: accepted where a part is.)
+    let mut inputs: Vec<InputEntry> = Vec::new();
+    for f in &norm.files {
+        let path = crate::normalise::source_file(&f.file);
+        let outcome = f.outcome.as_str();
+        match inputs.last_mut() {
+            Some(i) if i.path == path => {
+                if outcome == "accepted" {
+                    i.outcome = outcome.into();
+                }
+            }
+            _ => inputs.push(InputEntry { path: path.to_string(), bytes: f.bytes, sha256: f.sha256.clone(), outcome: outcome.into() }),
+        }
+    }
     if let Some(r) = receipts {
         inputs.push(InputEntry { path: r.name.clone(), bytes: r.bytes, sha256: r.sha256.clone(), outcome: "register".into() });
         inputs.sort_by(|a, b| a.path.cmp(&b.path));

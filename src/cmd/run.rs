@@ -49,7 +49,9 @@ pub fn read(cfg: &RunConfig, tick: &(dyn Fn() + Sync)) -> anyhow::Result<Read> {
     // Each file is normalised as soon as it is read, so raw cells are never held for all.
     let started = std::time::Instant::now();
     let normaliser = normalise::Normaliser::new(&cfg.plan, cfg.year).as_of(cfg.as_of);
-    let drafts = ingest::isolate::ingest_all(&files, cfg.limits, tick, &|ing| normaliser.draft(ing));
+    // (A file of several agencies' rows is a draft for each: `Normaliser::drafts`.)
+    let drafts: Vec<_> =
+        ingest::isolate::ingest_all(&files, cfg.limits, tick, &|ing| normaliser.drafts(ing)).into_iter().flatten().collect();
     let read_ms = started.elapsed().as_millis();
     let read_peak = peak_rss_mb().unwrap_or(0) as u128;
     let receipts = ingest::read_receipts(&cfg.year_dir)

@@ -101,6 +101,10 @@ const EXACT: &[(&str, Field)] = &[
     ("don vi thuc hien", Field::Agency),
     ("co quan thuc hien", Field::Agency),
     ("don vi bao cao", Field::Agency),
+    ("ten don vi", Field::Agency),
+    ("ten co quan", Field::Agency),
+    ("ten don vi bao cao", Field::Agency),
+    ("co quan bao cao", Field::Agency),
     ("giai phap", Field::Proposals),
 ];
 

@@ -257,6 +257,15 @@ impl<'a> Normaliser<'a> {
         Normaliser { as_of: Some(as_of), ..self }
     }
 
+    /// One file, normalised on its own: one draft, or one per agency where the file is a
+    /// table of several agencies' rows and no sender of its own (`by_agency`).
+    pub fn drafts(&self, file: Ingested) -> Vec<Draft> {
+        match by_agency(&self.index, &file) {
+            Some(parts) => parts.into_iter().map(|p| self.draft(p)).collect(),
+            None => vec![self.draft(file)],
+        }
+    }
+
     /// One file, normalised on its own: its rows become a piece of the rows table here,
     /// so that `finish` only has to put the pieces together.
     pub fn draft(&self, file: Ingested) -> Draft {
@@ -601,6 +610,9 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
             problems.push(Problem::at(&ing.rel, &sheet, cell, Kind::DateUnreadable, written));
             None
         }
+        // A column of when each row was sent, as a form's answers have ("Dấu thời gian",
+        // "Timestamp"): the first.
+        None if let Some(d) = sent_column(&sheets.iter().map(|&i| &wb.sheets[i]).collect::<Vec<_>>()) => Some(d),
         // No date in the workbook: the one its file's name gives ("BC_NGVH_25.10.2024.xlsx"),
         // said so.
         None => match values::date_in_name(&ing.rel, year) {
@@ -1091,7 +1103,11 @@ fn find_agency(index: &AgencyIndex, wb: &WorkbookData, report: &[usize], rel: &s
         // Nhiệm vụ | …" with "Sở Ngoại vụ" on each): after the file's name, as such a column
         // may name who carried the work out rather than who reports it.
         // A body the plan does not have is named as its report names it, not by the file.
-        (Match::None, stem) => agency_column(index, &mine).unwrap_or_else(|| (Match::None, issuer_line(&mine).unwrap_or(stem))),
+        // (An unknown one is listed under the issuer's line, else as the column names it.)
+        (Match::None, stem) => match agency_column(index, &mine) {
+            Some(found @ (Match::One(_), _)) => found,
+            column => (Match::None, issuer_line(&mine).or(column.map(|(_, written)| written)).unwrap_or(stem)),
+        },
         found => found,
     }
 }
@@ -1133,13 +1149,120 @@ fn add_to_note(note: &mut String, head: &str, value: &str) {
     note.push_str(value);
 }
 
+/// Between a file's name and the agency whose part of it a part is ("Câu trả lời.xlsx |
+/// Sở Ngoại vụ"): a character no Windows file name has.
+pub const PART: &str = " | ";
+
+/// The file a part of one comes from (`PART`).
+pub fn source_file(file: &str) -> &str {
+    file.split(PART).next().unwrap_or(file)
+}
+
+/// A table of several agencies' rows, each naming its agency in a column of its own, in a
+/// file with no sender of its own (a form's answers downloaded from Google Forms, "Dấu
+/// thời gian | Tên đơn vị | Nhiệm vụ | …"; the department's own table of everyone's rows):
+/// one part per agency, each with its rows (a row that leaves the column blank is the row
+/// above's agency's), named after the file and the agency as written, and a part of the
+/// rows naming no agency of the plan, under the file's own name, which is then its own
+/// report with no sender. `None` for any other file: one agency's report may name others
+/// in such a column (a partner that carried the work out), and is read as it is.
+fn by_agency(index: &AgencyIndex, ing: &Ingested) -> Option<Vec<Ingested>> {
+    let wb = ing.content.as_ref().ok()?;
+    if !wb.sheets.iter().any(|s| s.header.as_ref().is_some_and(|h| h.col(Field::Agency).is_some())) || template_marker(wb).is_some() {
+        return None;
+    }
+    // Each row's agency, sheet by sheet.
+    let mut first_written: Vec<(String, String)> = Vec::new();
+    let owners: Vec<Vec<Option<String>>> = wb
+        .sheets
+        .iter()
+        .map(|s| {
+            let mut above: Option<String> = None;
+            s.rows
+                .iter()
+                .map(|r| {
+                    match r.get(Field::Agency) {
+                        Some((Cell::Text(t), _)) if !t.trim().is_empty() => {
+                            above = match index.name(t) {
+                                Match::One(code) => {
+                                    if !first_written.iter().any(|(c, _)| *c == code) {
+                                        first_written.push((code.clone(), tidy(t)));
+                                    }
+                                    Some(code)
+                                }
+                                _ => None,
+                            };
+                        }
+                        Some((c, _)) if !c.is_empty() => above = None,
+                        _ => {}
+                    }
+                    above.clone()
+                })
+                .collect()
+        })
+        .collect();
+    if first_written.len() < 2 {
+        return None;
+    }
+    let all: Vec<usize> = (0..wb.sheets.len()).collect();
+    if !matches!(find_agency(index, wb, &all, &ing.rel).0, Match::None) {
+        return None;
+    }
+    let part = |owner: Option<&str>, rel: String| {
+        let mut wb = wb.clone();
+        for (sheet, owners) in wb.sheets.iter_mut().zip(&owners) {
+            let mut keep = owners.iter().map(|o| o.as_deref() == owner);
+            sheet.rows.retain(|_| keep.next().unwrap_or(false));
+        }
+        Ingested { rel, bytes: ing.bytes, sha256: ing.sha256.clone(), content: Ok(wb) }
+    };
+    let mut parts = Vec::new();
+    if owners.iter().flatten().any(Option::is_none) {
+        parts.push(part(None, ing.rel.clone()));
+    }
+    for (code, written) in &first_written {
+        parts.push(part(Some(code), format!("{}{PART}{written}", ing.rel)));
+    }
+    parts.sort_by(|a, b| a.rel.cmp(&b.rel));
+    Some(parts)
+}
+
+/// The first day in a column of when each row was sent ("Dấu thời gian", "Timestamp", as
+/// Google Forms heads it; "Thời gian gửi").
+fn sent_column(sheets: &[&SheetData]) -> Option<NaiveDate> {
+    sheets
+        .iter()
+        .filter_map(|s| {
+            let h = s.header.as_ref()?;
+            let (col, _) = h
+                .others
+                .iter()
+                .find(|(_, t)| matches!(fold(t).as_str(), "dau thoi gian" | "timestamp" | "thoi gian gui" | "thoi diem gui"))?;
+            s.rows
+                .iter()
+                .filter_map(|r| r.extra.iter().find(|(c, _)| c == col))
+                .filter_map(|(_, cell)| match values::date(cell) {
+                    DateRead::Date(d) => Some(d),
+                    _ => None,
+                })
+                .min()
+        })
+        .min()
+}
+
 /// The one agency a table's agency column names on all its rows that name one.
+/// Where it names none of the plan's, no agency, and the first it names as written (the
+/// sender an unknown one is listed under).
 fn agency_column(index: &AgencyIndex, sheets: &[&SheetData]) -> Option<(Match, String)> {
     let mut found: Option<(String, String)> = None;
+    let mut unknown: Option<String> = None;
     for sheet in sheets {
         for row in &sheet.rows {
             let Some((Cell::Text(t), _)) = row.get(Field::Agency) else { continue };
-            let Match::One(code) = index.name(t) else { return None };
+            let Match::One(code) = index.name(t) else {
+                unknown.get_or_insert_with(|| tidy(t));
+                continue;
+            };
             match &found {
                 Some((c, _)) if *c != code => return None,
                 Some(_) => {}
@@ -1147,7 +1270,11 @@ fn agency_column(index: &AgencyIndex, sheets: &[&SheetData]) -> Option<(Match, S
             }
         }
     }
-    found.map(|(code, written)| (Match::One(code), written))
+    match (found, unknown) {
+        (Some((code, written)), None) => Some((Match::One(code), written)),
+        (None, Some(written)) => Some((Match::None, written)),
+        _ => None,
+    }
 }
 
 /// The issuing body's line of the block at the top left of a report ("SỞ TƯ PHÁP" under

@@ -1560,6 +1560,50 @@ fn a_heading_with_a_few_words_of_a_title_names_its_task() {
     assert_eq!(got, [("NV1", ""), ("NV6", "")]);
 }
 
+/// A table of several agencies' rows with no sender of its own, as a form's answers are
+/// downloaded from Google Forms ("Dấu thời gian | Tên đơn vị | Nhiệm vụ | …"): each
+/// agency's rows are its report, sent on its first row's day; rows of a body not in the
+/// plan are listed under the file's own name. The whole file was `agency_unknown`, every
+/// agency not received.
+#[test]
+fn a_table_of_several_agencies_rows_is_each_one_s_report() {
+    let env = Env::new();
+    let answers = grid(&[
+        &["Dấu thời gian", "Tên đơn vị", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả thực hiện", "Tình trạng"],
+        &["18/10/2024 09:30:00", "Sở Ngoại vụ", "NV1", "Hội nghị quán triệt", "2 hội nghị", "Hoàn thành"],
+        &["20/10/2024 14:00:00", "Sở Văn hóa, Thể thao và Du lịch", "NV7", "Liên hoan", "1 liên hoan", "Hoàn thành"],
+        &["27/10/2024 08:00:00", "UBND huyện Lục Ngạn", "NV1", "Tuyên truyền", "20 tin", "Hoàn thành"],
+        &["19/10/2024 08:00:00", "Sở Ngoại vụ", "NV4", "Đón đoàn", "1 đoàn", "Hoàn thành"],
+        &["21/10/2024 08:00:00", "Phòng Văn hóa xã X", "NV1", "Văn nghệ", "1 buổi", "Hoàn thành"],
+    ]);
+    write_sheets(&env.year_dir(2024).join("cau-tra-loi.xlsx"), &[("Câu trả lời biểu mẫu 1", answers)]);
+    env.run_year(2024, &[]);
+    let files = env.csv(2024, "files.csv");
+    let got: Vec<(&str, &str, &str, &str, &str)> = files
+        .iter()
+        .map(|f| {
+            (f["file"].as_str(), f["reason_code"].as_str(), f["agency_code"].as_str(), f["report_date"].as_str(), f["rows_read"].as_str())
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("cau-tra-loi.xlsx", "agency_unknown", "", "2024-10-21", "1"),
+            ("cau-tra-loi.xlsx | Sở Ngoại vụ", "", "SNV", "2024-10-18", "2"),
+            ("cau-tra-loi.xlsx | Sở Văn hóa, Thể thao và Du lịch", "", "SVHTTDL", "2024-10-20", "1"),
+            ("cau-tra-loi.xlsx | UBND huyện Lục Ngạn", "", "HLUCNGAN", "2024-10-27", "1"),
+        ]
+    );
+    let problems = env.csv(2024, "problems.csv");
+    assert!(problems.iter().any(|p| p["kind"] == "agency_unknown" && p["detail"] == "Phòng Văn hóa xã X"), "{problems:?}");
+    let completeness = env.csv(2024, "completeness.csv");
+    let verdict = |a: &str| completeness.iter().find(|c| c["agency_code"] == a).map(|c| c["verdict"].clone()).unwrap_or_default();
+    assert_eq!((verdict("SNV"), verdict("HLUCNGAN")), ("on_time".to_string(), "late".to_string()));
+    // One input in the manifest, as it is on disk.
+    let manifest = std::fs::read_to_string(env.out_dir(2024).join("manifest.json")).unwrap();
+    assert_eq!(manifest.matches("cau-tra-loi.xlsx").count(), 1, "{manifest}");
+}
+
 /// A status cell that says more than its status keeps the rest: as the result where the
 /// row has none, else in the note (all but the status word was dropped).
 #[test]

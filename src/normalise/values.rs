@@ -635,7 +635,13 @@ pub fn budget(cell: &Cell, unit: Unit) -> Budget {
         // Also an amount after its source's name, the one thing in the cell ("Nguồn NSNN:
         // 30 triệu"), or before it in brackets ("30 (NSNN)").
         Cell::Text(t) => {
-            let read = || one_amount(t, unit).or_else(|| spent_beside_allotted(t, unit)).or_else(|| by_source(t, unit));
+            // (Amounts joined, "10 (NS tỉnh) + 5 (XHH)", "10 triệu (NS) và 5 triệu (XHH)", are
+            // added up before one of them is taken for the whole: the first was.)
+            let joined = t.contains(['+', ';', '\n']) || t.contains(" và ");
+            let read = || match joined {
+                true => spent_beside_allotted(t, unit).or_else(|| by_source(t, unit)).or_else(|| one_amount(t, unit)),
+                false => one_amount(t, unit).or_else(|| spent_beside_allotted(t, unit)).or_else(|| by_source(t, unit)),
+            };
             match currency_last(t).as_deref().map_or_else(read, |t| one_amount(t, unit)) {
                 Some(v) => v,
                 None => return Budget::Unreadable,
@@ -672,6 +678,14 @@ fn one_amount(t: &str, unit: Unit) -> Option<(f64, Unit)> {
     if let Some(figure) = spelled_out_in_dong(t) {
         return budget_text(figure, Unit::Dong);
     }
+    // The total before its parts by source in brackets ("Tổng: 15 (NS 10, XHH 5)"): the
+    // total.
+    if let Some((total, parts)) = t.trim().strip_suffix(')').and_then(|s| s.rsplit_once('(')) {
+        let key = fold(parts);
+        if parts.contains(|c: char| c.is_ascii_digit()) && !total.trim().is_empty() && key.split(' ').any(|w| names_source(w)) {
+            return one_amount(total, unit);
+        }
+    }
     budget_text(without_source(without_spent(without_approx(t))), unit).or_else(|| match t.split_once(':') {
         Some((label, amount)) if !label.contains(|c: char| c.is_ascii_digit()) && !amount.contains(':') => budget_text(amount, unit),
         _ => None,
@@ -681,7 +695,13 @@ fn one_amount(t: &str, unit: Unit) -> Option<(f64, Unit)> {
 /// Amounts by source in one cell, added up: "NSĐP: 10; XHH: 5", "10 + 5", "10tr (NS tỉnh),
 /// 5tr (XHH)", one per line. Every part must be an amount; the sum is in millions.
 fn by_source(t: &str, unit: Unit) -> Option<(f64, Unit)> {
-    let parts: Vec<&str> = t.split([';', '+', '\n']).flat_map(|p| p.split(", ")).map(str::trim).filter(|p| !p.is_empty()).collect();
+    let parts: Vec<&str> = t
+        .split([';', '+', '\n'])
+        .flat_map(|p| p.split(", "))
+        .flat_map(|p| p.split(" và "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
     if parts.len() < 2 {
         return None;
     }
@@ -1639,6 +1659,12 @@ mod tests {
             (Cell::Text("NSNN: 30; XHH: 20".into()), m, Millions(50.0)),
             (Cell::Text("10 + 5".into()), m, Millions(15.0)),
             (Cell::Text("10tr (NS tỉnh), 5tr (XHH)".into()), m, Millions(15.0)),
+            // Joined amounts added up, not the first taken for the whole; a total before its
+            // parts by source.
+            (Cell::Text("10 (NS tỉnh) + 5 (XHH)".into()), m, Millions(15.0)),
+            (Cell::Text("10 triệu (NS) và 5 triệu (XHH)".into()), m, Millions(15.0)),
+            (Cell::Text("Tổng: 15 (NS 10, XHH 5)".into()), m, Millions(15.0)),
+            (Cell::Text("15 triệu; đã quyết toán".into()), m, Millions(15.0)),
             (Cell::Text("NS tỉnh: 10\nXHH: 500 nghìn".into()), m, Millions(10.5)),
             (Cell::Text("10; Hội nghị".into()), m, Unreadable),
             // A unit in brackets is the amount's, not a source: not 20,000 millions.

@@ -1663,6 +1663,22 @@ fn read_rows(
     let mut seen_total = false;
     let resolve = |text: &str| tasks.resolve(plan, text);
     let groups = group_rows(&sheet.rows);
+    // The money of each group's rows added up (not its rows that group others in turn).
+    let group_sums: std::collections::HashMap<u32, f64> = groups
+        .iter()
+        .map(|(&g, &until)| {
+            let sum = sheet
+                .rows
+                .iter()
+                .filter(|r| r.row > g && r.row <= until && !groups.contains_key(&r.row))
+                .filter_map(|r| match budget_of(r, unit, &foreign_cols).0 {
+                    Budget::Millions(m) => Some(m),
+                    _ => None,
+                })
+                .sum();
+            (g, sum)
+        })
+        .collect();
     let (mut group_sum, mut sheet_sum) = (0.0f64, 0.0f64);
     // Totals rows whose figure the rows above do not give: checked again at the end of the
     // sheet against the rows under them (a total written over its rows, as forms often put
@@ -2203,6 +2219,21 @@ fn read_rows(
         // activity of its own (its budget would count twice), listed, its budget checked
         // against theirs. A row with a status of its own is an activity all the same.
         let group = if groups.is_empty() { None } else { groups.get(&row_at) };
+        // A row over rows of its own that says its own status ("1 | Tổ chức hội nghị | 2 hội
+        // nghị | Hoàn thành | 20" over "1.1 … | 10", "1.2 … | 10") is an activity all the
+        // same, but money that is its rows' added up is not counted again (it was): kept in
+        // its note.
+        let its_rows = match (&budget, group_sums.get(&row_at)) {
+            (Budget::Millions(total), Some(sum)) if group.is_some() => (sum - total).abs() <= 1e-6 * total.max(1.0),
+            _ => false,
+        };
+        let (budget, budget_cell) = match budget_cell {
+            Some((cell, _)) if its_rows => {
+                add_to_note(&mut note, "Kinh phí (cộng các dòng dưới)", &tidy(&cell.text()));
+                (Budget::Blank, None)
+            }
+            _ => (budget, budget_cell),
+        };
         if let Some(&until) = group.filter(|_| status_text.is_empty() && !ticks.iter().any(|(_, t)| *t)) {
             let named = if task_text.is_empty() { resolve(strip_section_label(&activity)) } else { resolve(&task_text) };
             let names_task = matches!(named, Match::One(_));

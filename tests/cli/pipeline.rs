@@ -1604,6 +1604,28 @@ fn a_table_of_several_agencies_rows_is_each_one_s_report() {
     assert_eq!(manifest.matches("cau-tra-loi.xlsx").count(), 1, "{manifest}");
 }
 
+/// A row over items of its own that says its own status, its money their money added up:
+/// an activity, its money not counted again (it was counted twice), kept in its note.
+#[test]
+fn a_row_s_money_that_is_its_items_added_up_is_counted_once() {
+    let env = Env::new();
+    write_report(
+        &env.year_dir(2024).join("snv.xlsx"),
+        &["Đơn vị báo cáo: Sở Ngoại vụ", "Ngày báo cáo: 20/10/2024"],
+        &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng", "Kinh phí (triệu đồng)"],
+        &[
+            &["1", "NV1", "Tổ chức hội nghị", "2 hội nghị", "Hoàn thành", "20"],
+            &["a)", "", "Hội nghị tại huyện A", "1 hội nghị", "Hoàn thành", "10"],
+            &["b)", "", "Hội nghị tại huyện B", "1 hội nghị", "Hoàn thành", "10"],
+            &["2", "NV4", "Đón đoàn", "1 đoàn", "Hoàn thành", "5"],
+        ],
+    );
+    env.run_year(2024, &[]);
+    let rows = env.csv(2024, "rows.csv");
+    let got: Vec<(&str, &str)> = rows.iter().map(|r| (r["budget_million_vnd"].as_str(), r["note"].as_str())).collect();
+    assert_eq!(got, [("", "Kinh phí (cộng các dòng dưới): 20"), ("10.0", ""), ("10.0", ""), ("5.0", "")]);
+}
+
 /// A status cell that says more than its status keeps the rest: as the result where the
 /// row has none, else in the note (all but the status word was dropped).
 #[test]

@@ -682,7 +682,7 @@ fn one_amount(t: &str, unit: Unit) -> Option<(f64, Unit)> {
     // total.
     if let Some((total, parts)) = t.trim().strip_suffix(')').and_then(|s| s.rsplit_once('(')) {
         let key = fold(parts);
-        if parts.contains(|c: char| c.is_ascii_digit()) && !total.trim().is_empty() && key.split(' ').any(|w| names_source(w)) {
+        if parts.contains(|c: char| c.is_ascii_digit()) && !total.trim().is_empty() && key.split(' ').any(names_source) {
             return one_amount(total, unit);
         }
     }

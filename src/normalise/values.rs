@@ -810,6 +810,10 @@ pub fn budget_says_more(t: &str) -> bool {
     if ["khong", "chua", "mien phi"].iter().any(|w| crate::ingest::header::starts_with_words(&key, w)) {
         return false;
     }
+    // (A share of it, "15 tr (giải ngân 100%)", says how much was paid out.)
+    if t.contains('%') {
+        return true;
+    }
     let amount = |w: &&str| w.bytes().all(|b| b.is_ascii_digit()) || [AMOUNT, SPELLED_DIGITS, SPELLED_UNITS].iter().any(|l| l.contains(w));
     key.split(' ').filter(|w| !w.is_empty() && !amount(w)).nth(1).is_some()
 }
@@ -855,14 +859,24 @@ fn without_spent(t: &str) -> &str {
 fn without_source(t: &str) -> &str {
     let t = t.trim();
     match t.strip_suffix(')').and_then(|s| s.rsplit_once('(')) {
-        // Not a unit in brackets ("20.000 (nghìn đồng)"): the amount's own.
+        // Not a unit in brackets ("20.000 (nghìn đồng)"): the amount's own. A share in
+        // brackets ("15 tr (giải ngân 100%)") says how much of it was paid out.
         Some((amount, source))
-            if !source.contains(|c: char| c.is_ascii_digit()) && !amount.trim().is_empty() && !crate::ingest::header::is_unit(source) =>
+            if (!source.contains(|c: char| c.is_ascii_digit()) || one_share(source))
+                && !amount.trim().is_empty()
+                && !crate::ingest::header::is_unit(source) =>
         {
             amount.trim_end()
         }
         _ => t,
     }
+}
+
+/// Whether a text's only figure is a share ("giải ngân 100%").
+fn one_share(t: &str) -> bool {
+    let figures =
+        t.split(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')).filter(|w| w.bytes().any(|b| b.is_ascii_digit())).count();
+    figures == 1 && percent(t).is_some()
 }
 
 /// "1tr2" (1.2 million), "15tr500" (15.5 million), "2tỷ5" (2.5 billion): figures, the unit
@@ -1352,6 +1366,7 @@ mod tests {
             ("15 triệu; đã quyết toán", true),
             ("15 (dự toán 20)", true),
             ("NSĐP: 10; XHH: 5", true),
+            ("15 tr (giải ngân 100%)", true),
         ] {
             assert_eq!(budget_says_more(t), more, "{t}");
         }
@@ -1665,6 +1680,7 @@ mod tests {
             (Cell::Text("10 triệu (NS) và 5 triệu (XHH)".into()), m, Millions(15.0)),
             (Cell::Text("Tổng: 15 (NS 10, XHH 5)".into()), m, Millions(15.0)),
             (Cell::Text("15 triệu; đã quyết toán".into()), m, Millions(15.0)),
+            (Cell::Text("15 tr (giải ngân 100%)".into()), m, Millions(15.0)),
             (Cell::Text("NS tỉnh: 10\nXHH: 500 nghìn".into()), m, Millions(10.5)),
             (Cell::Text("10; Hội nghị".into()), m, Unreadable),
             // A unit in brackets is the amount's, not a source: not 20,000 millions.

@@ -375,11 +375,17 @@ fn containment(part: &str, whole: &str) -> f64 {
 
 /// The tasks whose titles have every word of a section's heading ("III | QUẢNG BÁ HÌNH
 /// ẢNH" for "Quảng bá các giá trị văn hoá, hình ảnh…"): a heading shortens its task's title
-/// to a few of its words, not always its first. Two words at least; one task, else the
-/// candidates (of which the agency's own is meant), else none.
+/// to a few of its words, not always its first. Only the words that say what the work is
+/// about count, not those any report's sections are named by ("NHIỆM VỤ PHỐI HỢP", "CÁC
+/// HOẠT ĐỘNG KHÁC"): two of them, in one task's title only; three, in several titles, each
+/// a candidate (of which the agency's own is meant); else none.
 pub fn heading_words(plan: &Plan, text: &str) -> Match {
+    const GENERIC: &[&str] = &[
+        "nhiem", "vu", "hoat", "dong", "ket", "qua", "thuc", "hien", "cong", "tac", "cac", "khac", "chu", "tri", "phoi", "hop", "duoc",
+        "giao", "nam", "linh", "vuc", "cua", "va", "ve", "tai", "trong", "voi", "theo", "ke", "hoach", "chung", "doi", "ngoai",
+    ];
     let key = spelled_out(&fold(text));
-    let words: Vec<&str> = key.split(' ').filter(|w| w.len() > 1).collect();
+    let words: Vec<&str> = key.split(' ').filter(|w| w.len() > 1 && !GENERIC.contains(w)).collect();
     if words.len() < 2 {
         return Match::None;
     }
@@ -394,9 +400,9 @@ pub fn heading_words(plan: &Plan, text: &str) -> Match {
         .map(|t| t.code.clone())
         .collect();
     match codes.len() {
-        0 => Match::None,
         1 => Match::One(codes.into_iter().next().expect("one")),
-        _ => Match::Ambiguous(codes),
+        n if n > 1 && words.len() >= 3 => Match::Ambiguous(codes),
+        _ => Match::None,
     }
 }
 
@@ -673,9 +679,14 @@ title = "Phát triển nguồn nhân lực"
         let p = plan();
         assert_eq!(heading_words(&p, "BẢO TỒN DI SẢN"), Match::One("NV7".into()));
         assert_eq!(heading_words(&p, "Hội chợ"), Match::One("IV.4".into()));
-        assert_eq!(heading_words(&p, "VĂN HÓA"), Match::Ambiguous(vec!["NV1".into(), "NV3".into(), "NV7".into()]));
+        assert_eq!(heading_words(&p, "VĂN HÓA"), Match::None, "in three titles, two words");
         assert_eq!(heading_words(&p, "Khen thưởng"), Match::None);
         assert_eq!(heading_words(&p, "Di sản"), Match::One("NV7".into()));
+        // The words sections are named by say no task.
+        for h in ["NHIỆM VỤ PHỐI HỢP", "NHIỆM VỤ CHỦ TRÌ", "CÁC HOẠT ĐỘNG KHÁC", "KẾT QUẢ THỰC HIỆN", "HOẠT ĐỘNG ĐỐI NGOẠI"]
+        {
+            assert_eq!(heading_words(&p, h), Match::None, "{h}");
+        }
         assert_eq!(heading_words(&p, "Tuyên"), Match::None, "one word");
     }
 

@@ -1823,7 +1823,9 @@ fn read_rows(
                 continue;
             }
             let head = header.others.iter().find(|(c, _)| *c == col).map_or(String::new(), |(_, h)| tidy(h));
-            if task_text.is_empty() && task_columns.contains(&col) {
+            // (Only a task's reference: a second column of the task's words, "Nội dung nhiệm
+            // vụ", under a task cell left blank for the row above's, stays in the note.)
+            if task_text.is_empty() && task_columns.contains(&col) && !matches!(resolve(&value), Match::None) {
                 task_text = value;
                 continue;
             }

@@ -818,6 +818,32 @@ fn spent(header: &str) -> u8 {
     }
 }
 
+/// Where a budget column's header names two amounts written as one, the money allotted
+/// and the money spent ("Kinh phí (Dự toán/Thực hiện)", "Kinh phí KH/TH"): which of the
+/// two figures of a cell ("20/15") is the money spent, 0 or 1.
+pub fn spent_of_pair(header: &str) -> Option<usize> {
+    let (before, after) = header.split_once('/')?;
+    if after.contains('/') {
+        return None;
+    }
+    // The words next to the slash: the last of the first part's, the first of the second's.
+    let left = before.rsplit(['(', ' ', ':']).find(|w| !w.trim().is_empty())?;
+    let right = after.split([')', ' ']).find(|w| !w.trim().is_empty())?;
+    let named = |w: &str, whole: &str| match fold(w).as_str() {
+        "th" | "tt" => 2,
+        "kh" | "dt" => 0,
+        _ => spent(whole),
+    };
+    // (Each side's words: "Dự toán" before, "Thực hiện" after.)
+    let left_words = before.rsplit_once('(').map_or(left, |(_, w)| w);
+    let right_words = after.split_once(')').map_or(after, |(w, _)| w);
+    match (named(left, left_words), named(right, right_words)) {
+        (0, 2) => Some(1),
+        (2, 0) => Some(0),
+        _ => None,
+    }
+}
+
 /// Text fields whose header may stand over a group of columns, each read into the field.
 const GROUPED_TEXT: &[Field] = &[Field::Activity, Field::Result, Field::Difficulties, Field::Proposals, Field::Note];
 
@@ -1346,6 +1372,15 @@ mod tests {
         assert_eq!(find(&g, 0, 0).unwrap().last_row, 0);
         let g = grid(&[&head, &["", "", "", "x", "", "", ""]]);
         assert_eq!(find(&g, 0, 0).unwrap().last_row, 0, "a mark is not a header");
+    }
+
+    #[test]
+    fn two_amounts_named_in_one_budget_header() {
+        assert_eq!(spent_of_pair("Kinh phí (Dự toán/Thực hiện)"), Some(1));
+        assert_eq!(spent_of_pair("Kinh phí KH/TH"), Some(1));
+        assert_eq!(spent_of_pair("Kinh phí (Thực hiện/Kế hoạch)"), Some(0));
+        assert_eq!(spent_of_pair("Kinh phí (triệu đồng)"), None);
+        assert_eq!(spent_of_pair("Kinh phí (NSNN/XHH)"), None, "sources, not allotted and spent");
     }
 
     #[test]

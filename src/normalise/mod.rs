@@ -1641,6 +1641,9 @@ fn read_rows(
         .collect();
     // A column's header as the note names it.
     let head_of = |f: Field| header.col(f).map_or(String::new(), |c| tidy(&c.header));
+    // Which of two amounts in one budget cell is the money spent, where the header names
+    // both ("Kinh phí (Dự toán/Thực hiện)").
+    let pair_spent = header.col(Field::Budget).and_then(|c| crate::ingest::header::spent_of_pair(&c.header));
     let mut out: Vec<Row> = Vec::new();
     // Rows that are no activity of their own: totals rows, and lines that go on with the
     // row above.
@@ -1989,6 +1992,22 @@ fn read_rows(
             narrative.close();
         }
         let (budget, budget_cell, foreign) = budget_of(raw, row_unit.unwrap_or(unit), &foreign_cols);
+        // Two amounts in one cell under a header that names them ("Kinh phí (Dự toán/Thực
+        // hiện)" holding "20/15"): the money spent, the cell kept in the note (it was
+        // `budget_unreadable`).
+        let budget = match (budget_cell, pair_spent) {
+            (Some((Cell::Text(t), _)), Some(i)) if t.matches('/').count() == 1 => {
+                let read = |p: &str| values::budget(&Cell::Text(p.trim().to_string()), row_unit.unwrap_or(unit));
+                let parts: Vec<Budget> = t.split('/').map(read).collect();
+                if parts.iter().all(|b| matches!(b, Budget::Millions(_))) {
+                    add_to_note(&mut note, &head_of(Field::Budget), &tidy(t));
+                    parts[i].clone()
+                } else {
+                    budget
+                }
+            }
+            _ => budget,
+        };
         let foreign_noted = foreign.is_some();
         if let Some(Foreign { cell, in_dong, written, col }) = foreign {
             let head = header.columns.iter().find(|c| c.col == col).map_or(String::new(), |c| tidy(&c.header));

@@ -1626,6 +1626,31 @@ fn a_row_s_money_that_is_its_items_added_up_is_counted_once() {
     assert_eq!(got, [("", "Kinh phí (cộng các dòng dưới): 20"), ("10.0", ""), ("10.0", ""), ("5.0", "")]);
 }
 
+/// The money allotted and spent in one cell under a header that names both ("Kinh phí (Dự
+/// toán/Thực hiện)" holding "20/15"): the money spent, the cell in the note. It was
+/// `budget_unreadable`, or, written "20 triệu/15 triệu", read as 20.
+#[test]
+fn two_amounts_in_one_budget_cell_named_by_its_header() {
+    let env = Env::new();
+    write_report(
+        &env.year_dir(2024).join("snv.xlsx"),
+        &["Đơn vị báo cáo: Sở Ngoại vụ", "Ngày báo cáo: 20/10/2024"],
+        &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng", "Kinh phí (Dự toán/Thực hiện)"],
+        &[
+            &["1", "NV1", "Hội nghị", "2 hội nghị", "Hoàn thành", "20/15"],
+            &["2", "NV1", "Tập huấn", "1 lớp", "Hoàn thành", "20 triệu/15 triệu"],
+            &["3", "NV1", "Tọa đàm", "1 buổi", "Hoàn thành", "5"],
+        ],
+    );
+    env.run_year(2024, &[]);
+    let rows = env.csv(2024, "rows.csv");
+    let got: Vec<(&str, &str)> = rows.iter().map(|r| (r["budget_million_vnd"].as_str(), r["note"].as_str())).collect();
+    assert_eq!(
+        got,
+        [("15.0", "Kinh phí (Dự toán/Thực hiện): 20/15"), ("15.0", "Kinh phí (Dự toán/Thực hiện): 20 triệu/15 triệu"), ("5.0", "")]
+    );
+}
+
 /// A status cell that says more than its status keeps the rest: as the result where the
 /// row has none, else in the note (all but the status word was dropped).
 #[test]

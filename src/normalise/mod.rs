@@ -2225,10 +2225,20 @@ fn read_rows(
             None
         };
         // ("Nội dung 2: …" too, as a plan whose section II is its "nội dung" numbers them.)
-        let task_heading = activity_only && {
-            let key = fold(&activity);
-            key.starts_with("nhiem vu") || (key.starts_with("noi dung ") && matching::numbered(&activity))
-        };
+        // (Not a section of the tasks by the agency's part in them, "NHIỆM VỤ CHỦ TRÌ",
+        // "Nhiệm vụ phối hợp", "Nhiệm vụ khác": no task of the plan; each row under it was
+        // `task_unknown` with the section's title.)
+        let key = if activity_only { fold(strip_section_label(&activity)) } else { String::new() };
+        let section_of_tasks = ["chu tri", "phoi hop", "duoc giao", "khac", "chung", "cu the", "trong tam", "thuong xuyen"]
+            .iter()
+            .any(|w| key.strip_prefix("nhiem vu ").is_some_and(|rest| crate::ingest::header::starts_with_words(rest, w)));
+        if section_of_tasks && task_text.is_empty() {
+            // The tasks under it name themselves; until then, the sheet's own, if any.
+            current = sheet_task.clone();
+            continue;
+        }
+        let task_heading =
+            activity_only && (key.starts_with("nhiem vu") || (key.starts_with("noi dung ") && matching::numbered(&activity)));
         if (!task_text.is_empty() && !has_content) || task_heading || section_task.is_some() {
             let written = if task_text.is_empty() { activity.clone() } else { task_text.clone() };
             let matched = section_task.unwrap_or_else(|| resolve(&written));

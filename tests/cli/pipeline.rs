@@ -1552,12 +1552,17 @@ fn a_heading_with_a_few_words_of_a_title_names_its_task() {
             &["1", "Hội nghị quán triệt", "2 hội nghị", "Hoàn thành"],
             &["II", "QUẢNG BÁ HÌNH ẢNH"],
             &["1", "Triển lãm ảnh", "1 triển lãm", "Hoàn thành"],
+            // A section by the agency's part in the tasks names none: no activity of its
+            // own, nor the task of the rows under it (each was `task_unknown` with its
+            // title).
+            &["", "NHIỆM VỤ PHỐI HỢP"],
+            &["1", "Tọa đàm", "1 buổi", "Hoàn thành"],
         ],
     );
     env.run_year(2024, &[]);
     let rows = env.csv(2024, "rows.csv");
     let got: Vec<(&str, &str)> = rows.iter().map(|r| (r["task_code"].as_str(), r["flags"].as_str())).collect();
-    assert_eq!(got, [("NV1", ""), ("NV6", "")]);
+    assert_eq!(got, [("NV1", ""), ("NV6", ""), ("", "task_missing")]);
 }
 
 /// A table of several agencies' rows with no sender of its own, as a form's answers are

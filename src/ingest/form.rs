@@ -142,8 +142,7 @@ pub fn signing_line(t: &str) -> Option<Signing> {
         let in_words = || {
             let key = crate::text::fold(date.join("/").as_str());
             let w: Vec<&str> = key.split(' ').collect();
-            let number = |w: &str, max: usize| !w.is_empty() && w.len() <= max && w.bytes().all(|b| b.is_ascii_digit());
-            matches!(w.as_slice(), [d, "thang", m, "nam", y] if number(d, 2) && number(m, 2) && number(y, 4) && y.len() == 4)
+            matches!(w.as_slice(), [d, "thang", m, "nam", y] if figures_of(d, 2) && figures_of(m, 2) && figures_of(y, 4) && y.len() == 4)
         };
         if place && (figures || in_words()) {
             return Some(Signing::DateLine);
@@ -225,6 +224,11 @@ pub fn signer_body(t: &str) -> Option<String> {
     (body.split(' ').filter(|w| !w.is_empty()).count() >= 2 && (on_behalf || body != rest)).then(|| body.to_string())
 }
 
+/// Whether a word is figures only, at most `max` of them (a day, a month, a year).
+fn figures_of(w: &str, max: usize) -> bool {
+    !w.is_empty() && w.len() <= max && w.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// Whether a folded text is a place-and-date line: at most six words of place, then
 /// "ngày … tháng … năm …" and nothing after the year. The day and month may be blank
 /// (left to be written by hand). The date may also be written in figures after "ngày"
@@ -235,7 +239,7 @@ fn is_date_line(key: &str) -> bool {
     if at > 6 {
         return false;
     }
-    let number = |w: &&str, max: usize| !w.is_empty() && w.len() <= max && w.bytes().all(|b| b.is_ascii_digit());
+    let number = |w: &&str, max: usize| figures_of(w, max);
     match &words[at + 1..] {
         // (Or its year in two figures, "ngày 20/10/24".)
         [d, m, y] if number(d, 2) && number(m, 2) && matches!(y.len(), 2 | 4) && number(y, 4) => return true,

@@ -450,8 +450,89 @@ fn skipped(ing: &Ingested, kind: Kind, detail: &str) -> Draft {
     }
 }
 
+/// A report typed as lines with no table at all (a Word report pasted into a sheet): each
+/// line under a task's heading ("1. Nhiệm vụ 1: Tuyên truyền…", "NV4 - …") is an activity of
+/// that task ("- Đã tổ chức 2 hội nghị…"), down to the next heading, a section of
+/// difficulties or proposals, another numbered section ("III. PHƯƠNG HƯỚNG…"), or the
+/// signing block. The sheet's header and rows, as a table with a task column and an
+/// activity column would give them; `None` where no line is under a task's heading.
+fn lines_table(plan: &Plan, tasks: &TaskCache, sheet: &SheetData) -> Option<(crate::ingest::header::Header, Vec<crate::ingest::RawRow>)> {
+    use crate::ingest::header::{Column, Header};
+    let mut rows = Vec::new();
+    let mut current: Option<(u32, String)> = None;
+    let mut seen_row = None;
+    let (mut task_col, mut activity_col, mut first_row) = (None, None, None);
+    for tc in &sheet.top {
+        // A line is the first text of its row.
+        if seen_row == Some(tc.row) {
+            continue;
+        }
+        let Cell::Text(t) = &tc.cell else { continue };
+        let t = t.trim();
+        if t.is_empty() {
+            continue;
+        }
+        seen_row = Some(tc.row);
+        let body = strip_section_label(t);
+        if matching::numbered(body) {
+            current = match tasks.resolve(plan, body) {
+                Match::None => None,
+                _ => {
+                    task_col.get_or_insert(tc.col);
+                    first_row.get_or_insert(tc.row);
+                    Some((tc.col, t.to_string()))
+                }
+            };
+            continue;
+        }
+        let labelled = body != t;
+        let ends = labelled && !t.starts_with(|c: char| c.is_ascii_digit())
+            || narrative::heading(t).is_some()
+            || crate::ingest::form::signing_line(t).is_some()
+            || crate::text::fold_within(t, 40).is_some_and(|k| k.starts_with("noi nhan"));
+        if ends {
+            current = None;
+            continue;
+        }
+        let Some((col, written)) = &current else { continue };
+        let text = t.trim_start_matches(['-', '+', '•', '*', '–', '·']).trim();
+        if text.split_whitespace().nth(2).is_none() {
+            continue;
+        }
+        activity_col.get_or_insert(tc.col);
+        rows.push(crate::ingest::RawRow {
+            row: tc.row,
+            cells: vec![(Field::Task, *col, Cell::Text(written.clone())), (Field::Activity, tc.col, Cell::Text(text.to_string()))],
+            extra: Vec::new(),
+            within: None,
+        });
+    }
+    let (task_col, activity_col, first_row) = (task_col?, activity_col?, first_row?);
+    let header = Header {
+        first_row,
+        last_row: first_row,
+        columns: vec![
+            Column { field: Field::Task, col: task_col, header: "Nhiệm vụ".into() },
+            Column { field: Field::Activity, col: activity_col, header: "Nội dung hoạt động".into() },
+        ],
+        others: Vec::new(),
+    };
+    Some((header, rows))
+}
+
 /// Reads one submission: agency, date, and rows.
 fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, tasks: &TaskCache, mut ing: Ingested) -> Draft {
+    // A workbook with no table anywhere may be a report typed as lines: read so.
+    if let Ok(wb) = &mut ing.content {
+        if wb.sheets.iter().all(|s| s.header.is_none()) {
+            for sheet in &mut wb.sheets {
+                if let Some((header, rows)) = lines_table(plan, tasks, sheet) {
+                    sheet.header = Some(header);
+                    sheet.rows = rows;
+                }
+            }
+        }
+    }
     let wb = match &ing.content {
         Ok(wb) => wb,
         Err((kind, detail)) => {
@@ -2492,8 +2573,12 @@ fn read_rows(
                 .map(values::status)
                 .find(|s| *s != Status::Unknown)
                 // A table with no status column at all: a result that opens with a status
-                // ("Đã hoàn thành 3 lớp tập huấn", "Đang triển khai…") says it.
-                .or_else(|| no_status_column.then(|| values::status_opening(&result)).filter(|s| *s != Status::Unknown));
+                // ("Đã hoàn thành 3 lớp tập huấn", "Đang triển khai…") says it; with no
+                // result column either (a report typed as lines), the activity that does.
+                .or_else(|| {
+                    let said = if header.col(Field::Result).is_none() && result.is_empty() { &activity } else { &result };
+                    no_status_column.then(|| values::status_opening(said)).filter(|s| *s != Status::Unknown)
+                });
             // A task's row that says nothing was done on it: dashes where its activity
             // is ("NV4 | - | - | -"), or a few words that say so ("Không phát sinh",
             // "Không tổ chức").

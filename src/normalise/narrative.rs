@@ -44,7 +44,12 @@ impl Narrative {
         let Some(field) = self.section else { return false };
         // "IV. TỔ CHỨC THỰC HIỆN", "PHỤ LỤC KẾT QUẢ", "Đơn vị tính: triệu đồng": another
         // part of the report, a title in capitals, or the table's own lines.
-        if roman_label(t) || is_title(t) || fold_within(t, 120).is_some_and(|k| TABLE_LINES.iter().any(|w| starts_with_words(&k, w))) {
+        // (Or the signing block, "Nơi nhận:" and its list, where the report is typed as lines.)
+        if roman_label(t)
+            || is_title(t)
+            || fold_within(t, 120).is_some_and(|k| TABLE_LINES.iter().any(|w| starts_with_words(&k, w)))
+            || crate::ingest::form::signing_line(t).is_some()
+        {
             self.section = None;
             return false;
         }
@@ -97,7 +102,7 @@ impl Narrative {
 
 /// Whether a line is the heading of difficulties or proposals: its field, and what follows
 /// a colon on the same line. A heading is short: up to ten words before any colon.
-fn heading(t: &str) -> Option<(Field, &str)> {
+pub fn heading(t: &str) -> Option<(Field, &str)> {
     let (head, rest) = match t.split_once(':') {
         Some((h, r)) => (h, r.trim()),
         None => (t, ""),
@@ -143,7 +148,7 @@ fn only_heading_words(t: &str) -> bool {
 }
 
 /// Lines that belong to a table, not to the text above it.
-const TABLE_LINES: &[&str] = &["don vi tinh", "dvt", "phu luc", "bieu mau"];
+const TABLE_LINES: &[&str] = &["don vi tinh", "dvt", "phu luc", "bieu mau", "noi nhan"];
 
 /// Whether a line is a title in capitals ("BẢNG TỔNG HỢP KẾT QUẢ"): two or more words, no
 /// small letter.

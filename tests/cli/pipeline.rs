@@ -1656,6 +1656,53 @@ fn two_amounts_in_one_budget_cell_named_by_its_header() {
     );
 }
 
+/// A report typed as lines with no table (a Word report pasted into a sheet): each line
+/// under a task's heading is an activity of it, its status what it opens with; the
+/// difficulties and proposals under their headings are the report's own; the signing block
+/// is none of them. The file was `no_table`, its sender asked to send it again.
+#[test]
+fn a_report_typed_as_lines_is_read() {
+    let env = Env::new();
+    let lines = grid(&[
+        &["Đơn vị báo cáo: Sở Ngoại vụ"],
+        &["Bắc Giang, ngày 20 tháng 10 năm 2024"],
+        &["BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH NĂM 2024"],
+        &["I. KẾT QUẢ THỰC HIỆN"],
+        &["1. Nhiệm vụ 1: Tuyên truyền, quán triệt"],
+        &["- Đã tổ chức 2 hội nghị quán triệt Chiến lược cho 200 cán bộ."],
+        &["- Đăng 20 tin bài trên Cổng thông tin điện tử."],
+        &["2. Nhiệm vụ 4: Thúc đẩy quan hệ hợp tác"],
+        &["- Đang xây dựng đề án hợp tác với tỉnh Quảng Tây."],
+        &["II. KHÓ KHĂN, VƯỚNG MẮC"],
+        &["- Thiếu kinh phí."],
+        &["III. ĐỀ XUẤT, KIẾN NGHỊ"],
+        &["- Bổ sung kinh phí."],
+        &["Nơi nhận:"],
+        &["- UBND tỉnh;"],
+    ]);
+    write_sheets(&env.year_dir(2024).join("snv.xlsx"), &[("Báo cáo", lines)]);
+    env.run_year(2024, &[]);
+    let rows = env.csv(2024, "rows.csv");
+    let got: Vec<(&str, &str, &str)> =
+        rows.iter().map(|r| (r["task_code"].as_str(), r["activity"].as_str(), r["status"].as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("NV1", "Đã tổ chức 2 hội nghị quán triệt Chiến lược cho 200 cán bộ.", "done"),
+            ("NV1", "Đăng 20 tin bài trên Cổng thông tin điện tử.", "unknown"),
+            ("NV4", "Đang xây dựng đề án hợp tác với tỉnh Quảng Tây.", "in_progress"),
+        ]
+    );
+    let files = env.csv(2024, "files.csv");
+    let got: Vec<(&str, &str, &str, &str)> = files
+        .iter()
+        .map(|f| (f["outcome"].as_str(), f["report_date"].as_str(), f["difficulties"].as_str(), f["proposals"].as_str()))
+        .collect();
+    // (A text that opens with "-" is written to CSV after a "'", so that no spreadsheet takes it
+    // for a formula.)
+    assert_eq!(got, [("accepted", "2024-10-20", "'- Thiếu kinh phí.", "'- Bổ sung kinh phí.")]);
+}
+
 /// A status cell that says more than its status keeps the rest: as the result where the
 /// row has none, else in the note (all but the status word was dropped).
 #[test]

@@ -465,6 +465,10 @@ pub struct Ingested {
     pub content: Result<WorkbookData, (Kind, String)>,
 }
 
+/// Rows of a sheet without a table read as its lines: a report typed as lines of a few
+/// pages, well past where a header is looked for.
+pub const LINES_READ: usize = 1_000;
+
 /// Reads one file: hashes it and, if it is a spreadsheet, reads its tables. Never panics:
 /// a panic inside the reader becomes a skipped file.
 pub fn ingest(file: &InputFile) -> Ingested {
@@ -1443,12 +1447,13 @@ pub fn read_sheet(
     };
     let continued = carried.is_some();
     let header = found.or(carried);
-    // A sheet without a table (a cover letter) is read as far down as a header is looked
-    // for: its "Ngày báo cáo" line may stand under a page of text.
+    // A sheet without a table (a cover letter, a report typed as lines) is read line by
+    // line: its "Ngày báo cáo" line may stand under a page of text, and a report typed as
+    // lines runs to pages. Up to `LINES_READ` rows.
     let top_rows = match &header {
         _ if continued => 0,
         Some(h) => (h.first_row - row0) as usize,
-        None => header::HEADER_SEARCH_ROWS * header::HEADER_SEARCH_WINDOWS,
+        None => LINES_READ,
     };
     let mut top = Vec::new();
     for (i, r) in range.rows().take(top_rows).enumerate() {

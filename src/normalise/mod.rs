@@ -485,8 +485,11 @@ fn lines_table(plan: &Plan, tasks: &TaskCache, sheet: &SheetData) -> Option<(cra
             };
             continue;
         }
-        let labelled = body != t;
-        let ends = labelled && !t.starts_with(|c: char| c.is_ascii_digit())
+        // (A section numbered in Roman figures, "III. PHƯƠNG HƯỚNG…", ends the task; an item
+        // lettered or numbered under it, "a) Tổ chức…", "1. Đón đoàn…", is one of its lines.)
+        let roman_section = body != t
+            && t.split(['.', ')']).next().is_some_and(|l| crate::text::roman(l.trim()).is_some() && !l.contains(char::is_lowercase));
+        let ends = roman_section
             || narrative::heading(t).is_some()
             || crate::ingest::form::signing_line(t).is_some()
             || crate::text::fold_within(t, 40).is_some_and(|k| k.starts_with("noi nhan"));
@@ -495,7 +498,7 @@ fn lines_table(plan: &Plan, tasks: &TaskCache, sheet: &SheetData) -> Option<(cra
             continue;
         }
         let Some((col, written)) = &current else { continue };
-        let text = t.trim_start_matches(['-', '+', '•', '*', '–', '·']).trim();
+        let text = strip_section_label(t.trim_start_matches(['-', '+', '•', '*', '–', '·']).trim());
         if text.split_whitespace().nth(2).is_none() {
             continue;
         }

@@ -1673,6 +1673,8 @@ fn a_report_typed_as_lines_is_read() {
         &["- Đăng 20 tin bài trên Cổng thông tin điện tử."],
         &["2. Nhiệm vụ 4: Thúc đẩy quan hệ hợp tác"],
         &["- Đang xây dựng đề án hợp tác với tỉnh Quảng Tây."],
+        // A lettered item is a line of its task, not the end of it.
+        &["a) Đón 3 đoàn khách quốc tế."],
         &["II. KHÓ KHĂN, VƯỚNG MẮC"],
         &["- Thiếu kinh phí."],
         &["III. ĐỀ XUẤT, KIẾN NGHỊ"],
@@ -1691,6 +1693,7 @@ fn a_report_typed_as_lines_is_read() {
             ("NV1", "Đã tổ chức 2 hội nghị quán triệt Chiến lược cho 200 cán bộ.", "done"),
             ("NV1", "Đăng 20 tin bài trên Cổng thông tin điện tử.", "unknown"),
             ("NV4", "Đang xây dựng đề án hợp tác với tỉnh Quảng Tây.", "in_progress"),
+            ("NV4", "Đón 3 đoàn khách quốc tế.", "unknown"),
         ]
     );
     let files = env.csv(2024, "files.csv");

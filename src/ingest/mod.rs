@@ -331,6 +331,11 @@ pub struct RawRow {
     /// paragraphs pasted from Word splits into rows, the row's other cells merged over them.
     #[serde(default)]
     pub within: Option<u32>,
+    /// Where a cell is not on the row's own line (a report written as labelled lines, its
+    /// "Kết quả:" a line below its activity's): (column as in `cells`, 0-based row and
+    /// column where it stands). Findings on such a cell name where it stands.
+    #[serde(default)]
+    pub places: Vec<(u32, u32, u32)>,
 }
 
 impl RawRow {
@@ -1599,7 +1604,7 @@ pub fn read_sheet(
             // rows, a formula filled down the whole column).
             let says = |c: &Cell| !c.is_placeholder();
             if cells.iter().any(|(f, _, c)| (*f != Field::Stt && says(c)) || words(c)) || extra.iter().any(|(_, c)| says(c)) {
-                rows.push(RawRow { row, cells, extra, within });
+                rows.push(RawRow { row, cells, extra, within, places: Vec::new() });
             }
         }
     }
@@ -1934,6 +1939,7 @@ pub(crate) mod tests {
             ],
             extra: Vec::new(),
             within: None,
+            places: Vec::new(),
         };
         assert_eq!(raw.take(Field::Result), Some((Cell::Text("12; doanh nghiệp tham gia".into()), 3)));
         assert_eq!(raw.take(Field::Status), Some((Cell::Text("Hoàn thành".into()), 5)));
@@ -1942,6 +1948,7 @@ pub(crate) mod tests {
             cells: vec![(Field::Result, 3, Cell::Text("12".into())), (Field::Result, 4, Cell::Error("#REF!".into()))],
             extra: Vec::new(),
             within: None,
+            places: Vec::new(),
         };
         assert_eq!(raw.take(Field::Result), Some((Cell::Error("#REF!".into()), 4)), "an error is flagged, not joined");
         let mut raw = RawRow {
@@ -1953,6 +1960,7 @@ pub(crate) mod tests {
             ],
             extra: Vec::new(),
             within: None,
+            places: Vec::new(),
         };
         let labels: Vec<(u32, String)> =
             ["Quý I", "Quý II", "Quý III"].iter().enumerate().map(|(i, l)| (3 + i as u32, l.to_string())).collect();

@@ -450,29 +450,47 @@ fn skipped(ing: &Ingested, kind: Kind, detail: &str) -> Draft {
     }
 }
 
+/// The first column of the fields labelled lines give ("Kết quả: …"), past any sheet's:
+/// `LABELLED_COLUMN + field`, and for other labels from 64 past it.
+const LABELLED_COLUMN: u32 = 1 << 20;
+
 /// A report typed as lines with no table at all (a Word report pasted into a sheet): each
 /// line under a task's heading ("1. Nhiệm vụ 1: Tuyên truyền…", "NV4 - …") is an activity of
 /// that task ("- Đã tổ chức 2 hội nghị…"), down to the next heading, a section of
 /// difficulties or proposals, another numbered section ("III. PHƯƠNG HƯỚNG…"), or the
-/// signing block. The sheet's header and rows, as a table with a task column and an
-/// activity column would give them; `None` where no line is under a task's heading.
+/// signing block. A line labelled with a field ("- Kết quả: 200 đại biểu", "Kinh phí: 10
+/// triệu"), or a label in a cell of its own with its value beside it ("Tình trạng | Hoàn
+/// thành", a form filled in as cards), gives that field of the activity above it, or starts
+/// one; "Nội dung:" starts an activity, "Nhiệm vụ:" names the task. Under a card, another
+/// short label ("Địa điểm:") goes to its note. The sheet's header and rows, as a table would
+/// give them; `None` where no line is under a task's heading.
 fn lines_table(plan: &Plan, tasks: &TaskCache, sheet: &SheetData) -> Option<(crate::ingest::header::Header, Vec<crate::ingest::RawRow>)> {
     use crate::ingest::header::{Column, Header};
-    let mut rows = Vec::new();
+    use crate::ingest::RawRow;
+    // Columns of the fields labelled lines give, past any sheet's: findings on their cells
+    // name where each stands (`RawRow::places`).
+    const LABELLED: u32 = LABELLED_COLUMN;
+    const OTHER: u32 = LABELLED + 64;
+    let mut rows: Vec<RawRow> = Vec::new();
     let mut current: Option<(u32, String)> = None;
-    let mut seen_row = None;
+    // Where the rows under the current heading start; whether the last one is a card (made
+    // or added to by a label).
+    let (mut since, mut card) = (0, false);
+    let mut labels: Vec<(Field, String)> = Vec::new();
+    let mut others: Vec<(u32, String)> = Vec::new();
     let (mut task_col, mut activity_col, mut first_row) = (None, None, None);
-    for tc in &sheet.top {
-        // A line is the first text of its row.
-        if seen_row == Some(tc.row) {
-            continue;
-        }
+    let top = &sheet.top;
+    let mut i = 0;
+    while i < top.len() {
+        let row = top[i].row;
+        let end = top[i..].iter().position(|c| c.row != row).map_or(top.len(), |n| i + n);
+        let line = &top[i..end];
+        i = end;
+        // A line is the first text of its row; a value may stand beside it.
+        let Some(k) = line.iter().position(|c| matches!(&c.cell, Cell::Text(t) if !t.trim().is_empty())) else { continue };
+        let (tc, beside) = (&line[k], line[k + 1..].iter().find(|c| !c.cell.is_empty()));
         let Cell::Text(t) = &tc.cell else { continue };
         let t = t.trim();
-        if t.is_empty() {
-            continue;
-        }
-        seen_row = Some(tc.row);
         let body = strip_section_label(t);
         if matching::numbered(body) {
             current = match tasks.resolve(plan, body) {
@@ -483,6 +501,7 @@ fn lines_table(plan: &Plan, tasks: &TaskCache, sheet: &SheetData) -> Option<(cra
                     Some((tc.col, t.to_string()))
                 }
             };
+            (since, card) = (rows.len(), false);
             continue;
         }
         // (A section numbered in Roman figures, "III. PHƯƠNG HƯỚNG…", ends the task; an item
@@ -497,30 +516,172 @@ fn lines_table(plan: &Plan, tasks: &TaskCache, sheet: &SheetData) -> Option<(cra
             current = None;
             continue;
         }
-        let Some((col, written)) = &current else { continue };
         let text = strip_section_label(t.trim_start_matches(['-', '+', '•', '*', '–', '·']).trim());
+        if let Some((Some(Field::Task), _, value, at)) = labelled(text, (tc.row, tc.col), beside, false) {
+            // (A task's label naming none of the plan's, "Nhiệm vụ trọng tâm: …", is a line.)
+            let written = value.text();
+            if !matches!(tasks.resolve(plan, &written), Match::None) {
+                task_col.get_or_insert(at.1);
+                first_row.get_or_insert(row);
+                current = Some((at.1, written));
+                (since, card) = (rows.len(), true);
+                continue;
+            }
+        }
+        if let Some((field, label, value, at)) =
+            labelled(text, (tc.row, tc.col), beside, card && rows.len() > since).filter(|l| l.0 != Some(Field::Task))
+        {
+            let Some((col, written)) = &current else { continue };
+            let task = (Field::Task, *col, Cell::Text(written.clone()));
+            let Some(f) = field else {
+                // Another label, under a card: its note ("Địa điểm: Hội trường").
+                let n = match others.iter().position(|(_, l)| fold(l) == fold(&label)) {
+                    Some(n) => n,
+                    None => {
+                        others.push((OTHER + others.len() as u32, label));
+                        others.len() - 1
+                    }
+                };
+                let last = rows.last_mut().expect("a card is a row");
+                last.extra.push((OTHER + n as u32, value));
+                last.places.push((OTHER + n as u32, at.0, at.1));
+                continue;
+            };
+            if !labels.iter().any(|(g, _)| *g == f) {
+                labels.push((f, label));
+            }
+            card = true;
+            if f == Field::Activity {
+                activity_col.get_or_insert(at.1);
+                rows.push(RawRow { row, cells: vec![task, (f, at.1, value)], extra: Vec::new(), within: None, places: Vec::new() });
+                continue;
+            }
+            let virt = LABELLED + f as u32;
+            match rows[since..].last_mut().filter(|r| !r.cells.iter().any(|(g, _, _)| *g == f)) {
+                Some(last) => {
+                    last.cells.push((f, virt, value));
+                    last.places.push((virt, at.0, at.1));
+                }
+                None => rows.push(RawRow {
+                    row,
+                    cells: vec![task, (f, virt, value)],
+                    extra: Vec::new(),
+                    within: None,
+                    places: vec![(virt, at.0, at.1)],
+                }),
+            }
+            continue;
+        }
+        let Some((col, written)) = &current else { continue };
         if text.split_whitespace().nth(2).is_none() {
             continue;
         }
         activity_col.get_or_insert(tc.col);
-        rows.push(crate::ingest::RawRow {
+        card = false;
+        rows.push(RawRow {
             row: tc.row,
             cells: vec![(Field::Task, *col, Cell::Text(written.clone())), (Field::Activity, tc.col, Cell::Text(text.to_string()))],
             extra: Vec::new(),
             within: None,
+            places: Vec::new(),
         });
     }
-    let (task_col, activity_col, first_row) = (task_col?, activity_col?, first_row?);
-    let header = Header {
-        first_row,
-        last_row: first_row,
-        columns: vec![
-            Column { field: Field::Task, col: task_col, header: "Nhiệm vụ".into() },
-            Column { field: Field::Activity, col: activity_col, header: "Nội dung hoạt động".into() },
-        ],
-        others: Vec::new(),
+    let (task_col, first_row) = (task_col?, first_row?);
+    if activity_col.is_none() && labels.is_empty() {
+        return None;
+    }
+    let mut columns = vec![Column { field: Field::Task, col: task_col, header: "Nhiệm vụ".into() }];
+    if let Some(col) = activity_col {
+        columns.push(Column { field: Field::Activity, col, header: "Nội dung hoạt động".into() });
+    }
+    columns.extend(labels.into_iter().filter(|(f, _)| *f != Field::Activity).map(|(f, header)| Column {
+        field: f,
+        col: LABELLED + f as u32,
+        header,
+    }));
+    Some((Header { first_row, last_row: first_row, columns, others }, rows))
+}
+
+/// A labelled line's field (`None` for another label), label as written, value, and where
+/// the value stands (0-based row, column).
+type Labelled = (Option<Field>, String, Cell, (u32, u32));
+
+/// Labels that name the activity and no more ("Nội dung:", "Hoạt động đã triển khai:"),
+/// and the result (folded).
+const PLAIN_ACTIVITY: &[&str] = &[
+    "noi dung",
+    "nd",
+    "hoat dong",
+    "cac hoat dong",
+    "noi dung hoat dong",
+    "ten hoat dong",
+    "cong viec",
+    "noi dung cong viec",
+    "noi dung thuc hien",
+    "noi dung cu the",
+    "hoat dong cu the",
+    "noi dung da trien khai",
+    "hoat dong da trien khai",
+    "cac hoat dong da trien khai",
+    "noi dung da thuc hien",
+    "hoat dong da thuc hien",
+];
+const PLAIN_RESULT: &[&str] =
+    &["ket qua", "kq", "ket qua thuc hien", "ket qua dat duoc", "ket qua cu the", "san pham", "ket qua san pham", "ket qua trien khai"];
+
+/// A line labelled with a field ("Kết quả: 200 đại biểu"), or a label in a cell of its own
+/// with its value in a cell beside it ("Kinh phí | 10"): the field (`None` for another
+/// label, taken only under a card, `other`), the label as written, the value, and where the
+/// value stands (0-based row, column).
+fn labelled(
+    text: &str,
+    own: (u32, u32),
+    beside: Option<&crate::ingest::TopCell>,
+    other: bool,
+) -> Option<Labelled> {
+    let field = |label: &str| {
+        crate::ingest::header::classify(label).filter(|f| {
+            matches!(f, Field::Task | Field::Role | Field::Activity | Field::Result | Field::Status | Field::Budget | Field::Note)
+        })
     };
-    Some((header, rows))
+    // A label is a few words, no figures ("Tháng 5: …" is a line of what was done).
+    let short = |label: &str| {
+        let label = label.trim();
+        !label.is_empty() && label.split_whitespace().nth(5).is_none() && !label.contains(|c: char| c.is_ascii_digit())
+    };
+    let (label, value) = match text.split_once([':', '：']) {
+        Some((label, value)) if short(label) => (label.trim(), value.trim()),
+        None if short(text) => (text, ""),
+        _ => return None,
+    };
+    let (value, at) = match (value, beside) {
+        ("", Some(b)) => (b.cell.clone(), (b.row, b.col)),
+        ("", None) => return None,
+        (v, _) => (Cell::Text(v.to_string()), own),
+    };
+    // A sentence after a status's label that reads as no status ("Đánh giá: các hoạt động
+    // được tổ chức hiệu quả") is no status.
+    let f = field(label).filter(|f| {
+        *f != Field::Status
+            || !matches!(&value, Cell::Text(v) if v.split_whitespace().nth(4).is_some() && crate::normalise::values::status(v) == crate::normalise::values::Status::Unknown)
+    });
+    if f.is_none() && !(other && short(label) && label.split_whitespace().nth(3).is_none()) {
+        return None;
+    }
+    // A label that says more than the field's name ("Hoạt động giao lưu: đón 3 đoàn", "Kết
+    // quả nổi bật: …") is part of what is written: the whole line is the text.
+    let key = fold(label);
+    let plain = match f {
+        Some(Field::Activity) => PLAIN_ACTIVITY.contains(&key.as_str()),
+        Some(Field::Result) => PLAIN_RESULT.contains(&key.as_str()),
+        Some(Field::Note) => key == "ghi chu",
+        _ => true,
+    };
+    let value = match value {
+        Cell::Text(v) if !plain => Cell::Text(format!("{}: {v}", label.trim())),
+        v => v,
+    };
+    Some((f, label.to_string(), value, at))
 }
 
 /// Reads one submission: agency, date, and rows.
@@ -1694,6 +1855,7 @@ fn read_rows(
         problems.push(Problem::at(file, &sheet.name, header_cell(), Kind::NoActivityColumn, names));
     }
     let no_status_column = !header.has_status();
+    let labelled_sheet = header.columns.iter().any(|c| c.col >= LABELLED_COLUMN);
     let mut without_status = 0;
     // The budget's unit: in its header, else on the sheet's "Đơn vị tính: …" line above the
     // table (which names the unit of every amount in it), else millions.
@@ -1813,6 +1975,19 @@ fn read_rows(
     let lone_done = header.col(Field::StatusInProgress).is_none() && header.col(Field::StatusNotStarted).is_none();
     for raw in &mut sheet.rows {
         let row_at = raw.row;
+        // The cell a finding names: where the field's cell stands; for a field a report
+        // written as labelled lines leaves out, the row's line.
+        let places = std::mem::take(&mut raw.places);
+        let own_col = raw.cells.iter().map(|c| c.1).filter(|&c| c < LABELLED_COLUMN).min().unwrap_or(0);
+        let at = |col: u32| match places.iter().find(|p| p.0 == col) {
+            Some(&(_, r, c)) => a1(r, c),
+            None if col >= LABELLED_COLUMN => a1(row_at, own_col),
+            None => a1(row_at, col),
+        };
+        // A line with no status (or no result) of its own, in a report written as lines
+        // some of which are labelled: read as if there were no such column.
+        let no_status_column = no_status_column || labelled_sheet && raw.get(Field::Status).is_none();
+        let no_result_column = header.col(Field::Result).is_none() || labelled_sheet && raw.get(Field::Result).is_none();
         let other_year = year_col.and_then(|col| raw.extra.iter().find(|(c, _)| *c == col)).and_then(|(col, cell)| {
             let written = match cell {
                 Cell::Number(n) if n.fract() == 0.0 => *n as i32,
@@ -1824,14 +1999,14 @@ fn read_rows(
         if let Some((col, written)) = other_year {
             let texts: Vec<String> = raw.cells.iter().filter(|(f, _, _)| *f != Field::Stt).map(|(_, _, c)| tidy(&c.text())).collect();
             let detail = format!("{written}: {}", texts.join(" | ").chars().take(120).collect::<String>());
-            problems.push(Problem::at(file, &sheet.name, a1(row_at, col), Kind::RowOtherYear, detail));
+            problems.push(Problem::at(file, &sheet.name, at(col), Kind::RowOtherYear, detail));
             totals += 1;
             continue;
         }
         let mut flags = Vec::new();
         let mut problem = |flags: &mut Vec<Kind>, col: u32, kind: Kind, detail: String| {
             flags.push(kind);
-            problems.push(Problem::at(file, &sheet.name, a1(row_at, col), kind, detail));
+            problems.push(Problem::at(file, &sheet.name, at(col), kind, detail));
         };
         // Text of a field, taken from the cell (each text field is read once); a formula
         // error is flagged and read as empty.
@@ -2020,7 +2195,7 @@ fn read_rows(
         // The form's example row, left in ("Ví dụ: Tổ chức hội nghị…"): no activity.
         if [&stt, &task_text, &activity].iter().any(|t| is_example(t)) {
             let col = header.col(Field::Activity).or(header.col(Field::Task)).map_or(0, |c| c.col);
-            problems.push(Problem::at(file, &sheet.name, a1(row_at, col), Kind::ExampleRow, activity.clone()));
+            problems.push(Problem::at(file, &sheet.name, at(col), Kind::ExampleRow, activity.clone()));
             totals += 1;
             continue;
         }
@@ -2068,7 +2243,7 @@ fn read_rows(
             let starred = !stt.is_empty() && (stt.starts_with('*') || stt.starts_with("(*)"));
             if texts == 1 && raw.get(Field::Budget).is_none() && (starred || is_footnote(&line)) && !names_task() {
                 let col = raw.cells.first().map_or(0, |(_, c, _)| *c);
-                problems.push(Problem::at(file, &sheet.name, a1(row_at, col), Kind::NoteOnlyRow, line));
+                problems.push(Problem::at(file, &sheet.name, at(col), Kind::NoteOnlyRow, line));
                 totals += 1;
                 continue;
             }
@@ -2115,7 +2290,7 @@ fn read_rows(
             if let Some(label) = source {
                 totals += 1;
                 let col = budget_cell.map_or(0, |(_, c)| c);
-                problems.push(Problem::at(file, &sheet.name, a1(row_at, col), Kind::TotalsRow, label.clone()));
+                problems.push(Problem::at(file, &sheet.name, at(col), Kind::TotalsRow, label.clone()));
                 continue;
             }
         }
@@ -2137,7 +2312,7 @@ fn read_rows(
             seen_total = true;
             let col = budget_cell.map_or(0, |(_, c)| c);
             // The label as written, so that the row can be told apart where it is listed.
-            problems.push(Problem::at(file, &sheet.name, a1(row_at, col), Kind::TotalsRow, label.cloned().unwrap_or_default()));
+            problems.push(Problem::at(file, &sheet.name, at(col), Kind::TotalsRow, label.cloned().unwrap_or_default()));
             if let Budget::Millions(total) = budget {
                 // A subtotal ("Cộng") adds the rows since the previous one; a grand total
                 // ("Tổng cộng") the whole sheet. Either reading that adds up is accepted.
@@ -2145,15 +2320,7 @@ fn read_rows(
                 let grand = [&stt, &task_text, &activity].iter().any(|t| ["tong", "grand", "total"].iter().any(|w| fold(t).starts_with(w)));
                 pending.iter_mut().for_each(|p| p.open = false);
                 if !near(group_sum) && !near(sheet_sum) {
-                    pending.push(PendingTotal {
-                        cell: a1(row_at, col),
-                        total,
-                        grand,
-                        above: group_sum,
-                        below: 0.0,
-                        open: true,
-                        until: None,
-                    });
+                    pending.push(PendingTotal { cell: at(col), total, grand, above: group_sum, below: 0.0, open: true, until: None });
                 }
             }
             group_sum = 0.0;
@@ -2179,7 +2346,7 @@ fn read_rows(
             let col = raw.cells.first().map_or(0, |(_, c, _)| *c);
             let joined = texts().map(|t| tidy(t)).collect::<Vec<_>>().join(" | ");
             let detail = format!("{h}: {}", joined.chars().take(120).collect::<String>());
-            problems.push(Problem::at(file, &sheet.name, a1(row_at, col), Kind::RowOtherYear, detail));
+            problems.push(Problem::at(file, &sheet.name, at(col), Kind::RowOtherYear, detail));
             totals += 1;
             continue;
         }
@@ -2240,7 +2407,7 @@ fn read_rows(
                 prev.flags.extend(flags);
                 prev.flags.sort();
                 prev.flags.dedup();
-                problems.push(Problem::at(file, &sheet.name, a1(row_at, col), Kind::ContinuedRow, prev.row.to_string()));
+                problems.push(Problem::at(file, &sheet.name, at(col), Kind::ContinuedRow, prev.row.to_string()));
                 totals += 1;
                 last_at = Some(row_at);
                 continue;
@@ -2278,7 +2445,7 @@ fn read_rows(
                 // A sentence typed across the table ("Trong năm đơn vị đã phối hợp tổ chức
                 // thêm 3 hoạt động…"), no heading: listed, not dropped.
                 let col = raw.cells.first().map_or(0, |(_, c, _)| *c);
-                problems.push(Problem::at(file, &sheet.name, a1(row_at, col), Kind::NoteOnlyRow, stt.clone()));
+                problems.push(Problem::at(file, &sheet.name, at(col), Kind::NoteOnlyRow, stt.clone()));
                 totals += 1;
             }
             continue;
@@ -2367,18 +2534,10 @@ fn read_rows(
             }
             let line = [&stt, &activity, &result].into_iter().filter(|t| !t.is_empty()).map(String::as_str).collect::<Vec<_>>().join(" ");
             let col = header.col(Field::Activity).or(header.col(Field::Stt)).map_or(0, |c| c.col);
-            problems.push(Problem::at(file, &sheet.name, a1(row_at, col), Kind::GroupRow, line));
+            problems.push(Problem::at(file, &sheet.name, at(col), Kind::GroupRow, line));
             totals += 1;
             if let (Budget::Millions(total), Some((_, col))) = (budget, budget_cell) {
-                pending.push(PendingTotal {
-                    cell: a1(row_at, col),
-                    total,
-                    grand: false,
-                    above: 0.0,
-                    below: 0.0,
-                    open: true,
-                    until: Some(until),
-                });
+                pending.push(PendingTotal { cell: at(col), total, grand: false, above: 0.0, below: 0.0, open: true, until: Some(until) });
             }
             continue;
         }
@@ -2387,7 +2546,7 @@ fn read_rows(
             // over the table's first row): listed, not dropped.
             if !note.is_empty() {
                 let col = note_col.or(header.col(Field::Note).map(|c| c.col)).unwrap_or(0);
-                problems.push(Problem::at(file, &sheet.name, a1(row_at, col), Kind::NoteOnlyRow, note));
+                problems.push(Problem::at(file, &sheet.name, at(col), Kind::NoteOnlyRow, note));
                 totals += 1;
             }
             continue;
@@ -2579,8 +2738,13 @@ fn read_rows(
                 // ("Đã hoàn thành 3 lớp tập huấn", "Đang triển khai…") says it; with no
                 // result column either (a report typed as lines), the activity that does.
                 .or_else(|| {
-                    let said = if header.col(Field::Result).is_none() && result.is_empty() { &activity } else { &result };
+                    let said = if no_result_column && result.is_empty() { &activity } else { &result };
                     no_status_column.then(|| values::status_opening(said)).filter(|s| *s != Status::Unknown)
+                })
+                // (A line of a report written as lines, its result labelled below it: the
+                // line, "Đã tổ chức 2 hội nghị", may say it.)
+                .or_else(|| {
+                    (no_status_column && labelled_sheet).then(|| values::status_opening(&activity)).filter(|s| *s != Status::Unknown)
                 });
             // A task's row that says nothing was done on it: dashes where its activity
             // is ("NV4 | - | - | -"), or a few words that say so ("Không phát sinh",
@@ -3149,6 +3313,29 @@ fn drop_duplicates(d: &mut Draft) -> Vec<Problem> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_labelled_line_gives_its_field() {
+        let beside = crate::ingest::TopCell { row: 4, col: 1, cell: Cell::Number(10.0) };
+        let field = |t: &str, beside: Option<&crate::ingest::TopCell>, other: bool| {
+            labelled(t, (4, 0), beside, other).map(|(f, _, v, at)| (f, v.text(), at))
+        };
+        assert_eq!(field("Kết quả: 200 người", None, false), Some((Some(Field::Result), "200 người".into(), (4, 0))));
+        assert_eq!(field("Kinh phí (triệu đồng)", Some(&beside), false), Some((Some(Field::Budget), "10".into(), (4, 1))));
+        // A label saying more than the field's name is kept with what it labels.
+        assert_eq!(
+            field("Hoạt động giao lưu: đón 3 đoàn", None, false),
+            Some((Some(Field::Activity), "Hoạt động giao lưu: đón 3 đoàn".into(), (4, 0)))
+        );
+        // No label: figures before the colon, a long text, a sentence after a status's label,
+        // a label of no field outside a card; a label with nothing after it.
+        assert_eq!(field("Tháng 5: tổ chức hội thảo", None, false), None);
+        assert_eq!(field("Hội nghị xúc tiến đầu tư vào tỉnh năm nay: 3 hội nghị", None, false), None);
+        assert_eq!(field("Đánh giá: các hoạt động được tổ chức hiệu quả, thiết thực", None, false), None);
+        assert_eq!(field("Địa điểm: Hội trường", None, false), None);
+        assert_eq!(field("Địa điểm: Hội trường", None, true), Some((None, "Hội trường".into(), (4, 0))));
+        assert_eq!(field("Kết quả:", None, false), None);
+    }
+
     fn row(n: u32, task: &str, activity: &str, result: &str, budget: Option<f64>) -> Row {
         Row {
             file: "a.xlsx".into(),
@@ -3227,6 +3414,7 @@ mod tests {
                     cells: vec![(Field::Stt, 0, Cell::Text(stt.to_string())), (Field::Budget, 5, Cell::Text(money.to_string()))],
                     extra: Vec::new(),
                     within: None,
+                    places: Vec::new(),
                 })
                 .collect()
         };

@@ -1706,6 +1706,66 @@ fn a_report_typed_as_lines_is_read() {
     assert_eq!(got, [("accepted", "2024-10-20", "'- Thiếu kinh phí.", "'- Bổ sung kinh phí.")]);
 }
 
+/// A report written as labelled lines ("- Kết quả: …" under the activity's line), and a form
+/// filled in as cards (a label in a cell, its value beside it): each label gives its field
+/// of the activity above it, "Nội dung" starts one, "Nhiệm vụ" names the task, another label
+/// under a card goes to its note, and a finding names the cell where the value stands.
+/// Before, each labelled line was an activity of its own ("Kết quả: 300 lượt…"), and the
+/// cards were `no_table`.
+#[test]
+fn a_report_written_as_labelled_lines_or_cards_is_read_by_its_labels() {
+    let env = Env::new();
+    let lines = grid(&[
+        &["Đơn vị báo cáo: Sở Ngoại vụ"],
+        &["Bắc Giang, ngày 20 tháng 10 năm 2024"],
+        &["1. Nhiệm vụ 1: Tuyên truyền, quán triệt"],
+        &["- Đã tổ chức 2 hội nghị quán triệt Chiến lược cho cán bộ."],
+        &["+ Kết quả: 300 lượt cán bộ tham dự"],
+        &["+ Kinh phí: 15 triệu đồng"],
+        // A label that says more than the field's name is part of the line.
+        &["- Hoạt động giao lưu: đón 3 đoàn khách quốc tế"],
+        &["2. Nhiệm vụ 4: Thúc đẩy quan hệ hợp tác"],
+        &["- Xây dựng đề án hợp tác với tỉnh Quảng Tây"],
+        &["Tiến độ: Đang thực hiện"],
+    ]);
+    write_sheets(&env.year_dir(2024).join("snv.xlsx"), &[("Báo cáo", lines)]);
+    let cards = grid(&[
+        &["Đơn vị báo cáo: Sở Văn hóa, Thể thao và Du lịch"],
+        &["Ngày báo cáo: 18/10/2024"],
+        &["Nhiệm vụ", "NV2"],
+        &["Nội dung", "Liên hoan nghệ thuật quần chúng"],
+        &["Kết quả", "12 đội, 400 diễn viên"],
+        &["Tình trạng", "Hoàn thành"],
+        &["Kinh phí (triệu đồng)", "khoảng ba chục"],
+        &["Địa điểm", "Quảng trường 3/2"],
+        &[],
+        &["Nhiệm vụ", "NV3"],
+        &["Nội dung", "Triển lãm ảnh di sản"],
+        &["Tình trạng", "Đang thực hiện"],
+    ]);
+    write_sheets(&env.year_dir(2024).join("svhttdl.xlsx"), &[("BC", cards)]);
+    env.run_year(2024, &[]);
+    let rows = env.csv(2024, "rows.csv");
+    let got: Vec<[&str; 7]> = rows
+        .iter()
+        .map(|r| ["agency_code", "task_code", "activity", "result", "status", "budget_million_vnd", "note"].map(|c| r[c].as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ["SNV", "NV1", "Đã tổ chức 2 hội nghị quán triệt Chiến lược cho cán bộ.", "300 lượt cán bộ tham dự", "done", "15.0", ""],
+            ["SNV", "NV1", "Hoạt động giao lưu: đón 3 đoàn khách quốc tế", "", "unknown", "", ""],
+            ["SNV", "NV4", "Xây dựng đề án hợp tác với tỉnh Quảng Tây", "", "in_progress", "", ""],
+            ["SVHTTDL", "NV2", "Liên hoan nghệ thuật quần chúng", "12 đội, 400 diễn viên", "done", "", "Địa điểm: Quảng trường 3/2"],
+            ["SVHTTDL", "NV3", "Triển lãm ảnh di sản", "", "in_progress", "", ""],
+        ]
+    );
+    let problems = env.csv(2024, "problems.csv");
+    let budget: Vec<(&str, &str)> =
+        problems.iter().filter(|p| p["kind"] == "budget_unreadable").map(|p| (p["file"].as_str(), p["cell"].as_str())).collect();
+    assert_eq!(budget, [("svhttdl.xlsx", "B7")]);
+}
+
 /// A status cell that says more than its status keeps the rest: as the result where the
 /// row has none, else in the note (all but the status word was dropped).
 #[test]

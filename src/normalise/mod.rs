@@ -462,8 +462,10 @@ const LABELLED_COLUMN: u32 = 1 << 20;
 /// triệu"), or a label in a cell of its own with its value beside it ("Tình trạng | Hoàn
 /// thành", a form filled in as cards), gives that field of the activity above it, or starts
 /// one; "Nội dung:" starts an activity, "Nhiệm vụ:" names the task. Under a card, another
-/// short label ("Địa điểm:") goes to its note. The sheet's header and rows, as a table would
-/// give them; `None` where no line is under a task's heading.
+/// short label ("Địa điểm:") goes to its note. A label with values in several cells beside
+/// it is a table on its side ("Nhiệm vụ | NV1 | NV2", "Nội dung | Hội nghị | Tọa đàm"): a
+/// column an activity. The sheet's header and rows, as a table would give them; `None`
+/// where no line is under a task's heading.
 fn lines_table(plan: &Plan, tasks: &TaskCache, sheet: &SheetData) -> Option<(crate::ingest::header::Header, Vec<crate::ingest::RawRow>)> {
     use crate::ingest::header::{Column, Header};
     use crate::ingest::RawRow;
@@ -478,6 +480,8 @@ fn lines_table(plan: &Plan, tasks: &TaskCache, sheet: &SheetData) -> Option<(cra
     let (mut since, mut card) = (0, false);
     let mut labels: Vec<(Field, String)> = Vec::new();
     let mut others: Vec<(u32, String)> = Vec::new();
+    // A table on its side: its columns of values.
+    let mut across: Vec<Across> = Vec::new();
     let (mut task_col, mut activity_col, mut first_row) = (None, None, None);
     let top = &sheet.top;
     let mut i = 0;
@@ -502,6 +506,7 @@ fn lines_table(plan: &Plan, tasks: &TaskCache, sheet: &SheetData) -> Option<(cra
                 }
             };
             (since, card) = (rows.len(), false);
+            across.clear();
             continue;
         }
         // (A section numbered in Roman figures, "III. PHƯƠNG HƯỚNG…", ends the task; an item
@@ -517,6 +522,89 @@ fn lines_table(plan: &Plan, tasks: &TaskCache, sheet: &SheetData) -> Option<(cra
             continue;
         }
         let text = strip_section_label(t.trim_start_matches(['-', '+', '•', '*', '–', '·']).trim());
+        // A label with values in several cells beside it: a table turned on its side, each
+        // column one activity ("Nhiệm vụ | NV1 | NV2", "Nội dung | Hội nghị | Tọa đàm").
+        let values: Vec<&crate::ingest::TopCell> = line[k + 1..].iter().filter(|c| !c.cell.is_empty()).collect();
+        // (One value under one of the columns, the others left blank, is the table's too.)
+        let under = |v: &&crate::ingest::TopCell| across.iter().any(|a| a.col == v.col);
+        let across_label = match values.as_slice() {
+            [first, _, ..] | [first] if values.len() > 1 || under(first) => {
+                // (Another label, "Địa điểm | Hội trường | Nhà văn hóa", under the columns'
+                // activities: their notes.)
+                let open = |v: &&crate::ingest::TopCell| across.iter().any(|a| a.col == v.col && a.row.is_some());
+                let other = values.iter().all(open);
+                labelled(text, (tc.row, tc.col), Some(first), other).filter(|l| l.3 == (first.row, first.col))
+            }
+            _ => None,
+        };
+        if let Some((None, label, _, _)) = &across_label {
+            let n = match others.iter().position(|(_, l)| fold(l) == fold(label)) {
+                Some(n) => n,
+                None => {
+                    others.push((OTHER + others.len() as u32, label.clone()));
+                    others.len() - 1
+                }
+            };
+            for v in &values {
+                if let Some(r) = across.iter().find(|a| a.col == v.col).and_then(|a| a.row) {
+                    rows[r].extra.push((OTHER + n as u32, v.cell.clone()));
+                    rows[r].places.push((OTHER + n as u32, v.row, v.col));
+                }
+            }
+            continue;
+        }
+        if let Some((Some(f), label, _, _)) = across_label {
+            if f == Field::Task {
+                across = values.iter().map(|v| Across { col: v.col, task: Some((v.row, v.cell.text())), row: None }).collect();
+                if values.iter().any(|v| !matches!(tasks.resolve(plan, &v.cell.text()), Match::None)) {
+                    task_col.get_or_insert(LABELLED + Field::Task as u32);
+                    first_row.get_or_insert(row);
+                }
+                current = None;
+                continue;
+            }
+            if !labels.iter().any(|(g, _)| *g == f) && f != Field::Activity {
+                labels.push((f, label));
+            }
+            for v in values {
+                let n = match across.iter().position(|a| a.col == v.col) {
+                    Some(n) => n,
+                    None => {
+                        across.push(Across { col: v.col, task: None, row: None });
+                        across.len() - 1
+                    }
+                };
+                let open = across[n].row.filter(|&r: &usize| f != Field::Activity && !rows[r].cells.iter().any(|(g, _, _)| *g == f));
+                let virt = if f == Field::Activity { v.col } else { LABELLED + f as u32 };
+                match open {
+                    Some(r) => {
+                        rows[r].cells.push((f, virt, v.cell.clone()));
+                        rows[r].places.push((virt, v.row, v.col));
+                    }
+                    None => {
+                        // Its task: the column's, else the heading's above, else none
+                        // (flagged).
+                        let (task, place) = match (&across[n].task, &current) {
+                            (Some((r, w)), _) => ((Field::Task, LABELLED + Field::Task as u32, Cell::Text(w.clone())), Some((*r, v.col))),
+                            (None, Some((col, w))) => ((Field::Task, *col, Cell::Text(w.clone())), None),
+                            (None, None) => ((Field::Task, tc.col, Cell::Empty), None),
+                        };
+                        task_col.get_or_insert(task.1);
+                        first_row.get_or_insert(row);
+                        let mut places: Vec<(u32, u32, u32)> = place.map(|(r, c)| (task.1, r, c)).into_iter().collect();
+                        if virt != v.col {
+                            places.push((virt, v.row, v.col));
+                        } else {
+                            activity_col.get_or_insert(v.col);
+                        }
+                        rows.push(RawRow { row, cells: vec![task, (f, virt, v.cell.clone())], extra: Vec::new(), within: None, places });
+                        across[n].row = Some(rows.len() - 1);
+                    }
+                }
+            }
+            continue;
+        }
+        across.clear();
         if let Some((Some(Field::Task), _, value, at)) = labelled(text, (tc.row, tc.col), beside, false) {
             // (A task's label naming none of the plan's, "Nhiệm vụ trọng tâm: …", is a line.)
             let written = value.text();
@@ -629,16 +717,19 @@ const PLAIN_ACTIVITY: &[&str] = &[
 const PLAIN_RESULT: &[&str] =
     &["ket qua", "kq", "ket qua thuc hien", "ket qua dat duoc", "ket qua cu the", "san pham", "ket qua san pham", "ket qua trien khai"];
 
+/// A column of values of a table on its side (a label per row, "Nhiệm vụ | NV1 | NV2"): its
+/// task (where it stands, as written) and its activity's row in the rows read so far.
+struct Across {
+    col: u32,
+    task: Option<(u32, String)>,
+    row: Option<usize>,
+}
+
 /// A line labelled with a field ("Kết quả: 200 đại biểu"), or a label in a cell of its own
 /// with its value in a cell beside it ("Kinh phí | 10"): the field (`None` for another
 /// label, taken only under a card, `other`), the label as written, the value, and where the
 /// value stands (0-based row, column).
-fn labelled(
-    text: &str,
-    own: (u32, u32),
-    beside: Option<&crate::ingest::TopCell>,
-    other: bool,
-) -> Option<Labelled> {
+fn labelled(text: &str, own: (u32, u32), beside: Option<&crate::ingest::TopCell>, other: bool) -> Option<Labelled> {
     let field = |label: &str| {
         crate::ingest::header::classify(label).filter(|f| {
             matches!(f, Field::Task | Field::Role | Field::Activity | Field::Result | Field::Status | Field::Budget | Field::Note)
@@ -665,7 +756,9 @@ fn labelled(
         *f != Field::Status
             || !matches!(&value, Cell::Text(v) if v.split_whitespace().nth(4).is_some() && crate::normalise::values::status(v) == crate::normalise::values::Status::Unknown)
     });
-    if f.is_none() && !(other && short(label) && label.split_whitespace().nth(3).is_none()) {
+    // (A row number's label, "STT | 1 | 2", is no note.)
+    let number = || crate::ingest::header::classify(label) == Some(Field::Stt);
+    if f.is_none() && !(other && short(label) && label.split_whitespace().nth(3).is_none() && !number()) {
         return None;
     }
     // A label that says more than the field's name ("Hoạt động giao lưu: đón 3 đoàn", "Kết

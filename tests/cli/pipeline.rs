@@ -1709,9 +1709,10 @@ fn a_report_typed_as_lines_is_read() {
 /// A report written as labelled lines ("- Kết quả: …" under the activity's line), and a form
 /// filled in as cards (a label in a cell, its value beside it): each label gives its field
 /// of the activity above it, "Nội dung" starts one, "Nhiệm vụ" names the task, another label
-/// under a card goes to its note, and a finding names the cell where the value stands.
-/// Before, each labelled line was an activity of its own ("Kết quả: 300 lượt…"), and the
-/// cards were `no_table`.
+/// under a card goes to its note, and a finding names the cell where the value stands; a
+/// table on its side ("Nhiệm vụ | NV5 | NV25") is read a column an activity. Before, each
+/// labelled line was an activity of its own ("Kết quả: 300 lượt…"), and the cards and the
+/// table on its side were `no_table`.
 #[test]
 fn a_report_written_as_labelled_lines_or_cards_is_read_by_its_labels() {
     let env = Env::new();
@@ -1744,6 +1745,19 @@ fn a_report_written_as_labelled_lines_or_cards_is_read_by_its_labels() {
         &["Tình trạng", "Đang thực hiện"],
     ]);
     write_sheets(&env.year_dir(2024).join("svhttdl.xlsx"), &[("BC", cards)]);
+    // A table on its side: each column one activity.
+    let across = grid(&[
+        &["Đơn vị báo cáo: Sở Thông tin và Truyền thông"],
+        &["Ngày báo cáo: 19/10/2024"],
+        &["STT", "1", "2"],
+        &["Nhiệm vụ", "NV5", "NV25"],
+        &["Nội dung hoạt động", "Trang tin đối ngoại", "Phóng sự"],
+        &["Kết quả", "120 tin bài", "2 phóng sự"],
+        &["Tình trạng", "Hoàn thành", "Đang thực hiện"],
+        &["Ghi chú", "", "Phát sóng tháng 12"],
+        &["Hình thức", "Trực tuyến", "Truyền hình"],
+    ]);
+    write_sheets(&env.year_dir(2024).join("stttt.xlsx"), &[("BC", across)]);
     env.run_year(2024, &[]);
     let rows = env.csv(2024, "rows.csv");
     let got: Vec<[&str; 7]> = rows
@@ -1756,14 +1770,19 @@ fn a_report_written_as_labelled_lines_or_cards_is_read_by_its_labels() {
             ["SNV", "NV1", "Đã tổ chức 2 hội nghị quán triệt Chiến lược cho cán bộ.", "300 lượt cán bộ tham dự", "done", "15.0", ""],
             ["SNV", "NV1", "Hoạt động giao lưu: đón 3 đoàn khách quốc tế", "", "unknown", "", ""],
             ["SNV", "NV4", "Xây dựng đề án hợp tác với tỉnh Quảng Tây", "", "in_progress", "", ""],
+            ["STTTT", "NV5", "Trang tin đối ngoại", "120 tin bài", "done", "", "Hình thức: Trực tuyến"],
+            ["STTTT", "", "Phóng sự", "2 phóng sự", "in_progress", "", "Phát sóng tháng 12; Hình thức: Truyền hình"],
             ["SVHTTDL", "NV2", "Liên hoan nghệ thuật quần chúng", "12 đội, 400 diễn viên", "done", "", "Địa điểm: Quảng trường 3/2"],
             ["SVHTTDL", "NV3", "Triển lãm ảnh di sản", "", "in_progress", "", ""],
         ]
     );
     let problems = env.csv(2024, "problems.csv");
-    let budget: Vec<(&str, &str)> =
-        problems.iter().filter(|p| p["kind"] == "budget_unreadable").map(|p| (p["file"].as_str(), p["cell"].as_str())).collect();
-    assert_eq!(budget, [("svhttdl.xlsx", "B7")]);
+    let found: Vec<(&str, &str, &str)> = problems
+        .iter()
+        .filter(|p| ["budget_unreadable", "task_unknown"].contains(&p["kind"].as_str()))
+        .map(|p| (p["file"].as_str(), p["cell"].as_str(), p["kind"].as_str()))
+        .collect();
+    assert_eq!(found, [("stttt.xlsx", "C4", "task_unknown"), ("svhttdl.xlsx", "B7", "budget_unreadable")]);
 }
 
 /// A status cell that says more than its status keeps the rest: as the result where the

@@ -473,8 +473,10 @@ fn lines_table(plan: &Plan, tasks: &TaskCache, sheet: &SheetData) -> Option<(cra
     // name where each stands (`RawRow::places`).
     const LABELLED: u32 = LABELLED_COLUMN;
     const OTHER: u32 = LABELLED + 64;
+    const TASK: u32 = LABELLED + Field::Task as u32;
     let mut rows: Vec<RawRow> = Vec::new();
-    let mut current: Option<(u32, String)> = None;
+    // The task's heading or label above: where it stands (0-based row, column), as written.
+    let mut current: Option<(u32, u32, String)> = None;
     // Where the rows under the current heading start; whether the last one is a card (made
     // or added to by a label).
     let (mut since, mut card) = (0, false);
@@ -482,7 +484,7 @@ fn lines_table(plan: &Plan, tasks: &TaskCache, sheet: &SheetData) -> Option<(cra
     let mut others: Vec<(u32, String)> = Vec::new();
     // A table on its side: its columns of values.
     let mut across: Vec<Across> = Vec::new();
-    let (mut task_col, mut activity_col, mut first_row) = (None, None, None);
+    let (mut activity_col, mut first_row) = (None, None);
     let top = &sheet.top;
     let mut i = 0;
     while i < top.len() {
@@ -496,15 +498,13 @@ fn lines_table(plan: &Plan, tasks: &TaskCache, sheet: &SheetData) -> Option<(cra
         let Cell::Text(t) = &tc.cell else { continue };
         let t = t.trim();
         let body = strip_section_label(t);
+        // (A heading naming a task the plan has not, "Nhiệm vụ 25", heads lines still: they
+        // are flagged, not passed over.)
         if matching::numbered(body) {
-            current = match tasks.resolve(plan, body) {
-                Match::None => None,
-                _ => {
-                    task_col.get_or_insert(tc.col);
-                    first_row.get_or_insert(tc.row);
-                    Some((tc.col, t.to_string()))
-                }
-            };
+            if !matches!(tasks.resolve(plan, body), Match::None) {
+                first_row.get_or_insert(tc.row);
+            }
+            current = Some((tc.row, tc.col, t.to_string()));
             (since, card) = (rows.len(), false);
             across.clear();
             continue;
@@ -557,7 +557,6 @@ fn lines_table(plan: &Plan, tasks: &TaskCache, sheet: &SheetData) -> Option<(cra
             if f == Field::Task {
                 across = values.iter().map(|v| Across { col: v.col, task: Some((v.row, v.cell.text())), row: None }).collect();
                 if values.iter().any(|v| !matches!(tasks.resolve(plan, &v.cell.text()), Match::None)) {
-                    task_col.get_or_insert(LABELLED + Field::Task as u32);
                     first_row.get_or_insert(row);
                 }
                 current = None;
@@ -585,13 +584,13 @@ fn lines_table(plan: &Plan, tasks: &TaskCache, sheet: &SheetData) -> Option<(cra
                         // Its task: the column's, else the heading's above, else none
                         // (flagged).
                         let (task, place) = match (&across[n].task, &current) {
-                            (Some((r, w)), _) => ((Field::Task, LABELLED + Field::Task as u32, Cell::Text(w.clone())), Some((*r, v.col))),
-                            (None, Some((col, w))) => ((Field::Task, *col, Cell::Text(w.clone())), None),
-                            (None, None) => ((Field::Task, tc.col, Cell::Empty), None),
+                            (Some((r, w)), _) => (Cell::Text(w.clone()), (TASK, *r, v.col)),
+                            (None, Some((r, col, w))) => (Cell::Text(w.clone()), (TASK, *r, *col)),
+                            (None, None) => (Cell::Empty, (TASK, row, tc.col)),
                         };
-                        task_col.get_or_insert(task.1);
+                        let task = (Field::Task, TASK, task);
                         first_row.get_or_insert(row);
-                        let mut places: Vec<(u32, u32, u32)> = place.map(|(r, c)| (task.1, r, c)).into_iter().collect();
+                        let mut places = vec![place];
                         if virt != v.col {
                             places.push((virt, v.row, v.col));
                         } else {
@@ -606,12 +605,12 @@ fn lines_table(plan: &Plan, tasks: &TaskCache, sheet: &SheetData) -> Option<(cra
         }
         across.clear();
         if let Some((Some(Field::Task), _, value, at)) = labelled(text, (tc.row, tc.col), beside, false) {
-            // (A task's label naming none of the plan's, "Nhiệm vụ trọng tâm: …", is a line.)
+            // (A task's label naming none of the plan's, "Nhiệm vụ trọng tâm: …", is a line;
+            // in a cell of its own, a form's, it names the task as written, to be flagged.)
             let written = value.text();
-            if !matches!(tasks.resolve(plan, &written), Match::None) {
-                task_col.get_or_insert(at.1);
+            if at != (tc.row, tc.col) || !matches!(tasks.resolve(plan, &written), Match::None) {
                 first_row.get_or_insert(row);
-                current = Some((at.1, written));
+                current = Some((at.0, at.1, written));
                 (since, card) = (rows.len(), true);
                 continue;
             }
@@ -619,8 +618,16 @@ fn lines_table(plan: &Plan, tasks: &TaskCache, sheet: &SheetData) -> Option<(cra
         if let Some((field, label, value, at)) =
             labelled(text, (tc.row, tc.col), beside, card && rows.len() > since).filter(|l| l.0 != Some(Field::Task))
         {
-            let Some((col, written)) = &current else { continue };
-            let task = (Field::Task, *col, Cell::Text(written.clone()));
+            // Its task: the heading's above; a form's field before any task names none
+            // (flagged).
+            let (task, task_at) = match &current {
+                Some((r, col, written)) => ((Field::Task, TASK, Cell::Text(written.clone())), (TASK, *r, *col)),
+                None if at != (tc.row, tc.col) && field.is_some() => {
+                    first_row.get_or_insert(row);
+                    ((Field::Task, TASK, Cell::Empty), (TASK, row, tc.col))
+                }
+                None => continue,
+            };
             let Some(f) = field else {
                 // Another label, under a card: its note ("Địa điểm: Hội trường").
                 let n = match others.iter().position(|(_, l)| fold(l) == fold(&label)) {
@@ -641,7 +648,7 @@ fn lines_table(plan: &Plan, tasks: &TaskCache, sheet: &SheetData) -> Option<(cra
             card = true;
             if f == Field::Activity {
                 activity_col.get_or_insert(at.1);
-                rows.push(RawRow { row, cells: vec![task, (f, at.1, value)], extra: Vec::new(), within: None, places: Vec::new() });
+                rows.push(RawRow { row, cells: vec![task, (f, at.1, value)], extra: Vec::new(), within: None, places: vec![task_at] });
                 continue;
             }
             let virt = LABELLED + f as u32;
@@ -655,12 +662,12 @@ fn lines_table(plan: &Plan, tasks: &TaskCache, sheet: &SheetData) -> Option<(cra
                     cells: vec![task, (f, virt, value)],
                     extra: Vec::new(),
                     within: None,
-                    places: vec![(virt, at.0, at.1)],
+                    places: vec![task_at, (virt, at.0, at.1)],
                 }),
             }
             continue;
         }
-        let Some((col, written)) = &current else { continue };
+        let Some((r, col, written)) = &current else { continue };
         if text.split_whitespace().nth(2).is_none() {
             continue;
         }
@@ -668,17 +675,17 @@ fn lines_table(plan: &Plan, tasks: &TaskCache, sheet: &SheetData) -> Option<(cra
         card = false;
         rows.push(RawRow {
             row: tc.row,
-            cells: vec![(Field::Task, *col, Cell::Text(written.clone())), (Field::Activity, tc.col, Cell::Text(text.to_string()))],
+            cells: vec![(Field::Task, TASK, Cell::Text(written.clone())), (Field::Activity, tc.col, Cell::Text(text.to_string()))],
             extra: Vec::new(),
             within: None,
-            places: Vec::new(),
+            places: vec![(TASK, *r, *col)],
         });
     }
-    let (task_col, first_row) = (task_col?, first_row?);
+    let first_row = first_row?;
     if activity_col.is_none() && labels.is_empty() {
         return None;
     }
-    let mut columns = vec![Column { field: Field::Task, col: task_col, header: "Nhiệm vụ".into() }];
+    let mut columns = vec![Column { field: Field::Task, col: TASK, header: "Nhiệm vụ".into() }];
     if let Some(col) = activity_col {
         columns.push(Column { field: Field::Activity, col, header: "Nội dung hoạt động".into() });
     }
@@ -1940,7 +1947,7 @@ fn read_rows(
         return (Vec::new(), 0);
     };
     // Where a finding about the whole table points: the header's first cell.
-    let header_cell = || a1(header.first_row, header.columns.iter().map(|c| c.col).min().unwrap_or(0));
+    let header_cell = || a1(header.first_row, header.columns.iter().map(|c| c.col).filter(|&c| c < LABELLED_COLUMN).min().unwrap_or(0));
     // A table whose header names neither activities nor results (the columns that hold
     // them go by words not recognised) reads no activity: said, not left silent.
     if header.col(Field::Activity).is_none() && header.col(Field::Result).is_none() && !sheet.rows.is_empty() {

@@ -1728,6 +1728,9 @@ fn a_report_written_as_labelled_lines_or_cards_is_read_by_its_labels() {
         &["2. Nhiệm vụ 4: Thúc đẩy quan hệ hợp tác"],
         &["- Xây dựng đề án hợp tác với tỉnh Quảng Tây"],
         &["Tiến độ: Đang thực hiện"],
+        // A heading naming a task the plan has not: its lines are flagged, not passed over.
+        &["3. Nhiệm vụ 25: Nhiệm vụ khác"],
+        &["- Đã tham gia hội chợ du lịch quốc tế"],
     ]);
     write_sheets(&env.year_dir(2024).join("snv.xlsx"), &[("Báo cáo", lines)]);
     let cards = grid(&[
@@ -1770,6 +1773,7 @@ fn a_report_written_as_labelled_lines_or_cards_is_read_by_its_labels() {
             ["SNV", "NV1", "Đã tổ chức 2 hội nghị quán triệt Chiến lược cho cán bộ.", "300 lượt cán bộ tham dự", "done", "15.0", ""],
             ["SNV", "NV1", "Hoạt động giao lưu: đón 3 đoàn khách quốc tế", "", "unknown", "", ""],
             ["SNV", "NV4", "Xây dựng đề án hợp tác với tỉnh Quảng Tây", "", "in_progress", "", ""],
+            ["SNV", "", "Đã tham gia hội chợ du lịch quốc tế", "", "done", "", ""],
             ["STTTT", "NV5", "Trang tin đối ngoại", "120 tin bài", "done", "", "Hình thức: Trực tuyến"],
             ["STTTT", "", "Phóng sự", "2 phóng sự", "in_progress", "", "Phát sóng tháng 12; Hình thức: Truyền hình"],
             ["SVHTTDL", "NV2", "Liên hoan nghệ thuật quần chúng", "12 đội, 400 diễn viên", "done", "", "Địa điểm: Quảng trường 3/2"],
@@ -1782,7 +1786,10 @@ fn a_report_written_as_labelled_lines_or_cards_is_read_by_its_labels() {
         .filter(|p| ["budget_unreadable", "task_unknown"].contains(&p["kind"].as_str()))
         .map(|p| (p["file"].as_str(), p["cell"].as_str(), p["kind"].as_str()))
         .collect();
-    assert_eq!(found, [("stttt.xlsx", "C4", "task_unknown"), ("svhttdl.xlsx", "B7", "budget_unreadable")]);
+    assert_eq!(
+        found,
+        [("snv.xlsx", "A11", "task_unknown"), ("stttt.xlsx", "C4", "task_unknown"), ("svhttdl.xlsx", "B7", "budget_unreadable")]
+    );
 }
 
 /// A status cell that says more than its status keeps the rest: as the result where the

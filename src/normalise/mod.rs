@@ -310,7 +310,9 @@ impl<'a> Normaliser<'a> {
             records.push(d.record);
         }
         problems.sort();
-        problems.dedup();
+        // (Each repeated row is listed: in a table on its side, two columns' activities
+        // repeated on one row are two findings alike.)
+        problems.dedup_by(|a, b| a == b && a.kind != Kind::Duplicate);
         let rows = piece::Piece::table(pieces, &self.plan.id, self.year)?;
         Ok(Normalised { rows, files: records, problems, received, also_reported, register_only })
     }
@@ -485,6 +487,8 @@ fn lines_table(plan: &Plan, tasks: &TaskCache, sheet: &SheetData) -> Option<(cra
     // A table on its side: its columns of values.
     let mut across: Vec<Across> = Vec::new();
     let (mut activity_col, mut first_row) = (None, None);
+    // Whether a heading or a label names one of the plan's tasks.
+    let mut named_task = false;
     let top = &sheet.top;
     let mut i = 0;
     while i < top.len() {
@@ -503,6 +507,7 @@ fn lines_table(plan: &Plan, tasks: &TaskCache, sheet: &SheetData) -> Option<(cra
         if matching::numbered(body) {
             if !matches!(tasks.resolve(plan, body), Match::None) {
                 first_row.get_or_insert(tc.row);
+                named_task = true;
             }
             current = Some((tc.row, tc.col, t.to_string()));
             (since, card) = (rows.len(), false);
@@ -558,11 +563,12 @@ fn lines_table(plan: &Plan, tasks: &TaskCache, sheet: &SheetData) -> Option<(cra
                 across = values.iter().map(|v| Across { col: v.col, task: Some((v.row, v.cell.text())), row: None }).collect();
                 if values.iter().any(|v| !matches!(tasks.resolve(plan, &v.cell.text()), Match::None)) {
                     first_row.get_or_insert(row);
+                    named_task = true;
                 }
                 current = None;
                 continue;
             }
-            if !labels.iter().any(|(g, _)| *g == f) && f != Field::Activity {
+            if !labels.iter().any(|(g, _)| *g == f) {
                 labels.push((f, label));
             }
             for v in values {
@@ -608,8 +614,10 @@ fn lines_table(plan: &Plan, tasks: &TaskCache, sheet: &SheetData) -> Option<(cra
             // (A task's label naming none of the plan's, "Nhiệm vụ trọng tâm: …", is a line;
             // in a cell of its own, a form's, it names the task as written, to be flagged.)
             let written = value.text();
-            if at != (tc.row, tc.col) || !matches!(tasks.resolve(plan, &written), Match::None) {
+            let named = !matches!(tasks.resolve(plan, &written), Match::None);
+            if at != (tc.row, tc.col) || named {
                 first_row.get_or_insert(row);
+                named_task |= named;
                 current = Some((at.0, at.1, written));
                 (since, card) = (rows.len(), true);
                 continue;
@@ -682,7 +690,9 @@ fn lines_table(plan: &Plan, tasks: &TaskCache, sheet: &SheetData) -> Option<(cra
         });
     }
     let first_row = first_row?;
-    if activity_col.is_none() && labels.is_empty() {
+    // Labels with no task of the plan named anywhere: a form, if it has two fields or more
+    // ("Nội dung | …", "Kết quả | …"); one alone ("ND | 3 | Nature Digital") is no report.
+    if activity_col.is_none() && labels.is_empty() || !named_task && labels.len() < 2 {
         return None;
     }
     let mut columns = vec![Column { field: Field::Task, col: TASK, header: "Nhiệm vụ".into() }];

@@ -1792,6 +1792,33 @@ fn a_report_written_as_labelled_lines_or_cards_is_read_by_its_labels() {
     );
 }
 
+/// A table on its side whose columns repeat one activity: each repeat is listed (two on
+/// one row were one finding, and the run stopped on rows lost); a single label with values
+/// beside it and no task of the plan anywhere ("ND | 3 | Nature Digital") is no report.
+#[test]
+fn a_table_on_its_side_lists_each_repeated_column() {
+    let env = Env::new();
+    let across = grid(&[
+        &["Đơn vị báo cáo: Sở Ngoại vụ"],
+        &["Ngày báo cáo: 20/10/2024"],
+        &["Nhiệm vụ", "NV1", "NV1", "NV1"],
+        &["Nội dung hoạt động", "Hội nghị quán triệt", "Hội nghị quán triệt", "Hội nghị quán triệt"],
+        &["Tình trạng", "Hoàn thành", "Hoàn thành", "Hoàn thành"],
+    ]);
+    write_sheets(&env.year_dir(2024).join("snv.xlsx"), &[("BC", across)]);
+    let junk = grid(&[&["Đơn vị báo cáo: Sở Công Thương"], &["ND", "3", "Nature Digital", "1", "NATURE"]]);
+    write_sheets(&env.year_dir(2024).join("sct.xlsx"), &[("BC", junk)]);
+    env.run_year(2024, &[]);
+    let rows = env.csv(2024, "rows.csv");
+    assert_eq!(rows.len(), 1);
+    let problems = env.csv(2024, "problems.csv");
+    let repeats = problems.iter().filter(|p| p["kind"] == "duplicate").count();
+    assert_eq!(repeats, 2);
+    let files = env.csv(2024, "files.csv");
+    let sct = files.iter().find(|f| f["file"] == "sct.xlsx").unwrap();
+    assert_eq!(sct["reason_code"], "no_table");
+}
+
 /// A status cell that says more than its status keeps the rest: as the result where the
 /// row has none, else in the note (all but the status word was dropped).
 #[test]

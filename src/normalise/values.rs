@@ -146,6 +146,32 @@ const STATUS_WORDS: &[(&str, Status)] = &[
     ("da ket thuc", Status::Done),
     ("ket thuc", Status::Done),
     ("cho phe duyet", Status::InProgress),
+    // Waiting for the money: not begun ("Chờ kinh phí", "Chờ bố trí kinh phí").
+    ("cho kinh phi", Status::NotStarted),
+    ("dang cho kinh phi", Status::NotStarted),
+    ("cho bo tri kinh phi", Status::NotStarted),
+    ("dang cho bo tri kinh phi", Status::NotStarted),
+    ("cho cap kinh phi", Status::NotStarted),
+    ("khong co kinh phi", Status::NotStarted),
+    // Stopped, as called off: not carried out this year ("Dừng" alone folds as "Đúng" does;
+    // "Tạm dừng", paused, is neither, flagged).
+    ("ngung", Status::NotStarted),
+    ("da ngung", Status::NotStarted),
+    ("ngung thuc hien", Status::NotStarted),
+    ("dung thuc hien", Status::NotStarted),
+    ("dung trien khai", Status::NotStarted),
+    ("da dung", Status::NotStarted),
+    // Carried out, and well: done ("Tốt" alone rates the work, done or not).
+    ("thuc hien tot", Status::Done),
+    // In English, as some forms are filled.
+    ("done", Status::Done),
+    ("complete", Status::Done),
+    ("completed", Status::Done),
+    ("finished", Status::Done),
+    ("in progress", Status::InProgress),
+    ("ongoing", Status::InProgress),
+    ("on going", Status::InProgress),
+    ("not started", Status::NotStarted),
     // Sent up for approval: the agency's part is done, the outcome not yet.
     ("da trinh", Status::InProgress),
     ("dang cho phe duyet", Status::InProgress),
@@ -1398,6 +1424,18 @@ mod tests {
     #[test]
     fn statuses() {
         let cases = [
+            ("Chờ kinh phí", Status::NotStarted),
+            ("Đang chờ bố trí kinh phí", Status::NotStarted),
+            ("Đang chờ kinh phí", Status::NotStarted),
+            ("Ngừng thực hiện", Status::NotStarted),
+            ("Dừng thực hiện do dịch bệnh", Status::NotStarted),
+            ("Tạm dừng", Status::Unknown),
+            ("Đúng tiến độ", Status::InProgress),
+            ("Thực hiện tốt", Status::Done),
+            ("Done", Status::Done),
+            ("Completed", Status::Done),
+            ("In progress", Status::InProgress),
+            ("Not started", Status::NotStarted),
             ("Hoàn thành", Status::Done),
             ("Đã hoàn thành", Status::Done),
             ("HT", Status::Done),

@@ -514,6 +514,30 @@ fn lines_table(plan: &Plan, tasks: &TaskCache, sheet: &SheetData) -> Option<(cra
             across.clear();
             continue;
         }
+        // A heading of the report's own numbering that is a task's title, shortened ("1.
+        // Tuyên truyền, quán triệt…", "II. QUẢNG BÁ HÌNH ẢNH…"): that task's; not a line of
+        // what was done ("- …", a sentence ending in a point).
+        // (Where its words are in several titles, its lines are flagged, not passed over.)
+        // (An item under the task's heading in its title's words, "1. Quảng bá hình ảnh vùng
+        // đất" under that task's, is one of its lines.)
+        let same = |m: &Match| current.as_ref().is_some_and(|(_, _, w)| matches!(m, Match::One(_)) && tasks.resolve(plan, w) == *m);
+        if let Some(m) = title_heading(plan, t, body).filter(|m| !same(m)) {
+            first_row.get_or_insert(tc.row);
+            named_task = true;
+            // (Written as the reader finds it again: the heading, where it names the task.)
+            let found = |w: &str| matches!(&m, Match::One(code) if tasks.resolve(plan, w) == Match::One(code.clone()));
+            let written = match &m {
+                _ if found(t) => t.to_string(),
+                _ if found(body) => body.to_string(),
+                Match::One(code) => code.clone(),
+                // (Not its number, the report's own: "III." is no NV3.)
+                _ => body.to_string(),
+            };
+            current = Some((tc.row, tc.col, written));
+            (since, card) = (rows.len(), false);
+            across.clear();
+            continue;
+        }
         // (A section numbered in Roman figures, "III. PHƯƠNG HƯỚNG…", ends the task; an item
         // lettered or numbered under it, "a) Tổ chức…", "1. Đón đoàn…", is one of its lines.)
         let roman_section = body != t
@@ -733,6 +757,20 @@ const PLAIN_ACTIVITY: &[&str] = &[
 ];
 const PLAIN_RESULT: &[&str] =
     &["ket qua", "kq", "ket qua thuc hien", "ket qua dat duoc", "ket qua cu the", "san pham", "ket qua san pham", "ket qua trien khai"];
+
+/// The task a line of a report typed as lines heads, where it is a heading of the report's
+/// own numbering in figures ("1.", "II.") or in capitals, not a sentence, whose words are a
+/// task's title's (`matching::heading_words`): that task, or the tasks whose titles all
+/// have them.
+fn title_heading(plan: &Plan, line: &str, body: &str) -> Option<Match> {
+    let label = line.trim_start().split(['.', ')']).next().unwrap_or("").trim();
+    let numbered = body != line.trim_start() && (label.bytes().all(|b| b.is_ascii_digit()) || crate::text::roman(label).is_some());
+    let capitals = !body.chars().any(char::is_lowercase);
+    if !(numbered || capitals) || body.trim_end().ends_with(['.', ';', ':']) {
+        return None;
+    }
+    Some(matching::heading_words(plan, body)).filter(|m| !matches!(m, Match::None))
+}
 
 /// A column of values of a table on its side (a label per row, "Nhiệm vụ | NV1 | NV2"): its
 /// task (where it stands, as written) and its activity's row in the rows read so far.

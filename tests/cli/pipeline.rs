@@ -1706,6 +1706,46 @@ fn a_report_typed_as_lines_is_read() {
     assert_eq!(got, [("accepted", "2024-10-20", "'- Thiếu kinh phí.", "'- Bổ sung kinh phí.")]);
 }
 
+/// A report typed as lines whose headings are its own numbering before a task's title,
+/// shortened ("1. Tuyên truyền, quán triệt…", "II. THÚC ĐẨY QUAN HỆ…"): each heads its
+/// task's lines; an item under it in the same title's words is one of them; a heading
+/// whose words are in several titles heads lines flagged, not passed over. It was
+/// `no_table`.
+#[test]
+fn a_report_typed_as_lines_under_tasks_titles_is_read() {
+    let env = Env::new();
+    let lines = grid(&[
+        &["Đơn vị báo cáo: Sở Ngoại vụ"],
+        &["Bắc Giang, ngày 20 tháng 10 năm 2024"],
+        &["I. KẾT QUẢ THỰC HIỆN"],
+        &["1. Tuyên truyền, quán triệt, nâng cao nhận thức về vị trí, vai trò của ngoại giao văn hóa"],
+        &["- Đã tổ chức 2 hội nghị quán triệt Chiến lược cho 200 cán bộ."],
+        &["II. THÚC ĐẨY QUAN HỆ, HỢP TÁC, XÂY DỰNG LÒNG TIN"],
+        &["1. Thúc đẩy quan hệ hợp tác với tỉnh Quảng Tây"],
+        &["3. Quảng bá hình ảnh Bắc Giang"],
+        &["- Đã tổ chức Lễ hội vải thiều tại Lục Ngạn."],
+        &["IV. KHÓ KHĂN, VƯỚNG MẮC"],
+        &["- Thiếu kinh phí."],
+    ]);
+    write_sheets(&env.year_dir(2024).join("snv.xlsx"), &[("Báo cáo", lines)]);
+    env.run_year(2024, &[]);
+    let rows = env.csv(2024, "rows.csv");
+    let got: Vec<(&str, &str, &str)> =
+        rows.iter().map(|r| (r["task_code"].as_str(), r["activity"].as_str(), r["status"].as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("NV1", "Đã tổ chức 2 hội nghị quán triệt Chiến lược cho 200 cán bộ.", "done"),
+            ("NV4", "Thúc đẩy quan hệ hợp tác với tỉnh Quảng Tây", "unknown"),
+            ("", "Đã tổ chức Lễ hội vải thiều tại Lục Ngạn.", "done"),
+        ]
+    );
+    let problems = env.csv(2024, "problems.csv");
+    let unknown: Vec<(&str, &str)> =
+        problems.iter().filter(|p| p["kind"].starts_with("task_")).map(|p| (p["cell"].as_str(), p["detail"].as_str())).collect();
+    assert_eq!(unknown, [("A8", "Quảng bá hình ảnh Bắc Giang")]);
+}
+
 /// A report written as labelled lines ("- Kết quả: …" under the activity's line), and a form
 /// filled in as cards (a label in a cell, its value beside it): each label gives its field
 /// of the activity above it, "Nội dung" starts one, "Nhiệm vụ" names the task, another label

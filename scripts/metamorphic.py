@@ -9,7 +9,8 @@ usage: scripts/metamorphic.py [BINARY]     (default: target/release/tonghop, or
        METAMORPHIC_INPUTS=inputs/lai-chau-vhdn-2021-2025/2023 METAMORPHIC_YEAR=2023 \
          METAMORPHIC_PLAN=inputs/plans/lai-chau.toml scripts/metamorphic.py       (another plan)
 
-Changes: a totals row under the table; three tick-box columns for the status; the report
+Changes: the table filled in as cards (a label and its value per row); the table turned on
+its side (a row per column); a totals row under the table; three tick-box columns for the status; the report
 date only on a signing line under the table; the sender named only in the title, the file
 named for nothing; the task merged down over its rows; no task column, a heading above each task's
 rows instead; the columns in the opposite order; the budget in đồng; texts in NFD; dates typed as text; short texts in capitals (compared without
@@ -164,6 +165,50 @@ def budget_in_dong(ws):
             ws.cell(row=r, column=c).value = round(v * 1_000_000)
 
 
+def as_cards(ws):
+    # the table filled in as cards: a label and its value per row ("Nhiệm vụ | NV1",
+    # "Nội dung hoạt động | …"), a blank row between cards (only a table whose rows follow
+    # its one-row header without a gap)
+    t = table(ws)
+    if not t:
+        return
+    head, cols, data = t
+    if data != list(range(head + 1, data[-1] + 1)):
+        return
+    width = ws.max_column
+    labels = {c: ws.cell(row=head, column=c).value for c in range(2, width + 1)}
+    order = [cols['task']] + [c for c in range(2, width + 1) if c != cols['task']]
+    cards = []
+    for r in data:
+        for c in order:
+            v = ws.cell(row=r, column=c).value
+            if labels[c] and v is not None and str(v).strip():
+                cards.append((labels[c], v))
+        cards.append(None)
+    ws.delete_rows(head, data[-1] - head + 1)
+    ws.insert_rows(head, len(cards))
+    for i, card in enumerate(cards):
+        if card:
+            ws.cell(row=head + i, column=1).value, ws.cell(row=head + i, column=2).value = card
+
+
+def on_its_side(ws):
+    # the table turned on its side: a row per column, its header then each row's value
+    t = table(ws)
+    if not t:
+        return
+    head, cols, data = t
+    if data != list(range(head + 1, data[-1] + 1)):
+        return
+    width = ws.max_column
+    grid = [[ws.cell(row=r, column=c).value for r in [head] + data] for c in range(2, width + 1) if ws.cell(row=head, column=c).value]
+    ws.delete_rows(head, data[-1] - head + 1)
+    ws.insert_rows(head, len(grid))
+    for i, line in enumerate(grid):
+        for j, v in enumerate(line):
+            ws.cell(row=head + i, column=1 + j).value = v
+
+
 def totals_row(ws):
     # a "Tổng cộng" row under the table, its budget the sum of the rows'
     t = table(ws)
@@ -253,7 +298,7 @@ def guidance_sheet(wb):
     for c, v in enumerate([1, 'NV1', 'Ví dụ: Hội nghị', '100 người', 'Hoàn thành'], 1):
         g.cell(row=4, column=c, value=v)
 
-SHEET_T = {'totals_row': totals_row, 'status_ticks': status_ticks, 'date_in_signing': date_in_signing, 'merge_tasks': merge_tasks, 'tasks_as_headings': tasks_as_headings, 'reverse_columns': reverse_columns, 'budget_in_dong': budget_in_dong, 'nfd': nfd, 'dates_as_text': dates_as_text, 'upper_headers': upper_headers, 'move_down': move_down, 'cols_left': cols_left, 'title_block': title_block, 'blank_between': blank_between, 'narrative_after': narrative_after}
+SHEET_T = {'as_cards': as_cards, 'on_its_side': on_its_side, 'totals_row': totals_row, 'status_ticks': status_ticks, 'date_in_signing': date_in_signing, 'merge_tasks': merge_tasks, 'tasks_as_headings': tasks_as_headings, 'reverse_columns': reverse_columns, 'budget_in_dong': budget_in_dong, 'nfd': nfd, 'dates_as_text': dates_as_text, 'upper_headers': upper_headers, 'move_down': move_down, 'cols_left': cols_left, 'title_block': title_block, 'blank_between': blank_between, 'narrative_after': narrative_after}
 BOOK_T = {'sender_in_title': sender_in_title, 'guidance_sheet': guidance_sheet, 'cover_sheet': cover_sheet}
 
 def rows_of(out, fold_case=False):

@@ -482,6 +482,8 @@ fn lines_table(plan: &Plan, tasks: &TaskCache, sheet: &SheetData) -> Option<(cra
     // Where the rows under the current heading start; whether the last one is a card (made
     // or added to by a label).
     let (mut since, mut card) = (0, false);
+    // Whether that card's labels stand in cells of their own, their values beside them.
+    let mut cell_card = false;
     let mut labels: Vec<(Field, String)> = Vec::new();
     let mut others: Vec<(u32, String)> = Vec::new();
     // A table on its side: its columns of values.
@@ -510,8 +512,9 @@ fn lines_table(plan: &Plan, tasks: &TaskCache, sheet: &SheetData) -> Option<(cra
                 named_task = true;
             }
             current = Some((tc.row, tc.col, t.to_string()));
-            (since, card) = (rows.len(), false);
+            (since, card, cell_card) = (rows.len(), false, false);
             across.clear();
+            rows.extend(heading_row(current.as_ref(), &line[k + 1..], &mut activity_col));
             continue;
         }
         // A heading of the report's own numbering that is a task's title, shortened ("1.
@@ -534,23 +537,30 @@ fn lines_table(plan: &Plan, tasks: &TaskCache, sheet: &SheetData) -> Option<(cra
                 _ => body.to_string(),
             };
             current = Some((tc.row, tc.col, written));
-            (since, card) = (rows.len(), false);
+            (since, card, cell_card) = (rows.len(), false, false);
             across.clear();
+            rows.extend(heading_row(current.as_ref(), &line[k + 1..], &mut activity_col));
             continue;
         }
         // (A section numbered in Roman figures, "III. PHƯƠNG HƯỚNG…", ends the task; an item
         // lettered or numbered under it, "a) Tổ chức…", "1. Đón đoàn…", is one of its lines.)
         let roman_section = body != t
             && t.split(['.', ')']).next().is_some_and(|l| crate::text::roman(l.trim()).is_some() && !l.contains(char::is_lowercase));
+        // (A card's difficulties or proposals, their label in a cell and the text beside it,
+        // are the card's, not a section of the report's.)
+        let text = strip_section_label(t.trim_start_matches(['-', '+', '•', '*', '–', '·']).trim());
+        let card_narrative = || {
+            labelled(text, (tc.row, tc.col), beside, false)
+                .is_some_and(|l| l.3 != (tc.row, tc.col) && matches!(l.0, Some(Field::Difficulties | Field::Proposals)))
+        };
         let ends = roman_section
-            || narrative::heading(t).is_some()
+            || narrative::heading(t).is_some() && !card_narrative()
             || crate::ingest::form::signing_line(t).is_some()
             || crate::text::fold_within(t, 40).is_some_and(|k| k.starts_with("noi nhan"));
         if ends {
             current = None;
             continue;
         }
-        let text = strip_section_label(t.trim_start_matches(['-', '+', '•', '*', '–', '·']).trim());
         // A label with values in several cells beside it: a table turned on its side, each
         // column one activity ("Nhiệm vụ | NV1 | NV2", "Nội dung | Hội nghị | Tọa đàm").
         let values: Vec<&crate::ingest::TopCell> = line[k + 1..].iter().filter(|c| !c.cell.is_empty()).collect();
@@ -643,7 +653,7 @@ fn lines_table(plan: &Plan, tasks: &TaskCache, sheet: &SheetData) -> Option<(cra
                 first_row.get_or_insert(row);
                 named_task |= named;
                 current = Some((at.0, at.1, written));
-                (since, card) = (rows.len(), true);
+                (since, card, cell_card) = (rows.len(), true, false);
                 continue;
             }
         }
@@ -678,6 +688,7 @@ fn lines_table(plan: &Plan, tasks: &TaskCache, sheet: &SheetData) -> Option<(cra
                 labels.push((f, label));
             }
             card = true;
+            cell_card = at != (tc.row, tc.col);
             if f == Field::Activity {
                 activity_col.get_or_insert(at.1);
                 rows.push(RawRow { row, cells: vec![task, (f, at.1, value)], extra: Vec::new(), within: None, places: vec![task_at] });
@@ -700,15 +711,28 @@ fn lines_table(plan: &Plan, tasks: &TaskCache, sheet: &SheetData) -> Option<(cra
             continue;
         }
         let Some((r, col, written)) = &current else { continue };
-        if text.split_whitespace().nth(2).is_none() {
+        // The other cells of its row go to its note ("- Tổ chức hội nghị | Hoàn thành").
+        let extra: Vec<(u32, Cell)> = line[k + 1..].iter().filter(|c| !c.cell.is_empty()).map(|c| (c.col, c.cell.clone())).collect();
+        // A line under a card filled in cells ("Quý IV (tái bản)" below "Kết quả | 2.000
+        // cuốn"): its note.
+        if cell_card && rows.len() > since {
+            let last = rows.last_mut().expect("a card is a row");
+            for (n, c) in std::iter::once((tc.col, tc.cell.clone())).chain(extra).enumerate() {
+                let virt = OTHER + 63 - n.min(8) as u32;
+                last.extra.push((virt, c.1));
+                last.places.push((virt, row, c.0));
+            }
+            continue;
+        }
+        if text.split_whitespace().nth(2).is_none() && extra.is_empty() {
             continue;
         }
         activity_col.get_or_insert(tc.col);
-        card = false;
+        (card, cell_card) = (false, false);
         rows.push(RawRow {
             row: tc.row,
             cells: vec![(Field::Task, TASK, Cell::Text(written.clone())), (Field::Activity, tc.col, Cell::Text(text.to_string()))],
-            extra: Vec::new(),
+            extra,
             within: None,
             places: vec![(TASK, *r, *col)],
         });
@@ -758,6 +782,32 @@ const PLAIN_ACTIVITY: &[&str] = &[
 const PLAIN_RESULT: &[&str] =
     &["ket qua", "kq", "ket qua thuc hien", "ket qua dat duoc", "ket qua cu the", "san pham", "ket qua san pham", "ket qua trien khai"];
 
+/// A heading's row with more cells than the heading ("NV7 | Tổng số 2 đoàn nghệ thuật | 2
+/// đoàn"): a row of that task, its first text the activity, the others its note.
+fn heading_row(
+    task: Option<&(u32, u32, String)>,
+    rest: &[crate::ingest::TopCell],
+    activity_col: &mut Option<u32>,
+) -> Option<crate::ingest::RawRow> {
+    let (r, col, written) = task?;
+    let rest: Vec<&crate::ingest::TopCell> = rest.iter().filter(|c| !c.cell.is_empty()).collect();
+    let first = rest.first()?;
+    let activity = rest.iter().position(|c| matches!(c.cell, Cell::Text(_)));
+    let mut cells = vec![(Field::Task, LABELLED_COLUMN + Field::Task as u32, Cell::Text(written.clone()))];
+    if let Some(a) = activity {
+        activity_col.get_or_insert(rest[a].col);
+        cells.push((Field::Activity, rest[a].col, rest[a].cell.clone()));
+    }
+    let extra = rest.iter().enumerate().filter(|(n, _)| Some(*n) != activity).map(|(_, c)| (c.col, c.cell.clone())).collect();
+    Some(crate::ingest::RawRow {
+        row: first.row,
+        cells,
+        extra,
+        within: None,
+        places: vec![(LABELLED_COLUMN + Field::Task as u32, *r, *col)],
+    })
+}
+
 /// The task a line of a report typed as lines heads, where it is a heading of the report's
 /// own numbering in figures ("1.", "II.") or in capitals, not a sentence, whose words are a
 /// task's title's (`matching::heading_words`): that task, or the tasks whose titles all
@@ -785,9 +835,13 @@ struct Across {
 /// label, taken only under a card, `other`), the label as written, the value, and where the
 /// value stands (0-based row, column).
 fn labelled(text: &str, own: (u32, u32), beside: Option<&crate::ingest::TopCell>, other: bool) -> Option<Labelled> {
+    // (Difficulties and proposals only in a cell of their own: "Khó khăn: …" in a line opens
+    // the report's section of them.)
+    let beside_only = beside.is_some() && !text.contains([':', '：']) || text.trim_end().ends_with([':', '：']);
     let field = |label: &str| {
         crate::ingest::header::classify(label).filter(|f| {
             matches!(f, Field::Task | Field::Role | Field::Activity | Field::Result | Field::Status | Field::Budget | Field::Note)
+                || beside_only && matches!(f, Field::Difficulties | Field::Proposals)
         })
     };
     // A label is a few words, no figures ("Tháng 5: …" is a line of what was done).
@@ -813,7 +867,10 @@ fn labelled(text: &str, own: (u32, u32), beside: Option<&crate::ingest::TopCell>
     });
     // (A row number's label, "STT | 1 | 2", is no note.)
     let number = || crate::ingest::header::classify(label) == Some(Field::Stt);
-    if f.is_none() && !(other && short(label) && label.split_whitespace().nth(3).is_none() && !number()) {
+    // (Another label of up to three words after a colon, "Địa điểm: …"; in a cell of its
+    // own, up to five, "Thời gian thực hiện | Quý III".)
+    let words = if at == own { 3 } else { 5 };
+    if f.is_none() && !(other && short(label) && label.split_whitespace().nth(words).is_none() && !number()) {
         return None;
     }
     // A label that says more than the field's name ("Hoạt động giao lưu: đón 3 đoàn", "Kết

@@ -9,7 +9,8 @@ usage: scripts/metamorphic.py [BINARY]     (default: target/release/tonghop, or
        METAMORPHIC_INPUTS=inputs/lai-chau-vhdn-2021-2025/2023 METAMORPHIC_YEAR=2023 \
          METAMORPHIC_PLAN=inputs/plans/lai-chau.toml scripts/metamorphic.py       (another plan)
 
-Changes: the table filled in as cards (a label and its value per row); the table turned on
+Changes: the table typed as labelled lines ("- Nội dung hoạt động: …", "+ Kết quả: …"); the
+table filled in as cards (a label and its value per row); the table turned on
 its side (a row per column); a totals row under the table; three tick-box columns for the status; the report
 date only on a signing line under the table; the sender named only in the title, the file
 named for nothing; the task merged down over its rows; no task column, a heading above each task's
@@ -192,6 +193,37 @@ def as_cards(ws):
             ws.cell(row=head + i, column=1).value, ws.cell(row=head + i, column=2).value = card
 
 
+def as_lines(ws):
+    # the table typed as labelled lines, a Word report pasted into a sheet: "Nhiệm vụ IV.9:"
+    # above its activities, each "- Nội dung hoạt động: …" then "+ Kết quả: …" and the rest
+    t = table(ws)
+    if not t:
+        return
+    head, cols, data = t
+    if data != list(range(head + 1, data[-1] + 1)):
+        return
+    width = ws.max_column
+    labels = {c: ws.cell(row=head, column=c).value for c in range(2, width + 1)}
+    lines, task = [], None
+    for r in data:
+        code = ws.cell(row=r, column=cols['task']).value
+        if code != task:
+            task = code
+            text = str(code)
+            lines.append(text if text.lower().startswith('nhiệm vụ') else f'Nhiệm vụ {text}:')
+        first = True
+        for c in range(2, width + 1):
+            v = ws.cell(row=r, column=c).value
+            if c == cols['task'] or not labels[c] or v is None or not str(v).strip():
+                continue
+            lines.append(f"{'-' if first else '+'} {labels[c]}: {v}")
+            first = False
+    ws.delete_rows(head, data[-1] - head + 1)
+    ws.insert_rows(head, len(lines))
+    for i, line in enumerate(lines):
+        ws.cell(row=head + i, column=1).value = line
+
+
 def on_its_side(ws):
     # the table turned on its side: a row per column, its header then each row's value
     t = table(ws)
@@ -298,7 +330,7 @@ def guidance_sheet(wb):
     for c, v in enumerate([1, 'NV1', 'Ví dụ: Hội nghị', '100 người', 'Hoàn thành'], 1):
         g.cell(row=4, column=c, value=v)
 
-SHEET_T = {'as_cards': as_cards, 'on_its_side': on_its_side, 'totals_row': totals_row, 'status_ticks': status_ticks, 'date_in_signing': date_in_signing, 'merge_tasks': merge_tasks, 'tasks_as_headings': tasks_as_headings, 'reverse_columns': reverse_columns, 'budget_in_dong': budget_in_dong, 'nfd': nfd, 'dates_as_text': dates_as_text, 'upper_headers': upper_headers, 'move_down': move_down, 'cols_left': cols_left, 'title_block': title_block, 'blank_between': blank_between, 'narrative_after': narrative_after}
+SHEET_T = {'as_lines': as_lines, 'as_cards': as_cards, 'on_its_side': on_its_side, 'totals_row': totals_row, 'status_ticks': status_ticks, 'date_in_signing': date_in_signing, 'merge_tasks': merge_tasks, 'tasks_as_headings': tasks_as_headings, 'reverse_columns': reverse_columns, 'budget_in_dong': budget_in_dong, 'nfd': nfd, 'dates_as_text': dates_as_text, 'upper_headers': upper_headers, 'move_down': move_down, 'cols_left': cols_left, 'title_block': title_block, 'blank_between': blank_between, 'narrative_after': narrative_after}
 BOOK_T = {'sender_in_title': sender_in_title, 'guidance_sheet': guidance_sheet, 'cover_sheet': cover_sheet}
 
 def rows_of(out, fold_case=False):

@@ -506,7 +506,7 @@ fn lines_table(plan: &Plan, tasks: &TaskCache, sheet: &SheetData) -> Option<(cra
         let body = strip_section_label(t);
         // (A heading naming a task the plan has not, "Nhiệm vụ 25", heads lines still: they
         // are flagged, not passed over.)
-        if matching::numbered(body) {
+        if matching::numbered(body) || code_heading(plan, tasks, body) {
             if !matches!(tasks.resolve(plan, body), Match::None) {
                 first_row.get_or_insert(tc.row);
                 named_task = true;
@@ -549,9 +549,11 @@ fn lines_table(plan: &Plan, tasks: &TaskCache, sheet: &SheetData) -> Option<(cra
         // (A card's difficulties or proposals, their label in a cell and the text beside it,
         // are the card's, not a section of the report's.)
         let text = strip_section_label(t.trim_start_matches(['-', '+', '•', '*', '–', '·']).trim());
+        // (So are a labelled line's under a card, "+ Kiến nghị: …" below "- Nội dung: …".)
+        let under_card = card && rows.len() > since;
         let card_narrative = || {
-            labelled(text, (tc.row, tc.col), beside, false)
-                .is_some_and(|l| l.3 != (tc.row, tc.col) && matches!(l.0, Some(Field::Difficulties | Field::Proposals)))
+            labelled(text, (tc.row, tc.col), beside, under_card)
+                .is_some_and(|l| (under_card || l.3 != (tc.row, tc.col)) && matches!(l.0, Some(Field::Difficulties | Field::Proposals)))
         };
         let ends = roman_section
             || narrative::heading(t).is_some() && !card_narrative()
@@ -613,7 +615,7 @@ fn lines_table(plan: &Plan, tasks: &TaskCache, sheet: &SheetData) -> Option<(cra
                         across.len() - 1
                     }
                 };
-                let open = across[n].row.filter(|&r: &usize| f != Field::Activity && !rows[r].cells.iter().any(|(g, _, _)| *g == f));
+                let open = across[n].row.filter(|&r: &usize| !rows[r].cells.iter().any(|(g, _, _)| *g == f));
                 let virt = if f == Field::Activity { v.col } else { LABELLED + f as u32 };
                 match open {
                     Some(r) => {
@@ -687,11 +689,22 @@ fn lines_table(plan: &Plan, tasks: &TaskCache, sheet: &SheetData) -> Option<(cra
             if !labels.iter().any(|(g, _)| *g == f) {
                 labels.push((f, label));
             }
+            let was_card = card;
             card = true;
             cell_card = at != (tc.row, tc.col);
-            if f == Field::Activity {
+            // ("Nội dung:" starts an activity, or names the one a card's first labels began,
+            // "Vai trò: Chủ trì" above it.)
+            let open = rows[since..].last().is_some_and(|r| was_card && !r.cells.iter().any(|(g, _, _)| *g == Field::Activity));
+            if f == Field::Activity && !open {
                 activity_col.get_or_insert(at.1);
                 rows.push(RawRow { row, cells: vec![task, (f, at.1, value)], extra: Vec::new(), within: None, places: vec![task_at] });
+                continue;
+            }
+            if f == Field::Activity {
+                activity_col.get_or_insert(at.1);
+                let last = rows.last_mut().expect("an open card is a row");
+                last.cells.push((f, at.1, value));
+                last.places.push((at.1, at.0, at.1));
                 continue;
             }
             let virt = LABELLED + f as u32;
@@ -782,6 +795,19 @@ const PLAIN_ACTIVITY: &[&str] = &[
 const PLAIN_RESULT: &[&str] =
     &["ket qua", "kq", "ket qua thuc hien", "ket qua dat duoc", "ket qua cu the", "san pham", "ket qua san pham", "ket qua trien khai"];
 
+/// Whether a line is "Nhiệm vụ" (or "NV") and a code of the plan's tasks after it, "Nhiệm vụ
+/// IV.9:", a heading as `matching::numbered` ones are (which take figures alone).
+fn code_heading(plan: &Plan, tasks: &TaskCache, body: &str) -> bool {
+    let words: Vec<&str> = body.split_whitespace().collect();
+    let code = match words.as_slice() {
+        [n, v, code, ..] if fold(n) == "nhiem" && fold(v) == "vu" => code,
+        [n, code, ..] if fold(n) == "nv" => code,
+        _ => return false,
+    };
+    let code = code.trim_end_matches([':', ',', '.', ')']);
+    code.contains(|c: char| c.is_ascii_digit()) && matches!(tasks.resolve(plan, code), Match::One(_))
+}
+
 /// A heading's row with more cells than the heading ("NV7 | Tổng số 2 đoàn nghệ thuật | 2
 /// đoàn"): a row of that task, its first text the activity, the others its note.
 fn heading_row(
@@ -835,9 +861,9 @@ struct Across {
 /// label, taken only under a card, `other`), the label as written, the value, and where the
 /// value stands (0-based row, column).
 fn labelled(text: &str, own: (u32, u32), beside: Option<&crate::ingest::TopCell>, other: bool) -> Option<Labelled> {
-    // (Difficulties and proposals only in a cell of their own: "Khó khăn: …" in a line opens
-    // the report's section of them.)
-    let beside_only = beside.is_some() && !text.contains([':', '：']) || text.trim_end().ends_with([':', '：']);
+    // (Difficulties and proposals only in a cell of their own, or under a card: "Khó khăn:
+    // …" in a line opens the report's section of them.)
+    let beside_only = beside.is_some() && !text.contains([':', '：']) || text.trim_end().ends_with([':', '：']) || other;
     let field = |label: &str| {
         crate::ingest::header::classify(label).filter(|f| {
             matches!(f, Field::Task | Field::Role | Field::Activity | Field::Result | Field::Status | Field::Budget | Field::Note)
@@ -867,9 +893,24 @@ fn labelled(text: &str, own: (u32, u32), beside: Option<&crate::ingest::TopCell>
     });
     // (A row number's label, "STT | 1 | 2", is no note.)
     let number = || crate::ingest::header::classify(label) == Some(Field::Stt);
-    // (Another label of up to three words after a colon, "Địa điểm: …"; in a cell of its
-    // own, up to five, "Thời gian thực hiện | Quý III".)
-    let words = if at == own { 3 } else { 5 };
+    // (Another label of up to three words after a colon, "Địa điểm: …", or one of those a
+    // card has, "Thời gian thực hiện: …"; in a cell of its own, up to five.)
+    const CARD_LABELS: &[&str] = &[
+        "thoi gian",
+        "dia diem",
+        "don vi phoi hop",
+        "co quan phoi hop",
+        "so luong",
+        "so nguoi",
+        "thanh phan",
+        "hinh thuc",
+        "doi tuong",
+        "quy mo",
+        "nguon kinh phi",
+        "don vi tinh",
+    ];
+    let known = || CARD_LABELS.iter().any(|p| crate::ingest::header::starts_with_words(&fold(label), p));
+    let words = if at == own && !known() { 3 } else { 5 };
     if f.is_none() && !(other && short(label) && label.split_whitespace().nth(words).is_none() && !number()) {
         return None;
     }
@@ -3539,6 +3580,21 @@ mod tests {
         assert_eq!(field("Địa điểm: Hội trường", None, false), None);
         assert_eq!(field("Địa điểm: Hội trường", None, true), Some((None, "Hội trường".into(), (4, 0))));
         assert_eq!(field("Kết quả:", None, false), None);
+        // Under a card: a card's usual label of more words, its proposals.
+        assert_eq!(field("Thời gian thực hiện: Quý III", None, true), Some((None, "Quý III".into(), (4, 0))));
+        assert_eq!(field("Thời gian tổ chức hội thảo quốc tế: Quý III", None, true), None);
+        assert_eq!(field("Kiến nghị: bổ sung kinh phí", None, false), None);
+        assert_eq!(field("Kiến nghị: bổ sung kinh phí", None, true), Some((Some(Field::Proposals), "bổ sung kinh phí".into(), (4, 0))));
+    }
+
+    #[test]
+    fn a_task_named_by_its_code_heads_lines() {
+        let plan = crate::plan::load(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/inputs/plans/bac-giang.toml"))).unwrap();
+        let tasks = TaskCache::default();
+        assert!(code_heading(&plan, &tasks, "Nhiệm vụ IV.9:"));
+        assert!(code_heading(&plan, &tasks, "NV 3 - Phát triển nguồn lực"));
+        assert!(!code_heading(&plan, &tasks, "Nhiệm vụ trọng tâm năm 2025"));
+        assert!(!code_heading(&plan, &tasks, "Nhiệm vụ IV.99"));
     }
 
     fn row(n: u32, task: &str, activity: &str, result: &str, budget: Option<f64>) -> Row {

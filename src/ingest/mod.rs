@@ -1515,7 +1515,8 @@ pub fn read_sheet(
                 }
                 continue;
             }
-            match table_below(r, range, i, row, col0).filter(|_| signing_row.is_none()) {
+            match table_below(r, range, i, row, col0).or_else(|| header_again(r, range, i, row, col0, h)).filter(|_| signing_row.is_none())
+            {
                 Some(None) => {
                     let texts: Vec<String> = r.iter().map(|d| Cell::from_data(d).into_text()).filter(|t| !t.trim().is_empty()).collect();
                     other_table = Some((row, texts.join(" | "), 0));
@@ -1688,6 +1689,33 @@ fn table_below(r: &[Data], range: &Range<Data>, i: usize, row: u32, col0: u32) -
         return None;
     }
     header::find(&window(), row, col0).filter(|h| h.first_row == row).map(Some)
+}
+
+/// The table's header written again after a blank row with a column changed, no section's
+/// heading above it ("Nhiệm vụ | Nội dung hoạt động | Kinh phí | Tình trạng" under a block
+/// headed "… | Kết quả | …", a form of one block per activity): its rows are read under it.
+/// Two columns or more must stand where the table's do, headed word for word as they are.
+fn header_again(r: &[Data], range: &Range<Data>, i: usize, row: u32, col0: u32, h: &Header) -> Option<Option<Header>> {
+    if i == 0 || !only_headers(r) {
+        return None;
+    }
+    let blank = range.rows().nth(i - 1).is_some_and(|p| p.iter().all(|d| Cell::from_data(d).is_empty()));
+    if !blank {
+        return None;
+    }
+    let window: Vec<Vec<String>> =
+        range.rows().skip(i).take(3).map(|r| r.iter().map(|d| Cell::from_data(d).into_text()).collect()).collect();
+    let next = header::find(&window, row, col0).filter(|n| n.first_row == row)?;
+    // (Word for word: a row of data's texts start with headers' words, "Nhiệm vụ trọng tâm |
+    // Nội dung tuyên truyền | Kết quả tốt", and are no header.)
+    let same = next
+        .columns
+        .iter()
+        .filter(|c| {
+            h.columns.iter().any(|d| d.col == c.col && d.field == c.field && crate::text::fold(&d.header) == crate::text::fold(&c.header))
+        })
+        .count();
+    (same >= 2).then_some(Some(next))
 }
 
 /// Whether a row holds only column headers: at least three short texts, each naming a

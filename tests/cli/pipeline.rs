@@ -1859,6 +1859,48 @@ fn a_table_on_its_side_lists_each_repeated_column() {
     assert_eq!(sct["reason_code"], "no_table");
 }
 
+/// A form of one block per activity, its header written again above each after a blank row
+/// and one column changed ("Kết quả" above one, "Kinh phí" above the next): each block is
+/// read under its own header (the money was read as the result). A row of data whose
+/// texts start with headers' words, after a blank row, is still data.
+#[test]
+fn a_header_written_again_with_a_column_changed_heads_the_rows_under_it() {
+    let env = Env::new();
+    let blocks = grid(&[
+        &["Đơn vị báo cáo: Sở Ngoại vụ"],
+        &["Ngày báo cáo: 20/10/2024"],
+        &["Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng"],
+        &["NV1", "Hội nghị quán triệt", "200 người", "Hoàn thành"],
+        &[],
+        &["Nhiệm vụ", "Nội dung hoạt động", "Kinh phí", "Tình trạng"],
+        &["NV4", "Tập huấn lễ tân", "5", "Hoàn thành"],
+    ]);
+    write_sheets(&env.year_dir(2024).join("snv.xlsx"), &[("BC", blocks)]);
+    write_report(
+        &env.year_dir(2024).join("sct.xlsx"),
+        &["Đơn vị báo cáo: Sở Công Thương", "Ngày báo cáo: 20/10/2024"],
+        &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng"],
+        &[
+            &["1", "IV.4", "Hội chợ trái cây", "30 gian hàng", "Hoàn thành"],
+            &[],
+            &["", "Nhiệm vụ trọng tâm", "Nội dung tuyên truyền", "Kết quả tốt", "Tình trạng tốt"],
+        ],
+    );
+    env.run_year(2024, &[]);
+    let rows = env.csv(2024, "rows.csv");
+    let got: Vec<[&str; 5]> =
+        rows.iter().map(|r| ["file", "activity", "result", "budget_million_vnd", "status"].map(|c| r[c].as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ["sct.xlsx", "Hội chợ trái cây", "30 gian hàng", "", "done"],
+            ["sct.xlsx", "Nội dung tuyên truyền", "Kết quả tốt", "", "unknown"],
+            ["snv.xlsx", "Hội nghị quán triệt", "200 người", "", "done"],
+            ["snv.xlsx", "Tập huấn lễ tân", "", "5.0", "done"],
+        ]
+    );
+}
+
 /// A status cell that says more than its status keeps the rest: as the result where the
 /// row has none, else in the note (all but the status word was dropped).
 #[test]

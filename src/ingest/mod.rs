@@ -1484,8 +1484,14 @@ pub fn read_sheet(
                     && (h.first_row..=h.last_row).all(|r| range.get(((r - row0) as usize, j)).is_none_or(|d| Cell::from_data(d).is_empty()))
             })
             .collect();
+        // Whether the row before was blank (checked on each row: cheap, no text copied).
+        let mut blank = false;
         for (i, r) in range.rows().enumerate().skip(start) {
             let row = row0 + i as u32;
+            let blank_before = std::mem::replace(
+                &mut blank,
+                r.iter().all(|d| matches!(d, Data::Empty) || matches!(d, Data::String(t) if t.trim().is_empty())),
+            );
             if signing_row.is_none() && is_signing_row(r) {
                 signing_row = Some(row);
             }
@@ -1515,7 +1521,9 @@ pub fn read_sheet(
                 }
                 continue;
             }
-            match table_below(r, range, i, row, col0).or_else(|| header_again(r, range, i, row, col0, h)).filter(|_| signing_row.is_none())
+            match table_below(r, range, i, row, col0)
+                .or_else(|| blank_before.then(|| header_again(r, range, i, row, col0, h)).flatten())
+                .filter(|_| signing_row.is_none())
             {
                 Some(None) => {
                     let texts: Vec<String> = r.iter().map(|d| Cell::from_data(d).into_text()).filter(|t| !t.trim().is_empty()).collect();
@@ -1691,16 +1699,13 @@ fn table_below(r: &[Data], range: &Range<Data>, i: usize, row: u32, col0: u32) -
     header::find(&window(), row, col0).filter(|h| h.first_row == row).map(Some)
 }
 
-/// The table's header written again after a blank row with a column changed, no section's
-/// heading above it ("Nhiệm vụ | Nội dung hoạt động | Kinh phí | Tình trạng" under a block
-/// headed "… | Kết quả | …", a form of one block per activity): its rows are read under it.
-/// Two columns or more must stand where the table's do, headed word for word as they are.
+/// The table's header written again after a blank row (the caller's check) with a column
+/// changed, no section's heading above it ("Nhiệm vụ | Nội dung hoạt động | Kinh phí | Tình
+/// trạng" under a block headed "… | Kết quả | …", a form of one block per activity): its
+/// rows are read under it. Two columns or more must stand where the table's do, headed word
+/// for word as they are.
 fn header_again(r: &[Data], range: &Range<Data>, i: usize, row: u32, col0: u32, h: &Header) -> Option<Option<Header>> {
     if i == 0 || !only_headers(r) {
-        return None;
-    }
-    let blank = range.rows().nth(i - 1).is_some_and(|p| p.iter().all(|d| Cell::from_data(d).is_empty()));
-    if !blank {
         return None;
     }
     let window: Vec<Vec<String>> =

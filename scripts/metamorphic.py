@@ -166,18 +166,26 @@ def budget_in_dong(ws):
             ws.cell(row=r, column=c).value = round(v * 1_000_000)
 
 
-def as_cards(ws):
-    # the table filled in as cards: a label and its value per row ("Nhiệm vụ | NV1",
-    # "Nội dung hoạt động | …"), a blank row between cards (only a table whose rows follow
-    # its one-row header without a gap)
+def plain_table(ws):
+    """`table`, where its rows follow its one-row header without a gap: (header row,
+    {field: column}, [data rows], width, {column: header text} past the number column)."""
     t = table(ws)
     if not t:
-        return
+        return None
     head, cols, data = t
     if data != list(range(head + 1, data[-1] + 1)):
-        return
+        return None
     width = ws.max_column
-    labels = {c: ws.cell(row=head, column=c).value for c in range(2, width + 1)}
+    return head, cols, data, width, {c: ws.cell(row=head, column=c).value for c in range(2, width + 1)}
+
+
+def as_cards(ws):
+    # the table filled in as cards: a label and its value per row ("Nhiệm vụ | NV1",
+    # "Nội dung hoạt động | …"), a blank row between cards
+    t = plain_table(ws)
+    if not t:
+        return
+    head, cols, data, width, labels = t
     order = [cols['task']] + [c for c in range(2, width + 1) if c != cols['task']]
     cards = []
     for r in data:
@@ -196,14 +204,10 @@ def as_cards(ws):
 def as_lines(ws):
     # the table typed as labelled lines, a Word report pasted into a sheet: "Nhiệm vụ IV.9:"
     # above its activities, each "- Nội dung hoạt động: …" then "+ Kết quả: …" and the rest
-    t = table(ws)
+    t = plain_table(ws)
     if not t:
         return
-    head, cols, data = t
-    if data != list(range(head + 1, data[-1] + 1)):
-        return
-    width = ws.max_column
-    labels = {c: ws.cell(row=head, column=c).value for c in range(2, width + 1)}
+    head, cols, data, width, labels = t
     lines, task = [], None
     for r in data:
         code = ws.cell(row=r, column=cols['task']).value
@@ -226,14 +230,11 @@ def as_lines(ws):
 
 def on_its_side(ws):
     # the table turned on its side: a row per column, its header then each row's value
-    t = table(ws)
+    t = plain_table(ws)
     if not t:
         return
-    head, cols, data = t
-    if data != list(range(head + 1, data[-1] + 1)):
-        return
-    width = ws.max_column
-    grid = [[ws.cell(row=r, column=c).value for r in [head] + data] for c in range(2, width + 1) if ws.cell(row=head, column=c).value]
+    head, cols, data, width, labels = t
+    grid = [[ws.cell(row=r, column=c).value for r in [head] + data] for c in range(2, width + 1) if labels[c]]
     ws.delete_rows(head, data[-1] - head + 1)
     ws.insert_rows(head, len(grid))
     for i, line in enumerate(grid):

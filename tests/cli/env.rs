@@ -90,6 +90,11 @@ impl Env {
     }
 }
 
+/// The named columns of each CSV row, in order: what a test compares.
+pub fn pick<'a, const N: usize>(rows: &'a [BTreeMap<String, String>], columns: [&str; N]) -> Vec<[&'a str; N]> {
+    rows.iter().map(|r| columns.map(|c| r[c].as_str())).collect()
+}
+
 /// Writes a one-sheet report: its lines above the table, one per row from the first, then
 /// a blank row, the table's header and its rows; every cell as text.
 pub fn write_report(path: &Path, lines: &[&str], header: &[&str], rows: &[&[&str]]) {

@@ -453,7 +453,7 @@ fn skipped(ing: &Ingested, kind: Kind, detail: &str) -> Draft {
 }
 
 /// The first column of the fields labelled lines give ("Kết quả: …"), past any sheet's:
-/// `LABELLED_COLUMN + field`, and for other labels from 64 past it.
+/// `LABELLED_COLUMN + field`; lines of no label from 32 past it, other labels from 64.
 const LABELLED_COLUMN: u32 = 1 << 20;
 
 /// A report typed as lines with no table at all (a Word report pasted into a sheet): each
@@ -474,7 +474,7 @@ fn lines_table(plan: &Plan, tasks: &TaskCache, sheet: &SheetData) -> Option<(cra
     // Columns of the fields labelled lines give, past any sheet's: findings on their cells
     // name where each stands (`RawRow::places`).
     const LABELLED: u32 = LABELLED_COLUMN;
-    const OTHER: u32 = LABELLED + 64;
+    const UNLABELLED: u32 = LABELLED + 32;
     const TASK: u32 = LABELLED + Field::Task as u32;
     let mut rows: Vec<RawRow> = Vec::new();
     // The task's heading or label above: where it stands (0-based row, column), as written.
@@ -523,7 +523,10 @@ fn lines_table(plan: &Plan, tasks: &TaskCache, sheet: &SheetData) -> Option<(cra
         // (Where its words are in several titles, its lines are flagged, not passed over.)
         // (An item under the task's heading in its title's words, "1. Quảng bá hình ảnh vùng
         // đất" under that task's, is one of its lines.)
-        let same = |m: &Match| current.as_ref().is_some_and(|(_, _, w)| matches!(m, Match::One(_)) && tasks.resolve(plan, w) == *m);
+        // (A section in Roman figures is a heading still: it would end the task.)
+        let roman = || t.split(['.', ')']).next().is_some_and(|l| crate::text::roman(l.trim()).is_some());
+        let same =
+            |m: &Match| !roman() && current.as_ref().is_some_and(|(_, _, w)| matches!(m, Match::One(_)) && tasks.resolve(plan, w) == *m);
         if let Some(m) = title_heading(plan, t, body).filter(|m| !same(m)) {
             first_row.get_or_insert(tc.row);
             named_task = true;
@@ -579,17 +582,11 @@ fn lines_table(plan: &Plan, tasks: &TaskCache, sheet: &SheetData) -> Option<(cra
             _ => None,
         };
         if let Some((None, label, _, _)) = &across_label {
-            let n = match others.iter().position(|(_, l)| fold(l) == fold(label)) {
-                Some(n) => n,
-                None => {
-                    others.push((OTHER + others.len() as u32, label.clone()));
-                    others.len() - 1
-                }
-            };
+            let col = other_column(&mut others, label);
             for v in &values {
                 if let Some(r) = across.iter().find(|a| a.col == v.col).and_then(|a| a.row) {
-                    rows[r].extra.push((OTHER + n as u32, v.cell.clone()));
-                    rows[r].places.push((OTHER + n as u32, v.row, v.col));
+                    rows[r].extra.push((col, v.cell.clone()));
+                    rows[r].places.push((col, v.row, v.col));
                 }
             }
             continue;
@@ -674,16 +671,10 @@ fn lines_table(plan: &Plan, tasks: &TaskCache, sheet: &SheetData) -> Option<(cra
             };
             let Some(f) = field else {
                 // Another label, under a card: its note ("Địa điểm: Hội trường").
-                let n = match others.iter().position(|(_, l)| fold(l) == fold(&label)) {
-                    Some(n) => n,
-                    None => {
-                        others.push((OTHER + others.len() as u32, label));
-                        others.len() - 1
-                    }
-                };
+                let col = other_column(&mut others, &label);
                 let last = rows.last_mut().expect("a card is a row");
-                last.extra.push((OTHER + n as u32, value));
-                last.places.push((OTHER + n as u32, at.0, at.1));
+                last.extra.push((col, value));
+                last.places.push((col, at.0, at.1));
                 continue;
             };
             if !labels.iter().any(|(g, _)| *g == f) {
@@ -731,7 +722,8 @@ fn lines_table(plan: &Plan, tasks: &TaskCache, sheet: &SheetData) -> Option<(cra
         if cell_card && rows.len() > since {
             let last = rows.last_mut().expect("a card is a row");
             for (n, c) in std::iter::once((tc.col, tc.cell.clone())).chain(extra).enumerate() {
-                let virt = OTHER + 63 - n.min(8) as u32;
+                // (Columns of no label, past the labels': noted as written.)
+                let virt = UNLABELLED + n.min(8) as u32;
                 last.extra.push((virt, c.1));
                 last.places.push((virt, row, c.0));
             }
@@ -806,6 +798,16 @@ fn code_heading(plan: &Plan, tasks: &TaskCache, body: &str) -> bool {
     };
     let code = code.trim_end_matches([':', ',', '.', ')']);
     code.contains(|c: char| c.is_ascii_digit()) && matches!(tasks.resolve(plan, code), Match::One(_))
+}
+
+/// The column of another label of a report written as labelled lines ("Địa điểm"), the
+/// same for the label however spelled: its note is "Địa điểm: …".
+fn other_column(others: &mut Vec<(u32, String)>, label: &str) -> u32 {
+    let n = others.iter().position(|(_, l)| fold(l) == fold(label)).unwrap_or_else(|| {
+        others.push((LABELLED_COLUMN + 64 + others.len() as u32, label.to_string()));
+        others.len() - 1
+    });
+    others[n].0
 }
 
 /// A heading's row with more cells than the heading ("NV7 | Tổng số 2 đoàn nghệ thuật | 2

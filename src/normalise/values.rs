@@ -374,9 +374,24 @@ pub fn status_opening(text: &str) -> Status {
         .map_or(Status::Unknown, |&(_, s)| s);
     // A share of the work after it ("Hoàn thành 80% khối lượng") says how much.
     match said {
-        Status::Unknown => said,
+        Status::Unknown => status_closing(text),
         _ if head.contains('%') => Some(status(&head)).filter(|s| *s != Status::Unknown).unwrap_or(said),
         _ => said,
+    }
+}
+
+/// The status a text closes with, in brackets or after a colon or a dash, alone: "Tổ chức
+/// hội nghị quán triệt (đã hoàn thành)", "Tập huấn lễ tân: đang thực hiện", "Hội thảo - đạt
+/// 100%"; not a text that goes on after it.
+fn status_closing(text: &str) -> Status {
+    let text = text.trim_end().trim_end_matches(['.', ';']);
+    let tail = match text.strip_suffix(')') {
+        Some(inner) => inner.rsplit_once('(').map(|(_, t)| t),
+        None => text.rsplit_once([':', '–']).map(|(_, t)| t).or_else(|| text.rsplit_once(" - ").map(|(_, t)| t)),
+    };
+    match tail.map(str::trim) {
+        Some(t) if !t.is_empty() && t.split_whitespace().nth(4).is_none() => status(t),
+        _ => Status::Unknown,
     }
 }
 
@@ -1637,6 +1652,13 @@ mod tests {
             ("Đảng ủy Sở chỉ đạo xây dựng kế hoạch", Status::Unknown),
             ("Đa dạng hóa các hình thức tuyên truyền", Status::Unknown),
             ("Chùa Vĩnh Nghiêm đón đoàn khách quốc tế", Status::Unknown),
+            // Or closes with one, alone: in brackets, after a colon or a dash.
+            ("Tổ chức hội nghị quán triệt (đã hoàn thành)", Status::Done),
+            ("Tập huấn lễ tân: đang thực hiện", Status::InProgress),
+            ("Hội thảo - đạt 100%", Status::Done),
+            ("Liên hoan nghệ thuật (dự kiến tổ chức quý IV năm nay)", Status::Unknown),
+            ("Đón đoàn (NV1)", Status::Unknown),
+            ("Kết quả: 2 lớp", Status::Unknown),
         ] {
             assert_eq!(status_opening(t), want, "{t:?}");
         }

@@ -1657,7 +1657,7 @@ fn two_amounts_in_one_budget_cell_named_by_its_header() {
 }
 
 /// A report typed as lines with no table (a Word report pasted into a sheet): each line
-/// under a task's heading is an activity of it, its status what it opens with; the
+/// under a task's heading is an activity of it, its status what it opens (or closes) with; the
 /// difficulties and proposals under their headings are the report's own; the signing block
 /// is none of them. The file was `no_table`, its sender asked to send it again.
 #[test]
@@ -1675,6 +1675,8 @@ fn a_report_typed_as_lines_is_read() {
         &["- Đang xây dựng đề án hợp tác với tỉnh Quảng Tây."],
         // A lettered item is a line of its task, not the end of it.
         &["a) Đón 3 đoàn khách quốc tế."],
+        // A status closing the line, alone, says it.
+        &["b) Tập huấn lễ tân cho 50 cán bộ (đã hoàn thành)"],
         &["II. KHÓ KHĂN, VƯỚNG MẮC"],
         &["- Thiếu kinh phí."],
         &["III. ĐỀ XUẤT, KIẾN NGHỊ"],
@@ -1694,6 +1696,7 @@ fn a_report_typed_as_lines_is_read() {
             ("NV1", "Đăng 20 tin bài trên Cổng thông tin điện tử.", "unknown"),
             ("NV4", "Đang xây dựng đề án hợp tác với tỉnh Quảng Tây.", "in_progress"),
             ("NV4", "Đón 3 đoàn khách quốc tế.", "unknown"),
+            ("NV4", "Tập huấn lễ tân cho 50 cán bộ (đã hoàn thành)", "done"),
         ]
     );
     let files = env.csv(2024, "files.csv");

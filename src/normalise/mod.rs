@@ -259,7 +259,21 @@ impl<'a> Normaliser<'a> {
 
     /// One file, normalised on its own: one draft, or one per agency where the file is a
     /// table of several agencies' rows and no sender of its own (`by_agency`).
-    pub fn drafts(&self, file: Ingested) -> Vec<Draft> {
+    pub fn drafts(&self, mut file: Ingested) -> Vec<Draft> {
+        // A workbook with no table anywhere may be a form's answers a column per task and
+        // field: read so, before it is split by agency.
+        if let Ok(wb) = &mut file.content {
+            if wb.sheets.iter().all(|s| s.header.is_none()) {
+                for sheet in &mut wb.sheets {
+                    if let Some((header, rows)) = wide_table(self.plan, &self.tasks, sheet) {
+                        // (Above the table only, as a table's: the answers name agencies.)
+                        sheet.top.retain(|c| c.row < header.first_row);
+                        sheet.header = Some(header);
+                        sheet.rows = rows;
+                    }
+                }
+            }
+        }
         match by_agency(&self.index, &file) {
             Some(parts) => parts.into_iter().map(|p| self.draft(p)).collect(),
             None => vec![self.draft(file)],
@@ -798,6 +812,120 @@ fn code_heading(plan: &Plan, tasks: &TaskCache, body: &str) -> bool {
     };
     let code = code.trim_end_matches([':', ',', '.', ')']);
     code.contains(|c: char| c.is_ascii_digit()) && matches!(tasks.resolve(plan, code), Match::One(_))
+}
+
+/// A form's answers with a column per task and field, as Google Forms gives them with a
+/// section per task ("Dấu thời gian | Tên đơn vị | Nhiệm vụ 1: Kết quả thực hiện | Nhiệm vụ
+/// 1: Tình trạng | Nhiệm vụ 2: …"): each answer's columns of one task are a row of that
+/// task, with the answer's agency and its other columns; a task left blank is no row. The
+/// header is the first of the top 20 rows with two such columns or more. `None` where there
+/// is none.
+fn wide_table(plan: &Plan, tasks: &TaskCache, sheet: &SheetData) -> Option<(crate::ingest::header::Header, Vec<crate::ingest::RawRow>)> {
+    use crate::ingest::header::{classify, Column, Header};
+    const TASK: u32 = LABELLED_COLUMN + Field::Task as u32;
+    let top = &sheet.top;
+    let first = top.first()?.row;
+    // The header's row, and each of its columns: a task's field (the task as written), or
+    // another column.
+    let mut found = None;
+    for r in first..first + 20 {
+        let cells: Vec<&crate::ingest::TopCell> = top.iter().filter(|c| c.row == r).collect();
+        let parsed: Vec<WideColumn> = cells
+            .iter()
+            .filter_map(|c| match &c.cell {
+                Cell::Text(t) if !t.trim().is_empty() => Some((c.col, t.trim().to_string(), task_field(plan, tasks, t))),
+                _ => None,
+            })
+            .collect();
+        if parsed.iter().filter(|p| p.2.is_some()).count() >= 2 {
+            found = Some((r, parsed));
+            break;
+        }
+    }
+    let (header_row, parsed) = found?;
+    let agency = parsed.iter().find(|p| p.2.is_none() && classify(&p.1) == Some(Field::Agency)).map(|p| p.0);
+    let others: Vec<(u32, String)> = parsed.iter().filter(|p| p.2.is_none() && Some(p.0) != agency).map(|p| (p.0, p.1.clone())).collect();
+    // The tasks in the order of their first columns, each with its columns.
+    let mut groups: Vec<TaskColumns> = Vec::new();
+    for (col, _, tf) in &parsed {
+        let Some((task, field)) = tf else { continue };
+        match groups.iter_mut().find(|g| fold(&g.0) == fold(task)) {
+            Some(g) => g.2.push((*col, *field)),
+            None => groups.push((task.clone(), *col, vec![(*col, *field)])),
+        }
+    }
+    let mut rows = Vec::new();
+    let mut i = top.iter().position(|c| c.row > header_row)?;
+    while i < top.len() {
+        let row = top[i].row;
+        let end = top[i..].iter().position(|c| c.row != row).map_or(top.len(), |n| i + n);
+        let line = &top[i..end];
+        i = end;
+        let at = |col: u32| line.iter().find(|c| c.col == col).map(|c| c.cell.clone());
+        let extra: Vec<(u32, Cell)> = others.iter().filter_map(|(col, _)| at(*col).map(|c| (*col, c))).collect();
+        for (task, col0, cols) in &groups {
+            let fields: Vec<(Field, u32, Cell)> = cols.iter().filter_map(|(col, f)| at(*col).map(|c| (*f, *col, c))).collect();
+            if fields.is_empty() {
+                continue;
+            }
+            let mut cells = vec![(Field::Task, TASK, Cell::Text(task.clone()))];
+            cells.extend(agency.and_then(|col| at(col).map(|c| (Field::Agency, col, c))));
+            cells.extend(fields);
+            rows.push(crate::ingest::RawRow { row, cells, extra: extra.clone(), within: None, places: vec![(TASK, header_row, *col0)] });
+        }
+    }
+    let mut columns = vec![Column { field: Field::Task, col: TASK, header: "Nhiệm vụ".into() }];
+    if let Some(col) = agency {
+        columns.push(Column {
+            field: Field::Agency,
+            col,
+            header: parsed.iter().find(|p| p.0 == col).map_or(String::new(), |p| p.1.clone()),
+        });
+    }
+    // (One column per field: the first task's, its header the field's words.)
+    for (col, text, tf) in &parsed {
+        if let Some((_, f)) = tf {
+            if !columns.iter().any(|c| c.field == *f) {
+                columns.push(Column { field: *f, col: *col, header: text.clone() });
+            }
+        }
+    }
+    Some((Header { first_row: header_row, last_row: header_row, columns, others }, rows))
+}
+
+/// A column of a form's answers a column per task: where it is, its header, and the task (as
+/// written) and field it is for, if it is one's.
+type WideColumn = (u32, String, Option<(String, Field)>);
+/// A task's columns in those answers: the task as written, its first column, and each
+/// column with its field.
+type TaskColumns = (String, u32, Vec<(u32, Field)>);
+
+/// A header naming a task and a field of it ("Nhiệm vụ 1: Kết quả thực hiện", "NV2 - Tình
+/// trạng", "Kinh phí (Nhiệm vụ IV.3)"): the task as written and the field.
+fn task_field(plan: &Plan, tasks: &TaskCache, text: &str) -> Option<(String, Field)> {
+    let t = text.trim();
+    let mut splits: Vec<(&str, &str)> = [t.split_once(':'), t.split_once(" - "), t.split_once(" – ")].into_iter().flatten().collect();
+    if let Some((a, b)) = t.strip_suffix(')').and_then(|x| x.rsplit_once('(')) {
+        splits.push((a, b));
+    }
+    let field = |x: &str| {
+        crate::ingest::header::classify(x.trim())
+            .filter(|f| matches!(f, Field::Activity | Field::Result | Field::Status | Field::Budget | Field::Note | Field::Role))
+    };
+    // A task's reference, not its title: "Nhiệm vụ 1", "NV1", "Nhiệm vụ IV.9", "II.1".
+    let task = |x: &str| {
+        let x = x.trim();
+        matching::numbered(x)
+            || code_heading(plan, tasks, x)
+            || x.split_whitespace().nth(1).is_none()
+                && x.contains(|c: char| c.is_ascii_digit())
+                && matches!(tasks.resolve(plan, x), Match::One(_))
+    };
+    splits.into_iter().find_map(|(a, b)| match (task(a), task(b)) {
+        (true, false) => field(b).map(|f| (a.trim().to_string(), f)),
+        (false, true) => field(a).map(|f| (b.trim().to_string(), f)),
+        _ => None,
+    })
 }
 
 /// The column of another label of a report written as labelled lines ("Địa điểm"), the

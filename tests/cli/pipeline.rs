@@ -1609,6 +1609,42 @@ fn a_table_of_several_agencies_rows_is_each_one_s_report() {
     assert_eq!(manifest.matches("cau-tra-loi.xlsx").count(), 1, "{manifest}");
 }
 
+/// A form's answers with a column per task and field, as Google Forms gives them with a
+/// section per task ("Nhiệm vụ 1: Kết quả thực hiện | Nhiệm vụ 1: Tình trạng | NV4 - Kết
+/// quả | …"): each answer's task answered is a row of that task, each agency's rows its
+/// report, a task left blank no row, a finding on a task's cell naming its header. It was
+/// `no_table`.
+#[test]
+fn a_form_s_answers_a_column_per_task_are_each_agency_s_report() {
+    let env = Env::new();
+    let answers = grid(&[
+        &[
+            "Dấu thời gian",
+            "Tên đơn vị",
+            "Nhiệm vụ 1: Kết quả thực hiện",
+            "Nhiệm vụ 1: Tình trạng",
+            "NV4 - Kết quả",
+            "NV4 - Tình trạng",
+            "NV25 - Kết quả",
+        ],
+        &["18/10/2024 09:30:00", "Sở Ngoại vụ", "2 hội nghị quán triệt", "Hoàn thành", "Đón 3 đoàn", "Hoàn thành", ""],
+        &["20/10/2024 14:00:00", "Sở Văn hóa, Thể thao và Du lịch", "1 liên hoan", "Đang thực hiện", "", "", "Triển lãm"],
+    ]);
+    write_sheets(&env.year_dir(2024).join("cau-tra-loi.xlsx"), &[("Câu trả lời biểu mẫu 1", answers)]);
+    env.run_year(2024, &[]);
+    assert_eq!(
+        pick(&env.csv(2024, "rows.csv"), ["agency_code", "task_code", "result", "status", "report_date"]),
+        [
+            ["SNV", "NV1", "2 hội nghị quán triệt", "done", "2024-10-18"],
+            ["SNV", "NV4", "Đón 3 đoàn", "done", "2024-10-18"],
+            ["SVHTTDL", "NV1", "1 liên hoan", "in_progress", "2024-10-20"],
+            ["SVHTTDL", "", "Triển lãm", "unknown", "2024-10-20"],
+        ]
+    );
+    let problems: Vec<_> = env.csv(2024, "problems.csv").into_iter().filter(|p| p["kind"] == "task_unknown").collect();
+    assert_eq!(pick(&problems, ["cell", "detail"]), [["G1", "NV25"]]);
+}
+
 /// A row over items of its own that says its own status, its money their money added up:
 /// an activity, its money not counted again (it was counted twice), kept in its note.
 #[test]

@@ -103,6 +103,9 @@ pub enum Kind {
     /// An amount in a foreign currency ("5.000 USD", under "Kinh phí (USD)"): not converted.
     BudgetForeignCurrency,
     CellError,
+    /// A formula saved with no value (a workbook written by a script, never opened in a
+    /// spreadsheet program): its result cannot be read.
+    FormulaNoValue,
     Duplicate,
     /// A row of the table hidden by hand: not consolidated, listed.
     RowHidden,
@@ -195,6 +198,7 @@ impl Kind {
             BudgetUnitSuspect => "budget_unit_suspect",
             BudgetForeignCurrency => "budget_foreign_currency",
             CellError => "cell_error",
+            FormulaNoValue => "formula_no_value",
             Duplicate => "duplicate",
             RowHidden => "row_hidden",
             TotalsRow => "totals_row",
@@ -324,6 +328,7 @@ impl Kind {
             BudgetForeignCurrency => format!("kinh phí \"{detail}\" bằng ngoại tệ: không quy đổi ra đồng, không cộng vào tổng kinh phí (giữ ở ghi chú); nếu cần tổng hợp, ghi thêm số triệu đồng đã chi"),
             BudgetUnitSuspect => format!("kinh phí \"{detail}\" không hợp lý với đơn vị ở tiêu đề cột (có thể nhầm đồng/triệu đồng): kiểm tra lại, chưa cộng vào tổng"),
             CellError => format!("ô có lỗi công thức {detail}: sửa công thức hoặc ghi giá trị"),
+            FormulaNoValue => format!("ô có công thức {detail} nhưng không lưu giá trị (tệp không được lưu bằng Excel hay LibreOffice): mở tệp, lưu lại rồi gửi, hoặc ghi giá trị"),
             Duplicate => format!("dòng trùng với {detail}: chỉ tính một lần"),
             RowHidden => format!("dòng bị ẩn ({detail}): đơn vị đã ẩn dòng này khỏi báo cáo nên không tổng hợp; nếu là hoạt động cần báo cáo, đề nghị bỏ ẩn"),
             TotalsRow => "dòng tổng cộng: không tính là hoạt động".into(),
@@ -431,6 +436,7 @@ impl Kind {
                 format!("budget \"{detail}\" implausible for the column's unit; left out of totals")
             }
             CellError => format!("formula error {detail}"),
+            FormulaNoValue => format!("formula {detail} saved with no value (the file was not saved by a spreadsheet program): open and save it, or type the value"),
             Duplicate => format!("duplicate of {detail}; counted once"),
             RowHidden => format!("row hidden by hand ({detail}): left out of the report by its sender, so not consolidated"),
             TotalsRow => "totals row, not an activity".into(),

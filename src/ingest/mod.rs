@@ -140,6 +140,7 @@ impl Cell {
         match d {
             Data::Empty => Cell::Empty,
             Data::String(s) if s.trim().is_empty() => Cell::Empty,
+            Data::String(s) if s.starts_with(NO_VALUE) => Cell::Error(format!("={}", &s[NO_VALUE.len_utf8()..])),
             Data::String(s) => Cell::Text(s.clone()),
             Data::Int(i) => Cell::Number(*i as f64),
             Data::Float(f) => Cell::Number(*f),
@@ -709,7 +710,18 @@ fn read_sheets(book: &mut Sheets<Cursor<&[u8]>>, data: &[u8]) -> Result<Workbook
             Sheets::Xlsx(x) => match x.worksheet_cells_reader(&meta.name) {
                 Ok(mut cells) => {
                     let size = cells.dimensions().len();
-                    near_cells(size, || cells.next_cell().map_err(|e| calamine::Error::from(e).to_string())).map_err(unreadable)?
+                    // A formula saved with no value (a workbook a script wrote) is marked,
+                    // not read as an empty cell.
+                    let next = || {
+                        let c = cells.next_cell_with_formula().map_err(|e| calamine::Error::from(e).to_string())?;
+                        Ok(c.map(|c| match (c.value, c.formula) {
+                            (calamine::DataRef::Empty, Some(f)) if !f.trim().is_empty() => {
+                                calamine::Cell::new(c.pos, calamine::DataRef::String(format!("{NO_VALUE}{f}")))
+                            }
+                            (value, _) => calamine::Cell::new(c.pos, value),
+                        }))
+                    };
+                    near_cells(size, next).map_err(unreadable)?
                 }
                 Err(calamine::XlsxError::NotAWorksheet(_)) => (Range::default(), None),
                 Err(e) => return Err(unreadable(calamine::Error::from(e).to_string())),
@@ -761,6 +773,11 @@ fn read_sheets(book: &mut Sheets<Cursor<&[u8]>>, data: &[u8]) -> Result<Workbook
     }
     Ok(WorkbookData { sheets, archived: None })
 }
+
+/// What stands before a formula's text where an XLSX cell holds a formula saved with no
+/// value: the cell is read as `Cell::Error("=…")`, flagged `formula_no_value`. (A
+/// character of Unicode's private use area, which no report's text holds.)
+pub const NO_VALUE: char = '\u{E000}';
 
 /// Most cells a sheet's grid may span (512 MiB of cells) before the cells far from the
 /// rest are left out.

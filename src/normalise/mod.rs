@@ -2389,7 +2389,7 @@ fn read_rows(
         let mut read = |cell: Option<(Cell, u32)>, flags: &mut Vec<Kind>| -> String {
             match cell {
                 Some((Cell::Error(e), col)) => {
-                    problem(flags, col, Kind::CellError, e);
+                    problem(flags, col, cell_error(&e), e);
                     String::new()
                 }
                 Some((c, col)) => {
@@ -3185,7 +3185,7 @@ fn read_rows(
                 if !matches!(cell, Cell::Error(_)) {
                     problem(&mut flags, col, Kind::BudgetUnreadable, cell.text());
                 } else {
-                    problem(&mut flags, col, Kind::CellError, cell.text());
+                    problem(&mut flags, col, cell_error(&cell.text()), cell.text());
                 }
                 None
             }
@@ -3573,6 +3573,16 @@ fn strip_section_label(t: &str) -> &str {
     match label {
         Some(i) if t[i + 1..].chars().filter(|c| c.is_alphabetic()).nth(2).is_some() => t[i + 1..].trim_start(),
         _ => t,
+    }
+}
+
+/// The finding on a cell read as an error: a formula saved with no value ("=10+5", see
+/// `ingest::NO_VALUE`), else an error value ("#REF!").
+fn cell_error(e: &str) -> Kind {
+    if e.starts_with('=') {
+        Kind::FormulaNoValue
+    } else {
+        Kind::CellError
     }
 }
 

@@ -1923,6 +1923,23 @@ fn a_header_written_again_with_a_column_changed_heads_the_rows_under_it() {
     );
 }
 
+/// A report a script wrote (tests/fixtures/formulas, openpyxl), its formulas saved with no
+/// value: each such cell is flagged `formula_no_value` with its formula, naming the cell,
+/// and read as empty. Before, it was read as empty and nothing said so.
+#[test]
+fn a_formula_saved_with_no_value_is_flagged() {
+    let env = Env::new();
+    env.copy_into_year(2024, "tests/fixtures/formulas/2024");
+    env.run_year(2024, &[]);
+    assert_eq!(
+        pick(&env.csv(2024, "rows.csv"), ["activity", "result", "budget_million_vnd", "flags"]),
+        [["Hội nghị quán triệt", "200 đại biểu", "", "formula_no_value"], ["Đón đoàn Hàn Quốc", "", "15.0", "formula_no_value"]]
+    );
+    let problems: Vec<_> = env.csv(2024, "problems.csv").into_iter().filter(|p| p["kind"] == "formula_no_value").collect();
+    // (A text that opens with "=" is written to CSV after a "'".)
+    assert_eq!(pick(&problems, ["cell", "detail"]), [["F5", "'=20+30"], ["D6", "'=\"1 đoàn, \"&\"12 người\""]]);
+}
+
 /// A status cell that says more than its status keeps the rest: as the result where the
 /// row has none, else in the note (all but the status word was dropped).
 #[test]

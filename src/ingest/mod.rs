@@ -707,25 +707,38 @@ fn read_sheets(book: &mut Sheets<Cursor<&[u8]>>, data: &[u8]) -> Result<Workbook
         // sheet twice).
         let (range, far) = match book {
             // (Errors said as calamine says them: "Xlsx error: …".)
-            Sheets::Xlsx(x) => match x.worksheet_cells_reader(&meta.name) {
-                Ok(mut cells) => {
-                    let size = cells.dimensions().len();
-                    // A formula saved with no value (a workbook a script wrote) is marked,
-                    // not read as an empty cell.
-                    let next = || {
-                        let c = cells.next_cell_with_formula().map_err(|e| calamine::Error::from(e).to_string())?;
-                        Ok(c.map(|c| match (c.value, c.formula) {
-                            (calamine::DataRef::Empty, Some(f)) if !f.trim().is_empty() => {
-                                calamine::Cell::new(c.pos, calamine::DataRef::String(format!("{NO_VALUE}{f}")))
-                            }
-                            (value, _) => calamine::Cell::new(c.pos, value),
-                        }))
-                    };
-                    near_cells(size, next).map_err(unreadable)?
+            Sheets::Xlsx(x) => {
+                // A formula saved with no value (a workbook a script wrote) is marked, not
+                // read as an empty cell.
+                let with_formulas = match x.worksheet_cells_reader(&meta.name) {
+                    Ok(mut cells) => {
+                        let size = cells.dimensions().len();
+                        let next = || {
+                            let c = cells.next_cell_with_formula().map_err(|e| calamine::Error::from(e).to_string())?;
+                            Ok(c.map(|c| match (c.value, c.formula) {
+                                (calamine::DataRef::Empty, Some(f)) if !f.trim().is_empty() => {
+                                    calamine::Cell::new(c.pos, calamine::DataRef::String(format!("{NO_VALUE}{f}")))
+                                }
+                                (value, _) => calamine::Cell::new(c.pos, value),
+                            }))
+                        };
+                        Some((size, near_cells(size, next)))
+                    }
+                    Err(calamine::XlsxError::NotAWorksheet(_)) => None,
+                    Err(e) => return Err(unreadable(calamine::Error::from(e).to_string())),
+                };
+                match with_formulas {
+                    None => (Range::default(), None),
+                    Some((_, Ok(read))) => read,
+                    // (A formula calamine cannot read, a shared one with no index, fails that
+                    // pass: the values alone are read, as before.)
+                    Some((size, Err(_))) => {
+                        let mut cells =
+                            x.worksheet_cells_reader(&meta.name).map_err(|e| unreadable(calamine::Error::from(e).to_string()))?;
+                        near_cells(size, || cells.next_cell().map_err(|e| calamine::Error::from(e).to_string())).map_err(unreadable)?
+                    }
                 }
-                Err(calamine::XlsxError::NotAWorksheet(_)) => (Range::default(), None),
-                Err(e) => return Err(unreadable(calamine::Error::from(e).to_string())),
-            },
+            }
             Sheets::Xlsb(x) => {
                 let mut cells = x.worksheet_cells_reader(&meta.name).map_err(|e| unreadable(calamine::Error::from(e).to_string()))?;
                 let size = cells.dimensions().len();

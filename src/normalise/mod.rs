@@ -470,6 +470,10 @@ fn skipped(ing: &Ingested, kind: Kind, detail: &str) -> Draft {
 /// `LABELLED_COLUMN + field`; lines of no label from 32 past it, other labels from 64.
 const LABELLED_COLUMN: u32 = 1 << 20;
 
+/// The column of the task a heading or label gives the rows of a report not typed as a
+/// table: its cell stands elsewhere (`RawRow::places`).
+const TASK: u32 = LABELLED_COLUMN + Field::Task as u32;
+
 /// A report typed as lines with no table at all (a Word report pasted into a sheet): each
 /// line under a task's heading ("1. Nhiệm vụ 1: Tuyên truyền…", "NV4 - …") is an activity of
 /// that task ("- Đã tổ chức 2 hội nghị…"), down to the next heading, a section of
@@ -489,7 +493,6 @@ fn lines_table(plan: &Plan, tasks: &TaskCache, sheet: &SheetData) -> Option<(cra
     // name where each stands (`RawRow::places`).
     const LABELLED: u32 = LABELLED_COLUMN;
     const UNLABELLED: u32 = LABELLED + 32;
-    const TASK: u32 = LABELLED + Field::Task as u32;
     let mut rows: Vec<RawRow> = Vec::new();
     // The task's heading or label above: where it stands (0-based row, column), as written.
     let mut current: Option<(u32, u32, String)> = None;
@@ -505,13 +508,8 @@ fn lines_table(plan: &Plan, tasks: &TaskCache, sheet: &SheetData) -> Option<(cra
     let (mut activity_col, mut first_row) = (None, None);
     // Whether a heading or a label names one of the plan's tasks.
     let mut named_task = false;
-    let top = &sheet.top;
-    let mut i = 0;
-    while i < top.len() {
-        let row = top[i].row;
-        let end = top[i..].iter().position(|c| c.row != row).map_or(top.len(), |n| i + n);
-        let line = &top[i..end];
-        i = end;
+    for line in sheet.top.chunk_by(|a, b| a.row == b.row) {
+        let row = line[0].row;
         // A line is the first text of its row; a value may stand beside it.
         let Some(k) = line.iter().position(|c| matches!(&c.cell, Cell::Text(t) if !t.trim().is_empty())) else { continue };
         let (tc, beside) = (&line[k], line[k + 1..].iter().find(|c| !c.cell.is_empty()));
@@ -822,14 +820,13 @@ fn code_heading(plan: &Plan, tasks: &TaskCache, body: &str) -> bool {
 /// is none.
 fn wide_table(plan: &Plan, tasks: &TaskCache, sheet: &SheetData) -> Option<(crate::ingest::header::Header, Vec<crate::ingest::RawRow>)> {
     use crate::ingest::header::{classify, Column, Header};
-    const TASK: u32 = LABELLED_COLUMN + Field::Task as u32;
     let top = &sheet.top;
     let first = top.first()?.row;
     // The header's row, and each of its columns: a task's field (the task as written), or
     // another column.
     let mut found = None;
-    for r in first..first + 20 {
-        let cells: Vec<&crate::ingest::TopCell> = top.iter().filter(|c| c.row == r).collect();
+    for cells in top.chunk_by(|a, b| a.row == b.row).take_while(|l| l[0].row < first + 20) {
+        let r = cells[0].row;
         let parsed: Vec<WideColumn> = cells
             .iter()
             .filter_map(|c| match &c.cell {
@@ -855,12 +852,8 @@ fn wide_table(plan: &Plan, tasks: &TaskCache, sheet: &SheetData) -> Option<(crat
         }
     }
     let mut rows = Vec::new();
-    let mut i = top.iter().position(|c| c.row > header_row)?;
-    while i < top.len() {
-        let row = top[i].row;
-        let end = top[i..].iter().position(|c| c.row != row).map_or(top.len(), |n| i + n);
-        let line = &top[i..end];
-        i = end;
+    for line in top.chunk_by(|a, b| a.row == b.row).skip_while(|l| l[0].row <= header_row) {
+        let row = line[0].row;
         let at = |col: u32| line.iter().find(|c| c.col == col).map(|c| c.cell.clone());
         let extra: Vec<(u32, Cell)> = others.iter().filter_map(|(col, _)| at(*col).map(|c| (*col, c))).collect();
         for (task, col0, cols) in &groups {
@@ -949,19 +942,13 @@ fn heading_row(
     let rest: Vec<&crate::ingest::TopCell> = rest.iter().filter(|c| !c.cell.is_empty()).collect();
     let first = rest.first()?;
     let activity = rest.iter().position(|c| matches!(c.cell, Cell::Text(_)));
-    let mut cells = vec![(Field::Task, LABELLED_COLUMN + Field::Task as u32, Cell::Text(written.clone()))];
+    let mut cells = vec![(Field::Task, TASK, Cell::Text(written.clone()))];
     if let Some(a) = activity {
         activity_col.get_or_insert(rest[a].col);
         cells.push((Field::Activity, rest[a].col, rest[a].cell.clone()));
     }
     let extra = rest.iter().enumerate().filter(|(n, _)| Some(*n) != activity).map(|(_, c)| (c.col, c.cell.clone())).collect();
-    Some(crate::ingest::RawRow {
-        row: first.row,
-        cells,
-        extra,
-        within: None,
-        places: vec![(LABELLED_COLUMN + Field::Task as u32, *r, *col)],
-    })
+    Some(crate::ingest::RawRow { row: first.row, cells, extra, within: None, places: vec![(TASK, *r, *col)] })
 }
 
 /// The task a line of a report typed as lines heads, where it is a heading of the report's
@@ -3384,18 +3371,12 @@ fn is_totals_label(k: &str) -> bool {
 /// How many lines of a sheet's top look like a report's rows: a row's number first, and
 /// at least two more cells.
 fn rows_like_a_report(top: &[crate::ingest::TopCell]) -> usize {
-    let mut count = 0;
-    let mut i = 0;
-    while i < top.len() {
-        let row = top[i].row;
-        let end = top[i..].iter().position(|c| c.row != row).map_or(top.len(), |n| i + n);
-        let cells: Vec<&Cell> = top[i..end].iter().map(|c| &c.cell).filter(|c| !c.is_empty()).collect();
-        if cells.first().is_some_and(|c| c.row_number().is_some()) && cells.len() >= 3 {
-            count += 1;
-        }
-        i = end;
-    }
-    count
+    top.chunk_by(|a, b| a.row == b.row)
+        .filter(|line| {
+            let cells: Vec<&Cell> = line.iter().map(|c| &c.cell).filter(|c| !c.is_empty()).collect();
+            cells.first().is_some_and(|c| c.row_number().is_some()) && cells.len() >= 3
+        })
+        .count()
 }
 
 /// Whether a cell starts the way a form's example row does: "Ví dụ:", "(Ví dụ)", "VD:".

@@ -856,6 +856,7 @@ fn wide_table(plan: &Plan, tasks: &TaskCache, sheet: &SheetData) -> Option<(crat
         let row = line[0].row;
         let at = |col: u32| line.iter().find(|c| c.col == col).map(|c| c.cell.clone());
         let extra: Vec<(u32, Cell)> = others.iter().filter_map(|(col, _)| at(*col).map(|c| (*col, c))).collect();
+        let before = rows.len();
         for (task, col0, cols) in &groups {
             let fields: Vec<(Field, u32, Cell)> = cols.iter().filter_map(|(col, f)| at(*col).map(|c| (*f, *col, c))).collect();
             if fields.is_empty() {
@@ -865,6 +866,14 @@ fn wide_table(plan: &Plan, tasks: &TaskCache, sheet: &SheetData) -> Option<(crat
             cells.extend(agency.and_then(|col| at(col).map(|c| (Field::Agency, col, c))));
             cells.extend(fields);
             rows.push(crate::ingest::RawRow { row, cells, extra: extra.clone(), within: None, places: vec![(TASK, header_row, *col0)] });
+        }
+        // An answer with no task filled in is still its agency's answer: a row of its agency
+        // alone, so that the agency is seen to have sent it (with nothing in it).
+        if rows.len() == before {
+            let cells: Vec<(Field, u32, Cell)> = agency.and_then(|col| at(col).map(|c| (Field::Agency, col, c))).into_iter().collect();
+            if !cells.is_empty() || !extra.is_empty() {
+                rows.push(crate::ingest::RawRow { row, cells, extra, within: None, places: Vec::new() });
+            }
         }
     }
     let mut columns = vec![Column { field: Field::Task, col: TASK, header: "Nhiệm vụ".into() }];
@@ -1809,7 +1818,12 @@ fn by_agency(index: &AgencyIndex, ing: &Ingested) -> Option<Vec<Ingested>> {
                 .collect()
         })
         .collect();
-    if first_written.len() < 2 {
+    // Rows of two agencies, or of one and a body the plan does not have (its rows listed
+    // under the file's name, as below; the whole file was `agency_unknown`, the agency's
+    // rows with it).
+    let named = |r: &crate::ingest::RawRow| matches!(r.get(Field::Agency), Some((Cell::Text(t), _)) if !t.trim().is_empty());
+    let named_other = || owners.iter().flatten().zip(wb.sheets.iter().flat_map(|s| &s.rows)).any(|(o, r)| o.is_none() && named(r));
+    if first_written.is_empty() || (first_written.len() == 1 && !named_other()) {
         return None;
     }
     let all: Vec<usize> = (0..wb.sheets.len()).collect();

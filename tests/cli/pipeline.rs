@@ -1645,6 +1645,46 @@ fn a_form_s_answers_a_column_per_task_are_each_agency_s_report() {
     assert_eq!(pick(&problems, ["cell", "detail"]), [["G1", "NV25"]]);
 }
 
+/// An answer with every task left blank is still its agency's: received, with no
+/// activities, its row listed. It gave no row, the agency missing. And answers of one
+/// agency of the plan beside a body it does not have are that agency's, the body's listed
+/// `agency_unknown`: the whole file was, the agency missing.
+#[test]
+fn a_form_answered_with_nothing_or_beside_an_unknown_body_is_the_agency_s() {
+    let env = Env::new();
+    let answers = grid(&[
+        &["Dấu thời gian", "Tên đơn vị", "Nhiệm vụ 1: Kết quả thực hiện", "Nhiệm vụ 1: Tình trạng", "NV4 - Kết quả"],
+        &["18/10/2024 09:30:00", "Sở Ngoại vụ", "2 hội nghị quán triệt", "Hoàn thành", ""],
+        &["20/10/2024 14:00:00", "Sở Văn hóa, Thể thao và Du lịch", "", "", ""],
+    ]);
+    write_sheets(&env.year_dir(2024).join("cau-tra-loi.xlsx"), &[("Câu trả lời biểu mẫu 1", answers)]);
+    let long = grid(&[
+        &["Dấu thời gian", "Tên đơn vị", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả thực hiện", "Tình trạng"],
+        &["21/10/2024 08:00:00", "Báo Bắc Giang", "NV1", "Chuyên mục", "12 tin bài", "Hoàn thành"],
+        &["21/10/2024 09:00:00", "Phòng Văn hóa xã X", "NV1", "Văn nghệ", "1 buổi", "Hoàn thành"],
+    ]);
+    write_sheets(&env.year_dir(2024).join("bieu-mau-2.xlsx"), &[("Câu trả lời biểu mẫu 1", long)]);
+    env.run_year(2024, &[]);
+    let files = env.csv(2024, "files.csv");
+    assert_eq!(
+        pick(&files, ["file", "reason_code", "agency_code", "rows_read", "rows_accepted"]),
+        [
+            ["bieu-mau-2.xlsx", "agency_unknown", "", "1", "0"],
+            ["bieu-mau-2.xlsx | Báo Bắc Giang", "", "BBG", "1", "1"],
+            ["cau-tra-loi.xlsx | Sở Ngoại vụ", "", "SNV", "1", "1"],
+            ["cau-tra-loi.xlsx | Sở Văn hóa, Thể thao và Du lịch", "", "SVHTTDL", "1", "0"],
+        ]
+    );
+    let problems = env.csv(2024, "problems.csv");
+    let of =
+        |file: &str| problems.iter().filter(|p| p["file"] == file).map(|p| [p["kind"].as_str(), p["cell"].as_str()]).collect::<Vec<_>>();
+    assert_eq!(of("cau-tra-loi.xlsx | Sở Văn hóa, Thể thao và Du lịch"), [["no_activities", ""], ["note_only_row", "A3"]]);
+    assert_eq!(of("bieu-mau-2.xlsx"), [["agency_unknown", ""]]);
+    let completeness = env.csv(2024, "completeness.csv");
+    let verdict = |a: &str| completeness.iter().find(|c| c["agency_code"] == a).map(|c| c["verdict"].clone()).unwrap_or_default();
+    assert_eq!([verdict("SVHTTDL"), verdict("BBG")], ["on_time", "on_time"]);
+}
+
 /// A row over items of its own that says its own status, its money their money added up:
 /// an activity, its money not counted again (it was counted twice), kept in its note.
 #[test]

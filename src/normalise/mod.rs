@@ -772,6 +772,140 @@ fn lines_table(plan: &Plan, tasks: &TaskCache, sheet: &SheetData) -> Option<(cra
     Some((Header { first_row, last_row: first_row, columns, others }, rows))
 }
 
+/// A report typed as lines that names no task anywhere, its work listed under a section of
+/// what was done ("I. KẾT QUẢ THỰC HIỆN", "II. Tình hình triển khai", "CÔNG TÁC CHỈ ĐẠO"):
+/// each line there of three words or more is an activity with no task (flagged
+/// `task_missing`), down to a section of difficulties, proposals, assessment or next year's
+/// work, or the signing block. An item heading lines under it ("1. Công tác tuyên truyền"
+/// over "- Đã tổ chức…") is no activity: it goes to their notes. It was `no_table`, its
+/// sender asked to send it again. The sheet's header and rows, as a table would give them;
+/// `None` where no line is under such a section.
+fn plain_lines(year: i32, sheet: &SheetData) -> Option<(crate::ingest::header::Header, Vec<crate::ingest::RawRow>)> {
+    use crate::ingest::header::{Column, Header};
+    use crate::ingest::RawRow;
+    const ITEM: &[char] = &['-', '+', '•', '*', '–', '·'];
+    // The first text of each row, and the other cells beside it.
+    let lines: Vec<(&crate::ingest::TopCell, &str, &[crate::ingest::TopCell])> = sheet
+        .top
+        .chunk_by(|a, b| a.row == b.row)
+        .filter_map(|line| {
+            let k = line.iter().position(|c| matches!(&c.cell, Cell::Text(t) if !t.trim().is_empty()))?;
+            let Cell::Text(t) = &line[k].cell else { return None };
+            Some((&line[k], t.trim(), &line[k + 1..]))
+        })
+        .collect();
+    let mut others: Vec<(u32, String)> = Vec::new();
+    let mut rows: Vec<RawRow> = Vec::new();
+    // Whether the lines are under a section of what was done; the item heading them.
+    let (mut within, mut item): (bool, Option<(String, String)>) = (false, None);
+    for (i, (tc, t, beside)) in lines.iter().enumerate() {
+        let (label, body) = item_label(t);
+        let words = body.split_whitespace().count();
+        let sentence = body.ends_with(['.', ';']);
+        let capitals = words >= 2 && !body.chars().any(char::is_lowercase);
+        let roman = crate::text::roman(label).is_some() && !label.contains(char::is_lowercase);
+        if crate::ingest::form::signing_line(t).is_some() || crate::text::fold_within(t, 40).is_some_and(|k| k.starts_with("noi nhan")) {
+            within = false;
+            continue;
+        }
+        let key = || fold(body);
+        let done = || {
+            let key = key();
+            ["ket qua", "tinh hinh", "cong tac", "hoat dong", "trien khai", "thuc hien"]
+                .iter()
+                .any(|w| crate::text::contains_words(&key, w))
+                && !["danh gia", "phuong huong", "bai hoc", "de xuat", "kien nghi"].iter().any(|w| crate::text::contains_words(&key, w))
+                && narrative::heading(t).is_none()
+                && !later_plan(t, year)
+        };
+        // A section's heading: numbered in Roman figures, or a title in capitals (numbered
+        // in figures, outside a section of what was done: inside, an item's).
+        if (roman || capitals && (label.is_empty() || !within)) && !sentence && words <= 16 {
+            within = done();
+            item = None;
+            continue;
+        }
+        // Or a line that says what follows ("Kết quả thực hiện như sau:"), opening one.
+        if label.is_empty() && !within && body.ends_with(':') && words <= 10 && done() {
+            within = true;
+            continue;
+        }
+        if narrative::heading(t).is_some() || later_plan(t, year) {
+            within = false;
+            continue;
+        }
+        if !within {
+            continue;
+        }
+        let text = item_label(t.trim_start_matches(ITEM).trim()).1;
+        // An item heading lines set out under it ("1. Công tác tuyên truyền" over "- Đã…",
+        // "2.1. …", "a) …"), or in capitals.
+        let next_is_item = lines.get(i + 1).is_some_and(|(_, n, _)| {
+            let (l, _) = item_label(n);
+            n.starts_with(ITEM)
+                || l.contains('.') && !label.is_empty() && l.starts_with(label)
+                || l.len() == 1 && l.chars().all(char::is_lowercase)
+        });
+        if !t.starts_with(ITEM) && !sentence && words <= 12 && (!label.is_empty() && next_is_item || capitals) {
+            item = Some((label.to_string(), body.trim_end_matches(':').to_string()));
+            continue;
+        }
+        let mut extra: Vec<(u32, Cell)> = beside.iter().filter(|c| !c.cell.is_empty()).map(|c| (c.col, c.cell.clone())).collect();
+        if text.split_whitespace().nth(2).is_none() && extra.is_empty() {
+            continue;
+        }
+        let mut places = vec![(TASK, tc.row, tc.col)];
+        // (Under it: an item set out with a dash, lettered, or numbered within its number.)
+        let under = |(of, _): &(String, String)| {
+            t.starts_with(ITEM)
+                || label.chars().count() == 1 && label.chars().all(char::is_lowercase)
+                || !of.is_empty() && label.starts_with(&format!("{of}."))
+        };
+        if let Some((_, heading)) = item.as_ref().filter(|i| under(i)) {
+            let col = other_column(&mut others, "Mục");
+            extra.insert(0, (col, Cell::Text(heading.clone())));
+            places.push((col, tc.row, tc.col));
+        } else {
+            item = None;
+        }
+        rows.push(RawRow {
+            row: tc.row,
+            cells: vec![(Field::Task, TASK, Cell::Empty), (Field::Activity, tc.col, Cell::Text(text.to_string()))],
+            extra,
+            within: None,
+            places,
+        });
+    }
+    let first = rows.first()?;
+    let (first_row, col) = (first.row, first.cells[1].1);
+    let columns = vec![
+        Column { field: Field::Task, col: TASK, header: "Nhiệm vụ".into() },
+        Column { field: Field::Activity, col, header: "Nội dung hoạt động".into() },
+    ];
+    Some((Header { first_row, last_row: first_row, columns, others }, rows))
+}
+
+/// A line's item number and the text after it: "1." "2.1." "a)" "II." before a text of
+/// three letters or more; "" and the line where it has none.
+fn item_label(t: &str) -> (&str, &str) {
+    let t = t.trim();
+    let end = t.find(|c: char| c.is_whitespace()).unwrap_or(t.len());
+    let head = &t[..end];
+    let label = head.trim_end_matches(['.', ')']);
+    let parts_ok = !label.is_empty()
+        && label.len() <= 8
+        && head.len() > label.len()
+        && (label.split('.').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+            || crate::text::roman(label).is_some()
+            || label.chars().count() == 1 && label.chars().all(char::is_alphabetic));
+    let rest = t[end..].trim_start();
+    if parts_ok && rest.chars().filter(|c| c.is_alphabetic()).nth(2).is_some() {
+        (label, rest)
+    } else {
+        ("", t)
+    }
+}
+
 /// A labelled line's field (`None` for another label), label as written, value, and where
 /// the value stands (0-based row, column).
 type Labelled = (Option<Field>, String, Cell, (u32, u32));
@@ -1063,6 +1197,15 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
         if wb.sheets.iter().all(|s| s.header.is_none()) {
             for sheet in &mut wb.sheets {
                 if let Some((header, rows)) = lines_table(plan, tasks, sheet) {
+                    sheet.header = Some(header);
+                    sheet.rows = rows;
+                }
+            }
+        }
+        // Nor any task named: lines under a section of what was done.
+        if wb.sheets.iter().all(|s| s.header.is_none()) {
+            for sheet in &mut wb.sheets {
+                if let Some((header, rows)) = plain_lines(year, sheet) {
                     sheet.header = Some(header);
                     sheet.rows = rows;
                 }
@@ -1761,8 +1904,11 @@ fn add_to_note(note: &mut String, head: &str, value: &str) {
     if !note.is_empty() {
         note.push_str("; ");
     }
-    note.push_str(head.trim_end_matches(':'));
-    note.push_str(": ");
+    // (A cell under no header, beside a line of a report typed as lines: as written.)
+    if !head.is_empty() {
+        note.push_str(head.trim_end_matches(':'));
+        note.push_str(": ");
+    }
     note.push_str(value);
 }
 
@@ -2455,6 +2601,8 @@ fn read_rows(
         // written.
         let (mut note_col, mut row_unit, mut ticked_role) = (None, None, None);
         let mut ticked_tasks: Vec<&str> = Vec::new();
+        // Cells under no header (beside a line of a report typed as lines).
+        let mut beside: Vec<String> = Vec::new();
         for (col, cell) in std::mem::take(&mut raw.extra) {
             let value = read(Some((cell, col)), &mut flags);
             // (The year column's own year says nothing more.)
@@ -2486,6 +2634,9 @@ fn read_rows(
             }
             note_col = note_col.or(Some(col));
             add_to_note(&mut note, &head, &value);
+            if head.is_empty() {
+                beside.push(value);
+            }
         }
         // (Where the role was ticked, its finding points at the tick.)
         let (role_text, role_col) = match ticked_role {
@@ -3106,8 +3257,10 @@ fn read_rows(
             let ticked: Vec<Status> = ticks.iter().filter(|(_, t)| *t).map(|(s, _)| *s).collect();
             // A result or a note that is only a status word ("Hoàn thành", "Đang triển
             // khai") says it, where the row says it nowhere else.
+            // (Also a cell beside a line: "- Tổ chức hội nghị | Hoàn thành".)
             let from_result = [result.as_str(), note.get(..own_note).unwrap_or("")]
                 .into_iter()
+                .chain(beside.iter().map(String::as_str))
                 .filter(|r| ticked.is_empty() && !r.is_empty() && r.split_whitespace().nth(4).is_none())
                 .map(values::status)
                 .find(|s| *s != Status::Unknown)
@@ -3720,6 +3873,18 @@ mod tests {
         assert_eq!(field("Thời gian tổ chức hội thảo quốc tế: Quý III", None, true), None);
         assert_eq!(field("Kiến nghị: bổ sung kinh phí", None, false), None);
         assert_eq!(field("Kiến nghị: bổ sung kinh phí", None, true), Some((Some(Field::Proposals), "bổ sung kinh phí".into(), (4, 0))));
+    }
+
+    #[test]
+    fn an_item_s_number_is_set_apart_from_its_text() {
+        assert_eq!(item_label("1. Tổ chức hội nghị"), ("1", "Tổ chức hội nghị"));
+        assert_eq!(item_label("3.1. Ký kết thỏa thuận"), ("3.1", "Ký kết thỏa thuận"));
+        assert_eq!(item_label("a) Đón đoàn"), ("a", "Đón đoàn"));
+        assert_eq!(item_label("II. KẾT QUẢ THỰC HIỆN"), ("II", "KẾT QUẢ THỰC HIỆN"));
+        // Not a figure of what was done, nor a year, nor a number with no text after it.
+        assert_eq!(item_label("1.500 lượt người tham gia"), ("", "1.500 lượt người tham gia"));
+        assert_eq!(item_label("2024 là năm bản lề"), ("", "2024 là năm bản lề"));
+        assert_eq!(item_label("1. Ok"), ("", "1. Ok"));
     }
 
     #[test]

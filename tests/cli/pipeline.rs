@@ -1785,6 +1785,56 @@ fn a_report_typed_as_lines_is_read() {
     assert_eq!(got, [("accepted", "2024-10-20", "'- Thiếu kinh phí.", "'- Bổ sung kinh phí.")]);
 }
 
+/// A report typed as lines that names no task anywhere, its work listed under a section of
+/// what was done: each line there an activity with no task (`task_missing`), an item
+/// heading lines under it ("2. Công tác đối ngoại" over "- Đón…", "3. VỀ HỢP TÁC" over
+/// "3.1. …") in their notes, the assessment, difficulties and proposals not activities.
+/// The file was `no_table`, its sender asked to send it again.
+#[test]
+fn a_report_typed_as_lines_naming_no_task_lists_its_work() {
+    let env = Env::new();
+    let lines = grid(&[
+        &["SỞ NGOẠI VỤ"],
+        &["BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH NĂM 2024"],
+        &["Bắc Giang, ngày 20 tháng 10 năm 2024"],
+        &["Thực hiện Kế hoạch số 12/KH-UBND, Sở Ngoại vụ báo cáo như sau:"],
+        &["I. KẾT QUẢ THỰC HIỆN"],
+        &["1. Tổ chức 02 hội nghị quán triệt cho 300 cán bộ"],
+        &["2. Công tác đối ngoại"],
+        &["- Đón 3 đoàn nghệ thuật Hàn Quốc"],
+        &["3. VỀ HỢP TÁC QUỐC TẾ"],
+        &["3.1. Đang xây dựng đề án hợp tác với tỉnh Gyeonggi"],
+        &["4. Tập huấn lễ tân cho 50 cán bộ", "Hoàn thành"],
+        &["II. ĐÁNH GIÁ CHUNG"],
+        &["1. Ưu điểm: các hoạt động được triển khai đúng kế hoạch"],
+        &["III. KHÓ KHĂN, VƯỚNG MẮC"],
+        &["Kinh phí còn hạn chế"],
+        &["IV. KIẾN NGHỊ"],
+        &["Đề nghị bố trí thêm kinh phí"],
+        &["Nơi nhận:"],
+        &["- UBND tỉnh;"],
+    ]);
+    write_sheets(&env.year_dir(2024).join("snv.xlsx"), &[("Báo cáo", lines)]);
+    env.run_year(2024, &[]);
+    assert_eq!(
+        pick(&env.csv(2024, "rows.csv"), ["row", "task_code", "activity", "status", "flags", "note"]),
+        [
+            ["6", "", "Tổ chức 02 hội nghị quán triệt cho 300 cán bộ", "unknown", "task_missing;status_missing", ""],
+            ["8", "", "Đón 3 đoàn nghệ thuật Hàn Quốc", "unknown", "task_missing;status_missing", "Mục: Công tác đối ngoại"],
+            ["10", "", "Đang xây dựng đề án hợp tác với tỉnh Gyeonggi", "in_progress", "task_missing", "Mục: VỀ HỢP TÁC QUỐC TẾ"],
+            // (A status beside the line says it: it was kept as ": Hoàn thành", the status missing.)
+            ["11", "", "Tập huấn lễ tân cho 50 cán bộ", "done", "task_missing", "Hoàn thành"],
+        ]
+    );
+    assert_eq!(
+        pick(&env.csv(2024, "files.csv"), ["outcome", "report_date", "difficulties", "proposals"]),
+        [["accepted", "2024-10-20", "Kinh phí còn hạn chế", "Đề nghị bố trí thêm kinh phí"]]
+    );
+    let problems = env.csv(2024, "problems.csv");
+    let missing: Vec<&str> = problems.iter().filter(|p| p["kind"] == "task_missing").map(|p| p["cell"].as_str()).collect();
+    assert_eq!(missing, ["A6", "A8", "A10", "A11"]);
+}
+
 /// A report typed as lines whose headings are its own numbering before a task's title,
 /// shortened ("1. Tuyên truyền, quán triệt…", "II. THÚC ĐẨY QUAN HỆ…"): each heads its
 /// task's lines; an item under it in the same title's words is one of them; a heading

@@ -486,7 +486,12 @@ const TASK: u32 = LABELLED_COLUMN + Field::Task as u32;
 /// it is a table on its side ("Nhiệm vụ | NV1 | NV2", "Nội dung | Hội nghị | Tọa đàm"): a
 /// column an activity. The sheet's header and rows, as a table would give them; `None`
 /// where no line is under a task's heading.
-fn lines_table(plan: &Plan, tasks: &TaskCache, sheet: &SheetData) -> Option<(crate::ingest::header::Header, Vec<crate::ingest::RawRow>)> {
+fn lines_table(
+    plan: &Plan,
+    year: i32,
+    tasks: &TaskCache,
+    sheet: &SheetData,
+) -> Option<(crate::ingest::header::Header, Vec<crate::ingest::RawRow>)> {
     use crate::ingest::header::{Column, Header};
     use crate::ingest::RawRow;
     // Columns of the fields labelled lines give, past any sheet's: findings on their cells
@@ -506,8 +511,9 @@ fn lines_table(plan: &Plan, tasks: &TaskCache, sheet: &SheetData) -> Option<(cra
     // A table on its side: its columns of values.
     let mut across: Vec<Across> = Vec::new();
     let (mut activity_col, mut first_row) = (None, None);
-    // Whether a heading or a label names one of the plan's tasks.
-    let mut named_task = false;
+    // Whether a heading or a label names one of the plan's tasks; whether the lines are under
+    // a section of the work done.
+    let (mut named_task, mut within) = (false, false);
     for line in sheet.top.chunk_by(|a, b| a.row == b.row) {
         let row = line[0].row;
         // A line is the first text of its row; a value may stand beside it.
@@ -576,6 +582,7 @@ fn lines_table(plan: &Plan, tasks: &TaskCache, sheet: &SheetData) -> Option<(cra
             || crate::text::fold_within(t, 40).is_some_and(|k| k.starts_with("noi nhan"));
         if ends {
             current = None;
+            within = roman_section && work_section(t, body, year);
             continue;
         }
         // A label with values in several cells beside it: a table turned on its side, each
@@ -726,6 +733,22 @@ fn lines_table(plan: &Plan, tasks: &TaskCache, sheet: &SheetData) -> Option<(cra
             }
             continue;
         }
+        // A line before any task's heading, under a section of the work done ("I. CÔNG TÁC
+        // CHỈ ĐẠO" over "- Ban hành Kế hoạch số 45…"): an activity with no task (flagged), as
+        // `plain_lines` reads a report that names none. It was passed over.
+        if current.is_none() && within && text.split_whitespace().nth(2).is_some() && !text.ends_with(':') {
+            first_row.get_or_insert(tc.row);
+            activity_col.get_or_insert(tc.col);
+            let extra = line[k + 1..].iter().filter(|c| !c.cell.is_empty()).map(|c| (c.col, c.cell.clone())).collect();
+            rows.push(RawRow {
+                row: tc.row,
+                cells: vec![(Field::Task, TASK, Cell::Empty), (Field::Activity, tc.col, Cell::Text(text.to_string()))],
+                extra,
+                within: None,
+                places: vec![(TASK, tc.row, tc.col)],
+            });
+            continue;
+        }
         let Some((r, col, written)) = &current else { continue };
         // The other cells of its row go to its note ("- Tổ chức hội nghị | Hoàn thành").
         let extra: Vec<(u32, Cell)> = line[k + 1..].iter().filter(|c| !c.cell.is_empty()).map(|c| (c.col, c.cell.clone())).collect();
@@ -808,16 +831,7 @@ fn plain_lines(year: i32, sheet: &SheetData) -> Option<(crate::ingest::header::H
             within = false;
             continue;
         }
-        let key = || fold(body);
-        let done = || {
-            let key = key();
-            ["ket qua", "tinh hinh", "cong tac", "hoat dong", "trien khai", "thuc hien"]
-                .iter()
-                .any(|w| crate::text::contains_words(&key, w))
-                && !["danh gia", "phuong huong", "bai hoc", "de xuat", "kien nghi"].iter().any(|w| crate::text::contains_words(&key, w))
-                && narrative::heading(t).is_none()
-                && !later_plan(t, year)
-        };
+        let done = || work_section(t, body, year);
         // A section's heading: numbered in Roman figures, or a title in capitals (numbered
         // in figures, outside a section of what was done: inside, an item's).
         if (roman || capitals && (label.is_empty() || !within)) && !sentence && words <= 16 {
@@ -825,8 +839,9 @@ fn plain_lines(year: i32, sheet: &SheetData) -> Option<(crate::ingest::header::H
             item = None;
             continue;
         }
-        // Or a line that says what follows ("Kết quả thực hiện như sau:"), opening one.
-        if label.is_empty() && !within && body.ends_with(':') && words <= 10 && done() {
+        // Or a line that says what follows ("Kết quả thực hiện như sau:"), or one numbered
+        // in figures ("1. Kết quả thực hiện"), opening one.
+        if !within && (!label.is_empty() || body.ends_with(':')) && !sentence && words <= 10 && done() {
             within = true;
             continue;
         }
@@ -851,7 +866,8 @@ fn plain_lines(year: i32, sheet: &SheetData) -> Option<(crate::ingest::header::H
             continue;
         }
         let mut extra: Vec<(u32, Cell)> = beside.iter().filter(|c| !c.cell.is_empty()).map(|c| (c.col, c.cell.clone())).collect();
-        if text.split_whitespace().nth(2).is_none() && extra.is_empty() {
+        // (Nor a line that says what follows, "… báo cáo như sau:".)
+        if (text.split_whitespace().nth(2).is_none() || text.ends_with(':')) && extra.is_empty() {
             continue;
         }
         let mut places = vec![(TASK, tc.row, tc.col)];
@@ -883,6 +899,18 @@ fn plain_lines(year: i32, sheet: &SheetData) -> Option<(crate::ingest::header::H
         Column { field: Field::Activity, col, header: "Nội dung hoạt động".into() },
     ];
     Some((Header { first_row, last_row: first_row, columns, others }, rows))
+}
+
+/// Whether a section's heading (its text after its number) is of the work done ("KẾT QUẢ
+/// THỰC HIỆN", "Tình hình triển khai", "CÔNG TÁC CHỈ ĐẠO"): not the report's title ("BÁO
+/// CÁO KẾT QUẢ…"), an assessment, difficulties, proposals or next year's work.
+fn work_section(t: &str, body: &str, year: i32) -> bool {
+    let Some(key) = crate::text::fold_within(body, 200) else { return false };
+    ["ket qua", "tinh hinh", "cong tac", "hoat dong", "trien khai", "thuc hien"].iter().any(|w| crate::text::contains_words(&key, w))
+        && !["danh gia", "phuong huong", "bai hoc", "de xuat", "kien nghi"].iter().any(|w| crate::text::contains_words(&key, w))
+        && !key.starts_with("bao cao")
+        && narrative::heading(t).is_none()
+        && !later_plan(t, year)
 }
 
 /// A line's item number and the text after it: "1." "2.1." "a)" "II." before a text of
@@ -1196,7 +1224,7 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
     if let Ok(wb) = &mut ing.content {
         if wb.sheets.iter().all(|s| s.header.is_none()) {
             for sheet in &mut wb.sheets {
-                if let Some((header, rows)) = lines_table(plan, tasks, sheet) {
+                if let Some((header, rows)) = lines_table(plan, year, tasks, sheet) {
                     sheet.header = Some(header);
                     sheet.rows = rows;
                 }

@@ -1744,6 +1744,10 @@ fn a_report_typed_as_lines_is_read() {
         &["Bắc Giang, ngày 20 tháng 10 năm 2024"],
         &["BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH NĂM 2024"],
         &["I. KẾT QUẢ THỰC HIỆN"],
+        // Before any task's heading, under a section of the work done: an activity with no
+        // task (it was passed over); a line that says what follows is none.
+        &["- Ban hành Kế hoạch số 45/KH-SNV triển khai Chiến lược"],
+        &["Các nhiệm vụ được triển khai như sau:"],
         &["1. Nhiệm vụ 1: Tuyên truyền, quán triệt"],
         &["- Đã tổ chức 2 hội nghị quán triệt Chiến lược cho 200 cán bộ."],
         &["- Đăng 20 tin bài trên Cổng thông tin điện tử."],
@@ -1768,6 +1772,7 @@ fn a_report_typed_as_lines_is_read() {
     assert_eq!(
         got,
         [
+            ("", "Ban hành Kế hoạch số 45/KH-SNV triển khai Chiến lược", "unknown"),
             ("NV1", "Đã tổ chức 2 hội nghị quán triệt Chiến lược cho 200 cán bộ.", "done"),
             ("NV1", "Đăng 20 tin bài trên Cổng thông tin điện tử.", "unknown"),
             ("NV4", "Đang xây dựng đề án hợp tác với tỉnh Quảng Tây.", "in_progress"),

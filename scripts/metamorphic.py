@@ -201,9 +201,11 @@ def as_cards(ws):
             ws.cell(row=head + i, column=1).value, ws.cell(row=head + i, column=2).value = card
 
 
-def as_lines(ws):
+def as_lines(ws, pasted=False):
     # the table typed as labelled lines, a Word report pasted into a sheet: "Nhiệm vụ IV.9:"
-    # above its activities, each "- Nội dung hoạt động: …" then "+ Kết quả: …" and the rest
+    # above its activities, each "- Nội dung hoạt động: …" then "+ Kết quả: …" and the rest;
+    # pasted: a Word list, each line's number or bullet in a cell of its own, its text in
+    # the next ("1." | "Nhiệm vụ IV.9:", "-" | "Nội dung hoạt động: …")
     t = plain_table(ws)
     if not t:
         return
@@ -214,7 +216,8 @@ def as_lines(ws):
         if code != task:
             task = code
             text = str(code)
-            lines.append(text if text.lower().startswith('nhiệm vụ') else f'Nhiệm vụ {text}:')
+            heading = text if text.lower().startswith('nhiệm vụ') else f'Nhiệm vụ {text}:'
+            lines.append(f'{sum(1 for l in lines if l.startswith(("1", "2", "3", "4", "5", "6", "7", "8", "9"))) + 1}. {heading}' if pasted else heading)
         first = True
         for c in range(2, width + 1):
             v = ws.cell(row=r, column=c).value
@@ -225,7 +228,12 @@ def as_lines(ws):
     ws.delete_rows(head, data[-1] - head + 1)
     ws.insert_rows(head, len(lines))
     for i, line in enumerate(lines):
-        ws.cell(row=head + i, column=1).value = line
+        if pasted:
+            mark, text = line.split(' ', 1)
+            ws.cell(row=head + i, column=1).value = mark
+            ws.cell(row=head + i, column=2).value = text
+        else:
+            ws.cell(row=head + i, column=1).value = line
 
 
 def on_its_side(ws):
@@ -331,7 +339,7 @@ def guidance_sheet(wb):
     for c, v in enumerate([1, 'NV1', 'Ví dụ: Hội nghị', '100 người', 'Hoàn thành'], 1):
         g.cell(row=4, column=c, value=v)
 
-SHEET_T = {'as_lines': as_lines, 'as_cards': as_cards, 'on_its_side': on_its_side, 'totals_row': totals_row, 'status_ticks': status_ticks, 'date_in_signing': date_in_signing, 'merge_tasks': merge_tasks, 'tasks_as_headings': tasks_as_headings, 'reverse_columns': reverse_columns, 'budget_in_dong': budget_in_dong, 'nfd': nfd, 'dates_as_text': dates_as_text, 'upper_headers': upper_headers, 'move_down': move_down, 'cols_left': cols_left, 'title_block': title_block, 'blank_between': blank_between, 'narrative_after': narrative_after}
+SHEET_T = {'as_lines': as_lines, 'as_pasted_list': lambda ws: as_lines(ws, pasted=True), 'as_cards': as_cards, 'on_its_side': on_its_side, 'totals_row': totals_row, 'status_ticks': status_ticks, 'date_in_signing': date_in_signing, 'merge_tasks': merge_tasks, 'tasks_as_headings': tasks_as_headings, 'reverse_columns': reverse_columns, 'budget_in_dong': budget_in_dong, 'nfd': nfd, 'dates_as_text': dates_as_text, 'upper_headers': upper_headers, 'move_down': move_down, 'cols_left': cols_left, 'title_block': title_block, 'blank_between': blank_between, 'narrative_after': narrative_after}
 BOOK_T = {'sender_in_title': sender_in_title, 'guidance_sheet': guidance_sheet, 'cover_sheet': cover_sheet}
 
 def rows_of(out, fold_case=False):

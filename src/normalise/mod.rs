@@ -514,7 +514,7 @@ fn lines_table(
     // Whether a heading or a label names one of the plan's tasks; whether the lines are under
     // a section of the work done.
     let (mut named_task, mut within) = (false, false);
-    for line in sheet.top.chunk_by(|a, b| a.row == b.row) {
+    for line in lines_of(&sheet.top).iter().map(Vec::as_slice) {
         let row = line[0].row;
         // A line is the first text of its row; a value may stand beside it.
         let Some(k) = line.iter().position(|c| matches!(&c.cell, Cell::Text(t) if !t.trim().is_empty())) else { continue };
@@ -808,9 +808,9 @@ fn plain_lines(year: i32, sheet: &SheetData) -> Option<(crate::ingest::header::H
     use crate::ingest::RawRow;
     const ITEM: &[char] = &['-', '+', '•', '*', '–', '·'];
     // The first text of each row, and the other cells beside it.
-    let lines: Vec<(&crate::ingest::TopCell, &str, &[crate::ingest::TopCell])> = sheet
-        .top
-        .chunk_by(|a, b| a.row == b.row)
+    let joined = lines_of(&sheet.top);
+    let lines: Vec<(&crate::ingest::TopCell, &str, &[crate::ingest::TopCell])> = joined
+        .iter()
         .filter_map(|line| {
             let k = line.iter().position(|c| matches!(&c.cell, Cell::Text(t) if !t.trim().is_empty()))?;
             let Cell::Text(t) = &line[k].cell else { return None };
@@ -911,6 +911,58 @@ fn work_section(t: &str, body: &str, year: i32) -> bool {
         && !key.starts_with("bao cao")
         && narrative::heading(t).is_none()
         && !later_plan(t, year)
+}
+
+/// The rows of a sheet's lines, each a row's cells, with an item's number or bullet typed in
+/// a cell of its own joined to the text in the next column ("1." | "Nhiệm vụ 1: …", "-" |
+/// "Đã tổ chức…", as a numbered or bulleted list pasted from Word sets them out): one cell,
+/// where the text stands, "1. Nhiệm vụ 1: …", "- Đã tổ chức…". They were read as a line
+/// "1." and a value beside it: the report was `no_table`.
+fn lines_of(top: &[crate::ingest::TopCell]) -> Vec<Vec<crate::ingest::TopCell>> {
+    // (A bullet Word pastes in its own symbol font is a character of the private use area.)
+    let bullet = |l: &str| {
+        let mut cs = l.chars();
+        matches!((cs.next(), cs.next()), (Some(c), None) if !c.is_alphanumeric() && !c.is_whitespace() || c == 'o' || ('\u{f000}'..='\u{f0ff}').contains(&c))
+    };
+    let number = |l: &str| {
+        let n = l.trim_end_matches(['.', ')']);
+        !n.is_empty()
+            && n.len() <= 8
+            && (n.split('.').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+                || crate::text::roman(n).is_some() && !n.contains(char::is_lowercase)
+                || n.len() == 1 && n.chars().all(|c| c.is_ascii_lowercase()) && l.len() > 1)
+    };
+    top.chunk_by(|a, b| a.row == b.row)
+        .map(|line| {
+            let cells: Vec<&crate::ingest::TopCell> = line.iter().filter(|c| !c.cell.is_empty()).collect();
+            let joined = match cells.as_slice() {
+                [l, t, ..] if t.col == l.col + 1 => match (&l.cell, &t.cell) {
+                    (Cell::Text(label), Cell::Text(text)) if !text.trim().is_empty() => {
+                        let label = label.trim();
+                        if bullet(label) {
+                            Some(format!("- {}", text.trim()))
+                        } else if number(label) {
+                            let dotted = if label.ends_with(['.', ')']) { label.to_string() } else { format!("{label}.") };
+                            Some(format!("{dotted} {}", text.trim()))
+                        } else {
+                            None
+                        }
+                    }
+                    _ => None,
+                },
+                _ => None,
+            };
+            match joined {
+                Some(text) => {
+                    let at = cells[1];
+                    let mut out = vec![crate::ingest::TopCell { row: at.row, col: at.col, cell: Cell::Text(text) }];
+                    out.extend(line.iter().filter(|c| c.col > at.col).cloned());
+                    out
+                }
+                None => line.to_vec(),
+            }
+        })
+        .collect()
 }
 
 /// A line's item number and the text after it: "1." "2.1." "a)" "II." before a text of

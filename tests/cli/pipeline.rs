@@ -1840,6 +1840,43 @@ fn a_report_typed_as_lines_naming_no_task_lists_its_work() {
     assert_eq!(missing, ["A6", "A8", "A10", "A11"]);
 }
 
+/// A report typed as a list pasted from Word, each line's number or bullet in a cell of its
+/// own and its text in the next ("1." | "Nhiệm vụ 1: …", "-" | "Đã tổ chức…", a bullet of
+/// Word's symbol font): read as the lines they are, findings naming the text's cell. It
+/// was `no_table`.
+#[test]
+fn a_list_pasted_from_word_its_numbers_in_a_column_of_their_own_is_read() {
+    let env = Env::new();
+    let lines = grid(&[
+        &["SỞ NGOẠI VỤ"],
+        &["Bắc Giang, ngày 20 tháng 10 năm 2024"],
+        &["I.", "KẾT QUẢ THỰC HIỆN"],
+        &["1.", "Nhiệm vụ 1: Tuyên truyền, quán triệt"],
+        &["-", "Đã tổ chức 2 hội nghị quán triệt."],
+        &["\u{f0b7}", "Đăng 20 tin bài trên cổng thông tin."],
+        &["2", "Nhiệm vụ 25: Việc khác"],
+        &["-", "Đón 3 đoàn khách quốc tế."],
+        &["II.", "KHÓ KHĂN, VƯỚNG MẮC"],
+        &["-", "Thiếu kinh phí"],
+    ]);
+    write_sheets(&env.year_dir(2024).join("snv.xlsx"), &[("Báo cáo", lines)]);
+    env.run_year(2024, &[]);
+    assert_eq!(
+        pick(&env.csv(2024, "rows.csv"), ["row", "task_code", "activity", "status"]),
+        [
+            ["5", "NV1", "Đã tổ chức 2 hội nghị quán triệt.", "done"],
+            ["6", "NV1", "Đăng 20 tin bài trên cổng thông tin.", "unknown"],
+            ["8", "", "Đón 3 đoàn khách quốc tế.", "unknown"],
+        ]
+    );
+    let files = env.csv(2024, "files.csv");
+    assert_eq!(pick(&files, ["outcome", "difficulties"]), [["accepted", "'- Thiếu kinh phí"]]);
+    let problems = env.csv(2024, "problems.csv");
+    let unknown: Vec<_> =
+        problems.iter().filter(|p| p["kind"] == "task_unknown").map(|p| [p["cell"].as_str(), p["detail"].as_str()]).collect();
+    assert_eq!(unknown, [["B7", "2. Nhiệm vụ 25: Việc khác"]]);
+}
+
 /// A report typed as lines whose headings are its own numbering before a task's title,
 /// shortened ("1. Tuyên truyền, quán triệt…", "II. THÚC ĐẨY QUAN HỆ…"): each heads its
 /// task's lines; an item under it in the same title's words is one of them; a heading

@@ -201,11 +201,12 @@ def as_cards(ws):
             ws.cell(row=head + i, column=1).value, ws.cell(row=head + i, column=2).value = card
 
 
-def as_lines(ws, pasted=False):
+def as_lines(ws, pasted=False, one_cell=False):
     # the table typed as labelled lines, a Word report pasted into a sheet: "Nhiệm vụ IV.9:"
     # above its activities, each "- Nội dung hoạt động: …" then "+ Kết quả: …" and the rest;
     # pasted: a Word list, each line's number or bullet in a cell of its own, its text in
-    # the next ("1." | "Nhiệm vụ IV.9:", "-" | "Nội dung hoạt động: …")
+    # the next ("1." | "Nhiệm vụ IV.9:", "-" | "Nội dung hoạt động: …"); one_cell: every line
+    # typed into one cell, broken within it
     t = plain_table(ws)
     if not t:
         return
@@ -226,6 +227,11 @@ def as_lines(ws, pasted=False):
             lines.append(f"{'-' if first else '+'} {labels[c]}: {v}")
             first = False
     ws.delete_rows(head, data[-1] - head + 1)
+    if one_cell:
+        ws.insert_rows(head, 1)
+        # (A header's own line break, "Kinh phí\n(đồng)", typed on one line there.)
+        ws.cell(row=head, column=1).value = '\n'.join(line.replace('\n', ' ') for line in lines)
+        return
     ws.insert_rows(head, len(lines))
     for i, line in enumerate(lines):
         if pasted:
@@ -339,7 +345,7 @@ def guidance_sheet(wb):
     for c, v in enumerate([1, 'NV1', 'Ví dụ: Hội nghị', '100 người', 'Hoàn thành'], 1):
         g.cell(row=4, column=c, value=v)
 
-SHEET_T = {'as_lines': as_lines, 'as_pasted_list': lambda ws: as_lines(ws, pasted=True), 'as_cards': as_cards, 'on_its_side': on_its_side, 'totals_row': totals_row, 'status_ticks': status_ticks, 'date_in_signing': date_in_signing, 'merge_tasks': merge_tasks, 'tasks_as_headings': tasks_as_headings, 'reverse_columns': reverse_columns, 'budget_in_dong': budget_in_dong, 'nfd': nfd, 'dates_as_text': dates_as_text, 'upper_headers': upper_headers, 'move_down': move_down, 'cols_left': cols_left, 'title_block': title_block, 'blank_between': blank_between, 'narrative_after': narrative_after}
+SHEET_T = {'as_lines': as_lines, 'as_pasted_list': lambda ws: as_lines(ws, pasted=True), 'in_one_cell': lambda ws: as_lines(ws, one_cell=True), 'as_cards': as_cards, 'on_its_side': on_its_side, 'totals_row': totals_row, 'status_ticks': status_ticks, 'date_in_signing': date_in_signing, 'merge_tasks': merge_tasks, 'tasks_as_headings': tasks_as_headings, 'reverse_columns': reverse_columns, 'budget_in_dong': budget_in_dong, 'nfd': nfd, 'dates_as_text': dates_as_text, 'upper_headers': upper_headers, 'move_down': move_down, 'cols_left': cols_left, 'title_block': title_block, 'blank_between': blank_between, 'narrative_after': narrative_after}
 BOOK_T = {'sender_in_title': sender_in_title, 'guidance_sheet': guidance_sheet, 'cover_sheet': cover_sheet}
 
 def rows_of(out, fold_case=False):

@@ -932,7 +932,32 @@ fn lines_of(top: &[crate::ingest::TopCell]) -> Vec<Vec<crate::ingest::TopCell>> 
                 || crate::text::roman(n).is_some() && !n.contains(char::is_lowercase)
                 || n.len() == 1 && n.chars().all(|c| c.is_ascii_lowercase()) && l.len() > 1)
     };
-    top.chunk_by(|a, b| a.row == b.row)
+    // A report typed into one cell, its lines broken within it ("I. KẾT QUẢ…\n1. Nhiệm vụ 1:
+    // …\n- Đã tổ chức…"): where two of its lines or more open with a number or a bullet,
+    // each line is one, all in that cell.
+    let listed = |t: &str| {
+        let opens = |l: &str| {
+            let l = l.trim_start();
+            l.starts_with(['-', '+', '•', '*', '–', '·']) || !item_label(l).0.is_empty() || matching::numbered(l)
+        };
+        t.contains('\n') && t.lines().filter(|l| opens(l)).nth(1).is_some()
+    };
+    let mut out = Vec::new();
+    for line in top.chunk_by(|a, b| a.row == b.row) {
+        let cells: Vec<&crate::ingest::TopCell> = line.iter().filter(|c| !c.cell.is_empty()).collect();
+        if let [one] = cells.as_slice() {
+            if let Cell::Text(t) = &one.cell {
+                if listed(t) {
+                    let one_line =
+                        |l: &str| vec![crate::ingest::TopCell { row: one.row, col: one.col, cell: Cell::Text(l.trim().to_string()) }];
+                    out.extend(t.lines().filter(|l| !l.trim().is_empty()).map(one_line));
+                    continue;
+                }
+            }
+        }
+        out.push(line.to_vec());
+    }
+    out.iter()
         .map(|line| {
             let cells: Vec<&crate::ingest::TopCell> = line.iter().filter(|c| !c.cell.is_empty()).collect();
             let joined = match cells.as_slice() {
@@ -959,7 +984,7 @@ fn lines_of(top: &[crate::ingest::TopCell]) -> Vec<Vec<crate::ingest::TopCell>> 
                     out.extend(line.iter().filter(|c| c.col > at.col).cloned());
                     out
                 }
-                None => line.to_vec(),
+                None => line.clone(),
             }
         })
         .collect()

@@ -74,7 +74,7 @@ impl Narrative {
         let mut line = String::new();
         for tc in top {
             if line_at != Some(tc.row) {
-                self.line(&line);
+                self.lines_of(&line);
                 line.clear();
                 line_at = Some(tc.row);
             }
@@ -85,8 +85,20 @@ impl Narrative {
                 line.push_str(t.trim());
             }
         }
-        self.line(&line);
+        self.lines_of(&line);
         self.close();
+    }
+
+    /// A row's text, each of its lines broken within a cell one line ("II. KHÓ KHĂN\n-
+    /// Thiếu kinh phí", a report typed into one cell).
+    fn lines_of(&mut self, text: &str) {
+        if text.contains('\n') {
+            text.lines().for_each(|l| {
+                self.line(l);
+            });
+        } else {
+            self.line(text);
+        }
     }
 
     /// A row of the table, or the signing block, ends the open section.

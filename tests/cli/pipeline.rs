@@ -1877,6 +1877,23 @@ fn a_list_pasted_from_word_its_numbers_in_a_column_of_their_own_is_read() {
     assert_eq!(unknown, [["B7", "2. Nhiệm vụ 25: Việc khác"]]);
 }
 
+/// A report typed into one cell, its lines broken within it: each line one, the findings
+/// naming that cell; its difficulties read from their lines there. It was `no_table`.
+#[test]
+fn a_report_typed_into_one_cell_is_read_line_by_line() {
+    let env = Env::new();
+    let text = "I. KẾT QUẢ THỰC HIỆN\n1. Nhiệm vụ 1: Tuyên truyền, quán triệt\n- Đã tổ chức 2 hội nghị quán triệt.\n\
+                2. Nhiệm vụ 4: Thúc đẩy quan hệ\n- Đón 3 đoàn khách quốc tế.\n+ Kinh phí: 20 triệu\nII. KHÓ KHĂN\n- Thiếu kinh phí";
+    let lines = grid(&[&["Đơn vị báo cáo: Sở Ngoại vụ"], &["Bắc Giang, ngày 20 tháng 10 năm 2024"], &[text]]);
+    write_sheets(&env.year_dir(2024).join("snv.xlsx"), &[("Báo cáo", lines)]);
+    env.run_year(2024, &[]);
+    assert_eq!(
+        pick(&env.csv(2024, "rows.csv"), ["row", "task_code", "activity", "status", "budget_million_vnd"]),
+        [["3", "NV1", "Đã tổ chức 2 hội nghị quán triệt.", "done", ""], ["3", "NV4", "Đón 3 đoàn khách quốc tế.", "unknown", "20.0"]]
+    );
+    assert_eq!(pick(&env.csv(2024, "files.csv"), ["outcome", "difficulties"]), [["accepted", "'- Thiếu kinh phí"]]);
+}
+
 /// A report typed as lines whose headings are its own numbering before a task's title,
 /// shortened ("1. Tuyên truyền, quán triệt…", "II. THÚC ĐẨY QUAN HỆ…"): each heads its
 /// task's lines; an item under it in the same title's words is one of them; a heading

@@ -533,6 +533,18 @@ fn lines_table(
             (since, card, cell_card) = (rows.len(), false, false);
             across.clear();
             rows.extend(heading_row(current.as_ref(), &line[k + 1..], &mut activity_col));
+            // What was done, after the task's code ("2. NV4: Đón 3 đoàn nghệ thuật Hàn
+            // Quốc"), not its title: an activity of it. It was dropped.
+            if let Some(done) = activity_after_code(plan, body) {
+                activity_col.get_or_insert(tc.col);
+                rows.push(RawRow {
+                    row: tc.row,
+                    cells: vec![(Field::Task, TASK, Cell::Text(t.to_string())), (Field::Activity, tc.col, Cell::Text(done.to_string()))],
+                    extra: Vec::new(),
+                    within: None,
+                    places: vec![(TASK, tc.row, tc.col)],
+                });
+            }
             continue;
         }
         // A heading of the report's own numbering that is a task's title, shortened ("1.
@@ -742,7 +754,7 @@ fn lines_table(
             let extra = line[k + 1..].iter().filter(|c| !c.cell.is_empty()).map(|c| (c.col, c.cell.clone())).collect();
             rows.push(RawRow {
                 row: tc.row,
-                cells: vec![(Field::Task, TASK, Cell::Empty), (Field::Activity, tc.col, Cell::Text(text.to_string()))],
+                cells: vec![(Field::Task, TASK, written_task(text)), (Field::Activity, tc.col, Cell::Text(text.to_string()))],
                 extra,
                 within: None,
                 places: vec![(TASK, tc.row, tc.col)],
@@ -886,7 +898,7 @@ fn plain_lines(year: i32, sheet: &SheetData) -> Option<(crate::ingest::header::H
         }
         rows.push(RawRow {
             row: tc.row,
-            cells: vec![(Field::Task, TASK, Cell::Empty), (Field::Activity, tc.col, Cell::Text(text.to_string()))],
+            cells: vec![(Field::Task, TASK, written_task(text)), (Field::Activity, tc.col, Cell::Text(text.to_string()))],
             extra,
             within: None,
             places,
@@ -988,6 +1000,28 @@ fn lines_of(top: &[crate::ingest::TopCell]) -> Vec<Vec<crate::ingest::TopCell>> 
             }
         })
         .collect()
+}
+
+/// A task's code written with a line of a report typed as lines ("(NV2)", "NV4: …"), as
+/// `task_in_activity` finds it; else no task (flagged).
+fn written_task(text: &str) -> Cell {
+    task_in_activity(text).map_or(Cell::Empty, |code| Cell::Text(code.to_string()))
+}
+
+/// The words after a task's heading's code that say what was done, not the task's title
+/// ("NV4: Đón 3 đoàn nghệ thuật Hàn Quốc"): in no task's title's words, and with a figure,
+/// a status they open with, or a full stop, as a title has not.
+fn activity_after_code<'a>(plan: &Plan, heading: &'a str) -> Option<&'a str> {
+    let (_, rest) = [heading.split_once(':'), heading.split_once(" - "), heading.split_once(" – ")]
+        .into_iter()
+        .flatten()
+        .min_by_key(|(a, _)| a.len())?;
+    let rest = rest.trim();
+    // (Three words or more.)
+    rest.split_whitespace().nth(2)?;
+    let figure = rest.split(|c: char| !c.is_ascii_digit()).any(|n| !n.is_empty() && n.len() < 4);
+    let said = figure || rest.ends_with('.') || values::status_opening(rest) != Status::Unknown;
+    (said && matches!(matching::heading_words(plan, rest), Match::None)).then_some(rest)
 }
 
 /// A line's item number and the text after it: "1." "2.1." "a)" "II." before a text of

@@ -1757,6 +1757,8 @@ fn a_report_typed_as_lines_is_read() {
         &["a) Đón 3 đoàn khách quốc tế."],
         // A status closing the line, alone, says it.
         &["b) Tập huấn lễ tân cho 50 cán bộ (đã hoàn thành)"],
+        // What was done after a task's code, not its title: an activity of it (dropped).
+        &["3. NV7: Đón 2 đoàn nghệ thuật Lào."],
         &["II. KHÓ KHĂN, VƯỚNG MẮC"],
         &["- Thiếu kinh phí."],
         &["III. ĐỀ XUẤT, KIẾN NGHỊ"],
@@ -1778,6 +1780,7 @@ fn a_report_typed_as_lines_is_read() {
             ("NV4", "Đang xây dựng đề án hợp tác với tỉnh Quảng Tây.", "in_progress"),
             ("NV4", "Đón 3 đoàn khách quốc tế.", "unknown"),
             ("NV4", "Tập huấn lễ tân cho 50 cán bộ (đã hoàn thành)", "done"),
+            ("NV7", "Đón 2 đoàn nghệ thuật Lào.", "unknown"),
         ]
     );
     let files = env.csv(2024, "files.csv");
@@ -1810,6 +1813,8 @@ fn a_report_typed_as_lines_naming_no_task_lists_its_work() {
         &["3. VỀ HỢP TÁC QUỐC TẾ"],
         &["3.1. Đang xây dựng đề án hợp tác với tỉnh Gyeonggi"],
         &["4. Tập huấn lễ tân cho 50 cán bộ", "Hoàn thành"],
+        // (A task's code written with the line names its task.)
+        &["5. Biên soạn tài liệu giới thiệu tỉnh (NV2)"],
         &["II. ĐÁNH GIÁ CHUNG"],
         &["1. Ưu điểm: các hoạt động được triển khai đúng kế hoạch"],
         &["III. KHÓ KHĂN, VƯỚNG MẮC"],
@@ -1829,6 +1834,7 @@ fn a_report_typed_as_lines_naming_no_task_lists_its_work() {
             ["10", "", "Đang xây dựng đề án hợp tác với tỉnh Gyeonggi", "in_progress", "task_missing", "Mục: VỀ HỢP TÁC QUỐC TẾ"],
             // (A status beside the line says it: it was kept as ": Hoàn thành", the status missing.)
             ["11", "", "Tập huấn lễ tân cho 50 cán bộ", "done", "task_missing", "Hoàn thành"],
+            ["12", "NV2", "Biên soạn tài liệu giới thiệu tỉnh (NV2)", "unknown", "status_missing", ""],
         ]
     );
     assert_eq!(

@@ -466,6 +466,9 @@ fn skipped(ing: &Ingested, kind: Kind, detail: &str) -> Draft {
     }
 }
 
+/// The marks a line set out as an item opens with ("- Đã tổ chức…", "+ Kết quả: …").
+const BULLETS: &[char] = &['-', '+', '•', '*', '–', '·'];
+
 /// The first column of the fields labelled lines give ("Kết quả: …"), past any sheet's:
 /// `LABELLED_COLUMN + field`; lines of no label from 32 past it, other labels from 64.
 const LABELLED_COLUMN: u32 = 1 << 20;
@@ -537,13 +540,7 @@ fn lines_table(
             // Quốc"), not its title: an activity of it. It was dropped.
             if let Some(done) = activity_after_code(plan, body) {
                 activity_col.get_or_insert(tc.col);
-                rows.push(RawRow {
-                    row: tc.row,
-                    cells: vec![(Field::Task, TASK, Cell::Text(t.to_string())), (Field::Activity, tc.col, Cell::Text(done.to_string()))],
-                    extra: Vec::new(),
-                    within: None,
-                    places: vec![(TASK, tc.row, tc.col)],
-                });
+                rows.push(line_row(tc, Cell::Text(t.to_string()), done, Vec::new(), vec![(TASK, tc.row, tc.col)]));
             }
             continue;
         }
@@ -581,7 +578,7 @@ fn lines_table(
             && t.split(['.', ')']).next().is_some_and(|l| crate::text::roman(l.trim()).is_some() && !l.contains(char::is_lowercase));
         // (A card's difficulties or proposals, their label in a cell and the text beside it,
         // are the card's, not a section of the report's.)
-        let text = strip_section_label(t.trim_start_matches(['-', '+', '•', '*', '–', '·']).trim());
+        let text = strip_section_label(t.trim_start_matches(BULLETS).trim());
         // (So are a labelled line's under a card, "+ Kiến nghị: …" below "- Nội dung: …".)
         let under_card = card && rows.len() > since;
         let card_narrative = || {
@@ -752,13 +749,7 @@ fn lines_table(
             first_row.get_or_insert(tc.row);
             activity_col.get_or_insert(tc.col);
             let extra = line[k + 1..].iter().filter(|c| !c.cell.is_empty()).map(|c| (c.col, c.cell.clone())).collect();
-            rows.push(RawRow {
-                row: tc.row,
-                cells: vec![(Field::Task, TASK, written_task(text)), (Field::Activity, tc.col, Cell::Text(text.to_string()))],
-                extra,
-                within: None,
-                places: vec![(TASK, tc.row, tc.col)],
-            });
+            rows.push(line_row(tc, written_task(text), text, extra, vec![(TASK, tc.row, tc.col)]));
             continue;
         }
         let Some((r, col, written)) = &current else { continue };
@@ -781,13 +772,7 @@ fn lines_table(
         }
         activity_col.get_or_insert(tc.col);
         (card, cell_card) = (false, false);
-        rows.push(RawRow {
-            row: tc.row,
-            cells: vec![(Field::Task, TASK, Cell::Text(written.clone())), (Field::Activity, tc.col, Cell::Text(text.to_string()))],
-            extra,
-            within: None,
-            places: vec![(TASK, *r, *col)],
-        });
+        rows.push(line_row(tc, Cell::Text(written.clone()), text, extra, vec![(TASK, *r, *col)]));
     }
     let first_row = first_row?;
     // Labels with no task of the plan named anywhere: a form, if it has two fields or more
@@ -818,7 +803,6 @@ fn lines_table(
 fn plain_lines(year: i32, sheet: &SheetData) -> Option<(crate::ingest::header::Header, Vec<crate::ingest::RawRow>)> {
     use crate::ingest::header::{Column, Header};
     use crate::ingest::RawRow;
-    const ITEM: &[char] = &['-', '+', '•', '*', '–', '·'];
     // The first text of each row, and the other cells beside it.
     let joined = lines_of(&sheet.top);
     let lines: Vec<(&crate::ingest::TopCell, &str, &[crate::ingest::TopCell])> = joined
@@ -864,16 +848,16 @@ fn plain_lines(year: i32, sheet: &SheetData) -> Option<(crate::ingest::header::H
         if !within {
             continue;
         }
-        let text = item_label(t.trim_start_matches(ITEM).trim()).1;
+        let text = item_label(t.trim_start_matches(BULLETS).trim()).1;
         // An item heading lines set out under it ("1. Công tác tuyên truyền" over "- Đã…",
         // "2.1. …", "a) …"), or in capitals.
         let next_is_item = lines.get(i + 1).is_some_and(|(_, n, _)| {
             let (l, _) = item_label(n);
-            n.starts_with(ITEM)
+            n.starts_with(BULLETS)
                 || l.contains('.') && !label.is_empty() && l.starts_with(label)
                 || l.len() == 1 && l.chars().all(char::is_lowercase)
         });
-        if !t.starts_with(ITEM) && !sentence && words <= 12 && (!label.is_empty() && next_is_item || capitals) {
+        if !t.starts_with(BULLETS) && !sentence && words <= 12 && (!label.is_empty() && next_is_item || capitals) {
             item = Some((label.to_string(), body.trim_end_matches(':').to_string()));
             continue;
         }
@@ -885,7 +869,7 @@ fn plain_lines(year: i32, sheet: &SheetData) -> Option<(crate::ingest::header::H
         let mut places = vec![(TASK, tc.row, tc.col)];
         // (Under it: an item set out with a dash, lettered, or numbered within its number.)
         let under = |(of, _): &(String, String)| {
-            t.starts_with(ITEM)
+            t.starts_with(BULLETS)
                 || label.chars().count() == 1 && label.chars().all(char::is_lowercase)
                 || !of.is_empty() && label.starts_with(&format!("{of}."))
         };
@@ -896,13 +880,7 @@ fn plain_lines(year: i32, sheet: &SheetData) -> Option<(crate::ingest::header::H
         } else {
             item = None;
         }
-        rows.push(RawRow {
-            row: tc.row,
-            cells: vec![(Field::Task, TASK, written_task(text)), (Field::Activity, tc.col, Cell::Text(text.to_string()))],
-            extra,
-            within: None,
-            places,
-        });
+        rows.push(line_row(tc, written_task(text), text, extra, places));
     }
     let first = rows.first()?;
     let (first_row, col) = (first.row, first.cells[1].1);
@@ -936,21 +914,13 @@ fn lines_of(top: &[crate::ingest::TopCell]) -> Vec<Vec<crate::ingest::TopCell>> 
         let mut cs = l.chars();
         matches!((cs.next(), cs.next()), (Some(c), None) if !c.is_alphanumeric() && !c.is_whitespace() || c == 'o' || ('\u{f000}'..='\u{f0ff}').contains(&c))
     };
-    let number = |l: &str| {
-        let n = l.trim_end_matches(['.', ')']);
-        !n.is_empty()
-            && n.len() <= 8
-            && (n.split('.').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
-                || crate::text::roman(n).is_some() && !n.contains(char::is_lowercase)
-                || n.len() == 1 && n.chars().all(|c| c.is_ascii_lowercase()) && l.len() > 1)
-    };
     // A report typed into one cell, its lines broken within it ("I. KẾT QUẢ…\n1. Nhiệm vụ 1:
     // …\n- Đã tổ chức…"): where two of its lines or more open with a number or a bullet,
     // each line is one, all in that cell.
     let listed = |t: &str| {
         let opens = |l: &str| {
             let l = l.trim_start();
-            l.starts_with(['-', '+', '•', '*', '–', '·']) || !item_label(l).0.is_empty() || matching::numbered(l)
+            l.starts_with(BULLETS) || !item_label(l).0.is_empty() || matching::numbered(l)
         };
         t.contains('\n') && t.lines().filter(|l| opens(l)).nth(1).is_some()
     };
@@ -978,7 +948,7 @@ fn lines_of(top: &[crate::ingest::TopCell]) -> Vec<Vec<crate::ingest::TopCell>> 
                         let label = label.trim();
                         if bullet(label) {
                             Some(format!("- {}", text.trim()))
-                        } else if number(label) {
+                        } else if item_number(label) {
                             let dotted = if label.ends_with(['.', ')']) { label.to_string() } else { format!("{label}.") };
                             Some(format!("{dotted} {}", text.trim()))
                         } else {
@@ -1000,6 +970,20 @@ fn lines_of(top: &[crate::ingest::TopCell]) -> Vec<Vec<crate::ingest::TopCell>> 
             }
         })
         .collect()
+}
+
+/// A line of a report typed as lines as a row: its task (as written, or none), its text the
+/// activity where the line stands, the other cells of its row (in its note), and where the
+/// task and the others stand (`RawRow::places`).
+fn line_row(
+    line: &crate::ingest::TopCell,
+    task: Cell,
+    text: &str,
+    extra: Vec<(u32, Cell)>,
+    places: Vec<(u32, u32, u32)>,
+) -> crate::ingest::RawRow {
+    let cells = vec![(Field::Task, TASK, task), (Field::Activity, line.col, Cell::Text(text.to_string()))];
+    crate::ingest::RawRow { row: line.row, cells, extra, within: None, places }
 }
 
 /// A task's code written with a line of a report typed as lines ("(NV2)", "NV4: …"), as
@@ -1024,6 +1008,17 @@ fn activity_after_code<'a>(plan: &Plan, heading: &'a str) -> Option<&'a str> {
     (said && matches!(matching::heading_words(plan, rest), Match::None)).then_some(rest)
 }
 
+/// Whether a text is an item's number, with its point or bracket or without: "1", "2.1.",
+/// "II", "IV.", "a)", "ii)" (a letter, or Roman figures in small letters, only with them:
+/// "v" alone is a tick).
+fn item_number(t: &str) -> bool {
+    let n = t.trim_end_matches(['.', ')']);
+    let marked = t.len() > n.len();
+    let letter = n.chars().count() == 1 && n.chars().all(char::is_alphabetic) && marked;
+    let roman = crate::text::roman(n).is_some() && (marked || !n.contains(char::is_lowercase));
+    !n.is_empty() && n.len() <= 8 && (n.split('.').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) || roman || letter)
+}
+
 /// A line's item number and the text after it: "1." "2.1." "a)" "II." before a text of
 /// three letters or more; "" and the line where it has none.
 fn item_label(t: &str) -> (&str, &str) {
@@ -1031,14 +1026,9 @@ fn item_label(t: &str) -> (&str, &str) {
     let end = t.find(|c: char| c.is_whitespace()).unwrap_or(t.len());
     let head = &t[..end];
     let label = head.trim_end_matches(['.', ')']);
-    let parts_ok = !label.is_empty()
-        && label.len() <= 8
-        && head.len() > label.len()
-        && (label.split('.').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
-            || crate::text::roman(label).is_some()
-            || label.chars().count() == 1 && label.chars().all(char::is_alphabetic));
+    // (Before a text, its point or bracket: "1 lớp" is a count.)
     let rest = t[end..].trim_start();
-    if parts_ok && rest.chars().filter(|c| c.is_alphabetic()).nth(2).is_some() {
+    if head.len() > label.len() && item_number(head) && rest.chars().filter(|c| c.is_alphabetic()).nth(2).is_some() {
         (label, rest)
     } else {
         ("", t)
@@ -4024,6 +4014,9 @@ mod tests {
         assert_eq!(item_label("1.500 lượt người tham gia"), ("", "1.500 lượt người tham gia"));
         assert_eq!(item_label("2024 là năm bản lề"), ("", "2024 là năm bản lề"));
         assert_eq!(item_label("1. Ok"), ("", "1. Ok"));
+        // A number in a cell of its own, with its point or without; a tick is none.
+        assert!(["1", "2.1.", "II", "iv.", "a)"].iter().all(|t| item_number(t)));
+        assert!(!["v", "x", "a", "1,5", "NV1", ""].iter().any(|t| item_number(t)));
     }
 
     #[test]

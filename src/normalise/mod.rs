@@ -899,6 +899,9 @@ fn work_section(t: &str, body: &str, year: i32) -> bool {
     ["ket qua", "tinh hinh", "cong tac", "hoat dong", "trien khai", "thuc hien"].iter().any(|w| crate::text::contains_words(&key, w))
         && !["danh gia", "phuong huong", "bai hoc", "de xuat", "kien nghi"].iter().any(|w| crate::text::contains_words(&key, w))
         && !key.starts_with("bao cao")
+        // (Nor a plan's section of who does what, "IV. TỔ CHỨC THỰC HIỆN", the plan sent
+        // in place of a report; "Tình hình tổ chức thực hiện" is a report's.)
+        && !key.starts_with("to chuc thuc hien")
         && narrative::heading(t).is_none()
         && !later_plan(t, year)
 }
@@ -4002,6 +4005,25 @@ mod tests {
         assert_eq!(field("Thời gian tổ chức hội thảo quốc tế: Quý III", None, true), None);
         assert_eq!(field("Kiến nghị: bổ sung kinh phí", None, false), None);
         assert_eq!(field("Kiến nghị: bổ sung kinh phí", None, true), Some((Some(Field::Proposals), "bổ sung kinh phí".into(), (4, 0))));
+    }
+
+    #[test]
+    fn a_section_of_the_work_done_is_told_by_its_heading() {
+        let done = |t: &str| work_section(t, item_label(t).1, 2024);
+        for t in ["I. KẾT QUẢ THỰC HIỆN", "II. Tình hình triển khai", "CÔNG TÁC CHỈ ĐẠO", "I. TÌNH HÌNH TỔ CHỨC THỰC HIỆN"]
+        {
+            assert!(done(t), "{t}");
+        }
+        for t in [
+            "BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH NĂM 2024",
+            "II. ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN",
+            "III. KHÓ KHĂN, VƯỚNG MẮC TRONG QUÁ TRÌNH THỰC HIỆN",
+            "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025",
+            "IV. TỔ CHỨC THỰC HIỆN",
+            "II. NHIỆM VỤ VÀ GIẢI PHÁP",
+        ] {
+            assert!(!done(t), "{t}");
+        }
     }
 
     #[test]

@@ -14,7 +14,8 @@ table filled in as cards (a label and its value per row); the table turned on
 its side (a row per column); a totals row under the table; three tick-box columns for the status; the report
 date only on a signing line under the table; the sender named only in the title, the file
 named for nothing; the task merged down over its rows; no task column, a heading above each task's
-rows instead; the columns in the opposite order; the budget in đồng; texts in NFD; dates typed as text; short texts in capitals (compared without
+rows instead; the columns in the opposite order; last year's results and money in columns
+hidden beside this year's, under the same headers; the budget in đồng; texts in NFD; dates typed as text; short texts in capitals (compared without
 regard to case); the table 35 rows down under a paragraph; two empty columns on the left; a
 document heading above; a blank row after every row; difficulties, proposals and a signing
 block under the table; the form's guidance sheet in front; a cover letter sheet in front;
@@ -25,6 +26,7 @@ a temporary folder; the repository is not touched.
 import atexit, csv, os, shutil, subprocess, sys, tempfile
 from pathlib import Path
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 REPO = Path(__file__).resolve().parent.parent
 # Another folder of a Bắc Giang year's workbooks may be given (a fixture folder).
@@ -147,6 +149,32 @@ def reverse_columns(ws):
         values = [ws.cell(row=r, column=k).value for k in range(1, width + 1)]
         for k, v in enumerate(reversed(values), 1):
             ws.cell(row=r, column=k).value = v
+
+
+def last_year_hidden(ws):
+    # last year's results and money kept under the same headers in columns hidden beside
+    # this year's (the report copied from last year's, this year's columns inserted)
+    t = table(ws)
+    if not t:
+        return
+    head, cols, data = t
+    width = max(c.column for c in ws[head] if c.value is not None)
+    copied = [k for k in range(1, width + 1) if str(ws.cell(row=head, column=k).value or '').lower().startswith('kết quả')]
+    copied += [cols['budget']] if 'budget' in cols else []
+    if not copied:
+        return
+    at = min(copied)
+    old = {r: [ws.cell(row=r, column=k).value for k in copied] for r in [head] + data}
+    ws.insert_cols(at, amount=len(copied))
+    for r, values in old.items():
+        for i, v in enumerate(values):
+            if r != head and isinstance(v, (int, float)) and not isinstance(v, bool):
+                v = v + 7
+            elif r != head and isinstance(v, str) and v.strip():
+                v = v + ' (năm 2023)'
+            ws.cell(row=r, column=at + i).value = v
+    for i in range(len(copied)):
+        ws.column_dimensions[get_column_letter(at + i)].hidden = True
 
 
 def budget_in_dong(ws):
@@ -345,7 +373,7 @@ def guidance_sheet(wb):
     for c, v in enumerate([1, 'NV1', 'Ví dụ: Hội nghị', '100 người', 'Hoàn thành'], 1):
         g.cell(row=4, column=c, value=v)
 
-SHEET_T = {'as_lines': as_lines, 'as_pasted_list': lambda ws: as_lines(ws, pasted=True), 'in_one_cell': lambda ws: as_lines(ws, one_cell=True), 'as_cards': as_cards, 'on_its_side': on_its_side, 'totals_row': totals_row, 'status_ticks': status_ticks, 'date_in_signing': date_in_signing, 'merge_tasks': merge_tasks, 'tasks_as_headings': tasks_as_headings, 'reverse_columns': reverse_columns, 'budget_in_dong': budget_in_dong, 'nfd': nfd, 'dates_as_text': dates_as_text, 'upper_headers': upper_headers, 'move_down': move_down, 'cols_left': cols_left, 'title_block': title_block, 'blank_between': blank_between, 'narrative_after': narrative_after}
+SHEET_T = {'as_lines': as_lines, 'as_pasted_list': lambda ws: as_lines(ws, pasted=True), 'in_one_cell': lambda ws: as_lines(ws, one_cell=True), 'as_cards': as_cards, 'on_its_side': on_its_side, 'totals_row': totals_row, 'status_ticks': status_ticks, 'date_in_signing': date_in_signing, 'merge_tasks': merge_tasks, 'tasks_as_headings': tasks_as_headings, 'reverse_columns': reverse_columns, 'last_year_hidden': last_year_hidden, 'budget_in_dong': budget_in_dong, 'nfd': nfd, 'dates_as_text': dates_as_text, 'upper_headers': upper_headers, 'move_down': move_down, 'cols_left': cols_left, 'title_block': title_block, 'blank_between': blank_between, 'narrative_after': narrative_after}
 BOOK_T = {'sender_in_title': sender_in_title, 'guidance_sheet': guidance_sheet, 'cover_sheet': cover_sheet}
 
 def rows_of(out, fold_case=False):

@@ -77,6 +77,9 @@ pub enum Kind {
     SheetSummary,
     SheetNoHeader,
     CellsOutsideTable,
+    /// A column of the table hidden by hand beside one shown for the same field, or under
+    /// a header of no field (last year's results hidden beside this year's): not read.
+    ColumnHidden,
     /// Cells so far from the rest of the sheet that they are left out (a stray cell typed
     /// at XFD1048576): how many, and the first one's text.
     CellsFarAway,
@@ -179,6 +182,7 @@ impl Kind {
             SheetDatedOtherYear => "sheet_dated_other_year",
             SheetNoHeader => "sheet_no_header",
             CellsOutsideTable => "cells_outside_table",
+            ColumnHidden => "column_hidden",
             CellsFarAway => "cells_far_away",
             OtherTable => "other_table",
             NoActivityColumn => "no_activity_column",
@@ -293,6 +297,9 @@ impl Kind {
             ),
             CellsOutsideTable => format!(
                 "cột không có tiêu đề có {detail} ô dữ liệu (ô đầu tiên ở đây): chưa đọc; ghi tiêu đề cho cột hoặc chuyển nội dung vào đúng cột"
+            ),
+            ColumnHidden => format!(
+                "cột \"{detail}\" bị ẩn: đơn vị đã ẩn cột này (thường là số liệu năm trước để cạnh năm nay) nên không đọc; nếu là số liệu cần báo cáo, đề nghị bỏ ẩn"
             ),
             CellsFarAway => {
                 let (n, text) = detail.split_once("; ").unwrap_or((detail, ""));
@@ -410,6 +417,7 @@ impl Kind {
             }
             SheetNoHeader => format!("the sheet has {detail} rows like a report's but no header row: not read"),
             CellsOutsideTable => format!("{detail} cells in a column with no header (the first here): not read"),
+            ColumnHidden => format!("column \"{detail}\" hidden by hand: left out by its sender (often last year's figures kept beside this year's), so not read"),
             CellsFarAway => {
                 let (n, text) = detail.split_once("; ").unwrap_or((detail, ""));
                 format!("{n} cells far from the rest of the sheet (the first here, holding {text}): not read")

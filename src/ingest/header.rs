@@ -355,6 +355,56 @@ impl Header {
         self.columns.iter().find(|c| c.field == field)
     }
 
+    /// Leaves out the columns hidden by hand (`hidden`, 0-based and sorted) that the table
+    /// would keep in its notes (under a header of no field, or set aside), or read in place
+    /// of a column shown for the same field: one under the same header (last year's
+    /// results kept beside this year's, the years aside), which is read in its place, or
+    /// one of a group read whole. A hidden column that alone gives its field is read, as is
+    /// one of task codes beside one of titles (the form's maker hid it). Returns those left
+    /// out: their header row, column and header.
+    pub fn leave_out(&mut self, hidden: &[u32]) -> Vec<(u32, u32, String)> {
+        let is_hidden = |c: u32| hidden.binary_search(&c).is_ok();
+        let mut left: Vec<(u32, String)> = Vec::new();
+        self.others.retain(|(c, t)| {
+            let keep = !is_hidden(*c);
+            if !keep {
+                left.push((*c, t.clone()));
+            }
+            keep
+        });
+        // The same header, its years and figures aside.
+        let same = |a: &str, b: &str| {
+            let bare = |t: &str| fold(t).split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
+            bare(a) == bare(b)
+        };
+        let mut i = 0;
+        while i < self.columns.len() {
+            let x = &self.columns[i];
+            if !is_hidden(x.col) {
+                i += 1;
+                continue;
+            }
+            let codes = x.field == Field::Task && code_header(&x.header);
+            let shown = self.columns.iter().any(|y| y.field == x.field && !is_hidden(y.col) && (!codes || code_header(&y.header)));
+            let copy = self.others.iter().position(|(c, t)| !is_hidden(*c) && same(t, &x.header));
+            if !shown && copy.is_none() {
+                i += 1;
+                continue;
+            }
+            let x = self.columns.remove(i);
+            if let (false, Some(at)) = (shown, copy) {
+                let (col, header) = self.others.remove(at);
+                self.columns.push(Column { field: x.field, col, header });
+            }
+            left.push((x.col, x.header));
+        }
+        if !left.is_empty() {
+            self.columns.sort_by_key(|c| c.col);
+        }
+        left.sort();
+        left.into_iter().map(|(col, header)| (self.first_row, col, header)).collect()
+    }
+
     /// Whether the table says each row's status: a status column, or tick boxes.
     pub fn has_status(&self) -> bool {
         [Field::Status, Field::StatusDone, Field::StatusInProgress, Field::StatusNotStarted].iter().any(|f| self.col(*f).is_some())
@@ -702,7 +752,7 @@ fn header_at(
 
 /// Whether a header names a task's code rather than its title: "Mã", "Mã NV", "Mã nhiệm
 /// vụ", "Ký hiệu", "Số hiệu", or a group's header with one of them last ("Nhiệm vụ Mã").
-fn code_header(header: &str) -> bool {
+pub fn code_header(header: &str) -> bool {
     let key = fold(header);
     ["ma", "ma so", "ma nv", "ma nhiem vu", "ky hieu", "so hieu"].iter().any(|w| key == *w || key.ends_with(&format!(" {w}")))
 }
@@ -1061,6 +1111,34 @@ mod tests {
 
     fn grid(rows: &[&[&str]]) -> Vec<Vec<String>> {
         rows.iter().map(|r| r.iter().map(|s| s.to_string()).collect()).collect()
+    }
+
+    #[test]
+    fn hidden_columns_are_left_out_where_a_column_shown_gives_their_field() {
+        let cols = |h: &Header| h.columns.iter().map(|c| (c.field, c.col)).collect::<Vec<_>>();
+        // Last year's result and money (C, D) hidden under the same headers as this year's:
+        // this year's are read in their place.
+        let g = grid(&[
+            &["STT", "Nhiệm vụ", "Kết quả", "Kinh phí (triệu đồng)", "Kết quả", "Tình trạng", "Kinh phí (triệu đồng)", "Địa điểm"],
+            &["1", "NV1", "Cũ", "40", "Mới", "Hoàn thành", "50", ""],
+        ]);
+        let mut h = find(&g, 0, 0).unwrap();
+        assert_eq!(h.col(Field::Result).unwrap().col, 2);
+        let left = h.leave_out(&[2, 3, 7]);
+        assert_eq!(left, [(0, 2, "Kết quả".to_string()), (0, 3, "Kinh phí (triệu đồng)".to_string()), (0, 7, "Địa điểm".to_string())]);
+        assert_eq!(cols(&h), [(Field::Stt, 0), (Field::Task, 1), (Field::Result, 4), (Field::Status, 5), (Field::Budget, 6)]);
+        assert!(h.others.is_empty());
+        // Hidden alone for its field, or the form's task codes beside the titles: read.
+        let g = grid(&[&["STT", "Mã NV", "Nhiệm vụ", "Kết quả", "Tình trạng"], &["1", "NV1", "Tuyên truyền", "Xong", "Hoàn thành"]]);
+        let mut h = find(&g, 0, 0).unwrap();
+        let before = cols(&h);
+        assert!(h.leave_out(&[1, 4]).is_empty());
+        assert_eq!(cols(&h), before);
+        // Under other headers ("Kết quả" hidden beside "Kết quả đạt được"): read as before.
+        let g = grid(&[&["STT", "Nhiệm vụ", "Kết quả", "Kết quả đạt được"], &["1", "NV1", "Cũ", "Mới"]]);
+        let mut h = find(&g, 0, 0).unwrap();
+        assert!(h.leave_out(&[2]).is_empty());
+        assert_eq!(h.col(Field::Result).unwrap().col, 2);
     }
 
     #[test]

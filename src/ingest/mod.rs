@@ -431,6 +431,11 @@ pub struct SheetData {
     /// with its texts, cut short; they are not in `rows`.
     #[serde(default)]
     pub hidden_rows: Vec<(u32, String)>,
+    /// Columns of the table hidden by hand and left out of it, as they would have been
+    /// read in place of a column shown or kept in the notes: each one's 0-based header row
+    /// and column, and its header.
+    #[serde(default)]
+    pub hidden_cols: Vec<(u32, u32, String)>,
     /// Cells so far from the rest of the sheet that its grid would not fit in memory (a
     /// stray cell typed at XFD1048576): left out. The first one (0-based row, column),
     /// its text cut short, and how many.
@@ -448,6 +453,25 @@ impl SheetData {
             std::mem::take(&mut self.rows).into_iter().partition(|r| hidden.binary_search(&r.row).is_err());
         self.rows = kept;
         self.hidden_rows = left.iter().map(|r| (r.row, r.summary())).collect();
+    }
+}
+
+/// The rows and columns a sheet hides by hand, 0-based and sorted (see each format's
+/// reader for what is not counted: rows a filter hides, rows and columns folded into an
+/// outline group).
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Hidden {
+    rows: Vec<u32>,
+    cols: Vec<u32>,
+}
+
+impl Hidden {
+    fn sorted(mut self) -> Hidden {
+        for v in [&mut self.rows, &mut self.cols] {
+            v.sort_unstable();
+            v.dedup();
+        }
+        self
     }
 }
 
@@ -694,7 +718,7 @@ fn open_book<'a>(format: Magic, ext: &str, data: &'a [u8]) -> Result<Sheets<Curs
 fn read_sheets(book: &mut Sheets<Cursor<&[u8]>>, data: &[u8]) -> Result<WorkbookData, (Kind, String)> {
     let metas: Vec<calamine::Sheet> = book.sheets_metadata().to_vec();
     let metas_count = metas.len();
-    let xls_hidden = std::cell::OnceCell::new();
+    let xls_layout = std::cell::OnceCell::new();
     let mut sheets = Vec::new();
     for meta in metas {
         if meta.typ != calamine::SheetType::WorkSheet {
@@ -751,34 +775,43 @@ fn read_sheets(book: &mut Sheets<Cursor<&[u8]>>, data: &[u8]) -> Result<Workbook
         let (is_xlsx, xml) = (matches!(book, Sheets::Xlsx(_)), std::cell::OnceCell::new());
         let sheet_xml = || xml.get_or_init(|| xlsx_sheet_xml(data, &meta.name, metas_count)).as_deref();
         // Merged regions cost a second pass over the sheet: read only if a row needs them.
-        let mut merges = || {
+        let merges = |book: &mut Sheets<Cursor<&[u8]>>| {
             let ours = if is_xlsx { sheet_xml().and_then(merges_in) } else { None };
             ours.unwrap_or_else(|| merged_regions(book, data, &meta.name))
         };
         // The header of the last sheet read with a table, for a page carried on without one.
-        let carried = sheets.iter().rev().find(|s: &&SheetData| s.header.is_some() && !s.hidden).map(Carried::from);
+        let carried = || sheets.iter().rev().find(|s: &&SheetData| s.header.is_some() && !s.hidden).map(Carried::from);
         let hidden = meta.visible != calamine::SheetVisible::Visible;
-        let mut read = read_sheet(&meta.name, hidden, &range, &mut merges, carried);
-        read[0].far = far;
-        // The rows of its table hidden by hand, which calamine does not report: from the
-        // sheet's XML (XLSX), the workbook's content (ODS) or its records (XLS, XLSB).
+        let mut read = read_sheet(&meta.name, hidden, &range, &[], &mut || merges(book), carried());
+        // The rows and columns of its table hidden by hand, which calamine does not report:
+        // from the sheet's XML (XLSX), the workbook's content (ODS) or its records (XLS, XLSB).
         if read.iter().any(|s| !s.rows.is_empty()) {
-            let hidden_rows = match book {
+            let found = match book {
                 // Held whole only where it may hide one, or is already (for its merged cells).
                 Sheets::Xlsx(_) if xml.get().is_some() || xlsx_may_hide_rows(data, &meta.name, metas_count) => {
-                    sheet_xml().map(xlsx_hidden_rows).unwrap_or_default()
+                    sheet_xml().map(xlsx_hidden).unwrap_or_default()
                 }
-                Sheets::Xlsx(_) => Vec::new(),
-                Sheets::Ods(_) => ods_hidden_rows(data, &meta.name).unwrap_or_default(),
+                Sheets::Xlsx(_) => Hidden::default(),
+                Sheets::Ods(_) => ods_hidden(data, &meta.name).unwrap_or_default(),
                 Sheets::Xls(_) => {
-                    xls_hidden.get_or_init(|| xls_hidden_rows(data).unwrap_or_default()).get(&meta.name).cloned().unwrap_or_default()
+                    xls_layout.get_or_init(|| xls_hidden(data).unwrap_or_default()).get(&meta.name).cloned().unwrap_or_default()
                 }
                 Sheets::Xlsb(_) => xlsb_layout(data, &meta.name).map(|(_, hidden)| hidden).unwrap_or_default(),
             };
+            // Columns hidden by hand under the table's header (last year's results hidden
+            // beside this year's): the sheet is read again, leaving out those it would read
+            // in place of one shown or keep in its notes (`Header::leave_out`).
+            let under_header = |h: &header::Header| {
+                h.columns.iter().map(|c| c.col).chain(h.others.iter().map(|o| o.0)).any(|c| found.cols.binary_search(&c).is_ok())
+            };
+            if read.iter().filter_map(|s| s.header.as_ref()).any(under_header) {
+                read = read_sheet(&meta.name, hidden, &range, &found.cols, &mut || merges(book), carried());
+            }
             for s in &mut read {
-                s.leave_out_hidden(&hidden_rows);
+                s.leave_out_hidden(&found.rows);
             }
         }
+        read[0].far = far;
         sheets.extend(read);
     }
     if sheets.is_empty() {
@@ -903,9 +936,10 @@ fn ods_merges(data: &[u8], name: &str) -> Option<Vec<Dimensions>> {
 /// hides by hand.
 struct OdsLayout {
     merges: Vec<Dimensions>,
-    /// 0-based rows with `table:visibility="collapse"`, in order: not those a filter hides
-    /// (`"filter"`), nor those of a folded outline group (inside `<table:table-row-group>`).
-    hidden: Vec<u32>,
+    /// 0-based rows and columns with `table:visibility="collapse"`: not rows a filter hides
+    /// (`"filter"`), nor those of a folded outline group (inside `<table:table-row-group>`
+    /// or `<table:table-column-group>`).
+    hidden: Hidden,
 }
 
 /// Walks the sheet named `name` in an ODS `content.xml`. `None` where anything is
@@ -924,9 +958,9 @@ fn ods_layout(xml: &[u8], name: &str) -> Option<OdsLayout> {
         let a = e.try_get_attribute(attr).ok()??;
         a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok().map(|v| v.into_owned())
     };
-    let (mut inside, mut depth, mut groups) = (false, 0u32, 0u32);
-    let (mut row, mut col, mut repeats) = (0u32, 0u32, 1u32);
-    let mut layout = OdsLayout { merges: Vec::new(), hidden: Vec::new() };
+    let (mut inside, mut depth, mut groups, mut col_groups) = (false, 0u32, 0u32, 0u32);
+    let (mut row, mut col, mut repeats, mut column) = (0u32, 0u32, 1u32, 0u32);
+    let mut layout = OdsLayout { merges: Vec::new(), hidden: Hidden::default() };
     loop {
         match reader.read_event().ok()? {
             Event::Start(e) if e.name().as_ref() == "table:table" => {
@@ -938,6 +972,7 @@ fn ods_layout(xml: &[u8], name: &str) -> Option<OdsLayout> {
             }
             Event::End(e) if inside && e.name().as_ref() == "table:table" => {
                 if depth == 0 {
+                    layout.hidden = layout.hidden.sorted();
                     return Some(layout);
                 }
                 depth -= 1;
@@ -948,8 +983,19 @@ fn ods_layout(xml: &[u8], name: &str) -> Option<OdsLayout> {
                 (col, repeats) = (0, number(&e, "table:number-rows-repeated")?);
                 if groups == 0 && value(&e, "table:visibility").as_deref() == Some("collapse") {
                     // A run of hidden empty rows to the sheet's end is no row of the table.
-                    layout.hidden.extend(row..row.saturating_add(repeats.min(10_000)));
+                    layout.hidden.rows.extend(row..row.saturating_add(repeats.min(10_000)));
                 }
+            }
+            Event::Start(e) if inside && depth == 0 && e.name().as_ref() == "table:table-column-group" => col_groups += 1,
+            Event::End(e) if inside && depth == 0 && e.name().as_ref() == "table:table-column-group" => {
+                col_groups = col_groups.saturating_sub(1)
+            }
+            Event::Start(e) if inside && depth == 0 && e.name().as_ref() == "table:table-column" => {
+                let n = number(&e, "table:number-columns-repeated")?;
+                if col_groups == 0 && value(&e, "table:visibility").as_deref() == Some("collapse") {
+                    layout.hidden.cols.extend(column..column.saturating_add(n.min(1_000)));
+                }
+                column = column.saturating_add(n);
             }
             Event::End(e) if inside && depth == 0 && e.name().as_ref() == "table:table-row" => {
                 row = row.saturating_add(repeats);
@@ -967,11 +1013,12 @@ fn ods_layout(xml: &[u8], name: &str) -> Option<OdsLayout> {
     }
 }
 
-/// The rows each sheet of an XLS (BIFF8) workbook hides by hand, 0-based and sorted, by
-/// sheet name: its ROW records (0x0208) marked hidden (`fDyZero`), not those of an outline
-/// level above 0 (folded into a group), and none in a sheet with a filter on (FILTERMODE,
-/// 0x009B: the rows it hides are data). `None` where anything is unexpected.
-fn xls_hidden_rows(data: &[u8]) -> Option<std::collections::HashMap<String, Vec<u32>>> {
+/// The rows and columns each sheet of an XLS (BIFF8) workbook hides by hand, by sheet
+/// name: its ROW records (0x0208) marked hidden (`fDyZero`), not those of an outline level
+/// above 0 (folded into a group), and none in a sheet with a filter on (FILTERMODE, 0x009B:
+/// the rows it hides are data); its COLINFO records (0x007D) marked hidden (`fHidden`), not
+/// those of an outline level above 0. `None` where anything is unexpected.
+fn xls_hidden(data: &[u8]) -> Option<std::collections::HashMap<String, Hidden>> {
     use std::io::Read;
     let mut cf = cfb::CompoundFile::open(Cursor::new(data)).ok()?;
     let stream = ["/Workbook", "/Book"].into_iter().find(|n| cf.is_stream(n))?;
@@ -1017,7 +1064,7 @@ fn xls_hidden_rows(data: &[u8]) -> Option<std::collections::HashMap<String, Vec<
     }
     let mut hidden = std::collections::HashMap::new();
     for (name, at) in sheets {
-        let (mut rows, mut filtered, mut depth) = (Vec::new(), false, 0u32);
+        let (mut found, mut filtered, mut depth) = (Hidden::default(), false, 0u32);
         for (kind, body) in records(at) {
             match kind {
                 0x0809 => depth += 1,
@@ -1031,28 +1078,36 @@ fn xls_hidden_rows(data: &[u8]) -> Option<std::collections::HashMap<String, Vec<
                 0x0208 if depth == 1 => {
                     let flags = u16::from_le_bytes(body.get(12..14)?.try_into().ok()?);
                     if flags & 0x20 != 0 && flags & 0x07 == 0 {
-                        rows.push(u32::from(u16::from_le_bytes(body.get(..2)?.try_into().ok()?)));
+                        found.rows.push(u32::from(u16::from_le_bytes(body.get(..2)?.try_into().ok()?)));
+                    }
+                }
+                // colFirst, colLast, coldx, ixfe, then flags: fHidden (bit 0), iOutLevel
+                // (bits 8-10).
+                0x007D if depth == 1 => {
+                    let u16_at = |i: usize| -> Option<u16> { Some(u16::from_le_bytes(body.get(i..i + 2)?.try_into().ok()?)) };
+                    let flags = u16_at(8)?;
+                    if flags & 0x0001 != 0 && flags & 0x0700 == 0 {
+                        found.cols.extend(u32::from(u16_at(0)?)..=u32::from(u16_at(2)?.min(255)));
                     }
                 }
                 _ => {}
             }
         }
         if filtered {
-            rows.clear();
+            found.rows.clear();
         }
-        rows.sort_unstable();
-        hidden.insert(name, rows);
+        hidden.insert(name, found.sorted());
     }
     Some(hidden)
 }
 
-/// The rows an ODS sheet hides by hand (see `OdsLayout::hidden`). `None` where anything
-/// is unexpected.
-fn ods_hidden_rows(data: &[u8], name: &str) -> Option<Vec<u32>> {
+/// The rows and columns an ODS sheet hides by hand (see `OdsLayout::hidden`). `None`
+/// where anything is unexpected.
+fn ods_hidden(data: &[u8], name: &str) -> Option<Hidden> {
     let xml = ods_content(data)?;
     // Most workbooks hide nothing: one search tells.
     if memchr::memmem::find(&xml, b"\"collapse\"").is_none() {
-        return Some(Vec::new());
+        return Some(Hidden::default());
     }
     ods_layout(&xml, name).map(|l| l.hidden)
 }
@@ -1258,7 +1313,7 @@ fn xlsb_records(bin: &[u8]) -> impl Iterator<Item = (u32, &[u8])> {
 /// (BrtMergeCell, 176), and the rows it hides by hand (BrtRowHdr, 0, with `fDyZero`), not
 /// those of an outline level above 0, and none in a sheet with a filter on
 /// (BrtBeginFilterColumn, 163). `None` where anything is unexpected.
-fn xlsb_layout(data: &[u8], name: &str) -> Option<(Vec<Dimensions>, Vec<u32>)> {
+fn xlsb_layout(data: &[u8], name: &str) -> Option<(Vec<Dimensions>, Hidden)> {
     let mut zip = zip::ZipArchive::new(Cursor::new(data)).ok()?;
     // The sheet's relationship id: in its BrtBundleSh (156) in xl/workbook.bin, after two
     // 4-byte fields, its id then its name, each a count of UTF-16 units and the units.
@@ -1276,7 +1331,7 @@ fn xlsb_layout(data: &[u8], name: &str) -> Option<(Vec<Dimensions>, Vec<u32>)> {
     let part = rels_target(&mut zip, data, "xl/_rels/workbook.bin.rels", &id)?;
     let bin = entry_bytes(&mut zip, data, &part, ONLY_SHEET_MAX)?;
     let u32_at = |body: &[u8], i: usize| -> Option<u32> { Some(u32::from_le_bytes(body.get(i * 4..i * 4 + 4)?.try_into().ok()?)) };
-    let (mut merges, mut hidden, mut filtered) = (Vec::new(), Vec::new(), false);
+    let (mut merges, mut hidden, mut filtered) = (Vec::new(), Hidden::default(), false);
     for (kind, body) in xlsb_records(&bin) {
         match kind {
             // rw, ixfe, miyRw, then a byte of flags and one with iOutLevel (bits 0-2) and
@@ -1284,7 +1339,15 @@ fn xlsb_layout(data: &[u8], name: &str) -> Option<(Vec<Dimensions>, Vec<u32>)> {
             0 => {
                 let flags = *body.get(11)?;
                 if flags & 0x10 != 0 && flags & 0x07 == 0 {
-                    hidden.push(u32_at(body, 0)?);
+                    hidden.rows.push(u32_at(body, 0)?);
+                }
+            }
+            // BrtColInfo: colFirst, colLast, coldx, ixfe, then flags: fHidden (bit 0),
+            // iOutLevel (bits 8-10).
+            60 => {
+                let flags = u16::from_le_bytes(body.get(16..18)?.try_into().ok()?);
+                if flags & 0x0001 != 0 && flags & 0x0700 == 0 {
+                    hidden.cols.extend(u32_at(body, 0)?..=u32_at(body, 1)?.min(16_383));
                 }
             }
             176 => merges.push(Dimensions { start: (u32_at(body, 0)?, u32_at(body, 2)?), end: (u32_at(body, 1)?, u32_at(body, 3)?) }),
@@ -1293,23 +1356,22 @@ fn xlsb_layout(data: &[u8], name: &str) -> Option<(Vec<Dimensions>, Vec<u32>)> {
         }
     }
     if filtered {
-        hidden.clear();
+        hidden.rows.clear();
     }
-    hidden.sort_unstable();
-    hidden.dedup();
-    Some((merges, hidden))
+    Some((merges, hidden.sorted()))
 }
 
-/// The rows an XLSX sheet's XML hides by hand (`<row … hidden="1">`), 0-based and
-/// sorted: not those a filter hides (the sheet has an `<autoFilter>` with a
-/// `<filterColumn>`), nor those folded into an outline group (`outlineLevel`), which are
-/// the sheet's data as much as the rows shown.
-fn xlsx_hidden_rows(xml: &[u8]) -> Vec<u32> {
-    let mut rows = Vec::new();
+/// The rows and columns an XLSX sheet's XML hides by hand (`<row … hidden="1">`, `<col
+/// min max … hidden="1">`): not rows a filter hides (the sheet has an `<autoFilter>` with a
+/// `<filterColumn>`), nor rows or columns folded into an outline group (`outlineLevel`),
+/// which are the sheet's data as much as those shown.
+fn xlsx_hidden(xml: &[u8]) -> Hidden {
+    let mut hidden = Hidden::default();
     // Most sheets hide nothing: one search tells.
-    if memchr::memmem::find(xml, b"hidden=").is_none() || memchr::memmem::find(xml, b"filterColumn").is_some() {
-        return rows;
+    if memchr::memmem::find(xml, b"hidden=").is_none() {
+        return hidden;
     }
+    let filtered = memchr::memmem::find(xml, b"filterColumn").is_some();
     for at in memchr::memmem::find_iter(xml, b"hidden=") {
         let Some(open) = memchr::memrchr(b'<', &xml[..at]) else { continue };
         let tag = &xml[open + 1..];
@@ -1318,7 +1380,7 @@ fn xlsx_hidden_rows(xml: &[u8]) -> Vec<u32> {
         // The element's name, with any namespace prefix ("x:row").
         let name_end = tag.iter().position(|b| b.is_ascii_whitespace()).unwrap_or(tag.len());
         let local = tag[..name_end].rsplit(|&b| b == b':').next().unwrap_or_default();
-        if local != b"row" {
+        if local != b"row" && local != b"col" {
             continue;
         }
         let value = |key: &[u8]| -> Option<&[u8]> {
@@ -1331,12 +1393,16 @@ fn xlsx_hidden_rows(xml: &[u8]) -> Vec<u32> {
         if !matches!(value(b"hidden="), Some(b"1" | b"true")) || value(b"outlineLevel=").is_some_and(|l| l != b"0") {
             continue;
         }
-        let Some(r) = value(b"r=").and_then(|r| std::str::from_utf8(r).ok()?.parse::<u32>().ok()).filter(|&r| r >= 1) else { continue };
-        rows.push(r - 1);
+        let number = |key: &[u8]| value(key).and_then(|v| std::str::from_utf8(v).ok()?.parse::<u32>().ok()).filter(|&n| n >= 1);
+        if local == b"col" {
+            if let (Some(min), Some(max)) = (number(b"min="), number(b"max=")) {
+                hidden.cols.extend(min - 1..max.min(16_384));
+            }
+        } else if let Some(r) = number(b"r=").filter(|_| !filtered) {
+            hidden.rows.push(r - 1);
+        }
     }
-    rows.sort_unstable();
-    rows.dedup();
-    rows
+    hidden.sorted()
 }
 
 /// The merged regions in a sheet's XML, read from its `<mergeCells>` element alone, as
@@ -1418,7 +1484,7 @@ fn read_text_table(data: &[u8]) -> Result<WorkbookData, (Kind, String)> {
         }
     };
     let range = texttable::to_range(&grid);
-    Ok(WorkbookData { sheets: read_sheet(&format!("({what})"), false, &range, &mut Vec::new, None), archived: None })
+    Ok(WorkbookData { sheets: read_sheet(&format!("({what})"), false, &range, &[], &mut Vec::new, None), archived: None })
 }
 
 /// Fields whose merged cells stand for every row they span (a task written once beside
@@ -1440,6 +1506,7 @@ pub fn read_sheet(
     name: &str,
     hidden: bool,
     range: &Range<Data>,
+    hidden_cols: &[u32],
     merges: &mut dyn FnMut() -> Vec<Dimensions>,
     carried: Option<Carried>,
 ) -> Vec<SheetData> {
@@ -1456,6 +1523,7 @@ pub fn read_sheet(
             stray: Vec::new(),
             other_table: None,
             hidden_rows: Vec::new(),
+            hidden_cols: Vec::new(),
             far: None,
         }];
     };
@@ -1481,7 +1549,13 @@ pub fn read_sheet(
         _ => None,
     };
     let continued = carried.is_some();
-    let header = found.or(carried);
+    let mut header = found.or(carried);
+    // Columns hidden by hand the table would read in place of one shown, or keep in its
+    // notes: left out, and listed.
+    let left_out = match &mut header {
+        Some(h) if !continued && !hidden_cols.is_empty() => h.leave_out(hidden_cols),
+        _ => Vec::new(),
+    };
     // A sheet without a table (a cover letter, a report typed as lines) is read line by
     // line: its "Ngày báo cáo" line may stand under a page of text, and a report typed as
     // lines runs to pages. Up to `LINES_READ` rows.
@@ -1659,10 +1733,11 @@ pub fn read_sheet(
         stray,
         other_table,
         hidden_rows: Vec::new(),
+        hidden_cols: left_out,
         far: None,
     }];
     if let (Some(at), Some(end)) = (split_at, range.end()) {
-        sheets.extend(read_sheet(name, hidden, &range.range((at, col0), end), merges, None));
+        sheets.extend(read_sheet(name, hidden, &range.range((at, col0), end), hidden_cols, merges, None));
     }
     sheets
 }
@@ -1956,7 +2031,7 @@ pub(crate) mod tests {
             &["Nội dung hoạt động", "Nhiệm vụ", "Tình trạng", "Kết quả"],
             &["Phối hợp tổ chức hội chợ", "NV2", "Hoàn thành", "20 gian hàng"],
         ]);
-        let sheets = read_sheet("BC", false, &range, &mut Vec::new, None);
+        let sheets = read_sheet("BC", false, &range, &[], &mut Vec::new, None);
         assert_eq!(sheets.len(), 2);
         let second = sheets[1].header.as_ref().unwrap();
         assert_eq!((second.first_row, second.col(Field::Activity).unwrap().col), (4, 0));
@@ -1964,7 +2039,7 @@ pub(crate) mod tests {
         assert_eq!(sheets[1].rows.len(), 1);
         // A row of data whose texts start with headers' words, under no heading, is a row.
         let range = g(&[first, row, &[], &["", "", "Kết quả tốt", "Khó khăn về nhân lực", "Tiến độ chậm"]]);
-        assert_eq!(read_sheet("BC", false, &range, &mut Vec::new, None).len(), 1);
+        assert_eq!(read_sheet("BC", false, &range, &[], &mut Vec::new, None).len(), 1);
     }
 
     #[test]
@@ -1980,13 +2055,13 @@ pub(crate) mod tests {
             .map(|r| r.iter().map(|s| s.to_string()).collect())
             .collect::<Vec<_>>(),
         );
-        let sheet = read_sheet("Trang 1", false, &first, &mut Vec::new, None).remove(0);
+        let sheet = read_sheet("Trang 1", false, &first, &[], &mut Vec::new, None).remove(0);
         assert_eq!(sheet.header.as_ref().unwrap().others, [(0, "Thời gian".to_string())]);
         let mut next = Range::new((0, 1), (0, 5));
         for (c, v) in ["2", "NV2", "Tập huấn", "2 lớp", "Hoàn thành"].iter().enumerate() {
             next.set_value((0, 1 + c as u32), Data::String(v.to_string()));
         }
-        let carried = read_sheet("Trang 2", false, &next, &mut Vec::new, Some(Carried::from(&sheet))).remove(0);
+        let carried = read_sheet("Trang 2", false, &next, &[], &mut Vec::new, Some(Carried::from(&sheet))).remove(0);
         assert_eq!(carried.rows.len(), 1);
         assert!(carried.rows[0].extra.is_empty());
     }
@@ -2151,7 +2226,7 @@ pub(crate) mod tests {
             if data.len() > 300_000 {
                 continue;
             }
-            let Some(ours) = xls_hidden_rows(&data) else { continue };
+            let Some(ours) = xls_hidden(&data) else { continue };
             // A loop in its sectors has calamine ask for 4 GB (a run reads it in a worker
             // with a memory limit); ours read it.
             if f.rel.ends_with("oleloop.xls") {
@@ -2187,28 +2262,37 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn an_xlsb_sheet_s_hidden_rows_are_read_from_its_row_headers() {
-        // A row hidden by hand and two cells merged, as SheetJS writes them
+    fn an_xlsb_sheet_s_hidden_rows_and_columns_are_read_from_its_records() {
+        // A row and a column hidden by hand and two cells merged, as SheetJS writes them
         // (tests/fixtures/xlsb/make-hidden-row.js).
         let ours = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/xlsb/hidden-row-sheetjs.xlsb")).unwrap();
         let d = |a: (u32, u32), b: (u32, u32)| Dimensions { start: a, end: b };
-        assert_eq!(xlsb_layout(&ours, "Báo cáo"), Some((vec![d((4, 1), (5, 1))], vec![5])));
+        assert_eq!(xlsb_layout(&ours, "Báo cáo"), Some((vec![d((4, 1), (5, 1))], Hidden { rows: vec![5], cols: vec![6] })));
     }
 
     #[test]
-    fn rows_hidden_by_hand_are_told_from_filtered_and_folded_ones() {
+    fn rows_and_columns_hidden_by_hand_are_told_from_filtered_and_folded_ones() {
         let sheet = |rows: &str, after: &str| format!(r#"<worksheet><sheetData>{rows}</sheetData>{after}</worksheet>"#);
         let rows = r#"<row r="5"><c r="A5"/></row><row r="6" hidden="1"><c r="A6"/></row><x:row r="7" ht="15" hidden="true" outlineLevel="0"/><row r="8" hidden="0"/><row r="9" hidden="1" outlineLevel="1"/><row r="10" spans="1:3" hidden="1"/>"#;
-        assert_eq!(xlsx_hidden_rows(sheet(rows, "").as_bytes()), [5, 6, 9]);
+        assert_eq!(xlsx_hidden(sheet(rows, "").as_bytes()).rows, [5, 6, 9]);
+        // Columns: hidden by hand, not folded into a group.
+        let cols = r#"<cols><col min="3" max="4" width="0" hidden="1" customWidth="1"/><x:col min="6" max="6" hidden="true" outlineLevel="0"/><col min="7" max="8" hidden="1" outlineLevel="1"/><col min="9" max="9" hidden="0"/></cols>"#;
+        let with_cols = format!(r#"<worksheet>{cols}<sheetData>{rows}</sheetData></worksheet>"#);
+        assert_eq!(xlsx_hidden(with_cols.as_bytes()), Hidden { rows: vec![5, 6, 9], cols: vec![2, 3, 5] });
         // A filter hides rows the sender did not leave out.
         let filtered = sheet(
             rows,
             r#"<autoFilter ref="A4:F10"><filterColumn colId="1"><filters><filter val="NV1"/></filters></filterColumn></autoFilter>"#,
         );
-        assert!(xlsx_hidden_rows(filtered.as_bytes()).is_empty());
+        assert!(xlsx_hidden(filtered.as_bytes()).rows.is_empty());
+        // (A filter hides no column.)
+        let filtered = format!(
+            r#"<worksheet>{cols}<sheetData>{rows}</sheetData><autoFilter ref="A4:F10"><filterColumn colId="1"/></autoFilter></worksheet>"#
+        );
+        assert_eq!(xlsx_hidden(filtered.as_bytes()), Hidden { rows: Vec::new(), cols: vec![2, 3, 5] });
         // A cell's text saying hidden= is no row's attribute.
         let text = sheet(r#"<row r="3"><c r="A3" t="inlineStr"><is><t>hidden="1"</t></is></c></row>"#, "");
-        assert!(xlsx_hidden_rows(text.as_bytes()).is_empty());
+        assert_eq!(xlsx_hidden(text.as_bytes()), Hidden::default());
     }
 
     #[test]

@@ -1593,6 +1593,9 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
         for &(col, row, n) in &wb.sheets[i].stray {
             problems.push(Problem::at(&ing.rel, &wb.sheets[i].name, a1(row, col), Kind::CellsOutsideTable, n.to_string()));
         }
+        for (row, col, header) in &wb.sheets[i].hidden_cols {
+            problems.push(Problem::at(&ing.rel, &wb.sheets[i].name, a1(*row, *col), Kind::ColumnHidden, header.clone()));
+        }
         // Rows hidden by hand: left out of what the sender shows and prints, so not
         // consolidated, but listed.
         for (row, text) in &wb.sheets[i].hidden_rows {

@@ -332,6 +332,44 @@ fn a_row_hidden_by_hand_is_listed_not_consolidated() {
 }
 
 #[test]
+fn last_year_s_columns_hidden_beside_this_year_s_are_listed_not_read() {
+    // tests/fixtures/hidden-columns/2024 (openpyxl, then LibreOffice): last year's report
+    // copied, this year's results typed in columns beside last year's, under the same
+    // headers, and last year's (D:E) hidden by hand (.xlsx as LibreOffice saves it, .ods,
+    // .xls); and a form whose column of task codes its maker hid beside the tasks' titles.
+    let env = Env::new();
+    env.copy_into_year(2024, "tests/fixtures/hidden-columns/2024");
+    env.run_year(2024, &[]);
+    let rows = env.csv(2024, "rows.csv");
+    for file in ["so-ngoai-vu.xlsx", "so-van-hoa.ods", "bao-bac-giang.xls"] {
+        let of: Vec<_> = rows.iter().filter(|r| r["file"] == file).cloned().collect();
+        let got = pick(&of, ["task_code", "result", "budget_million_vnd", "note"]);
+        // Before, last year's results and money were read, this year's kept in the note.
+        assert_eq!(got, [["NV1", "200 đại biểu", "50.0", ""], ["NV4", "Đoàn Hàn Quốc", "30.0", ""]], "{file}");
+    }
+    // The hidden codes are read: the titles alone are not the plan's words.
+    let codes: Vec<&str> = rows.iter().filter(|r| r["file"] == "so-tai-chinh.xlsx").map(|r| r["task_code"].as_str()).collect();
+    assert_eq!(codes, ["NV1", "NV7"]);
+    let problems = env.csv(2024, "problems.csv");
+    let hidden: Vec<_> = problems.iter().filter(|p| p["kind"] == "column_hidden").cloned().collect();
+    let hidden = pick(&hidden, ["file", "cell", "detail"]);
+    let money = "Kinh phí (triệu đồng)";
+    assert_eq!(
+        hidden,
+        [
+            ["bao-bac-giang.xls", "D4", "Kết quả"],
+            ["bao-bac-giang.xls", "E4", money],
+            ["so-ngoai-vu.xlsx", "D4", "Kết quả"],
+            ["so-ngoai-vu.xlsx", "E4", money],
+            ["so-van-hoa.ods", "D4", "Kết quả"],
+            ["so-van-hoa.ods", "E4", money],
+        ]
+    );
+    let found = sheet(&env.workbook(2024), "Vấn đề dữ liệu");
+    assert!(found.iter().any(|r| r.iter().any(|c| c.starts_with("cột \"Kết quả\" bị ẩn"))), "{found:?}");
+}
+
+#[test]
 fn an_activity_for_several_tasks_is_listed_once_and_reports_on_each() {
     let env = Env::new();
     // Sở Ngoại vụ leads NV1, NV2, NV4 and NV6; NV5 and NV7 it is a partner in, NV8 too.

@@ -892,11 +892,15 @@ fn plain_lines(year: i32, sheet: &SheetData) -> Option<(crate::ingest::header::H
 }
 
 /// Whether a section's heading (its text after its number) is of the work done ("KẾT QUẢ
-/// THỰC HIỆN", "Tình hình triển khai", "CÔNG TÁC CHỈ ĐẠO"): not the report's title ("BÁO
-/// CÁO KẾT QUẢ…"), an assessment, difficulties, proposals or next year's work.
+/// THỰC HIỆN", "Tình hình triển khai", "CÔNG TÁC CHỈ ĐẠO", "CÁC NHIỆM VỤ PHỐI HỢP", "NHIỆM
+/// VỤ KHÁC"): not the report's title ("BÁO CÁO KẾT QUẢ…"), an assessment, difficulties,
+/// proposals or next year's work, nor a plan's section of its tasks ("NHIỆM VỤ VÀ GIẢI
+/// PHÁP").
 fn work_section(t: &str, body: &str, year: i32) -> bool {
     let Some(key) = crate::text::fold_within(body, 200) else { return false };
-    ["ket qua", "tinh hinh", "cong tac", "hoat dong", "trien khai", "thuc hien"].iter().any(|w| crate::text::contains_words(&key, w))
+    ["ket qua", "tinh hinh", "cong tac", "hoat dong", "trien khai", "thuc hien", "phoi hop", "nhiem vu khac", "nhiem vu duoc giao"]
+        .iter()
+        .any(|w| crate::text::contains_words(&key, w))
         && !["danh gia", "phuong huong", "bai hoc", "de xuat", "kien nghi"].iter().any(|w| crate::text::contains_words(&key, w))
         && !key.starts_with("bao cao")
         // (Nor a plan's section of who does what, "IV. TỔ CHỨC THỰC HIỆN", the plan sent
@@ -2563,6 +2567,10 @@ fn read_rows(
         Some(_) => None,
     };
     let sheet_task = current.clone();
+    // Rows read from a report typed as lines, each with its task's heading or none: a line
+    // with none, under a section after a task's lines ("II. CÁC NHIỆM VỤ PHỐI HỢP"), is no
+    // line of the task above.
+    let from_lines = header.col(Field::Task).is_some_and(|c| c.col == TASK);
     // Under a heading of the work planned for a later year ("II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM
     // 2025"), down to the next section: the heading, its rows not this year's.
     let mut later: Option<String> = None;
@@ -3266,7 +3274,7 @@ fn read_rows(
             note.replace_range(..own_note, "");
             note = note.trim_start_matches("; ").to_string();
             (m, written)
-        } else if let Some(c) = &current {
+        } else if let Some(c) = current.as_ref().filter(|_| !from_lines) {
             if !c.heading {
                 let col = header.col(Field::Task).map_or(0, |c| c.col);
                 problem(&mut flags, col, Kind::TaskFromRowAbove, c.written.clone());
@@ -4013,8 +4021,15 @@ mod tests {
     #[test]
     fn a_section_of_the_work_done_is_told_by_its_heading() {
         let done = |t: &str| work_section(t, item_label(t).1, 2024);
-        for t in ["I. KẾT QUẢ THỰC HIỆN", "II. Tình hình triển khai", "CÔNG TÁC CHỈ ĐẠO", "I. TÌNH HÌNH TỔ CHỨC THỰC HIỆN"]
-        {
+        for t in [
+            "I. KẾT QUẢ THỰC HIỆN",
+            "II. Tình hình triển khai",
+            "CÔNG TÁC CHỈ ĐẠO",
+            "I. TÌNH HÌNH TỔ CHỨC THỰC HIỆN",
+            "II. CÁC NHIỆM VỤ PHỐI HỢP",
+            "III. NHIỆM VỤ KHÁC",
+            "II. NHIỆM VỤ ĐƯỢC GIAO",
+        ] {
             assert!(done(t), "{t}");
         }
         for t in [

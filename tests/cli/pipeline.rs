@@ -1797,9 +1797,14 @@ fn a_report_typed_as_lines_is_read() {
         &["b) Tập huấn lễ tân cho 50 cán bộ (đã hoàn thành)"],
         // What was done after a task's code, not its title: an activity of it (dropped).
         &["3. NV7: Đón 2 đoàn nghệ thuật Lào."],
-        &["II. KHÓ KHĂN, VƯỚNG MẮC"],
+        // A section of the work done in its own words, after the tasks' lines: its lines
+        // are no task's but their own (they were dropped, and once read, taken for NV7's).
+        &["II. CÁC NHIỆM VỤ PHỐI HỢP"],
+        &["- Phối hợp tổ chức Tuần văn hóa Hàn Quốc tại tỉnh"],
+        &["- Phối hợp đưa 20 tin bài về đối ngoại (NV5)"],
+        &["III. KHÓ KHĂN, VƯỚNG MẮC"],
         &["- Thiếu kinh phí."],
-        &["III. ĐỀ XUẤT, KIẾN NGHỊ"],
+        &["IV. ĐỀ XUẤT, KIẾN NGHỊ"],
         &["- Bổ sung kinh phí."],
         &["Nơi nhận:"],
         &["- UBND tỉnh;"],
@@ -1819,8 +1824,13 @@ fn a_report_typed_as_lines_is_read() {
             ("NV4", "Đón 3 đoàn khách quốc tế.", "unknown"),
             ("NV4", "Tập huấn lễ tân cho 50 cán bộ (đã hoàn thành)", "done"),
             ("NV7", "Đón 2 đoàn nghệ thuật Lào.", "unknown"),
+            ("", "Phối hợp tổ chức Tuần văn hóa Hàn Quốc tại tỉnh", "unknown"),
+            ("NV5", "Phối hợp đưa 20 tin bài về đối ngoại (NV5)", "unknown"),
         ]
     );
+    let problems = env.csv(2024, "problems.csv");
+    let missing: Vec<&str> = problems.iter().filter(|p| p["kind"] == "task_missing").map(|p| p["cell"].as_str()).collect();
+    assert_eq!(missing, ["A5", "A16"]);
     let files = env.csv(2024, "files.csv");
     let got: Vec<(&str, &str, &str, &str)> = files
         .iter()

@@ -591,7 +591,10 @@ fn lines_table(
             || crate::text::fold_within(t, 40).is_some_and(|k| k.starts_with("noi nhan"));
         if ends {
             current = None;
-            within = roman_section && work_section(t, body, year);
+            // (A section in Roman figures of no work done ends the lines read; one in its
+            // own words, "II. LĨNH VỰC VĂN HÓA", is read as one of the work done: its lines
+            // were dropped.)
+            within = roman_section && !closed_section(t, body, year);
             continue;
         }
         // A label with values in several cells beside it: a table turned on its side, each
@@ -901,13 +904,23 @@ fn work_section(t: &str, body: &str, year: i32) -> bool {
     ["ket qua", "tinh hinh", "cong tac", "hoat dong", "trien khai", "thuc hien", "phoi hop", "nhiem vu khac", "nhiem vu duoc giao"]
         .iter()
         .any(|w| crate::text::contains_words(&key, w))
-        && !["danh gia", "phuong huong", "bai hoc", "de xuat", "kien nghi"].iter().any(|w| crate::text::contains_words(&key, w))
-        && !key.starts_with("bao cao")
-        // (Nor a plan's section of who does what, "IV. TỔ CHỨC THỰC HIỆN", the plan sent
-        // in place of a report; "Tình hình tổ chức thực hiện" is a report's.)
-        && !key.starts_with("to chuc thuc hien")
-        && narrative::heading(t).is_none()
-        && !later_plan(t, year)
+        && !closed_section(t, body, year)
+}
+
+/// Whether a section's heading is of no work done: the report's title ("BÁO CÁO KẾT
+/// QUẢ…"), an assessment, difficulties, proposals, lessons, next year's work, or a plan's
+/// sections (its aims, grounds, tasks and solutions, who does what: the plan sent in place
+/// of a report).
+fn closed_section(t: &str, body: &str, year: i32) -> bool {
+    let Some(key) = crate::text::fold_within(body, 200) else { return true };
+    ["danh gia", "phuong huong", "bai hoc", "de xuat", "kien nghi", "muc dich", "yeu cau", "can cu", "giai phap"]
+        .iter()
+        .any(|w| crate::text::contains_words(&key, w))
+        || key.starts_with("bao cao")
+        // ("Tình hình tổ chức thực hiện" is a report's.)
+        || key.starts_with("to chuc thuc hien")
+        || narrative::heading(t).is_some()
+        || later_plan(t, year)
 }
 
 /// The rows of a sheet's lines, each a row's cells, with an item's number or bullet typed in
@@ -4039,9 +4052,16 @@ mod tests {
             "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025",
             "IV. TỔ CHỨC THỰC HIỆN",
             "II. NHIỆM VỤ VÀ GIẢI PHÁP",
+            "I. MỤC ĐÍCH, YÊU CẦU",
         ] {
             assert!(!done(t), "{t}");
         }
+        // In a report naming tasks, a section in its own words is read; not those.
+        let closed = |t: &str| closed_section(t, item_label(t).1, 2024);
+        assert!(!closed("II. LĨNH VỰC VĂN HÓA, THỂ THAO") && !closed("III. CÁC NHIỆM VỤ PHỐI HỢP"));
+        assert!(["II. ĐÁNH GIÁ CHUNG", "IV. PHƯƠNG HƯỚNG NĂM 2025", "I. MỤC ĐÍCH, YÊU CẦU", "III. KHÓ KHĂN, VƯỚNG MẮC"]
+            .iter()
+            .all(|t| closed(t)));
     }
 
     #[test]

@@ -775,7 +775,13 @@ fn lines_table(
         }
         activity_col.get_or_insert(tc.col);
         (card, cell_card) = (false, false);
-        rows.push(line_row(tc, Cell::Text(written.clone()), text, extra, vec![(TASK, *r, *col)]));
+        // A task's code written with the line ("- Đưa 20 tin bài (NV5)"): its own, as a
+        // table's row's is over the heading above it.
+        let (task, at) = match task_in_activity(text) {
+            Some(code) => (Cell::Text(code.to_string()), (TASK, tc.row, tc.col)),
+            None => (Cell::Text(written.clone()), (TASK, *r, *col)),
+        };
+        rows.push(line_row(tc, task, text, extra, vec![at]));
     }
     let first_row = first_row?;
     // Labels with no task of the plan named anywhere: a form, if it has two fields or more

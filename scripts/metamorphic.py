@@ -151,30 +151,42 @@ def reverse_columns(ws):
             ws.cell(row=r, column=k).value = v
 
 
-def last_year_hidden(ws):
+def last_year_hidden(wb):
     # last year's results and money kept under the same headers in columns hidden beside
-    # this year's (the report copied from last year's, this year's columns inserted)
-    t = table(ws)
-    if not t:
-        return
-    head, cols, data = t
-    width = max(c.column for c in ws[head] if c.value is not None)
-    copied = [k for k in range(1, width + 1) if str(ws.cell(row=head, column=k).value or '').lower().startswith('kết quả')]
-    copied += [cols['budget']] if 'budget' in cols else []
-    if not copied:
-        return
-    at = min(copied)
-    old = {r: [ws.cell(row=r, column=k).value for k in copied] for r in [head] + data}
-    ws.insert_cols(at, amount=len(copied))
-    for r, values in old.items():
-        for i, v in enumerate(values):
-            if r != head and isinstance(v, (int, float)) and not isinstance(v, bool):
-                v = v + 7
-            elif r != head and isinstance(v, str) and v.strip():
-                v = v + ' (năm 2023)'
-            ws.cell(row=r, column=at + i).value = v
-    for i in range(len(copied)):
-        ws.column_dimensions[get_column_letter(at + i)].hidden = True
+    # this year's (the report copied from last year's, this year's columns inserted), also
+    # on a page of the table carried on to a sheet of its own
+    copied = None
+    for ws in wb.worksheets:
+        t = table(ws)
+        if t:
+            head, cols, data = t
+            width = max(c.column for c in ws[head] if c.value is not None)
+            copied = [k for k in range(1, width + 1) if str(ws.cell(row=head, column=k).value or '').lower().startswith('kết quả')]
+            copied += [cols['budget']] if 'budget' in cols else []
+            rows = [head] + data
+        elif copied and not ws.merged_cells.ranges:
+            # (A carried page, its first row numbered: its numbered rows, in the same columns.)
+            head = None
+            rows = [r for r in range(1, ws.max_row + 1) if isinstance(ws.cell(row=r, column=1).value, (int, float))]
+            first = next((r for r in range(1, ws.max_row + 1) if any(c.value is not None for c in ws[r])), None)
+            if not rows or rows[0] != first:
+                continue
+        else:
+            continue
+        if not copied:
+            continue
+        at = min(copied)
+        old = {r: [ws.cell(row=r, column=k).value for k in copied] for r in rows}
+        ws.insert_cols(at, amount=len(copied))
+        for r, values in old.items():
+            for i, v in enumerate(values):
+                if r != head and isinstance(v, (int, float)) and not isinstance(v, bool):
+                    v = v + 7
+                elif r != head and isinstance(v, str) and v.strip():
+                    v = v + ' (năm 2023)'
+                ws.cell(row=r, column=at + i).value = v
+        for i in range(len(copied)):
+            ws.column_dimensions[get_column_letter(at + i)].hidden = True
 
 
 def budget_in_dong(ws):
@@ -373,8 +385,8 @@ def guidance_sheet(wb):
     for c, v in enumerate([1, 'NV1', 'Ví dụ: Hội nghị', '100 người', 'Hoàn thành'], 1):
         g.cell(row=4, column=c, value=v)
 
-SHEET_T = {'as_lines': as_lines, 'as_pasted_list': lambda ws: as_lines(ws, pasted=True), 'in_one_cell': lambda ws: as_lines(ws, one_cell=True), 'as_cards': as_cards, 'on_its_side': on_its_side, 'totals_row': totals_row, 'status_ticks': status_ticks, 'date_in_signing': date_in_signing, 'merge_tasks': merge_tasks, 'tasks_as_headings': tasks_as_headings, 'reverse_columns': reverse_columns, 'last_year_hidden': last_year_hidden, 'budget_in_dong': budget_in_dong, 'nfd': nfd, 'dates_as_text': dates_as_text, 'upper_headers': upper_headers, 'move_down': move_down, 'cols_left': cols_left, 'title_block': title_block, 'blank_between': blank_between, 'narrative_after': narrative_after}
-BOOK_T = {'sender_in_title': sender_in_title, 'guidance_sheet': guidance_sheet, 'cover_sheet': cover_sheet}
+SHEET_T = {'as_lines': as_lines, 'as_pasted_list': lambda ws: as_lines(ws, pasted=True), 'in_one_cell': lambda ws: as_lines(ws, one_cell=True), 'as_cards': as_cards, 'on_its_side': on_its_side, 'totals_row': totals_row, 'status_ticks': status_ticks, 'date_in_signing': date_in_signing, 'merge_tasks': merge_tasks, 'tasks_as_headings': tasks_as_headings, 'reverse_columns': reverse_columns, 'budget_in_dong': budget_in_dong, 'nfd': nfd, 'dates_as_text': dates_as_text, 'upper_headers': upper_headers, 'move_down': move_down, 'cols_left': cols_left, 'title_block': title_block, 'blank_between': blank_between, 'narrative_after': narrative_after}
+BOOK_T = {'last_year_hidden': last_year_hidden, 'sender_in_title': sender_in_title, 'guidance_sheet': guidance_sheet, 'cover_sheet': cover_sheet}
 
 def rows_of(out, fold_case=False):
     f = next(Path(out).rglob('rows.csv'))

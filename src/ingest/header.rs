@@ -386,7 +386,9 @@ impl Header {
             }
             let codes = x.field == Field::Task && code_header(&x.header);
             let shown = self.columns.iter().any(|y| y.field == x.field && !is_hidden(y.col) && (!codes || code_header(&y.header)));
-            let copy = self.others.iter().position(|(c, t)| !is_hidden(*c) && same(t, &x.header));
+            // (The one under the very same header first: "Kết quả năm 2024", not "… 2023".)
+            let shown_with = |same: &dyn Fn(&str, &str) -> bool| self.others.iter().position(|(c, t)| !is_hidden(*c) && same(t, &x.header));
+            let copy = shown_with(&|a, b| fold(a) == fold(b)).or_else(|| shown_with(&same));
             if !shown && copy.is_none() {
                 i += 1;
                 continue;
@@ -1134,6 +1136,15 @@ mod tests {
         let before = cols(&h);
         assert!(h.leave_out(&[1, 4]).is_empty());
         assert_eq!(cols(&h), before);
+        // Of two shown, the one under the very same header, years and all.
+        let g = grid(&[
+            &["STT", "Nhiệm vụ", "Kết quả năm 2023", "Kết quả năm 2024", "Kết quả năm 2023", "Kết quả năm 2024"],
+            &["1", "NV1", "a", "b", "c", "d"],
+        ]);
+        let mut h = find(&g, 0, 0).unwrap();
+        assert_eq!(h.col(Field::Result).unwrap().col, 3);
+        h.leave_out(&[2, 3]);
+        assert_eq!(h.col(Field::Result).unwrap().col, 5);
         // Under other headers ("Kết quả" hidden beside "Kết quả đạt được"): read as before.
         let g = grid(&[&["STT", "Nhiệm vụ", "Kết quả", "Kết quả đạt được"], &["1", "NV1", "Cũ", "Mới"]]);
         let mut h = find(&g, 0, 0).unwrap();

@@ -387,7 +387,7 @@ impl Header {
             let codes = x.field == Field::Task && code_header(&x.header);
             let shown = self.columns.iter().any(|y| y.field == x.field && !is_hidden(y.col) && (!codes || code_header(&y.header)));
             // (The one under the very same header first: "Kết quả năm 2024", not "… 2023".)
-            let shown_with = |same: &dyn Fn(&str, &str) -> bool| self.others.iter().position(|(c, t)| !is_hidden(*c) && same(t, &x.header));
+            let shown_with = |like: &dyn Fn(&str, &str) -> bool| self.others.iter().position(|(c, t)| !is_hidden(*c) && like(t, &x.header));
             let copy = shown_with(&|a, b| fold(a) == fold(b)).or_else(|| shown_with(&same));
             if !shown && copy.is_none() {
                 i += 1;

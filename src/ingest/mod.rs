@@ -1312,7 +1312,8 @@ fn xlsb_records(bin: &[u8]) -> impl Iterator<Item = (u32, &[u8])> {
 /// What calamine does not report of the XLSB sheet named `name`: its merged regions
 /// (BrtMergeCell, 176), and the rows it hides by hand (BrtRowHdr, 0, with `fDyZero`), not
 /// those of an outline level above 0, and none in a sheet with a filter on
-/// (BrtBeginFilterColumn, 163). `None` where anything is unexpected.
+/// (BrtBeginFilterColumn, 163), and the columns (BrtColInfo, 60, with `fHidden`), not
+/// those of an outline level above 0. `None` where anything is unexpected.
 fn xlsb_layout(data: &[u8], name: &str) -> Option<(Vec<Dimensions>, Hidden)> {
     let mut zip = zip::ZipArchive::new(Cursor::new(data)).ok()?;
     // The sheet's relationship id: in its BrtBundleSh (156) in xl/workbook.bin, after two

@@ -3426,6 +3426,16 @@ fn read_rows(
                 .filter(|r| ticked.is_empty() && !r.is_empty() && r.split_whitespace().nth(4).is_none())
                 .map(values::status)
                 .find(|s| *s != Status::Unknown)
+                // A note that is a status and why ("Không thực hiện do thiếu kinh phí",
+                // "Hoàn thành, vượt kế hoạch"): its status, as the note alone would say it.
+                .or_else(|| {
+                    let own = note.get(..own_note).unwrap_or("");
+                    let clause = own.split([',', ';', '(']).next().unwrap_or("");
+                    let clause = [" do ", " vì ", " Do ", " Vì "].iter().fold(clause, |c, w| c.split(w).next().unwrap_or(c));
+                    (ticked.is_empty() && clause.len() < own.len() && clause.split_whitespace().nth(4).is_none())
+                        .then(|| values::status(clause.trim()))
+                        .filter(|s| *s != Status::Unknown)
+                })
                 // A table with no status column at all: a result that opens with a status
                 // ("Đã hoàn thành 3 lớp tập huấn", "Đang triển khai…") says it; with no
                 // result column either (a report typed as lines), the activity that does.

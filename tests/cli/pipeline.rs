@@ -370,6 +370,34 @@ fn last_year_s_columns_hidden_beside_this_year_s_are_listed_not_read() {
 }
 
 #[test]
+fn a_note_that_gives_a_status_and_why_says_the_row_s_status() {
+    // The status left blank, the note saying it with its reason: read as the note alone
+    // would be ("Không thực hiện" is not started). They were `status_missing`.
+    let env = Env::new();
+    write_report(
+        &env.year_dir(2024).join("snv.xlsx"),
+        &["Đơn vị báo cáo: Sở Ngoại vụ", "Ngày báo cáo: 20/10/2024"],
+        &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng", "Ghi chú"],
+        &[
+            &["1", "NV1", "Hội nghị quán triệt", "", "", "Không thực hiện do thiếu kinh phí"],
+            &["2", "NV2", "Rà soát quy chế", "Xong", "", "Hoàn thành, vượt kế hoạch"],
+            &["3", "NV4", "Đón đoàn Hàn Quốc", "3 đoàn", "", "Đã phối hợp với Sở Văn hóa tổ chức"],
+        ],
+    );
+    env.run_year(2024, &[]);
+    let rows = env.csv(2024, "rows.csv");
+    // (A note that opens with what was done, not a status, says none: the row is flagged.)
+    assert_eq!(
+        pick(&rows, ["status", "note", "flags"]),
+        [
+            ["not_started", "Không thực hiện do thiếu kinh phí", ""],
+            ["done", "Hoàn thành, vượt kế hoạch", ""],
+            ["unknown", "Đã phối hợp với Sở Văn hóa tổ chức", "status_missing"],
+        ]
+    );
+}
+
+#[test]
 fn an_activity_for_several_tasks_is_listed_once_and_reports_on_each() {
     let env = Env::new();
     // Sở Ngoại vụ leads NV1, NV2, NV4 and NV6; NV5 and NV7 it is a partner in, NV8 too.

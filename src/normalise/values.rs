@@ -593,13 +593,15 @@ pub fn names_source(words: &str) -> bool {
     SOURCES.iter().any(|s| crate::ingest::header::starts_with_words(words, s))
 }
 
+/// The signs of foreign currencies, with their codes. ("¥" is the yen's sign and the yuan's:
+/// near the Chinese border, more likely the yuan.)
+const FOREIGN_SIGNS: &[(char, &str)] = &[('$', "USD"), ('€', "EUR"), ('£', "GBP"), ('¥', "JPY/CNY"), ('₩', "KRW")];
+
 /// The foreign currency a budget's text or header names ("5.000 USD", "$5,000", "Kinh phí
 /// (USD)", "3.000 đô la Mỹ", "10.000 nhân dân tệ"), by its code: amounts in it are no
 /// đồng, and no rate here converts them. A word that is also a Vietnamese one ("đô la" is
 /// "đó là", "kíp" "kịp", "yên" a place's name) names it only after a figure.
 pub fn foreign_currency(t: &str) -> Option<&'static str> {
-    // ("¥" is the yen's sign and the yuan's: near the Chinese border, more likely the yuan.)
-    const SIGNS: &[(char, &str)] = &[('$', "USD"), ('€', "EUR"), ('£', "GBP"), ('¥', "JPY/CNY"), ('₩', "KRW")];
     const CODES: &[(&str, &str)] = &[
         ("usd", "USD"),
         ("do la my", "USD"),
@@ -622,7 +624,7 @@ pub fn foreign_currency(t: &str) -> Option<&'static str> {
     ];
     const AFTER_A_FIGURE: &[(&str, &str)] =
         &[("do la", "USD"), ("do", "USD"), ("yen", "JPY"), ("won", "KRW"), ("te", "CNY"), ("kip", "LAK"), ("bat", "THB")];
-    if let Some((_, code)) = SIGNS.iter().find(|(c, _)| t.contains(*c)) {
+    if let Some((_, code)) = FOREIGN_SIGNS.iter().find(|(c, _)| t.contains(*c)) {
         return Some(code);
     }
     // Figures and letters typed together ("5000USD") apart.
@@ -692,6 +694,10 @@ pub fn budget(cell: &Cell, unit: Unit) -> Budget {
         Cell::Number(n) => (*n, unit),
         // Also an amount after its source's name, the one thing in the cell ("Nguồn NSNN:
         // 30 triệu"), or before it in brackets ("30 (NSNN)").
+        // An amount with a foreign currency's sign after it ("30$", "1.500 €") is no amount in
+        // đồng: the sign is no word, and was passed over as the amount read in the column's
+        // unit. Left to the foreign-currency reading (`foreign_currency`).
+        Cell::Text(t) if t.contains(|c| FOREIGN_SIGNS.iter().any(|(s, _)| *s == c)) => return Budget::Unreadable,
         Cell::Text(t) => {
             // (Amounts joined, "10 (NS tỉnh) + 5 (XHH)", "10 triệu (NS) và 5 triệu (XHH)", are
             // added up before one of them is taken for the whole: the first was.)
@@ -1711,6 +1717,11 @@ mod tests {
         assert_eq!(dong_beside_foreign("50 (khoảng 2.000 USD)", Unit::Million), Some(50.0));
         assert_eq!(dong_beside_foreign("5.000 USD (tương đương 120 triệu đồng)", Unit::Million), Some(120.0));
         assert_eq!(dong_beside_foreign("5.000 USD (Hàn Quốc tài trợ)", Unit::Million), None);
+        assert_eq!(dong_beside_foreign("30 triệu (1.200$)", Unit::Million), Some(30.0));
+        // A sign after the figures is no amount in đồng, where it was read as one.
+        for t in ["30$", "1.500 €", "$30", "20.000¥"] {
+            assert_eq!(budget(&Cell::Text(t.into()), Unit::Million), Budget::Unreadable, "{t}");
+        }
     }
 
     #[test]

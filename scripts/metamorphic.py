@@ -16,7 +16,8 @@ date only on a signing line under the table; the sender named only in the title,
 named for nothing; the task merged down over its rows; no task column, a heading above each task's
 rows instead; the columns in the opposite order; last year's results and money in columns
 hidden beside this year's, under the same headers; the budget in đồng; texts in NFD; dates typed as text; short texts in capitals (compared without
-regard to case); the table 35 rows down under a paragraph; two empty columns on the left; a
+regard to case); the table 35 rows down under a paragraph; the table under a report of 140
+paragraphs (past row 90, where the header was once looked for no further); two empty columns on the left; a
 document heading above; a blank row after every row; difficulties, proposals and a signing
 block under the table; the form's guidance sheet in front; a cover letter sheet in front;
 every workbook saved by LibreOffice as .ods and as .xls. Needs python3 with openpyxl and
@@ -69,6 +70,17 @@ def move_down(ws):
         return
     ws.insert_rows(1, 35)
     ws['A10'] = 'Năm 2024, đơn vị đã triển khai các nhiệm vụ theo Kế hoạch, cụ thể như sau.'
+
+def long_report_above(ws):
+    # A report of several pages pasted from Word above the table, a paragraph per row.
+    if ws.merged_cells.ranges:
+        return
+    ws.insert_rows(1, 140)
+    lines = ['I. ĐẶC ĐIỂM TÌNH HÌNH', 'II. KẾT QUẢ TRIỂN KHAI THỰC HIỆN']
+    lines += [f'Đoạn {i}: đơn vị đã quán triệt, tuyên truyền và lồng ghép các nội dung của Kế hoạch vào chương trình công tác.' for i in range(1, 137)]
+    lines += ['Kết quả cụ thể tại biểu chi tiết dưới đây.']
+    for i, line in enumerate(lines, start=1):
+        ws.cell(row=i, column=1, value=line)
 
 def nfd(ws):
     import unicodedata
@@ -385,7 +397,7 @@ def guidance_sheet(wb):
     for c, v in enumerate([1, 'NV1', 'Ví dụ: Hội nghị', '100 người', 'Hoàn thành'], 1):
         g.cell(row=4, column=c, value=v)
 
-SHEET_T = {'as_lines': as_lines, 'as_pasted_list': lambda ws: as_lines(ws, pasted=True), 'in_one_cell': lambda ws: as_lines(ws, one_cell=True), 'as_cards': as_cards, 'on_its_side': on_its_side, 'totals_row': totals_row, 'status_ticks': status_ticks, 'date_in_signing': date_in_signing, 'merge_tasks': merge_tasks, 'tasks_as_headings': tasks_as_headings, 'reverse_columns': reverse_columns, 'budget_in_dong': budget_in_dong, 'nfd': nfd, 'dates_as_text': dates_as_text, 'upper_headers': upper_headers, 'move_down': move_down, 'cols_left': cols_left, 'title_block': title_block, 'blank_between': blank_between, 'narrative_after': narrative_after}
+SHEET_T = {'as_lines': as_lines, 'as_pasted_list': lambda ws: as_lines(ws, pasted=True), 'in_one_cell': lambda ws: as_lines(ws, one_cell=True), 'as_cards': as_cards, 'on_its_side': on_its_side, 'totals_row': totals_row, 'status_ticks': status_ticks, 'date_in_signing': date_in_signing, 'merge_tasks': merge_tasks, 'tasks_as_headings': tasks_as_headings, 'reverse_columns': reverse_columns, 'budget_in_dong': budget_in_dong, 'nfd': nfd, 'dates_as_text': dates_as_text, 'upper_headers': upper_headers, 'move_down': move_down, 'long_report_above': long_report_above, 'cols_left': cols_left, 'title_block': title_block, 'blank_between': blank_between, 'narrative_after': narrative_after}
 BOOK_T = {'last_year_hidden': last_year_hidden, 'sender_in_title': sender_in_title, 'guidance_sheet': guidance_sheet, 'cover_sheet': cover_sheet}
 
 def rows_of(out, fold_case=False):

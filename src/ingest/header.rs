@@ -418,8 +418,11 @@ impl Header {
 pub const HEADER_SEARCH_ROWS: usize = 30;
 
 /// How many windows of `HEADER_SEARCH_ROWS` rows are searched, one after the other, until
-/// one has the header: the first 90 rows.
-pub const HEADER_SEARCH_WINDOWS: usize = 3;
+/// one has the header: as far down as a sheet without a table is read as lines
+/// (`LINES_READ`), the first 1,020 rows. A report written out in the sheet above its table
+/// runs to pages: with its table past row 90 (where the search stopped), the table was
+/// read as lines, its results and amounts in the notes.
+pub const HEADER_SEARCH_WINDOWS: usize = crate::ingest::LINES_READ.div_ceil(HEADER_SEARCH_ROWS);
 
 /// Finds the header in a grid of cell texts (`rows[r][c]`, with `row0`/`col0` the sheet
 /// position of `rows[0][0]`). A header names at least three known columns, one of which

@@ -2347,6 +2347,18 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_table_under_pages_of_text_is_found_as_far_down_as_lines_are_read() {
+        // A report pasted from Word, a paragraph per row, its table below.
+        let para = "Đơn vị đã quán triệt và lồng ghép các nội dung của Kế hoạch vào chương trình công tác.";
+        for (header_row, found) in [(140, true), (LINES_READ as u32 - 10, true), (LINES_READ as u32 + 40, false)] {
+            let lines: Vec<(u32, u16, &str)> = (0..header_row - 1).map(|r| (r, 0, para)).collect();
+            let wb = read_bytes("bao-cao.xlsx", &xlsx_with(&lines, header_row)).unwrap();
+            let header = wb.sheets[0].header.as_ref();
+            assert_eq!(header.map(|h| h.first_row), found.then_some(header_row), "header on row {header_row}");
+        }
+    }
+
+    #[test]
     fn a_workbook_whose_name_lost_its_extension_is_read_by_its_bytes() {
         let xlsx = header_only_xlsx();
         for name in ["ATT00001", "bao-cao.xlsx.bak", "noname.dat", "Báo cáo.docx"] {

@@ -25,6 +25,9 @@ pub use header::{Field, Header};
 /// Extensions read as spreadsheets.
 pub const SPREADSHEET_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xls", "xlsb", "ods"];
 
+/// Extensions of tables saved as text, read as the table they hold (see `read_bytes`).
+pub const TEXT_TABLE_EXTENSIONS: &[&str] = &["csv", "tsv", "txt"];
+
 /// The department's optional register of incoming documents, read separately.
 pub const RECEIPTS_FILE: &str = "receipts.csv";
 
@@ -579,6 +582,16 @@ pub fn read_bytes(rel: &str, data: &[u8]) -> Result<WorkbookData, (Kind, String)
     if data.starts_with(b"Rar!\x1a\x07") || data.starts_with(b"7z\xbc\xaf\x27\x1c") {
         let what = if data[0] == b'R' { "RAR" } else { "7-Zip" };
         return Err((Kind::NotSpreadsheet, format!("tệp nén {what}: giải nén rồi chép bảng tính vào thư mục năm")));
+    }
+    // A table saved as text by Excel ("CSV", "Text (Tab delimited)", "Unicode Text") is read
+    // as the table it holds. A ".txt" is read only where it has a report's header: a note
+    // sent beside the report is not a spreadsheet, as its name says.
+    if format == Magic::Other && TEXT_TABLE_EXTENSIONS.contains(&ext.as_str()) && !data.is_empty() {
+        return match read_text_table(data) {
+            Ok(wb) if ext != "txt" || wb.sheets.iter().any(|s| s.header.is_some()) => Ok(wb),
+            Err(e) if ext != "txt" => Err(e),
+            _ => Err(not_spreadsheet()),
+        };
     }
     if !known && format == Magic::Other {
         return Err(not_spreadsheet());

@@ -8,7 +8,10 @@ use calamine::{Data, Range};
 const MAX_ROWS: usize = 100_000;
 const MAX_COLS: usize = 200;
 
-/// Text of a file: UTF-8, or UTF-16 with a byte-order mark.
+/// Text of a file: UTF-8, or UTF-16 with a byte-order mark; text that is neither is read
+/// in Vietnamese Windows' code page, Windows-1258, and composed (NFC), as Excel saves "CSV
+/// (Comma delimited)" and "Text (Tab delimited)" on a Vietnamese Windows (every accented
+/// letter was "�" and the file unreadable).
 pub fn decode(data: &[u8]) -> String {
     if data.starts_with(&[0xFF, 0xFE]) || data.starts_with(&[0xFE, 0xFF]) {
         let le = data[0] == 0xFF;
@@ -19,7 +22,13 @@ pub fn decode(data: &[u8]) -> String {
         return String::from_utf16_lossy(&units);
     }
     let data = data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data);
-    String::from_utf8_lossy(data).into_owned()
+    match std::str::from_utf8(data) {
+        Ok(text) => text.to_string(),
+        Err(_) => {
+            use unicode_normalization::UnicodeNormalization;
+            encoding_rs::WINDOWS_1258.decode_without_bom_handling(data).0.nfc().collect()
+        }
+    }
 }
 
 /// Whether text looks like an HTML page.
@@ -205,5 +214,9 @@ mod tests {
     fn utf16_text() {
         let bytes: Vec<u8> = [0xFF, 0xFE].into_iter().chain("<table>".encode_utf16().flat_map(u16::to_le_bytes)).collect();
         assert_eq!(decode(&bytes), "<table>");
+        // Windows-1258 writes a tone as a mark after its letter ("ở" is "ơ" 0xF5 and the
+        // hook 0xD2; "ạ" is "a" and the dot 0xF2; "ế" is "ê" 0xEA and the acute 0xEC).
+        let cp1258 = b"S\xf5\xd2 Ngoa\xf2i vu\xf2;K\xea\xect qua\xd2";
+        assert_eq!(decode(cp1258), "Sở Ngoại vụ;Kết quả");
     }
 }

@@ -398,6 +398,55 @@ fn a_note_that_gives_a_status_and_why_says_the_row_s_status() {
 }
 
 #[test]
+fn a_table_saved_as_text_by_excel_is_read() {
+    // Excel's "CSV (Comma delimited)" on a Vietnamese Windows: the code page Windows-1258,
+    // its tones as marks after their letters, ";" between cells and "," in numbers.
+    fn cp1258(text: &str) -> Vec<u8> {
+        use unicode_normalization::{char as uc, UnicodeNormalization};
+        let mut out: Vec<char> = Vec::new();
+        for c in text.nfd() {
+            let base = out.iter().rposition(|b| !uc::is_combining_mark(*b));
+            match base.and_then(|i| uc::compose(out[i], c).filter(|_| matches!(c, '\u{302}' | '\u{306}' | '\u{31b}')).map(|k| (i, k))) {
+                Some((i, composed)) => out[i] = composed,
+                None => out.push(c),
+            }
+        }
+        encoding_rs::WINDOWS_1258.encode(&out.into_iter().collect::<String>()).0.into_owned()
+    }
+    let env = Env::new();
+    let dir = env.year_dir(2024);
+    std::fs::create_dir_all(&dir).unwrap();
+    let csv = "Đơn vị báo cáo: Sở Ngoại vụ\r\nNgày báo cáo: 20/10/2024\r\n\r\n\
+               STT;Nhiệm vụ;Nội dung hoạt động;Kết quả;Tình trạng;Kinh phí (triệu đồng)\r\n\
+               1;NV1;Hội nghị quán triệt;120 đại biểu;Hoàn thành;30,5\r\n\
+               2;NV2;\"Rà soát; ban hành quy chế\";Xong;Hoàn thành;\r\n";
+    std::fs::write(dir.join("snv.csv"), cp1258(csv)).unwrap();
+    // "Unicode Text": UTF-16 with its mark, cells between tabs.
+    let txt = "Đơn vị báo cáo: Sở Văn hóa, Thể thao và Du lịch\r\nNgày báo cáo: 21/10/2024\r\n\
+               STT\tNhiệm vụ\tNội dung hoạt động\tKết quả\tTình trạng\r\n1\tNV5\tTriển lãm ảnh\t60 ảnh\tHoàn thành\r\n";
+    let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain(txt.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    std::fs::write(dir.join("svhttdl.txt"), utf16).unwrap();
+    // A note sent beside a report is no table: not a spreadsheet, as before.
+    std::fs::write(dir.join("sct ghi chu.txt"), "Kính gửi Sở Ngoại vụ,\nSở Công Thương gửi kèm báo cáo, đề nghị tổng hợp.\n").unwrap();
+    env.run_year(2024, &[]);
+    let rows = env.csv(2024, "rows.csv");
+    assert_eq!(
+        pick(&rows, ["file", "agency_code", "task_code", "activity", "result", "budget_million_vnd"]),
+        [
+            ["snv.csv", "SNV", "NV1", "Hội nghị quán triệt", "120 đại biểu", "30.5"],
+            ["snv.csv", "SNV", "NV2", "Rà soát; ban hành quy chế", "Xong", ""],
+            ["svhttdl.txt", "SVHTTDL", "NV5", "Triển lãm ảnh", "60 ảnh", ""],
+        ]
+    );
+    let files = env.csv(2024, "files.csv");
+    let outcome =
+        |f: &str| files.iter().find(|r| r["file"] == f).map(|r| (r["outcome"].clone(), r["reason_code"].clone(), r["report_date"].clone()));
+    assert_eq!(outcome("snv.csv"), Some(("accepted".into(), "".into(), "2024-10-20".into())));
+    assert_eq!(outcome("svhttdl.txt"), Some(("accepted".into(), "".into(), "2024-10-21".into())));
+    assert_eq!(outcome("sct ghi chu.txt"), Some(("skipped".into(), "not_spreadsheet".into(), "".into())));
+}
+
+#[test]
 fn an_activity_for_several_tasks_is_listed_once_and_reports_on_each() {
     let env = Env::new();
     // Sở Ngoại vụ leads NV1, NV2, NV4 and NV6; NV5 and NV7 it is a partner in, NV8 too.

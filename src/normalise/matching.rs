@@ -380,13 +380,19 @@ fn containment(part: &str, whole: &str) -> f64 {
 /// HOẠT ĐỘNG KHÁC"): two of them, in one task's title only; three, in several titles, each
 /// a candidate (of which the agency's own is meant); else none.
 pub fn heading_words(plan: &Plan, text: &str) -> Match {
+    title_words(plan, text, 2)
+}
+
+/// `heading_words`, with at least `least` words that say what the work is about (of which
+/// three, in several titles, make candidates).
+pub fn title_words(plan: &Plan, text: &str, least: usize) -> Match {
     const GENERIC: &[&str] = &[
         "nhiem", "vu", "hoat", "dong", "ket", "qua", "thuc", "hien", "cong", "tac", "cac", "khac", "chu", "tri", "phoi", "hop", "duoc",
         "giao", "nam", "linh", "vuc", "cua", "va", "ve", "tai", "trong", "voi", "theo", "ke", "hoach", "chung", "doi", "ngoai",
     ];
     let key = spelled_out(&fold(text));
     let words: Vec<&str> = key.split(' ').filter(|w| w.len() > 1 && !GENERIC.contains(w)).collect();
-    if words.len() < 2 {
+    if words.len() < least.max(2) {
         return Match::None;
     }
     let codes: Vec<String> = plan

@@ -3274,7 +3274,13 @@ fn read_rows(
             })
             .filter(|(m, _)| matches!(m, Match::One(_)));
         let (matched, task_as_written) = if !task_text.is_empty() {
-            let m = resolve(&task_text);
+            // A title shortened to some of its words, not its first ("Quảng bá hình ảnh tỉnh
+            // Bắc Giang ra nước ngoài" of IV.3's): the task whose title has every one, as a
+            // heading is read (three words that say what the work is, at least).
+            let m = match resolve(&task_text) {
+                Match::None if !task_text.bytes().any(|b| b.is_ascii_digit()) => matching::title_words(plan, &task_text, 3),
+                m => m,
+            };
             current = Some(Current { matched: m.clone(), written: task_text.clone(), heading: false });
             (m, task_text.clone())
         } else if let Some(m) = code_in_number_column {
@@ -3345,6 +3351,22 @@ fn read_rows(
             }
         };
 
+        // A title read as a task the agency is not given, whose words are all in the title of
+        // one it is given ("Tuyên truyền, nâng cao nhận thức về ngoại giao văn hóa" opens
+        // the Front's duty IV.12, and is Sở Ngoại vụ's NV1 shortened): its own, as of two
+        // tasks a reference could be. (Not a reference with a figure, a code's.)
+        let task_code = match (task_code, agency) {
+            (Some(c), Some(a))
+                if !roles.contains_key(&(a.to_string(), c.clone())) && !task_as_written.bytes().any(|b| b.is_ascii_digit()) =>
+            {
+                match matching::heading_words(plan, &task_as_written) {
+                    Match::One(o) if roles.contains_key(&(a.to_string(), o.clone())) => Some(o),
+                    Match::Ambiguous(codes) => Some(assigned(&codes).unwrap_or(c)),
+                    _ => Some(c),
+                }
+            }
+            (task_code, _) => task_code,
+        };
         // The role comes from the plan; what the row writes is checked against it.
         let planned = match (agency, &task_code) {
             (Some(a), Some(t)) => roles.get(&(a.to_string(), t.clone())).copied(),

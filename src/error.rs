@@ -69,6 +69,8 @@ pub enum Kind {
     /// A sheet whose own "Đơn vị báo cáo" line names another agency than the file's sender.
     SheetOtherAgency,
     SheetGuidance,
+    /// A sheet hidden by hand, with a table, beside shown ones: "{rows}".
+    SheetHidden,
     /// A sheet dated in an earlier year than the reporting year, beside one dated in it
     /// (last year's report kept in the workbook): "{rows} {its date}".
     SheetDatedOtherYear,
@@ -178,6 +180,7 @@ impl Kind {
             RowOtherYear => "row_other_year",
             SheetOtherAgency => "sheet_other_agency",
             SheetGuidance => "sheet_guidance",
+            SheetHidden => "sheet_hidden",
             SheetSummary => "sheet_summary",
             SheetDatedOtherYear => "sheet_dated_other_year",
             SheetNoHeader => "sheet_no_header",
@@ -279,6 +282,9 @@ impl Kind {
             }
             SheetGuidance => format!(
                 "trang hướng dẫn (ví dụ) của biểu mẫu: không tổng hợp ({detail} dòng); nếu là số liệu báo cáo, đổi tên trang"
+            ),
+            SheetHidden => format!(
+                "trang tính bị ẩn, có bảng báo cáo ({detail} dòng): đơn vị đã ẩn trang này (thường là báo cáo năm trước giữ lại trong tệp) nên không tổng hợp; nếu là số liệu năm nay, đề nghị bỏ ẩn"
             ),
             SheetDatedOtherYear => {
                 let (n, date) = detail.split_once(' ').unwrap_or((detail, ""));
@@ -405,6 +411,9 @@ impl Kind {
                 format!("the sheet is the report of {name} (its own reporting-agency line), not the file's sender: not consolidated ({n} rows)")
             }
             SheetGuidance => format!("the form's guidance sheet, with its examples: not consolidated ({detail} rows)"),
+            SheetHidden => {
+                format!("a sheet hidden by hand, with a report's table ({detail} rows): left out by its sender (often last year's report kept in the file), so not consolidated")
+            }
             SheetDatedOtherYear => {
                 let (n, date) = detail.split_once(' ').unwrap_or((detail, ""));
                 format!("the sheet is an earlier year's report (dated {date}), beside this year's: not consolidated ({n} rows)")

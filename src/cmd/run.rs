@@ -78,7 +78,7 @@ pub fn read(cfg: &RunConfig, tick: &(dyn Fn() + Sync)) -> anyhow::Result<Read> {
             | Kind::RowHidden
             | Kind::RowOtherYear
             | Kind::Duplicate => 1,
-            Kind::SheetOtherYear | Kind::SheetGuidance => p.detail.parse().unwrap_or(0),
+            Kind::SheetOtherYear | Kind::SheetGuidance | Kind::SheetHidden => p.detail.parse().unwrap_or(0),
             Kind::SheetOtherAgency | Kind::SheetSummary | Kind::SheetDatedOtherYear => {
                 p.detail.split(' ').next().and_then(|n| n.parse().ok()).unwrap_or(0)
             }

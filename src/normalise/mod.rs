@@ -1427,6 +1427,16 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
         }
         sheets.retain(|i| not_report(i).is_none());
     }
+    // A sheet hidden by hand with a table, beside shown ones (last year's report kept in the
+    // workbook and hidden, a copy kept for reference): left out of what the sender shows and
+    // prints, as its hidden rows and columns are, and listed with its rows. They were passed
+    // over in silence.
+    if sheets.iter().all(|&i| !wb.sheets[i].hidden) {
+        for sheet in wb.sheets.iter().filter(|s| s.hidden && s.header.is_some() && !s.rows.is_empty()) {
+            left_out += sheet.rows.len();
+            problems.push(Problem::at(&ing.rel, &sheet.name, String::new(), Kind::SheetHidden, sheet.rows.len().to_string()));
+        }
+    }
     // A sheet dated in an earlier year beside one dated in the reporting year (or the next):
     // last year's report kept in the workbook, its sheet copied for this year's ("BC", "BC
     // (2)"). Left out and listed; before, its rows were this year's, and its date the

@@ -363,6 +363,20 @@ impl RawRow {
         self.cells.iter().find(|(g, _, _)| *g == f).map(|(_, c, v)| (v, *c))
     }
 
+    /// The cell of a field in one column, taken out of the row (an empty cell is left in its
+    /// place); `None` where it is empty.
+    pub fn take_at(&mut self, f: Field, col: u32) -> Option<(Cell, u32)> {
+        let (_, _, cell) = self.cells.iter_mut().find(|(g, c, v)| *g == f && *c == col && !v.is_empty())?;
+        Some((std::mem::replace(cell, Cell::Empty), col))
+    }
+
+    /// The cell of a column of no field, taken out of the row; `None` where it is empty.
+    pub fn take_extra(&mut self, col: u32) -> Option<(Cell, u32)> {
+        let at = self.extra.iter().position(|(c, v)| *c == col && !v.is_empty())?;
+        let (col, cell) = self.extra.remove(at);
+        Some((cell, col))
+    }
+
     /// The cell of a field, taken out of the row (an empty cell is left in its place). A
     /// field read from a group of columns ("Kết quả thực hiện" over "Số lượng | Nội dung")
     /// is their texts joined by "; ", at the first one's column.

@@ -2067,6 +2067,55 @@ fn period_labels(header: &crate::ingest::header::Header) -> Vec<(Field, Vec<(u32
     out
 }
 
+/// The columns of a table that count what was done: its count where it has no results'
+/// column ("Số lượng", "Khối lượng"), and the count's unit ("Đơn vị tính", "ĐVT"), beside
+/// it or in the results' group ("Kết quả" over "Số lượng | Đơn vị tính").
+struct CountColumns {
+    /// A column of no field counting what was done, in a table with no results' column.
+    quantity: Option<u32>,
+    /// A column of no field giving units ("Đơn vị tính"), of a count or of the budget.
+    unit: Option<u32>,
+    /// The results' column of a group that gives their unit.
+    result_unit: Option<u32>,
+}
+
+impl CountColumns {
+    fn of(header: &crate::ingest::header::Header) -> CountColumns {
+        let names_unit = |h: &str| {
+            let key = fold(h);
+            ["don vi tinh", "dvt"].iter().any(|p| crate::ingest::header::starts_with_words(&key, p))
+        };
+        let quantity = header.col(Field::Result).is_none().then(|| {
+            header
+                .others
+                .iter()
+                .find(|(_, h)| matches!(fold(h).as_str(), "so luong" | "khoi luong" | "so luong thuc hien" | "khoi luong thuc hien"))
+                .map(|(c, _)| *c)
+        });
+        let results: Vec<&crate::ingest::header::Column> = header.columns.iter().filter(|c| c.field == Field::Result).collect();
+        // (The group's header and its column's, in one text: the unit's words end it.)
+        let result_unit = match results.as_slice() {
+            [_, _, ..] => results.iter().skip(1).find(|c| {
+                let key = fold(&c.header);
+                ["don vi tinh", "dvt"].iter().any(|p| key.ends_with(p))
+            }),
+            _ => None,
+        };
+        CountColumns {
+            quantity: quantity.flatten(),
+            unit: header.others.iter().find(|(_, h)| names_unit(h)).map(|(c, _)| *c),
+            result_unit: result_unit.map(|c| c.col),
+        }
+    }
+}
+
+/// Whether a result is a count alone: figures ("2", "1.500", "12,5").
+fn is_count(result: &str) -> bool {
+    !result.is_empty()
+        && result.bytes().any(|b| b.is_ascii_digit())
+        && result.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b' '))
+}
+
 /// Adds a cell of a column kept in the note after its header: "Địa điểm: Seoul".
 fn add_to_note(note: &mut String, head: &str, value: &str) {
     if !note.is_empty() {
@@ -2633,6 +2682,7 @@ fn read_rows(
     // (a copy of it: compared as written, so that no row's text is folded for this).
     let header_keys: Vec<(Field, String)> = header.columns.iter().map(|c| (c.field, tidy(&c.header))).collect();
     let period_labels = period_labels(header);
+    let counted = CountColumns::of(header);
     // A column of the year each row's activity is of ("Năm", "Năm thực hiện"), in a table
     // kept over several years: a row of another year is not this year's.
     let year_col = header
@@ -2732,6 +2782,10 @@ fn read_rows(
                 None => String::new(),
             }
         };
+        // (The unit of a count under the results' group is not joined to it as another text;
+        // a count where the table has no results' column is its result: both read below.)
+        let result_unit = counted.result_unit.and_then(|col| raw.take_at(Field::Result, col));
+        let quantity = counted.quantity.and_then(|col| raw.take_extra(col));
         let mut text = |f: Field, flags: &mut Vec<Kind>| {
             let labels = period_labels.iter().find(|(g, _)| *g == f).map_or(&[][..], |(_, l)| l.as_slice());
             read(raw.take_labelled(f, labels), flags)
@@ -2756,6 +2810,12 @@ fn read_rows(
         // another than the sender (a partner that carried it out, a body of a district's
         // combined table), kept in the note like a column of no field.
         let row_agency = text(Field::Agency, &mut flags);
+        let mut count_unit = result_unit.map(|cell| read(Some(cell), &mut flags)).filter(|u| !u.is_empty());
+        // A table with no results' column, its count in one ("Số lượng"): the count is the
+        // result.
+        if let Some(cell) = quantity {
+            result = read(Some(cell), &mut flags);
+        }
         // A zero or a dash the only thing beside a task ("NV2 | | | 0", a form listing every
         // task with its budget formula): the task is not reported on, the row is a heading.
         let said_nothing = [&activity, &result, &status_text, &difficulties, &proposals].iter().all(|t| t.is_empty())
@@ -2797,17 +2857,32 @@ fn read_rows(
                 ticked_role = ticked_role.or(Some((head, col)));
                 continue;
             }
-            let unit_column = || ["don vi tinh", "dvt"].iter().any(|p| crate::ingest::header::starts_with_words(&fold(&head), p));
-            if header.col(Field::Budget).is_some() && crate::ingest::header::is_unit(&value) && unit_column() {
+            let unit_column = Some(col) == counted.unit;
+            if header.col(Field::Budget).is_some() && crate::ingest::header::is_unit(&value) && unit_column {
                 if let Some(u) = Unit::named(&value) {
                     row_unit = Some(u);
                     continue;
                 }
             }
+            // The unit of the row's count ("Hội nghị", "lượt"), after it.
+            if unit_column && count_unit.is_none() && is_count(&result) {
+                count_unit = Some(value);
+                continue;
+            }
             note_col = note_col.or(Some(col));
             add_to_note(&mut note, &head, &value);
             if head.is_empty() {
                 beside.push(value);
+            }
+        }
+        // A count's unit in a column of its own ("Số lượng | Đơn vị tính", "Kết quả | ĐVT"):
+        // after its count, as the count is read ("2 Hội nghị"; it was "2; Hội nghị", or the
+        // count in the note, "Đơn vị tính: Hội nghị; Số lượng: 2", and no result).
+        if let Some(unit) = count_unit {
+            match is_count(&result) {
+                true => result = format!("{result} {unit}"),
+                false if result.is_empty() => result = unit,
+                false => result = format!("{result}; {unit}"),
             }
         }
         // (Where the role was ticked, its finding points at the tick.)

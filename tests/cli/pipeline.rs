@@ -397,6 +397,54 @@ fn a_note_that_gives_a_status_and_why_says_the_row_s_status() {
     );
 }
 
+/// A count and its unit in columns of their own, as a statistics form has them: the count
+/// then its unit is the result ("2 Hội nghị"). Before 0.9.0 the table with no results'
+/// column had no result, its count and unit in the note; the results' group over "Số lượng
+/// | Đơn vị tính" read "100; người"; a unit beside a result went to the note.
+#[test]
+fn a_count_and_its_unit_are_the_result() {
+    let env = Env::new();
+    let lines = ["Ngày báo cáo: 20/10/2024"];
+    write_report(
+        &env.year_dir(2024).join("snv.xlsx"),
+        &["Đơn vị báo cáo: Sở Ngoại vụ", lines[0]],
+        &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Đơn vị tính", "Số lượng", "Tình trạng"],
+        &[
+            &["1", "NV1", "Hội nghị quán triệt", "Hội nghị", "2", "Hoàn thành"],
+            &["2", "NV2", "Rà soát quy chế", "Văn bản", "", "Đang thực hiện"],
+        ],
+    );
+    write_report(
+        &env.year_dir(2024).join("svhttdl.xlsx"),
+        &["Đơn vị báo cáo: Sở Văn hóa, Thể thao và Du lịch", lines[0]],
+        &["STT", "Nhiệm vụ", "Nội dung hoạt động", "ĐVT", "Kết quả", "Tình trạng"],
+        &[
+            &["1", "NV5", "Triển lãm ảnh", "Ảnh", "60", "Hoàn thành"],
+            &["2", "NV7", "Tu bổ di tích", "Di tích", "Đã tu bổ 2 di tích", "Hoàn thành"],
+        ],
+    );
+    let group = grid(&[
+        &["Đơn vị báo cáo: Sở Công Thương"],
+        &[lines[0]],
+        &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả thực hiện", "", "Tình trạng"],
+        &["", "", "", "Số lượng", "Đơn vị tính", ""],
+        &["1", "IV.4", "Hội chợ trái cây", "200", "gian hàng", "Hoàn thành"],
+    ]);
+    write_sheets(&env.year_dir(2024).join("sct.xlsx"), &[("Báo cáo", group)]);
+    env.run_year(2024, &[]);
+    assert_eq!(
+        pick(&env.csv(2024, "rows.csv"), ["agency_code", "result", "note"]),
+        [
+            ["SCT", "200 gian hàng", ""],
+            ["SNV", "2 Hội nghị", ""],
+            // (No count: the unit stays in the note, after its header.)
+            ["SNV", "", "Đơn vị tính: Văn bản"],
+            ["SVHTTDL", "60 Ảnh", ""],
+            ["SVHTTDL", "Đã tu bổ 2 di tích", "ĐVT: Di tích"],
+        ]
+    );
+}
+
 /// A task's title shortened in the task column: where its words open one task's title and
 /// are all in another's, the one the plan gives the agency (Bắc Giang's section IV restates
 /// section II's tasks for each agency: "Tuyên truyền, nâng cao nhận thức về ngoại giao văn

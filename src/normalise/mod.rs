@@ -2068,7 +2068,7 @@ fn period_labels(header: &crate::ingest::header::Header) -> Vec<(Field, Vec<(u32
 }
 
 /// The columns of a table that count what was done: its count where it has no results'
-/// column ("Số lượng", "Khối lượng"), and the count's unit ("Đơn vị tính", "ĐVT"), beside
+/// column ("Số lượng", "Khối lượng", "Thực hiện"), and the count's unit ("Đơn vị tính", "ĐVT"), beside
 /// it or in the results' group ("Kết quả" over "Số lượng | Đơn vị tính").
 struct CountColumns {
     /// A column of no field counting what was done, in a table with no results' column.
@@ -2089,7 +2089,10 @@ impl CountColumns {
             header
                 .others
                 .iter()
-                .find(|(_, h)| matches!(fold(h).as_str(), "so luong" | "khoi luong" | "so luong thuc hien" | "khoi luong thuc hien"))
+                // ("Thực hiện" beside "Chỉ tiêu" or "Kế hoạch": what was achieved of the target.)
+                .find(|(_, h)| {
+                    matches!(fold(h).as_str(), "so luong" | "khoi luong" | "so luong thuc hien" | "khoi luong thuc hien" | "thuc hien")
+                })
                 .map(|(c, _)| *c)
         });
         let results: Vec<&crate::ingest::header::Column> = header.columns.iter().filter(|c| c.field == Field::Result).collect();

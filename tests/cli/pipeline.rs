@@ -431,6 +431,13 @@ fn a_count_and_its_unit_are_the_result() {
         &["1", "IV.4", "Hội chợ trái cây", "200", "gian hàng", "Hoàn thành"],
     ]);
     write_sheets(&env.year_dir(2024).join("sct.xlsx"), &[("Báo cáo", group)]);
+    // What was achieved of a target.
+    write_report(
+        &env.year_dir(2024).join("stttt.xlsx"),
+        &["Đơn vị báo cáo: Sở Thông tin và Truyền thông", lines[0]],
+        &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Chỉ tiêu", "Thực hiện", "Tình trạng"],
+        &[&["1", "IV.3", "Tin bài đối ngoại", "100", "120", "Hoàn thành"]],
+    );
     env.run_year(2024, &[]);
     assert_eq!(
         pick(&env.csv(2024, "rows.csv"), ["agency_code", "result", "note"]),
@@ -439,6 +446,7 @@ fn a_count_and_its_unit_are_the_result() {
             ["SNV", "2 Hội nghị", ""],
             // (No count: the unit stays in the note, after its header.)
             ["SNV", "", "Đơn vị tính: Văn bản"],
+            ["STTTT", "120", "Chỉ tiêu: 100"],
             ["SVHTTDL", "60 Ảnh", ""],
             ["SVHTTDL", "Đã tu bổ 2 di tích", "ĐVT: Di tích"],
         ]

@@ -3442,12 +3442,13 @@ fn read_rows(
         // A title read as a task the agency is not given, whose words are all in the title of
         // one it is given ("Tuyên truyền, nâng cao nhận thức về ngoại giao văn hóa" opens
         // the Front's duty IV.12, and is Sở Ngoại vụ's NV1 shortened): its own, as of two
-        // tasks a reference could be. (Not a reference with a figure, a code's.)
+        // tasks a reference could be. (Not a reference with a figure, a code's, nor one of a
+        // few words, a number's: "Nhiệm vụ thứ ba".)
         let task_code = match (task_code, agency) {
             (Some(c), Some(a))
                 if !roles.contains_key(&(a.to_string(), c.clone())) && !task_as_written.bytes().any(|b| b.is_ascii_digit()) =>
             {
-                match matching::heading_words(plan, &task_as_written) {
+                match matching::title_words(plan, &task_as_written, 3) {
                     Match::One(o) if roles.contains_key(&(a.to_string(), o.clone())) => Some(o),
                     Match::Ambiguous(codes) => Some(assigned(&codes).unwrap_or(c)),
                     _ => Some(c),

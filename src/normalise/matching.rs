@@ -468,6 +468,20 @@ fn spelled_out(key: &str) -> String {
     key.split(' ').map(|w| WORDS.iter().find(|(a, _)| *a == w).map_or(w, |(_, e)| e)).collect::<Vec<_>>().join(" ")
 }
 
+/// The task a reference names by the plan's section in Roman figures ("mục II", "phần II")
+/// and an item's number in figures beside it, where the plan gives a task that code or name
+/// ("II.4", "IV.8"); `None` for any other reference.
+fn section_and_item(plan: &Plan, key: &str) -> Option<Match> {
+    let words: Vec<&str> = key.split(' ').collect();
+    let at = words.windows(2).position(|w| matches!(w[0], "muc" | "phan") && crate::text::roman(w[1]).is_some())?;
+    let section = words[at + 1].to_ascii_uppercase();
+    let mut items = words.iter().enumerate().filter(|(i, w)| *i != at + 1 && !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()));
+    let (Some((_, item)), None) = (items.next(), items.next()) else { return None };
+    let name = format!("{section}.{}", item.trim_start_matches('0'));
+    let task = plan.tasks.iter().find(|t| std::iter::once(&t.code).chain(&t.aliases).any(|a| a.eq_ignore_ascii_case(&name)))?;
+    Some(Match::One(task.code.clone()))
+}
+
 /// Resolves a task reference: the exact code, a number, or a title close to the plan's
 /// wording. A number and a title that point at different tasks, or two titles equally
 /// close, are ambiguous.
@@ -475,6 +489,12 @@ pub fn task(plan: &Plan, text: &str) -> Match {
     let key = spelled_out(&fold(text));
     if key.is_empty() {
         return Match::None;
+    }
+    // A section of the plan named with an item's number ("Mục II, nhiệm vụ 4", "Khoản 4
+    // Mục II", "Phần II - Nhiệm vụ 4"): the item as the plan names it ("II.4"). The section
+    // was read as a task of its own ("II", task 2) beside the item, or the whole not at all.
+    if let Some(m) = section_and_item(plan, &key) {
+        return m;
     }
     // Several references in one cell ("NV1, NV3", "NV2 và NV5", "NV1-NV3"): candidates,
     // never the first alone. ("NV3; 3" is one task.)
@@ -595,6 +615,20 @@ pub fn task(plan: &Plan, text: &str) -> Match {
 mod tests {
     use super::*;
     use std::path::Path;
+
+    #[test]
+    fn a_section_named_with_an_item_s_number_is_that_item() {
+        let p = plan();
+        for t in ["Mục II, nhiệm vụ 3", "Khoản 3 Mục II", "Phần II - Nhiệm vụ 03", "mục II nhiệm vụ số 3"] {
+            assert_eq!(task(&p, t), Match::One("NV3".into()), "{t}");
+        }
+        // (A task's code, as section IV's duties are coded.)
+        assert_eq!(task(&p, "Mục IV, điểm 4"), Match::One("IV.4".into()));
+        // No such item in the plan, no item, or two: read as before.
+        assert_eq!(section_and_item(&p, &fold("Mục II, nhiệm vụ 9")), None);
+        assert_eq!(section_and_item(&p, &fold("Mục II")), None);
+        assert_eq!(section_and_item(&p, &fold("Mục II, nhiệm vụ 3 và 4")), None);
+    }
 
     fn plan() -> Plan {
         let text = r#"

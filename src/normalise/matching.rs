@@ -472,6 +472,11 @@ fn spelled_out(key: &str) -> String {
 /// and an item's number in figures beside it, where the plan gives a task that code or name
 /// ("II.4", "IV.8"); `None` for any other reference.
 fn section_and_item(plan: &Plan, key: &str) -> Option<Match> {
+    // (Every reference comes here, many of them in a sheet's every line: most are passed
+    // over before they are split into words.)
+    if !key.contains("muc ") && !key.contains("phan ") {
+        return None;
+    }
     let words: Vec<&str> = key.split(' ').collect();
     let at = words.windows(2).position(|w| matches!(w[0], "muc" | "phan") && crate::text::roman(w[1]).is_some())?;
     let section = words[at + 1].to_ascii_uppercase();

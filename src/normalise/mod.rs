@@ -2073,8 +2073,9 @@ fn period_labels(header: &crate::ingest::header::Header) -> Vec<(Field, Vec<(u32
 struct CountColumns {
     /// A column of no field counting what was done, in a table with no results' column.
     quantity: Option<u32>,
-    /// A column of no field giving units ("Đơn vị tính"), of a count or of the budget.
-    unit: Option<u32>,
+    /// The columns of no field giving units ("Đơn vị tính"), of a count or of the budget
+    /// (a table may have one for each: "Số lượng | ĐVT | Kinh phí | ĐVT").
+    units: Vec<u32>,
     /// The results' column of a group that gives their unit.
     result_unit: Option<u32>,
 }
@@ -2106,7 +2107,7 @@ impl CountColumns {
         };
         CountColumns {
             quantity: quantity.flatten(),
-            unit: header.others.iter().find(|(_, h)| names_unit(h)).map(|(c, _)| *c),
+            units: header.others.iter().filter(|(_, h)| names_unit(h)).map(|(c, _)| *c).collect(),
             result_unit: result_unit.map(|c| c.col),
         }
     }
@@ -2860,7 +2861,7 @@ fn read_rows(
                 ticked_role = ticked_role.or(Some((head, col)));
                 continue;
             }
-            let unit_column = Some(col) == counted.unit;
+            let unit_column = counted.units.contains(&col);
             if header.col(Field::Budget).is_some() && crate::ingest::header::is_unit(&value) && unit_column {
                 if let Some(u) = Unit::named(&value) {
                     row_unit = Some(u);

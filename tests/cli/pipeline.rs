@@ -431,6 +431,13 @@ fn a_count_and_its_unit_are_the_result() {
         &["1", "IV.4", "Hội chợ trái cây", "200", "gian hàng", "Hoàn thành"],
     ]);
     write_sheets(&env.year_dir(2024).join("sct.xlsx"), &[("Báo cáo", group)]);
+    // A unit for the count and another for the money, each after its column.
+    write_report(
+        &env.year_dir(2024).join("skhcn.xlsx"),
+        &["Đơn vị báo cáo: Sở Khoa học và Công nghệ", lines[0]],
+        &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Số lượng", "ĐVT", "Kinh phí", "ĐVT", "Tình trạng"],
+        &[&["1", "NV5", "Hội thảo khoa học", "1", "hội thảo", "30000000", "đồng", "Hoàn thành"]],
+    );
     // What was achieved of a target.
     write_report(
         &env.year_dir(2024).join("stttt.xlsx"),
@@ -440,15 +447,16 @@ fn a_count_and_its_unit_are_the_result() {
     );
     env.run_year(2024, &[]);
     assert_eq!(
-        pick(&env.csv(2024, "rows.csv"), ["agency_code", "result", "note"]),
+        pick(&env.csv(2024, "rows.csv"), ["agency_code", "result", "budget_million_vnd", "note"]),
         [
-            ["SCT", "200 gian hàng", ""],
-            ["SNV", "2 Hội nghị", ""],
+            ["SCT", "200 gian hàng", "", ""],
+            ["SKHCN", "1 hội thảo", "30.0", ""],
+            ["SNV", "2 Hội nghị", "", ""],
             // (No count: the unit stays in the note, after its header.)
-            ["SNV", "", "Đơn vị tính: Văn bản"],
-            ["STTTT", "120", "Chỉ tiêu: 100"],
-            ["SVHTTDL", "60 Ảnh", ""],
-            ["SVHTTDL", "Đã tu bổ 2 di tích", "ĐVT: Di tích"],
+            ["SNV", "", "", "Đơn vị tính: Văn bản"],
+            ["STTTT", "120", "", "Chỉ tiêu: 100"],
+            ["SVHTTDL", "60 Ảnh", "", ""],
+            ["SVHTTDL", "Đã tu bổ 2 di tích", "", "ĐVT: Di tích"],
         ]
     );
 }

@@ -404,19 +404,23 @@ fn a_note_that_gives_a_status_and_why_says_the_row_s_status() {
 #[test]
 fn a_count_and_its_unit_are_the_result() {
     let env = Env::new();
-    let lines = ["Ngày báo cáo: 20/10/2024"];
-    write_report(
-        &env.year_dir(2024).join("snv.xlsx"),
-        &["Đơn vị báo cáo: Sở Ngoại vụ", lines[0]],
+    let date = "Ngày báo cáo: 20/10/2024";
+    let report = |file: &str, agency: &str, header: &[&str], rows: &[&[&str]]| {
+        let agency = format!("Đơn vị báo cáo: {agency}");
+        write_report(&env.year_dir(2024).join(file), &[&agency, date], header, rows);
+    };
+    report(
+        "snv.xlsx",
+        "Sở Ngoại vụ",
         &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Đơn vị tính", "Số lượng", "Tình trạng"],
         &[
             &["1", "NV1", "Hội nghị quán triệt", "Hội nghị", "2", "Hoàn thành"],
             &["2", "NV2", "Rà soát quy chế", "Văn bản", "", "Đang thực hiện"],
         ],
     );
-    write_report(
-        &env.year_dir(2024).join("svhttdl.xlsx"),
-        &["Đơn vị báo cáo: Sở Văn hóa, Thể thao và Du lịch", lines[0]],
+    report(
+        "svhttdl.xlsx",
+        "Sở Văn hóa, Thể thao và Du lịch",
         &["STT", "Nhiệm vụ", "Nội dung hoạt động", "ĐVT", "Kết quả", "Tình trạng"],
         &[
             &["1", "NV5", "Triển lãm ảnh", "Ảnh", "60", "Hoàn thành"],
@@ -425,23 +429,23 @@ fn a_count_and_its_unit_are_the_result() {
     );
     let group = grid(&[
         &["Đơn vị báo cáo: Sở Công Thương"],
-        &[lines[0]],
+        &[date],
         &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả thực hiện", "", "Tình trạng"],
         &["", "", "", "Số lượng", "Đơn vị tính", ""],
         &["1", "IV.4", "Hội chợ trái cây", "200", "gian hàng", "Hoàn thành"],
     ]);
     write_sheets(&env.year_dir(2024).join("sct.xlsx"), &[("Báo cáo", group)]);
     // A unit for the count and another for the money, each after its column.
-    write_report(
-        &env.year_dir(2024).join("skhcn.xlsx"),
-        &["Đơn vị báo cáo: Sở Khoa học và Công nghệ", lines[0]],
+    report(
+        "skhcn.xlsx",
+        "Sở Khoa học và Công nghệ",
         &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Số lượng", "ĐVT", "Kinh phí", "ĐVT", "Tình trạng"],
         &[&["1", "NV5", "Hội thảo khoa học", "1", "hội thảo", "30000000", "đồng", "Hoàn thành"]],
     );
     // What was achieved of a target.
-    write_report(
-        &env.year_dir(2024).join("stttt.xlsx"),
-        &["Đơn vị báo cáo: Sở Thông tin và Truyền thông", lines[0]],
+    report(
+        "stttt.xlsx",
+        "Sở Thông tin và Truyền thông",
         &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Chỉ tiêu", "Thực hiện", "Tình trạng"],
         &[&["1", "IV.3", "Tin bài đối ngoại", "100", "120", "Hoàn thành"]],
     );

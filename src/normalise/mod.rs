@@ -2084,7 +2084,7 @@ impl CountColumns {
     fn of(header: &crate::ingest::header::Header) -> CountColumns {
         let names_unit = |h: &str| {
             let key = fold(h);
-            ["don vi tinh", "dvt"].iter().any(|p| crate::ingest::header::starts_with_words(&key, p))
+            UNIT_LABELS.iter().any(|p| crate::ingest::header::starts_with_words(&key, p))
         };
         let quantity = header.col(Field::Result).is_none().then(|| {
             header
@@ -2101,7 +2101,7 @@ impl CountColumns {
         let result_unit = match results.as_slice() {
             [_, _, ..] => results.iter().skip(1).find(|c| {
                 let key = fold(&c.header);
-                ["don vi tinh", "dvt"].iter().any(|p| key.ends_with(p))
+                UNIT_LABELS.iter().any(|p| key.ends_with(p))
             }),
             _ => None,
         };

@@ -695,6 +695,7 @@ fn header_at(
             }
         }
     }
+    sources_side_by_side(&mut columns, &mut others);
     // A second task column naming the specific tasks ("Nhiệm vụ | Nhiệm vụ cụ thể | Kết
     // quả"), or a column of what was planned beside what was done ("Nhiệm vụ | Kế hoạch
     // năm 2024 | Kết quả thực hiện", "Nội dung kế hoạch"), where no column names the
@@ -774,6 +775,79 @@ fn planned_work(key: &str) -> bool {
         let r = r.strip_prefix("nam").map_or(r, str::trim_start);
         r.is_empty() || (r.len() == 4 && r.bytes().all(|b| b.is_ascii_digit()))
     })
+}
+
+/// Whether a header names the money of one source ("NSNN", "Ngân sách tỉnh (triệu đồng)",
+/// "Kinh phí XHH", "Nguồn khác"): not the money in all ("Kinh phí", "Ngân sách"), nor the
+/// column that says where the money came from ("Nguồn kinh phí").
+fn names_one_source(header: &str) -> bool {
+    const SOURCES: &[&str] = &[
+        "ngan sach nha nuoc",
+        "ngan sach trung uong",
+        "ngan sach tinh",
+        "ngan sach dia phuong",
+        "ngan sach huyen",
+        "ngan sach xa",
+        "ngan sach cap",
+        "ngan sach don vi",
+        "ns",
+        "nsnn",
+        "nstw",
+        "nsdp",
+        "nst",
+        "nsh",
+        "nsx",
+        "xhh",
+        "xa hoi hoa",
+        "tai tro",
+        "von doi ung",
+        "huy dong",
+    ];
+    // Its unit aside ("(triệu đồng)").
+    let key = fold(header.split('(').next().unwrap_or(header));
+    let mut rest = key.as_str();
+    let mut led = false;
+    while let Some(r) = ["trong do", "kinh phi", "kp", "nguon von", "nguon", "so tien", "tu"]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p).filter(|r| r.is_empty() || r.starts_with(' ')))
+    {
+        rest = r.trim_start();
+        led = true;
+    }
+    SOURCES.iter().any(|s| starts_with_words(rest, s)) || (led && starts_with_words(rest, "khac"))
+}
+
+/// A budget split by source in columns side by side under one header row ("Ngân sách tỉnh
+/// (triệu đồng) | Xã hội hóa (triệu đồng)", "NSNN | XHH", "Kinh phí NSNN | Kinh phí XHH"):
+/// the sources added up are the budget. After a budget column of its own ("Tổng kinh phí |
+/// NSNN | XHH"), they are its parts, read only where a row leaves it blank. Before, the
+/// first source was the budget and the others were kept in the note, or no source was read
+/// ("NSNN | XHH"). A split under a group header is `budget_by_source`'s.
+fn sources_side_by_side(columns: &mut Vec<Column>, others: &mut Vec<(u32, String)>) {
+    let budgets: Vec<&Column> = columns.iter().filter(|c| c.field == Field::Budget).collect();
+    if budgets.len() > 1 || columns.iter().any(|c| c.field == Field::BudgetSource) {
+        return;
+    }
+    let budget = budgets.first().map(|c| (c.col, names_one_source(&c.header)));
+    let is_source = |col: u32| others.iter().any(|(c, h)| *c == col && names_one_source(h));
+    // The sources next to each other: right of the budget's column, else from the first.
+    let Some(start) = budget.map(|(c, _)| c + 1).or_else(|| others.iter().filter(|(_, h)| names_one_source(h)).map(|(c, _)| *c).min())
+    else {
+        return;
+    };
+    let run: Vec<u32> = (start..).take_while(|&c| is_source(c)).collect();
+    let field = match budget {
+        Some((_, true)) if !run.is_empty() => Field::Budget,
+        Some((_, false)) if run.len() >= 2 => Field::BudgetSource,
+        None if run.len() >= 2 => Field::Budget,
+        _ => return,
+    };
+    for col in run {
+        if let Some(at) = others.iter().position(|(c, _)| *c == col) {
+            let (col, header) = others.remove(at);
+            columns.push(Column { field, col, header });
+        }
+    }
 }
 
 /// A budget split by source under one group header ("Kinh phí" over "Ngân sách tỉnh | Xã
@@ -1401,6 +1475,36 @@ mod tests {
         assert_eq!(find(&g, 3, 0).map(|h| (h.first_row, h.last_row)), Some((3, 4)));
         let g = grid(&[&["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả"], &["1", "NV1", "Hội nghị", "Xong"]]);
         assert_eq!(find(&g, 0, 0).map(|h| (h.first_row, h.last_row)), Some((0, 0)));
+    }
+
+    #[test]
+    fn sources_side_by_side_under_one_header_row_are_the_budget() {
+        let columns = |heads: &[&str]| {
+            let mut head = vec!["STT", "Nội dung hoạt động", "Kết quả"];
+            head.extend_from_slice(heads);
+            head.push("Ghi chú");
+            let data: Vec<&str> = (0..head.len()).map(|c| ["1", "Hội nghị", "Xong"].get(c).copied().unwrap_or("5")).collect();
+            let h = find(&grid(&[&head, &data]), 0, 0).unwrap();
+            let of = |f: Field| h.columns.iter().filter(|c| c.field == f).map(|c| c.col).collect::<Vec<_>>();
+            (of(Field::Budget), of(Field::BudgetSource), h.others.iter().map(|(c, _)| *c).collect::<Vec<_>>())
+        };
+        // Every source, added up.
+        for heads in [
+            &["Ngân sách tỉnh (triệu đồng)", "Xã hội hóa (triệu đồng)"][..],
+            &["NSNN (triệu đồng)", "XHH (triệu đồng)"],
+            &["Kinh phí NSNN", "Kinh phí XHH", "Kinh phí khác"],
+            &["NS tỉnh (tr.đ)", "Nguồn khác (tr.đ)"],
+            &["NSĐP", "XHH"],
+        ] {
+            let n = heads.len() as u32;
+            assert_eq!(columns(heads), ((3..3 + n).collect(), vec![], vec![]), "{heads:?}");
+        }
+        // After the total, its parts.
+        assert_eq!(columns(&["Tổng kinh phí", "NSNN", "XHH"]), (vec![3], vec![4, 5], vec![]));
+        // Not where the money came from, nor one source after the total, nor the budget and a note.
+        assert_eq!(columns(&["Kinh phí (triệu đồng)", "Nguồn kinh phí"]), (vec![3], vec![], vec![4]));
+        assert_eq!(columns(&["Kinh phí (triệu đồng)", "Trong đó NSNN"]), (vec![3], vec![], vec![4]));
+        assert_eq!(columns(&["Ngân sách (triệu đồng)", "Khác"]), (vec![3], vec![], vec![4]));
     }
 
     #[test]

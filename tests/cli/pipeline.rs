@@ -401,6 +401,40 @@ fn a_note_that_gives_a_status_and_why_says_the_row_s_status() {
 /// then its unit is the result ("2 Hội nghị"). Before 0.9.0 the table with no results'
 /// column had no result, its count and unit in the note; the results' group over "Số lượng
 /// | Đơn vị tính" read "100; người"; a unit beside a result went to the note.
+/// The money of each source in a column of its own under one header row ("Ngân sách tỉnh |
+/// Xã hội hóa"): added up; after a total ("Tổng kinh phí | NSNN | XHH"), read where the
+/// total is blank. Before 0.10.0 the first source alone was the budget, the others in the note.
+#[test]
+fn a_budget_split_by_source_in_columns_side_by_side_is_added_up() {
+    let env = Env::new();
+    let report = |file: &str, agency: &str, header: &[&str], rows: &[&[&str]]| {
+        let agency = format!("Đơn vị báo cáo: {agency}");
+        write_report(&env.year_dir(2024).join(file), &[&agency, "Ngày báo cáo: 20/10/2024"], header, rows);
+    };
+    report(
+        "snv.xlsx",
+        "Sở Ngoại vụ",
+        &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Tình trạng", "Ngân sách tỉnh (triệu đồng)", "Xã hội hóa (triệu đồng)"],
+        &[&["1", "NV1", "Hội nghị quán triệt", "Hoàn thành", "30", "20"], &["2", "NV2", "Rà soát quy chế", "Hoàn thành", "", "5"]],
+    );
+    report(
+        "svhttdl.xlsx",
+        "Sở Văn hóa, Thể thao và Du lịch",
+        &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Tình trạng", "Tổng kinh phí (triệu đồng)", "NSNN", "XHH"],
+        &[&["1", "NV5", "Triển lãm ảnh", "Hoàn thành", "100", "60", "40"], &["2", "NV7", "Tu bổ di tích", "Hoàn thành", "", "70", "10"]],
+    );
+    env.run_year(2024, &[]);
+    assert_eq!(
+        pick(&env.csv(2024, "rows.csv"), ["agency_code", "activity", "budget_million_vnd", "note"]),
+        [
+            ["SNV", "Hội nghị quán triệt", "50.0", ""],
+            ["SNV", "Rà soát quy chế", "5.0", ""],
+            ["SVHTTDL", "Triển lãm ảnh", "100.0", ""],
+            ["SVHTTDL", "Tu bổ di tích", "80.0", ""],
+        ]
+    );
+}
+
 #[test]
 fn a_count_and_its_unit_are_the_result() {
     let env = Env::new();

@@ -422,10 +422,10 @@ pub fn several(plan: &Plan, text: &str) -> Option<Vec<String>> {
     listed(plan, text).or_else(|| range(plan, text)).filter(|codes| codes.len() > 1)
 }
 
-/// A list of references ("NV1, NV3", "NV2 và NV5"), each part naming a task: the distinct
-/// tasks, in plan order.
+/// A list of references ("NV1, NV3", "NV2 và NV5", "NV1/NV2"), each part naming a task:
+/// the distinct tasks, in plan order. (With a slash, the first alone was read, silently.)
 fn listed(plan: &Plan, text: &str) -> Option<Vec<String>> {
-    let parts = text.split([',', ';', '&', '+']).flat_map(|p| p.split(" và ")).map(str::trim).filter(|p| !p.is_empty());
+    let parts = text.split([',', ';', '&', '+', '/']).flat_map(|p| p.split(" và ")).map(str::trim).filter(|p| !p.is_empty());
     parts.clone().nth(1)?;
     let mut codes = Vec::new();
     for part in parts {
@@ -898,6 +898,7 @@ title = "Phát triển nguồn nhân lực"
         assert_eq!(several(&p, "NV1 - NV7"), codes(&["NV1", "NV3", "NV7"]));
         assert_eq!(several(&p, "1. Phát triển nguồn lực trong lĩnh vực ngoại giao văn hoá"), None);
         assert_eq!(several(&p, "NV3; 3"), None);
+        assert_eq!(several(&p, "NV1/NV7"), codes(&["NV1", "NV7"]));
         // A number names a task, found or not; a title does not.
         for (text, want) in
             [("Nhiệm vụ 15: Hợp tác", true), ("NV15", true), ("Nhiệm vụ 3", true), ("NHIỆM VỤ PHỐI HỢP", false), ("15. Hợp tác", false)]

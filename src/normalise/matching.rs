@@ -89,6 +89,14 @@ impl AgencyIndex {
                 bare.entry(b.to_string()).or_default().insert(code.clone());
             }
         }
+        // A committee's name without "Ủy ban" ("MTTQ tỉnh", "Mặt trận Tổ quốc tỉnh" for "Ủy ban
+        // MTTQ tỉnh"): the Front's reports are signed so. (Not "Ủy ban nhân dân …", whose
+        // rest is no name.)
+        for (k, code) in &keys {
+            if let Some(b) = k.strip_prefix("uy ban ").filter(|b| !b.starts_with("nhan dan") && b.split(' ').count() >= 2) {
+                bare.entry(b.to_string()).or_default().insert(code.clone());
+            }
+        }
         let named: BTreeSet<&str> = keys.iter().map(|(k, _)| k.as_str()).collect();
         let bare: Vec<(String, String)> = bare
             .into_iter()
@@ -762,6 +770,10 @@ title = "Phát triển nguồn nhân lực"
             // A name without the province it ends with; not one of two words ("thành phố"),
             // nor a body's name alone ("Báo").
             ("Ủy ban Mặt trận Tổ quốc Việt Nam", one("UBMTTQ")),
+            // A committee's name without "Ủy ban", as the Front signs its reports.
+            ("MTTQ tỉnh Bắc Giang", one("UBMTTQ")),
+            ("Mặt trận Tổ quốc Việt Nam tỉnh", one("UBMTTQ")),
+            ("Nhân dân tỉnh", Match::None),
             ("UBND thành phố", one("TPBG")),
             ("Thành phố", Match::None),
             ("Báo", Match::None),

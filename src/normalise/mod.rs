@@ -2410,9 +2410,11 @@ fn find_date(sheets: &[&SheetData]) -> Option<(DateRead, String, (String, String
     let mut month_line = None;
     for (sheet, tc, at) in above.chain(below) {
         let Cell::Text(t) = &tc.cell else { continue };
-        // Its date in the next cells ("Bắc Giang, ngày" | 20/10/2024): one line. (Under the
-        // table, the signing block's reading joins them.)
-        let joined = at.filter(|_| crate::ingest::form::place_date_opening(t)).and_then(|i| {
+        // Its date in the next cells ("Bắc Giang, ngày" | 20/10/2024, "Ngày" | 20 | "tháng" |
+        // 10 | "năm" | 2024): one line. (Under the table, the signing block's reading joins
+        // them.)
+        let opening = || crate::ingest::form::place_date_opening(t) || (t.len() <= 12 && fold(t) == "ngay");
+        let joined = at.filter(|_| opening()).and_then(|i| {
             let row = sheet.top[i].row;
             let rest: Vec<String> = sheet.top[i + 1..]
                 .iter()
@@ -2464,6 +2466,18 @@ fn find_date(sheets: &[&SheetData]) -> Option<(DateRead, String, (String, String
             if let Some(read) = ReportReference::find(t).and_then(|r| r.date) {
                 return Some((read, tidy(t), (sheet.name.clone(), a1(tc.row, tc.col))));
             }
+        }
+    }
+    // A date alone in its row above the table, typed into a cell of its own (Excel keeps it
+    // as a date): the one such cell of the report's sheets. It was no date at all.
+    if month_line.is_none() {
+        let alone =
+            |s: &SheetData, tc: &crate::ingest::TopCell| s.top.iter().filter(|c| c.row == tc.row && !c.cell.is_empty()).count() == 1;
+        let mut dates = sheets
+            .iter()
+            .flat_map(|&s| s.top.iter().filter(move |tc| matches!(tc.cell, Cell::Date(_)) && alone(s, tc)).map(move |tc| (s, tc)));
+        if let (Some((sheet, tc)), None) = (dates.next(), dates.next()) {
+            return Some((values::date(&tc.cell), tc.cell.text(), (sheet.name.clone(), a1(tc.row, tc.col))));
         }
     }
     month_line

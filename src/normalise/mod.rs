@@ -2613,6 +2613,20 @@ fn read_rows(
         problems.push(Problem::at(file, &sheet.name, header_cell(), Kind::NoActivityColumn, names));
     }
     let no_status_column = !header.has_status();
+    // The one task the plan gives the agency, where it gives one only (looked for at the
+    // first row that names no task).
+    let only_task = std::cell::OnceCell::new();
+    let only_task = || {
+        only_task
+            .get_or_init(|| {
+                let mut given = roles.keys().filter(|(a, _)| Some(a.as_str()) == agency).map(|(_, t)| t);
+                match (given.next(), given.next()) {
+                    (Some(t), None) => Some(t.clone()),
+                    _ => None,
+                }
+            })
+            .as_ref()
+    };
     let labelled_sheet = header.columns.iter().any(|c| c.col >= LABELLED_COLUMN);
     let mut without_status = 0;
     // The budget's unit: in its header, else on the sheet's "Đơn vị tính: …" line above the
@@ -3443,6 +3457,16 @@ fn read_rows(
             Match::Ambiguous(codes) => {
                 problem(&mut flags, task_col, Kind::TaskAmbiguous, format!("{task_as_written} → {}", codes.join(", ")));
                 None
+            }
+            // An agency the plan gives one task (a district, a newspaper) often sends a table
+            // of activities with no task column: they are that task's. (Before 0.10.0 every
+            // row was `task_missing`, and the task not reported.)
+            Match::None
+                if task_as_written.is_empty()
+                    && let Some(only) = only_task() =>
+            {
+                problem(&mut flags, task_col, Kind::TaskOnlyOne, only.clone());
+                Some(only.clone())
             }
             Match::None if task_as_written.is_empty() => {
                 problem(&mut flags, task_col, Kind::TaskMissing, String::new());

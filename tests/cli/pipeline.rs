@@ -401,6 +401,29 @@ fn a_note_that_gives_a_status_and_why_says_the_row_s_status() {
 /// then its unit is the result ("2 Hội nghị"). Before 0.9.0 the table with no results'
 /// column had no result, its count and unit in the note; the results' group over "Số lượng
 /// | Đơn vị tính" read "100; người"; a unit beside a result went to the note.
+/// A table with no task column from an agency the plan gives one task (a district): its
+/// rows are that task's, each with a finding that says so; from an agency given several,
+/// they name no task still. Before 0.10.0 the district's rows were `task_missing` and its
+/// one task showed as not reported.
+#[test]
+fn rows_naming_no_task_are_the_agency_s_only_task() {
+    let env = Env::new();
+    let header = ["STT", "Nội dung công việc", "Kết quả thực hiện", "Tình trạng"];
+    let rows: &[&[&str]] = &[&["1", "Tuyên truyền trên Đài truyền thanh huyện", "45 tin bài", "Hoàn thành"]];
+    for (file, agency) in [("luc-nam.xlsx", "UBND huyện Lục Nam"), ("snv.xlsx", "Sở Ngoại vụ")] {
+        let agency = format!("Đơn vị báo cáo: {agency}");
+        write_report(&env.year_dir(2024).join(file), &[&agency, "Ngày báo cáo: 15/10/2024"], &header, rows);
+    }
+    env.run_year(2024, &[]);
+    assert_eq!(
+        pick(&env.csv(2024, "rows.csv"), ["agency_code", "task_code", "role", "flags"]),
+        [["HLUCNAM", "IV.11", "lead", "task_only_one"], ["SNV", "", "unassigned", "task_missing"]]
+    );
+    let coverage = env.csv(2024, "coverage.csv");
+    let luc_nam: Vec<&str> = coverage.iter().filter(|c| c["agency_code"] == "HLUCNAM").map(|c| c["reported"].as_str()).collect();
+    assert_eq!(luc_nam, ["true"]);
+}
+
 /// The money of each source in a column of its own under one header row ("Ngân sách tỉnh |
 /// Xã hội hóa"): added up; after a total ("Tổng kinh phí | NSNN | XHH"), read where the
 /// total is blank. Before 0.10.0 the first source alone was the budget, the others in the note.

@@ -84,6 +84,7 @@ const EXACT: &[(&str, Field)] = &[
     ("da hoan thanh chua", Field::StatusDone),
     ("da hoan thanh hay chua", Field::StatusDone),
     ("hoan thanh x", Field::StatusDone),
+    ("da hoan thanh x", Field::StatusDone),
     // (Words written under such a column, not a tick, are the row's result.)
     ("da thuc hien", Field::StatusDone),
     ("da trien khai", Field::StatusDone),
@@ -94,6 +95,8 @@ const EXACT: &[(&str, Field)] = &[
     ("chua hoan thanh", Field::StatusInProgress),
     // A share alone ("Tỷ lệ", "Tỷ lệ (%)"), an evaluation's result: the status.
     ("ty le", Field::Status),
+    // "Mức độ" alone, of "Mức độ hoàn thành".
+    ("muc do", Field::Status),
     ("ket qua danh gia", Field::Status),
     ("ket qua tu danh gia", Field::Status),
     ("don vi", Field::Agency),
@@ -142,6 +145,9 @@ const PREFIX: &[(&str, Field)] = &[
     ("san pham", Field::Result),
     ("tinh hinh thuc hien", Field::Result),
     ("so lieu ket qua", Field::Result),
+    // The figures, the output ("Số liệu", "Đầu ra", "Sản phẩm đầu ra"): the result.
+    ("so lieu", Field::Result),
+    ("dau ra", Field::Result),
     ("cac ket qua", Field::Result),
     ("nhung ket qua", Field::Result),
     ("bao cao ket qua", Field::Result),
@@ -158,6 +164,12 @@ const PREFIX: &[(&str, Field)] = &[
     // A budget form's column of what each amount is for; a summary of the content.
     ("dien giai", Field::Activity),
     ("tom tat noi dung", Field::Activity),
+    // A description of the work ("Mô tả", "Mô tả hoạt động"; "Mô tả kết quả" is the
+    // result's), the work carried out ("Công tác triển khai"): the activity.
+    ("mo ta", Field::Activity),
+    ("cong tac trien khai", Field::Activity),
+    ("cong tac da trien khai", Field::Activity),
+    ("cong tac da thuc hien", Field::Activity),
     ("ten de an", Field::Activity),
     ("ten du an", Field::Activity),
     ("cac nhiem vu hoat dong", Field::Activity),
@@ -216,6 +228,11 @@ const PREFIX: &[(&str, Field)] = &[
     ("tong so tien", Field::Budget),
     ("tong tien", Field::Budget),
     ("thanh tien", Field::Budget),
+    // The money paid out, as its own header ("Giải ngân", "Thực chi", "Quyết toán (triệu
+    // đồng)"): the budget spent. (Not "Tổng chi", which folds as "Tổng chỉ tiêu" starts.)
+    ("giai ngan", Field::Budget),
+    ("thuc chi", Field::Budget),
+    ("quyet toan", Field::Budget),
     ("ton tai", Field::Difficulties),
     ("so luong ket qua", Field::Result),
     ("hieu qua", Field::Result),
@@ -1122,6 +1139,17 @@ mod tests {
             ("Số lượng, kết quả", Some(Field::Result)),
             ("Hoàn thành/Chưa hoàn thành", Some(Field::Status)),
             ("Nguồn kinh phí", None),
+            // (Each of the next was a column of no field before 0.10.0, kept in the note.)
+            ("Mô tả", Some(Field::Activity)),
+            ("Công tác triển khai", Some(Field::Activity)),
+            ("Số liệu", Some(Field::Result)),
+            ("Đầu ra", Some(Field::Result)),
+            ("Mức độ", Some(Field::Status)),
+            ("Đã hoàn thành (x)", Some(Field::StatusDone)),
+            ("Giải ngân", Some(Field::Budget)),
+            ("Tổng chỉ tiêu", None),
+            ("Thực chi (triệu đồng)", Some(Field::Budget)),
+            ("Quyết toán", Some(Field::Budget)),
             ("Nhiệm vụ/Hoạt động", Some(Field::Activity)),
             ("Nội dung công việc", Some(Field::Activity)),
             ("Kết quả thực hiện", Some(Field::Result)),

@@ -162,6 +162,10 @@ pub fn signing_line(t: &str) -> Option<Signing> {
 /// ngày" | 20/10/2024, "Bắc Giang," | 20/10/2024): a place of a few words in capitals, a
 /// comma, and "ngày" or nothing after it.
 pub fn place_date_opening(t: &str) -> bool {
+    // (Or "Ngày" alone, with no place: "Ngày" | 20 | "tháng" | 10 | "năm" | 2024.)
+    if t.len() <= 12 && crate::text::fold(t) == "ngay" {
+        return true;
+    }
     let Some((place, rest)) = t.split_once(',') else { return false };
     is_place(place) && t.len() <= 80 && matches!(crate::text::fold(rest).as_str(), "" | "ngay")
 }
@@ -329,10 +333,10 @@ mod tests {
 
     #[test]
     fn a_place_and_date_line_whose_date_is_in_the_next_cell() {
-        for t in ["Bắc Giang, ngày", "Bắc Giang,", "TP. Lai Châu, ngày "] {
+        for t in ["Bắc Giang, ngày", "Bắc Giang,", "TP. Lai Châu, ngày ", "Ngày"] {
             assert!(place_date_opening(t), "{t}");
         }
-        for t in ["Bắc Giang", "Hội nghị, ngày", "Bắc Giang, ngày 20", "Ngày"] {
+        for t in ["Bắc Giang", "Hội nghị, ngày", "Bắc Giang, ngày 20", "Ngày 20"] {
             assert!(!place_date_opening(t), "{t}");
         }
         let texts = |t: &[&str]| t.iter().map(|s| s.to_string()).collect::<Vec<_>>();

@@ -2413,8 +2413,7 @@ fn find_date(sheets: &[&SheetData]) -> Option<(DateRead, String, (String, String
         // Its date in the next cells ("Bắc Giang, ngày" | 20/10/2024, "Ngày" | 20 | "tháng" |
         // 10 | "năm" | 2024): one line. (Under the table, the signing block's reading joins
         // them.)
-        let opening = || crate::ingest::form::place_date_opening(t) || (t.len() <= 12 && fold(t) == "ngay");
-        let joined = at.filter(|_| opening()).and_then(|i| {
+        let joined = at.filter(|_| crate::ingest::form::place_date_opening(t)).and_then(|i| {
             let row = sheet.top[i].row;
             let rest: Vec<String> = sheet.top[i + 1..]
                 .iter()

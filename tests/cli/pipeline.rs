@@ -1510,15 +1510,17 @@ fn a_place_and_date_line_with_its_date_in_the_next_cell_dates_the_report() {
         /// A form's signing line: "Bắc Giang, ngày" in one cell, an Excel date in the next,
         /// in this row (above the table, or under it).
         NextCell(u32),
-        /// "Ngày" | 28 | "tháng" | 10 | "năm" | 2024, each in a cell (before 0.10.0 no date).
-        EachInACell,
+        /// "Ngày" | 28 | "tháng" | 10 | "năm" | 2024, each in a cell, in this row (before 0.10.0
+        /// no date; under the table, an activity "Ngày" with the result 28).
+        EachInACell(u32),
         /// An Excel date alone in its row above the table (before 0.10.0 no date).
         Alone,
     }
     let reports = [
         ("snv.xlsx", "Sở Ngoại vụ", Line::NextCell(1)),
         ("snoiv.xlsx", "Sở Nội vụ", Line::NextCell(6)),
-        ("stttt.xlsx", "Sở Thông tin và Truyền thông", Line::EachInACell),
+        ("stttt.xlsx", "Sở Thông tin và Truyền thông", Line::EachInACell(1)),
+        ("skhdt.xlsx", "Sở Kế hoạch và Đầu tư", Line::EachInACell(6)),
         ("sct.xlsx", "Sở Công Thương", Line::Alone),
     ];
     for (name, agency, line) in reports {
@@ -1530,12 +1532,12 @@ fn a_place_and_date_line_with_its_date_in_the_next_cell_dates_the_report() {
                 ws.write_string(at, 2, "Bắc Giang, ngày").unwrap();
                 ws.write_datetime_with_format(at, 3, &date, &format).unwrap();
             }
-            Line::EachInACell => {
+            Line::EachInACell(at) => {
                 for (c, t) in [(0, "Ngày"), (2, "tháng"), (4, "năm")] {
-                    ws.write_string(1, c, t).unwrap();
+                    ws.write_string(at, c, t).unwrap();
                 }
                 for (c, n) in [(1, 28.0), (3, 10.0), (5, 2024.0)] {
-                    ws.write_number(1, c, n).unwrap();
+                    ws.write_number(at, c, n).unwrap();
                 }
             }
             Line::Alone => {
@@ -1559,7 +1561,7 @@ fn a_place_and_date_line_with_its_date_in_the_next_cell_dates_the_report() {
         .map(|f| (f["file"].as_str(), f["report_date"].as_str(), f["rows_read"].as_str()))
         .collect();
     // (Under the table, the line was read as an activity, "Bắc Giang, ngày".)
-    let want = ["sct.xlsx", "snoiv.xlsx", "snv.xlsx", "stttt.xlsx"].map(|f| (f, "2024-10-28", "1"));
+    let want = ["sct.xlsx", "skhdt.xlsx", "snoiv.xlsx", "snv.xlsx", "stttt.xlsx"].map(|f| (f, "2024-10-28", "1"));
     assert_eq!(got, want);
 }
 

@@ -1711,9 +1711,11 @@ pub fn read_sheet(
                 }
             }
             // Within a numbered row's merged number cell, with a piece of activity of its own
-            // but no result or status (those merged over it): more of that row (looked up only
-            // for such a row). An activity merged beside its own results, one per row, is
-            // not: each result is a row.
+            // but no result or status (those merged over it), or a piece of result of its own
+            // beside the row's activity merged over it: more of that row (looked up only for
+            // such a row). A cell of several paragraphs pasted from Word splits so. (Each
+            // result's piece was an activity of its own, the same activity again: the row's
+            // one number says it is one.) With a status of its own, a row is one.
             // (Whether a cell is blank, as `Cell::from_data` says, without copying its text.)
             let own = |f: Field| {
                 h.col(f).and_then(|c| r.get((c.col - col0) as usize)).is_some_and(|d| match d {
@@ -1722,13 +1724,24 @@ pub fn read_sheet(
                     _ => true,
                 })
             };
-            let not_own = [Field::Stt, Field::Result, Field::Status, Field::StatusDone, Field::StatusInProgress, Field::StatusNotStarted];
-            let within = match h.col(Field::Stt) {
-                Some(stt) if !not_own.iter().any(|&f| own(f)) && own(Field::Activity) => merged
-                    .get_or_insert_with(&mut *merges)
-                    .iter()
-                    .find(|m| m.start.0 < row && row <= m.end.0 && m.start.1 <= stt.col && stt.col <= m.end.1 && m.start.0 > h.last_row)
-                    .map(|m| m.start.0),
+            let not_own = [Field::Stt, Field::Status, Field::StatusDone, Field::StatusInProgress, Field::StatusNotStarted];
+            let piece = match (own(Field::Activity), own(Field::Result)) {
+                (true, false) => Some(None),
+                (false, true) => h.col(Field::Activity).map(|c| Some(c.col)),
+                _ => None,
+            };
+            let within = match (h.col(Field::Stt), piece) {
+                (Some(stt), Some(activity_merged)) if !not_own.iter().any(|&f| own(f)) => {
+                    let merges = merged.get_or_insert_with(&mut *merges);
+                    let over = |col: u32| {
+                        merges
+                            .iter()
+                            .find(|m| m.start.0 < row && row <= m.end.0 && m.start.1 <= col && col <= m.end.1 && m.start.0 > h.last_row)
+                    };
+                    over(stt.col)
+                        .filter(|m| activity_merged.is_none_or(|a| over(a).is_some_and(|n| n.start.0 == m.start.0)))
+                        .map(|m| m.start.0)
+                }
                 _ => None,
             };
             // A row with only a number in the first column is no row; with words there, it

@@ -1454,6 +1454,49 @@ fn a_consolidated_workbook_put_among_the_reports_is_not_read_as_one() {
     assert!(f["reason"].contains("Lập bằng tonghop"), "{}", f["reason"]);
 }
 
+/// Word's table pasted into Excel with a result of several paragraphs: the paragraphs split
+/// into rows, the row's number, task, activity, status and money merged down over them. One
+/// activity, its result's paragraphs joined (before 0.10.0, each paragraph was the same
+/// activity again). Rows with a status of their own under a merged activity stay rows.
+#[test]
+fn a_result_of_several_paragraphs_pasted_from_word_is_one_row() {
+    let env = Env::new();
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "Đơn vị báo cáo: Sở Ngoại vụ").unwrap();
+    ws.write_string(1, 0, "Ngày báo cáo: 20/10/2024").unwrap();
+    for (c, t) in ["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng", "Kinh phí (triệu đồng)"].iter().enumerate()
+    {
+        ws.write_string(3, c as u16, *t).unwrap();
+    }
+    let plain = rust_xlsxwriter::Format::new();
+    for (r, t) in [(4, "- 2 hội nghị cấp tỉnh"), (5, "- 300 đại biểu"), (6, "- 500 tài liệu")] {
+        ws.write_string(r, 3, t).unwrap();
+    }
+    for (c, t) in [(0, "1"), (1, "NV1"), (2, "Tổ chức hội nghị quán triệt"), (4, "Hoàn thành"), (5, "20")] {
+        ws.merge_range(4, c, 6, c, t, &plain).unwrap();
+    }
+    // Two pieces of work under one activity, each with its own status.
+    for (c, t) in [(0, "2"), (1, "NV2"), (2, "Rà soát quy chế")] {
+        ws.merge_range(7, c, 8, c, t, &plain).unwrap();
+    }
+    for (r, result, status) in [(7, "Quy chế phối hợp", "Hoàn thành"), (8, "Quy chế khen thưởng", "Đang thực hiện")] {
+        ws.write_string(r, 3, result).unwrap();
+        ws.write_string(r, 4, status).unwrap();
+    }
+    std::fs::create_dir_all(env.year_dir(2024)).unwrap();
+    wb.save(env.year_dir(2024).join("snv.xlsx")).unwrap();
+    env.run_year(2024, &[]);
+    assert_eq!(
+        pick(&env.csv(2024, "rows.csv"), ["activity", "result", "status", "budget_million_vnd"]),
+        [
+            ["Tổ chức hội nghị quán triệt", "'- 2 hội nghị cấp tỉnh\n- 300 đại biểu\n- 500 tài liệu", "done", "20.0"],
+            ["Rà soát quy chế", "Quy chế phối hợp", "done", ""],
+            ["Rà soát quy chế", "Quy chế khen thưởng", "in_progress", ""],
+        ]
+    );
+}
+
 #[test]
 fn a_cell_of_several_paragraphs_pasted_from_word_is_one_activity() {
     let env = Env::new();

@@ -323,6 +323,20 @@ def totals_row(ws):
     ws.cell(row=r, column=cols['budget']).value = sum(v or 0 for v in values)
 
 
+def autosum_below(ws, label=None):
+    # Excel's AutoSum under the money column, nothing written beside it
+    t = table(ws)
+    if not t or 'budget' not in t[1]:
+        return
+    _, cols, data = t
+    values = [ws.cell(row=r, column=cols['budget']).value for r in data]
+    if not all(isinstance(v, (int, float)) or v is None for v in values) or not any(values):
+        return
+    r = data[-1] + 1
+    ws.insert_rows(r, 1)
+    ws.cell(row=r, column=cols['budget']).value = sum(v or 0 for v in values)
+
+
 def status_ticks(ws):
     # three tick-box columns "Hoàn thành | Đang thực hiện | Chưa thực hiện" for the status
     t = table(ws)
@@ -397,7 +411,7 @@ def guidance_sheet(wb):
     for c, v in enumerate([1, 'NV1', 'Ví dụ: Hội nghị', '100 người', 'Hoàn thành'], 1):
         g.cell(row=4, column=c, value=v)
 
-SHEET_T = {'as_lines': as_lines, 'as_pasted_list': lambda ws: as_lines(ws, pasted=True), 'in_one_cell': lambda ws: as_lines(ws, one_cell=True), 'as_cards': as_cards, 'on_its_side': on_its_side, 'totals_row': totals_row, 'status_ticks': status_ticks, 'date_in_signing': date_in_signing, 'merge_tasks': merge_tasks, 'tasks_as_headings': tasks_as_headings, 'reverse_columns': reverse_columns, 'budget_in_dong': budget_in_dong, 'nfd': nfd, 'dates_as_text': dates_as_text, 'upper_headers': upper_headers, 'move_down': move_down, 'long_report_above': long_report_above, 'cols_left': cols_left, 'title_block': title_block, 'blank_between': blank_between, 'narrative_after': narrative_after}
+SHEET_T = {'as_lines': as_lines, 'as_pasted_list': lambda ws: as_lines(ws, pasted=True), 'in_one_cell': lambda ws: as_lines(ws, one_cell=True), 'as_cards': as_cards, 'on_its_side': on_its_side, 'totals_row': totals_row, 'autosum_below': autosum_below, 'status_ticks': status_ticks, 'date_in_signing': date_in_signing, 'merge_tasks': merge_tasks, 'tasks_as_headings': tasks_as_headings, 'reverse_columns': reverse_columns, 'budget_in_dong': budget_in_dong, 'nfd': nfd, 'dates_as_text': dates_as_text, 'upper_headers': upper_headers, 'move_down': move_down, 'long_report_above': long_report_above, 'cols_left': cols_left, 'title_block': title_block, 'blank_between': blank_between, 'narrative_after': narrative_after}
 BOOK_T = {'last_year_hidden': last_year_hidden, 'sender_in_title': sender_in_title, 'guidance_sheet': guidance_sheet, 'cover_sheet': cover_sheet}
 
 def rows_of(out, fold_case=False):

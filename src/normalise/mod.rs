@@ -3133,6 +3133,23 @@ fn read_rows(
             continue;
         }
 
+        // A row of money alone that adds up the rows above (Excel's AutoSum under the money
+        // column, no "Tổng cộng" written beside it): a totals row. (It was an activity of the
+        // task above, its money counted twice.)
+        let money_alone =
+            [&stt, &task_text, &activity, &result, &status_text, &role_text, &difficulties, &proposals, &note].iter().all(|t| t.is_empty())
+                && !ticks.iter().any(|(_, t)| *t);
+        if let (true, Budget::Millions(total), Some((cell, col))) = (money_alone, &budget, budget_cell) {
+            let near = |x: f64| x > 0.0 && (x - total).abs() <= 0.001f64.max(total.abs() * 0.005);
+            if near(sheet_sum) || near(group_sum) {
+                totals += 1;
+                seen_total = true;
+                problems.push(Problem::at(file, &sheet.name, at(col), Kind::TotalsRow, tidy(&cell.text())));
+                group_sum = 0.0;
+                continue;
+            }
+        }
+
         // A heading of later plans ("II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025"), the row's one text
         // in its number or activity column; the rows under it, down to the next section,
         // listed with their texts and not consolidated.

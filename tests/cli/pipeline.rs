@@ -401,6 +401,44 @@ fn a_note_that_gives_a_status_and_why_says_the_row_s_status() {
 /// then its unit is the result ("2 Hội nghị"). Before 0.9.0 the table with no results'
 /// column had no result, its count and unit in the note; the results' group over "Số lượng
 /// | Đơn vị tính" read "100; người"; a unit beside a result went to the note.
+/// Excel's AutoSum under the money column with no "Tổng cộng" beside it: a totals row, not
+/// an activity of the task above (before 0.10.0 its money was counted twice). A row of money
+/// alone that does not add up the rows above is read as before.
+#[test]
+fn a_sum_under_the_money_column_with_no_label_is_a_totals_row() {
+    let env = Env::new();
+    let header = ["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng", "Kinh phí (triệu đồng)"];
+    let report = |file: &str, agency: &str, sum: &str| {
+        let agency = format!("Đơn vị báo cáo: {agency}");
+        let rows: &[&[&str]] = &[
+            &["1", "NV1", "Hội nghị quán triệt", "300 đại biểu", "Hoàn thành", "30"],
+            &["2", "NV2", "Rà soát quy chế", "Xong", "Hoàn thành", "15,5"],
+            &["", "", "", "", "", sum],
+        ];
+        write_report(&env.year_dir(2024).join(file), &[&agency, "Ngày báo cáo: 20/10/2024"], &header, rows);
+    };
+    report("snv.xlsx", "Sở Ngoại vụ", "45,5");
+    report("svhttdl.xlsx", "Sở Văn hóa, Thể thao và Du lịch", "12");
+    env.run_year(2024, &[]);
+    assert_eq!(
+        pick(&env.csv(2024, "rows.csv"), ["agency_code", "activity", "budget_million_vnd"]),
+        [
+            ["SNV", "Hội nghị quán triệt", "30.0"],
+            ["SNV", "Rà soát quy chế", "15.5"],
+            ["SVHTTDL", "Hội nghị quán triệt", "30.0"],
+            ["SVHTTDL", "Rà soát quy chế", "15.5"],
+            ["SVHTTDL", "", "12.0"],
+        ]
+    );
+    let problems = env.csv(2024, "problems.csv");
+    let totals: Vec<(&str, &str, &str)> = problems
+        .iter()
+        .filter(|p| p["kind"] == "totals_row")
+        .map(|p| (p["file"].as_str(), p["cell"].as_str(), p["detail"].as_str()))
+        .collect();
+    assert_eq!(totals, [("snv.xlsx", "F7", "45,5")]);
+}
+
 /// A table with no task column from an agency the plan gives one task (a district): its
 /// rows are that task's, each with a finding that says so; from an agency given several,
 /// they name no task still. Before 0.10.0 the district's rows were `task_missing` and its

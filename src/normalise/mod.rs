@@ -2704,6 +2704,8 @@ fn read_rows(
         })
         .collect();
     let (mut group_sum, mut sheet_sum) = (0.0f64, 0.0f64);
+    // The same for results that are a count alone ("2", "15"), as a sum under them adds.
+    let (mut count_group, mut count_sheet) = (0.0f64, 0.0f64);
     // Totals rows whose figure the rows above do not give: checked again at the end of the
     // sheet against the rows under them (a total written over its rows, as forms often put
     // "TỔNG CỘNG" first) and the whole sheet.
@@ -2844,6 +2846,7 @@ fn read_rows(
         let mut count_unit = result_unit.map(|cell| read(Some(cell), &mut flags)).filter(|u| !u.is_empty());
         // A table with no results' column, its count in one ("Số lượng"): the count is the
         // result.
+        let quantity_col = quantity.as_ref().map(|(_, c)| *c);
         if let Some(cell) = quantity {
             result = read(Some(cell), &mut flags);
         }
@@ -3130,22 +3133,32 @@ fn read_rows(
                 }
             }
             group_sum = 0.0;
+            count_group = 0.0;
             continue;
         }
 
-        // A row of money alone that adds up the rows above (Excel's AutoSum under the money
-        // column, no "Tổng cộng" written beside it): a totals row. (It was an activity of the
-        // task above, its money counted twice.)
-        let money_alone =
-            [&stt, &task_text, &activity, &result, &status_text, &role_text, &difficulties, &proposals, &note].iter().all(|t| t.is_empty())
+        // A row of money alone, or of a count alone, that adds up the rows above (Excel's
+        // AutoSum under the money or count column, no "Tổng cộng" written beside it): a
+        // totals row. (It was an activity of the task above, its money counted twice; a count
+        // alone was joined to the result above.)
+        let figures_alone =
+            [&stt, &task_text, &activity, &status_text, &role_text, &difficulties, &proposals, &note].iter().all(|t| t.is_empty())
                 && !ticks.iter().any(|(_, t)| *t);
-        if let (true, Budget::Millions(total), Some((cell, col))) = (money_alone, &budget, budget_cell) {
-            let near = |x: f64| x > 0.0 && (x - total).abs() <= 0.001f64.max(total.abs() * 0.005);
-            if near(sheet_sum) || near(group_sum) {
+        let count = count_alone(&result);
+        if figures_alone && (result.is_empty() || count.is_some()) {
+            let near = |x: f64, total: f64| x > 0.0 && (x - total).abs() <= 0.001f64.max(total.abs() * 0.005);
+            let money_adds = matches!(budget, Budget::Millions(t) if near(sheet_sum, t) || near(group_sum, t));
+            let count_adds = budget == Budget::Blank && count.is_some_and(|n| near(count_sheet, n) || near(count_group, n));
+            if money_adds || count_adds {
+                let (col, written) = match budget_cell.filter(|_| money_adds) {
+                    Some((cell, col)) => (col, tidy(&cell.text())),
+                    None => (header.col(Field::Result).map(|c| c.col).or(quantity_col).unwrap_or(0), result.clone()),
+                };
                 totals += 1;
                 seen_total = true;
-                problems.push(Problem::at(file, &sheet.name, at(col), Kind::TotalsRow, tidy(&cell.text())));
+                problems.push(Problem::at(file, &sheet.name, at(col), Kind::TotalsRow, written));
                 group_sum = 0.0;
+                count_group = 0.0;
                 continue;
             }
         }
@@ -3219,7 +3232,11 @@ fn read_rows(
                         into.push('\n');
                     }
                     into.push_str(more);
-                    joined_col = joined_col.or(header.col(f).map(|c| c.col)).or(note_col);
+                    // (A result read from a column of no field of its own, a count's, is
+                    // joined all the same: the row is not read again as one of its own.)
+                    let first = raw.cells.first().map(|(_, c, _)| *c).or(raw.extra.first().map(|(c, _)| *c));
+                    let of_count = quantity_col.filter(|_| f == Field::Result);
+                    joined_col = joined_col.or(header.col(f).map(|c| c.col)).or(of_count).or(note_col).or(first).or(Some(0));
                 }
             }
             // (A merged row that only repeats its row is part of it all the same.)
@@ -3649,6 +3666,10 @@ fn read_rows(
             }
         };
 
+        if let Some(n) = count_alone(&result) {
+            count_group += n;
+            count_sheet += n;
+        }
         let budget = match (budget, budget_cell) {
             (Budget::Millions(m), cell) => {
                 // A cell that says more than its amount ("15 (dự toán 20)", the money
@@ -4034,6 +4055,17 @@ fn budget_in<'a>(
         }
     }
     (sum.map_or(Budget::Blank, Budget::Millions), Some(shown), foreign)
+}
+
+/// A result that is a count alone ("2", "15", "1.200"), as a number: what a sum under the
+/// column adds up.
+fn count_alone(result: &str) -> Option<f64> {
+    let t = result.trim();
+    if t.is_empty() || t.len() > 15 || !t.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',') {
+        return None;
+    }
+    // (Thousands marked with dots or commas; a count has no decimals.)
+    t.replace(['.', ','], "").parse().ok()
 }
 
 /// Whether a line is a footnote to the table by its first words: "Ghi chú: …", "Lưu ý: …",

@@ -419,10 +419,22 @@ fn a_sum_under_the_money_column_with_no_label_is_a_totals_row() {
     };
     report("snv.xlsx", "Sở Ngoại vụ", "45,5");
     report("svhttdl.xlsx", "Sở Văn hóa, Thể thao và Du lịch", "12");
+    // The same under a count (it was joined to the result above, "3\n5", and the row read
+    // again as an activity of its own).
+    let counts: &[&[&str]] =
+        &[&["1", "NV1", "Hội nghị", "2", "Hoàn thành"], &["2", "NV3", "Tập huấn", "3", "Hoàn thành"], &["", "", "", "5", ""]];
+    write_report(
+        &env.year_dir(2024).join("snoiv.xlsx"),
+        &["Đơn vị báo cáo: Sở Nội vụ", "Ngày báo cáo: 20/10/2024"],
+        &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Số lượng", "Tình trạng"],
+        counts,
+    );
     env.run_year(2024, &[]);
     assert_eq!(
         pick(&env.csv(2024, "rows.csv"), ["agency_code", "activity", "budget_million_vnd"]),
         [
+            ["SNOIV", "Hội nghị", ""],
+            ["SNOIV", "Tập huấn", ""],
             ["SNV", "Hội nghị quán triệt", "30.0"],
             ["SNV", "Rà soát quy chế", "15.5"],
             ["SVHTTDL", "Hội nghị quán triệt", "30.0"],
@@ -436,7 +448,10 @@ fn a_sum_under_the_money_column_with_no_label_is_a_totals_row() {
         .filter(|p| p["kind"] == "totals_row")
         .map(|p| (p["file"].as_str(), p["cell"].as_str(), p["detail"].as_str()))
         .collect();
-    assert_eq!(totals, [("snv.xlsx", "F7", "45,5")]);
+    assert_eq!(totals, [("snoiv.xlsx", "D7", "5"), ("snv.xlsx", "F7", "45,5")]);
+    let rows = env.csv(2024, "rows.csv");
+    let results: Vec<&str> = rows.iter().filter(|r| r["agency_code"] == "SNOIV").map(|r| r["result"].as_str()).collect();
+    assert_eq!(results, ["2", "3"]);
 }
 
 /// A table with no task column from an agency the plan gives one task (a district): its

@@ -489,6 +489,18 @@ pub fn find(rows: &[Vec<String>], row0: u32, col0: u32) -> Option<Header> {
     // A third header row splitting a group of the second ("Kinh phí" over "Tổng số | Trong
     // đó" over "NSNN | XHH"): read as a two-row header whose second row gives the lowest
     // header over each column.
+    // A header's words carried on to the row under it, the Enter key pressed where Alt+Enter
+    // was meant ("Nội dung" over "hoạt động", "Kết quả" over "thực hiện", "Kinh phí" over
+    // "(triệu đồng)"): one header row, each column's words joined. (The row under it was
+    // read as an activity "hoạt động", its status "thực hiện" unknown.)
+    if let Some(joined) = words_carried_on(rows, i) {
+        let mut one = rows.to_vec();
+        one[i] = joined;
+        one.remove(i + 1);
+        let mut h = header_at(&one, i, row0, col0, classify_row)?;
+        h.last_row += 1;
+        return Some(h);
+    }
     if let Some(second) = third_header_row(rows, i) {
         let mut two = rows.to_vec();
         two[i + 1] = second;
@@ -498,6 +510,37 @@ pub fn find(rows: &[Vec<String>], row0: u32, col0: u32) -> Option<Header> {
         return Some(h);
     }
     header_at(rows, i, row0, col0, classify_row)
+}
+
+/// The header row `rows[i]` with the words of the row under it joined to each column's,
+/// where that row only carries the header's words on: two cells or more, each under a
+/// header's cell, short, in small letters or a unit in brackets, one at least in small
+/// letters ("hoạt động", "thực hiện", "(triệu đồng)"), nothing under the number's header,
+/// and the row after it numbered.
+fn words_carried_on(rows: &[Vec<String>], i: usize) -> Option<Vec<String>> {
+    let (head, next) = (rows.get(i)?, rows.get(i + 1)?);
+    fn text(r: &[String], c: usize) -> &str {
+        r.get(c).map_or("", |t| t.trim())
+    }
+    let cells: Vec<usize> = (0..next.len()).filter(|&c| !text(next, c).is_empty()).collect();
+    let small = |t: &str| t.chars().next().is_some_and(char::is_lowercase);
+    let carries = |c: &usize| {
+        let t = text(next, *c);
+        !text(head, *c).is_empty() && t.chars().count() <= 30 && (small(t) || (t.starts_with('(') && t.ends_with(')')))
+    };
+    // (Only in a numbered table, its first row numbered under it: a first row of data in
+    // small letters is told apart by its number.)
+    let stt = (0..head.len()).find(|&c| classify(text(head, c)) == Some(Field::Stt))?;
+    let numbered_after = rows.get(i + 2).is_some_and(|r| is_row_number(text(r, stt)));
+    if cells.len() < 2
+        || !cells.iter().all(carries)
+        || !cells.iter().any(|&c| small(text(next, c)))
+        || cells.contains(&stt)
+        || !numbered_after
+    {
+        return None;
+    }
+    Some((0..head.len().max(next.len())).map(|c| join(text(head, c), text(next, c))).collect())
 }
 
 /// The second row of a three-row header, each column's lowest header, where the third row
@@ -1503,6 +1546,24 @@ mod tests {
         assert_eq!(find(&g, 3, 0).map(|h| (h.first_row, h.last_row)), Some((3, 4)));
         let g = grid(&[&["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả"], &["1", "NV1", "Hội nghị", "Xong"]]);
         assert_eq!(find(&g, 0, 0).map(|h| (h.first_row, h.last_row)), Some((0, 0)));
+    }
+
+    #[test]
+    fn a_header_s_words_carried_on_to_the_row_under_it_are_joined() {
+        let g = grid(&[
+            &["STT", "Nhiệm vụ", "Nội dung", "Kết quả", "Tình trạng", "Kinh phí"],
+            &["", "", "hoạt động", "thực hiện", "thực hiện", "(nghìn đồng)"],
+            &["1", "NV1", "Hội nghị", "2 hội nghị", "Hoàn thành", "30000"],
+        ]);
+        let h = find(&g, 0, 0).unwrap();
+        assert_eq!(h.last_row, 1);
+        assert_eq!(h.col(Field::Activity).unwrap().header, "Nội dung hoạt động");
+        assert_eq!(h.col(Field::Budget).unwrap().header, "Kinh phí (nghìn đồng)");
+        // Not a first row of data in small letters, numbered or followed by no numbered row.
+        for second in [["1", "nv1", "hội nghị", "xong", "hoàn thành", "5"], ["", "", "hội nghị", "xong", "hoàn thành", "5"]] {
+            let g = grid(&[&["STT", "Nhiệm vụ", "Nội dung", "Kết quả", "Tình trạng", "Kinh phí"], &second, &["", "", "", "", "", ""]]);
+            assert_eq!(find(&g, 0, 0).unwrap().last_row, 0, "{second:?}");
+        }
     }
 
     #[test]

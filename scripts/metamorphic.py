@@ -323,12 +323,16 @@ def totals_row(ws):
     ws.cell(row=r, column=cols['budget']).value = sum(v or 0 for v in values)
 
 
-def autosum_below(ws, label=None):
-    # Excel's AutoSum under the money column, nothing written beside it
+def autosum_below(ws):
+    # Excel's AutoSum under the money column, nothing written beside it: under the table's
+    # first block of numbered rows, where its amounts are in one unit (no "ĐVT" column)
     t = table(ws)
     if not t or 'budget' not in t[1]:
         return
-    _, cols, data = t
+    head, cols, data = t
+    if any(str(c.value or '').strip().lower() in ('đvt', 'đơn vị tính') for c in ws[head]):
+        return
+    data = [r for i, r in enumerate(data) if r == data[0] + i]
     values = [ws.cell(row=r, column=cols['budget']).value for r in data]
     if not all(isinstance(v, (int, float)) or v is None for v in values) or not any(values):
         return

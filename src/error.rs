@@ -99,7 +99,8 @@ pub enum Kind {
     TaskSeveral,
     TaskMissing,
     TaskFromRowAbove,
-    /// A row that names no task, from an agency the plan gives one task: that task.
+    /// A row that names no task of the plan, from an agency the plan gives one task: that
+    /// task. The detail is its code, after the words written where there are any.
     TaskOnlyOne,
     Unassigned,
     RoleMismatch,
@@ -336,7 +337,7 @@ impl Kind {
             ),
             TaskMissing => "dòng không ghi nhiệm vụ: ghi mã nhiệm vụ (NV1, NV2…)".into(),
             TaskFromRowAbove => format!("ô nhiệm vụ để trống, lấy theo dòng trên ({detail})"),
-            TaskOnlyOne => format!("dòng không ghi nhiệm vụ: xếp vào nhiệm vụ {detail}, nhiệm vụ duy nhất kế hoạch giao cho đơn vị"),
+            TaskOnlyOne => format!("dòng không ghi nhiệm vụ nào của kế hoạch: xếp vào nhiệm vụ duy nhất kế hoạch giao cho đơn vị ({detail})"),
             Unassigned => format!("đơn vị không được giao nhiệm vụ {detail} trong kế hoạch"),
             RoleMismatch => format!("vai trò ghi \"{detail}\" khác với kế hoạch"),
             StatusUnknown => format!("tình trạng \"{detail}\" không rõ: ghi Hoàn thành, Đang thực hiện hoặc Chưa thực hiện"),
@@ -447,7 +448,7 @@ impl Kind {
             ),
             TaskMissing => "row names no task".into(),
             TaskFromRowAbove => format!("task cell empty, taken from the row above ({detail})"),
-            TaskOnlyOne => format!("row names no task: counted under {detail}, the only task the plan gives the agency"),
+            TaskOnlyOne => format!("row names no task of the plan: counted under the only task the plan gives the agency ({detail})"),
             Unassigned => format!("agency is not assigned task {detail}"),
             RoleMismatch => format!("role written as \"{detail}\" differs from the plan"),
             StatusUnknown => format!("status \"{detail}\" not recognised"),

@@ -3501,6 +3501,16 @@ fn read_rows(
                 problem(&mut flags, task_col, Kind::TaskOnlyOne, only.clone());
                 Some(only.clone())
             }
+            // Or words of its own in the task column, no task of the plan ("Công tác tuyên
+            // truyền", a district's heading for its work): that task too. (Not a reference
+            // with a figure, "Nhiệm vụ 25", a task the plan has not.)
+            Match::None
+                if !task_as_written.bytes().any(|b| b.is_ascii_digit())
+                    && let Some(only) = only_task() =>
+            {
+                problem(&mut flags, task_col, Kind::TaskOnlyOne, format!("{task_as_written} → {only}"));
+                Some(only.clone())
+            }
             Match::None if task_as_written.is_empty() => {
                 problem(&mut flags, task_col, Kind::TaskMissing, String::new());
                 None

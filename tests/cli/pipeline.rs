@@ -467,11 +467,30 @@ fn rows_naming_no_task_are_the_agency_s_only_task() {
         let agency = format!("Đơn vị báo cáo: {agency}");
         write_report(&env.year_dir(2024).join(file), &[&agency, "Ngày báo cáo: 15/10/2024"], &header, rows);
     }
+    // Words of the district's own in the task column, no task of the plan: its task too;
+    // not a task's number the plan has not.
+    write_report(
+        &env.year_dir(2024).join("yen-the.xlsx"),
+        &["Đơn vị báo cáo: UBND huyện Yên Thế", "Ngày báo cáo: 15/10/2024"],
+        &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả thực hiện", "Tình trạng"],
+        &[
+            &["1", "Công tác tuyên truyền", "Treo băng rôn", "20 băng rôn", "Hoàn thành"],
+            &["2", "Nhiệm vụ 25", "Đón đoàn", "1 đoàn", "Hoàn thành"],
+        ],
+    );
     env.run_year(2024, &[]);
     assert_eq!(
         pick(&env.csv(2024, "rows.csv"), ["agency_code", "task_code", "role", "flags"]),
-        [["HLUCNAM", "IV.11", "lead", "task_only_one"], ["SNV", "", "unassigned", "task_missing"]]
+        [
+            ["HLUCNAM", "IV.11", "lead", "task_only_one"],
+            ["SNV", "", "unassigned", "task_missing"],
+            ["HYENTHE", "IV.11", "lead", "task_only_one"],
+            ["HYENTHE", "", "unassigned", "task_unknown"]
+        ]
     );
+    let problems = env.csv(2024, "problems.csv");
+    let only: Vec<&str> = problems.iter().filter(|p| p["kind"] == "task_only_one").map(|p| p["detail"].as_str()).collect();
+    assert_eq!(only, ["IV.11", "Công tác tuyên truyền → IV.11"]);
     let coverage = env.csv(2024, "coverage.csv");
     let luc_nam: Vec<&str> = coverage.iter().filter(|c| c["agency_code"] == "HLUCNAM").map(|c| c["reported"].as_str()).collect();
     assert_eq!(luc_nam, ["true"]);

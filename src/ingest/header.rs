@@ -838,31 +838,10 @@ fn planned_work(key: &str) -> bool {
 }
 
 /// Whether a header names the money of one source ("NSNN", "Ngân sách tỉnh (triệu đồng)",
-/// "Kinh phí XHH", "Nguồn khác"): not the money in all ("Kinh phí", "Ngân sách"), nor the
-/// column that says where the money came from ("Nguồn kinh phí").
+/// "Kinh phí XHH", "Nguồn khác"): a source `values::names_source` knows after the words
+/// that lead to one, not the money in all ("Kinh phí", "Ngân sách"), nor the column that
+/// says where the money came from ("Nguồn kinh phí").
 fn names_one_source(header: &str) -> bool {
-    const SOURCES: &[&str] = &[
-        "ngan sach nha nuoc",
-        "ngan sach trung uong",
-        "ngan sach tinh",
-        "ngan sach dia phuong",
-        "ngan sach huyen",
-        "ngan sach xa",
-        "ngan sach cap",
-        "ngan sach don vi",
-        "ns",
-        "nsnn",
-        "nstw",
-        "nsdp",
-        "nst",
-        "nsh",
-        "nsx",
-        "xhh",
-        "xa hoi hoa",
-        "tai tro",
-        "von doi ung",
-        "huy dong",
-    ];
     // Its unit aside ("(triệu đồng)").
     let key = fold(header.split('(').next().unwrap_or(header));
     let mut rest = key.as_str();
@@ -874,7 +853,8 @@ fn names_one_source(header: &str) -> bool {
         rest = r.trim_start();
         led = true;
     }
-    SOURCES.iter().any(|s| starts_with_words(rest, s)) || (led && starts_with_words(rest, "khac"))
+    let bare = ["", "ngan sach", "von", "nguon", "kinh phi"].contains(&rest);
+    (!bare && crate::normalise::values::names_source(rest)) || (led && starts_with_words(rest, "khac"))
 }
 
 /// A budget split by source in columns side by side under one header row ("Ngân sách tỉnh

@@ -465,6 +465,12 @@ fn in_plan_order(plan: &Plan, mut codes: Vec<String>) -> Vec<String> {
     codes
 }
 
+/// A task's title, or a text to be compared with one, as titles are compared: folded, the
+/// strategy's abbreviations spelled out.
+pub fn title_key(text: &str) -> String {
+    spelled_out(&fold(text))
+}
+
 /// The strategy's words as clerks abbreviate them in a task's title ("NGVH", "VHĐN", "VN"),
 /// spelled out in a folded text, so that the title matches the plan's wording.
 fn spelled_out(key: &str) -> String {

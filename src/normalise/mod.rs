@@ -2626,6 +2626,10 @@ fn read_rows(
             })
             .as_ref()
     };
+    // The plan's task titles as compared (folded once, at the first row that needs them).
+    let title_keys = std::cell::OnceCell::new();
+    let title_keys =
+        || title_keys.get_or_init(|| plan.tasks.iter().map(|t| (t.code.clone(), matching::title_key(&t.title))).collect::<Vec<_>>());
     let labelled_sheet = header.columns.iter().any(|c| c.col >= LABELLED_COLUMN);
     let mut without_status = 0;
     // The budget's unit: in its header, else on the sheet's "Đơn vị tính: …" line above the
@@ -3423,6 +3427,25 @@ fn read_rows(
                 (if names { resolve(bare) } else { Match::None }, t.to_string())
             })
             .filter(|(m, _)| matches!(m, Match::One(_)));
+        // A table with no task column whose content column holds the plan's tasks, word for
+        // word ("Nội dung | Kết quả thực hiện", the form listing the tasks), or a task's title
+        // and then more ("Tuyên truyền…: tổ chức 2 hội nghị", a title of five words or more):
+        // that task. (Each row was `task_missing`.)
+        let whole_title = (header.col(Field::Task).is_none()
+            && in_activity.is_none()
+            && ticked_tasks.is_empty()
+            && in_note.is_none()
+            && activity.len() >= 20)
+            .then(|| {
+                let key = matching::title_key(strip_section_label(&activity));
+                let opens = |t: &str| t.split(' ').nth(4).is_some() && key.starts_with(t) && key.as_bytes().get(t.len()) == Some(&b' ');
+                let mut found = title_keys().iter().filter(|(_, t)| key == *t || opens(t));
+                match (found.next(), found.next()) {
+                    (Some((code, _)), None) => Some(code.clone()),
+                    _ => None,
+                }
+            })
+            .flatten();
         let (matched, task_as_written) = if !task_text.is_empty() {
             // A title shortened to some of its words, not its first ("Quảng bá hình ảnh tỉnh
             // Bắc Giang ra nước ngoài" of IV.3's): the task whose title has every one, as a
@@ -3455,6 +3478,10 @@ fn read_rows(
                 problem(&mut flags, col, Kind::TaskFromRowAbove, c.written.clone());
             }
             (c.matched.clone(), c.written.clone())
+        } else if let Some(code) = whole_title {
+            // (Under a task's heading, the heading's: an activity there may be worded as
+            // another task's title.)
+            (Match::One(code), activity.clone())
         } else {
             (Match::None, String::new())
         };

@@ -401,6 +401,36 @@ fn a_note_that_gives_a_status_and_why_says_the_row_s_status() {
 /// then its unit is the result ("2 Hội nghị"). Before 0.9.0 the table with no results'
 /// column had no result, its count and unit in the note; the results' group over "Số lượng
 /// | Đơn vị tính" read "100; người"; a unit beside a result went to the note.
+/// The department's form listing the plan's tasks in its content column ("Nội dung | Kết quả
+/// thực hiện"), no task column: a row whose content is a task's title word for word, or a
+/// title of five words or more and then more, is that task's. Before 0.10.0 each was
+/// `task_missing`; an activity in words of its own still is.
+#[test]
+fn a_task_s_title_in_the_content_column_names_the_task() {
+    let env = Env::new();
+    let rows: &[&[&str]] = &[
+        &["1", "Tiếp tục xây dựng và hoàn thiện cơ chế, chính sách về ngoại giao văn hoá", "Ban hành quy chế", "Hoàn thành"],
+        &[
+            "2",
+            "Thúc đẩy quan hệ, hợp tác, xây dựng lòng tin với các địa phương, tổ chức trong khu vực và quốc tế: đón 3 đoàn",
+            "3 đoàn",
+            "Hoàn thành",
+        ],
+        &["3", "Tổ chức hội nghị về ngoại giao văn hóa", "1 hội nghị", "Hoàn thành"],
+    ];
+    write_report(
+        &env.year_dir(2024).join("snv.xlsx"),
+        &["Đơn vị báo cáo: Sở Ngoại vụ", "Ngày báo cáo: 20/10/2024"],
+        &["STT", "Nội dung", "Kết quả thực hiện", "Tình trạng"],
+        rows,
+    );
+    env.run_year(2024, &[]);
+    assert_eq!(
+        pick(&env.csv(2024, "rows.csv"), ["task_code", "role", "result", "flags"]),
+        [["NV2", "lead", "Ban hành quy chế", ""], ["NV4", "lead", "3 đoàn", ""], ["", "unassigned", "1 hội nghị", "task_missing"]]
+    );
+}
+
 /// Excel's AutoSum under the money column with no "Tổng cộng" beside it: a totals row, not
 /// an activity of the task above (before 0.10.0 its money was counted twice). A row of money
 /// alone that does not add up the rows above is read as before.

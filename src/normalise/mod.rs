@@ -217,9 +217,15 @@ pub struct Normaliser<'a> {
 /// Task references already resolved, shared by every file of the run: the same few
 /// ("1", "NV1", "Nhiệm vụ 1: Tuyên truyền…") repeat across thousands of files.
 #[derive(Default)]
-struct TaskCache(std::sync::Mutex<PlHashMap<String, Match>>);
+struct TaskCache(std::sync::Mutex<PlHashMap<String, Match>>, std::sync::OnceLock<Vec<(String, String)>>);
 
 impl TaskCache {
+    /// The plan's tasks' codes and titles as titles are compared (`matching::title_key`),
+    /// folded once for the run.
+    fn titles(&self, plan: &Plan) -> &[(String, String)] {
+        self.1.get_or_init(|| plan.tasks.iter().map(|t| (t.code.clone(), matching::title_key(&t.title))).collect())
+    }
+
     /// Most distinct references kept (each is one short text).
     const MAX: usize = 100_000;
 
@@ -2626,10 +2632,6 @@ fn read_rows(
             })
             .as_ref()
     };
-    // The plan's task titles as compared (folded once, at the first row that needs them).
-    let title_keys = std::cell::OnceCell::new();
-    let title_keys =
-        || title_keys.get_or_init(|| plan.tasks.iter().map(|t| (t.code.clone(), matching::title_key(&t.title))).collect::<Vec<_>>());
     let labelled_sheet = header.columns.iter().any(|c| c.col >= LABELLED_COLUMN);
     let mut without_status = 0;
     // The budget's unit: in its header, else on the sheet's "Đơn vị tính: …" line above the
@@ -3430,22 +3432,33 @@ fn read_rows(
         // A table with no task column whose content column holds the plan's tasks, word for
         // word ("Nội dung | Kết quả thực hiện", the form listing the tasks), or a task's title
         // and then more ("Tuyên truyền…: tổ chức 2 hội nghị", a title of five words or more):
-        // that task. (Each row was `task_missing`.)
-        let whole_title = (header.col(Field::Task).is_none()
-            && in_activity.is_none()
-            && ticked_tasks.is_empty()
-            && in_note.is_none()
-            && activity.len() >= 20)
-            .then(|| {
-                let key = matching::title_key(strip_section_label(&activity));
-                let opens = |t: &str| t.split(' ').nth(4).is_some() && key.starts_with(t) && key.as_bytes().get(t.len()) == Some(&b' ');
-                let mut found = title_keys().iter().filter(|(_, t)| key == *t || opens(t));
-                match (found.next(), found.next()) {
-                    (Some((code, _)), None) => Some(code.clone()),
-                    _ => None,
-                }
-            })
-            .flatten();
+        // that task. (Each row was `task_missing`.) Looked for only where nothing else gives
+        // the row's task.
+        let whole_title = || {
+            (header.col(Field::Task).is_none()
+                && in_activity.is_none()
+                && ticked_tasks.is_empty()
+                && in_note.is_none()
+                && activity.len() >= 20)
+                .then(|| {
+                    // (Its first words first: most activities open as no title does, and are not
+                    // folded whole.)
+                    let text = strip_section_label(&activity);
+                    let first = matching::title_key(&text.chars().take(24).collect::<String>());
+                    let first = first.rsplit_once(' ').map_or(first.as_str(), |(words, _)| words);
+                    if !tasks.titles(plan).iter().any(|(_, t)| t.starts_with(first)) {
+                        return None;
+                    }
+                    let key = matching::title_key(text);
+                    let opens = |t: &str| t.split(' ').nth(4).is_some() && key.starts_with(t) && key.as_bytes().get(t.len()) == Some(&b' ');
+                    let mut found = tasks.titles(plan).iter().filter(|(_, t)| key == *t || opens(t));
+                    match (found.next(), found.next()) {
+                        (Some((code, _)), None) => Some(code.clone()),
+                        _ => None,
+                    }
+                })
+                .flatten()
+        };
         let (matched, task_as_written) = if !task_text.is_empty() {
             // A title shortened to some of its words, not its first ("Quảng bá hình ảnh tỉnh
             // Bắc Giang ra nước ngoài" of IV.3's): the task whose title has every one, as a
@@ -3478,7 +3491,7 @@ fn read_rows(
                 problem(&mut flags, col, Kind::TaskFromRowAbove, c.written.clone());
             }
             (c.matched.clone(), c.written.clone())
-        } else if let Some(code) = whole_title {
+        } else if let Some(code) = whole_title() {
             // (Under a task's heading, the heading's: an activity there may be worded as
             // another task's title.)
             (Match::One(code), activity.clone())

@@ -519,28 +519,19 @@ pub fn find(rows: &[Vec<String>], row0: u32, col0: u32) -> Option<Header> {
 /// and the row after it numbered.
 fn words_carried_on(rows: &[Vec<String>], i: usize) -> Option<Vec<String>> {
     let (head, next) = (rows.get(i)?, rows.get(i + 1)?);
-    fn text(r: &[String], c: usize) -> &str {
-        r.get(c).map_or("", |t| t.trim())
-    }
-    let cells: Vec<usize> = (0..next.len()).filter(|&c| !text(next, c).is_empty()).collect();
+    let (above, below) = (|c: usize| cell(rows, i, c), |c: usize| cell(rows, i + 1, c));
+    let cells: Vec<usize> = (0..next.len()).filter(|&c| !below(c).is_empty()).collect();
     let small = |t: &str| t.chars().next().is_some_and(char::is_lowercase);
     let carries = |c: &usize| {
-        let t = text(next, *c);
-        !text(head, *c).is_empty() && t.chars().count() <= 30 && (small(t) || (t.starts_with('(') && t.ends_with(')')))
+        let t = below(*c);
+        !above(*c).is_empty() && t.chars().count() <= 30 && (small(t) || (t.starts_with('(') && t.ends_with(')')))
     };
-    // (Only in a numbered table, its first row numbered under it: a first row of data in
-    // small letters is told apart by its number.)
-    let stt = (0..head.len()).find(|&c| classify(text(head, c)) == Some(Field::Stt))?;
-    let numbered_after = rows.get(i + 2).is_some_and(|r| is_row_number(text(r, stt)));
-    if cells.len() < 2
-        || !cells.iter().all(carries)
-        || !cells.iter().any(|&c| small(text(next, c)))
-        || cells.contains(&stt)
-        || !numbered_after
-    {
+    let stt = (0..head.len()).find(|&c| classify(above(c)) == Some(Field::Stt))?;
+    let numbered_after = is_row_number(cell(rows, i + 2, stt));
+    if cells.len() < 2 || !cells.iter().all(carries) || !cells.iter().any(|&c| small(below(c))) || cells.contains(&stt) || !numbered_after {
         return None;
     }
-    Some((0..head.len().max(next.len())).map(|c| join(text(head, c), text(next, c))).collect())
+    Some((0..head.len().max(next.len())).map(|c| join(above(c), below(c))).collect())
 }
 
 /// The second row of a three-row header, each column's lowest header, where the third row

@@ -433,6 +433,10 @@ pub fn several(plan: &Plan, text: &str) -> Option<Vec<String>> {
 /// A list of references ("NV1, NV3", "NV2 và NV5", "NV1/NV2"), each part naming a task:
 /// the distinct tasks, in plan order. (With a slash, the first alone was read, silently.)
 fn listed(plan: &Plan, text: &str) -> Option<Vec<String>> {
+    // "II/1", "IV/3": a section and its item, written with a slash for the dot.
+    if text.contains('/') && named(plan, &spelled_out(&fold(&text.replace('/', ".")))).is_some() {
+        return None;
+    }
     let parts = text.split([',', ';', '&', '+', '/']).flat_map(|p| p.split(" và ")).map(str::trim).filter(|p| !p.is_empty());
     parts.clone().nth(1)?;
     let mut codes = Vec::new();
@@ -501,6 +505,14 @@ fn section_and_item(plan: &Plan, key: &str) -> Option<Match> {
     Some(Match::One(task.code.clone()))
 }
 
+/// The task a folded reference is the code of, or another name the plan gives it ("II.1"),
+/// spaces aside.
+fn named<'p>(plan: &'p Plan, key: &str) -> Option<&'p crate::plan::Task> {
+    let squash = |s: &str| s.replace(' ', "");
+    let key = squash(key);
+    plan.tasks.iter().find(|t| std::iter::once(&t.code).chain(&t.aliases).any(|n| squash(&fold(n)) == key))
+}
+
 /// Resolves a task reference: the exact code, a number, or a title close to the plan's
 /// wording. A number and a title that point at different tasks, or two titles equally
 /// close, are ambiguous.
@@ -533,9 +545,8 @@ pub fn task(plan: &Plan, text: &str) -> Match {
         }
     }
     let squash = |s: &str| s.replace(' ', "");
-    // A task's code, or another name the plan gives it ("II.1").
     let names = |t: &'_ crate::plan::Task| std::iter::once(fold(&t.code)).chain(t.aliases.iter().map(|a| fold(a))).collect::<Vec<_>>();
-    if let Some(t) = plan.tasks.iter().find(|t| names(t).iter().any(|n| squash(n) == squash(&key))) {
+    if let Some(t) = named(plan, &key) {
         return Match::One(t.code.clone());
     }
     // A code written before a title ("Nhiệm vụ IV.3: Hướng dẫn…"): the longest code the
@@ -917,6 +928,9 @@ title = "Phát triển nguồn nhân lực"
         assert_eq!(several(&p, "1. Phát triển nguồn lực trong lĩnh vực ngoại giao văn hoá"), None);
         assert_eq!(several(&p, "NV3; 3"), None);
         assert_eq!(several(&p, "NV1/NV7"), codes(&["NV1", "NV7"]));
+        // A section and its item with a slash for the dot.
+        assert_eq!(several(&p, "II/3"), None);
+        assert_eq!(task(&p, "II/3"), one("NV3"));
         // A number names a task, found or not; a title does not.
         for (text, want) in
             [("Nhiệm vụ 15: Hợp tác", true), ("NV15", true), ("Nhiệm vụ 3", true), ("NHIỆM VỤ PHỐI HỢP", false), ("15. Hợp tác", false)]

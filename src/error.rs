@@ -63,6 +63,9 @@ pub enum Kind {
     DatePartial,
     /// No date in the workbook; the one in its file's name is taken.
     DateFromName,
+    /// The report's title names an earlier year than the reporting year ("Báo cáo kết quả
+    /// … năm 2023" in 2024's reports): "{the year}".
+    TitleOtherYear,
     SheetOtherYear,
     /// A row whose year column ("Năm") gives another year than the reporting year.
     RowOtherYear,
@@ -179,6 +182,7 @@ impl Kind {
             DateFuture => "date_future",
             DatePartial => "date_partial",
             DateFromName => "date_from_name",
+            TitleOtherYear => "title_other_year",
             SheetOtherYear => "sheet_other_year",
             RowOtherYear => "row_other_year",
             SheetOtherAgency => "sheet_other_agency",
@@ -271,6 +275,9 @@ impl Kind {
             ),
             DateOtherYear => format!(
                 "ngày báo cáo {detail} không thuộc năm báo cáo: có thể là báo cáo của năm khác hoặc ghi nhầm năm; kiểm tra lại (chưa đánh giá đúng hạn)"
+            ),
+            TitleOtherYear => format!(
+                "tiêu đề báo cáo ghi năm {detail}, không phải năm báo cáo: có thể là báo cáo năm trước gửi lại, hoặc chưa sửa tiêu đề; vẫn tổng hợp, đề nghị kiểm tra"
             ),
             SheetOtherYear => format!(
                 "trang tính mang tên năm khác với năm báo cáo: không tổng hợp ({detail} dòng); nếu là số liệu năm nay, đổi tên trang"
@@ -409,6 +416,9 @@ impl Kind {
                     "report date {detail} is outside the reporting year: another year's report, or a wrong year; not used for timeliness"
                 )
             }
+            TitleOtherYear => format!(
+                "the report's title gives the year {detail}, not the reporting year: last year's report sent again, or its title not changed; consolidated, to be checked"
+            ),
             SheetOtherYear => format!("the sheet's name gives another year than the reporting year: not consolidated ({detail} rows)"),
             RowOtherYear => format!("the row's year column gives another year than the reporting year ({detail}): not consolidated"),
             SheetOtherAgency => {

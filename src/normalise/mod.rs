@@ -1524,11 +1524,13 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
             None => (read, written, at),
         }
     });
+    let mut dated_other_year = false;
     let report_date = match found {
         // A report on year Y is sent in Y, or late in Y+1; a date outside those is another
         // year's report resent, or a slip of the year: flagged, not used for timeliness.
         Some((DateRead::Date(d), _, (sheet, cell))) if !(year..=year + 1).contains(&d.year()) => {
             problems.push(Problem::at(&ing.rel, &sheet, cell, Kind::DateOtherYear, d.format("%d/%m/%Y").to_string()));
+            dated_other_year = true;
             None
         }
         Some((DateRead::Date(d), _, _)) => Some(d),
@@ -1558,6 +1560,15 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
             }
         },
     };
+    // A title naming an earlier year ("BÁO CÁO Kết quả thực hiện … năm 2023" among 2024's
+    // reports): last year's report sent again, or its title copied and not changed. Said
+    // so; the rows are read. (A date of another year says it already.)
+    if !dated_other_year {
+        let report: Vec<&SheetData> = sheets.iter().map(|&i| &wb.sheets[i]).collect();
+        if let Some((sheet, cell, named)) = title_other_year(&report, year) {
+            problems.push(Problem::at(&ing.rel, &sheet, cell, Kind::TitleOtherYear, named.to_string()));
+        }
+    }
     // A workbook holding several agencies' reports, a sheet each, each sheet's own line
     // naming its agency: the sender's sheets are its report; another's are listed, its
     // rows not taken for the sender's.
@@ -2386,6 +2397,43 @@ fn title_sender(index: &AgencyIndex, t: &str) -> Option<Match> {
 /// Finds the report date in the sheets given, in their order: a "Ngày báo cáo" line, else
 /// the place-and-date line ("Bắc Giang, ngày 20 tháng 10 năm 2024"), else an appendix's
 /// line naming its report. Returns what was read, as written, and where.
+/// The first line above a report's table that titles it ("báo cáo", "kết quả") with "năm"
+/// and an earlier year than `year`, where the line does not name `year` as well: its sheet,
+/// cell and that year. A date ("tháng 10 năm 2023", "ngày 10/3 năm 2023"), and the plan's
+/// span ("đến năm 2030", "từ năm 2021"), are no title's year.
+fn title_other_year(sheets: &[&SheetData], year: i32) -> Option<(String, String, i32)> {
+    for sheet in sheets {
+        for tc in &sheet.top {
+            let Cell::Text(t) = &tc.cell else { continue };
+            if !t.contains(|c: char| c.is_ascii_digit()) {
+                continue;
+            }
+            let key = fold(t);
+            // (A word before the first, so that a line opening "Năm 2023" is read too.)
+            let words: Vec<&str> = std::iter::once("").chain(key.split(' ')).collect();
+            if !words.windows(2).any(|w| matches!(w, ["bao", "cao"] | ["ket", "qua"])) {
+                continue;
+            }
+            // Each year after "năm", and whether it is a title's (not a date's or a span's).
+            let years: Vec<(i32, bool)> = words
+                .windows(3)
+                .filter(|w| w[1] == "nam" && w[2].len() == 4)
+                .filter_map(|w| {
+                    let date = w[0] == "thang" || (!w[0].is_empty() && w[0].bytes().all(|b| b.is_ascii_digit()));
+                    w[2].parse::<i32>().ok().map(|y| (y, !date && !matches!(w[0], "den" | "tu")))
+                })
+                .collect();
+            if years.iter().any(|&(y, _)| y == year) {
+                continue;
+            }
+            if let Some(&(y, _)) = years.iter().find(|&&(y, title)| title && (year - 10..year).contains(&y)) {
+                return Some((sheet.name.clone(), a1(tc.row, tc.col), y));
+            }
+        }
+    }
+    None
+}
+
 fn find_date(sheets: &[&SheetData]) -> Option<(DateRead, String, (String, String))> {
     for &sheet in sheets {
         for (i, tc) in sheet.top.iter().enumerate() {

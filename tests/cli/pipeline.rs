@@ -2637,3 +2637,33 @@ fn words_after_the_role_are_kept() {
     let got: Vec<(&str, &str)> = rows.iter().map(|r| (r["role"].as_str(), r["note"].as_str())).collect();
     assert_eq!(got, [("lead", "Vai trò: Chủ trì (phối hợp với Sở VHTTDL)"), ("lead", "")]);
 }
+
+#[test]
+fn a_title_naming_last_year_is_said_so_and_its_rows_are_read() {
+    let env = Env::new();
+    let dir = env.year_dir(2024);
+    let header = ["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng"];
+    let row: &[&str] = &["1", "NV1", "Hội nghị", "Xong", "Hoàn thành"];
+    // Last year's title, this year's date: the title not changed (or the report resent).
+    let titles = [
+        ("snv.xlsx", "Sở Ngoại vụ", "BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH NĂM 2023"),
+        // The plan's span, and the date of the plan a report answers, are no title's year;
+        // nor is a title that names the reporting year beside the next.
+        ("snoiv.xlsx", "Sở Nội vụ", "Kết quả thực hiện Chiến lược ngoại giao văn hóa đến năm 2030"),
+        ("stttt.xlsx", "Sở Thông tin và Truyền thông", "Báo cáo kết quả thực hiện Kế hoạch số 45/KH-UBND ngày 10 tháng 3 năm 2023"),
+        ("sct.xlsx", "Sở Công Thương", "Báo cáo kết quả năm 2024 và phương hướng năm 2025"),
+    ];
+    for (name, agency, title) in titles {
+        write_report(&dir.join(name), &[&format!("Đơn vị báo cáo: {agency}"), "Ngày báo cáo: 20/10/2024", title], &header, &[row]);
+    }
+    env.run_year(2024, &[]);
+    let problems = env.csv(2024, "problems.csv");
+    let found: Vec<[&str; 3]> = pick(&problems, ["file", "cell", "kind"]).into_iter().filter(|p| p[2] == "title_other_year").collect();
+    assert_eq!(found, [["snv.xlsx", "A3", "title_other_year"]]);
+    let snv = problems.iter().find(|p| p["kind"] == "title_other_year").unwrap();
+    assert_eq!(snv["detail"], "2023");
+    // The rows are read, and the report is on time.
+    let files = env.csv(2024, "files.csv");
+    let f = files.iter().find(|f| f["file"] == "snv.xlsx").unwrap();
+    assert_eq!((f["outcome"].as_str(), f["rows_accepted"].as_str(), f["report_date"].as_str()), ("accepted", "1", "2024-10-20"));
+}

@@ -719,6 +719,11 @@ fn header_at(
                 Some(at) if field == Field::Task && code_header(&header) && !code_header(&columns[at].header) => {
                     set_aside(std::mem::replace(&mut columns[at], Column { field, col: col0 + c as u32, header }));
                 }
+                // Of two status columns, the one in words ("Tình trạng") over a share
+                // ("Tỷ lệ (%)" before it): the clerk's word was set aside for the figure.
+                Some(at) if field == Field::Status && share(&columns[at].header) && !share(&header) => {
+                    set_aside(std::mem::replace(&mut columns[at], Column { field, col: col0 + c as u32, header }));
+                }
                 Some(at) if field == Field::Budget && spent(&header) > spent(&columns[at].header) => {
                     set_aside(std::mem::replace(&mut columns[at], Column { field, col: col0 + c as u32, header }));
                 }
@@ -961,6 +966,11 @@ fn is_task_list(row: &[String], columns: &[Column]) -> bool {
         || [Field::Status, Field::StatusDone, Field::StatusInProgress, Field::StatusNotStarted].into_iter().any(has)
         || columns.iter().any(|c| c.field == Field::Result && !fold(&c.header).starts_with("san pham"));
     names(&["co quan chu tri", "don vi chu tri"]) && names(&["co quan phoi hop", "don vi phoi hop"]) && !reported
+}
+
+/// Whether a status column's header names a share ("Tỷ lệ", "Tỷ lệ hoàn thành (%)").
+fn share(header: &str) -> bool {
+    starts_with_words(&fold(header), "ty le")
 }
 
 /// How surely a budget column's header names money spent: 2 for spent ("đã sử dụng",
@@ -1427,6 +1437,17 @@ mod tests {
             3,
             "not money planned"
         );
+    }
+
+    #[test]
+    fn of_two_status_columns_the_one_in_words_is_the_status() {
+        let status = |head: &[&str]| {
+            find(&grid(&[head, &["1", "Hội nghị", "Xong", "80", "Hoàn thành"]]), 0, 0).unwrap().col(Field::Status).unwrap().col
+        };
+        assert_eq!(status(&["STT", "Nội dung hoạt động", "Kết quả", "Tỷ lệ (%)", "Tình trạng"]), 4);
+        assert_eq!(status(&["STT", "Nội dung hoạt động", "Kết quả", "Tỷ lệ hoàn thành", "Tiến độ"]), 4);
+        assert_eq!(status(&["STT", "Nội dung hoạt động", "Kết quả", "Tình trạng", "Tỷ lệ (%)"]), 3);
+        assert_eq!(status(&["STT", "Nội dung hoạt động", "Kết quả", "Tình trạng", "Tiến độ"]), 3, "the first of two in words");
     }
 
     #[test]

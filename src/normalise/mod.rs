@@ -2643,6 +2643,63 @@ struct Against<'a> {
     index: &'a AgencyIndex,
 }
 
+/// In a table with no status column, a column of no field whose every cell is a short status
+/// ("Nhận xét", "Tình hình thực hiện (đã/đang/chưa)", or one set aside beside the result's,
+/// "Tự đánh giá kết quả", "Kết quả/Tiến độ": "Hoàn thành", "Đang thực hiện") becomes the
+/// status column: each row was `status_missing`, its status word in the note. One of them
+/// at least must be a status said outright ("Hoàn thành", "Đang thực hiện"), not only a
+/// word a column of when may hold ("Hằng năm", "Thường xuyên"); nor is a column of when
+/// ("Thời gian") read so.
+fn status_in_words(sheet: &mut SheetData) {
+    const OUTRIGHT: &[&str] = &[
+        "hoan thanh",
+        "da hoan thanh",
+        "chua hoan thanh",
+        "dang thuc hien",
+        "da thuc hien",
+        "chua thuc hien",
+        "dang trien khai",
+        "da trien khai",
+        "chua trien khai",
+    ];
+    const WHEN: &[&str] = &["thoi gian", "thoi han", "thoi diem", "ngay", "thang", "quy", "nam", "ky"];
+    let Some(header) = &sheet.header else { return };
+    if header.has_status() || header.others.is_empty() {
+        return;
+    }
+    let rows = &sheet.rows;
+    let in_words = |col: u32, head: &str| {
+        let key = fold(head);
+        if WHEN.iter().any(|w| crate::ingest::header::starts_with_words(&key, w)) {
+            return false;
+        }
+        let (mut any, mut outright) = (false, false);
+        for row in rows {
+            match row.extra.iter().find(|(c, v)| *c == col && !v.is_empty()).map(|(_, v)| v) {
+                None => {}
+                Some(Cell::Text(t)) if t.split_whitespace().nth(8).is_none() && values::status(t) != Status::Unknown => {
+                    any = true;
+                    let key = fold(t);
+                    outright |= OUTRIGHT.iter().any(|w| crate::ingest::header::starts_with_words(&key, w));
+                }
+                Some(_) => return false,
+            }
+        }
+        any && outright
+    };
+    let Some(at) = header.others.iter().position(|(col, head)| in_words(*col, head)) else { return };
+    let Some(header) = sheet.header.as_mut() else { return };
+    let (col, head) = header.others.remove(at);
+    header.columns.push(crate::ingest::header::Column { field: Field::Status, col, header: head });
+    header.columns.sort_by_key(|c| c.col);
+    for row in &mut sheet.rows {
+        if let Some(i) = row.extra.iter().position(|(c, _)| *c == col) {
+            let (_, cell) = row.extra.remove(i);
+            row.cells.push((Field::Status, col, cell));
+        }
+    }
+}
+
 /// Reads the activity rows of one sheet. Returns the rows and how many rows were read that
 /// are no activity of their own (totals rows, lines joined to the row above).
 fn read_rows(
@@ -2654,6 +2711,7 @@ fn read_rows(
     narrative: &mut narrative::Narrative,
 ) -> (Vec<Row>, usize) {
     let Against { plan, year, roles, tasks, index } = *against;
+    status_in_words(sheet);
     let Some(header) = &sheet.header else {
         return (Vec::new(), 0);
     };

@@ -2667,3 +2667,42 @@ fn a_title_naming_last_year_is_said_so_and_its_rows_are_read() {
     let f = files.iter().find(|f| f["file"] == "snv.xlsx").unwrap();
     assert_eq!((f["outcome"].as_str(), f["rows_accepted"].as_str(), f["report_date"].as_str()), ("accepted", "1", "2024-10-20"));
 }
+
+#[test]
+fn a_column_of_status_words_under_another_header_is_the_status() {
+    let env = Env::new();
+    let dir = env.year_dir(2024);
+    // Each table has no status column; the status words stand under a header of no field,
+    // or under one set aside beside the result's.
+    let reports = [
+        ("snv.xlsx", "Sở Ngoại vụ", "Nhận xét"),
+        ("snoiv.xlsx", "Sở Nội vụ", "Tự đánh giá kết quả"),
+        ("stttt.xlsx", "Sở Thông tin và Truyền thông", "Kết quả/Tiến độ"),
+        // A column of when, whatever its words, is not read so.
+        ("sct.xlsx", "Sở Công Thương", "Thời gian"),
+    ];
+    for (name, agency, head) in reports {
+        write_report(
+            &dir.join(name),
+            &[&format!("Đơn vị báo cáo: {agency}"), "Ngày báo cáo: 20/10/2024"],
+            &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", head],
+            &[&["1", "NV1", "Hội nghị", "2 hội nghị", "Hoàn thành"], &["2", "NV1", "Tọa đàm", "1 tọa đàm", "Đang thực hiện"]],
+        );
+    }
+    env.run_year(2024, &[]);
+    let rows = env.csv(2024, "rows.csv");
+    let got: Vec<[&str; 4]> = pick(&rows, ["file", "activity", "status", "note"]);
+    for name in ["snv.xlsx", "snoiv.xlsx", "stttt.xlsx"] {
+        let of: Vec<[&str; 3]> = got.iter().filter(|r| r[0] == name).map(|r| [r[1], r[2], r[3]]).collect();
+        assert_eq!(of, [["Hội nghị", "done", ""], ["Tọa đàm", "in_progress", ""]], "{name}");
+    }
+    let sct: Vec<[&str; 3]> = got.iter().filter(|r| r[0] == "sct.xlsx").map(|r| [r[1], r[2], r[3]]).collect();
+    assert_eq!(sct, [["Hội nghị", "unknown", "Thời gian: Hoàn thành"], ["Tọa đàm", "unknown", "Thời gian: Đang thực hiện"]]);
+    let problems = env.csv(2024, "problems.csv");
+    let missing: Vec<&str> = problems
+        .iter()
+        .filter(|p| p["kind"].starts_with("status_") || p["kind"] == "no_status_column")
+        .map(|p| p["file"].as_str())
+        .collect();
+    assert_eq!(missing, ["sct.xlsx"], "the table with no status column is the one said so");
+}

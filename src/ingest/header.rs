@@ -332,8 +332,24 @@ fn field_of_key(key: &str) -> Option<Field> {
         // A result's header that lists the statuses to write ("Kết quả thực hiện (Hoàn
         // thành/Chưa hoàn thành)") heads the status.
         Some(Field::Result) if key.contains("hoan thanh chua hoan thanh") => Some(Field::Status),
+        None if amount_in_dong(key) => Some(Field::Budget),
         f => f,
     }
+}
+
+/// Whether a folded header is an amount in đồng and nothing more: the unit alone ("Triệu
+/// đồng", "Đơn vị: triệu đồng"), or after a word for an amount ("Tổng cộng (triệu đồng)",
+/// "Giá trị (tr.đ)", "Đã chi (đồng)", "Mức chi"). Not a figure of trade or earnings
+/// ("Doanh thu (tỷ đồng)", "Kim ngạch (triệu USD)"): those are results.
+fn amount_in_dong(key: &str) -> bool {
+    const AMOUNT: &[&str] =
+        &["", "don vi", "dvt", "don vi tinh", "tong cong", "tong so", "tong", "cong", "gia tri", "da chi", "muc chi", "so kp"];
+    const UNIT: &[&str] =
+        &["trieu dong", "trieu", "tr d", "trd", "dong", "vnd", "nghin dong", "ngan dong", "1000 dong", "1 000 dong", "ty dong"];
+    if matches!(key, "da chi" | "muc chi" | "so kp") {
+        return true;
+    }
+    UNIT.iter().any(|u| key.strip_suffix(u).is_some_and(|head| AMOUNT.contains(&head.trim_end())))
 }
 
 /// Whether `key` is `p` or starts with `p` followed by a space (no allocation: this runs
@@ -875,7 +891,8 @@ fn sources_side_by_side(columns: &mut Vec<Column>, others: &mut Vec<(u32, String
     let field = match budget {
         Some((_, true)) if !run.is_empty() => Field::Budget,
         Some((_, false)) if run.len() >= 2 => Field::BudgetSource,
-        None if run.len() >= 2 => Field::Budget,
+        // One source alone ("NSNN (triệu đồng)") is all the money the table gives.
+        None if !run.is_empty() => Field::Budget,
         _ => return,
     };
     for col in run {
@@ -1437,6 +1454,31 @@ mod tests {
             3,
             "not money planned"
         );
+    }
+
+    #[test]
+    fn an_amount_in_dong_or_one_source_alone_is_the_budget() {
+        let budget = |head: &str| {
+            let h = find(&grid(&[&["STT", "Nội dung hoạt động", "Kết quả", head], &["1", "Hội nghị", "Xong", "30"]]), 0, 0).unwrap();
+            h.col(Field::Budget).map(|c| c.col)
+        };
+        for head in [
+            "Triệu đồng",
+            "Đơn vị: triệu đồng",
+            "Tổng cộng (triệu đồng)",
+            "Giá trị (tr.đ)",
+            "Đã chi (đồng)",
+            "Mức chi",
+            "Số KP",
+            "NSNN (triệu đồng)",
+        ] {
+            assert_eq!(budget(head), Some(3), "{head}");
+        }
+        // Earnings and trade are results; a source's name is no amount; nor is an amount's
+        // word alone.
+        for head in ["Doanh thu (tỷ đồng)", "Kim ngạch (triệu USD)", "Nguồn kinh phí", "Tổng cộng", "Giá trị"] {
+            assert_eq!(budget(head), None, "{head}");
+        }
     }
 
     #[test]

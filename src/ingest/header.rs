@@ -170,6 +170,12 @@ const PREFIX: &[(&str, Field)] = &[
     ("cong tac trien khai", Field::Activity),
     ("cong tac da trien khai", Field::Activity),
     ("cong tac da thuc hien", Field::Activity),
+    // An item of the work ("Hạng mục", "Tên hạng mục", "Đầu việc"), as a budget's or a
+    // project's form names its rows.
+    ("hang muc", Field::Activity),
+    ("ten hang muc", Field::Activity),
+    ("dau viec", Field::Activity),
+    ("cac dau viec", Field::Activity),
     ("ten de an", Field::Activity),
     ("ten du an", Field::Activity),
     ("cac nhiem vu hoat dong", Field::Activity),
@@ -236,6 +242,14 @@ const PREFIX: &[(&str, Field)] = &[
     ("ton tai", Field::Difficulties),
     ("so luong ket qua", Field::Result),
     ("hieu qua", Field::Result),
+    // What came of the work, in other words: "Thành quả", "Số lượng, chất lượng", "Chỉ
+    // tiêu đạt được", "Khối lượng hoàn thành", "Tình hình và kết quả".
+    ("thanh qua", Field::Result),
+    ("so luong chat luong", Field::Result),
+    ("chi tieu dat duoc", Field::Result),
+    ("khoi luong hoan thanh", Field::Result),
+    ("khoi luong cong viec hoan thanh", Field::Result),
+    ("tinh hinh va ket qua", Field::Result),
     // One column for both ("Nhiệm vụ, hoạt động"): the tasks are headings in it ("Nhiệm vụ
     // 3: …"), the rows under them the activities.
     ("nhiem vu hoat dong", Field::Activity),
@@ -1191,6 +1205,14 @@ mod tests {
             ("Tổng chỉ tiêu", None),
             ("Thực chi (triệu đồng)", Some(Field::Budget)),
             ("Quyết toán", Some(Field::Budget)),
+            // (Each of the next was a column of no field before 0.11.0.)
+            ("Hạng mục", Some(Field::Activity)),
+            ("Đầu việc", Some(Field::Activity)),
+            ("Thành quả", Some(Field::Result)),
+            ("Chỉ tiêu đạt được", Some(Field::Result)),
+            ("Khối lượng hoàn thành", Some(Field::Result)),
+            ("Tình hình và kết quả", Some(Field::Result)),
+            ("Chỉ tiêu", None),
             ("Nhiệm vụ/Hoạt động", Some(Field::Activity)),
             ("Nội dung công việc", Some(Field::Activity)),
             ("Kết quả thực hiện", Some(Field::Result)),

@@ -2700,6 +2700,48 @@ fn status_in_words(sheet: &mut SheetData) {
     }
 }
 
+/// In a table with no task column, a column of no field whose every cell names a task of
+/// the plan by its code or number ("Mã", "Số hiệu nhiệm vụ", "STT nhiệm vụ", "Thuộc mục"
+/// over "NV1", "II.4", "Nhiệm vụ 3"): the task column. Each row was `task_missing`, its
+/// task's code in the note. A cell of figures alone is no code (a count, a row number).
+fn task_codes_column(sheet: &mut SheetData, plan: &Plan, tasks: &TaskCache) {
+    let Some(header) = &sheet.header else { return };
+    if header.col(Field::Task).is_some() || header.others.is_empty() {
+        return;
+    }
+    let rows = &sheet.rows;
+    let codes = |col: u32| {
+        let mut one = false;
+        for row in rows {
+            match row.extra.iter().find(|(c, v)| *c == col && !v.is_empty()).map(|(_, v)| v) {
+                None => {}
+                Some(Cell::Text(t)) if t.len() <= 24 && t.bytes().any(|b| b.is_ascii_digit()) && t.chars().any(char::is_alphabetic) => {
+                    match tasks.resolve(plan, t) {
+                        Match::One(_) => one = true,
+                        // (A code the plan has not, "NV25", is still a code: `task_unknown`.)
+                        Match::Ambiguous(_) => {}
+                        Match::None if matching::numbered(t) => {}
+                        Match::None => return false,
+                    }
+                }
+                Some(_) => return false,
+            }
+        }
+        one
+    };
+    let Some(at) = header.others.iter().position(|(col, _)| codes(*col)) else { return };
+    let Some(header) = sheet.header.as_mut() else { return };
+    let (col, head) = header.others.remove(at);
+    header.columns.push(crate::ingest::header::Column { field: Field::Task, col, header: head });
+    header.columns.sort_by_key(|c| c.col);
+    for row in &mut sheet.rows {
+        if let Some(i) = row.extra.iter().position(|(c, _)| *c == col) {
+            let (_, cell) = row.extra.remove(i);
+            row.cells.push((Field::Task, col, cell));
+        }
+    }
+}
+
 /// Reads the activity rows of one sheet. Returns the rows and how many rows were read that
 /// are no activity of their own (totals rows, lines joined to the row above).
 fn read_rows(
@@ -2712,6 +2754,7 @@ fn read_rows(
 ) -> (Vec<Row>, usize) {
     let Against { plan, year, roles, tasks, index } = *against;
     status_in_words(sheet);
+    task_codes_column(sheet, plan, tasks);
     let Some(header) = &sheet.header else {
         return (Vec::new(), 0);
     };

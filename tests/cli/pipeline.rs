@@ -2706,3 +2706,41 @@ fn a_column_of_status_words_under_another_header_is_the_status() {
         .collect();
     assert_eq!(missing, ["sct.xlsx"], "the table with no status column is the one said so");
 }
+
+#[test]
+fn a_column_of_task_codes_under_another_header_is_the_task() {
+    let env = Env::new();
+    let dir = env.year_dir(2024);
+    let reports = [("snv.xlsx", "Sở Ngoại vụ", "Mã"), ("svhttdl.xlsx", "Sở Văn hóa, Thể thao và Du lịch", "Số hiệu nhiệm vụ")];
+    for (name, agency, head) in reports {
+        write_report(
+            &dir.join(name),
+            &[&format!("Đơn vị báo cáo: {agency}"), "Ngày báo cáo: 20/10/2024"],
+            &["STT", head, "Nội dung hoạt động", "Kết quả", "Tình trạng"],
+            &[
+                &["1", "NV1", "Hội nghị", "2 hội nghị", "Hoàn thành"],
+                &["2", "II.4", "Đón đoàn", "3 đoàn", "Hoàn thành"],
+                &["3", "NV25", "Tọa đàm", "1 tọa đàm", "Hoàn thành"],
+            ],
+        );
+    }
+    // A column of when is not read so.
+    write_report(
+        &dir.join("sct.xlsx"),
+        &["Đơn vị báo cáo: Sở Công Thương", "Ngày báo cáo: 20/10/2024"],
+        &["STT", "Thời gian", "Nội dung hoạt động", "Kết quả", "Tình trạng"],
+        &[&["1", "Quý 1", "Hội chợ", "1 hội chợ", "Hoàn thành"]],
+    );
+    env.run_year(2024, &[]);
+    let rows = env.csv(2024, "rows.csv");
+    let got: Vec<[&str; 4]> = pick(&rows, ["file", "task_code", "task_as_written", "note"]);
+    for name in ["snv.xlsx", "svhttdl.xlsx"] {
+        let of: Vec<[&str; 3]> = got.iter().filter(|r| r[0] == name).map(|r| [r[1], r[2], r[3]]).collect();
+        assert_eq!(of, [["NV1", "NV1", ""], ["NV4", "II.4", ""], ["", "NV25", ""]], "{name}");
+    }
+    assert!(got.contains(&["sct.xlsx", "", "", "Thời gian: Quý 1"]), "{got:?}");
+    let problems = env.csv(2024, "problems.csv");
+    let kinds: Vec<[&str; 2]> = pick(&problems, ["file", "kind"]).into_iter().filter(|p| p[1].starts_with("task_")).collect();
+    assert!(kinds.contains(&["snv.xlsx", "task_unknown"]) && kinds.contains(&["sct.xlsx", "task_missing"]), "{kinds:?}");
+    assert!(!kinds.contains(&["snv.xlsx", "task_missing"]), "{kinds:?}");
+}

@@ -97,6 +97,25 @@ impl AgencyIndex {
                 bare.entry(b.to_string()).or_default().insert(code.clone());
             }
         }
+        // A department's abbreviated field cut at "và" ("Sở GD" for "Sở GD&ĐT"), where no
+        // other agency's name is cut so.
+        for (k, code) in &keys {
+            if let Some((head, _)) = k.split_once(" va ").filter(|(h, _)| h.starts_with("so ") && h.split(' ').count() == 2) {
+                if !head[3..].bytes().any(|b| b"aeiouy".contains(&b)) {
+                    bare.entry(head.to_string()).or_default().insert(code.clone());
+                }
+            }
+        }
+        // The province by its initials ("TP BG", "Báo BG" for "… Bắc Giang"), as a file or a
+        // signature abbreviates it.
+        let initials: String = province.split(' ').filter_map(|w| w.chars().next()).collect();
+        if initials.len() >= 2 {
+            for (k, code) in &keys {
+                if k != &province && contains_words(k, &province) {
+                    bare.entry(k.replace(&province, &initials)).or_default().insert(code.clone());
+                }
+            }
+        }
         let named: BTreeSet<&str> = keys.iter().map(|(k, _)| k.as_str()).collect();
         let bare: Vec<(String, String)> = bare
             .into_iter()
@@ -692,6 +711,18 @@ name = "UBND huyện Lục Ngạn"
 [[agencies]]
 code = "UBMTTQ"
 name = "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"
+[[agencies]]
+code = "SGDDT"
+name = "Sở Giáo dục và Đào tạo"
+aliases = ["Sở GD&ĐT"]
+[[agencies]]
+code = "SKHDT"
+name = "Sở Kế hoạch và Đầu tư"
+aliases = ["Sở KH&ĐT"]
+[[agencies]]
+code = "SKHCN"
+name = "Sở Khoa học và Công nghệ"
+aliases = ["Sở KH&CN"]
 [[tasks]]
 code = "NV1"
 title = "Tuyên truyền, quán triệt, nâng cao nhận thức về vị trí, vai trò của ngoại giao văn hóa"
@@ -794,6 +825,12 @@ title = "Phát triển nguồn nhân lực"
             ("UBND thành phố", one("TPBG")),
             ("Thành phố", Match::None),
             ("Báo", Match::None),
+            // The province by its initials; a department's field cut at "và", where no other
+            // agency's is cut so ("Sở KH" is two).
+            ("UBND TP BG", one("TPBG")),
+            ("Báo BG", one("BBG")),
+            ("Sở GD", one("SGDDT")),
+            ("Sở KH", Match::None),
         ];
         for (text, want) in cases {
             assert_eq!(idx.name(text), want, "{text}");

@@ -246,7 +246,9 @@ fn is_date_line(key: &str) -> bool {
     let number = |w: &&str, max: usize| figures_of(w, max);
     match &words[at + 1..] {
         // (Or its year in two figures, "ngày 20/10/24".)
-        [d, m, y] if number(d, 2) && number(m, 2) && matches!(y.len(), 2 | 4) && number(y, 4) => return true,
+        [d, m, y, tail @ ..] if number(d, 2) && number(m, 2) && matches!(y.len(), 2 | 4) && number(y, 4) => return weekday_or_time(tail),
+        // The year first, as a system writes it ("Ngày 2024-10-20").
+        [y, m, d, tail @ ..] if y.len() == 4 && number(y, 4) && number(m, 2) && number(d, 2) => return weekday_or_time(tail),
         // The year left out ("Bắc Giang, ngày 20/10"): a date line still, its year guessed.
         [d, m] if number(d, 2) && number(m, 2) => return true,
         _ => {}
@@ -266,7 +268,33 @@ fn is_date_line(key: &str) -> bool {
         Some(_) => return false,
     }
     rest.next_if(|w| number(w, 4));
-    rest.next().is_none()
+    weekday_or_time(&rest.copied().collect::<Vec<_>>())
+}
+
+/// Whether the words after a date line's year are none, or only its weekday or time of day
+/// ("(Thứ hai)", "lúc 14:30", "14h30"), as a system stamps them.
+fn weekday_or_time(tail: &[&str]) -> bool {
+    let tail = match tail {
+        ["thu", "hai" | "ba" | "tu" | "nam" | "sau" | "bay" | "2" | "3" | "4" | "5" | "6" | "7", rest @ ..]
+        | ["chu", "nhat", rest @ ..] => rest,
+        rest => rest,
+    };
+    match tail {
+        [] => true,
+        ["luc", rest @ ..] => !rest.is_empty() && time_of_day(rest),
+        rest => time_of_day(rest),
+    }
+}
+
+/// Whether folded words are a time of day ("14 30", "14h30", "14 30 00", "14 gio 30").
+fn time_of_day(words: &[&str]) -> bool {
+    let figures = |w: &&str| figures_of(w, 2);
+    match words {
+        [h] => h.split_once('h').is_some_and(|(h, m)| figures(&h) && (m.is_empty() || figures(&m))),
+        [h, "gio", m] | [h, "gio", m, "phut"] => figures(h) && figures(m),
+        [h, m] | [h, m, _] if words.iter().all(figures) => figures(h) && figures(m),
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -371,6 +399,14 @@ mod tests {
             ("Hội nghị, 20/10/2024", None),
             ("Bắc Giang, 20/10", None),
             ("(Ngày 15/10/2024)", Some(Signing::DateLine)),
+            // A weekday or a time of day after the date, as a system stamps it; the year
+            // first; not an event on that day.
+            ("Ngày 20/10/2024 (Thứ hai)", Some(Signing::DateLine)),
+            ("Ngày 20/10/2024 lúc 14:30", Some(Signing::DateLine)),
+            ("Bắc Giang, ngày 20 tháng 10 năm 2024 (Chủ nhật)", Some(Signing::DateLine)),
+            ("Ngày 2024-10-20", Some(Signing::DateLine)),
+            ("Ngày 20/10/2024 tổ chức hội nghị", None),
+            ("Ngày 20/10/2024 12", None),
             ("Số 12/BC-UBND ngày 15/10/2024", None),
             ("ngày 15/10/2024 tổ chức hội nghị", None),
             ("UBND huyện Lục Ngạn, ngày 20 tháng 10 năm 2024", Some(Signing::DateLine)),

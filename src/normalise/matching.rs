@@ -546,6 +546,12 @@ pub fn task(plan: &Plan, text: &str) -> Match {
     if let Some(m) = section_and_item(plan, &key) {
         return m;
     }
+    // The agency's part written before the code ("Chủ trì NV1", "Phối hợp thực hiện
+    // Nhiệm vụ 3"): the task the code names. (Not before a title: a title may open so.)
+    let role = ["chu tri thuc hien ", "phoi hop thuc hien ", "chu tri ", "phoi hop "].iter().find_map(|p| key.strip_prefix(p));
+    if let Some(rest) = role.filter(|r| named(plan, r).is_some() || numbered(r)) {
+        return task(plan, rest);
+    }
     // Several references in one cell ("NV1, NV3", "NV2 và NV5", "NV1-NV3"): candidates,
     // never the first alone. ("NV3; 3" is one task.)
     if let Some(mut codes) = listed(plan, text).or_else(|| range(plan, text)) {
@@ -946,6 +952,10 @@ title = "Phát triển nguồn nhân lực"
             ("NV1-NV3", Match::Ambiguous(vec!["NV1".into(), "NV3".into()])),
             ("NV7 đến NV1", Match::Ambiguous(vec!["NV1".into(), "NV3".into(), "NV7".into()])),
             ("NV-3", one("NV3")),
+            // The agency's part before the code.
+            ("Chủ trì NV3", one("NV3")),
+            ("Phối hợp thực hiện Nhiệm vụ 3", one("NV3")),
+            ("Phối hợp II.3", one("NV3")),
             // Another name the plan gives a task; a section and an item it does not name.
             ("II.3", one("NV3")),
             ("Mục II.3", one("NV3")),

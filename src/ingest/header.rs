@@ -634,8 +634,29 @@ fn header_at(
     classify_row: impl Fn(&Vec<String>) -> Vec<Option<Field>>,
 ) -> Option<Header> {
     let top = classify_row(&rows[i]);
-    let below = rows.get(i + 1).map(classify_row).unwrap_or_default();
+    let mut below = rows.get(i + 1).map(classify_row).unwrap_or_default();
     let text = |r: usize, c: usize| cell(rows, r, c);
+    // Statuses in words of their own under a status group ("Tiến độ" over "Đã xong | Đang
+    // làm | Chưa làm", "Xong | Đang TH | Chưa TH"): tick boxes, as "Hoàn thành | Đang thực
+    // hiện | Chưa thực hiện" are. (The first was read as the status, its ticks unknown; the
+    // others' ticks went to the note.)
+    let status_group = top.contains(&Some(Field::Status));
+    for (c, f) in below.iter_mut().enumerate().filter(|_| status_group) {
+        let b = text(i + 1, c);
+        if f.is_some() || b.is_empty() || b.split_whitespace().nth(3).is_some() {
+            continue;
+        }
+        let Some(k) = (0..=c).rev().find(|&k| !text(i, k).is_empty()) else { continue };
+        if top.get(k).copied().flatten() != Some(Field::Status) {
+            continue;
+        }
+        *f = match crate::normalise::values::status(b) {
+            crate::normalise::values::Status::Done => Some(Field::StatusDone),
+            crate::normalise::values::Status::InProgress => Some(Field::StatusInProgress),
+            crate::normalise::values::Status::NotStarted => Some(Field::StatusNotStarted),
+            crate::normalise::values::Status::Unknown => None,
+        };
+    }
     // A second header row: it names fields in columns the first row leaves empty or
     // groups, and has no long text (data rows have long texts); or it only splits groups
     // of the first row ("Kinh phí" over "Tổng số | Ngân sách nhà nước | Xã hội hóa"), in
@@ -1419,6 +1440,18 @@ mod tests {
         assert_eq!(h.col(Field::StatusDone).unwrap().col, 4);
         assert_eq!(h.col(Field::StatusNotStarted).unwrap().col, 6);
         assert_eq!(h.col(Field::Budget).unwrap().header, "Kinh phí (triệu đồng)");
+        // Statuses in other words under a status group are tick boxes too.
+        for subs in [["Đã xong", "Đang làm", "Chưa làm"], ["Xong", "Đang TH", "Chưa TH"]] {
+            let g = grid(&[
+                &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Tiến độ", "", ""],
+                &["", "", "", subs[0], subs[1], subs[2]],
+                &["1", "NV1", "Hội nghị", "x", "", ""],
+            ]);
+            let h = find(&g, 0, 0).unwrap();
+            let ticks = [Field::StatusDone, Field::StatusInProgress, Field::StatusNotStarted].map(|f| h.col(f).map(|c| c.col));
+            assert_eq!(ticks, [Some(3), Some(4), Some(5)], "{subs:?}");
+            assert_eq!(h.col(Field::Status), None, "{subs:?}");
+        }
     }
 
     #[test]

@@ -803,6 +803,7 @@ fn header_at(
         }
     }
     sources_side_by_side(&mut columns, &mut others);
+    status_ticks_side_by_side(&mut columns, &mut others);
     // A second task column naming the specific tasks ("Nhiệm vụ | Nhiệm vụ cụ thể | Kết
     // quả"), or a column of what was planned beside what was done ("Nhiệm vụ | Kế hoạch
     // năm 2024 | Kết quả thực hiện", "Nội dung kế hoạch"), where no column names the
@@ -902,6 +903,39 @@ fn names_one_source(header: &str) -> bool {
     }
     let bare = ["", "ngan sach", "von", "nguon", "kinh phi"].contains(&rest);
     (!bare && crate::normalise::values::names_source(rest)) || (led && starts_with_words(rest, "khac"))
+}
+
+/// Statuses in words of their own as headers side by side, where the table has no status
+/// column ("Đã xong | Đang làm | Chưa làm", "Xong | Chưa xong"): tick boxes, as "Hoàn thành
+/// | Đang thực hiện | Chưa thực hiện" are. Two at least, saying different statuses. (Each
+/// was a column of no field, its ticks in the note.)
+fn status_ticks_side_by_side(columns: &mut Vec<Column>, others: &mut Vec<(u32, String)>) {
+    use crate::normalise::values::{status, Status};
+    let has_status =
+        columns.iter().any(|c| matches!(c.field, Field::Status | Field::StatusDone | Field::StatusInProgress | Field::StatusNotStarted));
+    if has_status || others.len() < 2 {
+        return;
+    }
+    let tick = |h: &str| match h.split_whitespace().nth(3).map_or_else(|| status(h), |_| Status::Unknown) {
+        Status::Done => Some(Field::StatusDone),
+        Status::InProgress => Some(Field::StatusInProgress),
+        Status::NotStarted => Some(Field::StatusNotStarted),
+        Status::Unknown => None,
+    };
+    let ticks: Vec<(u32, Field)> = others.iter().filter_map(|(c, h)| tick(h).map(|f| (*c, f))).collect();
+    let mut kinds: Vec<Field> = ticks.iter().map(|(_, f)| *f).collect();
+    kinds.sort();
+    kinds.dedup();
+    if ticks.len() < 2 || kinds.len() < 2 || kinds.len() != ticks.len() {
+        return;
+    }
+    for (col, field) in ticks {
+        if let Some(at) = others.iter().position(|(c, _)| *c == col) {
+            let (col, header) = others.remove(at);
+            columns.push(Column { field, col, header });
+        }
+    }
+    columns.sort_by_key(|c| c.col);
 }
 
 /// A budget split by source in columns side by side under one header row ("Ngân sách tỉnh
@@ -1440,6 +1474,15 @@ mod tests {
         assert_eq!(h.col(Field::StatusDone).unwrap().col, 4);
         assert_eq!(h.col(Field::StatusNotStarted).unwrap().col, 6);
         assert_eq!(h.col(Field::Budget).unwrap().header, "Kinh phí (triệu đồng)");
+        // Statuses in other words, side by side in one header row, are tick boxes too (two
+        // at least, saying different statuses).
+        let ticks = |head: &[&str]| {
+            let h = find(&grid(&[head, &["1", "NV1", "Hội nghị", "x", ""]]), 0, 0).unwrap();
+            [Field::StatusDone, Field::StatusInProgress, Field::StatusNotStarted].map(|f| h.col(f).map(|c| c.col))
+        };
+        assert_eq!(ticks(&["STT", "Nhiệm vụ", "Nội dung hoạt động", "Đã xong", "Chưa làm"]), [Some(3), None, Some(4)]);
+        assert_eq!(ticks(&["STT", "Nhiệm vụ", "Nội dung hoạt động", "Xong", "Chưa xong"]), [Some(3), Some(4), None]);
+        assert_eq!(ticks(&["STT", "Nhiệm vụ", "Nội dung hoạt động", "Thường xuyên", "Đột xuất"]), [None, None, None]);
         // Statuses in other words under a status group are tick boxes too.
         for subs in [["Đã xong", "Đang làm", "Chưa làm"], ["Xong", "Đang TH", "Chưa TH"]] {
             let g = grid(&[

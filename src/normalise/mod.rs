@@ -2138,6 +2138,31 @@ fn is_count(result: &str) -> bool {
 }
 
 /// Adds a cell of a column kept in the note after its header: "Địa điểm: Seoul".
+/// A line labelled with a field of an activity, a colon after the label ("Kinh phí: 30
+/// triệu", "Kết quả: 200 đại biểu", "Thời gian: tháng 5"): the field (`None` for one kept in
+/// the note), the label as written and the value.
+fn labelled_line(t: &str) -> Option<(Option<Field>, &str, &str)> {
+    const LABELS: &[(&str, Option<Field>)] = &[
+        ("kinh phi", Some(Field::Budget)),
+        ("chi phi", Some(Field::Budget)),
+        ("so tien", Some(Field::Budget)),
+        ("ket qua", Some(Field::Result)),
+        ("san pham", Some(Field::Result)),
+        ("thoi gian", None),
+        ("dia diem", None),
+        ("thanh phan", None),
+        ("ghi chu", None),
+    ];
+    let (label, value) = t.split_once(':')?;
+    let (label, value) = (label.trim_start_matches(['-', '–', '+', '•', '*', ' ']).trim(), value.trim());
+    if value.is_empty() || label.split_whitespace().nth(4).is_some() {
+        return None;
+    }
+    let key = fold(label);
+    let &(_, field) = LABELS.iter().find(|(l, _)| crate::ingest::header::starts_with_words(&key, l))?;
+    Some((field, label, value))
+}
+
 fn add_to_note(note: &mut String, head: &str, value: &str) {
     if !note.is_empty() {
         note.push_str("; ");
@@ -3365,6 +3390,32 @@ fn read_rows(
         let merged_on = raw.within.is_some_and(|w| out.last().is_some_and(|prev| prev.row == w + 1))
             && budget == Budget::Blank
             && last_at.is_some_and(|at| at + 1 == row_at);
+        // Or a labelled line under it, in its activity column ("Kinh phí: 30 triệu đồng",
+        // "Kết quả: 200 đại biểu", "Địa điểm: Hà Nội"): that field of the row above, as a
+        // report typed as lines gives it (each was an activity of its own, its status
+        // missing, its money not counted).
+        let labelled = (own_nothing && result.is_empty() && difficulties.is_empty() && proposals.is_empty() && note.is_empty())
+            .then(|| labelled_line(&activity))
+            .flatten()
+            .filter(|_| out.last().is_some_and(|prev| !prev.activity.is_empty()));
+        if let (Some((field, label, value)), Some(prev)) = (labelled, out.last_mut()) {
+            let read = |t: &str| values::budget(&Cell::Text(t.to_string()), row_unit.or(Unit::named(t)).unwrap_or(unit));
+            match (field, read(value)) {
+                (Some(Field::Budget), Budget::Millions(m)) if prev.budget.is_none() => prev.budget = Some(m),
+                (Some(Field::Result), _) => {
+                    if !prev.result.is_empty() {
+                        prev.result.push('\n');
+                    }
+                    prev.result.push_str(value);
+                }
+                _ => add_to_note(&mut prev.note, label, value),
+            }
+            let col = header.col(Field::Activity).map_or(0, |c| c.col);
+            problems.push(Problem::at(file, &sheet.name, at(col), Kind::ContinuedRow, prev.row.to_string()));
+            totals += 1;
+            last_at = Some(row_at);
+            continue;
+        }
         if let (true, Some(prev)) = (continues || goes_on || merged_on, out.last_mut()) {
             let mut joined_col = None;
             if goes_on || (merged_on && !activity.is_empty() && !prev.activity.contains(activity.as_str())) {

@@ -2744,3 +2744,35 @@ fn a_column_of_task_codes_under_another_header_is_the_task() {
     assert!(kinds.contains(&["snv.xlsx", "task_unknown"]) && kinds.contains(&["sct.xlsx", "task_missing"]), "{kinds:?}");
     assert!(!kinds.contains(&["snv.xlsx", "task_missing"]), "{kinds:?}");
 }
+
+#[test]
+fn a_labelled_line_under_an_activity_gives_it_that_field() {
+    let env = Env::new();
+    write_report(
+        &env.year_dir(2024).join("snv.xlsx"),
+        &["Đơn vị báo cáo: Sở Ngoại vụ", "Ngày báo cáo: 20/10/2024"],
+        &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng"],
+        &[
+            &["1", "NV1", "Hội nghị quán triệt", "2 hội nghị", "Hoàn thành"],
+            &["", "", "Kinh phí: 30 triệu đồng", "", ""],
+            &["", "", "- Địa điểm: Hà Nội", "", ""],
+            &["2", "NV4", "Đón đoàn", "", "Hoàn thành"],
+            &["", "", "Kết quả: đón 30 khách", "", ""],
+            &["", "", "Kinh phí: 10.000.000 đồng", "", ""],
+        ],
+    );
+    env.run_year(2024, &[]);
+    let rows = env.csv(2024, "rows.csv");
+    let got: Vec<[&str; 5]> = pick(&rows, ["activity", "result", "status", "budget_million_vnd", "note"]);
+    assert_eq!(
+        got,
+        [["Hội nghị quán triệt", "2 hội nghị", "done", "30.0", "Địa điểm: Hà Nội"], ["Đón đoàn", "đón 30 khách", "done", "10.0", ""],]
+    );
+    // Each line is listed as joined to its row: every row read is accounted for.
+    let problems = env.csv(2024, "problems.csv");
+    let joined: Vec<[&str; 3]> = pick(&problems, ["cell", "kind", "detail"]).into_iter().filter(|p| p[1] == "continued_row").collect();
+    assert_eq!(joined.len(), 4, "{joined:?}");
+    let files = env.csv(2024, "files.csv");
+    let f = files.iter().find(|f| f["file"] == "snv.xlsx").unwrap();
+    assert_eq!((f["rows_read"].as_str(), f["rows_accepted"].as_str()), ("6", "2"));
+}

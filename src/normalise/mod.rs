@@ -2139,7 +2139,7 @@ fn is_count(result: &str) -> bool {
 
 /// Adds a cell of a column kept in the note after its header: "Địa điểm: Seoul".
 /// A line labelled with a field of an activity, a colon after the label ("Kinh phí: 30
-/// triệu", "Kết quả: 200 đại biểu", "Thời gian: tháng 5"): the field (`None` for one kept in
+/// triệu", "Kết quả: 200 đại biểu", "Tình trạng: Hoàn thành", "Thời gian: tháng 5"): the field (`None` for one kept in
 /// the note), the label as written and the value.
 fn labelled_line(t: &str) -> Option<(Option<Field>, &str, &str)> {
     const LABELS: &[(&str, Option<Field>)] = &[
@@ -2148,6 +2148,8 @@ fn labelled_line(t: &str) -> Option<(Option<Field>, &str, &str)> {
         ("so tien", Some(Field::Budget)),
         ("ket qua", Some(Field::Result)),
         ("san pham", Some(Field::Result)),
+        ("tinh trang", Some(Field::Status)),
+        ("tien do", Some(Field::Status)),
         ("thoi gian", None),
         ("dia diem", None),
         ("thanh phan", None),
@@ -3407,6 +3409,15 @@ fn read_rows(
                         prev.result.push('\n');
                     }
                     prev.result.push_str(value);
+                }
+                // (Its status, where the table has no column for it and the row said none: the
+                // row is no longer counted as missing one.)
+                (Some(Field::Status), _)
+                    if no_status_column && prev.flags.contains(&Kind::StatusMissing) && values::status(value) != Status::Unknown =>
+                {
+                    prev.status = values::status(value);
+                    prev.flags.retain(|k| *k != Kind::StatusMissing);
+                    without_status -= 1;
                 }
                 _ => add_to_note(&mut prev.note, label, value),
             }

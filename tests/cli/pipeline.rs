@@ -2761,17 +2761,33 @@ fn a_labelled_line_under_an_activity_gives_it_that_field() {
             &["", "", "Kinh phí: 10.000.000 đồng", "", ""],
         ],
     );
+    // Its status, in a table with no status column.
+    write_report(
+        &env.year_dir(2024).join("snoiv.xlsx"),
+        &["Đơn vị báo cáo: Sở Nội vụ", "Ngày báo cáo: 20/10/2024"],
+        &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả"],
+        &[&["1", "NV3", "Tập huấn", "1 lớp"], &["", "", "Tình trạng: Hoàn thành", ""], &["2", "NV3", "Khảo sát", "1 đợt"]],
+    );
     env.run_year(2024, &[]);
     let rows = env.csv(2024, "rows.csv");
-    let got: Vec<[&str; 5]> = pick(&rows, ["activity", "result", "status", "budget_million_vnd", "note"]);
+    let got: Vec<[&str; 6]> = pick(&rows, ["file", "activity", "result", "status", "budget_million_vnd", "note"]);
     assert_eq!(
         got,
-        [["Hội nghị quán triệt", "2 hội nghị", "done", "30.0", "Địa điểm: Hà Nội"], ["Đón đoàn", "đón 30 khách", "done", "10.0", ""],]
+        [
+            ["snoiv.xlsx", "Tập huấn", "1 lớp", "done", "", ""],
+            ["snoiv.xlsx", "Khảo sát", "1 đợt", "unknown", "", ""],
+            ["snv.xlsx", "Hội nghị quán triệt", "2 hội nghị", "done", "30.0", "Địa điểm: Hà Nội"],
+            ["snv.xlsx", "Đón đoàn", "đón 30 khách", "done", "10.0", ""],
+        ]
     );
+    let flags: Vec<&str> = rows.iter().map(|r| r["flags"].as_str()).collect();
+    assert_eq!(flags, ["", "status_missing", "", ""]);
     // Each line is listed as joined to its row: every row read is accounted for.
     let problems = env.csv(2024, "problems.csv");
     let joined: Vec<[&str; 3]> = pick(&problems, ["cell", "kind", "detail"]).into_iter().filter(|p| p[1] == "continued_row").collect();
-    assert_eq!(joined.len(), 4, "{joined:?}");
+    assert_eq!(joined.len(), 5, "{joined:?}");
+    let without: Vec<[&str; 3]> = pick(&problems, ["file", "kind", "detail"]).into_iter().filter(|p| p[1] == "no_status_column").collect();
+    assert_eq!(without, [["snoiv.xlsx", "no_status_column", "1"]], "one row of two says no status");
     let files = env.csv(2024, "files.csv");
     let f = files.iter().find(|f| f["file"] == "snv.xlsx").unwrap();
     assert_eq!((f["rows_read"].as_str(), f["rows_accepted"].as_str()), ("6", "2"));

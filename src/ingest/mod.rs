@@ -1778,7 +1778,18 @@ pub fn read_sheet(
         far: None,
     }];
     if let (Some(at), Some(end)) = (split_at, range.end()) {
-        sheets.extend(read_sheet(name, hidden, &range.range((at, col0), end), hidden_cols, merges, None));
+        let mut parts = read_sheet(name, hidden, &range.range((at, col0), end), hidden_cols, merges, None);
+        // The line just over its header, a heading of one text ("II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM
+        // 2025"), stays a row of the part above; it is also the part's own line above its
+        // table, as a sheet's first table has its own.
+        let above = at.checked_sub(row0 + 1).and_then(|i| range.rows().nth(i as usize));
+        let mut texts = above.into_iter().flatten().enumerate().filter(|(_, d)| !Cell::from_data(d).is_empty());
+        if let (Some((j, d)), None, Some(part)) = (texts.next(), texts.next(), parts.first_mut()) {
+            if part.top.is_empty() && matches!(Cell::from_data(d), Cell::Text(_)) {
+                part.top.push(TopCell { row: at - 1, col: col0 + j as u32, cell: Cell::from_data(d) });
+            }
+        }
+        sheets.extend(parts);
     }
     sheets
 }

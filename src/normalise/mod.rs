@@ -2863,8 +2863,18 @@ fn read_rows(
     // line of the task above.
     let from_lines = header.col(Field::Task).is_some_and(|c| c.col == TASK);
     // Under a heading of the work planned for a later year ("II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM
-    // 2025"), down to the next section: the heading, its rows not this year's.
-    let mut later: Option<String> = None;
+    // 2025"), down to the next section: the heading, its rows not this year's. Also such a
+    // heading just over the table's header, a table of its own under the report's ("Nhiệm vụ
+    // | Hoạt động | Thời gian"): its rows were this year's activities, their tasks reported.
+    let mut later: Option<String> = sheet
+        .top
+        .iter()
+        .filter(|c| c.row < header.first_row && c.row + 3 >= header.first_row)
+        .max_by_key(|c| (c.row, std::cmp::Reverse(c.col)))
+        .and_then(|c| match &c.cell {
+            Cell::Text(t) if later_plan(t, year) => Some(tidy(t)),
+            _ => None,
+        });
     // Whether a totals row was read: a split of the total by source may follow it.
     let mut seen_total = false;
     let resolve = |text: &str| tasks.resolve(plan, text);

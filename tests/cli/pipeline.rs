@@ -2792,3 +2792,31 @@ fn a_labelled_line_under_an_activity_gives_it_that_field() {
     let f = files.iter().find(|f| f["file"] == "snv.xlsx").unwrap();
     assert_eq!((f["rows_read"].as_str(), f["rows_accepted"].as_str()), ("6", "2"));
 }
+
+#[test]
+fn a_table_of_next_year_s_plans_under_its_heading_is_not_this_year_s() {
+    let env = Env::new();
+    let grid_of = grid(&[
+        &["Đơn vị báo cáo: Sở Ngoại vụ"],
+        &["Ngày báo cáo: 20/10/2024"],
+        &["I. KẾT QUẢ THỰC HIỆN NĂM 2024"],
+        &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng"],
+        &["1", "NV1", "Hội nghị quán triệt", "2 hội nghị", "Hoàn thành"],
+        &[],
+        // A table of its own, in other columns, under its heading.
+        &["II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025"],
+        &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Thời gian", "Ghi chú"],
+        &["1", "NV6", "Quảng bá tại Nhật Bản", "Quý III", ""],
+    ]);
+    write_sheets(&env.year_dir(2024).join("snv.xlsx"), &[("Báo cáo", grid_of)]);
+    env.run_year(2024, &[]);
+    let rows = env.csv(2024, "rows.csv");
+    assert_eq!(pick(&rows, ["task_code", "activity"]), [["NV1", "Hội nghị quán triệt"]]);
+    let problems = env.csv(2024, "problems.csv");
+    let later: Vec<[&str; 3]> = pick(&problems, ["cell", "kind", "detail"]).into_iter().filter(|p| p[1] == "row_other_year").collect();
+    assert_eq!(later, [["A9", "row_other_year", "II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025: 1 | NV6 | Quảng bá tại Nhật Bản"]]);
+    // NV6 was not reported this year.
+    let coverage = env.csv(2024, "coverage.csv");
+    let nv6 = coverage.iter().find(|c| c["agency_code"] == "SNV" && c["task_code"] == "NV6").unwrap();
+    assert_eq!(nv6["reported"], "false");
+}

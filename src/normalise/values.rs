@@ -779,10 +779,20 @@ fn one_amount(t: &str, unit: Unit) -> Option<(f64, Unit)> {
             return one_amount(total, unit);
         }
     }
-    budget_text(without_source(without_spent(without_approx(t))), unit).or_else(|| match t.split_once(':') {
-        Some((label, amount)) if !label.contains(|c: char| c.is_ascii_digit()) && !amount.contains(':') => budget_text(amount, unit),
-        _ => None,
-    })
+    budget_text(without_source(without_spent(without_approx(t))), unit)
+        .or_else(|| match t.split_once(':') {
+            Some((label, amount)) if !label.contains(|c: char| c.is_ascii_digit()) && !amount.contains(':') => budget_text(amount, unit),
+            _ => None,
+        })
+        .or_else(|| source_first(t).and_then(|amount| budget_text(amount, unit)))
+}
+
+/// The amount after its source's name with no colon between ("NSNN 10", "NS tỉnh 10 triệu",
+/// "XHH 5"): the text from its first figure. (Each was `budget_unreadable`.)
+fn source_first(t: &str) -> Option<&str> {
+    let at = t.find(|c: char| c.is_ascii_digit())?;
+    let source = fold(&t[..at]);
+    (!source.is_empty() && source.split(' ').nth(4).is_none() && names_source(&source)).then(|| &t[at..])
 }
 
 /// Amounts by source in one cell, added up: "NSĐP: 10; XHH: 5", "10 + 5", "10tr (NS tỉnh),
@@ -1804,6 +1814,11 @@ mod tests {
             (Cell::Text("NSNN: 30; XHH: 20".into()), m, Millions(50.0)),
             (Cell::Text("10 + 5".into()), m, Millions(15.0)),
             (Cell::Text("10tr (NS tỉnh), 5tr (XHH)".into()), m, Millions(15.0)),
+            // The source's name before its amount with no colon (each was unreadable).
+            (Cell::Text("NSNN 10".into()), m, Millions(10.0)),
+            (Cell::Text("NSNN 10, XHH 5".into()), m, Millions(15.0)),
+            (Cell::Text("NS tỉnh 10 triệu; XHH 500 nghìn".into()), m, Millions(10.5)),
+            (Cell::Text("Hội nghị 10".into()), m, Unreadable),
             // Joined amounts added up, not the first taken for the whole; a total before its
             // parts by source.
             (Cell::Text("10 (NS tỉnh) + 5 (XHH)".into()), m, Millions(15.0)),

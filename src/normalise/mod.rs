@@ -2896,6 +2896,23 @@ fn read_rows(
         })
         .collect();
     let (mut group_sum, mut sheet_sum) = (0.0f64, 0.0f64);
+    // A sum with no label over the rows it adds up, the first row under the header (a
+    // total put first, its money alone): that row. (It was an activity with no task, its
+    // money counted twice.)
+    let total_first: Option<u32> = {
+        let mut rows = sheet.rows.iter();
+        let money_alone =
+            |r: &&crate::ingest::RawRow| !r.cells.is_empty() && r.extra.is_empty() && r.cells.iter().all(|(f, _, _)| *f == Field::Budget);
+        rows.next().filter(money_alone).and_then(|first| {
+            let amount = |r: &crate::ingest::RawRow| match budget_of(r, unit, &foreign_cols).0 {
+                Budget::Millions(m) => m,
+                _ => 0.0,
+            };
+            let total = amount(first);
+            let rest: f64 = rows.map(amount).sum();
+            (total > 0.0 && (rest - total).abs() <= 0.001f64.max(total * 0.005)).then_some(first.row)
+        })
+    };
     // The same for results that are a count alone ("2", "15"), as a sum under them adds.
     let (mut count_group, mut count_sheet) = (0.0f64, 0.0f64);
     // Totals rows whose figure the rows above do not give: checked again at the end of the
@@ -3339,7 +3356,8 @@ fn read_rows(
         let count = count_alone(&result);
         if figures_alone && (result.is_empty() || count.is_some()) {
             let near = |x: f64, total: f64| x > 0.0 && (x - total).abs() <= 0.001f64.max(total.abs() * 0.005);
-            let money_adds = matches!(budget, Budget::Millions(t) if near(sheet_sum, t) || near(group_sum, t));
+            let money_adds =
+                matches!(budget, Budget::Millions(t) if near(sheet_sum, t) || near(group_sum, t)) || total_first == Some(row_at);
             let count_adds = budget == Budget::Blank && count.is_some_and(|n| near(count_sheet, n) || near(count_group, n));
             if money_adds || count_adds {
                 let (col, written) = match budget_cell.filter(|_| money_adds) {

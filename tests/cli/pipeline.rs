@@ -2820,3 +2820,25 @@ fn a_table_of_next_year_s_plans_under_its_heading_is_not_this_year_s() {
     let nv6 = coverage.iter().find(|c| c["agency_code"] == "SNV" && c["task_code"] == "NV6").unwrap();
     assert_eq!(nv6["reported"], "false");
 }
+
+#[test]
+fn a_sum_with_no_label_over_the_rows_it_adds_up_is_a_totals_row() {
+    let env = Env::new();
+    let header = ["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng", "Kinh phí (triệu đồng)"];
+    let rows: [&[&str]; 2] =
+        [&["1", "NV1", "Hội nghị", "Xong", "Hoàn thành", "30"], &["2", "NV4", "Đón đoàn", "3 đoàn", "Hoàn thành", "10"]];
+    // The total put first; and an amount first that adds up nothing, an activity still.
+    for (name, agency, first) in [("snv.xlsx", "Sở Ngoại vụ", "40"), ("sct.xlsx", "Sở Công Thương", "25")] {
+        let sum = ["", "", "", "", "", first];
+        let mut all: Vec<&[&str]> = vec![&sum];
+        all.extend(rows);
+        write_report(&env.year_dir(2024).join(name), &[&format!("Đơn vị báo cáo: {agency}"), "Ngày báo cáo: 20/10/2024"], &header, &all);
+    }
+    env.run_year(2024, &[]);
+    let rows = env.csv(2024, "rows.csv");
+    let money: Vec<[&str; 2]> = pick(&rows, ["file", "budget_million_vnd"]);
+    assert_eq!(money, [["sct.xlsx", "25.0"], ["sct.xlsx", "30.0"], ["sct.xlsx", "10.0"], ["snv.xlsx", "30.0"], ["snv.xlsx", "10.0"]]);
+    let problems = env.csv(2024, "problems.csv");
+    let totals: Vec<[&str; 3]> = pick(&problems, ["file", "cell", "kind"]).into_iter().filter(|p| p[2] == "totals_row").collect();
+    assert_eq!(totals, [["snv.xlsx", "F5", "totals_row"]]);
+}

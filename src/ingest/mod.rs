@@ -7,6 +7,7 @@
 
 mod decrypt;
 pub mod form;
+mod formula;
 pub mod header;
 pub mod isolate;
 pub mod texttable;
@@ -756,7 +757,9 @@ fn read_sheets(book: &mut Sheets<Cursor<&[u8]>>, data: &[u8]) -> Result<Workbook
         // out any far from the rest (cachegrind, S: 0.8% more instructions in the workers;
         // reading so only the sheets whose given size is large cost 4.7%, as it opens each
         // sheet twice).
-        let (range, far) = match book {
+        // Whether a formula with no value saved was read (worked out below where it can be).
+        let no_value = std::cell::Cell::new(false);
+        let (mut range, far) = match book {
             // (Errors said as calamine says them: "Xlsx error: …".)
             Sheets::Xlsx(x) => {
                 // A formula saved with no value (a workbook a script wrote) is marked, not
@@ -768,6 +771,7 @@ fn read_sheets(book: &mut Sheets<Cursor<&[u8]>>, data: &[u8]) -> Result<Workbook
                             let c = cells.next_cell_with_formula().map_err(|e| calamine::Error::from(e).to_string())?;
                             Ok(c.map(|c| match (c.value, c.formula) {
                                 (calamine::DataRef::Empty, Some(f)) if !f.trim().is_empty() => {
+                                    no_value.set(true);
                                     calamine::Cell::new(c.pos, calamine::DataRef::String(format!("{NO_VALUE}{f}")))
                                 }
                                 (value, _) => calamine::Cell::new(c.pos, value),
@@ -797,6 +801,9 @@ fn read_sheets(book: &mut Sheets<Cursor<&[u8]>>, data: &[u8]) -> Result<Workbook
             }
             _ => (book.worksheet_range(&meta.name).map_err(|e| unreadable(e.to_string()))?, None),
         };
+        if no_value.get() {
+            formula::evaluate(&mut range);
+        }
         // An XLSX sheet's XML, read again whole (once) where its merged cells or hidden rows
         // are needed.
         let (is_xlsx, xml) = (matches!(book, Sheets::Xlsx(_)), std::cell::OnceCell::new());

@@ -25,14 +25,16 @@ pub fn evaluate(range: &mut Range<Data>) {
             let Some(Data::String(s)) = range.get_value(at) else { continue };
             let text = s.trim_start_matches(NO_VALUE).trim_start_matches('=').to_string();
             if let Some(v) = Parser::new(&text, range).whole() {
-                done.push((at, v));
+                done.push((at, Data::Float(v)));
+            } else if let Some(t) = Parser::new(&text, range).joined() {
+                done.push((at, Data::String(t)));
             }
         }
         if done.is_empty() {
             return;
         }
         for (at, v) in done {
-            range.set_value(at, Data::Float(v));
+            range.set_value(at, v);
             pending.retain(|p| *p != at);
         }
     }
@@ -61,6 +63,46 @@ impl<'a> Parser<'a> {
         let v = self.expr()?;
         self.blanks();
         (self.at == self.text.len() && v.is_finite()).then_some(v)
+    }
+
+    /// The formula's text, where the whole of it is texts in quotes, cells and figures
+    /// joined by "&" (`="1 đoàn, "&D5`), or one of them alone (`=D5`, `="Hoàn thành"`).
+    fn joined(mut self) -> Option<String> {
+        let mut out = String::new();
+        loop {
+            self.blanks();
+            if self.text.get(self.at) == Some(&b'"') {
+                self.at += 1;
+                loop {
+                    let end = self.at + self.text.get(self.at..)?.iter().position(|b| *b == b'"')?;
+                    out.push_str(std::str::from_utf8(&self.text[self.at..end]).ok()?);
+                    self.at = end + 1;
+                    // ("" is a quote within the text.)
+                    if self.text.get(self.at) != Some(&b'"') {
+                        break;
+                    }
+                    out.push('"');
+                    self.at += 1;
+                }
+            } else if let Some(v) = self.number() {
+                out.push_str(&crate::normalise::fmt_num(v));
+            } else {
+                let at = self.reference()?;
+                match self.range.get_value(at) {
+                    None | Some(Data::Empty) => {}
+                    Some(Data::String(s)) if s.starts_with(NO_VALUE) => return None,
+                    Some(Data::String(s)) => out.push_str(s),
+                    Some(Data::Float(f)) => out.push_str(&crate::normalise::fmt_num(*f)),
+                    Some(Data::Int(i)) => out.push_str(&i.to_string()),
+                    Some(_) => return None,
+                }
+            }
+            if !self.eat(b'&') {
+                break;
+            }
+        }
+        self.blanks();
+        (self.at == self.text.len()).then_some(out)
     }
 
     fn blanks(&mut self) {
@@ -266,6 +308,9 @@ mod tests {
             // Figures typed as text count in arithmetic, not in a range summed.
             ((0, 4), marked("=G7+1")),
             ((0, 5), marked("=SUM(F7:G7)")),
+            ((2, 0), marked("=\"1 đoàn, \"&\"12 người\"")),
+            ((2, 1), marked("=F7")),
+            ((2, 2), marked("=\"Kinh phí: \" & F5 & \" triệu, \"\"NS\"\"\"")),
             // Not worked out: another sheet, a function not read, a division by zero, text.
             ((1, 0), marked("=Sheet2!A1")),
             ((1, 1), marked("=ROUND(F5,0)")),
@@ -281,6 +326,10 @@ mod tests {
         assert_eq!(v((0, 2)), Some(Data::Float(42.0)));
         assert_eq!(v((0, 3)), Some(Data::Float(15.0)));
         assert_eq!(v((0, 4)), Some(Data::Float(6.0)));
+        // Texts joined, or a cell's text alone.
+        assert_eq!(v((2, 0)), Some(Data::String("1 đoàn, 12 người".into())));
+        assert_eq!(v((2, 1)), Some(Data::String("Lồng ghép".into())));
+        assert_eq!(v((2, 2)), Some(Data::String("Kinh phí: 30 triệu, \"NS\"".into())));
         assert_eq!(v((0, 5)), Some(Data::Float(0.0)));
         for (at, f) in [((1, 0), "=Sheet2!A1"), ((1, 1), "=ROUND(F5,0)"), ((1, 2), "=F5/0"), ((1, 3), "=F5+F7")] {
             assert_eq!(v(at), Some(marked(f)), "{f}");

@@ -2573,13 +2573,20 @@ fn a_formula_saved_with_no_value_is_flagged() {
             // (NV1 is not given to Sở Công Thương.)
             ["SCT", "Hội nghị quán triệt", "200 đại biểu", "", "unassigned"],
             ["SCT", "Đón đoàn Hàn Quốc", "", "15.0", ""],
+            ["SCT", "Quảng bá", "", "", "unassigned"],
+            // "=20+30"; "="1 đoàn, "&"12 người"".
             ["SNV", "Hội nghị quán triệt", "200 đại biểu", "50.0", ""],
-            ["SNV", "Đón đoàn Hàn Quốc", "", "15.0", "formula_no_value"],
+            ["SNV", "Đón đoàn Hàn Quốc", "1 đoàn, 12 người", "15.0", ""],
+            // Another sheet's cell; a function other than SUM.
+            ["SNV", "Quảng bá", "", "", "formula_no_value"],
         ]
     );
     let problems: Vec<_> = env.csv(2024, "problems.csv").into_iter().filter(|p| p["kind"] == "formula_no_value").collect();
     // (A text that opens with "=" is written to CSV after a "'".)
-    assert_eq!(pick(&problems, ["file", "cell", "detail"]), [["so-ngoai-vu.xlsx", "D6", "'=\"1 đoàn, \"&\"12 người\""]]);
+    assert_eq!(
+        pick(&problems, ["file", "cell", "detail"]),
+        [["so-ngoai-vu.xlsx", "D7", "'='Tổng hợp'!B5"], ["so-ngoai-vu.xlsx", "F7", "'=ROUND(F5/3,1)"]]
+    );
 }
 
 /// A status cell that says more than its status keeps the rest: as the result where the

@@ -2702,7 +2702,7 @@ fn status_in_words(sheet: &mut SheetData) {
         }
         let (mut any, mut outright) = (false, false);
         for row in rows {
-            match row.extra.iter().find(|(c, v)| *c == col && !v.is_empty()).map(|(_, v)| v) {
+            match extra_cell(row, col) {
                 None => {}
                 Some(Cell::Text(t)) if t.split_whitespace().nth(8).is_none() && values::status(t) != Status::Unknown => {
                     any = true;
@@ -2714,16 +2714,8 @@ fn status_in_words(sheet: &mut SheetData) {
         }
         any && outright
     };
-    let Some(at) = header.others.iter().position(|(col, head)| in_words(*col, head)) else { return };
-    let Some(header) = sheet.header.as_mut() else { return };
-    let (col, head) = header.others.remove(at);
-    header.columns.push(crate::ingest::header::Column { field: Field::Status, col, header: head });
-    header.columns.sort_by_key(|c| c.col);
-    for row in &mut sheet.rows {
-        if let Some(i) = row.extra.iter().position(|(c, _)| *c == col) {
-            let (_, cell) = row.extra.remove(i);
-            row.cells.push((Field::Status, col, cell));
-        }
+    if let Some(at) = header.others.iter().position(|(col, head)| in_words(*col, head)) {
+        column_becomes(sheet, at, Field::Status);
     }
 }
 
@@ -2740,7 +2732,7 @@ fn task_codes_column(sheet: &mut SheetData, plan: &Plan, tasks: &TaskCache) {
     let codes = |col: u32| {
         let mut one = false;
         for row in rows {
-            match row.extra.iter().find(|(c, v)| *c == col && !v.is_empty()).map(|(_, v)| v) {
+            match extra_cell(row, col) {
                 None => {}
                 Some(Cell::Text(t)) if t.len() <= 24 && t.bytes().any(|b| b.is_ascii_digit()) && t.chars().any(char::is_alphabetic) => {
                     match tasks.resolve(plan, t) {
@@ -2756,15 +2748,27 @@ fn task_codes_column(sheet: &mut SheetData, plan: &Plan, tasks: &TaskCache) {
         }
         one
     };
-    let Some(at) = header.others.iter().position(|(col, _)| codes(*col)) else { return };
+    if let Some(at) = header.others.iter().position(|(col, _)| codes(*col)) {
+        column_becomes(sheet, at, Field::Task);
+    }
+}
+
+/// A row's cell, not blank, in a column of no field.
+fn extra_cell(row: &crate::ingest::RawRow, col: u32) -> Option<&Cell> {
+    row.extra.iter().find(|(c, v)| *c == col && !v.is_empty()).map(|(_, v)| v)
+}
+
+/// The header's column of no field at `at` (in `others`) becomes one of `field`, its cells
+/// moved from each row's cells of no field to the field's.
+fn column_becomes(sheet: &mut SheetData, at: usize, field: Field) {
     let Some(header) = sheet.header.as_mut() else { return };
     let (col, head) = header.others.remove(at);
-    header.columns.push(crate::ingest::header::Column { field: Field::Task, col, header: head });
+    header.columns.push(crate::ingest::header::Column { field, col, header: head });
     header.columns.sort_by_key(|c| c.col);
     for row in &mut sheet.rows {
         if let Some(i) = row.extra.iter().position(|(c, _)| *c == col) {
             let (_, cell) = row.extra.remove(i);
-            row.cells.push((Field::Task, col, cell));
+            row.cells.push((field, col, cell));
         }
     }
 }

@@ -643,19 +643,13 @@ fn header_at(
     let status_group = top.contains(&Some(Field::Status));
     for (c, f) in below.iter_mut().enumerate().filter(|_| status_group) {
         let b = text(i + 1, c);
-        if f.is_some() || b.is_empty() || b.split_whitespace().nth(3).is_some() {
+        if f.is_some() || b.is_empty() {
             continue;
         }
         let Some(k) = (0..=c).rev().find(|&k| !text(i, k).is_empty()) else { continue };
-        if top.get(k).copied().flatten() != Some(Field::Status) {
-            continue;
+        if top.get(k).copied().flatten() == Some(Field::Status) {
+            *f = tick_of(b);
         }
-        *f = match crate::normalise::values::status(b) {
-            crate::normalise::values::Status::Done => Some(Field::StatusDone),
-            crate::normalise::values::Status::InProgress => Some(Field::StatusInProgress),
-            crate::normalise::values::Status::NotStarted => Some(Field::StatusNotStarted),
-            crate::normalise::values::Status::Unknown => None,
-        };
     }
     // A second header row: it names fields in columns the first row leaves empty or
     // groups, and has no long text (data rows have long texts); or it only splits groups
@@ -910,19 +904,12 @@ fn names_one_source(header: &str) -> bool {
 /// | Đang thực hiện | Chưa thực hiện" are. Two at least, saying different statuses. (Each
 /// was a column of no field, its ticks in the note.)
 fn status_ticks_side_by_side(columns: &mut Vec<Column>, others: &mut Vec<(u32, String)>) {
-    use crate::normalise::values::{status, Status};
     let has_status =
         columns.iter().any(|c| matches!(c.field, Field::Status | Field::StatusDone | Field::StatusInProgress | Field::StatusNotStarted));
     if has_status || others.len() < 2 {
         return;
     }
-    let tick = |h: &str| match h.split_whitespace().nth(3).map_or_else(|| status(h), |_| Status::Unknown) {
-        Status::Done => Some(Field::StatusDone),
-        Status::InProgress => Some(Field::StatusInProgress),
-        Status::NotStarted => Some(Field::StatusNotStarted),
-        Status::Unknown => None,
-    };
-    let ticks: Vec<(u32, Field)> = others.iter().filter_map(|(c, h)| tick(h).map(|f| (*c, f))).collect();
+    let ticks: Vec<(u32, Field)> = others.iter().filter_map(|(c, h)| tick_of(h).map(|f| (*c, f))).collect();
     let mut kinds: Vec<Field> = ticks.iter().map(|(_, f)| *f).collect();
     kinds.sort();
     kinds.dedup();
@@ -936,6 +923,21 @@ fn status_ticks_side_by_side(columns: &mut Vec<Column>, others: &mut Vec<(u32, S
         }
     }
     columns.sort_by_key(|c| c.col);
+}
+
+/// The tick box a header of a few words that is a status heads ("Đã xong": done, "Đang
+/// làm": in progress, "Chưa làm": not started), if it is one.
+fn tick_of(header: &str) -> Option<Field> {
+    use crate::normalise::values::{status, Status};
+    if header.split_whitespace().nth(3).is_some() {
+        return None;
+    }
+    match status(header) {
+        Status::Done => Some(Field::StatusDone),
+        Status::InProgress => Some(Field::StatusInProgress),
+        Status::NotStarted => Some(Field::StatusNotStarted),
+        Status::Unknown => None,
+    }
 }
 
 /// A budget split by source in columns side by side under one header row ("Ngân sách tỉnh

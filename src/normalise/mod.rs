@@ -2139,8 +2139,8 @@ fn is_count(result: &str) -> bool {
 
 /// Adds a cell of a column kept in the note after its header: "Địa điểm: Seoul".
 /// A line labelled with a field of an activity, a colon after the label ("Kinh phí: 30
-/// triệu", "Kết quả: 200 đại biểu", "Tình trạng: Hoàn thành", "Thời gian: tháng 5"): the field (`None` for one kept in
-/// the note), the label as written and the value.
+/// triệu", "Kết quả: 200 đại biểu", "Tình trạng: Hoàn thành", "Thời gian: tháng 5"): the
+/// field (`None` for one kept in the note), the label as written and the value.
 fn labelled_line(t: &str) -> Option<(Option<Field>, &str, &str)> {
     const LABELS: &[(&str, Option<Field>)] = &[
         ("kinh phi", Some(Field::Budget)),
@@ -3433,9 +3433,11 @@ fn read_rows(
             .flatten()
             .filter(|_| out.last().is_some_and(|prev| !prev.activity.is_empty()));
         if let (Some((field, label, value)), Some(prev)) = (labelled, out.last_mut()) {
-            let read = |t: &str| values::budget(&Cell::Text(t.to_string()), row_unit.or(Unit::named(t)).unwrap_or(unit));
-            match (field, read(value)) {
-                (Some(Field::Budget), Budget::Millions(m)) if prev.budget.is_none() => prev.budget = Some(m),
+            // (Money read only where the row above has none.)
+            let money = (field == Some(Field::Budget) && prev.budget.is_none())
+                .then(|| values::budget(&Cell::Text(value.to_string()), row_unit.or(Unit::named(value)).unwrap_or(unit)));
+            match (field, money) {
+                (_, Some(Budget::Millions(m))) => prev.budget = Some(m),
                 (Some(Field::Result), _) => {
                     if !prev.result.is_empty() {
                         prev.result.push('\n');

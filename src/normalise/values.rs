@@ -328,6 +328,11 @@ fn has_date(text: &str) -> bool {
 
 /// The status a text's opening phrase says.
 fn status_words(text: &str) -> Status {
+    // A tick alone in the status column ("✓", "√", as a Vietnamese keyboard types one): done.
+    // (Not "x", which some forms write for what was not done.)
+    if matches!(text.trim(), "✓" | "✔" | "√" | "✅") {
+        return Status::Done;
+    }
     let key = fold(text);
     // Alone only: "Chậm" (late) folds as "Chăm sóc…" does, and "Định kỳ…" may open a result.
     // A period alone ("Hằng năm", "Hàng quý") is recurring work, as "Định kỳ" is.
@@ -1673,6 +1678,10 @@ mod tests {
         assert_eq!(status("Hoàn thành"), Done);
         assert_eq!(status("Hoàn tất"), Done);
         assert_eq!(status("Tạm dừng"), Unknown, "paused: neither, asked");
+        for t in ["✓", " √ ", "✅"] {
+            assert_eq!(status(t), Done, "{t}");
+        }
+        assert_eq!(status("x"), Unknown, "a cross may say not done");
     }
 
     #[test]

@@ -136,7 +136,8 @@ pub fn signing_line(t: &str) -> Option<Signing> {
     if let Some((place, date)) = t.split_once(',') {
         let place = is_place(place);
         let date: Vec<&str> = date.trim().trim_end_matches('.').split(['/', '-', '.']).collect();
-        let figures = matches!(date.as_slice(), [d, m, y] if (1..=2).contains(&d.len()) && (1..=2).contains(&m.len()) && y.len() == 4
+        // (Its year in two figures too, "Bắc Giang, 20-10-24", as "ngày 20/10/24" is read.)
+        let figures = matches!(date.as_slice(), [d, m, y] if (1..=2).contains(&d.len()) && (1..=2).contains(&m.len()) && matches!(y.len(), 2 | 4)
             && [d, m, y].iter().all(|p| p.bytes().all(|b| b.is_ascii_digit())));
         // Or in words ("Bắc Giang, 20 tháng 10 năm 2024").
         let in_words = || {
@@ -395,6 +396,8 @@ mod tests {
             ("Bắc Giang, ngày tháng 10", None),
             ("Hội nghị, ngày 20/10 tại Hà Nội", None),
             ("Bắc Giang, 20/10/2024", Some(Signing::DateLine)),
+            ("Bắc Giang, 20-10-24", Some(Signing::DateLine)),
+            ("Hội nghị, 20-10-24", None),
             ("TP. Lai Châu, 20-10-2024.", Some(Signing::DateLine)),
             ("Hội nghị, 20/10/2024", None),
             ("Bắc Giang, 20/10", None),

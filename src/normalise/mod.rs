@@ -1277,6 +1277,27 @@ struct Across {
     row: Option<usize>,
 }
 
+/// The labels a card of an activity has besides its fields' ("Thời gian thực hiện", "Địa
+/// điểm", "Thành phần"): kept in its note.
+fn card_label(label: &str) -> bool {
+    const CARD_LABELS: &[&str] = &[
+        "thoi gian",
+        "dia diem",
+        "don vi phoi hop",
+        "co quan phoi hop",
+        "so luong",
+        "so nguoi",
+        "thanh phan",
+        "hinh thuc",
+        "doi tuong",
+        "quy mo",
+        "nguon kinh phi",
+        "don vi tinh",
+    ];
+    let key = fold(label);
+    CARD_LABELS.iter().any(|p| crate::ingest::header::starts_with_words(&key, p))
+}
+
 /// A line labelled with a field ("Kết quả: 200 đại biểu"), or a label in a cell of its own
 /// with its value in a cell beside it ("Kinh phí | 10"): the field (`None` for another
 /// label, taken only under a card, `other`), the label as written, the value, and where the
@@ -1316,22 +1337,7 @@ fn labelled(text: &str, own: (u32, u32), beside: Option<&crate::ingest::TopCell>
     let number = || crate::ingest::header::classify(label) == Some(Field::Stt);
     // (Another label of up to three words after a colon, "Địa điểm: …", or one of those a
     // card has, "Thời gian thực hiện: …"; in a cell of its own, up to five.)
-    const CARD_LABELS: &[&str] = &[
-        "thoi gian",
-        "dia diem",
-        "don vi phoi hop",
-        "co quan phoi hop",
-        "so luong",
-        "so nguoi",
-        "thanh phan",
-        "hinh thuc",
-        "doi tuong",
-        "quy mo",
-        "nguon kinh phi",
-        "don vi tinh",
-    ];
-    let known = || CARD_LABELS.iter().any(|p| crate::ingest::header::starts_with_words(&fold(label), p));
-    let words = if at == own && !known() { 3 } else { 5 };
+    let words = if at == own && !card_label(label) { 3 } else { 5 };
     if f.is_none() && !(other && short(label) && label.split_whitespace().nth(words).is_none() && !number()) {
         return None;
     }
@@ -2138,31 +2144,21 @@ fn is_count(result: &str) -> bool {
 }
 
 /// Adds a cell of a column kept in the note after its header: "Địa điểm: Seoul".
-/// A line labelled with a field of an activity, a colon after the label ("Kinh phí: 30
-/// triệu", "Kết quả: 200 đại biểu", "Tình trạng: Hoàn thành", "Thời gian: tháng 5"): the
-/// field (`None` for one kept in the note), the label as written and the value.
-fn labelled_line(t: &str) -> Option<(Option<Field>, &str, &str)> {
-    const LABELS: &[(&str, Option<Field>)] = &[
-        ("kinh phi", Some(Field::Budget)),
-        ("chi phi", Some(Field::Budget)),
-        ("so tien", Some(Field::Budget)),
-        ("ket qua", Some(Field::Result)),
-        ("san pham", Some(Field::Result)),
-        ("tinh trang", Some(Field::Status)),
-        ("tien do", Some(Field::Status)),
-        ("thoi gian", None),
-        ("dia diem", None),
-        ("thanh phan", None),
-        ("ghi chu", None),
-    ];
-    let (label, value) = t.split_once(':')?;
-    let (label, value) = (label.trim_start_matches(['-', '–', '+', '•', '*', ' ']).trim(), value.trim());
-    if value.is_empty() || label.split_whitespace().nth(4).is_some() {
-        return None;
+/// A line labelled, a colon after the label, with a field an activity's row takes from a
+/// line under it ("Kinh phí: 30 triệu", "Kết quả: 200 đại biểu", "Tình trạng: Hoàn thành"),
+/// or with a card's label kept in its note ("Địa điểm: Hà Nội", "Ghi chú: …"), as
+/// `labelled` reads a report typed as lines: the field (`None` for the note), the label as
+/// written and the value.
+fn labelled_line(t: &str) -> Option<(Option<Field>, String, String)> {
+    let t = t.trim_start_matches(BULLETS).trim_start();
+    let (label, _) = t.split_once([':', '：'])?;
+    let (field, label, value, _) = labelled(t, (0, 0), None, card_label(label))?;
+    let Cell::Text(value) = value else { return None };
+    match field {
+        Some(Field::Budget | Field::Result | Field::Status) => Some((field, label, value)),
+        Some(Field::Note) | None => Some((None, label, value)),
+        _ => None,
     }
-    let key = fold(label);
-    let &(_, field) = LABELS.iter().find(|(l, _)| crate::ingest::header::starts_with_words(&key, l))?;
-    Some((field, label, value))
 }
 
 fn add_to_note(note: &mut String, head: &str, value: &str) {
@@ -3433,6 +3429,7 @@ fn read_rows(
             .flatten()
             .filter(|_| out.last().is_some_and(|prev| !prev.activity.is_empty()));
         if let (Some((field, label, value)), Some(prev)) = (labelled, out.last_mut()) {
+            let (label, value) = (label.as_str(), value.as_str());
             // (Money read only where the row above has none.)
             let money = (field == Some(Field::Budget) && prev.budget.is_none())
                 .then(|| values::budget(&Cell::Text(value.to_string()), row_unit.or(Unit::named(value)).unwrap_or(unit)));

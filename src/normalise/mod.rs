@@ -2521,9 +2521,14 @@ fn find_date(sheets: &[&SheetData]) -> Option<(DateRead, String, (String, String
         let month_only = line
             && !words("ngay")
             && t.split_once(',').is_some_and(|(place, rest)| place.split_whitespace().count() <= 5 && fold(rest).starts_with("thang "));
+        // The day left blank before the month in figures ("ngày   /10/2024").
+        let day_blank = line && {
+            let low = t.to_lowercase();
+            low.match_indices("ngày").any(|(i, w)| low[i + w.len()..].trim_start().starts_with('/'))
+        };
         // A day or month left blank: no date yet, but perhaps its month.
-        if blank || words("ngay thang") || words("thang nam") || month_only {
-            if month_line.is_none() && (signing_form || in_words || month_only || (blank && line && words("ngay"))) {
+        if blank || words("ngay thang") || words("thang nam") || month_only || day_blank {
+            if month_line.is_none() && (signing_form || in_words || month_only || day_blank || (blank && line && words("ngay"))) {
                 month_line = values::month_of(t).map(|(y, m)| (DateRead::Month(y, m), tidy(t), (sheet.name.clone(), a1(tc.row, tc.col))));
             }
             continue;

@@ -908,6 +908,8 @@ fn a_date_line_with_its_day_left_blank_decides_by_its_month_where_it_can() {
     table("svh.xlsx", "Sở Văn hóa, Thể thao và Du lịch", "Bắc Giang, ngày …/11/2024");
     table("sct.xlsx", "Sở Công Thương", "Bắc Giang, ngày …… tháng 10 năm 2024");
     table("stc.xlsx", "Sở Tài chính", "Bắc Giang, ngày …… tháng …… năm 2024");
+    // The day's place left as spaces before the month in figures.
+    table("sgd.xlsx", "Sở Giáo dục và Đào tạo", "Bắc Giang, ngày    /11/2024");
     env.run_year(2024, &["--as-of", "2024-11-20"]);
     let completeness = env.csv(2024, "completeness.csv");
     let of = |code: &str| {
@@ -918,6 +920,7 @@ fn a_date_line_with_its_day_left_blank_decides_by_its_month_where_it_can() {
     assert_eq!(of("SVHTTDL"), ("2024-11-01".into(), "7".into(), "late".into()));
     assert_eq!(of("SCT"), ("".into(), "".into(), "undated".into()));
     assert_eq!(of("STC"), ("".into(), "".into(), "undated".into()));
+    assert_eq!(of("SGDDT"), ("2024-11-01".into(), "7".into(), "late".into()));
     let problems = env.csv(2024, "problems.csv");
     let found: Vec<(&str, &str, &str)> = problems
         .iter()
@@ -928,6 +931,7 @@ fn a_date_line_with_its_day_left_blank_decides_by_its_month_where_it_can() {
         found,
         [
             ("sct.xlsx", "date_partial", "A2"),
+            ("sgd.xlsx", "date_partial", "A2"),
             ("snv.xlsx", "date_partial", "A2"),
             ("stc.xlsx", "date_missing", ""),
             ("svh.xlsx", "date_partial", "A2")

@@ -2884,6 +2884,9 @@ fn read_rows(
     let mut seen_total = false;
     let resolve = |text: &str| tasks.resolve(plan, text);
     let groups = group_rows(&sheet.rows);
+    // Each row's next row's task as written ("" where it leaves it blank, taking this one's).
+    let task_below: std::collections::HashMap<u32, String> =
+        sheet.rows.windows(2).map(|w| (w[0].row, w[1].get(Field::Task).map(|(c, _)| c.text()).unwrap_or_default())).collect();
     // The money of each group's rows added up (not its rows that group others in turn).
     let group_sums: std::collections::HashMap<u32, f64> = groups
         .iter()
@@ -3583,7 +3586,30 @@ fn read_rows(
         }
         let task_heading =
             activity_only && (key.starts_with("nhiem vu") || (key.starts_with("noi dung ") && matching::numbered(&activity)));
-        if (!task_text.is_empty() && !has_content) || task_heading || section_task.is_some() {
+        // A task's row whose activity is only that task's title, whole or shortened ("I | NV3
+        // | Phát triển nguồn lực" over "1.1 | | Tập huấn…"), nothing reported on it, the rows
+        // under it leaving the task blank (or, under a section's number, naming it again):
+        // their heading. (It was an activity of its own, its status missing.)
+        let titled = !task_text.is_empty()
+            && !activity.is_empty()
+            && result.is_empty()
+            && status_text.is_empty()
+            && budget == Budget::Blank
+            && !ticks.iter().any(|(_, t)| *t)
+            && difficulties.is_empty()
+            && proposals.is_empty()
+            && note.is_empty()
+            && match (resolve(&task_text), task_below.get(&row_at)) {
+                (Match::One(code), Some(below)) => {
+                    let words = strip_section_label(&activity);
+                    let same = |m: Match| matches!(m, Match::One(c) if c == code);
+                    let section = crate::text::roman(&stt).is_some() || (stt.chars().count() == 1 && stt.chars().all(char::is_uppercase));
+                    (below.trim().is_empty() || (section && same(resolve(below))))
+                        && (same(resolve(words)) || same(matching::heading_words(plan, words)))
+                }
+                _ => false,
+            };
+        if (!task_text.is_empty() && !has_content) || task_heading || section_task.is_some() || titled {
             let written = if task_text.is_empty() { activity.clone() } else { task_text.clone() };
             let matched = section_task.unwrap_or_else(|| resolve(&written));
             current = Some(Current { matched, written, heading: true });

@@ -66,6 +66,9 @@ pub enum Kind {
     /// The report's title names an earlier year than the reporting year ("Báo cáo kết quả
     /// … năm 2023" in 2024's reports): "{the year}".
     TitleOtherYear,
+    /// The report's title says it covers the first half or a quarter of the year ("Báo cáo
+    /// sơ kết 6 tháng đầu năm 2024"): "{the title}".
+    TitlePartYear,
     SheetOtherYear,
     /// A row whose year column ("Năm") gives another year than the reporting year.
     RowOtherYear,
@@ -183,6 +186,7 @@ impl Kind {
             DatePartial => "date_partial",
             DateFromName => "date_from_name",
             TitleOtherYear => "title_other_year",
+            TitlePartYear => "title_part_year",
             SheetOtherYear => "sheet_other_year",
             RowOtherYear => "row_other_year",
             SheetOtherAgency => "sheet_other_agency",
@@ -278,6 +282,9 @@ impl Kind {
             ),
             TitleOtherYear => format!(
                 "tiêu đề báo cáo ghi năm {detail}, không phải năm báo cáo: có thể là báo cáo năm trước gửi lại, hoặc chưa sửa tiêu đề; vẫn tổng hợp, đề nghị kiểm tra"
+            ),
+            TitlePartYear => format!(
+                "tiêu đề cho biết đây là báo cáo một phần năm ({detail}), chưa phải báo cáo cả năm: vẫn tổng hợp; đề nghị đơn vị gửi báo cáo năm nếu chưa gửi"
             ),
             SheetOtherYear => format!(
                 "trang tính mang tên năm khác với năm báo cáo: không tổng hợp ({detail} dòng); nếu là số liệu năm nay, đổi tên trang"
@@ -418,6 +425,9 @@ impl Kind {
             }
             TitleOtherYear => format!(
                 "the report's title gives the year {detail}, not the reporting year: last year's report sent again, or its title not changed; consolidated, to be checked"
+            ),
+            TitlePartYear => format!(
+                "the report's title says it covers part of the year ({detail}), not the whole year: consolidated; ask for the year's report if it has not been sent"
             ),
             SheetOtherYear => format!("the sheet's name gives another year than the reporting year: not consolidated ({detail} rows)"),
             RowOtherYear => format!("the row's year column gives another year than the reporting year ({detail}): not consolidated"),

@@ -137,6 +137,38 @@ pub(super) fn title_other_year(sheets: &[&SheetData], year: i32) -> Option<(Stri
     None
 }
 
+/// The first line above a report's table that titles it ("báo cáo", "kết quả", "sơ kết") as a
+/// report of part of the year: its first six months or first or second quarter ("BÁO CÁO SƠ KẾT 6
+/// THÁNG ĐẦU NĂM 2024", "Báo cáo kết quả quý II/2024"), a year after it, if any, the
+/// reporting year: its sheet, cell and the line. (Not nine months: the year's report, due
+/// in the autumn, often covers the year to 30 September.)
+pub(super) fn title_part_year(sheets: &[&SheetData], year: i32) -> Option<(String, String, String)> {
+    const PARTS: &[&str] = &["6 thang dau nam", "sau thang dau nam", "quy i", "quy ii", "quy 1", "quy 2"];
+    for sheet in sheets {
+        for tc in &sheet.top {
+            let Cell::Text(t) = &tc.cell else { continue };
+            // (A title: not a sentence, a labelled line or an item of a report typed as lines,
+            // "- Kết quả quý I: …".)
+            if t.len() > 400 || t.contains([':', '：']) || t.trim_start().starts_with(super::BULLETS) {
+                continue;
+            }
+            let key = fold(t);
+            let titled =
+                ["bao cao", "ket qua", "so ket"].iter().any(|w| crate::text::contains_words(&key, w)) && key.split(' ').nth(30).is_none();
+            let Some(at) = PARTS.iter().filter_map(|p| crate::text::contains_words(&key, p).then(|| key.find(p)).flatten()).min() else {
+                continue;
+            };
+            // ("… quý II/2024": the year right after the quarter; another year's half is not this
+            // year's report.)
+            let after = key[at..].split(' ').find(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()));
+            if titled && after.is_none_or(|y| y == year.to_string()) {
+                return Some((sheet.name.clone(), a1(tc.row, tc.col), tidy(t)));
+            }
+        }
+    }
+    None
+}
+
 /// Finds the report date in the sheets given, in their order: a "Ngày báo cáo" line, else
 /// the place-and-date line ("Bắc Giang, ngày 20 tháng 10 năm 2024"), else an appendix's
 /// line naming its report. Returns what was read, as written, and where.

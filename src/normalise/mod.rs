@@ -24,7 +24,7 @@ use crate::ingest::header::is_row_number;
 use crate::ingest::{label_value, Cell, Field, Ingested, SheetData, TopCell, WorkbookData};
 use crate::plan::Plan;
 use crate::text::{a1, fold, tidy, tidy_owned};
-use dates::{after_the_run, find_date, month_date, sent_column, title_other_year, ReportReference};
+use dates::{after_the_run, find_date, month_date, sent_column, title_other_year, title_part_year, ReportReference};
 use lines::{card_label, labelled, lines_table, plain_lines, wide_table};
 use matching::{AgencyIndex, Match};
 use sender::{by_agency, find_agency, path_agency, sheet_sender};
@@ -345,7 +345,10 @@ fn received_dates(
         if d.record.outcome == Outcome::Accepted {
             submitted.insert(code.clone(), d.record.file.clone());
         }
-        if let Some(date) = d.record.report_date {
+        // (A report of part of the year beside the year's is another report: the year's was
+        // not received on its day.)
+        let part_year = d.record.outcome == Outcome::Superseded && d.problems.iter().any(|p| p.kind == Kind::TitlePartYear);
+        if let Some(date) = d.record.report_date.filter(|_| !part_year) {
             let e = from_files.entry(code.clone()).or_insert((date, d.record.file.clone()));
             if date < e.0 {
                 *e = (date, d.record.file.clone());
@@ -636,6 +639,10 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
         let report: Vec<&SheetData> = sheets.iter().map(|&i| &wb.sheets[i]).collect();
         if let Some((sheet, cell, named)) = title_other_year(&report, year) {
             problems.push(Problem::at(&ing.rel, &sheet, cell, Kind::TitleOtherYear, named.to_string()));
+        } else if let Some((sheet, cell, title)) = title_part_year(&report, year) {
+            // A report of the first half or quarter of the year (sent in the summer, asked
+            // for on its own): not the year's report. Said so; the rows are read.
+            problems.push(Problem::at(&ing.rel, &sheet, cell, Kind::TitlePartYear, title));
         }
     }
     // A workbook holding several agencies' reports, a sheet each, each sheet's own line
@@ -2908,11 +2915,15 @@ fn supersede(drafts: &mut [Draft]) {
         }
     }
     for idxs in by_agency.values_mut().filter(|v| v.len() > 1) {
-        // Latest first.
+        // Latest first; a report of the whole year before one its title gives as of part of
+        // it ("6 tháng đầu năm"), whatever their dates.
+        let part = |d: &Draft| d.problems.iter().any(|p| p.kind == Kind::TitlePartYear);
         idxs.sort_by(|&a, &b| {
-            (drafts[b].record.report_date, &drafts[b].record.file).cmp(&(drafts[a].record.report_date, &drafts[a].record.file))
+            let key = |d: &Draft| (!part(d), d.record.report_date, d.record.file.clone());
+            key(&drafts[b]).cmp(&key(&drafts[a]))
         });
         let kept = drafts[idxs[0]].record.file.clone();
+        let kept_part = part(&drafts[idxs[0]]);
         let kept_sha = drafts[idxs[0]].record.sha256.clone();
         let mut tasks = drafts[idxs[0]].tasks.clone();
         // The activities of the files used, folded: a file on other tasks that repeats one
@@ -2924,7 +2935,13 @@ fn supersede(drafts: &mut [Draft]) {
         for &i in &idxs[1..] {
             let its = activities_of(&drafts[i]);
             let d = &mut drafts[i];
-            if !tasks.is_empty() && !d.tasks.is_empty() && tasks.is_disjoint(&d.tasks) && activities.is_disjoint(&its) {
+            // (Not a part-year report beside the year's: another report, not a part of it.)
+            if !tasks.is_empty()
+                && !d.tasks.is_empty()
+                && tasks.is_disjoint(&d.tasks)
+                && activities.is_disjoint(&its)
+                && part(d) == kept_part
+            {
                 tasks.extend(d.tasks.iter().cloned());
                 activities.extend(its);
                 d.problems.push(Problem::file(&d.record.file, Kind::ReportPart, kept.clone()));

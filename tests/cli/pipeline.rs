@@ -2716,6 +2716,55 @@ fn a_title_naming_last_year_is_said_so_and_its_rows_are_read() {
 }
 
 #[test]
+fn a_report_of_the_first_half_year_is_said_so_and_the_year_s_report_is_preferred() {
+    let env = Env::new();
+    let dir = env.year_dir(2024);
+    let header = ["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng"];
+    let report = |name: &str, agency: &str, lines: &[&str], activity: &str, task: &str| {
+        let mut top = vec![format!("Đơn vị báo cáo: {agency}")];
+        top.extend(lines.iter().map(|l| l.to_string()));
+        let top: Vec<&str> = top.iter().map(String::as_str).collect();
+        write_report(&dir.join(name), &top, &header, &[&["1", task, activity, "Xong", "Hoàn thành"]]);
+    };
+    // The mid-year report alone: read, and said so.
+    report("snv.xlsx", "Sở Ngoại vụ", &["Ngày báo cáo: 15/06/2024", "BÁO CÁO SƠ KẾT 6 THÁNG ĐẦU NĂM 2024"], "Hội nghị", "NV1");
+    // Beside the year's report, undated: the year's is used, on other tasks too.
+    report(
+        "svh-6thang.xlsx",
+        "Sở Văn hóa, Thể thao và Du lịch",
+        &["Ngày báo cáo: 15/06/2024", "Báo cáo kết quả quý II/2024"],
+        "Tập huấn",
+        "NV3",
+    );
+    report("svh-nam.xlsx", "Sở Văn hóa, Thể thao và Du lịch", &["BÁO CÁO KẾT QUẢ NĂM 2024"], "Liên hoan", "NV5");
+    // Nine months is the year's report, due in the autumn.
+    report("sct.xlsx", "Sở Công Thương", &["Ngày báo cáo: 20/10/2024", "BÁO CÁO KẾT QUẢ 9 THÁNG ĐẦU NĂM 2024"], "Hội chợ", "NV4");
+    env.run_year(2024, &[]);
+    let problems = env.csv(2024, "problems.csv");
+    let found: Vec<[&str; 4]> =
+        pick(&problems, ["file", "cell", "kind", "detail"]).into_iter().filter(|p| p[2] == "title_part_year").collect();
+    assert_eq!(
+        found,
+        [
+            ["snv.xlsx", "A3", "title_part_year", "BÁO CÁO SƠ KẾT 6 THÁNG ĐẦU NĂM 2024"],
+            ["svh-6thang.xlsx", "A3", "title_part_year", "Báo cáo kết quả quý II/2024"]
+        ]
+    );
+    let files = env.csv(2024, "files.csv");
+    let outcome = |name: &str| files.iter().find(|f| f["file"] == name).unwrap()["outcome"].clone();
+    assert_eq!(
+        [outcome("snv.xlsx"), outcome("svh-6thang.xlsx"), outcome("svh-nam.xlsx"), outcome("sct.xlsx")],
+        ["accepted", "superseded", "accepted", "accepted"]
+    );
+    let rows = env.csv(2024, "rows.csv");
+    assert_eq!(pick(&rows, ["agency_code", "activity"]), [["SCT", "Hội chợ"], ["SNV", "Hội nghị"], ["SVHTTDL", "Liên hoan"]]);
+    // The year's report is not received on the mid-year report's day: undated.
+    let completeness = env.csv(2024, "completeness.csv");
+    let verdict = |code: &str| completeness.iter().find(|c| c["agency_code"] == code).unwrap()["verdict"].clone();
+    assert_eq!([verdict("SNV"), verdict("SVHTTDL"), verdict("SCT")], ["on_time", "undated", "on_time"]);
+}
+
+#[test]
 fn a_column_of_status_words_under_another_header_is_the_status() {
     let env = Env::new();
     let dir = env.year_dir(2024);

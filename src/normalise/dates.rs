@@ -365,6 +365,31 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_title_of_half_the_year_is_told_apart() {
+        let part = |line: &str| {
+            let wb = crate::ingest::read_bytes("bao-cao.xlsx", &crate::ingest::tests::xlsx_with(&[(1, 0, line)], 4)).unwrap();
+            title_part_year(&[&wb.sheets[0]], 2024).map(|(_, cell, _)| cell)
+        };
+        for t in
+            ["BÁO CÁO SƠ KẾT 6 THÁNG ĐẦU NĂM 2024", "Báo cáo kết quả quý II/2024", "Kết quả thực hiện Quý I", "Sơ kết sáu tháng đầu năm"]
+        {
+            assert_eq!(part(t).as_deref(), Some("A2"), "{t:?}");
+        }
+        // Nine months, the third quarter, the next year's half, a plan's mid-term review, a
+        // labelled line of what was done, a line that is no title.
+        for t in [
+            "BÁO CÁO KẾT QUẢ 9 THÁNG ĐẦU NĂM 2024",
+            "Báo cáo kết quả quý III/2024",
+            "Báo cáo kết quả năm 2024 và phương hướng 6 tháng đầu năm 2025",
+            "Báo cáo sơ kết 3 năm thực hiện Kế hoạch",
+            "- Kết quả quý I: tổ chức 2 hội nghị",
+            "Số liệu tính đến hết quý II",
+        ] {
+            assert_eq!(part(t), None, "{t:?}");
+        }
+    }
+
+    #[test]
     fn date_labels() {
         for (t, want) in [
             ("Ngày báo cáo: 20/10/2024", Some("20/10/2024")),

@@ -338,6 +338,9 @@ fn status_words(text: &str) -> Status {
     if matches!(text.trim(), "✓" | "✔" | "√" | "✅") {
         return Status::Done;
     }
+    // An option's number or letter before its words, as a form's drop-down list gives them
+    // ("1. Hoàn thành", "2-Đang thực hiện", "(3) Chưa thực hiện", "a) Đang thực hiện").
+    let text = option_label(text).map_or(text, |(_, words)| words);
     let key = fold(text);
     // Alone only: "Chậm" (late) folds as "Chăm sóc…" does, and "Định kỳ…" may open a result.
     // A period alone ("Hằng năm", "Hàng quý") is recurring work, as "Định kỳ" is.
@@ -351,6 +354,19 @@ fn status_words(text: &str) -> Status {
         .filter(|(w, _)| w.as_bytes().first().copied() == first && crate::ingest::header::starts_with_words(&key, w))
         .max_by_key(|(w, _)| w.len())
         .map_or(Status::Unknown, |&(_, s)| s)
+}
+
+/// An option's number or letter and the words after it ("1. Hoàn thành", "2-Đang…", "(3)
+/// Chưa…", "a) …"): a number of one or two figures, or one letter, closed by a point, dash or
+/// bracket, then a letter. Not "1 phần", "2024", "1.5".
+fn option_label(text: &str) -> Option<(&str, &str)> {
+    let t = text.trim_start();
+    let inner = t.strip_prefix('(').unwrap_or(t);
+    let mark = inner.find(['.', '-', ')', '–'])?;
+    let (label, rest) = (&inner[..mark], inner[mark..].trim_start_matches(['.', '-', ')', '–', ' ']));
+    let number = (1..=2).contains(&label.len()) && label.bytes().all(|b| b.is_ascii_digit());
+    let letter = label.len() == 1 && label.bytes().all(|b| b.is_ascii_lowercase()) && inner[mark..].starts_with(['.', ')']);
+    ((number || letter) && rest.starts_with(char::is_alphabetic)).then_some((label, rest))
 }
 
 /// The status a sentence opens with ("Đã hoàn thành 3 lớp tập huấn", "Đang triển khai
@@ -1603,6 +1619,11 @@ mod tests {
             ("Hoàn thành một phần", Status::InProgress),
             ("Đã hoàn thành một phần kế hoạch", Status::InProgress),
             ("Hoàn thành một số nội dung", Status::InProgress),
+            // A drop-down list's numbered options.
+            ("1. Hoàn thành", Status::Done),
+            ("2-Đang thực hiện", Status::InProgress),
+            ("(3) Chưa thực hiện", Status::NotStarted),
+            ("a) Đang thực hiện", Status::InProgress),
             ("Đã hoàn thành 1 phần", Status::InProgress),
             ("Không hoàn thành", Status::InProgress),
             ("Hoàn thành cơ bản", Status::Done),

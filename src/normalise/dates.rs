@@ -149,7 +149,10 @@ pub(super) fn title_part_year(sheets: &[&SheetData], year: i32) -> Option<(Strin
             let Cell::Text(t) = &tc.cell else { continue };
             // (A title: not a sentence, a labelled line or an item of a report typed as lines,
             // "- Kết quả quý I: …".)
-            if t.len() > 400 || t.contains([':', '：']) || t.trim_start().starts_with(super::BULLETS) {
+            // (Told first without folding: a half year's or a quarter's figure or word, "6",
+            // "quý", "sáu".)
+            let may = t.contains(|c: char| c.is_ascii_digit() || matches!(c, 'q' | 'Q' | 'á' | 'Á'));
+            if !may || t.len() > 400 || t.contains([':', '：']) || t.trim_start().starts_with(super::BULLETS) {
                 continue;
             }
             let key = fold(t);
@@ -237,7 +240,7 @@ pub(super) fn find_date(sheets: &[&SheetData]) -> Option<(DateRead, String, (Str
             && !words("ngay")
             && t.split_once(',').is_some_and(|(place, rest)| place.split_whitespace().count() <= 5 && fold(rest).starts_with("thang "));
         // The day left blank before the month in figures ("ngày   /10/2024").
-        let day_blank = line && {
+        let day_blank = line && t.contains('/') && {
             let low = t.to_lowercase();
             low.match_indices("ngày").any(|(i, w)| low[i + w.len()..].trim_start().starts_with('/'))
         };

@@ -1353,9 +1353,15 @@ fn read_rows(
     let mut seen_total = false;
     let resolve = |text: &str| tasks.resolve(plan, text);
     let groups = group_rows(&sheet.rows);
-    // Each row's next row's task as written ("" where it leaves it blank, taking this one's).
-    let task_below: std::collections::HashMap<u32, String> =
-        sheet.rows.windows(2).map(|w| (w[0].row, w[1].get(Field::Task).map(|(c, _)| c.text()).unwrap_or_default())).collect();
+    // The next row's task as written ("" where it leaves it blank, taking this one's), of each
+    // row that reports nothing (no result, status or money): a heading, perhaps.
+    let blank = |r: &crate::ingest::RawRow, f: Field| r.get(f).is_none_or(|(c, _)| c.is_empty());
+    let task_below: std::collections::HashMap<u32, String> = sheet
+        .rows
+        .windows(2)
+        .filter(|w| [Field::Result, Field::Status, Field::Budget].into_iter().all(|f| blank(&w[0], f)))
+        .map(|w| (w[0].row, w[1].get(Field::Task).map(|(c, _)| c.text()).unwrap_or_default()))
+        .collect();
     // The money of each group's rows added up (not its rows that group others in turn).
     let group_sums: std::collections::HashMap<u32, f64> = groups
         .iter()

@@ -362,7 +362,11 @@ fn status_words(text: &str) -> Status {
 fn option_label(text: &str) -> Option<(&str, &str)> {
     let t = text.trim_start();
     let inner = t.strip_prefix('(').unwrap_or(t);
-    let mark = inner.find(['.', '-', ')', '–'])?;
+    // (Most statuses open with a capital: no option's label, told at once.)
+    if !inner.bytes().next().is_some_and(|b| b.is_ascii_digit() || b.is_ascii_lowercase()) {
+        return None;
+    }
+    let mark = inner.char_indices().take(4).find(|(_, c)| matches!(c, '.' | '-' | ')' | '–')).map(|(i, _)| i)?;
     let (label, rest) = (&inner[..mark], inner[mark..].trim_start_matches(['.', '-', ')', '–', ' ']));
     let number = (1..=2).contains(&label.len()) && label.bytes().all(|b| b.is_ascii_digit());
     let letter = label.len() == 1 && label.bytes().all(|b| b.is_ascii_lowercase()) && inner[mark..].starts_with(['.', ')']);

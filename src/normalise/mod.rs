@@ -2026,16 +2026,16 @@ fn read_rows(
         // numbered as a section ("I | Tuyên truyền, quán triệt…", "1. Tuyên truyền…") where
         // the table has no task column. A title without a section's number stays an
         // activity: it could be one worded like a task.
-        let activity_only = !activity.is_empty()
+        // An activity with nothing reported on it: no result, status, money or tick.
+        let bare_activity = !activity.is_empty()
             && result.is_empty()
             && status_text.is_empty()
             && budget == Budget::Blank
-            && !ticks.iter().any(|(_, t)| *t)
-            && task_text.is_empty();
-        let section = activity_only
-            && (crate::text::roman(&stt).is_some()
-                || (stt.chars().count() == 1 && stt.chars().all(char::is_alphabetic))
-                || (stt.is_empty() && strip_section_label(&activity) != activity));
+            && !ticks.iter().any(|(_, t)| *t);
+        let activity_only = bare_activity && task_text.is_empty();
+        // A section's number ("II", "B").
+        let section_number = crate::text::roman(&stt).is_some() || (stt.chars().count() == 1 && stt.chars().all(char::is_alphabetic));
+        let section = activity_only && (section_number || (stt.is_empty() && strip_section_label(&activity) != activity));
         let section_task = if section {
             // (Or a few words of its title, "III | QUẢNG BÁ HÌNH ẢNH": each row under it was
             // `task_missing`.)
@@ -2066,11 +2066,7 @@ fn read_rows(
         // under it leaving the task blank (or, under a section's number, naming it again):
         // their heading. (It was an activity of its own, its status missing.)
         let titled = !task_text.is_empty()
-            && !activity.is_empty()
-            && result.is_empty()
-            && status_text.is_empty()
-            && budget == Budget::Blank
-            && !ticks.iter().any(|(_, t)| *t)
+            && bare_activity
             && difficulties.is_empty()
             && proposals.is_empty()
             && note.is_empty()
@@ -2078,8 +2074,7 @@ fn read_rows(
                 (Match::One(code), Some(below)) => {
                     let words = strip_section_label(&activity);
                     let same = |m: Match| matches!(m, Match::One(c) if c == code);
-                    let section = crate::text::roman(&stt).is_some() || (stt.chars().count() == 1 && stt.chars().all(char::is_uppercase));
-                    (below.trim().is_empty() || (section && same(resolve(below))))
+                    (below.trim().is_empty() || (section_number && same(resolve(below))))
                         && (same(resolve(words)) || same(matching::heading_words(plan, words)))
                 }
                 _ => false,

@@ -114,6 +114,9 @@ pub enum Kind {
     StatusMissing,
     BudgetUnreadable,
     BudgetUnitSuspect,
+    /// A budget column with no unit written whose amounts read only as đồng ("15.000.000"
+    /// under "Kinh phí"): read so, "{its header}".
+    BudgetUnitGuessed,
     /// An amount in a foreign currency ("5.000 USD", under "Kinh phí (USD)"): not converted.
     BudgetForeignCurrency,
     CellError,
@@ -215,6 +218,7 @@ impl Kind {
             StatusMissing => "status_missing",
             BudgetUnreadable => "budget_unreadable",
             BudgetUnitSuspect => "budget_unit_suspect",
+            BudgetUnitGuessed => "budget_unit_guessed",
             BudgetForeignCurrency => "budget_foreign_currency",
             CellError => "cell_error",
             FormulaNoValue => "formula_no_value",
@@ -359,6 +363,9 @@ impl Kind {
             BudgetUnreadable => format!("kinh phí \"{detail}\" không đọc được: ghi số triệu đồng"),
             BudgetForeignCurrency => format!("kinh phí \"{detail}\" bằng ngoại tệ: không quy đổi ra đồng, không cộng vào tổng kinh phí (giữ ở ghi chú); nếu cần tổng hợp, ghi thêm số triệu đồng đã chi"),
             BudgetUnitSuspect => format!("kinh phí \"{detail}\" không hợp lý với đơn vị ở tiêu đề cột (có thể nhầm đồng/triệu đồng): kiểm tra lại, chưa cộng vào tổng"),
+            BudgetUnitGuessed => format!(
+                "cột kinh phí \"{detail}\" không ghi đơn vị, các số từ một triệu trở lên: đã đọc theo đơn vị đồng (quy ra triệu đồng); đề nghị ghi rõ đơn vị ở tiêu đề cột"
+            ),
             CellError => format!("ô có lỗi công thức {detail}: sửa công thức hoặc ghi giá trị"),
             FormulaNoValue => format!("ô có công thức {detail} nhưng không lưu giá trị (tệp không được lưu bằng Excel hay LibreOffice): mở tệp, lưu lại rồi gửi, hoặc ghi giá trị"),
             Duplicate => format!("dòng trùng với {detail}: chỉ tính một lần"),
@@ -478,6 +485,9 @@ impl Kind {
             BudgetUnitSuspect => {
                 format!("budget \"{detail}\" implausible for the column's unit; left out of totals")
             }
+            BudgetUnitGuessed => format!(
+                "budget column \"{detail}\" gives no unit and its amounts are a million and more: read in đồng (converted to millions); write the unit in the header"
+            ),
             CellError => format!("formula error {detail}"),
             FormulaNoValue => format!("formula {detail} saved with no value (the file was not saved by a spreadsheet program): open and save it, or type the value"),
             Duplicate => format!("duplicate of {detail}; counted once"),

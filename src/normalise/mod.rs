@@ -1286,11 +1286,10 @@ fn read_rows(
     let mut without_status = 0;
     // The budget's unit: in its header, else on the sheet's "Đơn vị tính: …" line above the
     // table (which names the unit of every amount in it), else millions.
-    let unit = header
+    let stated = header
         .col(Field::Budget)
         .and_then(|c| Unit::named(&c.header))
-        .or_else(|| sheet.top.iter().find_map(|c| label_value(&c.cell.text(), UNIT_LABELS).and_then(Unit::named)))
-        .unwrap_or(Unit::Million);
+        .or_else(|| sheet.top.iter().find_map(|c| label_value(&c.cell.text(), UNIT_LABELS).and_then(Unit::named)));
     // The codes the form gives its statuses ("1: Hoàn thành; 2: Đang thực hiện"), in the
     // status column's header or a line above the table: looked for at the first status
     // that is no word (most tables have none).
@@ -1312,6 +1311,28 @@ fn read_rows(
         .filter(|c| c.field == Field::Budget)
         .filter_map(|c| values::foreign_currency(&c.header).map(|code| (c.col, code)))
         .collect();
+    // No unit written ("Kinh phí"), and amounts of a million and more that read only as
+    // đồng ("15.000.000"), none that reads only as millions ("15"): đồng, said once. (Each
+    // amount was `budget_unit_suspect`, none counted.)
+    let unit = stated.unwrap_or_else(|| {
+        let Some(col) = header.col(Field::Budget) else { return Unit::Million };
+        let (mut gain, mut loss) = (0, 0);
+        for r in &sheet.rows {
+            match budget_of(r, Unit::Million, &foreign_cols).0 {
+                Budget::Suspect(m) if m >= 1e6 => match budget_of(r, Unit::Dong, &foreign_cols).0 {
+                    Budget::Millions(_) => gain += 1,
+                    _ => loss += 1,
+                },
+                Budget::Millions(_) if !matches!(budget_of(r, Unit::Dong, &foreign_cols).0, Budget::Millions(_)) => loss += 1,
+                _ => {}
+            }
+        }
+        if gain == 0 || loss > 0 {
+            return Unit::Million;
+        }
+        problems.push(Problem::at(file, &sheet.name, a1(header.first_row, col.col), Kind::BudgetUnitGuessed, tidy(&col.header)));
+        Unit::Dong
+    });
     // A column's header as the note names it.
     let head_of = |f: Field| header.col(f).map_or(String::new(), |c| tidy(&c.header));
     // Which of two amounts in one budget cell is the money spent, where the header names

@@ -2716,6 +2716,40 @@ fn a_title_naming_last_year_is_said_so_and_its_rows_are_read() {
 }
 
 #[test]
+fn money_with_no_unit_written_and_only_read_as_dong_is_read_so_and_said_once() {
+    let env = Env::new();
+    let dir = env.year_dir(2024);
+    let header = ["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng", "Kinh phí"];
+    // Every amount a million and more (and one with its own unit): in đồng.
+    write_report(
+        &dir.join("svh.xlsx"),
+        &["Đơn vị báo cáo: Sở Văn hóa, Thể thao và Du lịch", "Ngày báo cáo: 20/10/2024"],
+        &header,
+        &[
+            &["1", "NV3", "Tập huấn", "2 lớp", "Hoàn thành", "15.000.000"],
+            &["2", "NV5", "Liên hoan", "2 đoàn", "Hoàn thành", "1.200.000.000"],
+            &["3", "NV7", "Lễ hội", "1", "Hoàn thành", "5 triệu"],
+        ],
+    );
+    // One that reads only in millions beside it: each as before.
+    write_report(
+        &dir.join("snv.xlsx"),
+        &["Đơn vị báo cáo: Sở Ngoại vụ", "Ngày báo cáo: 20/10/2024"],
+        &header,
+        &[&["1", "NV1", "Hội nghị", "Xong", "Hoàn thành", "15.000.000"], &["2", "NV2", "Rà soát", "Xong", "Hoàn thành", "20"]],
+    );
+    env.run_year(2024, &[]);
+    let rows = env.csv(2024, "rows.csv");
+    assert_eq!(
+        pick(&rows, ["agency_code", "budget_million_vnd"]),
+        [["SNV", ""], ["SNV", "20.0"], ["SVHTTDL", "15.0"], ["SVHTTDL", "1200.0"], ["SVHTTDL", "5.0"]]
+    );
+    let problems = env.csv(2024, "problems.csv");
+    let found: Vec<[&str; 3]> = pick(&problems, ["file", "cell", "kind"]).into_iter().filter(|p| p[2].starts_with("budget")).collect();
+    assert_eq!(found, [["snv.xlsx", "F5", "budget_unit_suspect"], ["svh.xlsx", "F4", "budget_unit_guessed"]]);
+}
+
+#[test]
 fn a_report_of_the_first_half_year_is_said_so_and_the_year_s_report_is_preferred() {
     let env = Env::new();
     let dir = env.year_dir(2024);

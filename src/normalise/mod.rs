@@ -1285,7 +1285,7 @@ fn read_rows(
     let labelled_sheet = header.columns.iter().any(|c| c.col >= LABELLED_COLUMN);
     let mut without_status = 0;
     // The budget's unit: in its header, else on the sheet's "Đơn vị tính: …" line above the
-    // table (which names the unit of every amount in it), else millions.
+    // table (which names the unit of every amount in it), else millions (or đồng, below).
     let stated = header
         .col(Field::Budget)
         .and_then(|c| Unit::named(&c.header))
@@ -1315,7 +1315,10 @@ fn read_rows(
     // đồng ("15.000.000"), none that reads only as millions ("15"): đồng, said once. (Each
     // amount was `budget_unit_suspect`, none counted.)
     let unit = stated.unwrap_or_else(|| {
-        let Some(col) = header.col(Field::Budget) else { return Unit::Million };
+        // (Not where a column of units gives each row's, "Đơn vị tính": "đồng".)
+        let Some(col) = header.col(Field::Budget).filter(|_| CountColumns::of(header).units.is_empty()) else {
+            return Unit::Million;
+        };
         let (mut gain, mut loss) = (0, 0);
         for r in &sheet.rows {
             match budget_of(r, Unit::Million, &foreign_cols).0 {

@@ -2738,11 +2738,18 @@ fn money_with_no_unit_written_and_only_read_as_dong_is_read_so_and_said_once() {
         &header,
         &[&["1", "NV1", "Hội nghị", "Xong", "Hoàn thành", "15.000.000"], &["2", "NV2", "Rà soát", "Xong", "Hoàn thành", "20"]],
     );
+    // A column of units gives each row's: nothing guessed.
+    write_report(
+        &dir.join("sct.xlsx"),
+        &["Đơn vị báo cáo: Sở Công Thương", "Ngày báo cáo: 20/10/2024"],
+        &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng", "Kinh phí", "Đơn vị tính"],
+        &[&["1", "NV4", "Hội chợ", "Xong", "Hoàn thành", "15.000.000", "đồng"]],
+    );
     env.run_year(2024, &[]);
     let rows = env.csv(2024, "rows.csv");
     assert_eq!(
         pick(&rows, ["agency_code", "budget_million_vnd"]),
-        [["SNV", ""], ["SNV", "20.0"], ["SVHTTDL", "15.0"], ["SVHTTDL", "1200.0"], ["SVHTTDL", "5.0"]]
+        [["SCT", "15.0"], ["SNV", ""], ["SNV", "20.0"], ["SVHTTDL", "15.0"], ["SVHTTDL", "1200.0"], ["SVHTTDL", "5.0"]]
     );
     let problems = env.csv(2024, "problems.csv");
     let found: Vec<[&str; 3]> = pick(&problems, ["file", "cell", "kind"]).into_iter().filter(|p| p[2].starts_with("budget")).collect();

@@ -147,10 +147,9 @@ pub(super) fn title_part_year(sheets: &[&SheetData], year: i32) -> Option<(Strin
     for sheet in sheets {
         for tc in &sheet.top {
             let Cell::Text(t) = &tc.cell else { continue };
-            // (A title: not a sentence, a labelled line or an item of a report typed as lines,
-            // "- Kết quả quý I: …".)
-            // (Told first without folding: a half year's or a quarter's figure or word, "6",
-            // "quý", "sáu".)
+            // A title: not a sentence, a labelled line or an item of a report typed as lines
+            // ("- Kết quả quý I: …"); told first without folding by a half year's or a
+            // quarter's figure or word ("6", "quý", "sáu").
             let may = t.contains(|c: char| c.is_ascii_digit() || matches!(c, 'q' | 'Q' | 'á' | 'Á'));
             if !may || t.len() > 400 || t.contains([':', '：']) || t.trim_start().starts_with(super::BULLETS) {
                 continue;

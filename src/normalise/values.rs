@@ -340,7 +340,7 @@ fn status_words(text: &str) -> Status {
     }
     // An option's number or letter before its words, as a form's drop-down list gives them
     // ("1. Hoàn thành", "2-Đang thực hiện", "(3) Chưa thực hiện", "a) Đang thực hiện").
-    let text = option_label(text).map_or(text, |(_, words)| words);
+    let text = option_label(text).unwrap_or(text);
     let key = fold(text);
     // Alone only: "Chậm" (late) folds as "Chăm sóc…" does, and "Định kỳ…" may open a result.
     // A period alone ("Hằng năm", "Hàng quý") is recurring work, as "Định kỳ" is.
@@ -356,10 +356,10 @@ fn status_words(text: &str) -> Status {
         .map_or(Status::Unknown, |&(_, s)| s)
 }
 
-/// An option's number or letter and the words after it ("1. Hoàn thành", "2-Đang…", "(3)
-/// Chưa…", "a) …"): a number of one or two figures, or one letter, closed by a point, dash or
+/// The words after an option's number or letter ("1. Hoàn thành", "2-Đang…", "(3) Chưa…",
+/// "a) …"): a number of one or two figures, or one letter, closed by a point, dash or
 /// bracket, then a letter. Not "1 phần", "2024", "1.5".
-fn option_label(text: &str) -> Option<(&str, &str)> {
+fn option_label(text: &str) -> Option<&str> {
     let t = text.trim_start();
     let inner = t.strip_prefix('(').unwrap_or(t);
     // (Most statuses open with a capital: no option's label, told at once.)
@@ -370,7 +370,7 @@ fn option_label(text: &str) -> Option<(&str, &str)> {
     let (label, rest) = (&inner[..mark], inner[mark..].trim_start_matches(['.', '-', ')', '–', ' ']));
     let number = (1..=2).contains(&label.len()) && label.bytes().all(|b| b.is_ascii_digit());
     let letter = label.len() == 1 && label.bytes().all(|b| b.is_ascii_lowercase()) && inner[mark..].starts_with(['.', ')']);
-    ((number || letter) && rest.starts_with(char::is_alphabetic)).then_some((label, rest))
+    ((number || letter) && rest.starts_with(char::is_alphabetic)).then_some(rest)
 }
 
 /// The status a sentence opens with ("Đã hoàn thành 3 lớp tập huấn", "Đang triển khai

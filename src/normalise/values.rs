@@ -114,6 +114,8 @@ const STATUS_WORDS: &[(&str, Status)] = &[
     ("du thao", Status::InProgress),
     ("dang du thao", Status::InProgress),
     ("co ban hoan thanh", Status::Done),
+    ("da co ban hoan thanh", Status::Done),
+    ("co ban da hoan thanh", Status::Done),
     ("co ban dat", Status::Done),
     ("vuot ke hoach", Status::Done),
     ("hoan tat", Status::Done),
@@ -181,8 +183,11 @@ const STATUS_WORDS: &[(&str, Status)] = &[
     ("vuot chi tieu", Status::Done),
     ("vuot muc", Status::Done),
     ("htt", Status::Done),
-    // Put back or done away with: not carried out this year.
+    // Put back or done away with: not carried out this year ("Lùi sang năm 2025", "Lùi lại").
     ("lui thoi gian", Status::NotStarted),
+    ("lui sang", Status::NotStarted),
+    ("lui lai", Status::NotStarted),
+    ("khong du dieu kien", Status::NotStarted),
     ("bai bo", Status::NotStarted),
     // Stopped, as called off: not carried out this year ("Dừng" alone folds as "Đúng" does;
     // "Tạm dừng", paused, is neither, flagged).
@@ -349,11 +354,20 @@ fn status_words(text: &str) -> Status {
     }
     // The first letter rules out most phrases before any comparison (this runs per row).
     let first = key.as_bytes().first().copied();
-    STATUS_WORDS
+    let found = STATUS_WORDS
         .iter()
         .filter(|(w, _)| w.as_bytes().first().copied() == first && crate::ingest::header::starts_with_words(&key, w))
         .max_by_key(|(w, _)| w.len())
-        .map_or(Status::Unknown, |&(_, s)| s)
+        .map_or(Status::Unknown, |&(_, s)| s);
+    // "Hoãn" (put off) folds as "Hoàn" does, "Dừng" (stopped) as "Đúng": told by their marks,
+    // where they open the status ("Hoãn", "Hoãn do dịch bệnh", "Dừng").
+    if found == Status::Unknown && (key == "hoan" || key == "dung" || key.starts_with("hoan ") || key.starts_with("dung ")) {
+        let said = crate::text::tidy(text).to_lowercase();
+        if said.split(|c: char| !c.is_alphabetic()).next().is_some_and(|w| w == "hoãn" || w == "dừng") {
+            return Status::NotStarted;
+        }
+    }
+    found
 }
 
 /// The words after an option's number or letter ("1. Hoàn thành", "2-Đang…", "(3) Chưa…",
@@ -1709,11 +1723,28 @@ mod tests {
         assert!(share_header("Tỷ lệ hoàn thành (%)") && share_header("Mức độ hoàn thành") && !share_header("Tình trạng"));
         assert_eq!(status("Thực hiện xong"), Done);
         assert_eq!(status("Chờ phê duyệt"), InProgress);
-        for t in ["Hủy", "Đã hủy", "Tạm hoãn", "Hoãn lại", "Chuyển sang năm 2025", "Không phát sinh"] {
+        for t in [
+            "Hủy",
+            "Đã hủy",
+            "Tạm hoãn",
+            "Hoãn lại",
+            "Chuyển sang năm 2025",
+            "Không phát sinh",
+            "Hoãn",
+            "Hoa\u{303}n",
+            "Hoãn do dịch bệnh",
+            "Dừng",
+            "Lùi sang năm 2025",
+            "Không đủ điều kiện thực hiện",
+        ] {
             assert_eq!(status(t), NotStarted, "{t}");
         }
         assert_eq!(status("Hoàn thành"), Done);
         assert_eq!(status("Hoàn tất"), Done);
+        assert_eq!(status("Đã cơ bản hoàn thành"), Done);
+        for t in ["Hoàn", "Đúng", "Đúng hạn nộp"] {
+            assert_eq!(status(t), Unknown, "{t}: not put off or stopped");
+        }
         assert_eq!(status("Tạm dừng"), Unknown, "paused: neither, asked");
         for t in ["✓", " √ ", "✅"] {
             assert_eq!(status(t), Done, "{t}");

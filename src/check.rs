@@ -23,6 +23,7 @@ pub fn verdict_vi(v: &str) -> &'static str {
         "not_received" => "Chưa nộp",
         "unreadable" => "Đã gửi, không đọc được: cần gửi lại",
         "no_file" => "Sổ công văn ghi đã nhận, không có tệp: cần lưu tệp vào thư mục",
+        "part_year" => "Mới gửi báo cáo 6 tháng/quý: cần gửi báo cáo năm",
         _ => "",
     }
 }
@@ -63,6 +64,9 @@ pub struct Summary {
     /// paper, or the attachment not saved there): sent, by the register's day, and
     /// nothing of it consolidated.
     pub no_file: usize,
+    /// Sent only a report of part of the year (its first half, a quarter): consolidated,
+    /// and the year's report still to come.
+    pub part_year: usize,
     pub past_deadline: bool,
     pub tasks: usize,
     /// Tasks every assigned agency reported on.
@@ -77,6 +81,9 @@ pub struct Summary {
     pub problems: usize,
 }
 
+/// The submissions' column of agencies that sent only a report of part of the year.
+const PART_YEAR: &str = "part_year";
+
 fn days(d: NaiveDate) -> i32 {
     (d - NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid")).num_days() as i32
 }
@@ -90,13 +97,16 @@ fn days_late(deadline: Option<NaiveDate>) -> Expr {
 
 /// The verdict of a row of the completeness table.
 fn verdict(deadline: Option<NaiveDate>, past_deadline: bool) -> Expr {
-    // Not submitted, with a file: the agency sent one that cannot be read.
-    let unread = col(SUBMITTED).not().and(col(FILE).is_not_null());
+    // Not submitted, with a file: the agency sent one that cannot be read, or only a report
+    // of part of the year.
+    let unread = col(SUBMITTED).not().and(col(FILE).is_not_null()).and(col(PART_YEAR).not());
     // Not submitted, no file, a received date: the register's alone.
     let register_only = col(SUBMITTED).not().and(col(FILE).is_null()).and(col(RECEIVED_DATE).is_not_null());
     if deadline.is_none() {
         return when(col(SUBMITTED))
             .then(lit("received"))
+            .when(col(PART_YEAR))
+            .then(lit("part_year"))
             .when(unread)
             .then(lit("unreadable"))
             .when(register_only)
@@ -104,7 +114,9 @@ fn verdict(deadline: Option<NaiveDate>, past_deadline: bool) -> Expr {
             .otherwise(lit("not_received"));
     }
     let not_received = if past_deadline { "missing" } else { "not_yet_due" };
-    when(unread)
+    when(col(PART_YEAR))
+        .then(lit("part_year"))
+        .when(unread)
         .then(lit("unreadable"))
         .when(register_only)
         .then(lit("no_file"))
@@ -144,6 +156,8 @@ pub fn check(plan: &Plan, year: i32, as_of: NaiveDate, norm: &Normalised) -> Pol
         }
     }
     sent.retain(|_, (_, files)| !files.is_empty());
+    // An agency that sent only a report of part of the year has not sent the year's.
+    let part_year = norm.part_year_only();
     // An agency the receipts register alone says sent a report: no file, its date the
     // register's.
     let registered = norm.register_only.keys().filter(|c| !sent.contains_key(c.as_str()));
@@ -153,13 +167,15 @@ pub fn check(plan: &Plan, year: i32, as_of: NaiveDate, norm: &Normalised) -> Pol
         AGENCY_CODE => sent.keys().copied().collect::<Vec<_>>(),
         RECEIVED_DATE => sent.keys().map(|c| norm.received.get(*c).copied().map(days)).collect::<Vec<_>>(),
         FILE => sent.values().map(|(_, files)| files.join("; ")).collect::<Vec<_>>(),
-        SUBMITTED => sent.values().map(|(accepted, _)| *accepted).collect::<Vec<_>>(),
+        SUBMITTED => sent.iter().map(|(code, (accepted, _))| *accepted && !part_year.contains(code)).collect::<Vec<_>>(),
+        PART_YEAR => sent.keys().map(|code| part_year.contains(code)).collect::<Vec<_>>(),
     )?
     .vstack(&df!(
         AGENCY_CODE => registered.clone(),
         RECEIVED_DATE => registered_dates,
         FILE => registered.iter().map(|_| None::<&str>).collect::<Vec<_>>(),
         SUBMITTED => registered.iter().map(|_| false).collect::<Vec<_>>(),
+        PART_YEAR => registered.iter().map(|_| false).collect::<Vec<_>>(),
     )?)?
     .lazy()
     .with_column(col(RECEIVED_DATE).cast(DataType::Date));
@@ -170,7 +186,9 @@ pub fn check(plan: &Plan, year: i32, as_of: NaiveDate, norm: &Normalised) -> Pol
         // Each expected agency with its submission, if any.
         .left_join(submissions, col(AGENCY_CODE), col(AGENCY_CODE))
         .with_column(col(SUBMITTED).fill_null(lit(false)))
-        .with_column(days_late(deadline).alias(DAYS_LATE))
+        .with_column(col(PART_YEAR).fill_null(lit(false)))
+        // (The year's report not received: no days late by the part's day.)
+        .with_column(when(col(PART_YEAR)).then(lit(NULL).cast(DataType::Int32)).otherwise(days_late(deadline)).alias(DAYS_LATE))
         .with_column(verdict(deadline, past_deadline).alias(VERDICT))
         .sort([AGENCY_ORDER], Default::default())
         .select([col(AGENCY_CODE), col(AGENCY_NAME), col(SUBMITTED), col(RECEIVED_DATE), col(DAYS_LATE), col(VERDICT), col(FILE)])
@@ -252,6 +270,7 @@ pub fn check(plan: &Plan, year: i32, as_of: NaiveDate, norm: &Normalised) -> Pol
         not_received: count("missing") + count("not_yet_due") + count("not_received"),
         unreadable: count("unreadable"),
         no_file: count("no_file"),
+        part_year: count("part_year"),
         past_deadline,
         tasks: assigned_tasks,
         tasks_fully_reported: per_task.height(),

@@ -59,6 +59,7 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
             "not_received": s.not_received,
             "unreadable": s.unreadable,
             "no_file": s.no_file,
+            "part_year": s.part_year,
             "agencies": agencies,
             "unreported_pairs": pairs,
         });

@@ -115,7 +115,7 @@ pub fn render(cfg: &RunConfig, read: Read) -> anyhow::Result<(Year, Vec<crate::r
 pub fn has_gaps(checked: &Checked) -> bool {
     let s = &checked.summary;
     s.late > 0
-        || (s.past_deadline && s.not_received + s.unreadable + s.no_file > 0)
+        || (s.past_deadline && s.not_received + s.unreadable + s.no_file + s.part_year > 0)
         || s.pairs_reported < s.pairs && s.received > 0 && unreported_by_submitters(checked)
 }
 
@@ -175,8 +175,8 @@ pub fn summary_line(cfg: &RunConfig, checked: &Checked) -> String {
             ),
         };
     }
-    // Agencies whose only files cannot be read, or whose report only the register
-    // records, are named where there are any.
+    // Agencies whose only files cannot be read, whose report only the register records,
+    // or that sent only a report of part of the year, are named where there are any.
     let unreadable = match (s.unreadable, cfg.lang) {
         (0, _) => String::new(),
         (n, Lang::Vi) => format!(", {n} gửi tệp không đọc được"),
@@ -185,6 +185,10 @@ pub fn summary_line(cfg: &RunConfig, checked: &Checked) -> String {
         (0, _) => String::new(),
         (n, Lang::Vi) => format!(", {n} chỉ có trong sổ công văn (không có tệp)"),
         (n, Lang::En) => format!(", {n} in the receipts register with no file"),
+    } + &match (s.part_year, cfg.lang) {
+        (0, _) => String::new(),
+        (n, Lang::Vi) => format!(", {n} mới gửi báo cáo 6 tháng/quý"),
+        (n, Lang::En) => format!(", {n} sent only a half-year or quarter's report"),
     };
     match cfg.lang {
         Lang::Vi => format!(
@@ -299,6 +303,7 @@ pub fn run_config(cfg: &RunConfig, log: &Log) -> anyhow::Result<Year> {
         ("not_received", s.not_received.to_string()),
         ("unreadable", s.unreadable.to_string()),
         ("no_file", s.no_file.to_string()),
+        ("part_year", s.part_year.to_string()),
         ("pairs_reported", s.pairs_reported.to_string()),
         ("pairs", s.pairs.to_string()),
         ("problems", s.problems.to_string()),

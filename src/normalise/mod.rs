@@ -118,6 +118,20 @@ impl Normalised {
             .collect()
     }
 
+    /// The agencies whose every report used is of part of the year, its first half or a
+    /// quarter (`title_part_year`): the year's report is still to come.
+    pub fn part_year_only(&self) -> std::collections::BTreeSet<&str> {
+        let part: std::collections::BTreeSet<&str> =
+            self.problems.iter().filter(|p| p.kind == Kind::TitlePartYear).map(|p| p.file.as_str()).collect();
+        let mut whole: BTreeMap<&str, bool> = BTreeMap::new();
+        for f in self.files.iter().filter(|f| f.outcome == Outcome::Accepted) {
+            if let Some(code) = f.agency_code.as_deref() {
+                *whole.entry(code).or_insert(false) |= !part.contains(f.file.as_str());
+            }
+        }
+        whole.into_iter().filter(|(_, whole)| !whole).map(|(code, _)| code).collect()
+    }
+
     pub fn rows_read(&self) -> usize {
         self.files.iter().map(|f| f.rows_read).sum()
     }

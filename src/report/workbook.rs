@@ -351,7 +351,7 @@ fn summary(ws: &mut Worksheet, st: &Styles, cfg: &RunConfig, checked: &Checked) 
         "Chưa nộp (chưa đến hạn)"
     };
     // From the third row on, the rows split the reports expected and sum to 100%.
-    let status_rows: [(&str, usize); 8] = [
+    let status_rows: [(&str, usize); 9] = [
         ("Số báo cáo phải nộp", s.expected),
         ("Số báo cáo đã nhận (tỷ lệ báo cáo)", s.received),
         ("Nộp đúng hạn (tỷ lệ đúng hạn)", s.on_time),
@@ -360,10 +360,11 @@ fn summary(ws: &mut Worksheet, st: &Styles, cfg: &RunConfig, checked: &Checked) 
         (not_received, s.not_received),
         ("Đã gửi nhưng không đọc được (cần gửi lại)", s.unreadable),
         ("Sổ công văn ghi đã nhận, không có tệp", s.no_file),
+        ("Mới gửi báo cáo 6 tháng/quý (chưa có báo cáo năm)", s.part_year),
     ];
     let split_first = r + 2;
-    // The last two lines only where an agency sent files that cannot be read, or the
-    // register alone records its report.
+    // The last three lines only where an agency sent files that cannot be read, the
+    // register alone records its report, or it sent only a report of part of the year.
     for (i, (label, n)) in status_rows.into_iter().enumerate() {
         if i >= 6 && n == 0 {
             continue;
@@ -556,7 +557,7 @@ fn submissions(ws: &mut Worksheet, st: &Styles, cfg: &RunConfig, checked: &Check
         let f = match verdict {
             "on_time" => &st.ok,
             "late" | "undated" => &st.warn,
-            "missing" | "unreadable" | "no_file" => &st.bad,
+            "missing" | "unreadable" | "no_file" | "part_year" => &st.bad,
             _ => &st.muted,
         };
         ws.write_string_with_format(r, 5, verdict_vi(verdict), f)?;

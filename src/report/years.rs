@@ -101,7 +101,7 @@ fn sheet(plan: &Plan, first: i32, last: i32, years: &[YearRow], as_of: NaiveDate
     };
     header(ws, r, "Tình hình nộp báo cáo")?;
     type Count = fn(&Summary) -> usize;
-    let counts: [(&str, Count); 7] = [
+    let counts: [(&str, Count); 8] = [
         ("Số báo cáo phải nộp", |s| s.expected),
         ("Nộp đúng hạn", |s| s.on_time),
         ("Nộp muộn", |s| s.late),
@@ -109,10 +109,11 @@ fn sheet(plan: &Plan, first: i32, last: i32, years: &[YearRow], as_of: NaiveDate
         ("Chưa nộp", |s| s.not_received),
         ("Đã gửi, không đọc được", |s| s.unreadable),
         ("Sổ công văn ghi đã nhận, không có tệp", |s| s.no_file),
+        ("Mới gửi báo cáo 6 tháng/quý", |s| s.part_year),
     ];
     let chart_first = r + 2;
-    // Files that cannot be read, and reports only the register records, get a line only
-    // where a year has any.
+    // Files that cannot be read, reports only the register records, and reports of part of
+    // the year alone get a line only where a year has any.
     for (i, (label, f)) in counts.into_iter().enumerate() {
         if i >= 5 && years.iter().all(|y| f(&y.summary) == 0) {
             continue;

@@ -2799,10 +2799,62 @@ fn a_report_of_the_first_half_year_is_said_so_and_the_year_s_report_is_preferred
     );
     let rows = env.csv(2024, "rows.csv");
     assert_eq!(pick(&rows, ["agency_code", "activity"]), [["SCT", "Hội chợ"], ["SNV", "Hội nghị"], ["SVHTTDL", "Liên hoan"]]);
-    // The year's report is not received on the mid-year report's day: undated.
+    // The year's report is not received on the mid-year report's day: undated. Sent alone,
+    // the mid-year report is not the year's: still to come (it was on time by its June day).
     let completeness = env.csv(2024, "completeness.csv");
-    let verdict = |code: &str| completeness.iter().find(|c| c["agency_code"] == code).unwrap()["verdict"].clone();
-    assert_eq!([verdict("SNV"), verdict("SVHTTDL"), verdict("SCT")], ["on_time", "undated", "on_time"]);
+    let agency = |code: &str| completeness.iter().find(|c| c["agency_code"] == code).unwrap().clone();
+    let verdict = |code: &str| agency(code)["verdict"].clone();
+    assert_eq!([verdict("SNV"), verdict("SVHTTDL"), verdict("SCT")], ["part_year", "undated", "on_time"]);
+    let snv = agency("SNV");
+    assert_eq!((snv["submitted"].as_str(), snv["received_date"].as_str(), snv["days_late"].as_str()), ("false", "2024-06-15", ""));
+    // The workbook says so, beside the report's day, and counts it apart.
+    let sent = sheet(&env.workbook(2024), "Tình hình nộp");
+    let row = row_with(&sent, "Sở Ngoại vụ");
+    assert_eq!((row[3].as_str(), row[5].as_str()), ("2024-06-15", "Mới gửi báo cáo 6 tháng/quý: cần gửi báo cáo năm"));
+    let summary = sheet(&env.workbook(2024), "Tổng hợp");
+    assert_eq!(row_with(&summary, "Mới gửi báo cáo 6 tháng/quý (chưa có báo cáo năm)")[1], "1");
+}
+
+#[test]
+fn an_agency_that_sent_only_its_mid_year_report_is_a_gap_past_the_deadline() {
+    let env = Env::new();
+    // Two agencies, a task each: both report on it, one only in its mid-year report.
+    let plan = "[plan]\nid = \"hai-co-quan\"\ntitle = \"Kế hoạch thử\"\nprovince = \"Bắc Giang\"\nfirst_year = 2022\nlast_year = 2030\n\
+                coordinator = \"SNV\"\ndeadline = \"25/10\"\n\n[[agencies]]\ncode = \"SNV\"\nname = \"Sở Ngoại vụ\"\n\n[[agencies]]\ncode = \"SCT\"\n\
+                name = \"Sở Công Thương\"\n\n[[tasks]]\ncode = \"NV1\"\ntitle = \"Tuyên truyền\"\nlead = \"SNV\"\n\n\
+                [[tasks]]\ncode = \"NV2\"\ntitle = \"Xúc tiến thương mại\"\nlead = \"SCT\"\n";
+    std::fs::write(env.root.join("inputs/plans/hai.toml"), plan).unwrap();
+    let dir = env.root.join("inputs/hai-co-quan/2024");
+    let header = ["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng"];
+    let report = |title: &str| {
+        write_report(
+            &dir.join("snv.xlsx"),
+            &["Đơn vị báo cáo: Sở Ngoại vụ", "Ngày báo cáo: 20/10/2024"],
+            &header,
+            &[&["1", "NV1", "Hội nghị", "Xong", "Hoàn thành"]],
+        );
+        write_report(
+            &dir.join("sct.xlsx"),
+            &["Đơn vị báo cáo: Sở Công Thương", "Ngày báo cáo: 15/06/2024", title],
+            &header,
+            &[&["1", "NV2", "Hội chợ", "Xong", "Hoàn thành"]],
+        );
+    };
+    let run = || env.run(&["run", "--plan", "inputs/plans/hai.toml", "--year", "2024", "--as-of", "2024-11-20", "--fail-on-gaps"]);
+    // The year's report, sent in June: no gap.
+    report("BÁO CÁO KẾT QUẢ NĂM 2024");
+    assert_eq!(run().status.code(), Some(0));
+    // The mid-year report alone: the year's is still to come, a gap past the deadline
+    // (it was on time, and the run exited 0).
+    report("BÁO CÁO SƠ KẾT 6 THÁNG ĐẦU NĂM 2024");
+    let out = run();
+    assert_eq!(out.status.code(), Some(3), "{}", String::from_utf8_lossy(&out.stdout));
+    assert!(String::from_utf8_lossy(&out.stdout)
+        .contains("nhận 1/2 báo cáo (1 đúng hạn, 0 muộn, 0 không rõ ngày, 0 chưa nộp, 1 mới gửi báo cáo 6 tháng/quý)"));
+    // Before the deadline it is no gap yet, and still said.
+    let out = env.run(&["check", "--plan", "inputs/plans/hai.toml", "--year", "2024", "--as-of", "2024-10-01", "--fail-on-gaps"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("SCT Sở Công Thương — Mới gửi báo cáo 6 tháng/quý: cần gửi báo cáo năm"));
 }
 
 #[test]

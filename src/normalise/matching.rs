@@ -468,11 +468,16 @@ fn listed(plan: &Plan, text: &str) -> Option<Vec<String>> {
     Some(in_plan_order(plan, codes))
 }
 
-/// A range of codes ("NV1-NV3", "NV1 đến NV3"): every task from one end to the other, in
-/// plan order. ("NV-1" and "IV.4 - Hội chợ…" are one task: the dash joins a code or a
-/// title.)
+/// A range of codes ("NV1-NV3", "NV1 – NV3" with Word's dash, "NV1 đến NV3", "Từ NV1
+/// đến NV3"): every task from one end to the other, in plan order. ("NV-1" and "IV.4 - Hội
+/// chợ…" are one task: the dash joins a code or a title.)
 fn range(plan: &Plan, text: &str) -> Option<Vec<String>> {
-    let (a, b) = text.split_once('-').or_else(|| text.split_once(" đến "))?;
+    // ("Từ" before the first: from.)
+    let text = match text.trim_start().split_once(' ') {
+        Some((from, rest)) if fold(from) == "tu" && rest.contains(" đến ") => rest,
+        _ => text,
+    };
+    let (a, b) = text.split_once(['-', '–', '—', '→']).or_else(|| text.split_once(" đến "))?;
     if !a.chars().any(|c| c.is_ascii_digit()) || b.trim().len() > 12 {
         return None;
     }
@@ -920,6 +925,7 @@ title = "Phát triển nguồn nhân lực"
             ("IV.4", one("IV.4")),
             ("Nhiệm vụ IV.4: Tổ chức Hội chợ trái cây quốc tế tại tỉnh Bắc Giang", one("IV.4")),
             ("IV.4 - Hội chợ trái cây", one("IV.4")),
+            ("IV.4 – Hội chợ trái cây", one("IV.4")),
             ("Nhiệm vụ 3: Phát triển nguồn lực trong lĩnh vực ngoại giao văn hoá", one("NV3")),
             ("Phát triển nguồn lực ngoại giao văn hóa", one("NV3")),
             ("Phát triển nguồn lực NGVH", one("NV3")),
@@ -951,6 +957,12 @@ title = "Phát triển nguồn nhân lực"
             // A range: every task in it, never the first alone.
             ("NV1-NV3", Match::Ambiguous(vec!["NV1".into(), "NV3".into()])),
             ("NV7 đến NV1", Match::Ambiguous(vec!["NV1".into(), "NV3".into(), "NV7".into()])),
+            // With the dash Word or autocorrect puts in, an arrow, "Từ … đến …" (each was the
+            // first alone, with no finding, or not read).
+            ("NV1 – NV3", Match::Ambiguous(vec!["NV1".into(), "NV3".into()])),
+            ("NV1—NV3", Match::Ambiguous(vec!["NV1".into(), "NV3".into()])),
+            ("NV1 → NV3", Match::Ambiguous(vec!["NV1".into(), "NV3".into()])),
+            ("Từ NV1 đến NV3", Match::Ambiguous(vec!["NV1".into(), "NV3".into()])),
             ("NV-3", one("NV3")),
             // The agency's part before the code.
             ("Chủ trì NV3", one("NV3")),

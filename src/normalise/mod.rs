@@ -2863,7 +2863,16 @@ fn budget_in<'a>(
             }
             continue;
         }
-        match values::budget(cell, unit) {
+        // An amount with its currency's name, read in đồng by a word before it ("30 nghìn
+        // USD" was 30 nghìn đồng): no amount in đồng.
+        let in_words = |t: &str| t.bytes().any(|b| b.is_ascii_alphabetic() || b >= 0x80);
+        let read = match values::budget(cell, unit) {
+            Budget::Millions(_) if matches!(cell, Cell::Text(t) if in_words(t) && values::foreign_currency(t).is_some()) => {
+                Budget::Unreadable
+            }
+            read => read,
+        };
+        match read {
             Budget::Blank => {}
             Budget::Millions(m) => {
                 if sum.is_none() {

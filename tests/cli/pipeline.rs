@@ -250,15 +250,24 @@ fn money_in_a_foreign_currency_is_kept_in_the_note_not_added_as_dong() {
             &["", "", "", "", "", "Triệu đồng", "USD"],
             &["1", "NV1", "Đón đoàn Hàn Quốc", "Đã đón", "Hoàn thành", "50", "5000"],
             &["2", "NV1", "Hội chợ Nhật Bản", "Tham gia", "Hoàn thành", "3.000 USD", ""],
+            // (Read as 30 nghìn đồng, 0.03 million, before 0.13.0.)
+            &["3", "NV1", "Tài trợ học bổng", "5 suất", "Hoàn thành", "30 nghìn USD", ""],
         ],
     );
     env.run_year(2024, &[]);
     let rows = env.csv(2024, "rows.csv");
     let got: Vec<(&str, &str)> = rows.iter().map(|r| (r["budget_million_vnd"].as_str(), r["note"].as_str())).collect();
-    assert_eq!(got, [("50.0", "Kinh phí USD: 5000"), ("", "Kinh phí Triệu đồng: 3.000 USD")]);
+    assert_eq!(got, [("50.0", "Kinh phí USD: 5000"), ("", "Kinh phí Triệu đồng: 3.000 USD"), ("", "Kinh phí Triệu đồng: 30 nghìn USD")]);
     let problems = env.csv(2024, "problems.csv");
     let found: Vec<(&str, &str, &str)> = problems.iter().map(|p| (p["kind"].as_str(), p["cell"].as_str(), p["detail"].as_str())).collect();
-    assert_eq!(found, [("budget_foreign_currency", "G6", "5000 USD"), ("budget_foreign_currency", "F7", "3.000 USD")]);
+    assert_eq!(
+        found,
+        [
+            ("budget_foreign_currency", "G6", "5000 USD"),
+            ("budget_foreign_currency", "F7", "3.000 USD"),
+            ("budget_foreign_currency", "F8", "30 nghìn USD")
+        ]
+    );
 }
 
 #[test]

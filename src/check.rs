@@ -290,6 +290,7 @@ pub fn check(plan: &Plan, year: i32, as_of: NaiveDate, norm: &Normalised) -> Pol
                     crate::error::Kind::TotalsRow
                         | crate::error::Kind::GroupRow
                         | crate::error::Kind::BudgetJoined
+                        | crate::error::Kind::BudgetOfTask
                         | crate::error::Kind::ContinuedRow
                         | crate::error::Kind::ReportPart
                 )

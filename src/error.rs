@@ -129,6 +129,9 @@ pub enum Kind {
     TotalsRow,
     /// A row of a sheet of the money alone, its amount given to the report's activity of the same name.
     BudgetJoined,
+    /// A task's money on a sheet summing up the report by task, given to the task's first
+    /// activity, where none of its activities gives money of its own.
+    BudgetOfTask,
     /// A row over numbered rows of its own ("1" over "1.1", "1.2"): not an activity.
     GroupRow,
     TotalsMismatch,
@@ -226,6 +229,7 @@ impl Kind {
             RowHidden => "row_hidden",
             TotalsRow => "totals_row",
             BudgetJoined => "budget_joined",
+            BudgetOfTask => "budget_of_task",
             GroupRow => "group_row",
             TotalsMismatch => "totals_mismatch",
             GroupMismatch => "group_mismatch",
@@ -372,6 +376,9 @@ impl Kind {
             RowHidden => format!("dòng bị ẩn ({detail}): đơn vị đã ẩn dòng này khỏi báo cáo nên không tổng hợp; nếu là hoạt động cần báo cáo, đề nghị bỏ ẩn"),
             TotalsRow => "dòng tổng cộng: không tính là hoạt động".into(),
             BudgetJoined => format!("dòng của bảng kinh phí riêng: kinh phí ghép vào hoạt động cùng tên ở {detail}, không tính là hoạt động riêng"),
+            BudgetOfTask => format!(
+                "kinh phí cả nhiệm vụ ghi ở trang tổng hợp theo nhiệm vụ ({detail}): tính vào hoạt động đầu tiên của nhiệm vụ (dòng này), vì các hoạt động không ghi kinh phí riêng"
+            ),
             GroupRow => format!("dòng nhóm các dòng đánh số bên dưới (\"{detail}\"): không tính là hoạt động riêng; kinh phí ghi ở dòng này được đối chiếu với tổng các dòng bên dưới"),
             TotalsMismatch => format!("dòng tổng cộng không khớp với tổng các dòng ({detail})"),
             GroupMismatch => format!("kinh phí ở dòng nhóm không khớp với tổng các dòng bên dưới ({detail})"),
@@ -494,6 +501,9 @@ impl Kind {
             RowHidden => format!("row hidden by hand ({detail}): left out of the report by its sender, so not consolidated"),
             TotalsRow => "totals row, not an activity".into(),
             BudgetJoined => format!("a row of a sheet of the money alone: its amount given to the activity of the same name at {detail}, not an activity of its own"),
+            BudgetOfTask => format!(
+                "the task's money given on a sheet summing up the report by task ({detail}): counted on the task's first activity (this row), as its activities give none of their own"
+            ),
             GroupRow => format!("a row grouping the numbered rows under it (\"{detail}\"): not an activity of its own; its budget is checked against theirs"),
             TotalsMismatch => format!("totals row disagrees with the sum of rows ({detail})"),
             GroupMismatch => format!("a group row's budget disagrees with the sum of the rows under it ({detail})"),

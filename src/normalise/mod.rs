@@ -829,7 +829,10 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
 /// Kết quả thực hiện | Tình trạng"), beside a sheet of the activities ("Chi tiết"): its rows
 /// on tasks whose activities that sheet gives are the same work said twice (each was an
 /// activity of its own, its money counted again). They are left out, and the sheet listed
-/// once with their number; its rows on other tasks are kept. Returns how many were left out.
+/// once with their number; its rows on other tasks are kept. A task's money there, where
+/// none of its activities gives money of its own (the sheet of activities has no money
+/// column), goes to its first activity, listed `budget_of_task` (it was lost). Returns how
+/// many were left out.
 fn leave_out_summaries(file: &str, sheets: &[SheetData], rows: &mut Vec<Row>, problems: &mut Vec<Problem>) -> usize {
     let has_activities =
         |name: &str| sheets.iter().any(|s| s.name == name && s.header.as_ref().is_some_and(|h| h.col(Field::Activity).is_some()));
@@ -839,15 +842,31 @@ fn leave_out_summaries(file: &str, sheets: &[SheetData], rows: &mut Vec<Row>, pr
     }
     let covered: BTreeSet<String> = rows.iter().filter(|r| detail.contains(r.sheet.as_str())).filter_map(|r| r.task_code.clone()).collect();
     let detail = detail.into_iter().collect::<Vec<_>>().join(", ");
-    // Per sheet, the rows left out and where they were.
+    // Per sheet, the rows left out and where they were; per task, the money they give.
     let mut out: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();
+    let mut money: BTreeMap<String, (f64, String, u32)> = BTreeMap::new();
     rows.retain(|r| {
         let summary = !has_activities(&r.sheet) && r.activity.is_empty() && r.task_code.as_ref().is_some_and(|t| covered.contains(t));
         if summary {
             out.entry(r.sheet.clone()).or_default().insert(r.row);
+            if let (Some(task), Some(b)) = (&r.task_code, r.budget) {
+                money.entry(task.clone()).or_insert((0.0, r.sheet.clone(), r.row)).0 += b;
+            }
         }
         !summary
     });
+    let mut given = Vec::new();
+    for (task, (amount, sheet, row)) in money {
+        let of_task = |r: &Row| r.task_code.as_deref() == Some(task.as_str());
+        if rows.iter().any(|r| of_task(r) && r.budget.is_some()) {
+            continue;
+        }
+        if let Some(first) = rows.iter_mut().find(|r| of_task(r)) {
+            first.budget = Some(amount);
+            add_to_note(&mut first.note, "Kinh phí cả nhiệm vụ ghi ở", &format!("trang {sheet}, dòng {row}"));
+            given.push(Problem::at(file, &first.sheet, format!("A{}", first.row), Kind::BudgetOfTask, format!("{sheet}!{row}")));
+        }
+    }
     // Their rows' own findings go with them.
     problems.retain(|p| !(p.file == file && out.get(&p.sheet).is_some_and(|at| row_of(&p.cell).is_some_and(|r| at.contains(&r)))));
     let mut n = 0;
@@ -855,6 +874,7 @@ fn leave_out_summaries(file: &str, sheets: &[SheetData], rows: &mut Vec<Row>, pr
         n += at.len();
         problems.push(Problem::at(file, &sheet, String::new(), Kind::SheetSummary, format!("{} {detail}", at.len())));
     }
+    problems.extend(given);
     n
 }
 

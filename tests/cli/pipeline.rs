@@ -1560,6 +1560,47 @@ fn a_summary_by_task_beside_the_activities_is_not_counted_twice() {
 }
 
 #[test]
+fn a_task_s_money_on_a_sheet_of_its_own_goes_to_its_first_activity_where_they_give_none() {
+    let env = Env::new();
+    // The activities with no money column; the money per task on a sheet of its own.
+    let details = grid(&[
+        &["Đơn vị báo cáo: Sở Ngoại vụ"],
+        &["Ngày báo cáo: 20/10/2024"],
+        &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả thực hiện", "Tình trạng"],
+        &["1", "NV1", "Hội nghị quán triệt", "120 đại biểu", "Hoàn thành"],
+        &["2", "NV1", "Tập huấn", "2 lớp", "Hoàn thành"],
+        &["3", "NV2", "Xây dựng quy chế", "Đã ban hành", "Hoàn thành"],
+    ]);
+    let money = grid(&[
+        &["Biểu 2: Kinh phí thực hiện"],
+        &["STT", "Nhiệm vụ", "Kinh phí được giao (triệu đồng)", "Kinh phí đã sử dụng (triệu đồng)"],
+        &["1", "NV1", "50", "45"],
+        &["2", "NV2", "20", "20"],
+        &["", "Tổng cộng", "70", "65"],
+    ]);
+    write_sheets(&env.year_dir(2024).join("snv.xlsx"), &[("Biểu 1", details), ("Biểu 2", money)]);
+    env.run_year(2024, &[]);
+    // The money was lost: the summary's rows are left out, and no activity had any.
+    let rows = env.csv(2024, "rows.csv");
+    assert_eq!(
+        pick(&rows, ["activity", "budget_million_vnd", "note"]),
+        [
+            ["Hội nghị quán triệt", "45.0", "Kinh phí cả nhiệm vụ ghi ở: trang Biểu 2, dòng 3"],
+            ["Tập huấn", "", ""],
+            ["Xây dựng quy chế", "20.0", "Kinh phí cả nhiệm vụ ghi ở: trang Biểu 2, dòng 4"]
+        ]
+    );
+    let problems = env.csv(2024, "problems.csv");
+    let found: Vec<[&str; 3]> = pick(&problems, ["sheet", "cell", "detail"])
+        .into_iter()
+        .zip(&problems)
+        .filter(|(_, p)| p["kind"] == "budget_of_task")
+        .map(|(x, _)| x)
+        .collect();
+    assert_eq!(found, [["Biểu 1", "A4", "Biểu 2!3"], ["Biểu 1", "A6", "Biểu 2!4"]]);
+}
+
+#[test]
 fn a_budget_split_by_source_over_three_header_rows_adds_up_its_sources_where_the_total_is_blank() {
     let env = Env::new();
     let cells = grid(&[

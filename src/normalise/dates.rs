@@ -233,6 +233,20 @@ pub(super) fn find_date(sheets: &[&SheetData]) -> Option<(DateRead, String, (Str
         // document's number.
         let words = |w: &str| crate::text::contains_words(&key, w);
         let in_words = line && words("ngay") && words("thang") && words("nam");
+        // The day and month in figures, the year in words ("ngày 20/10 năm 2024").
+        let year_in_words = || {
+            let mut w = key.split(' ');
+            w.position(|w| w == "nam").is_some()
+                && w.next().is_some_and(|y| matches!(y.len(), 2 | 4) && y.bytes().all(|b| b.is_ascii_digit()))
+        };
+        let day_month = line && t.contains('/') && year_in_words() && {
+            let low = t.to_lowercase();
+            low.match_indices("ngày").any(|(i, w)| {
+                let rest = low[i + w.len()..].trim_start().as_bytes();
+                let day = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+                (1..=2).contains(&day) && rest.get(day) == Some(&b'/') && rest.get(day + 1).is_some_and(|b| b.is_ascii_digit())
+            })
+        };
         // The place and the month, no day at all ("Bắc Giang, tháng 10 năm 2024"); not a
         // title's month ("Số liệu đến tháng 9 năm 2024"), which is not when it was sent.
         let month_only = line
@@ -250,7 +264,7 @@ pub(super) fn find_date(sheets: &[&SheetData]) -> Option<(DateRead, String, (Str
             }
             continue;
         }
-        if signing_form || in_words {
+        if signing_form || in_words || day_month {
             let read = values::date_text(t);
             if read != DateRead::Blank {
                 return Some((read, tidy(t), (sheet.name.clone(), a1(tc.row, tc.col))));

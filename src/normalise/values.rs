@@ -1214,9 +1214,10 @@ pub fn date_text(t: &str) -> DateRead {
             return date_text(&format!("{}{}", &key[..at], &rest[2..]));
         }
     }
-    // "ngày 20 tháng 10 năm 2024": the numbers after the words.
+    // "ngày 20 tháng 10 năm 2024": the numbers after the words (the year in two figures,
+    // "năm 24", in this century).
     if let (Some(d), Some(m), Some(y)) = (after(&key, "ngay"), after(&key, "thang"), after(&key, "nam")) {
-        return ymd(y, m, d);
+        return ymd(if y < 100 { 2000 + y } else { y }, m, d);
     }
     // The month in words ("ngày 20 tháng mười năm 2024"): read as its figure.
     if let Some(key) = month_in_words(&key) {
@@ -1997,6 +1998,9 @@ mod tests {
             (Cell::Text("Bắc Giang, ngày 05 tháng Mười Một năm 2024".into()), d(2024, 11, 5)),
             (Cell::Text("ngày 20 tháng năm năm 2024".into()), d(2024, 5, 20)),
             (Cell::Text("ngày 20 tháng tư năm 2024".into()), d(2024, 4, 20)),
+            // The year in two figures; the day and month in figures before the year in words.
+            (Cell::Text("Bắc Giang, ngày 20 tháng 10 năm 24".into()), d(2024, 10, 20)),
+            (Cell::Text("Bắc Giang, ngày 20/10 năm 2024".into()), d(2024, 10, 20)),
             (Cell::Number(45585.0), d(2024, 10, 20)),
             (Cell::Empty, DateRead::Blank),
         ];

@@ -2908,6 +2908,30 @@ fn an_agency_that_sent_only_its_mid_year_report_is_a_gap_past_the_deadline() {
 }
 
 #[test]
+fn a_signing_line_with_its_day_and_month_in_figures_or_its_year_in_two_is_its_date() {
+    let env = Env::new();
+    let dir = env.year_dir(2024);
+    // Each was date_missing or date_unreadable, the agency's report undated.
+    for (name, agency, line) in [
+        ("snv.xlsx", "SỞ NGOẠI VỤ", "Bắc Giang, ngày 20/10 năm 2024"),
+        ("sct.xlsx", "SỞ CÔNG THƯƠNG", "Bắc Giang, ngày 27 tháng 10 năm 24"),
+    ] {
+        write_report(
+            &dir.join(name),
+            &[agency, line],
+            &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng"],
+            &[&["1", "NV1", "Hội nghị", "Xong", "Hoàn thành"]],
+        );
+    }
+    env.run_year(2024, &[]);
+    let files = env.csv(2024, "files.csv");
+    assert_eq!(pick(&files, ["file", "report_date"]), [["sct.xlsx", "2024-10-27"], ["snv.xlsx", "2024-10-20"]]);
+    let completeness = env.csv(2024, "completeness.csv");
+    let verdict = |code: &str| completeness.iter().find(|c| c["agency_code"] == code).unwrap()["verdict"].clone();
+    assert_eq!([verdict("SNV"), verdict("SCT")], ["on_time", "late"]);
+}
+
+#[test]
 fn a_column_of_status_words_under_another_header_is_the_status() {
     let env = Env::new();
     let dir = env.year_dir(2024);

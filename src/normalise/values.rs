@@ -458,6 +458,12 @@ pub fn status_opening(text: &str) -> Status {
         ("khong phat sinh", Status::NotStarted),
         ("tam hoan", Status::NotStarted),
         ("hoan to chuc", Status::NotStarted),
+        // Mostly done, done with success; put back to another year (each was no status).
+        ("co ban hoan thanh", Status::Done),
+        ("da co ban hoan thanh", Status::Done),
+        ("to chuc thanh cong", Status::Done),
+        ("lui sang", Status::NotStarted),
+        ("chuyen sang nam", Status::NotStarted),
     ];
     let head: String = text.chars().take(40).collect();
     let Some(key) = crate::text::fold_within(&head, 64) else { return Status::Unknown };
@@ -1789,6 +1795,10 @@ mod tests {
             ("Đạt giải nhất", Status::Unknown),
             ("Đang", Status::Unknown),
             ("Tổ chức 3 lớp", Status::Unknown),
+            ("Tổ chức thành công 2 hội nghị", Status::Done),
+            ("Đã cơ bản hoàn thành việc xây dựng đề án", Status::Done),
+            ("Lùi sang năm 2025 do chưa có kinh phí", Status::NotStarted),
+            ("Chuyển sang năm 2025 thực hiện", Status::NotStarted),
             ("Đã ban hành Kế hoạch số 12/KH-SNV", Status::Done),
             ("Đang xây dựng dự thảo đề án", Status::InProgress),
             ("Chưa tổ chức được do thiếu kinh phí", Status::NotStarted),

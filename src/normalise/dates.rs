@@ -239,24 +239,21 @@ pub(super) fn find_date(sheets: &[&SheetData]) -> Option<(DateRead, String, (Str
             w.position(|w| w == "nam").is_some()
                 && w.next().is_some_and(|y| matches!(y.len(), 2 | 4) && y.bytes().all(|b| b.is_ascii_digit()))
         };
-        let day_month = line && t.contains('/') && year_in_words() && {
-            let low = t.to_lowercase();
-            low.match_indices("ngày").any(|(i, w)| {
-                let rest = low[i + w.len()..].trim_start().as_bytes();
+        let day_month = line
+            && t.contains('/')
+            && year_in_words()
+            && after_the_day_word(t, |rest| {
+                let rest = rest.as_bytes();
                 let day = rest.iter().take_while(|b| b.is_ascii_digit()).count();
                 (1..=2).contains(&day) && rest.get(day) == Some(&b'/') && rest.get(day + 1).is_some_and(|b| b.is_ascii_digit())
-            })
-        };
+            });
         // The place and the month, no day at all ("Bắc Giang, tháng 10 năm 2024"); not a
         // title's month ("Số liệu đến tháng 9 năm 2024"), which is not when it was sent.
         let month_only = line
             && !words("ngay")
             && t.split_once(',').is_some_and(|(place, rest)| place.split_whitespace().count() <= 5 && fold(rest).starts_with("thang "));
         // The day left blank before the month in figures ("ngày   /10/2024").
-        let day_blank = line && t.contains('/') && {
-            let low = t.to_lowercase();
-            low.match_indices("ngày").any(|(i, w)| low[i + w.len()..].trim_start().starts_with('/'))
-        };
+        let day_blank = line && t.contains('/') && after_the_day_word(t, |rest| rest.starts_with('/'));
         // A day or month left blank: no date yet, but perhaps its month.
         if blank || words("ngay thang") || words("thang nam") || month_only || day_blank {
             if month_line.is_none() && (signing_form || in_words || month_only || day_blank || (blank && line && words("ngay"))) {
@@ -293,6 +290,12 @@ pub(super) fn find_date(sheets: &[&SheetData]) -> Option<(DateRead, String, (Str
         }
     }
     month_line
+}
+
+/// Whether what follows the word "ngày" somewhere in a line (spaces trimmed) passes `test`.
+fn after_the_day_word(t: &str, test: impl Fn(&str) -> bool) -> bool {
+    let low = t.to_lowercase();
+    low.match_indices("ngày").any(|(i, w)| test(low[i + w.len()..].trim_start()))
 }
 
 /// The line of an appendix naming the report it belongs to: "(Kèm theo Báo cáo số

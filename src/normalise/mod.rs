@@ -1122,6 +1122,17 @@ fn labelled_line(t: &str) -> Option<(Option<Field>, String, String)> {
     }
 }
 
+/// An activity's cell whose lines after the first give its result under a label ("Tổ chức
+/// hội nghị quán triệt\nKết quả: 120 đại biểu"): the lines before it, and the result with
+/// the lines after it.
+fn result_within(cell: &str) -> Option<(String, String)> {
+    let lines: Vec<&str> = cell.lines().collect();
+    let at = (1..lines.len()).find(|&i| matches!(labelled_line(lines[i]), Some((Some(Field::Result), _, _))))?;
+    let (_, _, value) = labelled_line(lines[at])?;
+    let result = std::iter::once(value.as_str()).chain(lines[at + 1..].iter().copied()).collect::<Vec<_>>().join("\n");
+    Some((lines[..at].join("\n").trim().to_string(), result.trim().to_string()))
+}
+
 fn add_to_note(note: &mut String, head: &str, value: &str) {
     if !note.is_empty() {
         note.push_str("; ");
@@ -1575,8 +1586,15 @@ fn read_rows(
         };
         let stt = text(Field::Stt, &mut flags);
         let mut task_text = text(Field::Task, &mut flags);
-        let activity = text(Field::Activity, &mut flags);
+        let mut activity = text(Field::Activity, &mut flags);
         let mut result = text(Field::Result, &mut flags);
+        // Its result on a labelled line of the activity's cell, where the row gives none
+        // ("Tổ chức hội nghị\nKết quả: 120 đại biểu": the result was left in the activity).
+        if result.is_empty() && activity.contains('\n') {
+            if let Some((own, said)) = result_within(&activity) {
+                (activity, result) = (own, said);
+            }
+        }
         // A dash or dots in a column of words stand for nothing ("Khó khăn: -"): read as
         // empty (not a zero, which may be a share in the status column).
         let mut said = |f: Field, flags: &mut Vec<Kind>| Some(text(f, flags)).filter(|t| !dashes_only(t)).unwrap_or_default();
@@ -3086,6 +3104,23 @@ fn drop_duplicates(d: &mut Draft) -> Vec<Problem> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_result_labelled_within_the_activity_s_cell() {
+        let split = |t: &str| result_within(t);
+        assert_eq!(
+            split("Tổ chức hội nghị quán triệt\nKết quả: 120 đại biểu"),
+            Some(("Tổ chức hội nghị quán triệt".into(), "120 đại biểu".into()))
+        );
+        assert_eq!(
+            split("Tổ chức hội nghị\nTại Hà Nội\n- Kết quả đạt được: 2 hội nghị\n150 lượt người"),
+            Some(("Tổ chức hội nghị\nTại Hà Nội".into(), "2 hội nghị\n150 lượt người".into()))
+        );
+        // Another label, or the label on the first line: no result within.
+        assert_eq!(split("Tổ chức hội nghị\nĐịa điểm: Hà Nội"), None);
+        assert_eq!(split("Tập huấn\nKinh phí: 30 triệu"), None);
+        assert_eq!(split("Kết quả: 2 hội nghị\nTại Hà Nội"), None);
+    }
 
     fn row(n: u32, task: &str, activity: &str, result: &str, budget: Option<f64>) -> Row {
         Row {

@@ -2932,6 +2932,28 @@ fn a_signing_line_with_its_day_and_month_in_figures_or_its_year_in_two_is_its_da
 }
 
 #[test]
+fn a_result_on_a_labelled_line_of_the_activity_s_cell_is_the_row_s_result() {
+    let env = Env::new();
+    // One column for the work and what came of it; a row's result on a line of its own.
+    write_report(
+        &env.year_dir(2024).join("snv.xlsx"),
+        &["Đơn vị báo cáo: Sở Ngoại vụ", "Ngày báo cáo: 20/10/2024"],
+        &["STT", "Nhiệm vụ", "Nội dung và kết quả thực hiện", "Tình trạng"],
+        &[
+            &["1", "NV1", "Tổ chức hội nghị quán triệt\nKết quả: 120 đại biểu", "Hoàn thành"],
+            &["2", "NV2", "Xây dựng quy chế\nĐịa điểm: Sở Ngoại vụ", "Hoàn thành"],
+        ],
+    );
+    env.run_year(2024, &[]);
+    let rows = env.csv(2024, "rows.csv");
+    // (The first was all activity, with no result.)
+    assert_eq!(
+        pick(&rows, ["activity", "result"]),
+        [["Tổ chức hội nghị quán triệt", "120 đại biểu"], ["Xây dựng quy chế\nĐịa điểm: Sở Ngoại vụ", ""]]
+    );
+}
+
+#[test]
 fn a_column_of_status_words_under_another_header_is_the_status() {
     let env = Env::new();
     let dir = env.year_dir(2024);

@@ -1127,8 +1127,10 @@ fn labelled_line(t: &str) -> Option<(Option<Field>, String, String)> {
 /// the lines after it.
 fn result_within(cell: &str) -> Option<(String, String)> {
     let lines: Vec<&str> = cell.lines().collect();
-    let at = (1..lines.len()).find(|&i| matches!(labelled_line(lines[i]), Some((Some(Field::Result), _, _))))?;
-    let (_, _, value) = labelled_line(lines[at])?;
+    let (at, value) = (1..lines.len()).find_map(|i| match labelled_line(lines[i]) {
+        Some((Some(Field::Result), _, value)) => Some((i, value)),
+        _ => None,
+    })?;
     let result = std::iter::once(value.as_str()).chain(lines[at + 1..].iter().copied()).collect::<Vec<_>>().join("\n");
     Some((lines[..at].join("\n").trim().to_string(), result.trim().to_string()))
 }

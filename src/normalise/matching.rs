@@ -106,6 +106,21 @@ impl AgencyIndex {
                 }
             }
         }
+        // A department by "Sở" and its field's initials ("Sở TC" for "Sở Tài chính", "Sở CT",
+        // "Sở KHCN"), as a clerk shortens a name the plan gives no short form of: only from
+        // the name written in full (an abbreviated alias's initials are no one's), none that
+        // is a Vietnamese word (a vowel but "y": "Sở YT" is "Sở Y tế"), and not where two
+        // departments share them ("Sở NV": Nội vụ and Ngoại vụ), which `bare` leaves out.
+        for a in &plan.agencies {
+            let name = fold(&a.name);
+            let Some(field) = name.strip_prefix("so ") else { continue };
+            let words: Vec<&str> = field.split(' ').filter(|w| *w != "va").collect();
+            let initials: String = words.iter().filter_map(|w| w.chars().next()).collect();
+            let full = words.len() >= 2 && words.iter().all(|w| w.len() >= 2 && w.bytes().any(|b| b"aeiouy".contains(&b)));
+            if full && !initials.bytes().any(|b| b"aeiou".contains(&b)) {
+                bare.entry(format!("so {initials}")).or_default().insert(a.code.clone());
+            }
+        }
         // The province by its initials ("TP BG", "Báo BG" for "… Bắc Giang"), as a file or a
         // signature abbreviates it.
         let initials: String = province.split(' ').filter_map(|w| w.chars().next()).collect();
@@ -734,6 +749,12 @@ aliases = ["Sở KH&ĐT"]
 code = "SKHCN"
 name = "Sở Khoa học và Công nghệ"
 aliases = ["Sở KH&CN"]
+[[agencies]]
+code = "STC"
+name = "Sở Tài chính"
+[[agencies]]
+code = "SCT"
+name = "Sở Công Thương"
 [[tasks]]
 code = "NV1"
 title = "Tuyên truyền, quán triệt, nâng cao nhận thức về vị trí, vai trò của ngoại giao văn hóa"
@@ -842,6 +863,12 @@ title = "Phát triển nguồn nhân lực"
             ("Báo BG", one("BBG")),
             ("Sở GD", one("SGDDT")),
             ("Sở KH", Match::None),
+            // A department by its field's initials, where no other's are the same.
+            ("Sở TC", one("STC")),
+            ("SỞ CT", one("SCT")),
+            ("Sở KHCN", one("SKHCN")),
+            ("Sở NV", Match::None),
+            ("Số TT", Match::None),
         ];
         for (text, want) in cases {
             assert_eq!(idx.name(text), want, "{text}");

@@ -304,6 +304,8 @@ fn issuer_line(sheets: &[&SheetData]) -> Option<String> {
 
 /// The agency a file's name, its sheets' names or the folders it is filed in name.
 pub(super) fn path_agency(index: &AgencyIndex, rel: &str, sheets: &[SheetData]) -> (Match, String) {
+    let decoded = decoded_name(rel);
+    let rel = decoded.as_deref().unwrap_or(rel);
     let name = rel.rsplit('/').next().unwrap_or(rel);
     let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
     // An agency's name, else a district's place name alone ("Yen The.xlsx").
@@ -327,6 +329,75 @@ pub(super) fn path_agency(index: &AgencyIndex, rel: &str, sheets: &[SheetData]) 
         }
     }
     (Match::None, stem.to_string())
+}
+
+/// A file's path as it was named before a download kept it encoded: an attachment saved
+/// by a mail client or a download manager that writes the name as it came in the mail or
+/// the link, in MIME's encoded words ("=?UTF-8?B?U+G7nyBUw6BpIGNow61uaC54bHN4?=", also
+/// "?Q?", in any charset encoding_rs knows) or percent-encoded ("S%E1%BB%9F%20T%C3%A0i…");
+/// None where it is neither (or is not text once decoded).
+fn decoded_name(rel: &str) -> Option<String> {
+    if rel.contains("=?") {
+        let mut out = String::new();
+        let mut rest = rel;
+        let mut decoded_any = false;
+        while let Some(start) = rest.find("=?") {
+            let word = encoded_word(&rest[start..]);
+            let before = &rest[..start];
+            // (Blanks between two encoded words are not part of the name.)
+            if !(decoded_any && word.is_some() && before.trim().is_empty()) {
+                out.push_str(before);
+            }
+            match word {
+                Some((text, len)) => {
+                    out.push_str(&text);
+                    rest = &rest[start + len..];
+                    decoded_any = true;
+                }
+                None => {
+                    out.push_str("=?");
+                    rest = &rest[start + 2..];
+                    decoded_any = false;
+                }
+            }
+        }
+        out.push_str(rest);
+        return (out != rel).then_some(out);
+    }
+    // (Percent-encoded, a name is all ASCII with no blank: "Tỷ lệ 50%20.xlsx" is as typed.)
+    let plain = |part: &str| -> Option<String> {
+        let encoded = part.contains('%') && part.bytes().all(|b| b.is_ascii_graphic());
+        encoded.then(|| percent_encoding::percent_decode_str(part).decode_utf8().ok().map(|d| d.into_owned())).flatten()
+    };
+    let parts: Vec<Option<String>> = rel.split('/').map(plain).collect();
+    parts
+        .iter()
+        .any(|p| p.as_ref().is_some())
+        .then(|| {
+            let decoded: Vec<&str> = rel.split('/').zip(&parts).map(|(part, p)| p.as_deref().unwrap_or(part)).collect();
+            decoded.join("/")
+        })
+        .filter(|d| d != rel)
+}
+
+/// One MIME encoded word at the start of `s` ("=?charset?B?…?="): its text and its length.
+fn encoded_word(s: &str) -> Option<(String, usize)> {
+    use base64::Engine;
+    let mut parts = s[2..].splitn(3, '?');
+    let (charset, how, rest) = (parts.next()?, parts.next()?, parts.next()?);
+    let text = &rest[..rest.find("?=")?];
+    let bytes = match how {
+        "B" | "b" => base64::engine::general_purpose::STANDARD_NO_PAD.decode(text.trim_end_matches('=')).ok()?,
+        "Q" | "q" => {
+            let text = text.replace('_', " ");
+            percent_encoding::percent_decode_str(&text.replace('=', "%")).collect()
+        }
+        _ => return None,
+    };
+    let encoding = encoding_rs::Encoding::for_label(charset.split('*').next()?.as_bytes())?;
+    let (decoded, _, bad) = encoding.decode(&bytes);
+    let len = 2 + charset.len() + 1 + how.len() + 1 + text.len() + 2;
+    (!bad).then(|| (unicode_normalization::UnicodeNormalization::nfc(decoded.as_ref()).collect(), len))
 }
 
 /// The agency a report's title names as its sender: the words after its last "của" ("…
@@ -374,6 +445,31 @@ mod tests {
         assert_eq!(top(&[(0, 0, "TỈNH ĐOÀN BẮC GIANG"), (3, 0, "BÁO CÁO")]).as_deref(), Some("TỈNH ĐOÀN BẮC GIANG"));
         // A title is no body; nor is a line further down.
         assert_eq!(top(&[(2, 0, "BÁO CÁO KẾT QUẢ NĂM 2024"), national]), None);
+    }
+
+    #[test]
+    fn a_name_a_download_kept_encoded_names_its_sender() {
+        let plan = crate::plan::load(std::path::Path::new("inputs/plans/bac-giang.toml")).unwrap();
+        let index = AgencyIndex::new(&plan);
+        let cases = [
+            ("2024/B%C3%A1o%20c%C3%A1o%20S%E1%BB%9F%20T%C3%A0i%20ch%C3%ADnh.xlsx", "STC"),
+            ("2024/=?UTF-8?B?U+G7nyBUw6BpIGNow61uaC54bHN4?=", "STC"),
+            ("2024/=?utf-8?Q?S=E1=BB=9F_C=C3=B4ng_Th=C6=B0=C6=A1ng.xlsx?=", "SCT"),
+            // Two encoded words, the blank between them no part of the name.
+            ("2024/=?UTF-8?B?QsOhbyBjw6FvIFPhu58g?= =?UTF-8?B?Tmdv4bqhaSB24bulLnhsc3g=?=", "SNV"),
+            ("2024/BC =?UTF-8?B?U+G7nyBUw6BpIGNow61uaA==?= 2024.xlsx", "STC"),
+        ];
+        for (rel, code) in cases {
+            assert_eq!(path_agency(&index, rel, &[]).0, Match::One(code.to_string()), "{rel}");
+        }
+        assert_eq!(
+            decoded_name("2024/=?UTF-8?B?QsOhbyBjw6FvIFPhu58g?= =?UTF-8?B?Tmdv4bqhaSB24bulLnhsc3g=?=").as_deref(),
+            Some("2024/Báo cáo Sở Ngoại vụ.xlsx")
+        );
+        // A name that only has a "%" or a "=?" in it stays as it is.
+        for rel in ["2024/100% hoàn thành.xlsx", "2024/Tỷ lệ 50%20.xlsx", "2024/=?x?B?zz?=.xlsx", "2024/bao-cao.xlsx"] {
+            assert_eq!(decoded_name(rel), None, "{rel}");
+        }
     }
 
     #[test]

@@ -49,6 +49,10 @@ const STATUS_WORDS: &[(&str, Status)] = &[
     ("da ht", Status::Done),
     ("da th", Status::Done),
     ("chua ht", Status::InProgress),
+    // Their initials typed together: "ĐHT" (đã hoàn thành) done, "CHT" (chưa hoàn thành) in
+    // progress, as "ĐTH" and "CTH" are read (each was `status_unknown`).
+    ("dht", Status::Done),
+    ("cht", Status::InProgress),
     // Not finished yet, as "Chưa hoàn thành" ("Chưa xong" is not "Chưa" alone); nearly
     // done; going on ("Tiếp tục" alone).
     ("chua xong", Status::InProgress),
@@ -673,7 +677,7 @@ fn thousand_ngan(key: &str) -> bool {
 /// "25 - NSNN", "10 xã hội hóa"): the amount is in the column's unit.
 pub fn names_source(words: &str) -> bool {
     const SOURCES: &[&str] =
-        &["ngan sach", "ns", "nsnn", "nstw", "nsdp", "nst", "nsh", "nguon", "von", "xhh", "xa hoi hoa", "tai tro", "kinh phi"];
+        &["ngan sach", "ns", "nsnn", "nstw", "nsdp", "nst", "nsh", "nguon", "von", "xhh", "xa hoi hoa", "tai tro", "kinh phi", "kp"];
     SOURCES.iter().any(|s| crate::ingest::header::starts_with_words(words, s))
 }
 
@@ -1584,6 +1588,8 @@ mod tests {
             ("Đã TH", Status::Done),
             ("Chưa HT", Status::InProgress),
             ("Chưa TH", Status::NotStarted),
+            ("ĐHT", Status::Done),
+            ("CHT", Status::InProgress),
             ("Chưa xong", Status::InProgress),
             ("Chưa kết thúc", Status::InProgress),
             ("Gần hoàn thành", Status::InProgress),
@@ -1690,6 +1696,8 @@ mod tests {
             "Sử dụng nguồn xã hội hóa",
             "Bằng ngân sách tỉnh",
             "Do doanh nghiệp tài trợ",
+            "KP sự nghiệp",
+            "KP sự nghiệp văn hóa",
         ] {
             assert!(no_figure(t), "{t}");
         }

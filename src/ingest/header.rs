@@ -156,8 +156,10 @@ const PREFIX: &[(&str, Field)] = &[
     ("tinh hinh trien khai", Field::Result),
     ("ty le hoan thanh", Field::Status),
     ("cac hoat dong", Field::Activity),
-    ("nhung viec da lam", Field::Activity),
+    ("nhung viec da", Field::Activity),
     ("viec da lam", Field::Activity),
+    ("viec da thuc hien", Field::Activity),
+    ("viec da trien khai", Field::Activity),
     ("cac viec da", Field::Activity),
     ("danh muc hoat dong", Field::Activity),
     ("ten cong viec", Field::Activity),
@@ -347,8 +349,23 @@ fn field_of_key(key: &str) -> Option<Field> {
         // thành/Chưa hoàn thành)") heads the status.
         Some(Field::Result) if key.contains("hoan thanh chua hoan thanh") => Some(Field::Status),
         None if amount_in_dong(key) => Some(Field::Budget),
+        // What was done in the year, as a form sets it beside the year's plan ("Kế hoạch năm
+        // 2024 | Thực hiện năm 2024"): the result (it was a column of no field, the row with
+        // no result).
+        None if done_in_year(key) => Some(Field::Result),
         f => f,
     }
+}
+
+/// Whether a folded header says what was done in a year and nothing more ("thuc hien nam
+/// 2024" for "Thực hiện năm 2024", "TH năm 2024", "Thực hiện 2024", "Thực hiện trong năm"),
+/// not "Thực hiện" alone (read beside a target, as a count), nor "Thực hiện 6 tháng".
+fn done_in_year(key: &str) -> bool {
+    let Some(rest) = key.strip_prefix("thuc hien ").or_else(|| key.strip_prefix("th ")) else { return false };
+    let rest = rest.strip_prefix("trong ").unwrap_or(rest);
+    let rest = rest.strip_prefix("nam").filter(|r| r.is_empty() || r.starts_with(' ')).map_or(rest, str::trim_start);
+    let year = rest.len() == 4 && rest.bytes().all(|b| b.is_ascii_digit());
+    year || (rest.is_empty() && key.ends_with(" nam"))
 }
 
 /// Whether a folded header is an amount in đồng and nothing more: the unit alone ("Triệu
@@ -363,7 +380,9 @@ fn amount_in_dong(key: &str) -> bool {
     if matches!(key, "da chi" | "muc chi" | "so kp") {
         return true;
     }
-    UNIT.iter().any(|u| key.strip_suffix(u).is_some_and(|head| AMOUNT.contains(&head.trim_end())))
+    // (Also what was done in the year in money, "Thực hiện năm 2024 (triệu đồng)": its
+    // figures were kept in the note.)
+    UNIT.iter().any(|u| key.strip_suffix(u).is_some_and(|head| AMOUNT.contains(&head.trim_end()) || done_in_year(head.trim_end())))
 }
 
 /// Whether `key` is `p` or starts with `p` followed by a space (no allocation: this runs
@@ -769,6 +788,13 @@ fn header_at(
                 Some(at) if field == Field::Status && share(&columns[at].header) && !share(&header) => {
                     set_aside(std::mem::replace(&mut columns[at], Column { field, col: col0 + c as u32, header }));
                 }
+                // And the one that says how far the work got ("Tình trạng", "Tiến độ") over an
+                // assessment before it ("Đánh giá", "Xếp loại"), which may rate the work or
+                // say what came of it ("Đánh giá | Tình trạng": the assessment was the status,
+                // unknown, and the clerk's "Hoàn thành" went to the note).
+                Some(at) if field == Field::Status && assessment(&columns[at].header) && !assessment(&header) && !share(&header) => {
+                    set_aside(std::mem::replace(&mut columns[at], Column { field, col: col0 + c as u32, header }));
+                }
                 Some(at) if field == Field::Budget && spent(&header) > spent(&columns[at].header) => {
                     set_aside(std::mem::replace(&mut columns[at], Column { field, col: col0 + c as u32, header }));
                 }
@@ -1061,6 +1087,13 @@ fn share(header: &str) -> bool {
     starts_with_words(&fold(header), "ty le")
 }
 
+/// Whether a status column's header names an assessment ("Đánh giá", "Tự đánh giá", "Kết
+/// quả đánh giá", "Xếp loại") rather than how far the work got.
+fn assessment(header: &str) -> bool {
+    let key = fold(header);
+    ["danh gia", "tu danh gia", "ket qua danh gia", "ket qua tu danh gia", "xep loai"].iter().any(|w| starts_with_words(&key, w))
+}
+
 /// How surely a budget column's header names money spent: 2 for spent ("đã sử dụng",
 /// "thực hiện", "giải ngân"), 0 for allotted ("được giao", "dự toán", "kế hoạch"), 1 for
 /// neither.
@@ -1322,6 +1355,8 @@ mod tests {
             ("Đánh giá kết quả", Some(Field::Result)),
             ("Tiến độ, kết quả thực hiện", Some(Field::Result)),
             ("Việc đã làm", Some(Field::Activity)),
+            ("Việc đã thực hiện", Some(Field::Activity)),
+            ("Những việc đã triển khai", Some(Field::Activity)),
             ("Các việc đã triển khai", Some(Field::Activity)),
             ("Danh mục hoạt động", Some(Field::Activity)),
             ("Tên công việc", Some(Field::Activity)),
@@ -1571,6 +1606,7 @@ mod tests {
             "Mức chi",
             "Số KP",
             "NSNN (triệu đồng)",
+            "Thực hiện năm 2024 (triệu đồng)",
         ] {
             assert_eq!(budget(head), Some(3), "{head}");
         }
@@ -1578,6 +1614,17 @@ mod tests {
         // word alone.
         for head in ["Doanh thu (tỷ đồng)", "Kim ngạch (triệu USD)", "Nguồn kinh phí", "Tổng cộng", "Giá trị"] {
             assert_eq!(budget(head), None, "{head}");
+        }
+    }
+
+    #[test]
+    fn what_was_done_in_the_year_is_the_result() {
+        for head in ["Thực hiện năm 2024", "TH năm 2024", "Thực hiện 2024", "Thực hiện trong năm", "Thực hiện năm"] {
+            assert_eq!(classify(head), Some(Field::Result), "{head}");
+        }
+        // "Thực hiện" alone is read beside a target; a part of the year is no year.
+        for head in ["Thực hiện", "Thực hiện 6 tháng", "Thực hiện năm 2024 so với kế hoạch", "Thứ năm"] {
+            assert_eq!(classify(head), None, "{head}");
         }
     }
 
@@ -1590,6 +1637,10 @@ mod tests {
         assert_eq!(status(&["STT", "Nội dung hoạt động", "Kết quả", "Tỷ lệ hoàn thành", "Tiến độ"]), 4);
         assert_eq!(status(&["STT", "Nội dung hoạt động", "Kết quả", "Tình trạng", "Tỷ lệ (%)"]), 3);
         assert_eq!(status(&["STT", "Nội dung hoạt động", "Kết quả", "Tình trạng", "Tiến độ"]), 3, "the first of two in words");
+        // How far the work got over an assessment before it; not after it.
+        assert_eq!(status(&["STT", "Nội dung hoạt động", "Kết quả", "Đánh giá", "Tình trạng"]), 4);
+        assert_eq!(status(&["STT", "Nội dung hoạt động", "Kết quả", "Tự đánh giá", "Tiến độ"]), 4);
+        assert_eq!(status(&["STT", "Nội dung hoạt động", "Kết quả", "Tiến độ", "Xếp loại"]), 3);
     }
 
     #[test]

@@ -568,6 +568,12 @@ pub fn task(plan: &Plan, text: &str) -> Match {
     }
     // The agency's part written before the code ("Chủ trì NV1", "Phối hợp thực hiện
     // Nhiệm vụ 3"): the task the code names. (Not before a title: a title may open so.)
+    // "Các nhiệm vụ 1, 2" (the tasks 1 and 2): as "Nhiệm vụ 1, 2" (it was `task_unknown`).
+    if key.starts_with("cac nhiem vu ") || key.starts_with("cac nv ") {
+        if let Some((_, rest)) = text.trim_start().split_once(char::is_whitespace) {
+            return task(plan, rest);
+        }
+    }
     let role = ["chu tri thuc hien ", "phoi hop thuc hien ", "chu tri ", "phoi hop "].iter().find_map(|p| key.strip_prefix(p));
     if let Some(rest) = role.filter(|r| named(plan, r).is_some() || numbered(r)) {
         return task(plan, rest);
@@ -990,6 +996,9 @@ title = "Phát triển nguồn nhân lực"
             ("NV1—NV3", Match::Ambiguous(vec!["NV1".into(), "NV3".into()])),
             ("NV1 → NV3", Match::Ambiguous(vec!["NV1".into(), "NV3".into()])),
             ("Từ NV1 đến NV3", Match::Ambiguous(vec!["NV1".into(), "NV3".into()])),
+            ("Các nhiệm vụ 1, 3", Match::Ambiguous(vec!["NV1".into(), "NV3".into()])),
+            ("Các NV 1, 3", Match::Ambiguous(vec!["NV1".into(), "NV3".into()])),
+            ("Các nhiệm vụ khác", Match::None),
             ("NV-3", one("NV3")),
             // The agency's part before the code.
             ("Chủ trì NV3", one("NV3")),

@@ -16,7 +16,7 @@ use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
 use calamine::{Data, Dimensions, Ods, Range, Reader, Sheets, Xls, Xlsb, Xlsx};
-use chrono::NaiveDateTime;
+use chrono::{Datelike, NaiveDateTime};
 use sha2::{Digest, Sha256};
 
 use crate::error::Kind;
@@ -139,6 +139,17 @@ impl<'de> serde::Deserialize<'de> for Cell {
     }
 }
 
+/// An ISO 8601 duration as LibreOffice saves a time of day ("PT08H30M00S", "PT8H30M",
+/// "PT14H05M00.000S"): its hours and minutes, "08:30"; None for any other duration.
+fn iso_time(s: &str) -> Option<String> {
+    let rest = s.strip_prefix("PT")?;
+    let (h, rest) = rest.split_once('H')?;
+    let (m, rest) = rest.split_once('M')?;
+    let seconds = rest.strip_suffix('S').unwrap_or(rest);
+    let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
+    (m < 60 && (seconds.is_empty() || seconds.parse::<f64>().is_ok())).then(|| format!("{h:02}:{m:02}"))
+}
+
 impl Cell {
     fn from_data(d: &Data) -> Cell {
         match d {
@@ -155,7 +166,8 @@ impl Cell {
                 .ok()
                 .or_else(|| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok().and_then(|d| d.and_hms_opt(0, 0, 0)))
                 .map_or_else(|| Cell::Text(s.clone()), Cell::Date),
-            Data::DurationIso(s) => Cell::Text(s.clone()),
+            // (A time of day in an .ods, "PT08H30M00S": "08:30".)
+            Data::DurationIso(s) => Cell::Text(iso_time(s).unwrap_or_else(|| s.clone())),
             Data::Error(e) => Cell::Error(e.to_string()),
         }
     }
@@ -198,6 +210,11 @@ impl Cell {
             Cell::Text(s) => s.clone(),
             Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
             Cell::Number(n) => format!("{n}"),
+            // (A time of day alone, "8:30" in a "Thời gian" column, is a date on Excel's day
+            // 0, 31/12/1899 or, in a workbook of the 1904 system, 01/01/1904: the time.)
+            Cell::Date(d) if d.year() == 1899 || (d.year() == 1904 && d.ordinal() == 1 && d.time() != chrono::NaiveTime::MIN) => {
+                d.format("%H:%M").to_string()
+            }
             Cell::Date(d) => d.format("%d/%m/%Y").to_string(),
             Cell::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
             Cell::Error(e) => e.clone(),
@@ -2007,6 +2024,19 @@ pub fn floor_read(path: &Path, keep: bool) -> (usize, Vec<Vec<String>>) {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    #[test]
+    fn a_time_of_day_alone_reads_as_the_time() {
+        let at = |y, m, d, h, min| Cell::Date(chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap().and_hms_opt(h, min, 0).unwrap()).text();
+        assert_eq!(at(1899, 12, 30, 8, 30), "08:30");
+        assert_eq!(at(1899, 12, 31, 14, 5), "14:05");
+        assert_eq!(at(1904, 1, 1, 8, 30), "08:30", "in a workbook of the 1904 system");
+        assert_eq!(at(2024, 6, 15, 0, 0), "15/06/2024");
+        assert_eq!(at(1904, 1, 1, 0, 0), "01/01/1904");
+        for (iso, want) in [("PT08H30M00S", Some("08:30")), ("PT14H05M00.000S", Some("14:05")), ("PT8H30M", Some("08:30")), ("P1D", None)] {
+            assert_eq!(iso_time(iso).as_deref(), want, "{iso}");
+        }
+    }
 
     #[test]
     fn hidden_files_and_windows_own_are_not_listed() {

@@ -70,6 +70,17 @@ fn expand(key: &str) -> String {
 
 impl AgencyIndex {
     pub fn new(plan: &Plan) -> AgencyIndex {
+        AgencyIndex::build(plan, None)
+    }
+
+    /// The index for the reports of one year: a shortened name two agencies share, of which
+    /// that year has one (a department before and after a merger, "Sở NN" for "Sở NN&PTNT"
+    /// to 2024 and "Sở NN&MT" from 2025), is that one's.
+    pub fn in_year(plan: &Plan, year: i32) -> AgencyIndex {
+        AgencyIndex::build(plan, Some(year))
+    }
+
+    fn build(plan: &Plan, year: Option<i32>) -> AgencyIndex {
         let mut keys = Vec::new();
         for a in &plan.agencies {
             for name in std::iter::once(&a.code).chain(std::iter::once(&a.name)).chain(a.aliases.iter()) {
@@ -132,8 +143,15 @@ impl AgencyIndex {
             }
         }
         let named: BTreeSet<&str> = keys.iter().map(|(k, _)| k.as_str()).collect();
+        let in_year = |codes: BTreeSet<String>| -> BTreeSet<String> {
+            match year {
+                Some(y) if codes.len() > 1 => codes.into_iter().filter(|c| plan.agency(c).is_some_and(|a| a.in_force(y))).collect(),
+                _ => codes,
+            }
+        };
         let bare: Vec<(String, String)> = bare
             .into_iter()
+            .map(|(b, codes)| (b, in_year(codes)))
             .filter(|(b, codes)| codes.len() == 1 && !named.contains(b.as_str()))
             .filter_map(|(b, codes)| Some((b, codes.into_iter().next()?)))
             .collect();
@@ -882,6 +900,43 @@ title = "Phát triển nguồn nhân lực"
         assert_eq!(idx.within("BaoCao_SVHTTDL_2024.xlsx"), one("SVHTTDL"));
         assert_eq!(idx.within("bao cao bao bac giang 2024"), one("BBG"));
         assert_eq!(idx.within("bao cao chung so ngoai vu va so noi vu"), Match::Ambiguous(vec!["SNOIV".into(), "SNV".into()]));
+    }
+
+    #[test]
+    fn a_name_shortened_alike_for_a_department_before_and_after_a_merger_is_the_year_s() {
+        let text = r#"
+[plan]
+id = "t"
+title = "t"
+province = "Bắc Giang"
+first_year = 2022
+last_year = 2030
+coordinator = "SNV"
+deadline = "25/10"
+[[agencies]]
+code = "SNV"
+name = "Sở Ngoại vụ"
+[[agencies]]
+code = "SNNPTNT"
+name = "Sở Nông nghiệp và Phát triển nông thôn"
+aliases = ["Sở NN và PTNT"]
+until = 2024
+successor = "SNNMT"
+[[agencies]]
+code = "SNNMT"
+name = "Sở Nông nghiệp và Môi trường"
+aliases = ["Sở NN và MT"]
+from = 2025
+[[tasks]]
+code = "NV1"
+title = "Tuyên truyền"
+lead = "SNV"
+"#;
+        let plan = crate::plan::check_text(text, Path::new("t.toml")).plan.unwrap();
+        assert_eq!(AgencyIndex::in_year(&plan, 2024).name("Sở NN"), Match::One("SNNPTNT".into()));
+        assert_eq!(AgencyIndex::in_year(&plan, 2025).name("Sở NN"), Match::One("SNNMT".into()));
+        // With no year, it is no one's.
+        assert_eq!(AgencyIndex::new(&plan).name("Sở NN"), Match::None);
     }
 
     #[test]

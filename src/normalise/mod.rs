@@ -256,7 +256,7 @@ impl<'a> Normaliser<'a> {
             plan,
             year,
             as_of: None,
-            index: AgencyIndex::new(plan),
+            index: AgencyIndex::in_year(plan, year),
             roles: plan.roles(year).into_iter().collect(),
             tasks: TaskCache::default(),
         }

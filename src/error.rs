@@ -66,6 +66,9 @@ pub enum Kind {
     /// The report's title names an earlier year than the reporting year ("Báo cáo kết quả
     /// … năm 2023" in 2024's reports): "{the year}".
     TitleOtherYear,
+    /// Last year's report (its title names an earlier year, and it is dated in that year or
+    /// the first half of the next): "{the year}, {its date}, {its sender as written}".
+    ReportOtherYear,
     /// The report's title says it covers the first half or a quarter of the year ("Báo cáo
     /// sơ kết 6 tháng đầu năm 2024"): "{the title}".
     TitlePartYear,
@@ -192,6 +195,7 @@ impl Kind {
             DatePartial => "date_partial",
             DateFromName => "date_from_name",
             TitleOtherYear => "title_other_year",
+            ReportOtherYear => "report_other_year",
             TitlePartYear => "title_part_year",
             SheetOtherYear => "sheet_other_year",
             RowOtherYear => "row_other_year",
@@ -291,6 +295,13 @@ impl Kind {
             TitleOtherYear => format!(
                 "tiêu đề báo cáo ghi năm {detail}, không phải năm báo cáo: có thể là báo cáo năm trước gửi lại, hoặc chưa sửa tiêu đề; vẫn tổng hợp, đề nghị kiểm tra"
             ),
+            ReportOtherYear => {
+                let mut parts = detail.splitn(3, ", ");
+                let (named, date, sender) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+                format!(
+                    "báo cáo năm {named} của {sender} (ngày {date}), không phải báo cáo năm đang tổng hợp: không tổng hợp; đơn vị chưa gửi báo cáo năm nay bằng tệp này"
+                )
+            }
             TitlePartYear => format!(
                 "tiêu đề cho biết đây là báo cáo một phần năm ({detail}), chưa phải báo cáo cả năm: vẫn tổng hợp; đề nghị đơn vị gửi báo cáo năm nếu chưa gửi"
             ),
@@ -440,6 +451,11 @@ impl Kind {
             TitleOtherYear => format!(
                 "the report's title gives the year {detail}, not the reporting year: last year's report sent again, or its title not changed; consolidated, to be checked"
             ),
+            ReportOtherYear => {
+                let mut parts = detail.splitn(3, ", ");
+                let (named, date, sender) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+                format!("{sender}'s report on {named} (dated {date}), not on the reporting year: not consolidated; its sender has not sent this year's by it")
+            }
             TitlePartYear => format!(
                 "the report's title says it covers part of the year ({detail}), not the whole year: consolidated; ask for the year's report if it has not been sent"
             ),

@@ -610,13 +610,13 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
             None => (read, written, at),
         }
     });
-    let mut dated_other_year = false;
+    let mut dated_other_year = None;
     let report_date = match found {
         // A report on year Y is sent in Y, or late in Y+1; a date outside those is another
         // year's report resent, or a slip of the year: flagged, not used for timeliness.
         Some((DateRead::Date(d), _, (sheet, cell))) if !(year..=year + 1).contains(&d.year()) => {
             problems.push(Problem::at(&ing.rel, &sheet, cell, Kind::DateOtherYear, d.format("%d/%m/%Y").to_string()));
-            dated_other_year = true;
+            dated_other_year = Some(d);
             None
         }
         Some((DateRead::Date(d), _, _)) => Some(d),
@@ -649,9 +649,20 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
     // A title naming an earlier year ("BÁO CÁO Kết quả thực hiện … năm 2023" among 2024's
     // reports): last year's report sent again, or its title copied and not changed. Said
     // so; the rows are read. (A date of another year says it already.)
-    if !dated_other_year {
-        let report: Vec<&SheetData> = sheets.iter().map(|&i| &wb.sheets[i]).collect();
-        if let Some((sheet, cell, named)) = title_other_year(&report, year) {
+    let report: Vec<&SheetData> = sheets.iter().map(|&i| &wb.sheets[i]).collect();
+    let title_year = title_other_year(&report, year);
+    // Unless it is dated in that year, or in the first half of the next (a report on a year
+    // is written from its autumn to the next spring): last year's report ("… NĂM 2023",
+    // 15/01/2024), sent late or filed among this year's. Not consolidated, so that neither
+    // its activities count as this year's nor its day as this year's report's (it was read,
+    // on time by its January day).
+    let last_years = title_year.as_ref().and_then(|(_, _, named)| {
+        let d = dated_other_year.or(report_date)?;
+        (d.year() >= *named && NaiveDate::from_ymd_opt(named + 1, 7, 1).is_some_and(|july| d < july))
+            .then(|| format!("{named}, {}", d.format("%d/%m/%Y")))
+    });
+    if dated_other_year.is_none() {
+        if let Some((sheet, cell, named)) = title_year {
             problems.push(Problem::at(&ing.rel, &sheet, cell, Kind::TitleOtherYear, named.to_string()));
         } else if let Some((sheet, cell, title)) = title_part_year(&report, year) {
             // A report of the first half or quarter of the year (sent in the summer, asked
@@ -790,6 +801,13 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
         Match::Ambiguous(codes) => Some((Kind::AgencyAmbiguous, format!("{agency_as_written}: {}", codes.join(", ")))),
         Match::None => Some((Kind::AgencyUnknown, agency_as_written.clone())),
     };
+    // Last year's report: its sender has not sent this year's by it (no agency, so that it
+    // is not taken for a report sent and unread).
+    let unattributed = unattributed.or_else(|| {
+        let detail = format!("{}, {agency_as_written}", last_years?);
+        record.agency_code = None;
+        Some((Kind::ReportOtherYear, detail))
+    });
     if let Some((kind, detail)) = unattributed {
         record.outcome = Outcome::Skipped;
         record.reason = format!("{} ({} dòng không được tổng hợp)", kind.vi(&detail), rows.len());

@@ -16,6 +16,7 @@ const SKIP_REASONS: &[&str] = &[
     "no_table",
     "agency_unknown",
     "agency_ambiguous",
+    "report_other_year",
     "reader_panic",
     "reader_crashed",
     "reader_timeout",

@@ -2766,6 +2766,66 @@ fn a_title_naming_last_year_is_said_so_and_its_rows_are_read() {
 }
 
 #[test]
+fn last_year_s_report_filed_among_this_year_s_is_not_consolidated_nor_its_day_taken() {
+    let env = Env::new();
+    let dir = env.year_dir(2024);
+    let header = ["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng"];
+    let title = "BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH NĂM 2023";
+    // Sở Ngoại vụ's report on 2023, sent late in January, then its report on 2024; Sở Tài
+    // chính's report on 2023 alone, dated in 2023; Sở Nội vụ's report on 2024 under last
+    // year's title, dated in October: its title not changed.
+    write_report(
+        &dir.join("snv-2023.xlsx"),
+        &["Đơn vị báo cáo: Sở Ngoại vụ", "Ngày báo cáo: 15/01/2024", title],
+        &header,
+        &[&["1", "NV1", "Hội nghị năm 2023", "Xong", "Hoàn thành"]],
+    );
+    write_report(
+        &dir.join("snv-2024.xlsx"),
+        &["Đơn vị báo cáo: Sở Ngoại vụ", "Ngày báo cáo: 20/10/2024", "BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH NĂM 2024"],
+        &header,
+        &[&["1", "NV1", "Hội nghị năm 2024", "Xong", "Hoàn thành"]],
+    );
+    write_report(
+        &dir.join("stc.xlsx"),
+        &["Đơn vị báo cáo: Sở Tài chính", "Ngày báo cáo: 20/10/2023", title],
+        &header,
+        &[&["1", "NV3", "Tập huấn", "Xong", "Hoàn thành"]],
+    );
+    write_report(
+        &dir.join("snoiv.xlsx"),
+        &["Đơn vị báo cáo: Sở Nội vụ", "Ngày báo cáo: 20/10/2024", title],
+        &header,
+        &[&["1", "NV3", "Tập huấn", "Xong", "Hoàn thành"]],
+    );
+    env.run_year(2024, &[]);
+    let files = env.csv(2024, "files.csv");
+    let got: Vec<[&str; 4]> =
+        pick(&files, ["file", "outcome", "reason_code", "rows_accepted"]).into_iter().filter(|f| f[1] != "missing").collect();
+    assert_eq!(
+        got,
+        [
+            ["snoiv.xlsx", "accepted", "", "1"],
+            ["snv-2023.xlsx", "skipped", "report_other_year", "0"],
+            ["snv-2024.xlsx", "accepted", "", "1"],
+            ["stc.xlsx", "skipped", "report_other_year", "0"],
+        ]
+    );
+    let snv = files.iter().find(|f| f["file"] == "snv-2023.xlsx").unwrap();
+    assert!(snv["reason"].starts_with("báo cáo năm 2023 của Sở Ngoại vụ (ngày 15/01/2024)"), "{}", snv["reason"]);
+    // Sở Ngoại vụ's report was received on its own day, not on last year's report's; Sở Tài
+    // chính has sent none for 2024.
+    let completeness = env.csv(2024, "completeness.csv");
+    let verdicts: Vec<[&str; 3]> = pick(&completeness, ["agency_code", "received_date", "verdict"])
+        .into_iter()
+        .filter(|c| ["SNV", "STC", "SNOIV"].contains(&c[0]))
+        .collect();
+    assert_eq!(verdicts, [["SNV", "2024-10-20", "on_time"], ["STC", "", "missing"], ["SNOIV", "2024-10-20", "on_time"]]);
+    let rows = env.csv(2024, "rows.csv");
+    assert!(!rows.iter().any(|r| r["activity"] == "Hội nghị năm 2023"));
+}
+
+#[test]
 fn money_with_no_unit_written_and_only_read_as_dong_is_read_so_and_said_once() {
     let env = Env::new();
     let dir = env.year_dir(2024);

@@ -29,12 +29,18 @@ fn every_shipped_plan_checks_and_incomplete_ones_say_what_is_missing() {
 #[test]
 fn a_merger_2024_expects_the_old_agency_2025_the_successor() {
     let env = Env::example(2024);
-    // The same reports, sent again for 2025 under the old names.
+    // Reports on 2025 signed by the old names: a department merged into Sở Tài chính, and a
+    // district abolished. (Not 2024's reports copied: those are last year's reports in
+    // 2025's folder, not consolidated.)
     let y25 = env.year_dir(2025);
     std::fs::create_dir_all(&y25).unwrap();
-    for e in std::fs::read_dir(env.year_dir(2024)).unwrap() {
-        let e = e.unwrap();
-        std::fs::copy(e.path(), y25.join(e.file_name())).unwrap();
+    let header = ["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng"];
+    for (file, agency, task) in
+        [("06_SKHDT_bao-cao-2025.xlsx", "Sở Kế hoạch và Đầu tư", "IV.6"), ("16_HYENTHE_bao-cao-2025.xlsx", "UBND huyện Yên Thế", "IV.11")]
+    {
+        let title = "BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH NĂM 2025";
+        let lines = [&format!("Đơn vị báo cáo: {agency}")[..], "Ngày báo cáo: 20/10/2025", title];
+        write_report(&y25.join(file), &lines, &header, &[&["1", task, "Hội nghị xúc tiến", "2 hội nghị", "Hoàn thành"]]);
     }
     env.run_year(2024, &[]);
     env.run_year(2025, &["--as-of", "2025-11-20"]);
@@ -48,18 +54,18 @@ fn a_merger_2024_expects_the_old_agency_2025_the_successor() {
 
     // The 2025 report still signed "Sở Kế hoạch và Đầu tư" lands on Sở Tài chính, flagged.
     let rows = env.csv(2025, "rows.csv");
-    let skhdt: Vec<_> = rows.iter().filter(|r| r["file"] == "06_SKHDT_bao-cao-2024.xlsx").collect();
+    let skhdt: Vec<_> = rows.iter().filter(|r| r["file"] == "06_SKHDT_bao-cao-2025.xlsx").collect();
     assert!(!skhdt.is_empty());
     assert!(skhdt.iter().all(|r| r["agency_code"] == "STC" && r["task_code"] == "IV.6" && r["role"] == "lead"), "{skhdt:?}");
     let problems = env.csv(2025, "problems.csv");
-    let p = problems.iter().find(|p| p["file"] == "06_SKHDT_bao-cao-2024.xlsx" && p["kind"] == "agency_renamed").unwrap();
+    let p = problems.iter().find(|p| p["file"] == "06_SKHDT_bao-cao-2025.xlsx" && p["kind"] == "agency_renamed").unwrap();
     assert_eq!(p["detail"], "SKHDT → STC");
     // Assignments passed to the successors (Sở TT&TT's NV1 partnership is Sở KH&CN's now).
     let coverage = env.csv(2025, "coverage.csv");
     let has = |a: &str, t: &str, role: &str| coverage.iter().any(|r| r["agency_code"] == a && r["task_code"] == t && r["role"] == role);
     assert!(has("STC", "IV.6", "lead") && has("SKHCN", "NV1", "partner") && has("SKHCN", "IV.3", "lead") && has("SNNMT", "IV.5", "lead"));
     // A district's 2025 report is flagged: no such agency that year.
-    assert!(problems.iter().any(|p| p["file"] == "16_HYENTHE_bao-cao-2024.xlsx" && p["kind"] == "agency_not_in_force"));
+    assert!(problems.iter().any(|p| p["file"] == "16_HYENTHE_bao-cao-2025.xlsx" && p["kind"] == "agency_not_in_force"));
     // 2024 is untouched by 2025's reorganisation.
     assert!(env.csv(2024, "problems.csv").iter().all(|p| p["kind"] != "agency_renamed"));
 }

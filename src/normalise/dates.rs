@@ -101,9 +101,10 @@ pub(super) fn sent_column(sheets: &[&SheetData]) -> Option<NaiveDate> {
 }
 
 /// The first line above a report's table that titles it ("báo cáo", "kết quả") with "năm"
-/// and an earlier year than `year`, where the line does not name `year` as well: its sheet,
-/// cell and that year. A date ("tháng 10 năm 2023", "ngày 10/3 năm 2023"), and the plan's
-/// span ("đến năm 2030", "từ năm 2021"), are no title's year.
+/// and an earlier year than `year`, where the line does not name `year` as well (but as
+/// the year the report looks ahead to: "Kết quả năm 2023, phương hướng năm 2024", a report
+/// on 2023): its sheet, cell and that year. A date ("tháng 10 năm 2023", "ngày 10/3 năm
+/// 2023"), and the plan's span ("đến năm 2030", "từ năm 2021"), are no title's year.
 pub(super) fn title_other_year(sheets: &[&SheetData], year: i32) -> Option<(String, String, i32)> {
     for sheet in sheets {
         for tc in &sheet.top {
@@ -126,7 +127,16 @@ pub(super) fn title_other_year(sheets: &[&SheetData], year: i32) -> Option<(Stri
                     w[2].parse::<i32>().ok().map(|y| (y, !date && !matches!(w[0], "den" | "tu")))
                 })
                 .collect();
-            if years.iter().any(|&(y, _)| y == year) {
+            // (The year the report looks ahead to: after "phương hướng", "nhiệm vụ trọng
+            // tâm", the words of the plan for the next year.)
+            let ahead = |y: i32| {
+                let at = words.windows(2).position(|w| w[0] == "nam" && w[1].parse::<i32>() == Ok(y));
+                at.is_some_and(|i| {
+                    let before = &words[i.saturating_sub(6)..i];
+                    before.windows(2).any(|w| matches!(w, ["phuong", "huong"] | ["trong", "tam"]))
+                })
+            };
+            if years.iter().any(|&(y, _)| y == year && !ahead(y)) {
                 continue;
             }
             if let Some(&(y, _)) = years.iter().find(|&&(y, title)| title && (year - 10..year).contains(&y)) {

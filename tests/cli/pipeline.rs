@@ -2798,6 +2798,17 @@ fn last_year_s_report_filed_among_this_year_s_is_not_consolidated_nor_its_day_ta
         &header,
         &[&["1", "NV3", "Tập huấn", "Xong", "Hoàn thành"]],
     );
+    // A report on 2023 that names 2024 as the year it looks ahead to.
+    write_report(
+        &dir.join("stttt.xlsx"),
+        &[
+            "Đơn vị báo cáo: Sở Thông tin và Truyền thông",
+            "Ngày báo cáo: 10/01/2024",
+            "BÁO CÁO KẾT QUẢ NĂM 2023 VÀ PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2024",
+        ],
+        &header,
+        &[&["1", "NV1", "Tuyên truyền", "Xong", "Hoàn thành"]],
+    );
     env.run_year(2024, &[]);
     let files = env.csv(2024, "files.csv");
     let got: Vec<[&str; 4]> =
@@ -2809,6 +2820,7 @@ fn last_year_s_report_filed_among_this_year_s_is_not_consolidated_nor_its_day_ta
             ["snv-2023.xlsx", "skipped", "report_other_year", "0"],
             ["snv-2024.xlsx", "accepted", "", "1"],
             ["stc.xlsx", "skipped", "report_other_year", "0"],
+            ["stttt.xlsx", "skipped", "report_other_year", "0"],
         ]
     );
     let snv = files.iter().find(|f| f["file"] == "snv-2023.xlsx").unwrap();
@@ -2818,9 +2830,12 @@ fn last_year_s_report_filed_among_this_year_s_is_not_consolidated_nor_its_day_ta
     let completeness = env.csv(2024, "completeness.csv");
     let verdicts: Vec<[&str; 3]> = pick(&completeness, ["agency_code", "received_date", "verdict"])
         .into_iter()
-        .filter(|c| ["SNV", "STC", "SNOIV"].contains(&c[0]))
+        .filter(|c| ["SNV", "STTTT", "STC", "SNOIV"].contains(&c[0]))
         .collect();
-    assert_eq!(verdicts, [["SNV", "2024-10-20", "on_time"], ["STC", "", "missing"], ["SNOIV", "2024-10-20", "on_time"]]);
+    assert_eq!(
+        verdicts,
+        [["SNV", "2024-10-20", "on_time"], ["STTTT", "", "missing"], ["STC", "", "missing"], ["SNOIV", "2024-10-20", "on_time"]]
+    );
     let rows = env.csv(2024, "rows.csv");
     assert!(!rows.iter().any(|r| r["activity"] == "Hội nghị năm 2023"));
 }

@@ -242,6 +242,12 @@ const PREFIX: &[(&str, Field)] = &[
     ("thuc chi", Field::Budget),
     ("quyet toan", Field::Budget),
     ("ton tai", Field::Difficulties),
+    // Why the work was not done or finished ("Lý do chưa thực hiện", "Nguyên nhân chưa hoàn
+    // thành"): what held it back (each a column of no field, kept in the note).
+    ("ly do chua", Field::Difficulties),
+    ("nguyen nhan chua", Field::Difficulties),
+    ("ly do khong", Field::Difficulties),
+    ("nguyen nhan khong", Field::Difficulties),
     ("so luong ket qua", Field::Result),
     ("hieu qua", Field::Result),
     // What came of the work, in other words: "Thành quả", "Số lượng, chất lượng", "Chỉ
@@ -1347,6 +1353,10 @@ mod tests {
             ("Nội dung nhiệm vụ", Some(Field::Task)),
             ("Nội dung kiến nghị, đề xuất", Some(Field::Proposals)),
             ("Nội dung khó khăn, vướng mắc", Some(Field::Difficulties)),
+            ("Lý do chưa thực hiện", Some(Field::Difficulties)),
+            ("Nguyên nhân chưa hoàn thành", Some(Field::Difficulties)),
+            ("Lý do không thực hiện được", Some(Field::Difficulties)),
+            ("Lý do", None),
             ("Nội dung Kế hoạch", Some(Field::Task)),
             ("Nội dung kết quả đạt được", Some(Field::Result)),
             ("Tự đánh giá", Some(Field::Status)),

@@ -779,6 +779,17 @@ name = "Sở Tài chính"
 [[agencies]]
 code = "SCT"
 name = "Sở Công Thương"
+[[agencies]]
+code = "SNNPTNT"
+name = "Sở Nông nghiệp và Phát triển nông thôn"
+aliases = ["Sở NN và PTNT"]
+until = 2024
+successor = "SNNMT"
+[[agencies]]
+code = "SNNMT"
+name = "Sở Nông nghiệp và Môi trường"
+aliases = ["Sở NN và MT"]
+from = 2025
 [[tasks]]
 code = "NV1"
 title = "Tuyên truyền, quán triệt, nâng cao nhận thức về vị trí, vai trò của ngoại giao văn hóa"
@@ -904,35 +915,7 @@ title = "Phát triển nguồn nhân lực"
 
     #[test]
     fn a_name_shortened_alike_for_a_department_before_and_after_a_merger_is_the_year_s() {
-        let text = r#"
-[plan]
-id = "t"
-title = "t"
-province = "Bắc Giang"
-first_year = 2022
-last_year = 2030
-coordinator = "SNV"
-deadline = "25/10"
-[[agencies]]
-code = "SNV"
-name = "Sở Ngoại vụ"
-[[agencies]]
-code = "SNNPTNT"
-name = "Sở Nông nghiệp và Phát triển nông thôn"
-aliases = ["Sở NN và PTNT"]
-until = 2024
-successor = "SNNMT"
-[[agencies]]
-code = "SNNMT"
-name = "Sở Nông nghiệp và Môi trường"
-aliases = ["Sở NN và MT"]
-from = 2025
-[[tasks]]
-code = "NV1"
-title = "Tuyên truyền"
-lead = "SNV"
-"#;
-        let plan = crate::plan::check_text(text, Path::new("t.toml")).plan.unwrap();
+        let plan = plan();
         assert_eq!(AgencyIndex::in_year(&plan, 2024).name("Sở NN"), Match::One("SNNPTNT".into()));
         assert_eq!(AgencyIndex::in_year(&plan, 2025).name("Sở NN"), Match::One("SNNMT".into()));
         // With no year, it is no one's.

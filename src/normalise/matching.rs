@@ -127,7 +127,7 @@ impl AgencyIndex {
             let Some(field) = name.strip_prefix("so ") else { continue };
             let words: Vec<&str> = field.split(' ').filter(|w| *w != "va").collect();
             let initials: String = words.iter().filter_map(|w| w.chars().next()).collect();
-            let full = words.len() >= 2 && words.iter().all(|w| w.len() >= 2 && w.bytes().any(|b| b"aeiouy".contains(&b)));
+            let full = words.len() >= 2 && words.iter().all(|w| w.bytes().any(|b| b"aeiouy".contains(&b)));
             if full && !initials.bytes().any(|b| b"aeiou".contains(&b)) {
                 bare.entry(format!("so {initials}")).or_default().insert(a.code.clone());
             }
@@ -780,6 +780,9 @@ name = "Sở Tài chính"
 code = "SCT"
 name = "Sở Công Thương"
 [[agencies]]
+code = "SYT"
+name = "Sở Y tế"
+[[agencies]]
 code = "SNNPTNT"
 name = "Sở Nông nghiệp và Phát triển nông thôn"
 aliases = ["Sở NN và PTNT"]
@@ -902,6 +905,7 @@ title = "Phát triển nguồn nhân lực"
             ("Sở TC", one("STC")),
             ("SỞ CT", one("SCT")),
             ("Sở KHCN", one("SKHCN")),
+            ("Sở YT", one("SYT")),
             ("Sở NV", Match::None),
             ("Số TT", Match::None),
         ];

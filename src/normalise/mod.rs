@@ -801,14 +801,13 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
         Match::Ambiguous(codes) => Some((Kind::AgencyAmbiguous, format!("{agency_as_written}: {}", codes.join(", ")))),
         Match::None => Some((Kind::AgencyUnknown, agency_as_written.clone())),
     };
-    // Last year's report: its sender has not sent this year's by it (no agency, so that it
-    // is not taken for a report sent and unread).
-    let unattributed = unattributed.or_else(|| {
-        let detail = format!("{}, {agency_as_written}", last_years?);
-        record.agency_code = None;
-        Some((Kind::ReportOtherYear, detail))
-    });
+    // Last year's report: its sender has not sent this year's by it.
+    let unattributed = unattributed.or_else(|| last_years.map(|l| (Kind::ReportOtherYear, format!("{l}, {agency_as_written}"))));
     if let Some((kind, detail)) = unattributed {
+        // (Its sender not kept, so that it is not taken for a report sent and unread.)
+        if kind == Kind::ReportOtherYear {
+            record.agency_code = None;
+        }
         record.outcome = Outcome::Skipped;
         record.reason = format!("{} ({} dòng không được tổng hợp)", kind.vi(&detail), rows.len());
         record.reason_code = kind.code().to_string();

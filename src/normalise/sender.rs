@@ -367,12 +367,12 @@ fn decoded_name(rel: &str) -> Option<String> {
     // (Percent-encoded, a name is all ASCII with no blank: "Tỷ lệ 50%20.xlsx" is as typed.)
     let plain = |part: &str| -> Option<String> {
         let encoded = part.contains('%') && part.bytes().all(|b| b.is_ascii_graphic());
-        encoded.then(|| percent_encoding::percent_decode_str(part).decode_utf8().ok().map(|d| d.into_owned())).flatten()
+        encoded.then(|| percent_encoding::percent_decode_str(part).decode_utf8().ok().map(|d| d.into_owned()))?
     };
     let parts: Vec<Option<String>> = rel.split('/').map(plain).collect();
     parts
         .iter()
-        .any(|p| p.as_ref().is_some())
+        .any(Option::is_some)
         .then(|| {
             let decoded: Vec<&str> = rel.split('/').zip(&parts).map(|(part, p)| p.as_deref().unwrap_or(part)).collect();
             decoded.join("/")

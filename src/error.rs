@@ -163,6 +163,13 @@ pub enum Kind {
     TemplateMismatch,
 }
 
+/// The parts of a `ReportOtherYear` detail, "{the year}, {its date}, {its sender}" (the
+/// sender's name may hold commas of its own).
+fn other_year_parts(detail: &str) -> (&str, &str, &str) {
+    let mut parts = detail.splitn(3, ", ");
+    (parts.next().unwrap_or(""), parts.next().unwrap_or(""), parts.next().unwrap_or(""))
+}
+
 impl Kind {
     /// A file the agency sent that cannot be read as a report: the agency is told to send
     /// it again (a lock file or a link is not something an agency sent).
@@ -296,8 +303,7 @@ impl Kind {
                 "tiêu đề báo cáo ghi năm {detail}, không phải năm báo cáo: có thể là báo cáo năm trước gửi lại, hoặc chưa sửa tiêu đề; vẫn tổng hợp, đề nghị kiểm tra"
             ),
             ReportOtherYear => {
-                let mut parts = detail.splitn(3, ", ");
-                let (named, date, sender) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+                let (named, date, sender) = other_year_parts(detail);
                 format!(
                     "báo cáo năm {named} của {sender} (ngày {date}), không phải báo cáo năm đang tổng hợp: không tổng hợp; đơn vị chưa gửi báo cáo năm nay bằng tệp này"
                 )
@@ -452,8 +458,7 @@ impl Kind {
                 "the report's title gives the year {detail}, not the reporting year: last year's report sent again, or its title not changed; consolidated, to be checked"
             ),
             ReportOtherYear => {
-                let mut parts = detail.splitn(3, ", ");
-                let (named, date, sender) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+                let (named, date, sender) = other_year_parts(detail);
                 format!("{sender}'s report on {named} (dated {date}), not on the reporting year: not consolidated; its sender has not sent this year's by it")
             }
             TitlePartYear => format!(

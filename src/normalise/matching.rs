@@ -584,14 +584,14 @@ pub fn task(plan: &Plan, text: &str) -> Match {
     if let Some(m) = section_and_item(plan, &key) {
         return m;
     }
-    // The agency's part written before the code ("Chủ trì NV1", "Phối hợp thực hiện
-    // Nhiệm vụ 3"): the task the code names. (Not before a title: a title may open so.)
     // "Các nhiệm vụ 1, 2" (the tasks 1 and 2): as "Nhiệm vụ 1, 2" (it was `task_unknown`).
     if key.starts_with("cac nhiem vu ") || key.starts_with("cac nv ") {
         if let Some((_, rest)) = text.trim_start().split_once(char::is_whitespace) {
             return task(plan, rest);
         }
     }
+    // The agency's part written before the code ("Chủ trì NV1", "Phối hợp thực hiện
+    // Nhiệm vụ 3"): the task the code names. (Not before a title: a title may open so.)
     let role = ["chu tri thuc hien ", "phoi hop thuc hien ", "chu tri ", "phoi hop "].iter().find_map(|p| key.strip_prefix(p));
     if let Some(rest) = role.filter(|r| named(plan, r).is_some() || numbered(r)) {
         return task(plan, rest);

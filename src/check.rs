@@ -24,6 +24,7 @@ pub fn verdict_vi(v: &str) -> &'static str {
         "unreadable" => "Đã gửi, không đọc được: cần gửi lại",
         "no_file" => "Sổ công văn ghi đã nhận, không có tệp: cần lưu tệp vào thư mục",
         "part_year" => "Mới gửi báo cáo 6 tháng/quý: cần gửi báo cáo năm",
+        "last_year" => "Chỉ gửi báo cáo năm trước: cần gửi báo cáo năm nay",
         _ => "",
     }
 }
@@ -67,6 +68,9 @@ pub struct Summary {
     /// Sent only a report of part of the year (its first half, a quarter): consolidated,
     /// and the year's report still to come.
     pub part_year: usize,
+    /// Sent only last year's report (`report_other_year`, not consolidated): this year's
+    /// still to come.
+    pub last_year: usize,
     pub past_deadline: bool,
     pub tasks: usize,
     /// Tasks every assigned agency reported on.
@@ -83,6 +87,8 @@ pub struct Summary {
 
 /// The submissions' column of agencies that sent only a report of part of the year.
 const PART_YEAR: &str = "part_year";
+/// The submissions' column of agencies whose only files are last year's report.
+const LAST_YEAR: &str = "last_year";
 
 fn days(d: NaiveDate) -> i32 {
     (d - NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid")).num_days() as i32
@@ -97,9 +103,9 @@ fn days_late(deadline: Option<NaiveDate>) -> Expr {
 
 /// The verdict of a row of the completeness table.
 fn verdict(deadline: Option<NaiveDate>, past_deadline: bool) -> Expr {
-    // Not submitted, with a file: the agency sent one that cannot be read, or only a report
-    // of part of the year.
-    let unread = col(SUBMITTED).not().and(col(FILE).is_not_null()).and(col(PART_YEAR).not());
+    // Not submitted, with a file: the agency sent one that cannot be read, only a report of
+    // part of the year, or only last year's report.
+    let unread = col(SUBMITTED).not().and(col(FILE).is_not_null()).and(col(PART_YEAR).not()).and(col(LAST_YEAR).not());
     // Not submitted, no file, a received date: the register's alone.
     let register_only = col(SUBMITTED).not().and(col(FILE).is_null()).and(col(RECEIVED_DATE).is_not_null());
     if deadline.is_none() {
@@ -107,6 +113,8 @@ fn verdict(deadline: Option<NaiveDate>, past_deadline: bool) -> Expr {
             .then(lit("received"))
             .when(col(PART_YEAR))
             .then(lit("part_year"))
+            .when(col(LAST_YEAR))
+            .then(lit("last_year"))
             .when(unread)
             .then(lit("unreadable"))
             .when(register_only)
@@ -116,6 +124,8 @@ fn verdict(deadline: Option<NaiveDate>, past_deadline: bool) -> Expr {
     let not_received = if past_deadline { "missing" } else { "not_yet_due" };
     when(col(PART_YEAR))
         .then(lit("part_year"))
+        .when(col(LAST_YEAR))
+        .then(lit("last_year"))
         .when(unread)
         .then(lit("unreadable"))
         .when(register_only)
@@ -145,8 +155,14 @@ pub fn check(plan: &Plan, year: i32, as_of: NaiveDate, norm: &Normalised) -> Pol
     // else the first file it sent that cannot be read (a skipped file with a sender).
     // A report sent in parts names every part.
     let mut sent: std::collections::BTreeMap<&str, (bool, Vec<&str>)> = Default::default();
+    // Last year's reports (`report_other_year`): named where an agency sent nothing else.
+    let mut last_years: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
     for f in &norm.files {
         let Some(code) = f.agency_code.as_deref() else { continue };
+        if f.outcome == Outcome::Skipped && f.reason_code == crate::error::Kind::ReportOtherYear.code() {
+            last_years.entry(code).or_default().push(&f.file);
+            continue;
+        }
         let e = sent.entry(code).or_insert((false, Vec::new()));
         match (f.outcome, e.0) {
             (Outcome::Accepted, true) => e.1.push(&f.file),
@@ -156,6 +172,10 @@ pub fn check(plan: &Plan, year: i32, as_of: NaiveDate, norm: &Normalised) -> Pol
         }
     }
     sent.retain(|_, (_, files)| !files.is_empty());
+    // (Where the register records this year's report, it is a file not saved: `no_file`.)
+    last_years.retain(|code, _| !sent.contains_key(code) && !norm.register_only.contains_key(*code));
+    let last_year: std::collections::BTreeSet<&str> = last_years.keys().copied().collect();
+    sent.extend(last_years.into_iter().map(|(code, files)| (code, (false, files))));
     // An agency that sent only a report of part of the year has not sent the year's.
     let part_year = norm.part_year_only();
     // An agency the receipts register alone says sent a report: no file, its date the
@@ -169,6 +189,7 @@ pub fn check(plan: &Plan, year: i32, as_of: NaiveDate, norm: &Normalised) -> Pol
         FILE => sent.values().map(|(_, files)| files.join("; ")).collect::<Vec<_>>(),
         SUBMITTED => sent.iter().map(|(code, (accepted, _))| *accepted && !part_year.contains(code)).collect::<Vec<_>>(),
         PART_YEAR => sent.keys().map(|code| part_year.contains(code)).collect::<Vec<_>>(),
+        LAST_YEAR => sent.keys().map(|code| last_year.contains(code)).collect::<Vec<_>>(),
     )?
     .vstack(&df!(
         AGENCY_CODE => registered.clone(),
@@ -176,6 +197,7 @@ pub fn check(plan: &Plan, year: i32, as_of: NaiveDate, norm: &Normalised) -> Pol
         FILE => registered.iter().map(|_| None::<&str>).collect::<Vec<_>>(),
         SUBMITTED => registered.iter().map(|_| false).collect::<Vec<_>>(),
         PART_YEAR => registered.iter().map(|_| false).collect::<Vec<_>>(),
+        LAST_YEAR => registered.iter().map(|_| false).collect::<Vec<_>>(),
     )?)?
     .lazy()
     .with_column(col(RECEIVED_DATE).cast(DataType::Date));
@@ -187,6 +209,7 @@ pub fn check(plan: &Plan, year: i32, as_of: NaiveDate, norm: &Normalised) -> Pol
         .left_join(submissions, col(AGENCY_CODE), col(AGENCY_CODE))
         .with_column(col(SUBMITTED).fill_null(lit(false)))
         .with_column(col(PART_YEAR).fill_null(lit(false)))
+        .with_column(col(LAST_YEAR).fill_null(lit(false)))
         // (The year's report not received: no days late by the part's day.)
         .with_column(when(col(PART_YEAR)).then(lit(NULL).cast(DataType::Int32)).otherwise(days_late(deadline)).alias(DAYS_LATE))
         .with_column(verdict(deadline, past_deadline).alias(VERDICT))
@@ -271,6 +294,7 @@ pub fn check(plan: &Plan, year: i32, as_of: NaiveDate, norm: &Normalised) -> Pol
         unreadable: count("unreadable"),
         no_file: count("no_file"),
         part_year: count("part_year"),
+        last_year: count("last_year"),
         past_deadline,
         tasks: assigned_tasks,
         tasks_fully_reported: per_task.height(),

@@ -60,6 +60,7 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
             "unreadable": s.unreadable,
             "no_file": s.no_file,
             "part_year": s.part_year,
+            "last_year": s.last_year,
             "agencies": agencies,
             "unreported_pairs": pairs,
         });

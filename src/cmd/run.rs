@@ -115,7 +115,7 @@ pub fn render(cfg: &RunConfig, read: Read) -> anyhow::Result<(Year, Vec<crate::r
 pub fn has_gaps(checked: &Checked) -> bool {
     let s = &checked.summary;
     s.late > 0
-        || (s.past_deadline && s.not_received + s.unreadable + s.no_file + s.part_year > 0)
+        || (s.past_deadline && s.not_received + s.unreadable + s.no_file + s.part_year + s.last_year > 0)
         || s.pairs_reported < s.pairs && s.received > 0 && unreported_by_submitters(checked)
 }
 
@@ -176,7 +176,8 @@ pub fn summary_line(cfg: &RunConfig, checked: &Checked) -> String {
         };
     }
     // Agencies whose only files cannot be read, whose report only the register records,
-    // or that sent only a report of part of the year, are named where there are any.
+    // or that sent only a report of part of the year or last year's, are named where there
+    // are any.
     let unreadable = match (s.unreadable, cfg.lang) {
         (0, _) => String::new(),
         (n, Lang::Vi) => format!(", {n} gửi tệp không đọc được"),
@@ -189,6 +190,10 @@ pub fn summary_line(cfg: &RunConfig, checked: &Checked) -> String {
         (0, _) => String::new(),
         (n, Lang::Vi) => format!(", {n} mới gửi báo cáo 6 tháng/quý"),
         (n, Lang::En) => format!(", {n} sent only a half-year or quarter's report"),
+    } + &match (s.last_year, cfg.lang) {
+        (0, _) => String::new(),
+        (n, Lang::Vi) => format!(", {n} chỉ gửi báo cáo năm trước"),
+        (n, Lang::En) => format!(", {n} sent only last year's report"),
     };
     match cfg.lang {
         Lang::Vi => format!(
@@ -304,6 +309,7 @@ pub fn run_config(cfg: &RunConfig, log: &Log) -> anyhow::Result<Year> {
         ("unreadable", s.unreadable.to_string()),
         ("no_file", s.no_file.to_string()),
         ("part_year", s.part_year.to_string()),
+        ("last_year", s.last_year.to_string()),
         ("pairs_reported", s.pairs_reported.to_string()),
         ("pairs", s.pairs.to_string()),
         ("problems", s.problems.to_string()),

@@ -352,8 +352,13 @@ fn received_dates(
     let mut from_files: BTreeMap<String, (NaiveDate, String)> = BTreeMap::new();
     let mut submitted: BTreeMap<String, String> = BTreeMap::new();
     // An agency whose only file cannot be read did send it: the register's day is kept.
-    let sent: std::collections::BTreeSet<&String> =
-        drafts.iter().filter(|d| d.record.outcome == Outcome::Skipped).filter_map(|d| d.record.agency_code.as_ref()).collect();
+    // (Last year's report is not this year's sent: the register's entry of this year is a
+    // file not saved in the folder.)
+    let sent: std::collections::BTreeSet<&String> = drafts
+        .iter()
+        .filter(|d| d.record.outcome == Outcome::Skipped && d.record.reason_code != Kind::ReportOtherYear.code())
+        .filter_map(|d| d.record.agency_code.as_ref())
+        .collect();
     for d in drafts.iter().filter(|d| d.record.outcome != Outcome::Skipped) {
         let Some(code) = &d.record.agency_code else { continue };
         if d.record.outcome == Outcome::Accepted {
@@ -804,10 +809,8 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
     // Last year's report: its sender has not sent this year's by it.
     let unattributed = unattributed.or_else(|| last_years.map(|l| (Kind::ReportOtherYear, format!("{l}, {agency_as_written}"))));
     if let Some((kind, detail)) = unattributed {
-        // (Its sender not kept, so that it is not taken for a report sent and unread.)
-        if kind == Kind::ReportOtherYear {
-            record.agency_code = None;
-        }
+        // (Its sender kept: an agency that sent only last year's report is told so, not
+        // taken for one that sent a report that cannot be read.)
         record.outcome = Outcome::Skipped;
         record.reason = format!("{} ({} dòng không được tổng hợp)", kind.vi(&detail), rows.len());
         record.reason_code = kind.code().to_string();

@@ -351,7 +351,7 @@ fn summary(ws: &mut Worksheet, st: &Styles, cfg: &RunConfig, checked: &Checked) 
         "Chưa nộp (chưa đến hạn)"
     };
     // From the third row on, the rows split the reports expected and sum to 100%.
-    let status_rows: [(&str, usize); 9] = [
+    let status_rows: [(&str, usize); 10] = [
         ("Số báo cáo phải nộp", s.expected),
         ("Số báo cáo đã nhận (tỷ lệ báo cáo)", s.received),
         ("Nộp đúng hạn (tỷ lệ đúng hạn)", s.on_time),
@@ -361,10 +361,12 @@ fn summary(ws: &mut Worksheet, st: &Styles, cfg: &RunConfig, checked: &Checked) 
         ("Đã gửi nhưng không đọc được (cần gửi lại)", s.unreadable),
         ("Sổ công văn ghi đã nhận, không có tệp", s.no_file),
         ("Mới gửi báo cáo 6 tháng/quý (chưa có báo cáo năm)", s.part_year),
+        ("Chỉ gửi báo cáo năm trước (chưa có báo cáo năm nay)", s.last_year),
     ];
     let split_first = r + 2;
-    // The last three lines only where an agency sent files that cannot be read, the
-    // register alone records its report, or it sent only a report of part of the year.
+    // The last four lines only where an agency sent files that cannot be read, the
+    // register alone records its report, or it sent only a report of part of the year or
+    // last year's.
     for (i, (label, n)) in status_rows.into_iter().enumerate() {
         if i >= 6 && n == 0 {
             continue;
@@ -557,7 +559,7 @@ fn submissions(ws: &mut Worksheet, st: &Styles, cfg: &RunConfig, checked: &Check
         let f = match verdict {
             "on_time" => &st.ok,
             "late" | "undated" => &st.warn,
-            "missing" | "unreadable" | "no_file" | "part_year" => &st.bad,
+            "missing" | "unreadable" | "no_file" | "part_year" | "last_year" => &st.bad,
             _ => &st.muted,
         };
         ws.write_string_with_format(r, 5, verdict_vi(verdict), f)?;

@@ -101,7 +101,7 @@ fn sheet(plan: &Plan, first: i32, last: i32, years: &[YearRow], as_of: NaiveDate
     };
     header(ws, r, "Tình hình nộp báo cáo")?;
     type Count = fn(&Summary) -> usize;
-    let counts: [(&str, Count); 8] = [
+    let counts: [(&str, Count); 9] = [
         ("Số báo cáo phải nộp", |s| s.expected),
         ("Nộp đúng hạn", |s| s.on_time),
         ("Nộp muộn", |s| s.late),
@@ -110,10 +110,11 @@ fn sheet(plan: &Plan, first: i32, last: i32, years: &[YearRow], as_of: NaiveDate
         ("Đã gửi, không đọc được", |s| s.unreadable),
         ("Sổ công văn ghi đã nhận, không có tệp", |s| s.no_file),
         ("Mới gửi báo cáo 6 tháng/quý", |s| s.part_year),
+        ("Chỉ gửi báo cáo năm trước", |s| s.last_year),
     ];
     let chart_first = r + 2;
-    // Files that cannot be read, reports only the register records, and reports of part of
-    // the year alone get a line only where a year has any.
+    // Files that cannot be read, reports only the register records, reports of part of the
+    // year alone, and last year's alone get a line only where a year has any.
     for (i, (label, f)) in counts.into_iter().enumerate() {
         if i >= 5 && years.iter().all(|y| f(&y.summary) == 0) {
             continue;

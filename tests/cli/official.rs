@@ -136,24 +136,31 @@ fn the_lines_of_an_official_document_are_read_for_what_they_are() {
     assert_eq!((field(tc, "task_code").as_slice(), file(tc)["outcome"].as_str()), (&["IV.7".to_string()][..], "accepted"));
 
     // Last year's report sent again (its title and its date of 2023): flagged, not
-    // consolidated, and its sender has not sent this year's (before 0.14.0 its rows were
-    // read, the agency "undated").
+    // consolidated, and its sender is told to send this year's (before 0.14.0 its rows were
+    // read, the agency "undated"; in 0.14.0 it was "missing", its file not named).
     let lh = "lhhn-2023.xlsx";
     let found: Vec<[&str; 3]> = pick(&problems, ["file", "kind", "detail"]).into_iter().filter(|p| p[0] == lh).collect();
     assert!(found.contains(&[lh, "date_other_year", "20/10/2023"]), "{found:?}");
     assert!(found.contains(&[lh, "report_other_year", "2023, 20/10/2023, Liên hiệp các tổ chức hữu nghị tỉnh"]), "{found:?}");
     assert_eq!(
-        (file(lh)["outcome"].as_str(), file(lh)["reason_code"].as_str(), file(lh)["rows_accepted"].as_str()),
-        ("skipped", "report_other_year", "0")
+        (
+            file(lh)["outcome"].as_str(),
+            file(lh)["reason_code"].as_str(),
+            file(lh)["rows_accepted"].as_str(),
+            file(lh)["agency_code"].as_str()
+        ),
+        ("skipped", "report_other_year", "0", "LHHN")
     );
     let completeness: BTreeMap<String, String> =
         env.csv(2024, "completeness.csv").into_iter().map(|r| (r["agency_code"].clone(), r["verdict"].clone())).collect();
-    assert_eq!(completeness["LHHN"], "missing");
+    assert_eq!(completeness["LHHN"], "last_year");
     assert_eq!(completeness["HYENTHE"], "on_time");
 
     // The workbook says the same.
     let grid = sheet(&env.workbook(2024), "Tình hình nộp");
-    assert_eq!(row_with(&grid, "Liên hiệp các tổ chức hữu nghị tỉnh")[5], "Chưa nộp");
+    let lhhn = row_with(&grid, "Liên hiệp các tổ chức hữu nghị tỉnh");
+    assert_eq!(lhhn[5], "Chỉ gửi báo cáo năm trước: cần gửi báo cáo năm nay");
+    assert!(lhhn[6].starts_with("lhhn-2023.xlsx (báo cáo năm 2023"), "{}", lhhn[6]);
     assert_eq!(row_with(&grid, "UBND huyện Yên Thế")[5], "Đúng hạn");
     let found = sheet(&env.workbook(2024), "Vấn đề dữ liệu");
     let said: Vec<&str> = found.iter().filter(|r| r.iter().any(|c| c == "lhhn-2023.xlsx")).map(|r| r[4].as_str()).collect();

@@ -2809,6 +2809,15 @@ fn last_year_s_report_filed_among_this_year_s_is_not_consolidated_nor_its_day_ta
         &header,
         &[&["1", "NV1", "Tuyên truyền", "Xong", "Hoàn thành"]],
     );
+    // Last year's report of Sở Giáo dục, whose report of this year the receipts register
+    // records: that report's file is not in the folder.
+    write_report(
+        &dir.join("sgddt-2023.xlsx"),
+        &["Đơn vị báo cáo: Sở Giáo dục và Đào tạo", "Ngày báo cáo: 20/10/2023", title],
+        &header,
+        &[&["1", "NV3", "Giao lưu", "Xong", "Hoàn thành"]],
+    );
+    std::fs::write(dir.join("receipts.csv"), "Đơn vị;Ngày nhận;Số đến\nSở Giáo dục và Đào tạo;21/10/2024;1251\n").unwrap();
     env.run_year(2024, &[]);
     let files = env.csv(2024, "files.csv");
     let got: Vec<[&str; 4]> =
@@ -2816,6 +2825,7 @@ fn last_year_s_report_filed_among_this_year_s_is_not_consolidated_nor_its_day_ta
     assert_eq!(
         got,
         [
+            ["sgddt-2023.xlsx", "skipped", "report_other_year", "0"],
             ["snoiv.xlsx", "accepted", "", "1"],
             ["snv-2023.xlsx", "skipped", "report_other_year", "0"],
             ["snv-2024.xlsx", "accepted", "", "1"],
@@ -2826,18 +2836,32 @@ fn last_year_s_report_filed_among_this_year_s_is_not_consolidated_nor_its_day_ta
     let snv = files.iter().find(|f| f["file"] == "snv-2023.xlsx").unwrap();
     assert!(snv["reason"].starts_with("báo cáo năm 2023 của Sở Ngoại vụ (ngày 15/01/2024)"), "{}", snv["reason"]);
     // Sở Ngoại vụ's report was received on its own day, not on last year's report's; Sở Tài
-    // chính has sent none for 2024.
+    // chính and Sở TT&TT have sent only last year's, and are told to send this year's; Sở
+    // Giáo dục's report of this year is in the register, not in the folder.
     let completeness = env.csv(2024, "completeness.csv");
     let verdicts: Vec<[&str; 3]> = pick(&completeness, ["agency_code", "received_date", "verdict"])
         .into_iter()
-        .filter(|c| ["SNV", "STTTT", "STC", "SNOIV"].contains(&c[0]))
+        .filter(|c| ["SNV", "STTTT", "STC", "SNOIV", "SGDDT"].contains(&c[0]))
         .collect();
     assert_eq!(
         verdicts,
-        [["SNV", "2024-10-20", "on_time"], ["STTTT", "", "missing"], ["STC", "", "missing"], ["SNOIV", "2024-10-20", "on_time"]]
+        [
+            ["SNV", "2024-10-20", "on_time"],
+            ["STTTT", "", "last_year"],
+            ["STC", "", "last_year"],
+            ["SNOIV", "2024-10-20", "on_time"],
+            ["SGDDT", "2024-10-21", "no_file"]
+        ]
     );
     let rows = env.csv(2024, "rows.csv");
     assert!(!rows.iter().any(|r| r["activity"] == "Hội nghị năm 2023"));
+    // The workbook says so, with the file and why it was not consolidated, and counts them.
+    let status = sheet(&env.workbook(2024), "Tình hình nộp");
+    let stc = row_with(&status, "STC");
+    assert_eq!(stc[5], "Chỉ gửi báo cáo năm trước: cần gửi báo cáo năm nay");
+    assert!(stc[6].starts_with("stc.xlsx (báo cáo năm 2023 của Sở Tài chính"), "{}", stc[6]);
+    let summary = sheet(&env.workbook(2024), "Tổng hợp");
+    assert_eq!(row_with(&summary, "Chỉ gửi báo cáo năm trước (chưa có báo cáo năm nay)")[1], "2");
 }
 
 #[test]

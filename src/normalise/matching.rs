@@ -57,7 +57,19 @@ fn expand(key: &str) -> String {
     const TOGETHER: &[&str] = &["vh", "tt", "dl", "pt", "th"];
     let expanded = |w: &str| ABBREVIATIONS.iter().find(|(a, _)| *a == w).map(|(_, e)| *e);
     let mut out: Vec<&str> = Vec::new();
-    for w in key.split(' ').filter(|w| *w != "va") {
+    let words: Vec<&str> = key.split(' ').filter(|w| *w != "va").collect();
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i];
+        i += 1;
+        // An abbreviation with a point after each letter ("T.P Bắc Giang", "U.B.N.D"),
+        // folded as letters apart: the most letters together that make one.
+        let run = words[i - 1..].iter().take_while(|w| w.len() == 1).count();
+        if let Some((n, e)) = (2..=run).rev().find_map(|n| expanded(&words[i - 1..i - 1 + n].concat()).map(|e| (n, e))) {
+            out.push(e);
+            i += n - 1;
+            continue;
+        }
         let pieces = w.len() >= 4 && w.len() % 2 == 0 && w.as_bytes().chunks(2).all(|c| TOGETHER.iter().any(|t| t.as_bytes() == c));
         if pieces {
             out.extend((0..w.len()).step_by(2).filter_map(|i| expanded(&w[i..i + 2])));
@@ -882,6 +894,9 @@ title = "Phát triển nguồn nhân lực"
             ("UBND TP Bắc Giang", one("TPBG")),
             ("Ủy ban nhân dân huyện Lục Ngạn", one("LUCNGAN")),
             ("UBND H. Lục Ngạn", one("LUCNGAN")),
+            // With a point after each letter of the abbreviation.
+            ("UBND T.P Bắc Giang", one("TPBG")),
+            ("U.B.N.D T.P Bắc Giang", one("TPBG")),
             ("Ủy ban MTTQ Việt Nam tỉnh Bắc Giang", one("UBMTTQ")),
             ("UBMTTQ Việt Nam tỉnh", one("UBMTTQ")),
             ("Phòng Tư pháp", Match::None),

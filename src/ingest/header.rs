@@ -801,6 +801,18 @@ fn header_at(
                 Some(at) if field == Field::Status && assessment(&columns[at].header) && !assessment(&header) && !share(&header) => {
                     set_aside(std::mem::replace(&mut columns[at], Column { field, col: col0 + c as u32, header }));
                 }
+                // Of two activity columns where no column names the task, one that names the
+                // task too ("Chương trình, nhiệm vụ | Nội dung hoạt động") is the task: its
+                // cells were taken for the activities, and the clerk's went to the note.
+                Some(at)
+                    if field == Field::Activity
+                        && columns.iter().all(|x| x.field != Field::Task)
+                        && names_task(&columns[at].header)
+                        && !names_task(&header) =>
+                {
+                    columns[at].field = Field::Task;
+                    columns.push(Column { field, col: col0 + c as u32, header });
+                }
                 Some(at) if field == Field::Budget && spent(&header) > spent(&columns[at].header) => {
                     set_aside(std::mem::replace(&mut columns[at], Column { field, col: col0 + c as u32, header }));
                 }
@@ -892,6 +904,11 @@ fn header_at(
 
 /// Whether a header names a task's code rather than its title: "Mã", "Mã NV", "Mã nhiệm
 /// vụ", "Ký hiệu", "Số hiệu", or a group's header with one of them last ("Nhiệm vụ Mã").
+/// Whether a header names the task among other things ("Chương trình, nhiệm vụ").
+fn names_task(header: &str) -> bool {
+    crate::text::contains_words(&fold(header), "nhiem vu")
+}
+
 pub fn code_header(header: &str) -> bool {
     let key = fold(header);
     ["ma", "ma so", "ma nv", "ma nhiem vu", "ky hieu", "so hieu"].iter().any(|w| key == *w || key.ends_with(&format!(" {w}")))
@@ -1673,6 +1690,21 @@ mod tests {
         }
         assert_eq!(col(&["STT", "Nội dung kế hoạch", "Kết quả thực hiện", "Ghi chú"], Field::Task), Some(1));
         assert_eq!(col(&["STT", "Nội dung kế hoạch", "Kết quả thực hiện", "Ghi chú"], Field::Activity), None);
+    }
+
+    #[test]
+    fn an_activity_header_naming_the_task_beside_the_activity_s_own_is_the_task() {
+        let col = |head: &[&str], f: Field| find(&grid(&[head, &["1", "NV1", "Hội nghị", "Xong"]]), 0, 0).unwrap().col(f).map(|c| c.col);
+        let head = ["STT", "Chương trình, nhiệm vụ", "Nội dung hoạt động", "Kết quả"];
+        assert_eq!((col(&head, Field::Task), col(&head, Field::Activity)), (Some(1), Some(2)));
+        // Alone, it is the activity; beside a task column, the task column is the task.
+        let head = ["STT", "Chương trình, nhiệm vụ", "Kết quả", "Tình trạng"];
+        assert_eq!((col(&head, Field::Task), col(&head, Field::Activity)), (None, Some(1)));
+        let head = ["Nhiệm vụ", "Chương trình, nhiệm vụ", "Nội dung hoạt động", "Kết quả"];
+        assert_eq!((col(&head, Field::Task), col(&head, Field::Activity)), (Some(0), Some(1)));
+        // Two activity headers, neither naming the task: the first.
+        let head = ["STT", "Chương trình", "Nội dung hoạt động", "Kết quả"];
+        assert_eq!((col(&head, Field::Task), col(&head, Field::Activity)), (None, Some(1)));
     }
 
     #[test]

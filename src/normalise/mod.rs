@@ -2470,7 +2470,20 @@ fn read_rows(
                 }
                 s => s,
             };
-            if s == Status::Unknown {
+            // A time in the status column ("Tiến độ" | "Tháng 6/2024", "Quý IV"): when the
+            // work was done or is due, not how far it got. Kept in the note, the status is
+            // the result's where it says one ("Đã tổ chức 2 hội nghị", "Hoàn thành").
+            let timed = s == Status::Unknown && values::period_only(&status_text);
+            let s = match s {
+                Status::Unknown if timed => match values::status_opening(&result) {
+                    Status::Unknown if result.split_whitespace().nth(4).is_none() => values::status(&result),
+                    said => said,
+                },
+                s => s,
+            };
+            if timed && s != Status::Unknown {
+                add_to_note(&mut note, &head_of(Field::Status), &status_text);
+            } else if s == Status::Unknown {
                 let col = header.col(Field::Status).map_or(0, |c| c.col);
                 problem(&mut flags, col, Kind::StatusUnknown, status_text.clone());
             } else if (status_text.split_whitespace().nth(3).is_some() || memchr::memchr(b'/', status_text.as_bytes()).is_some())

@@ -323,6 +323,16 @@ pub fn status_says_more(text: &str) -> bool {
     rest.split(' ').filter(|w| !w.is_empty() && !QUALIFY.contains(w) && !w.bytes().all(|b| b.is_ascii_digit())).nth(1).is_some()
 }
 
+/// Whether a text is a time alone, when the work was done or is due ("Tháng 6/2024", "Quý
+/// II/2024", "15/06/2024", "6 tháng đầu năm", "Cả năm"): in a status column headed
+/// "Tiến độ", no status.
+pub fn period_only(text: &str) -> bool {
+    const WORDS: &[&str] = &["thang", "quy", "nam", "ngay", "dau", "cuoi", "giua", "ca", "trong", "tu", "den", "i", "ii", "iii", "iv"];
+    let key = fold(text);
+    let mut words = key.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).peekable();
+    words.peek().is_some() && words.all(|w| WORDS.contains(&w) || w.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// Whether a text has a date in it: figures joined by "/" ("15/6/2024", "6/2024"), or a
 /// month or day with its figure ("tháng 6", "ngày 15").
 fn has_date(text: &str) -> bool {
@@ -1555,6 +1565,28 @@ mod tests {
             ("Đạt 100%", false),
         ] {
             assert_eq!(status_says_more(t), more, "{t}");
+        }
+    }
+
+    #[test]
+    fn a_time_alone_is_no_status() {
+        for t in [
+            "Tháng 6/2024",
+            "Quý II/2024",
+            "quý IV",
+            "15/06/2024",
+            "Năm 2024",
+            "6 tháng đầu năm",
+            "Cả năm",
+            "Trong năm",
+            "Tháng 12",
+            "2024",
+        ] {
+            assert!(period_only(t), "{t}");
+            assert_eq!(status(t), Status::Unknown, "{t}");
+        }
+        for t in ["", "Hoàn thành tháng 6", "Đang thực hiện", "Quý II hoàn thành", "x"] {
+            assert!(!period_only(t), "{t}");
         }
     }
 

@@ -3226,3 +3226,37 @@ fn a_sum_with_no_label_over_the_rows_it_adds_up_is_a_totals_row() {
     let totals: Vec<[&str; 3]> = pick(&problems, ["file", "cell", "kind"]).into_iter().filter(|p| p[2] == "totals_row").collect();
     assert_eq!(totals, [["snv.xlsx", "F5", "totals_row"]]);
 }
+
+#[test]
+fn a_time_in_the_status_column_is_kept_and_the_result_says_the_status() {
+    let env = Env::new();
+    let dir = env.year_dir(2024);
+    // "Tiến độ" holding when the work was done, as a schedule has it: the result says how
+    // far it got.
+    write_report(
+        &dir.join("snv.xlsx"),
+        &["Đơn vị báo cáo: Sở Ngoại vụ", "Ngày báo cáo: 20/10/2024"],
+        &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tiến độ"],
+        &[
+            &["1", "NV1", "Hội nghị", "Đã tổ chức 2 hội nghị", "Tháng 6/2024"],
+            &["2", "NV2", "Hội thảo", "Đang chuẩn bị", "Quý IV/2024"],
+            &["3", "NV4", "Triển lãm", "Hoàn thành", "15/06/2024"],
+            &["4", "NV6", "Tập huấn", "2 lớp", "Tháng 8/2024"],
+        ],
+    );
+    env.run_year(2024, &[]);
+    let rows = env.csv(2024, "rows.csv");
+    assert_eq!(
+        pick(&rows, ["activity", "status", "note"]),
+        [
+            ["Hội nghị", "done", "Tiến độ: Tháng 6/2024"],
+            ["Hội thảo", "in_progress", "Tiến độ: Quý IV/2024"],
+            ["Triển lãm", "done", "Tiến độ: 15/06/2024"],
+            ["Tập huấn", "unknown", ""],
+        ]
+    );
+    // Where the result does not say it, the status is still asked for, the time shown.
+    let problems = env.csv(2024, "problems.csv");
+    let found: Vec<[&str; 3]> = pick(&problems, ["cell", "kind", "detail"]).into_iter().filter(|p| p[1].starts_with("status")).collect();
+    assert_eq!(found, [["E8", "status_unknown", "Tháng 8/2024"]]);
+}

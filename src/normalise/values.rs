@@ -1054,10 +1054,9 @@ fn one_share(t: &str) -> bool {
 /// "1tr2" (1.2 million), "15tr500" (15.5 million), "2tỷ5" (2.5 billion): figures, the unit
 /// abbreviated, and the decimals after it, written together with nothing else.
 fn unit_with_decimals(t: &str) -> Option<(f64, Unit)> {
-    // Written together only: "1 tỷ 2" spaced out stays unread, as a figure may be missing.
-    if t.contains(char::is_whitespace) {
-        return None;
-    }
+    // Also spaced out, "1 tỷ 2", "2 triệu 500", as said: its figures after the unit are
+    // its decimals whether the smaller unit is said or left out ("1 tỷ 200" is "1 tỷ 200
+    // triệu"). (Unread, `budget_unreadable`, before 0.15.0.)
     let digits = |s: &str| !s.is_empty() && s.len() <= 6 && s.bytes().all(|b| b.is_ascii_digit());
     let at = t.find(|c: char| !c.is_ascii_digit())?;
     let (whole, rest) = t.split_at(at);
@@ -1121,7 +1120,7 @@ fn budget_text(t: &str, default: Unit) -> Option<(f64, Unit)> {
     };
     let amount = vn_number(num)?;
     // "1 tỷ 200 triệu", "2 triệu 500 nghìn đồng": a smaller amount with its own unit
-    // follows the first; a number after it without a unit ("1 tỷ 2") is not read.
+    // follows the first (without one, "1 tỷ 2", it was read as decimals above).
     let after_unit = words_as_written.trim_start().split_once(char::is_whitespace).map_or("", |(_, rest)| rest.trim_start());
     if after_unit.starts_with(|c: char| c.is_ascii_digit()) {
         let rest_unit_named = after_unit.contains(|c: char| c.is_ascii_alphabetic());
@@ -1959,7 +1958,10 @@ mod tests {
             // A unit in brackets is the amount's, not a source: not 20,000 millions.
             (Cell::Text("20.000 (nghìn đồng)".into()), m, Millions(20.0)),
             (Cell::Text("2 triệu 500 nghìn đồng".into()), Unit::Dong, Millions(2.5)),
-            (Cell::Text("1 tỷ 2".into()), m, Unreadable),
+            (Cell::Text("1 tỷ 2".into()), m, Millions(1200.0)),
+            (Cell::Text("1 tỷ 250".into()), m, Millions(1250.0)),
+            (Cell::Text("2 triệu 500".into()), Unit::Dong, Millions(2.5)),
+            (Cell::Text("1 tỷ 2500".into()), m, Unreadable),
             (Cell::Text("1 tỷ 2,5 triệu".into()), m, Millions(1002.5)),
             (Cell::Text("200 triệu 1 tỷ".into()), m, Unreadable),
             (Cell::Text("1.500.000 đồng".into()), m, Millions(1.5)),

@@ -121,6 +121,9 @@ pub fn signing_line(t: &str) -> Option<Signing> {
     if t.len() > 160 || !t.trim().contains(char::is_whitespace) {
         return None;
     }
+    if let Some(spaced) = unglued_date(t) {
+        return signing_line(&spaced);
+    }
     let key = fold_within(t, 64)?;
     // The place ends at a comma ("Bắc Giang, ngày …"), which folding drops; or, the comma
     // left out, it is a few words in capitals ("Bắc Giang ngày 20/10/2024").
@@ -157,6 +160,44 @@ pub fn signing_line(t: &str) -> Option<Signing> {
         _ => key.clone(),
     };
     SIGNING_LINES.contains(&title.as_str()).then_some(Signing::Other)
+}
+
+/// A date line typed with its words and figures run together ("Bắc Giang, ngày20 tháng10
+/// năm2024", "ngày 20tháng 10năm 2024"), spaced out; `None` where none is.
+pub fn unglued_date(t: &str) -> Option<String> {
+    // (A figure beside the last letter of "ngày", "tháng", "năm" or the first: most texts
+    // are passed over here, as this runs for the first cell of every row.)
+    let b = t.as_bytes();
+    let maybe = b.windows(2).any(|w| {
+        (w[1].is_ascii_digit() && matches!(w[0], b'y' | b'g' | b'm' | b'Y' | b'G' | b'M'))
+            || (w[0].is_ascii_digit() && matches!(w[1], b'n' | b't' | b'N' | b'T'))
+    });
+    if !maybe {
+        return None;
+    }
+    let lower = t.to_lowercase();
+    let glued = ["ngày", "tháng", "năm"].iter().any(|w| {
+        lower.match_indices(w).any(|(at, _)| {
+            let after = lower[at + w.len()..].starts_with(|c: char| c.is_ascii_digit());
+            let before = lower[..at].ends_with(|c: char| c.is_ascii_digit());
+            after || before
+        })
+    });
+    if !glued {
+        return None;
+    }
+    let mut out = String::with_capacity(t.len() + 8);
+    let mut prev: Option<char> = None;
+    for c in t.chars() {
+        if let Some(p) = prev {
+            if (p.is_alphabetic() && c.is_ascii_digit()) || (p.is_ascii_digit() && c.is_alphabetic()) {
+                out.push(' ');
+            }
+        }
+        out.push(c);
+        prev = Some(c);
+    }
+    Some(out)
 }
 
 /// Whether a text opens a place-and-date line whose date is in the next cell ("Bắc Giang,

@@ -228,7 +228,8 @@ pub(super) fn find_date(sheets: &[&SheetData]) -> Option<(DateRead, String, (Str
                 .collect();
             crate::ingest::form::joined_date_line(t, &rest)
         });
-        let t = joined.as_deref().unwrap_or(t);
+        let unglued = crate::ingest::form::unglued_date(joined.as_deref().unwrap_or(t));
+        let t = unglued.as_deref().or(joined.as_deref()).unwrap_or(t);
         let blank = t.contains('…') || t.contains("..");
         if blank && month_line.is_some() {
             continue;
@@ -416,6 +417,20 @@ mod tests {
         ] {
             assert_eq!(part(t), None, "{t:?}");
         }
+    }
+
+    #[test]
+    fn a_date_line_typed_with_its_words_and_figures_run_together_is_read() {
+        let date = |line: &str| {
+            let wb = crate::ingest::read_bytes("bao-cao.xlsx", &crate::ingest::tests::xlsx_with(&[(1, 0, line)], 4)).unwrap();
+            find_date(&[&wb.sheets[0]]).map(|(read, _, (_, cell))| (read, cell))
+        };
+        let oct20 = Some((DateRead::Date(NaiveDate::from_ymd_opt(2024, 10, 20).unwrap()), "A2".to_string()));
+        for t in ["Bắc Giang, ngày20 tháng10 năm2024", "Bắc Giang, ngày 20tháng 10năm 2024", "NGÀY20 THÁNG10 NĂM2024"] {
+            assert_eq!(date(t), oct20, "{t:?}");
+        }
+        assert_eq!(crate::ingest::form::unglued_date("Bắc Giang, ngày 20 tháng 10 năm 2024"), None);
+        assert_eq!(crate::ingest::form::unglued_date("Số 123/BC-SNgV"), None);
     }
 
     #[test]

@@ -3260,3 +3260,30 @@ fn a_time_in_the_status_column_is_kept_and_the_result_says_the_status() {
     let found: Vec<[&str; 3]> = pick(&problems, ["cell", "kind", "detail"]).into_iter().filter(|p| p[1].starts_with("status")).collect();
     assert_eq!(found, [["E8", "status_unknown", "Tháng 8/2024"]]);
 }
+
+#[test]
+fn a_signing_date_typed_with_its_words_and_figures_run_together_dates_the_report() {
+    let env = Env::new();
+    let dir = env.year_dir(2024);
+    // Under the table, in the signing block: it was read as an activity, and the report
+    // had no date.
+    write_report(
+        &dir.join("snv.xlsx"),
+        &["Đơn vị báo cáo: Sở Ngoại vụ"],
+        &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng"],
+        &[
+            &["1", "NV1", "Hội nghị", "2 hội nghị", "Hoàn thành"],
+            &[],
+            &["", "", "", "Bắc Giang, ngày20 tháng10 năm2024"],
+            &["", "", "", "GIÁM ĐỐC"],
+        ],
+    );
+    env.run_year(2024, &[]);
+    let files = env.csv(2024, "files.csv");
+    assert_eq!(
+        pick(&files, ["file", "report_date", "rows_accepted"]).into_iter().filter(|f| f[0] == "snv.xlsx").collect::<Vec<_>>(),
+        [["snv.xlsx", "2024-10-20", "1"]]
+    );
+    let rows = env.csv(2024, "rows.csv");
+    assert_eq!(pick(&rows, ["activity"]), [["Hội nghị"]]);
+}

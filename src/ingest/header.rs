@@ -902,13 +902,13 @@ fn header_at(
     Some(Header { first_row, last_row, columns, others })
 }
 
-/// Whether a header names a task's code rather than its title: "Mã", "Mã NV", "Mã nhiệm
-/// vụ", "Ký hiệu", "Số hiệu", or a group's header with one of them last ("Nhiệm vụ Mã").
 /// Whether a header names the task among other things ("Chương trình, nhiệm vụ").
 fn names_task(header: &str) -> bool {
     crate::text::contains_words(&fold(header), "nhiem vu")
 }
 
+/// Whether a header names a task's code rather than its title: "Mã", "Mã NV", "Mã nhiệm
+/// vụ", "Ký hiệu", "Số hiệu", or a group's header with one of them last ("Nhiệm vụ Mã").
 pub fn code_header(header: &str) -> bool {
     let key = fold(header);
     ["ma", "ma so", "ma nv", "ma nhiem vu", "ky hieu", "so hieu"].iter().any(|w| key == *w || key.ends_with(&format!(" {w}")))

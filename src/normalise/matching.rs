@@ -60,16 +60,16 @@ fn expand(key: &str) -> String {
     let words: Vec<&str> = key.split(' ').filter(|w| *w != "va").collect();
     let mut i = 0;
     while i < words.len() {
-        let w = words[i];
-        i += 1;
         // An abbreviation with a point after each letter ("T.P Bắc Giang", "U.B.N.D"),
         // folded as letters apart: the most letters together that make one.
-        let run = words[i - 1..].iter().take_while(|w| w.len() == 1).count();
-        if let Some((n, e)) = (2..=run).rev().find_map(|n| expanded(&words[i - 1..i - 1 + n].concat()).map(|e| (n, e))) {
+        let run = words[i..].iter().take_while(|w| w.len() == 1).count();
+        if let Some((n, e)) = (2..=run).rev().find_map(|n| expanded(&words[i..i + n].concat()).map(|e| (n, e))) {
             out.push(e);
-            i += n - 1;
+            i += n;
             continue;
         }
+        let w = words[i];
+        i += 1;
         let pieces = w.len() >= 4 && w.len() % 2 == 0 && w.as_bytes().chunks(2).all(|c| TOGETHER.iter().any(|t| t.as_bytes() == c));
         if pieces {
             out.extend((0..w.len()).step_by(2).filter_map(|i| expanded(&w[i..i + 2])));

@@ -1052,7 +1052,8 @@ fn one_share(t: &str) -> bool {
 }
 
 /// "1tr2" (1.2 million), "15tr500" (15.5 million), "2tỷ5" (2.5 billion): figures, the unit
-/// abbreviated, and the decimals after it, written together with nothing else.
+/// abbreviated, and the decimals after it, written together or spaced out ("1 tỷ 2"), with
+/// nothing else.
 fn unit_with_decimals(t: &str) -> Option<(f64, Unit)> {
     // Also spaced out, "1 tỷ 2", "2 triệu 500", as said: its figures after the unit are
     // its decimals whether the smaller unit is said or left out ("1 tỷ 200" is "1 tỷ 200

@@ -29,6 +29,13 @@ pub fn verdict_vi(v: &str) -> &'static str {
     }
 }
 
+/// Whether each row is work outside the plan's tasks (flagged `task_outside_plan`).
+pub fn outside_plan(rows: &DataFrame) -> PolarsResult<BooleanChunked> {
+    let code = crate::error::Kind::TaskOutsidePlan.code();
+    let flags = rows.column(FLAGS)?.str()?;
+    Ok(BooleanChunked::from_iter_values(OUTSIDE_PLAN.into(), flags.iter().map(|f| f.is_some_and(|f| f.split(';').any(|k| k == code)))))
+}
+
 /// The checked year.
 #[derive(Debug)]
 pub struct Checked {
@@ -39,7 +46,8 @@ pub struct Checked {
     pub coverage: DataFrame,
     /// (agency, task) pairs reported although the plan does not assign them.
     pub unassigned: DataFrame,
-    /// Budget and activity count by task and agency, plan order.
+    /// Budget and activity count by task and agency, plan order; rows of no task grouped
+    /// apart as work outside the plan's tasks (`outside_plan` true) or not told.
     pub budget: DataFrame,
     pub summary: Summary,
 }
@@ -261,18 +269,22 @@ pub fn check(plan: &Plan, year: i32, as_of: NaiveDate, norm: &Normalised) -> Pol
         .sort([AGENCY_CODE, TASK_CODE], Default::default())
         .collect()?;
 
-    // Budget by task and agency; rows whose task is unresolved are grouped under a null task.
-    let budget = norm
-        .rows
-        .clone()
+    // Budget by task and agency; rows whose task is unresolved are grouped under a null task,
+    // work outside the plan's tasks first, then what could not be told.
+    let mut rows = norm.rows.select([TASK_CODE, AGENCY_CODE, ACTIVITY, BUDGET])?;
+    rows.with_column(outside_plan(&norm.rows)?.into_column())?;
+    let budget = rows
         .lazy()
-        .group_by([col(TASK_CODE), col(AGENCY_CODE)])
+        .group_by([col(TASK_CODE), col(OUTSIDE_PLAN), col(AGENCY_CODE)])
         .agg([col(ACTIVITY).len().alias(ACTIVITIES), col(BUDGET).sum().alias(BUDGET)])
         .left_join(task_order.lazy(), col(TASK_CODE), col(TASK_CODE))
         .left_join(expected.lazy().select([col(AGENCY_CODE), col(AGENCY_ORDER)]), col(AGENCY_CODE), col(AGENCY_CODE))
         // Plan order; codes break ties among tasks or agencies the plan does not list.
-        .sort([TASK_ORDER, TASK_CODE, AGENCY_ORDER, AGENCY_CODE], SortMultipleOptions::default().with_nulls_last(true))
-        .select([col(TASK_CODE), col(AGENCY_CODE), col(ACTIVITIES), col(BUDGET)])
+        .sort(
+            [TASK_ORDER, TASK_CODE, OUTSIDE_PLAN, AGENCY_ORDER, AGENCY_CODE],
+            SortMultipleOptions::default().with_nulls_last(true).with_order_descending_multi([false, false, true, false, false]),
+        )
+        .select([col(TASK_CODE), col(OUTSIDE_PLAN), col(AGENCY_CODE), col(ACTIVITIES), col(BUDGET)])
         .collect()?;
 
     // The summary counts.

@@ -111,6 +111,10 @@ pub enum Kind {
     /// A row that names no task of the plan, from an agency the plan gives one task: that
     /// task. The detail is its code, after the words written where there are any.
     TaskOnlyOne,
+    /// A row whose task cell, section heading or sheet says the work is outside the plan's
+    /// tasks ("Nhiệm vụ khác", "Nhiệm vụ phát sinh", "CÁC HOẠT ĐỘNG KHÁC"): consolidated
+    /// apart, under no task. The detail is the words as written.
+    TaskOutsidePlan,
     Unassigned,
     RoleMismatch,
     StatusUnknown,
@@ -226,6 +230,7 @@ impl Kind {
             TaskMissing => "task_missing",
             TaskFromRowAbove => "task_from_row_above",
             TaskOnlyOne => "task_only_one",
+            TaskOutsidePlan => "task_outside_plan",
             Unassigned => "unassigned",
             RoleMismatch => "role_mismatch",
             StatusUnknown => "status_unknown",
@@ -377,6 +382,9 @@ impl Kind {
             TaskMissing => "dòng không ghi nhiệm vụ: ghi mã nhiệm vụ (NV1, NV2…)".into(),
             TaskFromRowAbove => format!("ô nhiệm vụ để trống, lấy theo dòng trên ({detail})"),
             TaskOnlyOne => format!("dòng không ghi nhiệm vụ nào của kế hoạch: xếp vào nhiệm vụ duy nhất kế hoạch giao cho đơn vị ({detail})"),
+            TaskOutsidePlan => format!(
+                "việc ngoài các nhiệm vụ của kế hoạch (\"{detail}\"): vẫn tổng hợp, xếp riêng, không tính cho nhiệm vụ nào; nếu thuộc một nhiệm vụ của kế hoạch, ghi mã nhiệm vụ"
+            ),
             Unassigned => format!("đơn vị không được giao nhiệm vụ {detail} trong kế hoạch"),
             RoleMismatch => format!("vai trò ghi \"{detail}\" khác với kế hoạch"),
             StatusUnknown => format!("tình trạng \"{detail}\" không rõ: ghi Hoàn thành, Đang thực hiện hoặc Chưa thực hiện"),
@@ -503,6 +511,9 @@ impl Kind {
             ),
             TaskMissing => "row names no task".into(),
             TaskFromRowAbove => format!("task cell empty, taken from the row above ({detail})"),
+            TaskOutsidePlan => format!(
+                "work outside the plan's tasks (\"{detail}\"): consolidated apart, counted under no task; if it belongs to a task of the plan, write its code"
+            ),
             TaskOnlyOne => format!("row names no task of the plan: counted under the only task the plan gives the agency ({detail})"),
             Unassigned => format!("agency is not assigned task {detail}"),
             RoleMismatch => format!("role written as \"{detail}\" differs from the plan"),

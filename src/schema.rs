@@ -31,6 +31,8 @@ pub const REPORTED: &str = "reported";
 pub const AGENCY_ORDER: &str = "agency_order";
 pub const TASK_ORDER: &str = "task_order";
 pub const ACTIVITIES: &str = "activities";
+/// Of the budget by task: the rows of work outside the plan's tasks (`task_outside_plan`).
+pub const OUTSIDE_PLAN: &str = "outside_plan";
 
 /// The rows table (`rows.csv`, `rows.parquet`): one row per activity.
 pub fn rows() -> Schema {

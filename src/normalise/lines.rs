@@ -101,6 +101,15 @@ pub(super) fn lines_table(
             rows.extend(heading_row(current.as_ref(), &line[k + 1..], &mut activity_col));
             continue;
         }
+        // A heading of work outside the plan's tasks ("III. NHIỆM VỤ KHÁC", "Nhiệm vụ phát
+        // sinh:"): its lines are that work, flagged so, down to the next heading. (They were
+        // lines of no task, `task_missing`, or of the task above.)
+        if matching::outside_plan(body) {
+            current = Some((tc.row, tc.col, body.trim_end_matches(':').trim_end().to_string()));
+            (since, card, cell_card) = (rows.len(), false, false);
+            across.clear();
+            continue;
+        }
         // (A section numbered in Roman figures, "III. PHƯƠNG HƯỚNG…", ends the task; an item
         // lettered or numbered under it, "a) Tổ chức…", "1. Đón đoàn…", is one of its lines.)
         let roman_section = body != t
@@ -355,6 +364,12 @@ pub(super) fn plain_lines(year: i32, sheet: &SheetData) -> Option<(crate::ingest
     let mut rows: Vec<RawRow> = Vec::new();
     // Whether the lines are under a section of what was done; the item heading them.
     let (mut within, mut item): (bool, Option<(String, String)>) = (false, None);
+    // Under a heading of work outside the plan's tasks ("III. NHIỆM VỤ KHÁC", "3. Nhiệm vụ
+    // phát sinh"): where it stands, as written. Its lines are that work, flagged so (they
+    // were lines of no task, `task_missing`, or, under "Nhiệm vụ phát sinh", passed over).
+    // Whether it is an item, which the next item ends, not a section.
+    let mut outside: Option<(u32, u32, String)> = None;
+    let mut outside_item = false;
     for (i, (tc, t, beside)) in lines.iter().enumerate() {
         let (label, body) = item_label(t);
         let words = body.split_whitespace().count();
@@ -365,19 +380,29 @@ pub(super) fn plain_lines(year: i32, sheet: &SheetData) -> Option<(crate::ingest
             within = false;
             continue;
         }
+        let heading_outside = || matching::outside_plan(body).then(|| (tc.row, tc.col, body.trim_end_matches(':').trim_end().to_string()));
         let done = || work_section(t, body, year);
         // A section's heading: numbered in Roman figures, or a title in capitals (numbered
         // in figures, outside a section of what was done: inside, an item's).
         if (roman || capitals && (label.is_empty() || !within)) && !sentence && words <= 16 {
-            within = done();
+            (outside, outside_item) = (heading_outside(), false);
+            within = outside.is_some() || done();
             item = None;
             continue;
         }
         // Or a line that says what follows ("Kết quả thực hiện như sau:"), or one numbered
-        // in figures ("1. Kết quả thực hiện"), opening one.
-        if !within && (!label.is_empty() || body.ends_with(':')) && !sentence && words <= 10 && done() {
-            within = true;
-            continue;
+        // in figures ("1. Kết quả thực hiện"), opening one; or, within one, an item of work
+        // outside the plan's tasks.
+        if (!within || matching::outside_plan(body)) && (!label.is_empty() || body.ends_with(':')) && !sentence && words <= 10 {
+            if let Some(o) = heading_outside() {
+                (outside_item, item) = (within, None);
+                (outside, within) = (Some(o), true);
+                continue;
+            }
+            if !within && done() {
+                within = true;
+                continue;
+            }
         }
         if narrative::heading(t).is_some() || later_plan(t, year) {
             within = false;
@@ -397,6 +422,9 @@ pub(super) fn plain_lines(year: i32, sheet: &SheetData) -> Option<(crate::ingest
         });
         if !t.starts_with(BULLETS) && !sentence && words <= 12 && (!label.is_empty() && next_is_item || capitals) {
             item = Some((label.to_string(), body.trim_end_matches(':').to_string()));
+            if outside_item {
+                outside = None;
+            }
             continue;
         }
         let mut extra: Vec<(u32, Cell)> = beside.iter().filter(|c| !c.cell.is_empty()).map(|c| (c.col, c.cell.clone())).collect();
@@ -404,7 +432,11 @@ pub(super) fn plain_lines(year: i32, sheet: &SheetData) -> Option<(crate::ingest
         if (text.split_whitespace().nth(2).is_none() || text.ends_with(':')) && extra.is_empty() {
             continue;
         }
-        let mut places = vec![(TASK, tc.row, tc.col)];
+        let (task, at) = match (written_task(text), &outside) {
+            (Cell::Empty, Some((r, c, heading))) => (Cell::Text(heading.clone()), (TASK, *r, *c)),
+            (task, _) => (task, (TASK, tc.row, tc.col)),
+        };
+        let mut places = vec![at];
         // (Under it: an item set out with a dash, lettered, or numbered within its number.)
         let under = |(of, _): &(String, String)| {
             t.starts_with(BULLETS)
@@ -418,7 +450,7 @@ pub(super) fn plain_lines(year: i32, sheet: &SheetData) -> Option<(crate::ingest
         } else {
             item = None;
         }
-        rows.push(line_row(tc, written_task(text), text, extra, places));
+        rows.push(line_row(tc, task, text, extra, places));
     }
     let first = rows.first()?;
     let (first_row, col) = (first.row, first.cells[1].1);

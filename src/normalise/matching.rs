@@ -374,6 +374,34 @@ pub fn unglued(text: &str) -> Vec<String> {
     variants
 }
 
+/// Whether a task cell, a section's heading or a sheet's name says the work is outside the
+/// plan's tasks: "Khác", "Nhiệm vụ khác", "CÁC HOẠT ĐỘNG KHÁC", "Nhiệm vụ phát sinh",
+/// "Công việc đột xuất", "Ngoài kế hoạch", "Nhiệm vụ bổ sung", "Khác (ghi rõ)". Not
+/// "Chung" (work for every task), nor a section by the agency's part in the tasks
+/// ("Nhiệm vụ phối hợp"), nor other work of a kind ("Hoạt động đối ngoại khác").
+pub fn outside_plan(text: &str) -> bool {
+    // What may follow the kind of work, of which one of the marks.
+    const WORDS: &[&str] = &[
+        "khac", "phat", "sinh", "ngoai", "ke", "hoach", "kh", "dot", "xuat", "bo", "sung", "duoc", "giao", "them", "trong", "nam", "moi",
+        "ghi", "ro",
+    ];
+    const MARKS: &[&str] = &["khac", "phat sinh", "ngoai ke hoach", "ngoai kh", "dot xuat", "bo sung", "giao them"];
+    let Some(key) = crate::text::fold_within(text, 80) else { return false };
+    let mut rest = key.as_str();
+    for lead in ["cac ", "mot so ", "nhung "] {
+        rest = rest.strip_prefix(lead).unwrap_or(rest);
+    }
+    for kind in ["nhiem vu ", "hoat dong ", "cong viec ", "cong tac ", "noi dung ", "viec ", "nv "] {
+        if let Some(r) = rest.strip_prefix(kind) {
+            rest = r;
+            break;
+        }
+    }
+    !rest.is_empty()
+        && rest.split(' ').all(|w| WORDS.contains(&w) || w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+        && MARKS.iter().any(|m| contains_words(rest, m))
+}
+
 /// Whether a task reference gives a task's number ("Nhiệm vụ 15", "NV15: …", "Nhiệm vụ số
 /// IV", "Nội dung 2"), whether or not the plan has it; a title does not ("NHIỆM VỤ PHỐI HỢP").
 pub fn numbered(text: &str) -> bool {
@@ -871,6 +899,40 @@ title = "Phát triển nguồn nhân lực"
             assert_eq!(heading_words(&p, h), Match::None, "{h}");
         }
         assert_eq!(heading_words(&p, "Tuyên"), Match::None, "one word");
+    }
+
+    #[test]
+    fn work_outside_the_plan_s_tasks_is_told_by_its_words() {
+        for t in [
+            "Khác",
+            "Nhiệm vụ khác",
+            "Các nhiệm vụ khác",
+            "CÁC HOẠT ĐỘNG KHÁC",
+            "Nhiệm vụ phát sinh",
+            "Phát sinh",
+            "Công việc đột xuất",
+            "Nhiệm vụ ngoài kế hoạch",
+            "Ngoài KH",
+            "Nhiệm vụ khác được giao",
+            "Nhiệm vụ bổ sung năm 2024",
+            "Khác (ghi rõ)",
+            "Nhiệm vụ phát sinh trong năm:",
+        ] {
+            assert!(outside_plan(t), "{t}");
+        }
+        for t in [
+            "Chung",
+            "Nhiệm vụ chung",
+            "Nhiệm vụ phối hợp",
+            "Hoạt động đối ngoại khác",
+            "Nhiệm vụ",
+            "Kế hoạch",
+            "NV25",
+            "Không phát sinh",
+            "",
+        ] {
+            assert!(!outside_plan(t), "{t}");
+        }
     }
 
     #[test]

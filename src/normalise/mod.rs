@@ -1418,6 +1418,8 @@ fn read_rows(
     let mut current: Option<Current> = match header.col(Field::Task) {
         None => match matching::task(plan, &sheet.name) {
             m @ Match::One(_) => Some(Current { matched: m, written: sheet.name.clone(), heading: true }),
+            // (Or work outside the plan's tasks, "Nhiệm vụ khác": each row was `task_missing`.)
+            _ if matching::outside_plan(&sheet.name) => Some(Current { matched: Match::None, written: sheet.name.clone(), heading: true }),
             _ => None,
         },
         Some(_) => None,
@@ -2149,6 +2151,13 @@ fn read_rows(
         // "Nhiệm vụ phối hợp", "Nhiệm vụ khác": no task of the plan; each row under it was
         // `task_unknown` with the section's title.)
         let key = if activity_only { fold(strip_section_label(&activity)) } else { String::new() };
+        // A section of work outside the plan's tasks ("III. NHIỆM VỤ KHÁC", "II | CÁC HOẠT
+        // ĐỘNG KHÁC", "Nhiệm vụ phát sinh"): its rows are that, down to a task's heading.
+        // (Each was `task_missing`, or under a group row `task_unknown`.)
+        if activity_only && matching::outside_plan(strip_section_label(&activity)) {
+            current = Some(Current { matched: Match::None, written: strip_section_label(&activity).to_string(), heading: true });
+            continue;
+        }
         let section_of_tasks = ["chu tri", "phoi hop", "duoc giao", "khac", "chung", "cu the", "trong tam", "thuong xuyen"]
             .iter()
             .any(|w| key.strip_prefix("nhiem vu ").is_some_and(|rest| crate::ingest::header::starts_with_words(rest, w)));
@@ -2375,6 +2384,13 @@ fn read_rows(
             // An agency the plan gives one task (a district, a newspaper) often sends a table
             // of activities with no task column: they are that task's. (Before 0.10.0 every
             // row was `task_missing`, and the task not reported.)
+            // Work the clerk says is outside the plan's tasks ("Nhiệm vụ khác", "Phát
+            // sinh"): consolidated apart, under no task, even from an agency given one (it
+            // was `task_unknown`, its message asking for a task's code, or that one task).
+            Match::None if matching::outside_plan(&task_as_written) => {
+                problem(&mut flags, task_col, Kind::TaskOutsidePlan, task_as_written.clone());
+                None
+            }
             Match::None
                 if task_as_written.is_empty()
                     && let Some(only) = only_task() =>

@@ -672,20 +672,24 @@ fn plan_order(plan: &Plan, rows: &DataFrame) -> PolarsResult<Vec<usize>> {
     let agencies: PlHashMap<&str, u32> = plan.agencies.iter().enumerate().map(|(i, a)| (a.code.as_str(), i as u32)).collect();
     let (task, agency, file, sheet) = (strs(rows, TASK_CODE)?, strs(rows, AGENCY_CODE)?, strs(rows, FILE)?, strs(rows, SHEET)?);
     let row = rows.column(ROW)?.u32()?;
-    // Missing values and codes not in the plan sort last.
+    let outside = crate::check::outside_plan(rows)?;
+    // Missing values and codes not in the plan sort last; of rows with no task, work outside
+    // the plan's tasks before those whose task could not be told.
     let place = |codes: &PlHashMap<&str, u32>, v: Option<&str>| v.and_then(|c| codes.get(c).copied()).unwrap_or(u32::MAX);
     let (files, sheets) = (ranks(file), ranks(sheet));
-    let mut keys: Vec<[u32; 6]> = (0..rows.height())
+    let mut keys: Vec<[u32; 7]> = (0..rows.height())
         .zip(task.iter().zip(agency.iter()))
         .zip(file.iter().zip(sheet.iter()).zip(row.iter()))
-        .map(|((i, (t, a)), ((f, s), r))| {
+        .zip(outside.iter())
+        .map(|(((i, (t, a)), ((f, s), r)), o)| {
             let rank = |names: &PlHashMap<&str, u32>, v: Option<&str>| v.map_or(u32::MAX, |v| names[v]);
-            [place(&tasks, t), place(&agencies, a), rank(&files, f), rank(&sheets, s), r.unwrap_or(u32::MAX), i as u32]
+            let told = u32::from(t.is_some() || o != Some(true));
+            [place(&tasks, t), told, place(&agencies, a), rank(&files, f), rank(&sheets, s), r.unwrap_or(u32::MAX), i as u32]
         })
         .collect();
     // Each row's index last: no two keys are equal, so the order is the stable one.
     keys.sort_unstable();
-    Ok(keys.into_iter().map(|k| k[5] as usize).collect())
+    Ok(keys.into_iter().map(|k| k[6] as usize).collect())
 }
 
 /// Each distinct text of a column with its place among them in text order.
@@ -758,28 +762,33 @@ fn activities(ws: &mut Worksheet, st: &Styles, plan: &Plan, rows: &DataFrame, or
     let row_no = row_no.downcast_as_array();
     let mut source = String::new();
     let mut r = h + 1;
-    let mut current: Option<Option<&str>> = None;
+    // Each row's group: its task, or, of rows with none, whether it is work outside the
+    // plan's tasks.
+    let outside: Vec<bool> = crate::check::outside_plan(rows)?.iter().map(|o| o == Some(true)).collect();
+    let mut current: Option<(Option<&str>, bool)> = None;
     let mut n = 0;
     let formats = [&st.integer, &st.text, &st.center, &st.text, &st.text, &st.center, &st.number, &st.text, &st.source];
     let formats = if notes_shown { formats.to_vec() } else { [&formats[..7], &formats[8..]].concat() };
     let columns = ColumnFormats::start(ws, &formats)?;
     for (k, &i) in order.iter().enumerate() {
         let t = task.get(i);
+        let group = (t, t.is_none() && outside[i]);
         // The last row of a full sheet says what is left out (a task's title needs a row
         // more).
-        if r + 1 + u32::from(current != Some(t)) >= max_rows {
+        if r + 1 + u32::from(current != Some(group)) >= max_rows {
             cut_short(ws, st, r, source_col, order.len() - k, "hoạt động", "rows.csv và rows.parquet")?;
             break;
         }
-        if current != Some(t) {
+        if current != Some(group) {
             let title = match t.and_then(|c| plan.task(c)) {
                 Some(task) => format!("{}. {}", task.code, task.title),
+                None if group.1 => "Việc ngoài các nhiệm vụ của kế hoạch (các cơ quan báo cáo thêm)".to_string(),
                 None => "Chưa xác định được nhiệm vụ (xem trang Vấn đề dữ liệu)".to_string(),
             };
             ws.merge_range(r, 0, r, source_col, &title, &st.group)?;
             fit(ws, r, &[(&title, width - 4.0)])?;
             r += 1;
-            current = Some(t);
+            current = Some(group);
             n = 0;
         }
         n += 1;
@@ -845,6 +854,7 @@ fn budget(ws: &mut Worksheet, st: &Styles, plan: &Plan, checked: &Checked) -> Re
     print_setup(ws, false, h)?;
     let b = &checked.budget;
     let task = strs(b, TASK_CODE)?;
+    let outside = b.column(OUTSIDE_PLAN)?.bool()?;
     let agency = strs(b, AGENCY_CODE)?;
     let count = b.column(ACTIVITIES)?.cast(&DataType::UInt32)?;
     let count = count.u32()?;
@@ -852,8 +862,12 @@ fn budget(ws: &mut Worksheet, st: &Styles, plan: &Plan, checked: &Checked) -> Re
     let mut r = h + 1;
     let (mut sub_n, mut sub_m, mut all_n, mut all_m) = (0u32, 0.0, 0u32, 0.0);
     for i in 0..b.height() {
-        let t = task.get(i);
-        let code = t.unwrap_or("(chưa rõ)");
+        let t = (task.get(i), outside.get(i));
+        let code = match t {
+            (Some(code), _) => code,
+            (None, Some(true)) => "(ngoài KH)",
+            (None, _) => "(chưa rõ)",
+        };
         let agency_code = agency.get(i).unwrap_or("");
         text(ws, r, 0, code, &st.center)?;
         text(ws, r, 1, plan.agency(agency_code).map_or(agency_code, |a| a.name.as_str()), &st.text)?;
@@ -865,7 +879,7 @@ fn budget(ws: &mut Worksheet, st: &Styles, plan: &Plan, checked: &Checked) -> Re
         all_n += n;
         all_m += m;
         r += 1;
-        if i + 1 == b.height() || task.get(i + 1) != t {
+        if i + 1 == b.height() || (task.get(i + 1), outside.get(i + 1)) != t {
             ws.write_string_with_format(r, 0, "", &st.total)?;
             ws.write_string_with_format(r, 1, format!("Cộng {code}"), &st.total)?;
             ws.write_number_with_format(r, 2, sub_n as f64, &st.total)?;
@@ -1024,14 +1038,16 @@ mod tests {
             AGENCY_ORDER => (0..plan.agencies.len() as u32).collect::<Vec<_>>(),
         )
         .unwrap();
+        let mut rows = rows.clone();
+        rows.with_column(crate::check::outside_plan(&rows).unwrap().into_column()).unwrap();
         let sorted = rows
-            .clone()
             .lazy()
             .with_row_index("i", None)
+            .with_column(col(TASK_CODE).is_not_null().or(col(OUTSIDE_PLAN).not()).alias("told"))
             .left_join(tasks.lazy(), col(TASK_CODE), col(TASK_CODE))
             .left_join(agencies.lazy(), col(AGENCY_CODE), col(AGENCY_CODE))
             .sort(
-                [TASK_ORDER, AGENCY_ORDER, FILE, SHEET, ROW],
+                [TASK_ORDER, "told", AGENCY_ORDER, FILE, SHEET, ROW],
                 SortMultipleOptions::default().with_nulls_last(true).with_maintain_order(true),
             )
             .collect()
@@ -1044,13 +1060,15 @@ mod tests {
         let plan = crate::plan::load(std::path::Path::new("inputs/plans/bac-giang.toml")).unwrap();
         let (t, a) = (|i: usize| plan.tasks[i].code.as_str(), |i: usize| plan.agencies[i].code.as_str());
         // Tasks and agencies out of plan order, codes not in the plan, missing values, file and
-        // sheet names whose text order is not their first appearance, and one exact repeat.
+        // sheet names whose text order is not their first appearance, one exact repeat, and
+        // one row of work outside the plan's tasks.
         let rows = df!(
             TASK_CODE => [Some(t(2)), Some(t(0)), None, Some("NV-X"), Some(t(0)), Some(t(2)), Some(t(0)), Some(t(0)), None, Some(t(0)), Some(t(0))],
             AGENCY_CODE => [Some(a(0)), Some(a(3)), Some(a(1)), Some(a(0)), Some(a(1)), None, Some(a(3)), Some("KHAC"), Some(a(0)), Some(a(3)), Some(a(3))],
             FILE => ["b.xlsx", "b.xlsx", "a.xlsx", "c.xls", "z.ods", "a.xlsx", "a.xlsx", "b.xlsx", "a.xlsx", "a.xlsx", "b.xlsx"],
             SHEET => ["S2", "Sheet", "S1", "S1", "S1", "S1", "Sheet", "S1", "S1", "Báo cáo", "Sheet"],
             ROW => [Some(4u32), Some(9), Some(3), Some(2), None, Some(7), Some(5), Some(1), Some(3), Some(5), Some(9)],
+            FLAGS => ["", "", "task_from_row_above;task_outside_plan", "task_unknown", "", "", "", "", "task_missing", "", ""],
         )
         .unwrap();
         let ours = plan_order(&plan, &rows).unwrap();
@@ -1058,8 +1076,9 @@ mod tests {
         // Task 0 first: agency 1, then agency 3 (a.xlsx's sheets in text order, then b.xlsx,
         // whose two same rows keep their order),
         // then the agency not in the plan; task 2 with a missing agency after its agency 0; the
-        // rows without a task of the plan last, by agency, then file.
-        assert_eq!(ours, vec![4, 9, 6, 1, 10, 7, 0, 5, 8, 3, 2]);
+        // rows without a task of the plan last: work outside the plan's tasks first, then the
+        // others by agency, then file.
+        assert_eq!(ours, vec![4, 9, 6, 1, 10, 7, 0, 5, 2, 8, 3]);
     }
 
     /// The `<row>` elements of the first sheet of a workbook.

@@ -3287,3 +3287,183 @@ fn a_signing_date_typed_with_its_words_and_figures_run_together_dates_the_report
     let rows = env.csv(2024, "rows.csv");
     assert_eq!(pick(&rows, ["activity"]), [["Hội nghị"]]);
 }
+
+/// Work a clerk says is outside the plan's tasks, in the task column ("Nhiệm vụ khác",
+/// "Phát sinh"), under a section's heading ("II | CÁC HOẠT ĐỘNG KHÁC") or on a sheet of its
+/// own: consolidated apart, under no task, with a finding that says so (not a task's code
+/// asked for), even from an agency the plan gives one task. Each was `task_unknown`,
+/// `task_missing`, or the district's one task.
+#[test]
+fn work_outside_the_plan_s_tasks_is_consolidated_apart() {
+    let env = Env::new();
+    let dir = env.year_dir(2024);
+    write_report(
+        &dir.join("snv.xlsx"),
+        &["Đơn vị báo cáo: Sở Ngoại vụ", "Ngày báo cáo: 20/10/2024"],
+        &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng", "Kinh phí (triệu đồng)"],
+        &[
+            &["1", "NV1", "Hội nghị tuyên truyền", "2 hội nghị", "Hoàn thành", "10"],
+            &["2", "Nhiệm vụ khác", "Đón đoàn nghệ thuật Lào", "1 đoàn", "Hoàn thành", "5"],
+            &["3", "Chung", "Rà soát văn bản", "Xong", "Hoàn thành", ""],
+        ],
+    );
+    write_report(
+        &dir.join("luc-nam.xlsx"),
+        &["Đơn vị báo cáo: UBND huyện Lục Nam", "Ngày báo cáo: 15/10/2024"],
+        &["STT", "Nội dung hoạt động", "Kết quả thực hiện", "Tình trạng", "Kinh phí (triệu đồng)"],
+        &[
+            &["I", "Tuyên truyền trên Đài truyền thanh huyện"],
+            &["1", "Phát sóng tin bài", "45 tin bài", "Hoàn thành", "3"],
+            &["II", "CÁC HOẠT ĐỘNG KHÁC"],
+            &["1", "Hỗ trợ lễ hội chùa Vĩnh Nghiêm", "Xong", "Hoàn thành", "2"],
+            &["2", "Đón khách Hàn Quốc", "1 đoàn", "Hoàn thành", ""],
+        ],
+    );
+    env.run_year(2024, &[]);
+    let rows = env.csv(2024, "rows.csv");
+    assert_eq!(
+        pick(&rows, ["agency_code", "task_code", "task_as_written", "flags"]),
+        [
+            ["HLUCNAM", "IV.11", "", "task_only_one"],
+            ["HLUCNAM", "", "CÁC HOẠT ĐỘNG KHÁC", "task_outside_plan"],
+            ["HLUCNAM", "", "CÁC HOẠT ĐỘNG KHÁC", "task_outside_plan"],
+            ["SNV", "NV1", "NV1", ""],
+            ["SNV", "", "Nhiệm vụ khác", "task_outside_plan"],
+            ["SNV", "", "Chung", "task_unknown"],
+        ]
+    );
+    let problems = env.csv(2024, "problems.csv");
+    let outside: Vec<[&str; 3]> = pick(&problems, ["file", "cell", "detail"])
+        .into_iter()
+        .zip(&problems)
+        .filter(|(_, p)| p["kind"] == "task_outside_plan")
+        .map(|(f, _)| f)
+        .collect();
+    assert_eq!(
+        outside,
+        [["luc-nam.xlsx", "A8", "CÁC HOẠT ĐỘNG KHÁC"], ["luc-nam.xlsx", "A9", "CÁC HOẠT ĐỘNG KHÁC"], ["snv.xlsx", "B6", "Nhiệm vụ khác"]]
+    );
+    let message = &problems.iter().find(|p| p["kind"] == "task_outside_plan").unwrap()["message"];
+    assert!(message.starts_with("việc ngoài các nhiệm vụ của kế hoạch") && !message.contains("NV1, NV2"), "{message}");
+    // In the workbook: a group of its own on the activities' sheet, after the plan's tasks and
+    // before what could not be told; and a line of its own in the budget.
+    let book = env.workbook(2024);
+    let acts = sheet(&book, "Hoạt động");
+    let groups: Vec<&str> = acts.iter().map(|r| r[0].as_str()).filter(|c| c.len() > 8).skip(2).collect();
+    let heads: Vec<&str> = groups.iter().map(|g| if g.contains(". ") { g.split(". ").next().unwrap() } else { g }).collect();
+    assert_eq!(
+        heads,
+        [
+            "NV1",
+            "IV.11",
+            "Việc ngoài các nhiệm vụ của kế hoạch (các cơ quan báo cáo thêm)",
+            "Chưa xác định được nhiệm vụ (xem trang Vấn đề dữ liệu)"
+        ]
+    );
+    assert_eq!(row_with(&acts, "[Nhiệm vụ khác] Đón đoàn nghệ thuật Lào")[1], "Sở Ngoại vụ");
+    let money = sheet(&book, "Kinh phí");
+    let lines: Vec<[&str; 4]> =
+        money.iter().filter(|r| r[0].starts_with('(') || r[1].starts_with("Cộng (")).map(|r| [&*r[0], &*r[1], &*r[2], &*r[3]]).collect();
+    assert_eq!(
+        lines,
+        [
+            ["(ngoài KH)", "Sở Ngoại vụ", "1", "5"],
+            ["(ngoài KH)", "UBND huyện Lục Nam", "2", "2"],
+            ["", "Cộng (ngoài KH)", "3", "7"],
+            ["(chưa rõ)", "Sở Ngoại vụ", "1", "0"],
+            ["", "Cộng (chưa rõ)", "1", "0"]
+        ]
+    );
+}
+
+/// The same in a report typed as lines, under a heading of its own ("III. NHIỆM VỤ PHÁT
+/// SINH", "2. Nhiệm vụ khác:"), and on a sheet of its own beside a sheet per task. The
+/// lines were `task_missing` or passed over, the sheet's rows `task_missing`.
+#[test]
+fn work_outside_the_plan_s_tasks_in_lines_and_on_a_sheet_of_its_own() {
+    let env = Env::new();
+    let dir = env.year_dir(2024);
+    let lines = |l: &[&str]| l.iter().map(|t| vec![t.to_string()]).collect::<Vec<_>>();
+    write_sheets(
+        &dir.join("sct.xlsx"),
+        &[(
+            "Báo cáo",
+            lines(&[
+                "Đơn vị báo cáo: Sở Công Thương",
+                "Ngày báo cáo: 20/10/2024",
+                "1. Nhiệm vụ 4: Hội chợ, triển lãm",
+                "- Tổ chức 2 hội chợ quảng bá sản phẩm",
+                "2. Nhiệm vụ khác:",
+                "- Đón đoàn doanh nghiệp Nhật Bản tại tỉnh",
+                "III. NHIỆM VỤ PHÁT SINH",
+                "- Tiếp Đại sứ quán Hàn Quốc tại tỉnh",
+                "IV. KHÓ KHĂN, VƯỚNG MẮC",
+                "- Thiếu kinh phí cho hoạt động",
+            ]),
+        )],
+    );
+    let table = |activity: &str| {
+        grid(&[
+            &["Đơn vị báo cáo: Sở Văn hóa, Thể thao và Du lịch"],
+            &["Ngày báo cáo: 20/10/2024"],
+            &[],
+            &["STT", "Nội dung hoạt động", "Kết quả", "Tình trạng"],
+            &["1", activity, "Xong", "Hoàn thành"],
+        ])
+    };
+    write_sheets(
+        &dir.join("svhttdl.xlsx"),
+        &[("NV6", table("Liên hoan nghệ thuật")), ("Nhiệm vụ khác", table("Hỗ trợ quay phim tài liệu"))],
+    );
+    // A report typed as lines that names no task anywhere: its work under a section of
+    // what was done, and "Nhiệm vụ phát sinh" (its lines were passed over).
+    write_sheets(
+        &dir.join("snv.xlsx"),
+        &[(
+            "Báo cáo",
+            lines(&[
+                "Đơn vị báo cáo: Sở Ngoại vụ",
+                "Ngày báo cáo: 20/10/2024",
+                "I. KẾT QUẢ THỰC HIỆN",
+                "- Tổ chức hội nghị tuyên truyền về văn hóa",
+                "II. Nhiệm vụ phát sinh",
+                "- Tiếp đoàn Đại sứ quán Lào tại tỉnh",
+                "1. Công tác lễ tân",
+                "- Đón 2 đoàn khách quốc tế",
+            ]),
+        )],
+    );
+    env.run_year(2024, &[]);
+    let rows = env.csv(2024, "rows.csv");
+    let found: Vec<[&str; 4]> = pick(&rows, ["activity", "task_code", "task_as_written", "flags"]);
+    assert_eq!(
+        found.iter().map(|r| [r[0], r[1], r[2], r[3].split(';').next().unwrap()]).collect::<Vec<_>>(),
+        [
+            ["Tổ chức 2 hội chợ quảng bá sản phẩm", "NV4", "1. Nhiệm vụ 4: Hội chợ, triển lãm", "status_missing"],
+            ["Đón đoàn doanh nghiệp Nhật Bản tại tỉnh", "", "Nhiệm vụ khác", "task_outside_plan"],
+            ["Tiếp Đại sứ quán Hàn Quốc tại tỉnh", "", "NHIỆM VỤ PHÁT SINH", "task_outside_plan"],
+            ["Tổ chức hội nghị tuyên truyền về văn hóa", "", "", "task_missing"],
+            ["Tiếp đoàn Đại sứ quán Lào tại tỉnh", "", "Nhiệm vụ phát sinh", "task_outside_plan"],
+            ["Đón 2 đoàn khách quốc tế", "", "Nhiệm vụ phát sinh", "task_outside_plan"],
+            ["Liên hoan nghệ thuật", "NV6", "NV6", ""],
+            ["Hỗ trợ quay phim tài liệu", "", "Nhiệm vụ khác", "task_outside_plan"],
+        ]
+    );
+    // The lines' findings name their heading's cell.
+    let problems = env.csv(2024, "problems.csv");
+    let cells: Vec<[&str; 3]> = pick(&problems, ["file", "sheet", "cell"])
+        .into_iter()
+        .zip(&problems)
+        .filter(|(_, p)| p["kind"] == "task_outside_plan")
+        .map(|(f, _)| f)
+        .collect();
+    assert_eq!(
+        cells,
+        [
+            ["sct.xlsx", "Báo cáo", "A5"],
+            ["sct.xlsx", "Báo cáo", "A7"],
+            ["snv.xlsx", "Báo cáo", "A5"],
+            ["svhttdl.xlsx", "Nhiệm vụ khác", "A5"]
+        ]
+    );
+}

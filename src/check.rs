@@ -88,6 +88,9 @@ pub struct Summary {
     pub budget_total: f64,
     pub rows_read: usize,
     pub rows_accepted: usize,
+    /// Of them, work outside the plan's tasks (`task_outside_plan`), and its money.
+    pub outside_plan: usize,
+    pub outside_budget: f64,
     pub files: usize,
     pub files_skipped: usize,
     pub problems: usize,
@@ -272,7 +275,10 @@ pub fn check(plan: &Plan, year: i32, as_of: NaiveDate, norm: &Normalised) -> Pol
     // Budget by task and agency; rows whose task is unresolved are grouped under a null task,
     // work outside the plan's tasks first, then what could not be told.
     let mut rows = norm.rows.select([TASK_CODE, AGENCY_CODE, ACTIVITY, BUDGET])?;
-    rows.with_column(outside_plan(&norm.rows)?.into_column())?;
+    let outside = outside_plan(&norm.rows)?;
+    let (outside_rows, outside_budget) =
+        (outside.sum().unwrap_or(0) as usize, norm.rows.column(BUDGET)?.f64()?.filter(&outside)?.sum().unwrap_or(0.0));
+    rows.with_column(outside.into_column())?;
     let budget = rows
         .lazy()
         .group_by([col(TASK_CODE), col(OUTSIDE_PLAN), col(AGENCY_CODE)])
@@ -315,6 +321,8 @@ pub fn check(plan: &Plan, year: i32, as_of: NaiveDate, norm: &Normalised) -> Pol
         budget_total,
         rows_read: norm.rows_read(),
         rows_accepted: norm.rows_accepted(),
+        outside_plan: outside_rows,
+        outside_budget,
         files: norm.files.len(),
         files_skipped: norm.files.iter().filter(|f| f.outcome == Outcome::Skipped).count(),
         problems: norm

@@ -405,8 +405,20 @@ fn summary(ws: &mut Worksheet, st: &Styles, cfg: &RunConfig, checked: &Checked) 
     ws.merge_range(r, 1, r, 2, "", &st.number)?;
     ws.write_number_with_format(r, 1, s.budget_total, &st.number)?;
     r += 1;
+    ws.write_string_with_format(r, 0, "Số hoạt động đã tổng hợp", &st.text)?;
+    ws.merge_range(r, 1, r, 2, "", &st.integer)?;
+    ws.write_number_with_format(r, 1, s.rows_accepted as f64, &st.integer)?;
+    r += 1;
+    // Of them, work outside the plan's tasks, where there is any: how much, and its money.
+    if s.outside_plan > 0 {
+        let label = "Trong đó: việc ngoài các nhiệm vụ của kế hoạch (số hoạt động; kinh phí, triệu đồng)";
+        ws.write_string_with_format(r, 0, label, &st.text)?;
+        ws.write_number_with_format(r, 1, s.outside_plan as f64, &st.integer)?;
+        ws.write_number_with_format(r, 2, s.outside_budget, &st.number)?;
+        fit(ws, r, &[(label, 52.0)])?;
+        r += 1;
+    }
     for (label, n) in [
-        ("Số hoạt động đã tổng hợp", s.rows_accepted),
         ("Số dòng đã đọc", s.rows_read),
         ("Số dòng không tổng hợp (xem trang Vấn đề dữ liệu)", s.rows_read - s.rows_accepted),
         ("Số tệp trong thư mục", s.files),

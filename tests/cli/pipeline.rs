@@ -3361,6 +3361,10 @@ fn work_outside_the_plan_s_tasks_is_consolidated_apart() {
         ]
     );
     assert_eq!(row_with(&acts, "[Nhiệm vụ khác] Đón đoàn nghệ thuật Lào")[1], "Sở Ngoại vụ");
+    // On the summary, how many activities and how much money of the work consolidated.
+    let summary = sheet(&book, "Tổng hợp");
+    let outside = row_with(&summary, "Trong đó: việc ngoài các nhiệm vụ của kế hoạch (số hoạt động; kinh phí, triệu đồng)");
+    assert_eq!(outside[1..3], ["3", "7"]);
     let money = sheet(&book, "Kinh phí");
     let lines: Vec<[&str; 4]> =
         money.iter().filter(|r| r[0].starts_with('(') || r[1].starts_with("Cộng (")).map(|r| [&*r[0], &*r[1], &*r[2], &*r[3]]).collect();

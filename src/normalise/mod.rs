@@ -1422,6 +1422,10 @@ fn read_rows(
             _ if matching::outside_plan(&sheet.name) => Some(Current { matched: Match::None, written: sheet.name.clone(), heading: true }),
             _ => None,
         },
+        // (With a task column, for the rows that leave it blank.)
+        Some(_) if matching::outside_plan(&sheet.name) => {
+            Some(Current { matched: Match::None, written: sheet.name.clone(), heading: true })
+        }
         Some(_) => None,
     };
     let sheet_task = current.clone();

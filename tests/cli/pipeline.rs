@@ -3419,6 +3419,26 @@ fn work_outside_the_plan_s_tasks_in_lines_and_on_a_sheet_of_its_own() {
         &dir.join("svhttdl.xlsx"),
         &[("NV6", table("Liên hoan nghệ thuật")), ("Nhiệm vụ khác", table("Hỗ trợ quay phim tài liệu"))],
     );
+    // Such a sheet with a task column: for the rows that leave it blank.
+    let tasked = |rows: &[&[&str]]| {
+        let mut g = grid(&[&["Đơn vị báo cáo: Sở Thông tin và Truyền thông"], &["Ngày báo cáo: 20/10/2024"], &[]]);
+        g.extend(grid(&[&["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng"]]));
+        g.extend(grid(rows));
+        g
+    };
+    write_sheets(
+        &dir.join("stttt.xlsx"),
+        &[
+            ("Báo cáo", tasked(&[&["1", "NV1", "Biên soạn tài liệu", "1 bộ", "Hoàn thành"]])),
+            (
+                "Hoạt động khác",
+                tasked(&[
+                    &["1", "", "Hỗ trợ phóng viên nước ngoài", "3 lượt", "Hoàn thành"],
+                    &["2", "NV1", "Dịch tài liệu", "1 bộ", "Hoàn thành"],
+                ]),
+            ),
+        ],
+    );
     // A report typed as lines that names no task anywhere: its work under a section of
     // what was done, and "Nhiệm vụ phát sinh" (its lines were passed over).
     write_sheets(
@@ -3449,6 +3469,9 @@ fn work_outside_the_plan_s_tasks_in_lines_and_on_a_sheet_of_its_own() {
             ["Tổ chức hội nghị tuyên truyền về văn hóa", "", "", "task_missing"],
             ["Tiếp đoàn Đại sứ quán Lào tại tỉnh", "", "Nhiệm vụ phát sinh", "task_outside_plan"],
             ["Đón 2 đoàn khách quốc tế", "", "Nhiệm vụ phát sinh", "task_outside_plan"],
+            ["Biên soạn tài liệu", "NV1", "NV1", ""],
+            ["Hỗ trợ phóng viên nước ngoài", "", "Hoạt động khác", "task_outside_plan"],
+            ["Dịch tài liệu", "NV1", "NV1", ""],
             ["Liên hoan nghệ thuật", "NV6", "NV6", ""],
             ["Hỗ trợ quay phim tài liệu", "", "Nhiệm vụ khác", "task_outside_plan"],
         ]
@@ -3467,6 +3490,7 @@ fn work_outside_the_plan_s_tasks_in_lines_and_on_a_sheet_of_its_own() {
             ["sct.xlsx", "Báo cáo", "A5"],
             ["sct.xlsx", "Báo cáo", "A7"],
             ["snv.xlsx", "Báo cáo", "A5"],
+            ["stttt.xlsx", "Hoạt động khác", "B5"],
             ["svhttdl.xlsx", "Nhiệm vụ khác", "A5"]
         ]
     );

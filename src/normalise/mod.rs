@@ -1290,6 +1290,44 @@ fn task_codes_column(sheet: &mut SheetData, plan: &Plan, tasks: &TaskCache) {
     }
 }
 
+/// In a table with no activity column, a second task column beside the first ("Nhiệm vụ |
+/// Nhiệm vụ trọng tâm | Kết quả", "Nhiệm vụ | Nội dung nhiệm vụ") whose texts, most of
+/// them, name no task of the plan: the clerk's own work for the task, the activity. (It
+/// went to the note, and each row had no activity.) Not one that copies the tasks' titles,
+/// nor one headed by the task's name ("Tên nhiệm vụ"), which a shortened title may fail
+/// to match.
+fn activity_in_second_task_column(sheet: &mut SheetData, plan: &Plan, tasks: &TaskCache) {
+    let Some(header) = &sheet.header else { return };
+    if header.col(Field::Activity).is_some() || header.col(Field::Task).is_none() {
+        return;
+    }
+    let rows = &sheet.rows;
+    let work = |col: u32, head: &str| {
+        if crate::ingest::header::classify(head) != Some(Field::Task) || crate::text::contains_words(&fold(head), "ten") {
+            return false;
+        }
+        let (mut named, mut own) = (0, 0);
+        for row in rows {
+            match extra_cell(row, col) {
+                None => {}
+                Some(Cell::Text(t)) => {
+                    let names = !matches!(tasks.resolve(plan, t), Match::None) || !matches!(matching::heading_words(plan, t), Match::None);
+                    if names {
+                        named += 1;
+                    } else {
+                        own += 1;
+                    }
+                }
+                Some(_) => return false,
+            }
+        }
+        own > named
+    };
+    if let Some(at) = header.others.iter().position(|(col, head)| work(*col, head)) {
+        column_becomes(sheet, at, Field::Activity);
+    }
+}
+
 /// A row's cell, not blank, in a column of no field.
 fn extra_cell(row: &crate::ingest::RawRow, col: u32) -> Option<&Cell> {
     row.extra.iter().find(|(c, v)| *c == col && !v.is_empty()).map(|(_, v)| v)
@@ -1323,6 +1361,7 @@ fn read_rows(
     let Against { plan, year, roles, tasks, index } = *against;
     status_in_words(sheet);
     task_codes_column(sheet, plan, tasks);
+    activity_in_second_task_column(sheet, plan, tasks);
     let Some(header) = &sheet.header else {
         return (Vec::new(), 0);
     };

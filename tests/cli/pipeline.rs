@@ -3495,3 +3495,39 @@ fn work_outside_the_plan_s_tasks_in_lines_and_on_a_sheet_of_its_own() {
         ]
     );
 }
+
+/// A second task column beside the first where no column names the activity ("Nhiệm vụ |
+/// Nhiệm vụ trọng tâm | Kết quả"): where most of its texts name no task of the plan, they
+/// are the clerk's work for the task, the activity (each row had none, its work in the
+/// note). One that copies the tasks' titles, or headed "Tên nhiệm vụ", stays in the note.
+#[test]
+fn a_second_task_column_of_the_clerk_s_own_work_is_the_activity() {
+    let env = Env::new();
+    let dir = env.year_dir(2024);
+    let lines = ["Đơn vị báo cáo: Sở Ngoại vụ", "Ngày báo cáo: 20/10/2024"];
+    let rows: &[&[&str]] = &[
+        &["1", "NV1", "Tổ chức hội nghị tuyên truyền", "2 hội nghị", "Hoàn thành"],
+        &["2", "NV4", "Đón đoàn nghệ thuật Lào", "1 đoàn", "Hoàn thành"],
+    ];
+    write_report(&dir.join("snv.xlsx"), &lines, &["STT", "Nhiệm vụ", "Nhiệm vụ trọng tâm", "Kết quả", "Tiến độ"], rows);
+    let lines = ["Đơn vị báo cáo: Sở Văn hóa, Thể thao và Du lịch", "Ngày báo cáo: 20/10/2024"];
+    let titles: &[&[&str]] = &[
+        &["1", "NV1", "Tuyên truyền, quán triệt, nâng cao nhận thức về ngoại giao văn hóa", "2 hội nghị", "Hoàn thành"],
+        &["2", "NV7", "Tổ chức liên hoan", "1 liên hoan", "Hoàn thành"],
+    ];
+    write_report(&dir.join("svhttdl.xlsx"), &lines, &["STT", "Nhiệm vụ", "Nội dung nhiệm vụ", "Kết quả", "Tiến độ"], titles);
+    let lines = ["Đơn vị báo cáo: Sở Công Thương", "Ngày báo cáo: 20/10/2024"];
+    write_report(&dir.join("sct.xlsx"), &lines, &["STT", "Mã nhiệm vụ", "Tên nhiệm vụ", "Kết quả thực hiện", "Tiến độ"], &rows[1..]);
+    env.run_year(2024, &[]);
+    let rows = env.csv(2024, "rows.csv");
+    assert_eq!(
+        pick(&rows, ["file", "task_code", "activity", "note"]),
+        [
+            ["sct.xlsx", "NV4", "", "Tên nhiệm vụ: Đón đoàn nghệ thuật Lào"],
+            ["snv.xlsx", "NV1", "Tổ chức hội nghị tuyên truyền", ""],
+            ["snv.xlsx", "NV4", "Đón đoàn nghệ thuật Lào", ""],
+            ["svhttdl.xlsx", "NV1", "", "Nội dung nhiệm vụ: Tuyên truyền, quán triệt, nâng cao nhận thức về ngoại giao văn hóa"],
+            ["svhttdl.xlsx", "NV7", "", "Nội dung nhiệm vụ: Tổ chức liên hoan"],
+        ]
+    );
+}

@@ -393,7 +393,7 @@ pub(super) fn plain_lines(year: i32, sheet: &SheetData) -> Option<(crate::ingest
         // Or a line that says what follows ("Kết quả thực hiện như sau:"), or one numbered
         // in figures ("1. Kết quả thực hiện"), opening one; or, within one, an item of work
         // outside the plan's tasks.
-        if (!within || matching::outside_plan(body)) && (!label.is_empty() || body.ends_with(':')) && !sentence && words <= 10 {
+        if (!label.is_empty() || body.ends_with(':')) && !sentence && words <= 10 {
             if let Some(o) = heading_outside() {
                 (outside_item, item) = (within, None);
                 (outside, within) = (Some(o), true);

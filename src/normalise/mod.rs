@@ -1457,16 +1457,13 @@ fn read_rows(
     let mut current: Option<Current> = match header.col(Field::Task) {
         None => match matching::task(plan, &sheet.name) {
             m @ Match::One(_) => Some(Current { matched: m, written: sheet.name.clone(), heading: true }),
-            // (Or work outside the plan's tasks, "Nhiệm vụ khác": each row was `task_missing`.)
-            _ if matching::outside_plan(&sheet.name) => Some(Current { matched: Match::None, written: sheet.name.clone(), heading: true }),
             _ => None,
         },
-        // (With a task column, for the rows that leave it blank.)
-        Some(_) if matching::outside_plan(&sheet.name) => {
-            Some(Current { matched: Match::None, written: sheet.name.clone(), heading: true })
-        }
         Some(_) => None,
-    };
+    }
+    // A sheet of work outside the plan's tasks ("Nhiệm vụ khác"): its rows are that, with a
+    // task column those that leave it blank. (Each was `task_missing`.)
+    .or_else(|| matching::outside_plan(&sheet.name).then(|| Current { matched: Match::None, written: sheet.name.clone(), heading: true }));
     let sheet_task = current.clone();
     // Rows read from a report typed as lines, each with its task's heading or none: a line
     // with none, under a section after a task's lines ("II. CÁC NHIỆM VỤ PHỐI HỢP"), is no
@@ -2191,8 +2188,8 @@ fn read_rows(
         };
         // ("Nội dung 2: …" too, as a plan whose section II is its "nội dung" numbers them.)
         // (Not a section of the tasks by the agency's part in them, "NHIỆM VỤ CHỦ TRÌ",
-        // "Nhiệm vụ phối hợp", "Nhiệm vụ khác": no task of the plan; each row under it was
-        // `task_unknown` with the section's title.)
+        // "Nhiệm vụ phối hợp": no task of the plan; each row under it was `task_unknown` with
+        // the section's title.)
         let key = if activity_only { fold(strip_section_label(&activity)) } else { String::new() };
         // A section of work outside the plan's tasks ("III. NHIỆM VỤ KHÁC", "II | CÁC HOẠT
         // ĐỘNG KHÁC", "Nhiệm vụ phát sinh"): its rows are that, down to a task's heading.
@@ -2424,9 +2421,6 @@ fn read_rows(
                 problem(&mut flags, task_col, Kind::TaskAmbiguous, format!("{task_as_written} → {}", codes.join(", ")));
                 None
             }
-            // An agency the plan gives one task (a district, a newspaper) often sends a table
-            // of activities with no task column: they are that task's. (Before 0.10.0 every
-            // row was `task_missing`, and the task not reported.)
             // Work the clerk says is outside the plan's tasks ("Nhiệm vụ khác", "Phát
             // sinh"): consolidated apart, under no task, even from an agency given one (it
             // was `task_unknown`, its message asking for a task's code, or that one task).
@@ -2434,6 +2428,9 @@ fn read_rows(
                 problem(&mut flags, task_col, Kind::TaskOutsidePlan, task_as_written.clone());
                 None
             }
+            // An agency the plan gives one task (a district, a newspaper) often sends a table
+            // of activities with no task column: they are that task's. (Before 0.10.0 every
+            // row was `task_missing`, and the task not reported.)
             Match::None
                 if task_as_written.is_empty()
                     && let Some(only) = only_task() =>

@@ -50,7 +50,9 @@ pub fn build<T: Send>(
         wb.register_format(f);
     }
 
-    let order = plan_order(&cfg.plan, &norm.rows).map_err(table)?;
+    // Which rows are work outside the plan's tasks: grouped apart, after the plan's tasks.
+    let outside = outside_rows(&norm.rows).map_err(table)?;
+    let order = plan_order(&cfg.plan, &norm.rows, &outside).map_err(table)?;
     // Eight sheets, in their order; those that grow with the input stream their rows
     // (constant-memory mode): their memory does not grow with them. The activities sheet
     // is written on one core while the seven others are written on the other.
@@ -73,7 +75,7 @@ pub fn build<T: Send>(
         unreachable!("five sheets from the activities")
     };
     let (big, others) = rayon::join(
-        || activities(activities_ws, &st, &cfg.plan, &norm.rows, &order, SHEET_ROWS).map_err(sheet_err),
+        || activities(activities_ws, &st, &cfg.plan, &norm.rows, (&order, &outside), SHEET_ROWS).map_err(sheet_err),
         || -> Result<(Checked, T), RunError> {
             let checked = check()?;
             let (sheets, also) = rayon::join(
@@ -679,12 +681,16 @@ fn matrix(ws: &mut Worksheet, st: &Styles, plan: &Plan, year: i32, checked: &Che
 /// not a sorted copy. File and sheet names are ranked once, so the sort compares numbers
 /// only: it is on the way to the activities sheet, and Polars' sort (with its joins) took
 /// 30–50 ms at M, more when the tables had Polars' threads.
-fn plan_order(plan: &Plan, rows: &DataFrame) -> PolarsResult<Vec<usize>> {
+/// Whether each row is work outside the plan's tasks (`check::outside_plan`).
+fn outside_rows(rows: &DataFrame) -> PolarsResult<Vec<bool>> {
+    Ok(crate::check::outside_plan(rows)?.iter().map(|o| o == Some(true)).collect())
+}
+
+fn plan_order(plan: &Plan, rows: &DataFrame, outside: &[bool]) -> PolarsResult<Vec<usize>> {
     let tasks: PlHashMap<&str, u32> = plan.tasks.iter().enumerate().map(|(i, t)| (t.code.as_str(), i as u32)).collect();
     let agencies: PlHashMap<&str, u32> = plan.agencies.iter().enumerate().map(|(i, a)| (a.code.as_str(), i as u32)).collect();
     let (task, agency, file, sheet) = (strs(rows, TASK_CODE)?, strs(rows, AGENCY_CODE)?, strs(rows, FILE)?, strs(rows, SHEET)?);
     let row = rows.column(ROW)?.u32()?;
-    let outside = crate::check::outside_plan(rows)?;
     // Missing values and codes not in the plan sort last; of rows with no task, work outside
     // the plan's tasks before those whose task could not be told.
     let place = |codes: &PlHashMap<&str, u32>, v: Option<&str>| v.and_then(|c| codes.get(c).copied()).unwrap_or(u32::MAX);
@@ -692,10 +698,10 @@ fn plan_order(plan: &Plan, rows: &DataFrame) -> PolarsResult<Vec<usize>> {
     let mut keys: Vec<[u32; 7]> = (0..rows.height())
         .zip(task.iter().zip(agency.iter()))
         .zip(file.iter().zip(sheet.iter()).zip(row.iter()))
-        .zip(outside.iter())
-        .map(|(((i, (t, a)), ((f, s), r)), o)| {
+        .zip(outside)
+        .map(|(((i, (t, a)), ((f, s), r)), &o)| {
             let rank = |names: &PlHashMap<&str, u32>, v: Option<&str>| v.map_or(u32::MAX, |v| names[v]);
-            let told = u32::from(t.is_some() || o != Some(true));
+            let told = u32::from(t.is_some() || !o);
             [place(&tasks, t), told, place(&agencies, a), rank(&files, f), rank(&sheets, s), r.unwrap_or(u32::MAX), i as u32]
         })
         .collect();
@@ -720,7 +726,16 @@ fn strs<'a>(df: &'a DataFrame, name: &str) -> PolarsResult<&'a StringChunked> {
     df.column(name)?.str()
 }
 
-fn activities(ws: &mut Worksheet, st: &Styles, plan: &Plan, rows: &DataFrame, order: &[usize], max_rows: u32) -> Result<(), SheetError> {
+/// The activities sheet: the rows in `order`, each grouped by its task or, of those with
+/// none, by whether it is work outside the plan's tasks (`outside`).
+fn activities(
+    ws: &mut Worksheet,
+    st: &Styles,
+    plan: &Plan,
+    rows: &DataFrame,
+    (order, outside): (&[usize], &[bool]),
+    max_rows: u32,
+) -> Result<(), SheetError> {
     ws.set_name("Hoạt động")?;
     let note = strs(rows, NOTE)?.rechunk();
     let note = note.downcast_as_array();
@@ -774,9 +789,6 @@ fn activities(ws: &mut Worksheet, st: &Styles, plan: &Plan, rows: &DataFrame, or
     let row_no = row_no.downcast_as_array();
     let mut source = String::new();
     let mut r = h + 1;
-    // Each row's group: its task, or, of rows with none, whether it is work outside the
-    // plan's tasks.
-    let outside: Vec<bool> = crate::check::outside_plan(rows)?.iter().map(|o| o == Some(true)).collect();
     let mut current: Option<(Option<&str>, bool)> = None;
     let mut n = 0;
     let formats = [&st.integer, &st.text, &st.center, &st.text, &st.text, &st.center, &st.number, &st.text, &st.source];
@@ -1083,7 +1095,7 @@ mod tests {
             FLAGS => ["", "", "task_from_row_above;task_outside_plan", "task_unknown", "", "", "", "", "task_missing", "", ""],
         )
         .unwrap();
-        let ours = plan_order(&plan, &rows).unwrap();
+        let ours = plan_order(&plan, &rows, &outside_rows(&rows).unwrap()).unwrap();
         assert_eq!(ours, plan_order_by_polars(&plan, &rows));
         // Task 0 first: agency 1, then agency 3 (a.xlsx's sheets in text order, then b.xlsx,
         // whose two same rows keep their order),
@@ -1205,14 +1217,15 @@ mod tests {
             also_reported: Default::default(),
             register_only: Default::default(),
         };
-        let order = plan_order(&plan, &norm.rows).unwrap();
+        let outside = outside_rows(&norm.rows).unwrap();
+        let order = plan_order(&plan, &norm.rows, &outside).unwrap();
         let st = Styles::new();
         let mut wb = Workbook::new();
         for f in st.all() {
             wb.register_format(f);
         }
         // Twenty rows a sheet: the title, the header, and what fits under them.
-        activities(wb.add_worksheet_with_constant_memory().unwrap(), &st, &plan, &norm.rows, &order, 20).unwrap();
+        activities(wb.add_worksheet_with_constant_memory().unwrap(), &st, &plan, &norm.rows, (&order, &outside), 20).unwrap();
         difficulties(wb.add_worksheet_with_constant_memory().unwrap(), &st, &plan, &norm, &order, 20).unwrap();
         problems(wb.add_worksheet_with_constant_memory().unwrap(), &st, &norm, 20).unwrap();
         let bytes = wb.save_to_buffer().unwrap();

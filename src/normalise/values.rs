@@ -1234,6 +1234,11 @@ pub fn date_text(t: &str) -> DateRead {
             return date_text(&format!("{}{}", &key[..at], &rest[2..]));
         }
     }
+    // A year typed with a thousands point or space ("năm 2.024", "20/10/2 024"): not read
+    // as written (it was the year 2002), but guessed (`date_guess`) and said so.
+    if year_split(&key).is_some() {
+        return DateRead::Bad;
+    }
     // "ngày 20 tháng 10 năm 2024": the numbers after the words (the year in two figures,
     // "năm 24", in this century).
     if let (Some(d), Some(m), Some(y)) = (after(&key, "ngay"), after(&key, "thang"), after(&key, "nam")) {
@@ -1389,6 +1394,13 @@ pub fn date_guess(t: &str, year: i32, deadline: Option<NaiveDate>) -> Option<Nai
             _ => date_guess(&fixed, year, deadline),
         };
     }
+    // A year split by a thousands point ("năm 2.024"): the date with the year joined.
+    if let Some(fixed) = year_split(&key) {
+        return match date_text(&fixed) {
+            DateRead::Date(d) => Some(d),
+            _ => None,
+        };
+    }
     // A date put into a text by a formula (="Ngày báo cáo: "&A1) is its serial number.
     if let Ok(serial @ 36_526..=73_050) = key.trim().parse::<u32>() {
         return NaiveDate::from_ymd_opt(1899, 12, 30)?.checked_add_days(chrono::Days::new(u64::from(serial)));
@@ -1407,6 +1419,21 @@ pub fn date_guess(t: &str, year: i32, deadline: Option<NaiveDate>) -> Option<Nai
         [m, d, y] if *y >= 1990 && *d > 12 => NaiveDate::from_ymd_opt(i32::try_from(*y).ok()?, *m, *d),
         _ => None,
     }
+}
+
+/// A folded text with a year split in two by a thousands point or space ("2 024", folded
+/// from "2.024") joined; `None` where it has none. Only a year from 1990 to 2100.
+fn year_split(key: &str) -> Option<String> {
+    let words: Vec<&str> = key.split(' ').collect();
+    let digits = |w: &str, n: usize| w.len() == n && w.bytes().all(|b| b.is_ascii_digit());
+    let at = words.windows(2).position(|w| {
+        digits(w[0], 1) && digits(w[1], 3) && format!("{}{}", w[0], w[1]).parse::<u32>().is_ok_and(|y| (1990..=2100).contains(&y))
+    })?;
+    let mut out = words[..at].to_vec();
+    let year = format!("{}{}", words[at], words[at + 1]);
+    out.push(&year);
+    out.extend(&words[at + 2..]);
+    Some(out.join(" "))
 }
 
 /// A folded text with the letters "o" typed for zeros in its figures ("2o/1o/2024") made
@@ -2089,6 +2116,13 @@ mod tests {
             assert_eq!(date_text(t), DateRead::Bad, "{t}");
             assert_eq!(date_guess(t, 2024, deadline), d(2024, 10, 20), "{t}");
         }
+        // A year split by a thousands point or space: not read as written ("năm 2.024" was
+        // 2002), guessed.
+        for t in ["Bắc Giang, ngày 20 tháng 10 năm 2.024", "20/10/2.024", "ngày 20 tháng 10 năm 2 024"] {
+            assert_eq!(date_text(t), DateRead::Bad, "{t}");
+            assert_eq!(date_guess(t, 2024, deadline), d(2024, 10, 20), "{t}");
+        }
+        assert_eq!(date_text("ngày 2 tháng 10 năm 2024"), DateRead::Date(NaiveDate::from_ymd_opt(2024, 10, 2).unwrap()));
         assert_eq!(date_text("Sở Ngoại vụ, ngày 20/10/2024"), DateRead::Date(NaiveDate::from_ymd_opt(2024, 10, 20).unwrap()));
         // The weekday in figures is not the day.
         for t in ["thứ 2 ngày 21/10/2024", "Thứ 2, 21/10/2024", "Bắc Giang, thứ 2 ngày 21 tháng 10 năm 2024"] {

@@ -1234,14 +1234,14 @@ pub fn date_text(t: &str) -> DateRead {
             return date_text(&format!("{}{}", &key[..at], &rest[2..]));
         }
     }
-    // A year typed with a thousands point or space ("năm 2.024", "20/10/2 024"): not read
-    // as written (it was the year 2002), but guessed (`date_guess`) and said so.
-    if year_split(&key).is_some() {
-        return DateRead::Bad;
-    }
     // "ngày 20 tháng 10 năm 2024": the numbers after the words (the year in two figures,
-    // "năm 24", in this century).
+    // "năm 24", in this century). A year of one figure is none: typed with a thousands
+    // point or space ("năm 2.024"), not read as written (it was the year 2002), but
+    // guessed (`date_guess`) and said so.
     if let (Some(d), Some(m), Some(y)) = (after(&key, "ngay"), after(&key, "thang"), after(&key, "nam")) {
+        if y < 10 {
+            return DateRead::Bad;
+        }
         return ymd(if y < 100 { 2000 + y } else { y }, m, d);
     }
     // The month in words ("ngày 20 tháng mười năm 2024"): read as its figure.
@@ -1422,18 +1422,26 @@ pub fn date_guess(t: &str, year: i32, deadline: Option<NaiveDate>) -> Option<Nai
 }
 
 /// A folded text with a year split in two by a thousands point or space ("2 024", folded
-/// from "2.024") joined; `None` where it has none. Only a year from 1990 to 2100.
+/// from "2.024") joined; `None` where it has none. Only a year from 1990 to 2100. (Figures
+/// with slashes and such a year, "20/10/2.024", `date_text` does not read either.)
 fn year_split(key: &str) -> Option<String> {
-    let words: Vec<&str> = key.split(' ').collect();
     let digits = |w: &str, n: usize| w.len() == n && w.bytes().all(|b| b.is_ascii_digit());
-    let at = words.windows(2).position(|w| {
-        digits(w[0], 1) && digits(w[1], 3) && format!("{}{}", w[0], w[1]).parse::<u32>().is_ok_and(|y| (1990..=2100).contains(&y))
-    })?;
-    let mut out = words[..at].to_vec();
-    let year = format!("{}{}", words[at], words[at + 1]);
-    out.push(&year);
-    out.extend(&words[at + 2..]);
-    Some(out.join(" "))
+    // (Looked for without allocating: most texts have none.)
+    let mut words = key.split(' ').peekable();
+    let mut at = 0;
+    while let Some(w) = words.next() {
+        let year = match words.peek() {
+            Some(next) if digits(w, 1) && digits(next, 3) => u32::from(w.as_bytes()[0] - b'0') * 1000 + next.parse::<u32>().unwrap_or(0),
+            _ => 0,
+        };
+        if (1990..=2100).contains(&year) {
+            let mut out = key.to_string();
+            out.remove(at + 1);
+            return Some(out);
+        }
+        at += w.len() + 1;
+    }
+    None
 }
 
 /// A folded text with the letters "o" typed for zeros in its figures ("2o/1o/2024") made

@@ -137,18 +137,7 @@ pub fn signing_line(t: &str) -> Option<Signing> {
     // The place and the date in figures, "ngày" left out ("Bắc Giang, 20/10/2024"): a place
     // is a few words in capitals ("Hội nghị, 20/10/2024" is not one).
     if let Some((place, date)) = t.split_once(',') {
-        let place = is_place(place);
-        let date: Vec<&str> = date.trim().trim_end_matches('.').split(['/', '-', '.']).collect();
-        // (Its year in two figures too, "Bắc Giang, 20-10-24", as "ngày 20/10/24" is read.)
-        let figures = matches!(date.as_slice(), [d, m, y] if (1..=2).contains(&d.len()) && (1..=2).contains(&m.len()) && matches!(y.len(), 2 | 4)
-            && [d, m, y].iter().all(|p| p.bytes().all(|b| b.is_ascii_digit())));
-        // Or in words ("Bắc Giang, 20 tháng 10 năm 2024").
-        let in_words = || {
-            let key = crate::text::fold(date.join("/").as_str());
-            let w: Vec<&str> = key.split(' ').collect();
-            matches!(w.as_slice(), [d, "thang", m, "nam", y] if figures_of(d, 2) && figures_of(m, 2) && figures_of(y, 4) && y.len() == 4)
-        };
-        if place && (figures || in_words()) {
+        if is_place(place) && only_a_date(date) {
             return Some(Signing::DateLine);
         }
     }
@@ -268,6 +257,25 @@ pub fn signer_body(t: &str) -> Option<String> {
     // "TM." signs for a body whatever follows; a title alone names none.
     let on_behalf = matches!(words.as_slice(), ["tm", ..] | ["t", "m", ..]);
     (body.split(' ').filter(|w| !w.is_empty()).count() >= 2 && (on_behalf || body != rest)).then(|| body.to_string())
+}
+
+/// Whether a text is a date and nothing more (a full stop after it allowed): in figures,
+/// day first ("20/10/2024", "20-10-2024", "20.10.2024"; its year in two figures too,
+/// "20-10-24", as "ngày 20/10/24" is read), or in words ("20 tháng 10 năm 2024").
+pub fn only_a_date(t: &str) -> bool {
+    let date = t.trim().trim_end_matches('.');
+    if date.len() > 40 {
+        return false;
+    }
+    let parts: Vec<&str> = date.split(['/', '-', '.']).collect();
+    let figures =
+        matches!(parts.as_slice(), [d, m, y] if figures_of(d, 2) && figures_of(m, 2) && figures_of(y, 4) && matches!(y.len(), 2 | 4));
+    let in_words = || {
+        let key = crate::text::fold(date);
+        let w: Vec<&str> = key.split(' ').collect();
+        matches!(w.as_slice(), [d, "thang", m, "nam", y] if figures_of(d, 2) && figures_of(m, 2) && figures_of(y, 4) && y.len() == 4)
+    };
+    figures || in_words()
 }
 
 /// Whether a word is figures only, at most `max` of them (a day, a month, a year).

@@ -288,14 +288,19 @@ pub(super) fn find_date(sheets: &[&SheetData]) -> Option<(DateRead, String, (Str
             }
         }
     }
-    // A date alone in its row above the table, typed into a cell of its own (Excel keeps it
-    // as a date): the one such cell of the report's sheets. It was no date at all.
+    // A date alone in its row above the table, typed into a cell of its own: the one such
+    // cell of the report's sheets. Excel keeps it as a date; in a cell formatted as text it
+    // stays the text ("20/10/2024", "20 tháng 10 năm 2024"). Both were no date at all (the
+    // text before 0.17.0).
     if month_line.is_none() {
         let alone =
             |s: &SheetData, tc: &crate::ingest::TopCell| s.top.iter().filter(|c| c.row == tc.row && !c.cell.is_empty()).count() == 1;
-        let mut dates = sheets
-            .iter()
-            .flat_map(|&s| s.top.iter().filter(move |tc| matches!(tc.cell, Cell::Date(_)) && alone(s, tc)).map(move |tc| (s, tc)));
+        let dated = |tc: &crate::ingest::TopCell| match &tc.cell {
+            Cell::Date(_) => true,
+            Cell::Text(t) => crate::ingest::form::only_a_date(t),
+            _ => false,
+        };
+        let mut dates = sheets.iter().flat_map(|&s| s.top.iter().filter(move |tc| dated(tc) && alone(s, tc)).map(move |tc| (s, tc)));
         if let (Some((sheet, tc)), None) = (dates.next(), dates.next()) {
             return Some((values::date(&tc.cell), tc.cell.text(), (sheet.name.clone(), a1(tc.row, tc.col))));
         }

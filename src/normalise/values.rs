@@ -796,6 +796,15 @@ pub fn budget(cell: &Cell, unit: Unit) -> Budget {
         // đồng: the sign is no word, and was passed over as the amount read in the column's
         // unit. Left to the foreign-currency reading (`foreign_currency`).
         Cell::Text(t) if t.contains(|c| FOREIGN_SIGNS.iter().any(|(s, _)| *s == c)) => return Budget::Unreadable,
+        // A share alone ("100%", or a number the cell shows as a percentage, "50%" for 0.5)
+        // is no amount: it was read as 100 or 50 in the column's unit.
+        Cell::Text(t)
+            if t.trim()
+                .strip_suffix('%')
+                .is_some_and(|n| !n.trim().is_empty() && n.trim().bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',')) =>
+        {
+            return Budget::Unreadable
+        }
         Cell::Text(t) => {
             // (Amounts joined, "10 (NS tỉnh) + 5 (XHH)", "10 triệu (NS) và 5 triệu (XHH)", are
             // added up before one of them is taken for the whole: the first was.)
@@ -1775,6 +1784,10 @@ mod tests {
             assert_eq!(budget(&Cell::Text(t.into()), Unit::Million), Budget::Millions(want), "{t}");
         }
         assert_eq!(budget(&Cell::Text("500.000đ/người".into()), Unit::Million), Budget::Unreadable);
+        // A share alone is no amount (each was read as the figure, 100 and 50 million).
+        for t in ["100%", "50 %", "12,5%"] {
+            assert_eq!(budget(&Cell::Text(t.into()), Unit::Million), Budget::Unreadable, "{t}");
+        }
         for t in ["Miễn phí", "Chưa có", "Chưa phát sinh"] {
             assert_eq!(budget(&Cell::Text(t.into()), Unit::Million), Budget::Millions(0.0), "{t}");
         }

@@ -1751,6 +1751,9 @@ fn a_place_and_date_line_with_its_date_in_the_next_cell_dates_the_report() {
         EachInACell(u32),
         /// An Excel date alone in its row above the table (before 0.10.0 no date).
         Alone,
+        /// The date as text alone in its row, typed into a cell formatted as text (before
+        /// 0.17.0 no date).
+        AloneAsText(&'static str),
     }
     let reports = [
         ("snv.xlsx", "Sở Ngoại vụ", Line::NextCell(1)),
@@ -1758,6 +1761,9 @@ fn a_place_and_date_line_with_its_date_in_the_next_cell_dates_the_report() {
         ("stttt.xlsx", "Sở Thông tin và Truyền thông", Line::EachInACell(1)),
         ("skhdt.xlsx", "Sở Kế hoạch và Đầu tư", Line::EachInACell(6)),
         ("sct.xlsx", "Sở Công Thương", Line::Alone),
+        ("stc.xlsx", "Sở Tài chính", Line::AloneAsText("28/10/2024")),
+        ("sgddt.xlsx", "Sở Giáo dục và Đào tạo", Line::AloneAsText("28-10-24")),
+        ("skhcn.xlsx", "Sở Khoa học và Công nghệ", Line::AloneAsText("28 tháng 10 năm 2024")),
     ];
     for (name, agency, line) in reports {
         let mut wb = rust_xlsxwriter::Workbook::new();
@@ -1779,6 +1785,9 @@ fn a_place_and_date_line_with_its_date_in_the_next_cell_dates_the_report() {
             Line::Alone => {
                 ws.write_datetime_with_format(1, 4, &date, &format).unwrap();
             }
+            Line::AloneAsText(t) => {
+                ws.write_string(1, 4, t).unwrap();
+            }
         }
         for (c, t) in ["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng"].iter().enumerate() {
             ws.write_string(3, c as u16, *t).unwrap();
@@ -1797,7 +1806,8 @@ fn a_place_and_date_line_with_its_date_in_the_next_cell_dates_the_report() {
         .map(|f| (f["file"].as_str(), f["report_date"].as_str(), f["rows_read"].as_str()))
         .collect();
     // (Under the table, the line was read as an activity, "Bắc Giang, ngày".)
-    let want = ["sct.xlsx", "skhdt.xlsx", "snoiv.xlsx", "snv.xlsx", "stttt.xlsx"].map(|f| (f, "2024-10-28", "1"));
+    let want = ["sct.xlsx", "sgddt.xlsx", "skhcn.xlsx", "skhdt.xlsx", "snoiv.xlsx", "snv.xlsx", "stc.xlsx", "stttt.xlsx"]
+        .map(|f| (f, "2024-10-28", "1"));
     assert_eq!(got, want);
 }
 
@@ -3520,4 +3530,68 @@ fn a_second_task_column_of_the_clerk_s_own_work_is_the_activity() {
             ["svhttdl.xlsx", "NV7", "", "Nội dung nhiệm vụ: Tổ chức liên hoan"],
         ]
     );
+}
+
+#[test]
+fn a_percentage_typed_into_a_cell_is_read_as_it_is_shown() {
+    let env = Env::new();
+    // "85%" typed into a cell: Excel keeps 0.85, formatted "0%".
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "Đơn vị báo cáo: Sở Ngoại vụ").unwrap();
+    ws.write_string(1, 0, "Ngày báo cáo: 20/10/2024").unwrap();
+    for (c, t) in ["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tiến độ", "Ghi chú", "Kinh phí (triệu đồng)"].iter().enumerate()
+    {
+        ws.write_string(3, c as u16, *t).unwrap();
+    }
+    let percent = rust_xlsxwriter::Format::new().set_num_format("0%");
+    let decimals = rust_xlsxwriter::Format::new().set_num_format("0.0%");
+    // (A per cent sign typed as itself, not a percentage: the number as it is.)
+    let literal = rust_xlsxwriter::Format::new().set_num_format("0\\%");
+    for (r, task, activity) in [(4, "NV1", "Hội nghị"), (5, "NV2", "Tập huấn")] {
+        ws.write_string(r, 0, (r - 3).to_string()).unwrap();
+        ws.write_string(r, 1, task).unwrap();
+        ws.write_string(r, 2, activity).unwrap();
+    }
+    ws.write_number_with_format(4, 3, 0.85, &percent).unwrap();
+    ws.write_number_with_format(4, 4, 1.0, &percent).unwrap();
+    ws.write_number_with_format(4, 5, 0.125, &decimals).unwrap();
+    ws.write_number(4, 6, 0.5).unwrap();
+    ws.write_number(5, 3, 0.85).unwrap();
+    ws.write_number_with_format(5, 4, 0.5, &percent).unwrap();
+    ws.write_number_with_format(5, 5, 30.0, &literal).unwrap();
+    // (Money shown as a percentage, "50%": no amount, where it was read 0.5 as stored.)
+    ws.write_number_with_format(5, 6, 0.5, &percent).unwrap();
+    std::fs::create_dir_all(env.year_dir(2024)).unwrap();
+    wb.save(env.year_dir(2024).join("snv.xlsx")).unwrap();
+    env.run_year(2024, &[]);
+    let rows = env.csv(2024, "rows.csv");
+    let got: Vec<[&str; 4]> =
+        rows.iter().map(|r| [r["result"].as_str(), r["status"].as_str(), r["note"].as_str(), r["budget_million_vnd"].as_str()]).collect();
+    // (The result was "0.85", the status "1" unknown, the note "0.125".)
+    assert_eq!(got, [["85%", "done", "12.5%", "0.5"], ["0.85", "in_progress", "30", ""]]);
+    let problems = env.csv(2024, "problems.csv");
+    let unreadable: Vec<(&str, &str)> =
+        problems.iter().filter(|p| p["kind"] == "budget_unreadable").map(|p| (p["cell"].as_str(), p["detail"].as_str())).collect();
+    assert_eq!(unreadable, [("G6", "50%")]);
+}
+
+#[test]
+fn a_percentage_is_read_as_shown_in_every_format_a_clerk_saves() {
+    // tests/fixtures/percent/2024 (openpyxl, then LibreOffice): the same report as .xlsx
+    // written as Excel writes it, as LibreOffice's .xlsx, as .ods and as .xls.
+    let env = Env::new();
+    env.copy_into_year(2024, "tests/fixtures/percent/2024");
+    env.run_year(2024, &[]);
+    let rows = env.csv(2024, "rows.csv");
+    for file in ["bao-bac-giang.xls", "so-cong-thuong.xlsx", "so-ngoai-vu.xlsx", "so-van-hoa.ods"] {
+        let got: Vec<[&str; 4]> = rows
+            .iter()
+            .filter(|r| r["file"] == file)
+            .map(|r| [r["result"].as_str(), r["status"].as_str(), r["note"].as_str(), r["budget_million_vnd"].as_str()])
+            .collect();
+        // (Before 0.17.0: "0.85", the status "1" unknown, "0.125"; the money as it was.)
+        let want = [["85%", "done", "Tỷ lệ giải ngân: 12.5%", "0.5"], ["Xong", "in_progress", "Tỷ lệ giải ngân: 75.0%", "20.0"]];
+        assert_eq!(got, want, "{file}");
+    }
 }

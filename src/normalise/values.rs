@@ -576,9 +576,12 @@ pub fn unticked(t: &str) -> bool {
 pub fn role(text: &str) -> Option<Role> {
     let key = fold(text);
     let key = after_body(&key);
-    if key.starts_with("chu tri") || key == "ct" {
+    // (Also shortened with a point, "C.trì", "P.hợp", or run together, "Ctrì": each was
+    // kept in the note, a role the plan does not give the agency not told.)
+    let word = |w: &str| key == w || key.strip_prefix(w).is_some_and(|rest| rest.starts_with(' '));
+    if key.starts_with("chu tri") || key == "ct" || word("c tri") || word("ctri") {
         Some(Role::Lead)
-    } else if key.starts_with("phoi hop") || key == "ph" || key == "tham gia" {
+    } else if key.starts_with("phoi hop") || key == "ph" || key == "tham gia" || word("p hop") || word("phop") {
         Some(Role::Partner)
     } else {
         None
@@ -1536,7 +1539,14 @@ mod tests {
             ("Phối hợp thực hiện", Some(Role::Partner)),
             ("Đơn vị phối hợp", Some(Role::Partner)),
             ("Tham gia", Some(Role::Partner)),
+            ("C.trì", Some(Role::Lead)),
+            ("C.Trì", Some(Role::Lead)),
+            ("Ctrì", Some(Role::Lead)),
+            ("P.hợp", Some(Role::Partner)),
+            ("P. Hợp", Some(Role::Partner)),
+            ("Phợp", Some(Role::Partner)),
             ("Thực hiện", None),
+            ("Cty", None),
         ] {
             assert_eq!(role(t), want, "{t:?}");
         }

@@ -522,14 +522,15 @@ pub fn several(plan: &Plan, text: &str) -> Option<Vec<String>> {
     listed(plan, text).or_else(|| range(plan, text)).filter(|codes| codes.len() > 1)
 }
 
-/// A list of references ("NV1, NV3", "NV2 và NV5", "NV1/NV2"), each part naming a task:
-/// the distinct tasks, in plan order. (With a slash, the first alone was read, silently.)
+/// A list of references ("NV1, NV3", "NV2 và NV5", "NV1/NV2", or a line each, "NV1⏎NV2"),
+/// each part naming a task: the distinct tasks, in plan order. (With a slash, and before
+/// 0.17.0 a line each, the first alone was read, silently.)
 fn listed(plan: &Plan, text: &str) -> Option<Vec<String>> {
     // "II/1", "IV/3": a section and its item, written with a slash for the dot.
     if text.contains('/') && named(plan, &spelled_out(&fold(&text.replace('/', ".")))).is_some() {
         return None;
     }
-    let parts = text.split([',', ';', '&', '+', '/']).flat_map(|p| p.split(" và ")).map(str::trim).filter(|p| !p.is_empty());
+    let parts = text.split([',', ';', '&', '+', '/', '\n']).flat_map(|p| p.split(" và ")).map(str::trim).filter(|p| !p.is_empty());
     parts.clone().nth(1)?;
     let mut codes = Vec::new();
     for part in parts {
@@ -1099,6 +1100,7 @@ title = "Phát triển nguồn nhân lực"
             ("Nội dung hoạt động", Match::None),
             ("NV1, NV3", Match::Ambiguous(vec!["NV1".into(), "NV3".into()])),
             ("NV3 và NV7", Match::Ambiguous(vec!["NV3".into(), "NV7".into()])),
+            ("NV3\nNV7", Match::Ambiguous(vec!["NV3".into(), "NV7".into()])),
             ("NV3; 3", one("NV3")),
             ("Vận động, đa dạng hoá và bảo tồn, phát huy giá trị di sản văn hóa", one("NV7")),
             ("9", Match::None),
@@ -1142,6 +1144,8 @@ title = "Phát triển nguồn nhân lực"
         assert_eq!(several(&p, "1. Phát triển nguồn lực trong lĩnh vực ngoại giao văn hoá"), None);
         assert_eq!(several(&p, "NV3; 3"), None);
         assert_eq!(several(&p, "NV1/NV7"), codes(&["NV1", "NV7"]));
+        assert_eq!(several(&p, "NV7\nNV1"), codes(&["NV1", "NV7"]));
+        assert_eq!(several(&p, "NV7\r\nNhiệm vụ 1"), codes(&["NV1", "NV7"]));
         // A section and its item with a slash for the dot.
         assert_eq!(several(&p, "II/3"), None);
         assert_eq!(task(&p, "II/3"), one("NV3"));

@@ -2196,6 +2196,23 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_number_format_tells_a_percentage_and_its_decimals() {
+        for (code, want) in [
+            ("0%", Some(0)),
+            ("0.00%", Some(2)),
+            ("0.0%;[Red]-0.0%", Some(1)),
+            ("#,##0.0#%", Some(2)),
+            // A sign typed as itself, quoted or after a backslash: the number as it is.
+            ("0\" %\"", None),
+            ("0\\%", None),
+            ("General", None),
+            ("#,##0", None),
+        ] {
+            assert_eq!(percent_decimals(code), want, "{code}");
+        }
+    }
+
+    #[test]
     fn hidden_files_and_windows_own_are_not_listed() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("Yen The")).unwrap();

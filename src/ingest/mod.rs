@@ -855,7 +855,9 @@ fn read_sheets(book: &mut Sheets<Cursor<&[u8]>>, data: &[u8]) -> Result<Workbook
         // Merged regions cost a second pass over the sheet: read only if a row needs them.
         let merges = |book: &mut Sheets<Cursor<&[u8]>>| {
             let ours = if is_xlsx { sheet_xml().and_then(merges_in) } else { None };
-            ours.unwrap_or_else(|| merged_regions(book, data, &meta.name))
+            // (An ODS workbook's content, every sheet's, is read once.)
+            let ods = if matches!(book, Sheets::Ods(_)) { ods_xml() } else { None };
+            ours.unwrap_or_else(|| merged_regions(book, data, ods, &meta.name))
         };
         // The header of the last sheet read with a table, for a page carried on without one.
         let carried = || sheets.iter().rev().find(|s: &&SheetData| s.header.is_some() && !s.hidden).map(Carried::from);
@@ -1036,14 +1038,14 @@ fn widest_gap(cells: &[calamine::Cell<Data>], at: impl Fn((u32, u32)) -> u32) ->
     at.windows(2).filter(|w| w[1] - w[0] >= FAR_GAP).max_by_key(|w| w[1] - w[0]).map(|w| (w[0], w[1]))
 }
 
-fn merged_regions(book: &mut Sheets<Cursor<&[u8]>>, data: &[u8], name: &str) -> Vec<Dimensions> {
+fn merged_regions(book: &mut Sheets<Cursor<&[u8]>>, data: &[u8], ods_xml: Option<&[u8]>, name: &str) -> Vec<Dimensions> {
     match book {
         Sheets::Xlsx(x) if x.sheets_metadata().len() == 1 => {
             only_sheet_merges(data).unwrap_or_else(|| x.merge_cells_by_sheet_name(name).unwrap_or_default())
         }
         Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
         Sheets::Xls(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
-        Sheets::Ods(_) => ods_merges(data, name).unwrap_or_default(),
+        Sheets::Ods(_) => ods_xml.and_then(|xml| ods_merges(xml, name)).unwrap_or_default(),
         Sheets::Xlsb(_) => xlsb_layout(data, name).map(|(merges, _)| merges).unwrap_or_default(),
     }
 }
@@ -1060,8 +1062,8 @@ fn ods_content_of(data: &[u8]) -> Option<Vec<u8>> {
 /// The merged regions of an ODS sheet: its cells that span rows or columns
 /// (`table:number-rows-spanned`, `table:number-columns-spanned`), which calamine does not
 /// report. `None` where anything is unexpected: no regions are used then.
-fn ods_merges(data: &[u8], name: &str) -> Option<Vec<Dimensions>> {
-    ods_layout(&ods_content_of(data)?, name).map(|l| l.merges)
+fn ods_merges(xml: &[u8], name: &str) -> Option<Vec<Dimensions>> {
+    ods_layout(xml, name).map(|l| l.merges)
 }
 
 /// What calamine does not report of an ODS sheet: its merged regions, and the rows it
@@ -1165,6 +1167,18 @@ fn ods_layout(xml: &[u8], name: &str) -> Option<OdsLayout> {
     }
 }
 
+/// The characters of a BIFF8 XLUnicodeString, `count` of them after its byte of flags,
+/// whose bit 0 says they are UTF-16 (else a byte each); `None` where they do not fit or do
+/// not decode.
+fn xl_string(count: usize, flags: u8, chars: &[u8]) -> Option<String> {
+    if flags & 1 == 1 {
+        let units: Vec<u16> = chars.get(..count * 2)?.chunks(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect();
+        String::from_utf16(&units).ok()
+    } else {
+        Some(chars.get(..count)?.iter().map(|&b| char::from(b)).collect())
+    }
+}
+
 /// What calamine does not report of an XLS sheet.
 #[derive(Debug, Clone, Default)]
 struct XlsSheet {
@@ -1213,19 +1227,9 @@ fn xls_layout(data: &[u8]) -> Option<std::collections::HashMap<String, XlsSheet>
         match kind {
             // ifmt, then its code: an XLUnicodeString (cch, fHighByte, the characters).
             0x041E => {
-                let (id, count, high) = (
-                    u16::from_le_bytes(body.get(..2)?.try_into().ok()?),
-                    usize::from(u16::from_le_bytes(body.get(2..4)?.try_into().ok()?)),
-                    body.get(4)? & 1 == 1,
-                );
-                let chars = body.get(5..)?;
-                let code: String = if high {
-                    let units: Vec<u16> = chars.get(..count * 2)?.chunks(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect();
-                    String::from_utf16_lossy(&units)
-                } else {
-                    chars.get(..count)?.iter().map(|&b| char::from(b)).collect()
-                };
-                if let Some(decimals) = percent_decimals(&code) {
+                let id = u16::from_le_bytes(body.get(..2)?.try_into().ok()?);
+                let count = usize::from(u16::from_le_bytes(body.get(2..4)?.try_into().ok()?));
+                if let Some(decimals) = xl_string(count, *body.get(4)?, body.get(5..)?).and_then(|code| percent_decimals(&code)) {
                     formats.insert(id, decimals);
                 }
             }
@@ -1240,14 +1244,7 @@ fn xls_layout(data: &[u8]) -> Option<std::collections::HashMap<String, XlsSheet>
             }
             0x0085 => {
                 let at = u32::from_le_bytes(body.get(..4)?.try_into().ok()?) as usize;
-                let (count, high) = (usize::from(*body.get(6)?), body.get(7)? & 1 == 1);
-                let chars = body.get(8..)?;
-                let name: String = if high {
-                    let units: Vec<u16> = chars.get(..count * 2)?.chunks(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect();
-                    String::from_utf16(&units).ok()?
-                } else {
-                    chars.get(..count)?.iter().map(|&b| char::from(b)).collect()
-                };
+                let name = xl_string(usize::from(*body.get(6)?), *body.get(7)?, body.get(8..)?)?;
                 sheets.push((name, at));
             }
             0x000A => break,
@@ -2457,7 +2454,7 @@ pub(crate) mod tests {
         // calamine finds in the .xlsx.
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/third-party/sheetjs-test_files");
         let xlsx = std::fs::read(dir.join("merge_cells.xlsx")).unwrap();
-        let ods = std::fs::read(dir.join("merge_cells.ods")).unwrap();
+        let ods = ods_content_of(&std::fs::read(dir.join("merge_cells.ods")).unwrap()).unwrap();
         let xlsb = std::fs::read(dir.join("merge_cells.xlsb")).unwrap();
         let mut book = Xlsx::new(Cursor::new(&xlsx[..])).unwrap();
         let sorted = |mut v: Vec<Dimensions>| {

@@ -2210,6 +2210,37 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn an_xls_workbook_s_percentages_are_those_of_its_xlsx_copy() {
+        // The same workbook saved as .xlsx and .xls, in the shared corpus (SheetJS's test
+        // files; the one pair there with a number shown as a percentage): the cells our pass
+        // over the XLS records finds are those calamine's styles give in the .xlsx.
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/third-party/sheetjs-test_files");
+        let xlsx = std::fs::read(dir.join("minimal_112.xlsx")).unwrap();
+        let xls = std::fs::read(dir.join("minimal_112.xls")).unwrap();
+        let mut book = Xlsx::new(Cursor::new(&xlsx[..])).unwrap();
+        let mut theirs = Vec::new();
+        for name in book.sheet_names() {
+            let mut cells = book.worksheet_cells_reader(&name).unwrap();
+            let percent = percent_styles(cells.styles());
+            while let Some((cell, style)) = cells.next_cell_with_style_id().unwrap() {
+                let number = matches!(cell.get_value(), calamine::DataRef::Float(_) | calamine::DataRef::Int(_));
+                if let (true, Some(&(_, decimals))) = (number, percent.iter().find(|(id, _)| *id == style)) {
+                    theirs.push((name.clone(), cell.get_position(), decimals));
+                }
+            }
+        }
+        let mut ours: Vec<(String, (u32, u32), usize)> = xls_layout(&xls)
+            .unwrap()
+            .into_iter()
+            .flat_map(|(name, sheet)| sheet.percent.into_iter().map(move |(r, c, d)| (name.clone(), (r, c), d)))
+            .collect();
+        ours.sort();
+        theirs.sort();
+        assert!(!theirs.is_empty());
+        assert_eq!(ours, theirs);
+    }
+
+    #[test]
     fn hidden_files_and_windows_own_are_not_listed() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("Yen The")).unwrap();

@@ -838,6 +838,11 @@ fn read_sheets(book: &mut Sheets<Cursor<&[u8]>>, data: &[u8]) -> Result<Workbook
                     as_percent(&mut range, (row, col), decimals);
                 }
             }
+            Sheets::Xlsb(_) => {
+                for (row, col, decimals) in xlsb_percent(data, &meta.name).unwrap_or_default() {
+                    as_percent(&mut range, (row, col), decimals);
+                }
+            }
             Sheets::Ods(_) => {
                 let percentages = ods_xml().filter(|xml| memchr::memmem::find(xml, b"\"percentage\"").is_some());
                 for (row, col, shown) in percentages.and_then(|xml| ods_layout(xml, &meta.name)).map(|l| l.percent).unwrap_or_default() {
@@ -1521,21 +1526,7 @@ fn xlsb_records(bin: &[u8]) -> impl Iterator<Item = (u32, &[u8])> {
 /// those of an outline level above 0. `None` where anything is unexpected.
 fn xlsb_layout(data: &[u8], name: &str) -> Option<(Vec<Dimensions>, Hidden)> {
     let mut zip = zip::ZipArchive::new(Cursor::new(data)).ok()?;
-    // The sheet's relationship id: in its BrtBundleSh (156) in xl/workbook.bin, after two
-    // 4-byte fields, its id then its name, each a count of UTF-16 units and the units.
-    let workbook = entry_bytes(&mut zip, data, "xl/workbook.bin", ONLY_SHEET_MAX)?;
-    let wide = |b: &[u8], at: usize| -> Option<(String, usize)> {
-        let n = usize::try_from(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?)).ok()?;
-        let end = at.checked_add(4)?.checked_add(n.checked_mul(2)?)?;
-        let units: Vec<u16> = b.get(at + 4..end)?.chunks(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect();
-        Some((String::from_utf16(&units).ok()?, end))
-    };
-    let id = xlsb_records(&workbook).filter(|(kind, _)| *kind == 156).find_map(|(_, body)| {
-        let (id, next) = wide(body, 8)?;
-        (wide(body, next)?.0 == name).then_some(id)
-    })?;
-    let part = rels_target(&mut zip, data, "xl/_rels/workbook.bin.rels", &id)?;
-    let bin = entry_bytes(&mut zip, data, &part, ONLY_SHEET_MAX)?;
+    let bin = xlsb_sheet_bin(&mut zip, data, name)?;
     let u32_at = |body: &[u8], i: usize| -> Option<u32> { Some(u32::from_le_bytes(body.get(i * 4..i * 4 + 4)?.try_into().ok()?)) };
     let (mut merges, mut hidden, mut filtered) = (Vec::new(), Hidden::default(), false);
     for (kind, body) in xlsb_records(&bin) {
@@ -1565,6 +1556,79 @@ fn xlsb_layout(data: &[u8], name: &str) -> Option<(Vec<Dimensions>, Hidden)> {
         hidden.rows.clear();
     }
     Some((merges, hidden.sorted()))
+}
+
+/// An XLSB XLWideString at `at` in a record's body: a count of UTF-16 units, then the
+/// units; with the offset after it.
+fn xlsb_wide(b: &[u8], at: usize) -> Option<(String, usize)> {
+    let n = usize::try_from(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?)).ok()?;
+    let end = at.checked_add(4)?.checked_add(n.checked_mul(2)?)?;
+    let units: Vec<u16> = b.get(at + 4..end)?.chunks(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect();
+    Some((String::from_utf16(&units).ok()?, end))
+}
+
+/// The part of the XLSB sheet named `name`, found by its relationship id: in its
+/// BrtBundleSh (156) in xl/workbook.bin, after two 4-byte fields, its id then its name.
+fn xlsb_sheet_bin(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, data: &[u8], name: &str) -> Option<Vec<u8>> {
+    let workbook = entry_bytes(zip, data, "xl/workbook.bin", ONLY_SHEET_MAX)?;
+    let id = xlsb_records(&workbook).filter(|(kind, _)| *kind == 156).find_map(|(_, body)| {
+        let (id, next) = xlsb_wide(body, 8)?;
+        (xlsb_wide(body, next)?.0 == name).then_some(id)
+    })?;
+    let part = rels_target(zip, data, "xl/_rels/workbook.bin.rels", &id)?;
+    entry_bytes(zip, data, &part, ONLY_SHEET_MAX)
+}
+
+/// The cells of numbers the XLSB sheet named `name` shows as percentages: 0-based row and
+/// column, and the decimals shown. The cell XFs (BrtXF, 47, between BrtBeginCellXFs, 617,
+/// and BrtEndCellXFs, 618, in xl/styles.bin) whose iFmt is a percentage's, built in (9,
+/// 10) or the workbook's own (BrtFmt, 44); then the sheet's cells of numbers (BrtCellRk, 2;
+/// BrtCellReal, 5; BrtFmlaNum, 9: the column, then the XF in the low 24 bits) in its rows
+/// (BrtRowHdr, 0). Empty where the workbook has no such XF; `None` where anything is
+/// unexpected.
+fn xlsb_percent(data: &[u8], name: &str) -> Option<Vec<(u32, u32, usize)>> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(data)).ok()?;
+    let styles = entry_bytes(&mut zip, data, "xl/styles.bin", ONLY_SHEET_MAX)?;
+    let (mut formats, mut xfs, mut cell_xfs) = (std::collections::HashMap::new(), Vec::new(), false);
+    for (kind, body) in xlsb_records(&styles) {
+        match kind {
+            44 => {
+                let id = u16::from_le_bytes(body.get(..2)?.try_into().ok()?);
+                if let Some(decimals) = xlsb_wide(body, 2).and_then(|(code, _)| percent_decimals(&code)) {
+                    formats.insert(id, decimals);
+                }
+            }
+            617 => cell_xfs = true,
+            618 => cell_xfs = false,
+            47 if cell_xfs => {
+                xfs.push(match u16::from_le_bytes(body.get(2..4)?.try_into().ok()?) {
+                    9 => Some(0),
+                    10 => Some(2),
+                    id => formats.get(&id).copied(),
+                });
+            }
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    if !xfs.iter().any(Option::is_some) {
+        return Some(found);
+    }
+    let bin = xlsb_sheet_bin(&mut zip, data, name)?;
+    let u32_at = |body: &[u8], i: usize| -> Option<u32> { Some(u32::from_le_bytes(body.get(i * 4..i * 4 + 4)?.try_into().ok()?)) };
+    let mut row = 0;
+    for (kind, body) in xlsb_records(&bin) {
+        match kind {
+            0 => row = u32_at(body, 0)?,
+            2 | 5 | 9 => {
+                if let Some(&Some(decimals)) = xfs.get(usize::try_from(u32_at(body, 1)? & 0x00FF_FFFF).ok()?) {
+                    found.push((row, u32_at(body, 0)?, decimals));
+                }
+            }
+            _ => {}
+        }
+    }
+    Some(found)
 }
 
 /// The rows and columns an XLSX sheet's XML hides by hand (`<row … hidden="1">`, `<col
@@ -2238,6 +2302,30 @@ pub(crate) mod tests {
         theirs.sort();
         assert!(!theirs.is_empty());
         assert_eq!(ours, theirs);
+    }
+
+    #[test]
+    fn an_xlsb_or_ods_workbook_s_percentages_are_those_of_its_xls_copy() {
+        // The same workbooks saved as .xls, .xlsb and .ods, in the shared corpus (SheetJS's
+        // test files with numbers shown as percentages): the cells each pass finds, by sheet.
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/third-party/sheetjs-test_files");
+        let mut compared = 0;
+        for stem in ["number_format", "formula_stress_test"] {
+            let read = |ext: &str| std::fs::read(dir.join(format!("{stem}.{ext}"))).unwrap();
+            let (xls, xlsb, ods) = (read("xls"), read("xlsb"), ods_content_of(&read("ods")).unwrap());
+            for (name, sheet) in xls_layout(&xls).unwrap() {
+                let mut theirs: Vec<(u32, u32)> = sheet.percent.iter().map(|&(r, c, _)| (r, c)).collect();
+                theirs.sort();
+                let mut in_xlsb: Vec<(u32, u32)> = xlsb_percent(&xlsb, &name).unwrap().iter().map(|&(r, c, _)| (r, c)).collect();
+                in_xlsb.sort();
+                let mut in_ods: Vec<(u32, u32)> = ods_layout(&ods, &name).unwrap().percent.iter().map(|&(r, c, _)| (r, c)).collect();
+                in_ods.sort();
+                assert_eq!(in_xlsb, theirs, "{stem}.xlsb {name}");
+                assert_eq!(in_ods, theirs, "{stem}.ods {name}");
+                compared += theirs.len();
+            }
+        }
+        assert!(compared > 40, "{compared}");
     }
 
     #[test]

@@ -162,6 +162,9 @@ impl Cell {
             Data::Bool(b) => Cell::Bool(*b),
             Data::DateTime(dt) if dt.is_datetime() => dt.as_datetime().map_or(Cell::Number(dt.as_f64()), Cell::Date),
             Data::DateTime(dt) => Cell::Number(dt.as_f64()),
+            // (An .xlsx saved as "Strict Open XML" keeps its dates as text too, "2024-10-20",
+            // "2024-10-20T14:30:00.0000002", and a time as a duration, "PT14H30M0.000S".)
+            Data::DateTimeIso(s) if s.starts_with('P') => Cell::Text(iso_time(s).unwrap_or_else(|| s.clone())),
             Data::DateTimeIso(s) => NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f")
                 .ok()
                 .or_else(|| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok().and_then(|d| d.and_hms_opt(0, 0, 0)))
@@ -2254,6 +2257,31 @@ pub(crate) mod tests {
         for (iso, want) in [("PT08H30M00S", Some("08:30")), ("PT14H05M00.000S", Some("14:05")), ("PT8H30M", Some("08:30")), ("P1D", None)] {
             assert_eq!(iso_time(iso).as_deref(), want, "{iso}");
         }
+    }
+
+    #[test]
+    fn a_strict_open_xml_workbook_s_dates_and_times_are_read() {
+        // Excel's "Strict Open XML Spreadsheet" keeps a date as text ("2009-05-11",
+        // "2009-05-07T11:01:02.000000244…") and a time as a duration ("PT24H0M0.000S"): two
+        // workbooks Excel saved so, from ExcelDataReader's tests in the shared corpus.
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/third-party/exceldatareader/strict");
+        let cells = |file: &str| {
+            let mut book = Xlsx::new(Cursor::new(std::fs::read(dir.join(file)).unwrap())).unwrap();
+            let name = book.sheet_names()[0].clone();
+            book.worksheet_range(&name).unwrap()
+        };
+        let range = cells("Test_num_double_date_bool_string.xlsx");
+        let at = |r: u32, c: u32| Cell::from_data(range.get_value((r, c)).unwrap());
+        let day =
+            |d: u32, h: u32, m: u32, s: u32| Cell::Date(chrono::NaiveDate::from_ymd_opt(2009, 5, d).unwrap().and_hms_opt(h, m, s).unwrap());
+        assert_eq!(at(0, 2), day(11, 0, 0, 0));
+        assert!(
+            matches!(at(0, 5), Cell::Date(d) if d.date() == chrono::NaiveDate::from_ymd_opt(2009, 5, 7).unwrap() && d.format("%H:%M:%S").to_string() == "11:01:02")
+        );
+        assert_eq!(at(0, 2).text(), "11/05/2009");
+        let range = cells("Test_git_issue_283_TimeSpan.xlsx");
+        let texts: Vec<String> = (0..4).map(|r| Cell::from_data(range.get_value((r, 0)).unwrap()).text()).collect();
+        assert_eq!(texts, ["00:00", "24:00", "48:00", "1392:00"]);
     }
 
     #[test]

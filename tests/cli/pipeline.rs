@@ -3596,3 +3596,34 @@ fn a_percentage_is_read_as_shown_in_every_format_a_clerk_saves() {
         assert_eq!(got, want, "{file}");
     }
 }
+
+#[test]
+fn a_workbook_saved_as_strict_open_xml_is_read() {
+    // tests/fixtures/strict/2024 (openpyxl, then rewritten as Excel's "Strict Open XML
+    // Spreadsheet" keeps it): other namespaces, and the dates and times kept as text. The
+    // report's date is such a cell, a task is merged over two rows, a result is a percentage.
+    let env = Env::new();
+    env.copy_into_year(2024, "tests/fixtures/strict/2024");
+    env.run_year(2024, &[]);
+    let rows = env.csv(2024, "rows.csv");
+    let got: Vec<[&str; 6]> = rows
+        .iter()
+        .map(|r| {
+            [
+                r["agency_code"].as_str(),
+                r["report_date"].as_str(),
+                r["task_code"].as_str(),
+                r["result"].as_str(),
+                r["status"].as_str(),
+                r["note"].as_str(),
+            ]
+        })
+        .collect();
+    // (Before 0.18.0 the time read "Thời gian: PT14H30M0.000S".)
+    let want = [
+        ["SNV", "2024-10-20", "NV1", "85%", "done", "Thời gian: 15/06/2024"],
+        ["SNV", "2024-10-20", "NV1", "30 học viên", "done", "Thời gian: 14:30"],
+        ["SNV", "2024-10-20", "NV2", "1 đoàn", "in_progress", "Thời gian: 02/09/2024"],
+    ];
+    assert_eq!(got, want);
+}

@@ -3546,7 +3546,7 @@ fn a_percentage_typed_into_a_cell_is_read_as_it_is_shown() {
     }
     let percent = rust_xlsxwriter::Format::new().set_num_format("0%");
     let decimals = rust_xlsxwriter::Format::new().set_num_format("0.0%");
-    // (A per cent sign typed as itself, not a percentage: the number as it is.)
+    // (A per cent sign typed as itself, not a percentage: the number and the sign, as shown.)
     let literal = rust_xlsxwriter::Format::new().set_num_format("0\\%");
     for (r, task, activity) in [(4, "NV1", "Hội nghị"), (5, "NV2", "Tập huấn")] {
         ws.write_string(r, 0, (r - 3).to_string()).unwrap();
@@ -3568,8 +3568,9 @@ fn a_percentage_typed_into_a_cell_is_read_as_it_is_shown() {
     let rows = env.csv(2024, "rows.csv");
     let got: Vec<[&str; 4]> =
         rows.iter().map(|r| [r["result"].as_str(), r["status"].as_str(), r["note"].as_str(), r["budget_million_vnd"].as_str()]).collect();
-    // (The result was "0.85", the status "1" unknown, the note "0.125".)
-    assert_eq!(got, [["85%", "done", "12.5%", "0.5"], ["0.85", "in_progress", "30", ""]]);
+    // (The result was "0.85", the status "1" unknown, the note "0.125"; before 0.18.0 the
+    // sign typed as itself was left out, "30".)
+    assert_eq!(got, [["85%", "done", "12.5%", "0.5"], ["0.85", "in_progress", "30%", ""]]);
     let problems = env.csv(2024, "problems.csv");
     let unreadable: Vec<(&str, &str)> =
         problems.iter().filter(|p| p["kind"] == "budget_unreadable").map(|p| (p["cell"].as_str(), p["detail"].as_str())).collect();
@@ -3580,7 +3581,8 @@ fn a_percentage_typed_into_a_cell_is_read_as_it_is_shown() {
 fn a_percentage_is_read_as_shown_in_every_format_a_clerk_saves() {
     // tests/fixtures/percent/2024 (openpyxl, then LibreOffice): the same report as .xlsx
     // written as Excel writes it, as LibreOffice's .xlsx, as .ods (two cells alike in one
-    // repeated) and as .xls.
+    // repeated) and as .xls; a count with its unit in its format, "0\" đại biểu\"", and
+    // money in đồng shown as millions, "#,##0,,", beside the percentages.
     let env = Env::new();
     env.copy_into_year(2024, "tests/fixtures/percent/2024");
     env.run_year(2024, &[]);
@@ -3591,8 +3593,13 @@ fn a_percentage_is_read_as_shown_in_every_format_a_clerk_saves() {
             .filter(|r| r["file"] == file)
             .map(|r| [r["result"].as_str(), r["status"].as_str(), r["note"].as_str(), r["budget_million_vnd"].as_str()])
             .collect();
-        // (Before 0.17.0: "0.85", the status "1" unknown, "0.125"; the money as it was.)
-        let want = [["85%", "done", "Tỷ lệ giải ngân: 12.5%", "0.5"], ["Xong", "in_progress", "Tỷ lệ giải ngân: 50%", "20.0"]];
+        // (Before 0.17.0: "0.85", the status "1" unknown, "0.125"; the money as it was.
+        // Before 0.18.0: "300", and 50000000 under "triệu đồng", flagged and not counted.)
+        let want = [
+            ["85%", "done", "Tỷ lệ giải ngân: 12.5%", "0.5"],
+            ["Xong", "in_progress", "Tỷ lệ giải ngân: 50%", "20.0"],
+            ["300 đại biểu", "done", "", "50.0"],
+        ];
         assert_eq!(got, want, "{file}");
     }
 }
@@ -3626,4 +3633,45 @@ fn a_workbook_saved_as_strict_open_xml_is_read() {
         ["SNV", "2024-10-20", "NV2", "1 đoàn", "in_progress", "Thời gian: 02/09/2024"],
     ];
     assert_eq!(got, want);
+}
+
+#[test]
+fn a_number_is_read_with_the_words_and_scale_its_format_shows() {
+    // A clerk's formats: a count with its unit ("300 đại biểu" kept as 300), money in đồng
+    // shown as millions ("#,##0,,": 50000000 shows "50"), money with the đồng's sign, a
+    // sign typed as the format's, and numbers shown as they are (grouped, two decimals).
+    let env = Env::new();
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "Đơn vị báo cáo: Sở Ngoại vụ").unwrap();
+    ws.write_string(1, 0, "Ngày báo cáo: 20/10/2024").unwrap();
+    for (c, t) in
+        ["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng", "Kinh phí (triệu đồng)", "Kinh phí khác"].iter().enumerate()
+    {
+        ws.write_string(3, c as u16, *t).unwrap();
+    }
+    let format = |code: &str| rust_xlsxwriter::Format::new().set_num_format(code);
+    for (r, task, activity) in [(4, "NV1", "Hội nghị"), (5, "NV2", "Tập huấn"), (6, "NV3", "Đón đoàn")] {
+        ws.write_number(r, 0, f64::from(r - 3)).unwrap();
+        ws.write_string(r, 1, task).unwrap();
+        ws.write_string(r, 2, activity).unwrap();
+        ws.write_string(r, 4, "Hoàn thành").unwrap();
+    }
+    ws.write_number_with_format(4, 3, 300.0, &format("0\" đại biểu\"")).unwrap();
+    ws.write_number_with_format(4, 5, 50_000_000.0, &format("#,##0,,")).unwrap();
+    ws.write_number_with_format(4, 6, 2.0, &format("0\" lần\"")).unwrap();
+    ws.write_number_with_format(5, 3, 1500.0, &format("#,##0")).unwrap();
+    ws.write_number_with_format(5, 5, 20.0, &format("0.00")).unwrap();
+    ws.write_number_with_format(6, 3, 3.0, &format("General\" đoàn\"")).unwrap();
+    ws.write_number_with_format(6, 5, 15_000_000.0, &format("#,##0 [$₫-42A]")).unwrap();
+    std::fs::create_dir_all(env.year_dir(2024)).unwrap();
+    wb.save(env.year_dir(2024).join("snv.xlsx")).unwrap();
+    env.run_year(2024, &[]);
+    let rows = env.csv(2024, "rows.csv");
+    let got: Vec<[&str; 3]> = rows.iter().map(|r| [r["result"].as_str(), r["budget_million_vnd"].as_str(), r["note"].as_str()]).collect();
+    // (Before 0.18.0: "300", "3"; the money 50000000 flagged `budget_unit_suspect` and
+    // not counted; "Kinh phí khác: 2".)
+    assert_eq!(got, [["300 đại biểu", "50.0", "Kinh phí khác: 2 lần"], ["1500", "20.0", ""], ["3 đoàn", "15.0", ""]]);
+    let problems = env.csv(2024, "problems.csv");
+    assert!(!problems.iter().any(|p| p["kind"].starts_with("budget")), "{problems:?}");
 }

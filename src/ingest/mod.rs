@@ -1342,11 +1342,12 @@ fn ods_layout(xml: &[u8], name: &str) -> Option<OdsLayout> {
                             .then(|| t.replace(group, "").replace(point, ".").parse::<f64>().ok())
                             .flatten()
                     };
+                    // (Not the number itself, grouped: "1,234" for 1234 is not 1.234 scaled.)
+                    let readings: Vec<f64> = [read(',', '.'), read('.', ',')].into_iter().flatten().collect();
+                    let by = |c: f64, k: f64| c != 0.0 && ((float_kept / c) / k - 1.0).abs() < 1e-9;
                     figures(t)
-                        && [read(',', '.'), read('.', ',')]
-                            .into_iter()
-                            .flatten()
-                            .any(|c| c != 0.0 && [1e3, 1e6, 1e9].iter().any(|k| ((float_kept / c) / k - 1.0).abs() < 1e-9))
+                        && !readings.iter().any(|&c| by(c, 1.0))
+                        && readings.iter().any(|&c| [1e3, 1e6, 1e9].iter().any(|&k| by(c, k)))
                 };
                 let words = |t: &str| {
                     scaled(t) || {
@@ -2458,6 +2459,34 @@ pub(crate) mod tests {
         for (iso, want) in [("PT08H30M00S", Some("08:30")), ("PT14H05M00.000S", Some("14:05")), ("PT8H30M", Some("08:30")), ("P1D", None)] {
             assert_eq!(iso_time(iso).as_deref(), want, "{iso}");
         }
+    }
+
+    #[test]
+    fn an_ods_number_is_read_as_shown_where_its_words_or_scale_say_so() {
+        let cell = |kind: &str, value: &str, shown: &str| {
+            format!(r#"<table:table-cell office:value-type="{kind}" office:value="{value}"><text:p>{shown}</text:p></table:table-cell>"#)
+        };
+        let cells = [
+            cell("float", "300", "300 đại biểu"),
+            cell("float", "50000000", "50"),
+            cell("float", "1500000", "1,5"),
+            cell("currency", "15000000", "15.000.000 ₫"),
+            cell("percentage", "0.85", "85%"),
+            // The number as it is, grouped or rounded; a date's format; an error; dollars.
+            cell("float", "1234", "1,234"),
+            cell("float", "1234567", "1.234.567"),
+            cell("float", "12.345", "12.35"),
+            cell("float", "0", "0-Jan-00"),
+            cell("float", "0", "#NAME?"),
+            cell("currency", "15000000", "$15,000,000.00"),
+        ];
+        let xml = format!(
+            r#"<office:document-content><office:body><office:spreadsheet><table:table table:name="S"><table:table-row>{}</table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#,
+            cells.concat()
+        );
+        let shown = ods_layout(xml.as_bytes(), "S").unwrap().shown;
+        let texts: Vec<(u32, &str)> = shown.iter().map(|(_, c, t)| (*c, t.as_str())).collect();
+        assert_eq!(texts, [(0, "300 đại biểu"), (1, "50"), (2, "1,5"), (3, "15.000.000 ₫"), (4, "85%")]);
     }
 
     #[test]

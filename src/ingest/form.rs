@@ -141,6 +141,15 @@ pub fn signing_line(t: &str) -> Option<Signing> {
             return Some(Signing::DateLine);
         }
     }
+    // The comma left out too ("Bắc Giang 20/10/2024"): the place's words capitalised, not
+    // typed in capitals, as a title's are ("KẾT QUẢ ĐẾN 30/9/2024" is the day a report
+    // counts up to, not the day it was sent).
+    if let Some((place, date)) = t.trim().rsplit_once(char::is_whitespace) {
+        let capitalised = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() <= 2 || w.chars().skip(1).any(char::is_lowercase);
+        if is_place(place) && place.split_whitespace().all(capitalised) && only_a_date(date) {
+            return Some(Signing::DateLine);
+        }
+    }
     let words: Vec<&str> = key.split(' ').collect();
     let title = match words.as_slice() {
         // "TM. Ủy ban nhân dân huyện": signing on behalf of a body, whatever its name.
@@ -450,6 +459,12 @@ mod tests {
             ("TP. Lai Châu, 20-10-2024.", Some(Signing::DateLine)),
             ("Hội nghị, 20/10/2024", None),
             ("Bắc Giang, 20/10", None),
+            // The comma left out: a place's words capitalised, not a title in capitals.
+            ("Bắc Giang 20/10/2024", Some(Signing::DateLine)),
+            ("TP. Lai Châu 20-10-2024", Some(Signing::DateLine)),
+            ("KẾT QUẢ ĐẾN 30/9/2024", None),
+            ("Hội nghị 20/10/2024", None),
+            ("Bắc Giang 20/10", None),
             ("(Ngày 15/10/2024)", Some(Signing::DateLine)),
             // A weekday or a time of day after the date, as a system stamps it; the year
             // first; not an event on that day.

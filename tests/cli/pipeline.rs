@@ -3675,3 +3675,29 @@ fn a_number_is_read_with_the_words_and_scale_its_format_shows() {
     let problems = env.csv(2024, "problems.csv");
     assert!(!problems.iter().any(|p| p["kind"].starts_with("budget")), "{problems:?}");
 }
+
+#[test]
+fn a_place_and_date_line_with_no_comma_dates_the_report() {
+    // "Bắc Giang 20/10/2024", the comma and "ngày" left out, above the table or in the
+    // signing block under it (before 0.18.0 `date_missing`, and under the table read as an
+    // activity of its own); not a title's day in capitals, the day a report counts up to.
+    let env = Env::new();
+    let header = ["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng"];
+    let row: &[&str] = &["1", "NV1", "Hội nghị quán triệt", "120 đại biểu", "Hoàn thành"];
+    let dir = env.year_dir(2024);
+    std::fs::create_dir_all(&dir).unwrap();
+    write_report(&dir.join("snv.xlsx"), &["SỞ NGOẠI VỤ", "Bắc Giang 20/10/2024"], &header, &[row]);
+    write_report(&dir.join("stc.xlsx"), &["SỞ TÀI CHÍNH", "KẾT QUẢ ĐẾN 30/9/2024"], &header, &[row]);
+    let mut cells = grid(&[&["UBND HUYỆN LỤC NGẠN"], &[]]);
+    cells.extend(grid(&[&header, row, &[], &["", "", "", "Lục Ngạn 18/10/2024"], &["", "", "", "CHỦ TỊCH"]]));
+    write_sheets(&dir.join("hln.xlsx"), &[("Sheet1", cells)]);
+    env.run_year(2024, &[]);
+    let files = env.csv(2024, "files.csv");
+    assert_eq!(
+        pick(&files, ["file", "report_date", "rows_read"]),
+        [["hln.xlsx", "2024-10-18", "1"], ["snv.xlsx", "2024-10-20", "1"], ["stc.xlsx", "", "1"]]
+    );
+    let problems = env.csv(2024, "problems.csv");
+    let missing: Vec<&str> = problems.iter().filter(|p| p["kind"] == "date_missing").map(|p| p["file"].as_str()).collect();
+    assert_eq!(missing, ["stc.xlsx"]);
+}

@@ -848,8 +848,10 @@ fn read_sheets(book: &mut Sheets<Cursor<&[u8]>>, data: &[u8]) -> Result<Workbook
                 }
             }
             Sheets::Ods(_) => {
+                // (Any cell of a number: its format may be one of the workbook's own
+                // styles, in styles.xml, not in the content.)
                 let any = ods_xml().filter(|xml| {
-                    [&b"\"percentage\""[..], b"\"currency\"", b"<number:text>"].iter().any(|n| memchr::memmem::find(xml, n).is_some())
+                    [&b"\"percentage\""[..], b"\"currency\"", b"\"float\""].iter().any(|n| memchr::memmem::find(xml, n).is_some())
                 });
                 for (row, col, shown) in any.and_then(|xml| ods_layout(xml, &meta.name)).map(|l| l.shown).unwrap_or_default() {
                     if matches!(range.get_value((row, col)), Some(Data::Float(_) | Data::Int(_))) {

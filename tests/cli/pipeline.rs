@@ -3602,6 +3602,13 @@ fn a_percentage_is_read_as_shown_in_every_format_a_clerk_saves() {
         ];
         assert_eq!(got, want, "{file}");
     }
+    // With no percentage in the workbook: an .ods keeps the words' format in styles.xml.
+    let got: Vec<[&str; 3]> = rows
+        .iter()
+        .filter(|r| r["file"] == "so-noi-vu.ods")
+        .map(|r| [r["result"].as_str(), r["status"].as_str(), r["budget_million_vnd"].as_str()])
+        .collect();
+    assert_eq!(got, [["300 đại biểu", "done", "50.0"]]);
 }
 
 #[test]

@@ -778,6 +778,10 @@ fn read_sheets(book: &mut Sheets<Cursor<&[u8]>>, data: &[u8]) -> Result<Workbook
             continue;
         }
         let unreadable = |e: String| (Kind::Unreadable, format!("trang \"{}\": {e}", meta.name));
+        // An ODS sheet's merged cells, hidden rows and numbers shown, from one walk of the
+        // workbook's content (made where any of them is needed).
+        let ods_walk = std::cell::OnceCell::new();
+        let ods_sheet = || ods_walk.get_or_init(|| ods_xml().and_then(|xml| ods_layout(xml, &meta.name))).as_ref();
         // XLSX and XLSB cells are read one by one, as calamine's grid reads them, to leave
         // out any far from the rest (cachegrind, S: 0.8% more instructions in the workers;
         // reading so only the sheets whose given size is large cost 4.7%, as it opens each
@@ -850,12 +854,12 @@ fn read_sheets(book: &mut Sheets<Cursor<&[u8]>>, data: &[u8]) -> Result<Workbook
             Sheets::Ods(_) => {
                 // (Any cell of a number: its format may be one of the workbook's own
                 // styles, in styles.xml, not in the content.)
-                let any = ods_xml().filter(|xml| {
+                let any = ods_xml().is_some_and(|xml| {
                     [&b"\"percentage\""[..], b"\"currency\"", b"\"float\""].iter().any(|n| memchr::memmem::find(xml, n).is_some())
                 });
-                for (row, col, shown) in any.and_then(|xml| ods_layout(xml, &meta.name)).map(|l| l.shown).unwrap_or_default() {
-                    if matches!(range.get_value((row, col)), Some(Data::Float(_) | Data::Int(_))) {
-                        range.set_value((row, col), Data::String(shown));
+                for (row, col, shown) in ods_sheet().filter(|_| any).map_or(&[][..], |l| &l.shown[..]) {
+                    if matches!(range.get_value((*row, *col)), Some(Data::Float(_) | Data::Int(_))) {
+                        range.set_value((*row, *col), Data::String(shown.clone()));
                     }
                 }
             }
@@ -868,8 +872,9 @@ fn read_sheets(book: &mut Sheets<Cursor<&[u8]>>, data: &[u8]) -> Result<Workbook
         // Merged regions cost a second pass over the sheet: read only if a row needs them.
         let merges = |book: &mut Sheets<Cursor<&[u8]>>| {
             let ours = if is_xlsx { sheet_xml().and_then(merges_in) } else { None };
-            // (An ODS workbook's content, every sheet's, is read once.)
-            let ods = if matches!(book, Sheets::Ods(_)) { ods_xml() } else { None };
+            // (An ODS workbook's content, every sheet's, is read once, and each sheet's part
+            // walked once.)
+            let ods = if matches!(book, Sheets::Ods(_)) { ods_sheet() } else { None };
             ours.unwrap_or_else(|| merged_regions(book, data, ods, &meta.name))
         };
         // The header of the last sheet read with a table, for a page carried on without one.
@@ -885,7 +890,11 @@ fn read_sheets(book: &mut Sheets<Cursor<&[u8]>>, data: &[u8]) -> Result<Workbook
                     sheet_xml().map(xlsx_hidden).unwrap_or_default()
                 }
                 Sheets::Xlsx(_) => Hidden::default(),
-                Sheets::Ods(_) => ods_xml().and_then(|xml| ods_hidden(xml, &meta.name)).unwrap_or_default(),
+                // (Most workbooks hide nothing: one search tells.)
+                Sheets::Ods(_) if ods_xml().is_some_and(|xml| memchr::memmem::find(xml, b"\"collapse\"").is_some()) => {
+                    ods_sheet().map(|l| l.hidden.clone()).unwrap_or_default()
+                }
+                Sheets::Ods(_) => Hidden::default(),
                 Sheets::Xls(_) => xls_sheet(&meta.name).hidden,
                 Sheets::Xlsb(_) => xlsb_layout(data, &meta.name).map(|(_, hidden)| hidden).unwrap_or_default(),
             };
@@ -1183,14 +1192,14 @@ fn widest_gap(cells: &[calamine::Cell<Data>], at: impl Fn((u32, u32)) -> u32) ->
     at.windows(2).filter(|w| w[1] - w[0] >= FAR_GAP).max_by_key(|w| w[1] - w[0]).map(|w| (w[0], w[1]))
 }
 
-fn merged_regions(book: &mut Sheets<Cursor<&[u8]>>, data: &[u8], ods_xml: Option<&[u8]>, name: &str) -> Vec<Dimensions> {
+fn merged_regions(book: &mut Sheets<Cursor<&[u8]>>, data: &[u8], ods: Option<&OdsLayout>, name: &str) -> Vec<Dimensions> {
     match book {
         Sheets::Xlsx(x) if x.sheets_metadata().len() == 1 => {
             only_sheet_merges(data).unwrap_or_else(|| x.merge_cells_by_sheet_name(name).unwrap_or_default())
         }
         Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
         Sheets::Xls(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
-        Sheets::Ods(_) => ods_xml.and_then(|xml| ods_merges(xml, name)).unwrap_or_default(),
+        Sheets::Ods(_) => ods.map(|l| l.merges.clone()).unwrap_or_default(),
         Sheets::Xlsb(_) => xlsb_layout(data, name).map(|(merges, _)| merges).unwrap_or_default(),
     }
 }
@@ -1204,16 +1213,11 @@ fn ods_content_of(data: &[u8]) -> Option<Vec<u8>> {
     entry_bytes(&mut zip, data, "content.xml", ODS_CONTENT_MAX)
 }
 
-/// The merged regions of an ODS sheet: its cells that span rows or columns
-/// (`table:number-rows-spanned`, `table:number-columns-spanned`), which calamine does not
-/// report. `None` where anything is unexpected: no regions are used then.
-fn ods_merges(xml: &[u8], name: &str) -> Option<Vec<Dimensions>> {
-    ods_layout(xml, name).map(|l| l.merges)
-}
-
-/// What calamine does not report of an ODS sheet: its merged regions, and the rows it
-/// hides by hand.
+/// What calamine does not report of an ODS sheet: its merged regions, the rows and
+/// columns it hides by hand, and what its cells of numbers show.
 struct OdsLayout {
+    /// Its cells that span rows or columns (`table:number-rows-spanned`,
+    /// `table:number-columns-spanned`), which calamine does not report.
     merges: Vec<Dimensions>,
     /// 0-based rows and columns with `table:visibility="collapse"`: not rows a filter hides
     /// (`"filter"`), nor those of a folded outline group (inside `<table:table-row-group>`
@@ -1236,7 +1240,7 @@ enum Kept {
 }
 
 /// Walks the sheet named `name` in an ODS `content.xml`. `None` where anything is
-/// unexpected.
+/// unexpected (no regions, hidden rows or numbers shown are used then).
 fn ods_layout(xml: &[u8], name: &str) -> Option<OdsLayout> {
     use quick_xml::events::Event;
     let mut reader = quick_xml::Reader::from_reader(xml);
@@ -1517,16 +1521,6 @@ fn xls_layout(data: &[u8]) -> Option<std::collections::HashMap<String, XlsSheet>
         layout.insert(name, XlsSheet { hidden: found.sorted(), shown });
     }
     Some(layout)
-}
-
-/// The rows and columns an ODS sheet hides by hand (see `OdsLayout::hidden`). `None`
-/// where anything is unexpected.
-fn ods_hidden(xml: &[u8], name: &str) -> Option<Hidden> {
-    // Most workbooks hide nothing: one search tells.
-    if memchr::memmem::find(xml, b"\"collapse\"").is_none() {
-        return Some(Hidden::default());
-    }
-    ods_layout(xml, name).map(|l| l.hidden)
 }
 
 /// The largest sheet XML read whole for its merged cells (a year's report is well under 1 MB).
@@ -2871,12 +2865,12 @@ pub(crate) mod tests {
         let mut merged = 0;
         for name in book.sheet_names() {
             let theirs = sorted(book.merge_cells_by_sheet_name(&name).unwrap_or_default());
-            assert_eq!(sorted(ods_merges(&ods, &name).unwrap()), theirs, "{name}");
+            assert_eq!(sorted(ods_layout(&ods, &name).unwrap().merges), theirs, "{name}");
             assert_eq!(sorted(xlsb_layout(&xlsb, &name).unwrap().0), theirs, "{name}");
             merged += theirs.len();
         }
         assert!(merged > 0);
-        assert_eq!(ods_merges(&ods, "no such sheet"), None);
+        assert!(ods_layout(&ods, "no such sheet").is_none());
         assert_eq!(xlsb_layout(&xlsb, "no such sheet"), None);
     }
 

@@ -11,6 +11,7 @@ mod formula;
 pub mod header;
 pub mod isolate;
 pub mod texttable;
+mod xml2003;
 
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
@@ -628,6 +629,13 @@ pub fn read_bytes(rel: &str, data: &[u8]) -> Result<WorkbookData, (Kind, String)
             _ => Err(not_spreadsheet()),
         };
     }
+    // Excel saves "XML Spreadsheet 2003" under an ".xml" name (before 0.19.0 not read).
+    if ext == "xml" && format == Magic::Other {
+        let text = texttable::decode(data);
+        if xml2003::is_workbook(&text) {
+            return read_spreadsheet_ml(&text);
+        }
+    }
     if !known && format == Magic::Other {
         return Err(not_spreadsheet());
     }
@@ -877,47 +885,71 @@ fn read_sheets(book: &mut Sheets<Cursor<&[u8]>>, data: &[u8]) -> Result<Workbook
             let ods = if matches!(book, Sheets::Ods(_)) { ods_sheet() } else { None };
             ours.unwrap_or_else(|| merged_regions(book, data, ods, &meta.name))
         };
-        // The header of the last sheet read with a table, for a page carried on without one.
-        let carried = || sheets.iter().rev().find(|s: &&SheetData| s.header.is_some() && !s.hidden).map(Carried::from);
         let hidden = meta.visible != calamine::SheetVisible::Visible;
-        let mut read = read_sheet(&meta.name, hidden, &range, &[], &mut || merges(book), carried());
         // The rows and columns of its table hidden by hand, which calamine does not report:
         // from the sheet's XML (XLSX), the workbook's content (ODS) or its records (XLS, XLSB).
-        if read.iter().any(|s| !s.rows.is_empty()) {
-            let found = match book {
-                // Held whole only where it may hide one, or is already (for its merged cells).
-                Sheets::Xlsx(_) if xml.get().is_some() || xlsx_may_hide_rows(data, &meta.name, metas_count) => {
-                    sheet_xml().map(xlsx_hidden).unwrap_or_default()
-                }
-                Sheets::Xlsx(_) => Hidden::default(),
+        // (Which reader, apart from the reader itself, which `merges` borrows.)
+        let (xls, xlsb, ods) = (matches!(book, Sheets::Xls(_)), matches!(book, Sheets::Xlsb(_)), matches!(book, Sheets::Ods(_)));
+        let found = || {
+            if xls {
+                xls_sheet(&meta.name).hidden
+            } else if xlsb {
+                xlsb_layout(data, &meta.name).map(|(_, hidden)| hidden).unwrap_or_default()
+            } else if ods {
                 // (Most workbooks hide nothing: one search tells.)
-                Sheets::Ods(_) if ods_xml().is_some_and(|xml| memchr::memmem::find(xml, b"\"collapse\"").is_some()) => {
-                    ods_sheet().map(|l| l.hidden.clone()).unwrap_or_default()
+                match ods_xml().is_some_and(|xml| memchr::memmem::find(xml, b"\"collapse\"").is_some()) {
+                    true => ods_sheet().map(|l| l.hidden.clone()).unwrap_or_default(),
+                    false => Hidden::default(),
                 }
-                Sheets::Ods(_) => Hidden::default(),
-                Sheets::Xls(_) => xls_sheet(&meta.name).hidden,
-                Sheets::Xlsb(_) => xlsb_layout(data, &meta.name).map(|(_, hidden)| hidden).unwrap_or_default(),
-            };
-            // Columns hidden by hand under the table's header (last year's results hidden
-            // beside this year's): the sheet is read again, leaving out those it would read
-            // in place of one shown or keep in its notes (`Header::leave_out`).
-            let under_header = |h: &header::Header| {
-                h.columns.iter().map(|c| c.col).chain(h.others.iter().map(|o| o.0)).any(|c| found.cols.binary_search(&c).is_ok())
-            };
-            if read.iter().filter_map(|s| s.header.as_ref()).any(under_header) {
-                read = read_sheet(&meta.name, hidden, &range, &found.cols, &mut || merges(book), carried());
+            } else if xml.get().is_some() || xlsx_may_hide_rows(data, &meta.name, metas_count) {
+                // An XLSX sheet's XML, held whole only where it may hide one, or is already
+                // (for its merged cells).
+                sheet_xml().map(xlsx_hidden).unwrap_or_default()
+            } else {
+                Hidden::default()
             }
-            for s in &mut read {
-                s.leave_out_hidden(&found.rows);
-            }
-        }
-        read[0].far = far;
-        sheets.extend(read);
+        };
+        read_grid(&mut sheets, (&meta.name, hidden), &range, far, &mut || merges(book), found);
     }
     if sheets.is_empty() {
         return Err((Kind::NoTable, ": sổ không có trang tính nào".into()));
     }
     Ok(WorkbookData { sheets, archived: None })
+}
+
+/// Reads a sheet's grid as a report (`read_sheet`) onto the sheets read before it, whose
+/// last table it may carry on. `merges` gives its merged regions, where a row needs them;
+/// `found` the rows and columns hidden by hand, asked only where it has rows.
+fn read_grid(
+    sheets: &mut Vec<SheetData>,
+    (name, hidden): (&str, bool),
+    range: &Range<Data>,
+    far: Option<(u32, u32, String, usize)>,
+    merges: &mut dyn FnMut() -> Vec<Dimensions>,
+    found: impl FnOnce() -> Hidden,
+) {
+    // The header of the last sheet read with a table, for a page carried on without one.
+    fn carried(sheets: &[SheetData]) -> Option<Carried<'_>> {
+        sheets.iter().rev().find(|s| s.header.is_some() && !s.hidden).map(Carried::from)
+    }
+    let mut read = read_sheet(name, hidden, range, &[], merges, carried(sheets));
+    if read.iter().any(|s| !s.rows.is_empty()) {
+        let found = found();
+        // Columns hidden by hand under the table's header (last year's results hidden
+        // beside this year's): the sheet is read again, leaving out those it would read
+        // in place of one shown or keep in its notes (`Header::leave_out`).
+        let under_header = |h: &header::Header| {
+            h.columns.iter().map(|c| c.col).chain(h.others.iter().map(|o| o.0)).any(|c| found.cols.binary_search(&c).is_ok())
+        };
+        if read.iter().filter_map(|s| s.header.as_ref()).any(under_header) {
+            read = read_sheet(name, hidden, range, &found.cols, merges, carried(sheets));
+        }
+        for s in &mut read {
+            s.leave_out_hidden(&found.rows);
+        }
+    }
+    read[0].far = far;
+    sheets.extend(read);
 }
 
 /// The styles of an XLSX workbook's palette that show a number otherwise than as it is
@@ -1946,8 +1978,10 @@ fn read_text_table(data: &[u8]) -> Result<WorkbookData, (Kind, String)> {
     let head: String = text.chars().take(512).collect::<String>().to_ascii_lowercase();
     let (grid, what) = if texttable::is_html(&text) {
         (texttable::html_grid(&text), "HTML")
-    } else if head.contains("<?xml") || head.contains("urn:schemas-microsoft-com:office:spreadsheet") {
-        return Err((Kind::Unreadable, "bảng tính XML 2003 (SpreadsheetML): mở bằng Excel và lưu lại dạng .xlsx".into()));
+    } else if xml2003::is_workbook(&text) {
+        return read_spreadsheet_ml(&text);
+    } else if head.contains("<?xml") {
+        return Err((Kind::Unreadable, "tệp XML không phải bảng tính".into()));
     } else {
         match texttable::csv_grid(&text) {
             Some(g) => (g, "CSV"),
@@ -1956,6 +1990,30 @@ fn read_text_table(data: &[u8]) -> Result<WorkbookData, (Kind, String)> {
     };
     let range = texttable::to_range(&grid);
     Ok(WorkbookData { sheets: read_sheet(&format!("({what})"), false, &range, &[], &mut Vec::new, None), archived: None })
+}
+
+/// A workbook saved as "XML Spreadsheet 2003" (SpreadsheetML), as Excel saves it under an
+/// ".xml" name and web systems export it under an ".xls" one: each sheet read as any other,
+/// with its merged cells, hidden rows and columns and numbers shown (before 0.19.0 it was
+/// skipped as unreadable).
+fn read_spreadsheet_ml(text: &str) -> Result<WorkbookData, (Kind, String)> {
+    let book = xml2003::sheets(text).map_err(|e| (Kind::Unreadable, format!("bảng tính XML 2003 (SpreadsheetML) hỏng: {e}")))?;
+    let mut sheets = Vec::new();
+    for sheet in book {
+        let xml2003::XmlSheet { name, hidden, cells, shown, merges, hidden_rows, hidden_cols } = sheet;
+        let size = cells.len() as u64;
+        let mut cells = cells.into_iter();
+        let (mut range, far) = near_cells(size, || Ok(cells.next())).map_err(|e| (Kind::Unreadable, format!("trang \"{name}\": {e}")))?;
+        for (row, col, how) in &shown {
+            as_shown(&mut range, (*row, *col), how);
+        }
+        let found = || Hidden { rows: hidden_rows, cols: hidden_cols };
+        read_grid(&mut sheets, (&name, hidden), &range, far, &mut || merges.clone(), found);
+    }
+    if sheets.is_empty() {
+        return Err((Kind::NoTable, ": sổ không có trang tính nào".into()));
+    }
+    Ok(WorkbookData { sheets, archived: None })
 }
 
 /// Fields whose merged cells stand for every row they span (a task written once beside
@@ -2508,6 +2566,48 @@ pub(crate) mod tests {
         let range = cells("Test_git_issue_283_TimeSpan.xlsx");
         let texts: Vec<String> = (0..4).map(|r| Cell::from_data(range.get_value((r, 0)).unwrap()).text()).collect();
         assert_eq!(texts, ["00:00", "24:00", "48:00", "1392:00"]);
+    }
+
+    #[test]
+    fn excel_s_own_xml_spreadsheet_2003_workbooks_are_read() {
+        // Workbooks Excel 2016 saved as "XML Spreadsheet 2003", from PhpSpreadsheet's tests
+        // in the shared corpus: cells after skipped ones, merged cells, a hidden row and
+        // column, formulas' values, errors, dates and times, comments (not the cell's text).
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/third-party/phpspreadsheet");
+        let text = std::fs::read_to_string(dir.join("templates/excel2003.xml")).unwrap();
+        assert!(xml2003::is_workbook(&text));
+        let book = xml2003::sheets(&text).unwrap();
+        assert_eq!(book.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["Sample Data", "Report Data"]);
+        let cell = |s: &xml2003::XmlSheet, want: &str| {
+            let c = s.cells.iter().find(|c| Cell::from_data(&Data::from(c.get_value().clone())).text() == want);
+            c.unwrap_or_else(|| panic!("{want} not found")).get_position()
+        };
+        let value = |s: &xml2003::XmlSheet, at: (u32, u32)| {
+            s.cells.iter().find(|c| c.get_position() == at).map(|c| Cell::from_data(&Data::from(c.get_value().clone())))
+        };
+        let sample = &book[0];
+        assert_eq!(cell(sample, "Test String 1"), (0, 0), "its comment is not its text");
+        assert!(!sample.cells.iter().any(|c| matches!(c.get_value(), calamine::DataRef::String(t) if t.contains("colour-formatted"))));
+        let boxed = cell(sample, "BOX");
+        assert_eq!(boxed.1, 1);
+        assert!(sample.merges.contains(&Dimensions { start: boxed, end: (boxed.0 + 1, 2) }));
+        assert_eq!(cell(sample, "Test Column 1"), (boxed.0, 6));
+        let below = cell(sample, "Hidden row above");
+        assert_eq!(sample.hidden_rows, vec![below.0 - 1]);
+        assert_eq!(value(sample, (below.0 - 1, 2)), Some(Cell::Error("#NAME?".into())));
+        let report = &book[1];
+        assert_eq!(cell(report, "ABC"), (2, 0));
+        assert_eq!(value(report, (2, 3)).unwrap().text(), "01/01/2001");
+        assert_eq!(value(report, (2, 4)).unwrap().text(), "01:00");
+        assert_eq!(value(report, (2, 9)).unwrap().text(), "A");
+        assert_eq!(value(report, (2, 10)).unwrap().text(), "1A", "a formula's value");
+        assert_eq!(report.hidden_cols, vec![9]);
+        // Another, of formulas' values; and one cut short, named unreadable.
+        let book = xml2003::sheets(&std::fs::read_to_string(dir.join("Reader/Xml/issue.3658.xml")).unwrap()).unwrap();
+        let texts: Vec<String> = (0..4).filter_map(|r| value(&book[0], (r, 0))).map(|c| c.text()).collect();
+        assert_eq!(texts, ["123", "124", "00123", "pcdos"]);
+        let corrupt = std::fs::read(dir.join("Reader/Xml/CorruptedXmlFile.xml")).unwrap();
+        assert_eq!(read_bytes("CorruptedXmlFile.xml", &corrupt).unwrap_err().0, Kind::Unreadable);
     }
 
     #[test]

@@ -3643,6 +3643,50 @@ fn a_workbook_saved_as_strict_open_xml_is_read() {
 }
 
 #[test]
+fn a_workbook_saved_as_xml_spreadsheet_2003_is_read() {
+    // tests/fixtures/xml2003/2024: "XML Spreadsheet 2003" (SpreadsheetML), in Excel's own
+    // shape under an ".xls" name as a web system exports it (a task merged down over two
+    // activities, a hidden row, a hidden sheet, the report's date as a date cell, a count
+    // and shares shown by their formats, rich text, a line break), and as LibreOffice's
+    // export writes it under Excel's ".xml" name. Before 0.19.0 both were skipped.
+    let env = Env::new();
+    env.copy_into_year(2024, "tests/fixtures/xml2003/2024");
+    env.run_year(2024, &[]);
+    let files = env.csv(2024, "files.csv");
+    let want_files =
+        [["so-ngoai-vu.xml", "accepted", "SNV", "2024-10-21", "3", "2"], ["so-van-hoa.xls", "accepted", "SVHTTDL", "2024-10-18", "5", "3"]];
+    assert_eq!(pick(&files, ["file", "outcome", "agency_code", "report_date", "rows_read", "rows_accepted"]), want_files);
+    let rows = env.csv(2024, "rows.csv");
+    let want = [
+        ["so-ngoai-vu.xml", "5", "NV1", "Hội nghị quán triệt kế hoạch", "200", "done", "50.0"],
+        ["so-ngoai-vu.xml", "7", "NV6", "Quảng bá hình ảnh Bắc Giang tại hội chợ", "Đạt 85% kế hoạch", "in_progress", "30.0"],
+        ["so-van-hoa.xls", "6", "NV3", "Bồi dưỡng kỹ năng đối ngoại\ncho cán bộ văn hóa", "300 đại biểu", "done", "45.0"],
+        ["so-van-hoa.xls", "7", "NV3", "Biên soạn tài liệu giới thiệu di sản", "Đã in 1.000 cuốn", "in_progress", "20.0"],
+        [
+            "so-van-hoa.xls",
+            "9",
+            "NV5",
+            "Tham gia Tuần văn hóa Việt Nam tại Hàn Quốc",
+            "Hoàn thành: 2 chương trình biểu diễn",
+            "done",
+            "150.0",
+        ],
+    ];
+    assert_eq!(pick(&rows, ["file", "row", "task_code", "activity", "result", "status", "budget_million_vnd"]), want);
+    let problems = env.csv(2024, "problems.csv");
+    let want_problems = [
+        ["so-ngoai-vu.xml", "Báo cáo", "A6", "row_hidden"],
+        ["so-van-hoa.xls", "Báo cáo", "A8", "row_hidden"],
+        ["so-van-hoa.xls", "Hướng dẫn", "", "sheet_hidden"],
+    ];
+    assert_eq!(pick(&problems, ["file", "sheet", "cell", "kind"]), want_problems);
+    // The consolidated workbook shows them as any other report's.
+    let sheet = sheet(&env.workbook(2024), "Hoạt động");
+    assert_eq!(row_with(&sheet, "Bồi dưỡng kỹ năng đối ngoại\ncho cán bộ văn hóa")[4], "300 đại biểu");
+    assert_eq!(row_with(&sheet, "Tham gia Tuần văn hóa Việt Nam tại Hàn Quốc")[5], "Hoàn thành");
+}
+
+#[test]
 fn a_number_is_read_with_the_words_and_scale_its_format_shows() {
     // A clerk's formats: a count with its unit ("300 đại biểu" kept as 300), money in đồng
     // shown as millions ("#,##0,,": 50000000 shows "50"), money with the đồng's sign, a

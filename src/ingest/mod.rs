@@ -666,6 +666,15 @@ pub fn read_bytes(rel: &str, data: &[u8]) -> Result<WorkbookData, (Kind, String)
     read_sheets(&mut sheets, data)
 }
 
+/// Whether a zip's "mimetype" entry, wherever it stands, names an OpenDocument spreadsheet.
+fn opendocument_spreadsheet(data: &[u8]) -> bool {
+    use std::io::Read;
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(data)) else { return false };
+    let Ok(entry) = zip.by_name("mimetype") else { return false };
+    let mut head = Vec::new();
+    entry.take(64).read_to_end(&mut head).is_ok() && head.starts_with(b"application/vnd.oasis.opendocument.spreadsheet")
+}
+
 /// The largest workbook read out of a zip archive.
 const ARCHIVED_MAX: u64 = 256 << 20;
 
@@ -730,8 +739,8 @@ fn open_book<'a>(format: Magic, ext: &str, data: &'a [u8]) -> Result<Sheets<Curs
         Magic::Zip => {
             let is_ods = contains(&data[..data.len().min(200)], b"application/vnd.oasis.opendocument.spreadsheet");
             let xlsb = ext == "xlsb" || (!SPREADSHEET_EXTENSIONS.contains(&ext) && contains(data, b"xl/workbook.bin"));
-            if is_ods {
-                Sheets::Ods(Ods::new(cursor).map_err(|e| match e {
+            let ods = |cursor| {
+                Ods::new(cursor).map_err(|e| match e {
                     // A cell typed far from the rest (calamine makes a grid of every sheet
                     // as it opens the file, and stops at 100 million cells).
                     calamine::OdsError::Password => (Kind::Encrypted, String::new()),
@@ -739,7 +748,10 @@ fn open_book<'a>(format: Magic, ext: &str, data: &'a [u8]) -> Result<Sheets<Curs
                         unreadable("ODS: có ô nằm quá xa bảng, trang vượt 100 triệu ô; xóa các ô thừa ở xa bảng rồi lưu lại".into())
                     }
                     e => unreadable(format!("ODS: {e}")),
-                })?)
+                })
+            };
+            if is_ods {
+                Sheets::Ods(ods(cursor)?)
             } else if xlsb {
                 Sheets::Xlsb(Xlsb::new(cursor).map_err(|e| unreadable(format!("XLSB: {e}")))?)
             } else {
@@ -749,6 +761,9 @@ fn open_book<'a>(format: Magic, ext: &str, data: &'a [u8]) -> Result<Sheets<Curs
                     Err(_) if contains(data, b"word/document.xml") => {
                         return Err((Kind::NotSpreadsheet, "tài liệu Word đặt tên như bảng tính".into()));
                     }
+                    // An OpenDocument spreadsheet whose "mimetype" is not its first entry, as
+                    // a tool that zips it again writes it (before 0.19.0 unreadable).
+                    Err(_) if opendocument_spreadsheet(data) => Sheets::Ods(ods(Cursor::new(data))?),
                     Err(e) => return Err(unreadable(format!("XLSX: {e}"))),
                 }
             }

@@ -3687,6 +3687,45 @@ fn a_workbook_saved_as_xml_spreadsheet_2003_is_read() {
 }
 
 #[test]
+fn an_ods_zipped_again_with_its_mimetype_elsewhere_is_read() {
+    // LibreOffice's .ods (tests/fixtures/percent) zipped again as an archiver does: entries
+    // in the order of their names, every one compressed, so "mimetype" is neither first nor
+    // readable in the file's first bytes. Before 0.19.0 it was opened as an .xlsx and
+    // skipped as unreadable. It reads as the workbook LibreOffice zipped.
+    let original = std::fs::read(repo().join("tests/fixtures/percent/2024/so-van-hoa.ods")).unwrap();
+    let mut from = zip::ZipArchive::new(std::io::Cursor::new(original.clone())).unwrap();
+    let mut names: Vec<String> = from.file_names().map(|n| n.unwrap().into_owned()).collect();
+    names.sort();
+    assert_ne!(names[0], "mimetype");
+    let mut again = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let deflated = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    for name in &names {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut from.by_name(name).unwrap(), &mut bytes).unwrap();
+        again.start_file(name.clone(), deflated).unwrap();
+        std::io::Write::write_all(&mut again, &bytes).unwrap();
+    }
+    let again = again.finish().unwrap().into_inner();
+    let read = |bytes: &[u8]| {
+        let env = Env::new();
+        std::fs::create_dir_all(env.year_dir(2024)).unwrap();
+        std::fs::write(env.year_dir(2024).join("so-van-hoa.ods"), bytes).unwrap();
+        env.run_year(2024, &[]);
+        let files = env.csv(2024, "files.csv");
+        let rows = env.csv(2024, "rows.csv");
+        let files: Vec<Vec<String>> =
+            pick(&files, ["outcome", "agency_code", "rows_read", "rows_accepted"]).iter().map(|r| r.map(str::to_string).to_vec()).collect();
+        let rows: Vec<Vec<String>> =
+            pick(&rows, ["task_code", "activity", "result", "status"]).iter().map(|r| r.map(str::to_string).to_vec()).collect();
+        (files, rows)
+    };
+    let (files, rows) = read(&again);
+    assert_eq!(files, [["accepted", "SVHTTDL", "3", "3"]]);
+    assert_eq!(rows[0], ["NV1", "Hội nghị quán triệt", "85%", "done"]);
+    assert_eq!((files, rows), read(&original));
+}
+
+#[test]
 fn a_number_is_read_with_the_words_and_scale_its_format_shows() {
     // A clerk's formats: a count with its unit ("300 đại biểu" kept as 300), money in đồng
     // shown as millions ("#,##0,,": 50000000 shows "50"), money with the đồng's sign, a

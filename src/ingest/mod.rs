@@ -660,10 +660,68 @@ pub fn read_bytes(rel: &str, data: &[u8]) -> Result<WorkbookData, (Kind, String)
                 None => Err((Kind::Encrypted, e)),
             };
         }
+        // An .ods whose content is indented, as a generator's pretty-printed XML is, which
+        // calamine refuses ("Expecting 'table-cell'"): read with the indentation between its
+        // elements taken out (before 0.19.0 unreadable).
+        Err((Kind::Unreadable, e)) if e.starts_with("ODS: ") => {
+            let plain = ods_unindented(data).ok_or((Kind::Unreadable, e.clone()))?;
+            let mut sheets = open_book(format, &ext, &plain).map_err(|_| (Kind::Unreadable, e))?;
+            return read_sheets(&mut sheets, &plain);
+        }
         Err(e) if known => return Err(e),
         Err(_) => return Err(not_spreadsheet()),
     };
     read_sheets(&mut sheets, data)
+}
+
+/// An OpenDocument workbook with the whitespace between the elements of its content's
+/// structure (the document's, its tables', rows' and cells') taken out, "mimetype" first;
+/// text inside a cell's paragraphs, or a format's, is kept as written. `None` where its
+/// content is not indented so, or it cannot be read.
+fn ods_unindented(data: &[u8]) -> Option<Vec<u8>> {
+    use quick_xml::events::Event;
+    use std::io::{Read, Write};
+    let mut zip = zip::ZipArchive::new(Cursor::new(data)).ok()?;
+    let mut names: Vec<String> = zip.file_names().map(|n| n.map(|n| n.into_owned())).collect::<Result<_, _>>().ok()?;
+    names.sort_by_key(|n| n != "mimetype");
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let mut changed = false;
+    for name in names {
+        let entry = zip.by_name(&name).ok()?;
+        if entry.size() > ARCHIVED_MAX {
+            return None;
+        }
+        let mut bytes = Vec::new();
+        entry.take(ARCHIVED_MAX).read_to_end(&mut bytes).ok()?;
+        if name == "content.xml" {
+            let mut reader = quick_xml::Reader::from_reader(&bytes[..]);
+            let mut writer = quick_xml::Writer::new(Vec::with_capacity(bytes.len()));
+            // Whether each open element holds the document's or a table's structure (its
+            // spaces are indentation), not text ("text:p", "number:text").
+            let (mut buf, mut structure) = (Vec::new(), Vec::new());
+            loop {
+                match reader.read_event_into(&mut buf).ok()? {
+                    Event::Eof => break,
+                    Event::Text(t) if structure.last() == Some(&true) && t.chars().all(|c| c.is_ascii_whitespace()) => changed = true,
+                    event => {
+                        match &event {
+                            Event::Start(e) => structure.push(matches!(e.name().as_ref().split(':').next(), Some("table" | "office"))),
+                            Event::End(_) => _ = structure.pop(),
+                            _ => {}
+                        }
+                        writer.write_event(event).ok()?;
+                    }
+                }
+                buf.clear();
+            }
+            bytes = writer.into_inner();
+        }
+        out.start_file(name, stored).ok()?;
+        out.write_all(&bytes).ok()?;
+    }
+    changed.then_some(())?;
+    Some(out.finish().ok()?.into_inner())
 }
 
 /// Whether a zip's "mimetype" entry, wherever it stands, names an OpenDocument spreadsheet.
@@ -1991,10 +2049,11 @@ fn read_text_table(data: &[u8]) -> Result<WorkbookData, (Kind, String)> {
         return Err((Kind::Unreadable, "không nhận ra định dạng".into()));
     }
     let head: String = text.chars().take(512).collect::<String>().to_ascii_lowercase();
-    let (grid, what) = if texttable::is_html(&text) {
-        (texttable::html_grid(&text), "HTML")
-    } else if xml2003::is_workbook(&text) {
+    // (SpreadsheetML first: its "<Table" is an HTML table's tag to `is_html`.)
+    let (grid, what) = if xml2003::is_workbook(&text) {
         return read_spreadsheet_ml(&text);
+    } else if texttable::is_html(&text) {
+        (texttable::html_grid(&text), "HTML")
     } else if head.contains("<?xml") {
         return Err((Kind::Unreadable, "tệp XML không phải bảng tính".into()));
     } else {
@@ -2621,8 +2680,39 @@ pub(crate) mod tests {
         let book = xml2003::sheets(&std::fs::read_to_string(dir.join("Reader/Xml/issue.3658.xml")).unwrap()).unwrap();
         let texts: Vec<String> = (0..4).filter_map(|r| value(&book[0], (r, 0))).map(|c| c.text()).collect();
         assert_eq!(texts, ["123", "124", "00123", "pcdos"]);
+        // A short one under an ".xls" name, its "<Table" near the top, as a web system
+        // writes it: not read as an HTML page.
+        let short = r#"<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="Báo cáo"><Table><Row><Cell><Data ss:Type="String">Đơn vị báo cáo: Sở Ngoại vụ</Data></Cell></Row></Table></Worksheet></Workbook>"#;
+        let book = read_bytes("bao-cao.xls", short.as_bytes()).unwrap();
+        assert_eq!(book.sheets[0].name, "Báo cáo");
         let corrupt = std::fs::read(dir.join("Reader/Xml/CorruptedXmlFile.xml")).unwrap();
         assert_eq!(read_bytes("CorruptedXmlFile.xml", &corrupt).unwrap_err().0, Kind::Unreadable);
+    }
+
+    #[test]
+    fn an_ods_with_indented_content_is_read_as_written() {
+        // OpenSpout's test workbooks (shared corpus) indent their content.xml, which calamine
+        // refuses; read without the indentation, the cells are those written, a cell's lines
+        // each its own paragraph.
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/third-party/openspout/ods");
+        let cells = |file: &str| {
+            let data = std::fs::read(dir.join(file)).unwrap();
+            assert!(Ods::new(Cursor::new(&data[..])).is_err(), "calamine reads {file} as it is");
+            let plain = ods_unindented(&data).unwrap();
+            let mut book = Ods::new(Cursor::new(plain)).unwrap();
+            let name = book.sheet_names()[0].clone();
+            let range = book.worksheet_range(&name).unwrap();
+            range.rows().map(|r| r.iter().map(|d| Cell::from_data(d).text()).collect::<Vec<_>>()).collect::<Vec<_>>()
+        };
+        assert_eq!(cells("sheet_with_multiline_string.ods"), [["string\non multiple\nlines!"]]);
+        assert_eq!(cells("one_sheet_with_strings.ods")[1][..2], ["ods--21", "ods--22"]);
+        // Through the reader as a run does it, its sheet is read.
+        let data = std::fs::read(dir.join("two_sheets_with_no_settings_xml_file.ods")).unwrap();
+        let book = read_bytes("a.ods", &data).unwrap();
+        assert_eq!(book.sheets.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["Sheet1", "Sheet2"]);
+        // A workbook LibreOffice wrote (not indented) is not rewritten.
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/percent/2024/so-van-hoa.ods");
+        assert!(ods_unindented(&std::fs::read(fixture).unwrap()).is_none());
     }
 
     #[test]

@@ -3686,43 +3686,70 @@ fn a_workbook_saved_as_xml_spreadsheet_2003_is_read() {
     assert_eq!(row_with(&sheet, "Tham gia Tuần văn hóa Việt Nam tại Hàn Quốc")[5], "Hoàn thành");
 }
 
-#[test]
-fn an_ods_zipped_again_with_its_mimetype_elsewhere_is_read() {
-    // LibreOffice's .ods (tests/fixtures/percent) zipped again as an archiver does: entries
-    // in the order of their names, every one compressed, so "mimetype" is neither first nor
-    // readable in the file's first bytes. Before 0.19.0 it was opened as an .xlsx and
-    // skipped as unreadable. It reads as the workbook LibreOffice zipped.
+/// LibreOffice's .ods of tests/fixtures/percent zipped again, its entries in the order
+/// `order` gives, each compressed, and each entry's bytes as `change` makes them.
+fn ods_zipped_again(order: impl Fn(&mut Vec<String>), change: impl Fn(&str, Vec<u8>) -> Vec<u8>) -> Vec<u8> {
     let original = std::fs::read(repo().join("tests/fixtures/percent/2024/so-van-hoa.ods")).unwrap();
-    let mut from = zip::ZipArchive::new(std::io::Cursor::new(original.clone())).unwrap();
+    let mut from = zip::ZipArchive::new(std::io::Cursor::new(original)).unwrap();
     let mut names: Vec<String> = from.file_names().map(|n| n.unwrap().into_owned()).collect();
-    names.sort();
-    assert_ne!(names[0], "mimetype");
+    order(&mut names);
     let mut again = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let deflated = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
     for name in &names {
         let mut bytes = Vec::new();
         std::io::Read::read_to_end(&mut from.by_name(name).unwrap(), &mut bytes).unwrap();
         again.start_file(name.clone(), deflated).unwrap();
-        std::io::Write::write_all(&mut again, &bytes).unwrap();
+        std::io::Write::write_all(&mut again, &change(name, bytes)).unwrap();
     }
-    let again = again.finish().unwrap().into_inner();
-    let read = |bytes: &[u8]| {
-        let env = Env::new();
-        std::fs::create_dir_all(env.year_dir(2024)).unwrap();
-        std::fs::write(env.year_dir(2024).join("so-van-hoa.ods"), bytes).unwrap();
-        env.run_year(2024, &[]);
-        let files = env.csv(2024, "files.csv");
-        let rows = env.csv(2024, "rows.csv");
-        let files: Vec<Vec<String>> =
-            pick(&files, ["outcome", "agency_code", "rows_read", "rows_accepted"]).iter().map(|r| r.map(str::to_string).to_vec()).collect();
-        let rows: Vec<Vec<String>> =
-            pick(&rows, ["task_code", "activity", "result", "status"]).iter().map(|r| r.map(str::to_string).to_vec()).collect();
-        (files, rows)
-    };
-    let (files, rows) = read(&again);
+    again.finish().unwrap().into_inner()
+}
+
+/// What a run makes of one Sở Văn hóa .ods: its files.csv line, its rows.
+fn ods_read(bytes: &[u8]) -> (Vec<Vec<String>>, Vec<Vec<String>>) {
+    let env = Env::new();
+    std::fs::create_dir_all(env.year_dir(2024)).unwrap();
+    std::fs::write(env.year_dir(2024).join("so-van-hoa.ods"), bytes).unwrap();
+    env.run_year(2024, &[]);
+    let (files, rows) = (env.csv(2024, "files.csv"), env.csv(2024, "rows.csv"));
+    let owned = |rows: Vec<[&str; 4]>| -> Vec<Vec<String>> { rows.iter().map(|r| r.map(str::to_string).to_vec()).collect() };
+    (
+        owned(pick(&files, ["outcome", "agency_code", "rows_read", "rows_accepted"])),
+        owned(pick(&rows, ["task_code", "activity", "result", "status"])),
+    )
+}
+
+#[test]
+fn an_ods_zipped_again_with_its_mimetype_elsewhere_is_read() {
+    // LibreOffice's .ods zipped again as an archiver does: entries in the order of their
+    // names, every one compressed, so "mimetype" is neither first nor readable in the
+    // file's first bytes. Before 0.19.0 it was opened as an .xlsx and skipped as
+    // unreadable. It reads as the workbook LibreOffice zipped.
+    let again = ods_zipped_again(|names| names.sort(), |_, bytes| bytes);
+    let (files, rows) = ods_read(&again);
     assert_eq!(files, [["accepted", "SVHTTDL", "3", "3"]]);
     assert_eq!(rows[0], ["NV1", "Hội nghị quán triệt", "85%", "done"]);
-    assert_eq!((files, rows), read(&original));
+    assert_eq!((files, rows), ods_read(&std::fs::read(repo().join("tests/fixtures/percent/2024/so-van-hoa.ods")).unwrap()));
+}
+
+#[test]
+fn an_ods_whose_content_is_indented_is_read() {
+    // The same workbook with its rows and cells indented, as a generator's pretty-printed
+    // XML is; calamine refuses it. Before 0.19.0 unreadable.
+    let indented = ods_zipped_again(
+        |_| {},
+        |name, bytes| match name {
+            "content.xml" => String::from_utf8(bytes)
+                .unwrap()
+                .replace("<table:table-row", "\n   <table:table-row")
+                .replace("<table:table-cell", "\n    <table:table-cell")
+                .replace("</table:table-row>", "\n   </table:table-row>")
+                .into_bytes(),
+            _ => bytes,
+        },
+    );
+    let (files, rows) = ods_read(&indented);
+    assert_eq!(files, [["accepted", "SVHTTDL", "3", "3"]]);
+    assert_eq!((files, rows), ods_read(&std::fs::read(repo().join("tests/fixtures/percent/2024/so-van-hoa.ods")).unwrap()));
 }
 
 #[test]

@@ -629,6 +629,15 @@ pub fn read_bytes(rel: &str, data: &[u8]) -> Result<WorkbookData, (Kind, String)
             _ => Err(not_spreadsheet()),
         };
     }
+    // LibreOffice's "Flat XML ODF Spreadsheet" (.fods): an .ods's content as one XML
+    // document, read as that .ods (before 0.19.0 `not_spreadsheet`).
+    if ext == "fods" && format == Magic::Other {
+        let head = &data[..data.len().min(8192)];
+        if contains(head, b"<office:document") && contains(head, b"application/vnd.oasis.opendocument.spreadsheet") {
+            let zipped = ods_of_flat(data).ok_or((Kind::Unreadable, "không đọc được bảng tính ODF dạng XML (.fods)".to_string()))?;
+            return read_bytes("flat.ods", &zipped);
+        }
+    }
     // Excel saves "XML Spreadsheet 2003" under an ".xml" name (before 0.19.0 not read).
     if ext == "xml" && format == Magic::Other {
         let text = texttable::decode(data);
@@ -721,6 +730,28 @@ fn ods_unindented(data: &[u8]) -> Option<Vec<u8>> {
         out.write_all(&bytes).ok()?;
     }
     changed.then_some(())?;
+    Some(out.finish().ok()?.into_inner())
+}
+
+/// The .ods a flat OpenDocument spreadsheet (.fods) stands for: its document as the
+/// content, beside the mimetype and a manifest. (The readers take what they need from the
+/// one document: its tables, and its styles' formats.)
+fn ods_of_flat(data: &[u8]) -> Option<Vec<u8>> {
+    use std::io::Write;
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    out.start_file("mimetype", stored).ok()?;
+    out.write_all(b"application/vnd.oasis.opendocument.spreadsheet").ok()?;
+    // (calamine reads the manifest for a password.)
+    out.start_file("META-INF/manifest.xml", stored).ok()?;
+    out.write_all(concat!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">"#,
+        r#"<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>"#,
+        r#"<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#
+    ).as_bytes())
+    .ok()?;
+    out.start_file("content.xml", stored.large_file(data.len() as u64 >= u32::MAX as u64)).ok()?;
+    out.write_all(data).ok()?;
     Some(out.finish().ok()?.into_inner())
 }
 

@@ -3704,11 +3704,16 @@ fn ods_zipped_again(order: impl Fn(&mut Vec<String>), change: impl Fn(&str, Vec<
     again.finish().unwrap().into_inner()
 }
 
-/// What a run makes of one Sở Văn hóa .ods: its files.csv line, its rows.
+/// What a run makes of one Sở Văn hóa .ods (or another file of that name): its files.csv
+/// line, its rows.
 fn ods_read(bytes: &[u8]) -> (Vec<Vec<String>>, Vec<Vec<String>>) {
+    read_one("so-van-hoa.ods", bytes)
+}
+
+fn read_one(name: &str, bytes: &[u8]) -> (Vec<Vec<String>>, Vec<Vec<String>>) {
     let env = Env::new();
     std::fs::create_dir_all(env.year_dir(2024)).unwrap();
-    std::fs::write(env.year_dir(2024).join("so-van-hoa.ods"), bytes).unwrap();
+    std::fs::write(env.year_dir(2024).join(name), bytes).unwrap();
     env.run_year(2024, &[]);
     let (files, rows) = (env.csv(2024, "files.csv"), env.csv(2024, "rows.csv"));
     let owned = |rows: Vec<[&str; 4]>| -> Vec<Vec<String>> { rows.iter().map(|r| r.map(str::to_string).to_vec()).collect() };
@@ -3749,6 +3754,18 @@ fn an_ods_whose_content_is_indented_is_read() {
     );
     let (files, rows) = ods_read(&indented);
     assert_eq!(files, [["accepted", "SVHTTDL", "3", "3"]]);
+    assert_eq!((files, rows), ods_read(&std::fs::read(repo().join("tests/fixtures/percent/2024/so-van-hoa.ods")).unwrap()));
+}
+
+#[test]
+fn a_workbook_saved_as_flat_xml_odf_is_read() {
+    // The same workbook saved by LibreOffice as "Flat XML ODF Spreadsheet" (.fods:
+    // tests/fixtures/flat, make-flat.sh), one XML document, indented. Before 0.19.0 it was
+    // `not_spreadsheet`. It reads as the .ods does, its percentages and words as shown.
+    let flat = std::fs::read(repo().join("tests/fixtures/flat/2024/so-van-hoa.fods")).unwrap();
+    let (files, rows) = read_one("so-van-hoa.fods", &flat);
+    assert_eq!(files, [["accepted", "SVHTTDL", "3", "3"]]);
+    assert_eq!(rows[2], ["NV3", "Đón đoàn", "300 đại biểu", "done"]);
     assert_eq!((files, rows), ods_read(&std::fs::read(repo().join("tests/fixtures/percent/2024/so-van-hoa.ods")).unwrap()));
 }
 

@@ -2109,6 +2109,10 @@ fn read_spreadsheet_ml(text: &str) -> Result<WorkbookData, (Kind, String)> {
         let size = cells.len() as u64;
         let mut cells = cells.into_iter();
         let (mut range, far) = near_cells(size, || Ok(cells.next())).map_err(|e| (Kind::Unreadable, format!("trang \"{name}\": {e}")))?;
+        // (A formula saved with no value, worked out where it is arithmetic.)
+        if range.used_cells().any(|(_, _, d)| matches!(d, Data::String(t) if t.starts_with(NO_VALUE))) {
+            formula::evaluate(&mut range);
+        }
         for (row, col, how) in &shown {
             as_shown(&mut range, (*row, *col), how);
         }

@@ -95,12 +95,20 @@ fn value(kind: &str, text: String) -> DataRef<'static> {
     }
 }
 
-/// The cell being read: where it is, its style, its value's type and text.
+/// The cell being read: where it is, its style, its formula, its value's type and text.
 struct Open {
     at: (u32, u32),
     style: Option<String>,
+    formula: Option<String>,
     kind: Option<String>,
     text: String,
+}
+
+/// A formula saved with no value (a script's SpreadsheetML; Excel saves the value), as the
+/// other formats' are marked: `NO_VALUE` and its text, worked out where it is arithmetic,
+/// else flagged (its references in Excel's R1C1 notation, "=RC[-2]+RC[-1]", as written).
+fn no_value(formula: &str) -> DataRef<'static> {
+    DataRef::String(format!("{}{}", super::NO_VALUE, formula.trim().trim_start_matches('=')))
 }
 
 /// Every worksheet of a SpreadsheetML workbook, in order. An error says where the XML
@@ -168,12 +176,23 @@ pub(crate) fn sheets(text: &str) -> Result<Vec<XmlSheet>, String> {
                         }
                     }
                     next_col = col.saturating_add(across).saturating_add(1);
-                    cell = (!empty && row <= LAST_ROW && col <= LAST_COL).then(|| Open {
-                        at: (row, col),
-                        style: attr(e, "StyleID"),
-                        kind: None,
-                        text: String::new(),
-                    });
+                    let formula = attr(e, "Formula").filter(|f| !f.trim().trim_start_matches('=').is_empty());
+                    match (empty, sheet.as_mut()) {
+                        (true, Some(s)) if row <= LAST_ROW && col <= LAST_COL => {
+                            if let Some(f) = formula {
+                                s.cells.push(calamine::Cell::new((row, col), no_value(&f)));
+                            }
+                        }
+                        _ => {
+                            cell = (!empty && row <= LAST_ROW && col <= LAST_COL).then(|| Open {
+                                at: (row, col),
+                                style: attr(e, "StyleID"),
+                                formula,
+                                kind: None,
+                                text: String::new(),
+                            })
+                        }
+                    }
                 }
                 "Comment" if !empty => in_comment = true,
                 "Data" if !in_comment && !in_data => {
@@ -221,7 +240,12 @@ pub(crate) fn sheets(text: &str) -> Result<Vec<XmlSheet>, String> {
                 "Visible" => in_visible = false,
                 "Cell" => {
                     let (Some(open), Some(s)) = (cell.take(), sheet.as_mut()) else { continue };
-                    let Some(kind) = open.kind else { continue };
+                    let Some(kind) = open.kind else {
+                        if let Some(f) = open.formula {
+                            s.cells.push(calamine::Cell::new(open.at, no_value(&f)));
+                        }
+                        continue;
+                    };
                     let number = kind == "Number";
                     s.cells.push(calamine::Cell::new(open.at, value(&kind, open.text)));
                     if let (true, Some(style)) = (number, open.style) {
@@ -323,6 +347,18 @@ mod tests {
                 assert!(s.cells.iter().all(|c| c.get_position().0 <= LAST_ROW && c.get_position().1 <= LAST_COL), "{odd}");
             }
         }
+    }
+
+    #[test]
+    fn a_formula_saved_with_no_value_is_marked_as_the_other_formats_mark_it() {
+        let xml = r#"<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="A"><Table><Row>
+            <Cell><Data ss:Type="Number">20</Data></Cell><Cell ss:Formula="=20+30"/><Cell ss:Formula="=RC[-2]*2"></Cell>
+            <Cell ss:Formula="=RC[-3]+1"><Data ss:Type="Number">21</Data></Cell></Row></Table></Worksheet></Workbook>"#;
+        let s = &sheets(xml).unwrap()[0];
+        let marked = |f: &str| Some(DataRef::String(format!("{}{f}", crate::ingest::NO_VALUE)));
+        assert_eq!(at(s, 0, 1).cloned(), marked("20+30"));
+        assert_eq!(at(s, 0, 2).cloned(), marked("RC[-2]*2"));
+        assert_eq!(at(s, 0, 3), Some(&DataRef::Float(21.0)), "the value saved");
     }
 
     #[test]

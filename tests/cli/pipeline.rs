@@ -2690,6 +2690,36 @@ fn a_formula_saved_with_no_value_is_flagged() {
     );
 }
 
+/// The same in a SpreadsheetML workbook a script wrote (Excel saves each formula's value):
+/// "=20+30" is worked out, a formula in Excel's R1C1 notation is flagged with its text
+/// (before 0.19.0, the first such workbooks read, both were empty and nothing said so).
+#[test]
+fn a_spreadsheetml_formula_saved_with_no_value_is_worked_out_or_flagged() {
+    let env = Env::new();
+    std::fs::create_dir_all(env.year_dir(2024)).unwrap();
+    let row = |cells: &str| format!("<Row>{cells}</Row>");
+    let text = |t: &str| format!(r#"<Cell><Data ss:Type="String">{t}</Data></Cell>"#);
+    let rows = [
+        row(&text("Đơn vị báo cáo: Sở Ngoại vụ")),
+        row(&text("Ngày báo cáo: 20/10/2024")),
+        row(&["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Kinh phí (triệu đồng)"].map(text).concat()),
+        row(&format!(r#"{}{}{}{}<Cell ss:Formula="=20+30"/>"#, text("1"), text("NV1"), text("Hội nghị"), text("Hoàn thành"))),
+        row(&format!(r#"{}{}{}{}<Cell ss:Formula="=R[-1]C*2"></Cell>"#, text("2"), text("NV2"), text("Tập huấn"), text("Hoàn thành"))),
+    ];
+    let xml = format!(
+        r#"<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="Báo cáo"><Table>{}</Table></Worksheet></Workbook>"#,
+        rows.concat()
+    );
+    std::fs::write(env.year_dir(2024).join("snv.xls"), xml).unwrap();
+    env.run_year(2024, &[]);
+    assert_eq!(
+        pick(&env.csv(2024, "rows.csv"), ["task_code", "activity", "budget_million_vnd", "flags"]),
+        [["NV1", "Hội nghị", "50.0", ""], ["NV2", "Tập huấn", "", "formula_no_value"]]
+    );
+    let problems: Vec<_> = env.csv(2024, "problems.csv").into_iter().filter(|p| p["kind"] == "formula_no_value").collect();
+    assert_eq!(pick(&problems, ["file", "cell", "detail"]), [["snv.xls", "E5", "'=R[-1]C*2"]]);
+}
+
 /// A status cell that says more than its status keeps the rest: as the result where the
 /// row has none, else in the note (all but the status word was dropped).
 #[test]

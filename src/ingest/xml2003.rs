@@ -169,7 +169,8 @@ pub(crate) fn sheets(text: &str) -> Result<Vec<XmlSheet>, String> {
                 "Cell" if sheet.is_some() => {
                     let col = attr_number(e, "Index").map_or(next_col, |i| i.saturating_sub(1));
                     let (across, down) = (attr_number(e, "MergeAcross").unwrap_or(0), attr_number(e, "MergeDown").unwrap_or(0));
-                    if (across > 0 || down > 0) && row <= LAST_ROW && col <= LAST_COL {
+                    let inside = row <= LAST_ROW && col <= LAST_COL;
+                    if (across > 0 || down > 0) && inside {
                         if let Some(s) = sheet.as_mut() {
                             let end = (row.saturating_add(down).min(LAST_ROW), col.saturating_add(across).min(LAST_COL));
                             s.merges.push(Dimensions { start: (row, col), end });
@@ -177,21 +178,18 @@ pub(crate) fn sheets(text: &str) -> Result<Vec<XmlSheet>, String> {
                     }
                     next_col = col.saturating_add(across).saturating_add(1);
                     let formula = attr(e, "Formula").filter(|f| !f.trim().trim_start_matches('=').is_empty());
-                    match (empty, sheet.as_mut()) {
-                        (true, Some(s)) if row <= LAST_ROW && col <= LAST_COL => {
-                            if let Some(f) = formula {
+                    cell = None;
+                    match (inside, empty, formula) {
+                        (true, false, formula) => {
+                            cell = Some(Open { at: (row, col), style: attr(e, "StyleID"), formula, kind: None, text: String::new() })
+                        }
+                        // (`<Cell ss:Formula="=20+30"/>`: a formula alone.)
+                        (true, true, Some(f)) => {
+                            if let Some(s) = sheet.as_mut() {
                                 s.cells.push(calamine::Cell::new((row, col), no_value(&f)));
                             }
                         }
-                        _ => {
-                            cell = (!empty && row <= LAST_ROW && col <= LAST_COL).then(|| Open {
-                                at: (row, col),
-                                style: attr(e, "StyleID"),
-                                formula,
-                                kind: None,
-                                text: String::new(),
-                            })
-                        }
+                        _ => {}
                     }
                 }
                 "Comment" if !empty => in_comment = true,

@@ -147,38 +147,128 @@ pub(super) fn title_other_year(sheets: &[&SheetData], year: i32) -> Option<(Stri
     None
 }
 
-/// The first line above a report's table that titles it ("báo cáo", "kết quả", "sơ kết") as a
-/// report of part of the year: its first six months or first or second quarter ("BÁO CÁO SƠ KẾT 6
-/// THÁNG ĐẦU NĂM 2024", "Báo cáo kết quả quý II/2024"), a year after it, if any, the
-/// reporting year: its sheet, cell and the line. (Not nine months: the year's report, due
-/// in the autumn, often covers the year to 30 September.)
-pub(super) fn title_part_year(sheets: &[&SheetData], year: i32) -> Option<(String, String, String)> {
-    const PARTS: &[&str] = &["6 thang dau nam", "sau thang dau nam", "quy i", "quy ii", "quy 1", "quy 2"];
-    for sheet in sheets {
-        for tc in &sheet.top {
-            let Cell::Text(t) = &tc.cell else { continue };
-            // A title: not a sentence, a labelled line or an item of a report typed as lines
-            // ("- Kết quả quý I: …"); told first without folding by a half year's or a
-            // quarter's figure or word ("6", "quý", "sáu").
-            let may = t.contains(|c: char| c.is_ascii_digit() || matches!(c, 'q' | 'Q' | 'á' | 'Á'));
-            if !may || t.len() > 400 || t.contains([':', '：']) || t.trim_start().starts_with(super::BULLETS) {
-                continue;
-            }
-            let key = fold(t);
-            let titled =
-                ["bao cao", "ket qua", "so ket"].iter().any(|w| crate::text::contains_words(&key, w)) && key.split(' ').nth(30).is_none();
-            let Some(at) = PARTS.iter().filter_map(|p| crate::text::contains_words(&key, p).then(|| key.find(p)).flatten()).min() else {
-                continue;
-            };
-            // ("… quý II/2024": the year right after the quarter; another year's half is not this
-            // year's report.)
-            let after = key[at..].split(' ').find(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()));
-            if titled && after.is_none_or(|y| y == year.to_string()) {
-                return Some((sheet.name.clone(), a1(tc.row, tc.col), tidy(t)));
-            }
+/// The part of the year a report's title gives it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) enum Span {
+    /// Its first six months or first or second quarter: a report of part of the year.
+    Early,
+    /// A later part, or the year to it ("quý III", "quý IV", "6 tháng cuối năm", "9 tháng
+    /// đầu năm", "cả năm"): in a workbook of a sheet per part, the year's report.
+    Later,
+    /// The reporting year, and no part of it ("BÁO CÁO KẾT QUẢ … NĂM 2024").
+    Year,
+}
+
+/// The part of the year a line above a report's table titles it with ("báo cáo", "kết quả",
+/// "sơ kết"), if it is a title: the part named first, where a year after it, if any, is the
+/// reporting year ("6 tháng đầu năm và phương hướng 6 tháng cuối năm 2024" is the first half;
+/// "… phương hướng 6 tháng đầu năm 2025", the next year's, names no part of this one); else
+/// the reporting year, after "năm" as a title names it (not a date's or the plan's span).
+/// Not a sentence, a labelled line or an item of a report typed as lines ("- Kết quả quý I:
+/// …").
+pub(super) fn title_span(t: &str, year: i32) -> Option<Span> {
+    const EARLY: &[&str] = &["6 thang dau nam", "sau thang dau nam", "quy i", "quy ii", "quy 1", "quy 2"];
+    const LATER: &[&str] =
+        &["quy iii", "quy iv", "quy 3", "quy 4", "6 thang cuoi nam", "sau thang cuoi nam", "9 thang", "chin thang", "ca nam"];
+    if t.len() > 400 || t.contains([':', '：']) || t.trim_start().starts_with(super::BULLETS) {
+        return None;
+    }
+    // (Told first without folding: a title has a figure or a word with "á" or "ă" in it,
+    // "báo cáo", "kết quả", "năm".)
+    if !t.contains(|c: char| c.is_ascii_digit() || matches!(c, 'á' | 'Á' | 'ă' | 'Ă' | 'ả' | 'Ả')) {
+        return None;
+    }
+    let key = fold(t);
+    let titled = ["bao cao", "ket qua", "so ket"].iter().any(|w| crate::text::contains_words(&key, w)) && key.split(' ').nth(30).is_none();
+    if !titled {
+        return None;
+    }
+    // Where a phrase stands in the line as words of its own ("quý I", not in "quý II").
+    let at = |p: &str| {
+        key.match_indices(p).map(|(i, _)| i).find(|&i| {
+            let end = i + p.len();
+            (i == 0 || key.as_bytes()[i - 1] == b' ') && (end == key.len() || key.as_bytes()[end] == b' ')
+        })
+    };
+    let first = |parts: &[&str]| parts.iter().filter_map(|p| at(p)).min();
+    let part = match (first(EARLY), first(LATER)) {
+        (Some(e), Some(l)) if l < e => Some((Span::Later, l)),
+        (Some(e), _) => Some((Span::Early, e)),
+        (None, Some(l)) => Some((Span::Later, l)),
+        (None, None) => None,
+    };
+    let this_year = year.to_string();
+    if let Some((span, at)) = part {
+        // ("… quý II/2024": the year right after the part; another year's part is not this
+        // year's.)
+        let after = key[at..].split(' ').find(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()));
+        if after.is_none_or(|y| y == this_year) {
+            return Some(span);
         }
     }
-    None
+    let words: Vec<&str> = std::iter::once("").chain(key.split(' ')).collect();
+    let named = words.windows(3).any(|w| {
+        let date = w[0] == "thang" || (!w[0].is_empty() && w[0].bytes().all(|b| b.is_ascii_digit()));
+        w[1] == "nam" && w[2] == this_year && !date && !matches!(w[0], "den" | "tu")
+    });
+    named.then_some(Span::Year)
+}
+
+/// Each sheet's span: that of its first title naming a part of the year, else the year's
+/// where a title names it; with the line and its cell.
+fn sheet_span(sheet: &SheetData, year: i32) -> Option<(Span, String, String)> {
+    let mut whole = None;
+    for tc in &sheet.top {
+        let Cell::Text(t) = &tc.cell else { continue };
+        match title_span(t, year) {
+            Some(span @ (Span::Early | Span::Later)) => return Some((span, a1(tc.row, tc.col), tidy(t))),
+            Some(Span::Year) if whole.is_none() => whole = Some((Span::Year, a1(tc.row, tc.col), tidy(t))),
+            _ => {}
+        }
+    }
+    whole
+}
+
+/// The first line above a report's table that titles it as a report of part of the year:
+/// its first six months or first or second quarter ("BÁO CÁO SƠ KẾT 6 THÁNG ĐẦU NĂM 2024",
+/// "Báo cáo kết quả quý II/2024"): its sheet, cell and the line. (Not nine months: the
+/// year's report, due in the autumn, often covers the year to 30 September.) Not where
+/// another of the report's sheets is titled with the year, or a later part of it (a
+/// workbook of a sheet per quarter, "Quý I" to "Quý III"; the year's report beside the
+/// mid-year one, or with an appendix of the first quarter): the year's report. (Each was
+/// taken for the mid-year report alone, and its sender for one that had not sent the
+/// year's, before 0.20.0.)
+pub(super) fn title_part_year(sheets: &[&SheetData], year: i32) -> Option<(String, String, String)> {
+    let mut early = None;
+    for sheet in sheets {
+        match sheet_span(sheet, year) {
+            Some((Span::Later | Span::Year, _, _)) => return None,
+            Some((Span::Early, cell, line)) if early.is_none() => early = Some((sheet.name.clone(), cell, line)),
+            _ => {}
+        }
+    }
+    early
+}
+
+/// The report's date where its sheets are its parts of the year, each with its own date
+/// (a workbook kept through the year, a sheet added each quarter, "Quý I" … "Quý III",
+/// or the year's report beside the mid-year one): the latest of their dates, as the
+/// workbook was sent when its last part was written. (The first sheet's was taken, the
+/// first quarter's day, before 0.20.0.) None where fewer than two sheets are titled, or
+/// fewer than two have a date.
+pub(super) fn latest_part_date(sheets: &[&SheetData], year: i32) -> Option<(DateRead, String, (String, String))> {
+    let titled: Vec<&SheetData> = sheets.iter().copied().filter(|s| sheet_span(s, year).is_some()).collect();
+    if titled.len() < 2 || titled.iter().all(|s| sheet_span(s, year).is_some_and(|(span, _, _)| span == Span::Year)) {
+        return None;
+    }
+    let dated: Vec<_> = titled.iter().filter_map(|s| find_date(&[*s])).filter(|(read, _, _)| matches!(read, DateRead::Date(_))).collect();
+    if dated.len() < 2 {
+        return None;
+    }
+    dated.into_iter().max_by_key(|(read, _, _)| match read {
+        DateRead::Date(d) => Some(*d),
+        _ => None,
+    })
 }
 
 /// Finds the report date in the sheets given, in their order: a "Ngày báo cáo" line, else
@@ -421,6 +511,31 @@ mod tests {
             "Số liệu tính đến hết quý II",
         ] {
             assert_eq!(part(t), None, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn a_title_gives_the_part_of_the_year_it_names_first_or_the_year() {
+        use Span::*;
+        for (t, want) in [
+            ("BÁO CÁO SƠ KẾT 6 THÁNG ĐẦU NĂM 2024", Some(Early)),
+            ("Báo cáo kết quả quý I/2024", Some(Early)),
+            ("BÁO CÁO KẾT QUẢ QUÝ III NĂM 2024", Some(Later)),
+            ("Kết quả thực hiện quý IV", Some(Later)),
+            ("BÁO CÁO KẾT QUẢ 9 THÁNG ĐẦU NĂM 2024", Some(Later)),
+            ("Báo cáo kết quả thực hiện cả năm 2024", Some(Later)),
+            // The part named first; the second half is what the mid-year report looks ahead to.
+            ("BÁO CÁO SƠ KẾT 6 THÁNG ĐẦU NĂM VÀ PHƯƠNG HƯỚNG 6 THÁNG CUỐI NĂM 2024", Some(Early)),
+            ("BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH NGOẠI GIAO VĂN HÓA NĂM 2024", Some(Year)),
+            ("Báo cáo kết quả năm 2024 và phương hướng 6 tháng đầu năm 2025", Some(Year)),
+            // No title, another year's, a date's year, the plan's span, a labelled line.
+            ("KẾ HOẠCH NGOẠI GIAO VĂN HÓA NĂM 2024", None),
+            ("BÁO CÁO KẾT QUẢ NĂM 2023", None),
+            ("Báo cáo số 12/BC-SNV ngày 20 tháng 10 năm 2024", None),
+            ("Báo cáo kết quả thực hiện Kế hoạch đến năm 2024", None),
+            ("- Kết quả quý III: 2 hội nghị", None),
+        ] {
+            assert_eq!(title_span(t, 2024), want, "{t:?}");
         }
     }
 

@@ -24,7 +24,7 @@ use crate::ingest::header::is_row_number;
 use crate::ingest::{label_value, Cell, Field, Ingested, SheetData, TopCell, WorkbookData};
 use crate::plan::Plan;
 use crate::text::{a1, fold, tidy, tidy_owned};
-use dates::{after_the_run, find_date, month_date, sent_column, title_other_year, title_part_year, ReportReference};
+use dates::{after_the_run, find_date, latest_part_date, month_date, sent_column, title_other_year, title_part_year, ReportReference};
 use lines::{card_label, labelled, lines_table, plain_lines, wide_table};
 use matching::{AgencyIndex, Match};
 use sender::{by_agency, find_agency, path_agency, sheet_sender};
@@ -604,7 +604,9 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
     };
     // A day and month with no year ("20/10"), or the month first ("10/20/2024"): the
     // likeliest date, said so.
-    let found = find_date(&by_report).map(|(read, written, at)| {
+    // A workbook of the year's parts, a sheet each with its own date: the latest.
+    let report: Vec<&SheetData> = sheets.iter().map(|&i| &wb.sheets[i]).collect();
+    let found = latest_part_date(&report, year).or_else(|| find_date(&by_report)).map(|(read, written, at)| {
         let guess = (read == DateRead::Bad).then(|| values::date_guess(&written, year, plan.deadline_for(year))).flatten();
         match guess {
             Some(d) => {
@@ -654,7 +656,6 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
     // A title naming an earlier year ("BÁO CÁO Kết quả thực hiện … năm 2023" among 2024's
     // reports): last year's report sent again, or its title copied and not changed. Said
     // so; the rows are read. (A date of another year says it already.)
-    let report: Vec<&SheetData> = sheets.iter().map(|&i| &wb.sheets[i]).collect();
     let title_year = title_other_year(&report, year);
     // Unless it is dated in that year, or in the first half of the next (a report on a year
     // is written from its autumn to the next spring): last year's report ("… NĂM 2023",

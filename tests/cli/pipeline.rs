@@ -3005,6 +3005,80 @@ fn a_report_of_the_first_half_year_is_said_so_and_the_year_s_report_is_preferred
 }
 
 #[test]
+fn a_workbook_of_the_year_s_parts_a_sheet_each_is_the_year_s_report_sent_on_its_latest_day() {
+    let env = Env::new();
+    let dir = env.year_dir(2024);
+    let part = |agency: &str, title: &str, date: &str, activity: &str| {
+        let mut cells = grid(&[&[agency], &[date], &[title], &[]]);
+        cells.extend(grid(&[
+            &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng"],
+            &["1", "NV1", activity, "Xong", "Hoàn thành"],
+        ]));
+        cells
+    };
+    // A sheet added each quarter, each with its own day: the report was sent when its last
+    // was written (it was the first quarter's mid-year report, on time by its March day).
+    let snv = "SỞ NGOẠI VỤ";
+    write_sheets(
+        &dir.join("snv.xlsx"),
+        &[
+            ("Quý I", part(snv, "BÁO CÁO KẾT QUẢ QUÝ I NĂM 2024", "Bắc Giang, ngày 20 tháng 3 năm 2024", "Hội nghị")),
+            ("Quý II", part(snv, "BÁO CÁO KẾT QUẢ QUÝ II NĂM 2024", "Bắc Giang, ngày 20 tháng 6 năm 2024", "Tập huấn")),
+            ("Quý III", part(snv, "BÁO CÁO KẾT QUẢ QUÝ III NĂM 2024", "Bắc Giang, ngày 28 tháng 10 năm 2024", "Đón đoàn")),
+        ],
+    );
+    // The year's report with an appendix of its first quarter, and the mid-year report kept
+    // before the year's: each was the mid-year report alone, its sender's verdict part_year.
+    let svh = "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH";
+    write_sheets(
+        &dir.join("svh.xlsx"),
+        &[
+            ("Báo cáo", part(svh, "BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH NĂM 2024", "Bắc Giang, ngày 18 tháng 10 năm 2024", "Liên hoan")),
+            ("Phụ lục", part(svh, "KẾT QUẢ THỰC HIỆN QUÝ I NĂM 2024", "", "Triển lãm")),
+        ],
+    );
+    let sct = "SỞ CÔNG THƯƠNG";
+    write_sheets(
+        &dir.join("sct.xlsx"),
+        &[
+            ("6 tháng", part(sct, "BÁO CÁO SƠ KẾT 6 THÁNG ĐẦU NĂM 2024", "Bắc Giang, ngày 20 tháng 6 năm 2024", "Hội chợ")),
+            ("Cả năm", part(sct, "BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH NĂM 2024", "Bắc Giang, ngày 21 tháng 10 năm 2024", "Xúc tiến")),
+        ],
+    );
+    // Two quarters alone are the first half: the mid-year report, as before.
+    let snoiv = "SỞ NỘI VỤ";
+    write_sheets(
+        &dir.join("snoiv.xlsx"),
+        &[
+            ("Quý I", part(snoiv, "BÁO CÁO KẾT QUẢ QUÝ I NĂM 2024", "Bắc Giang, ngày 20 tháng 3 năm 2024", "Tập huấn")),
+            ("Quý II", part(snoiv, "BÁO CÁO KẾT QUẢ QUÝ II NĂM 2024", "Bắc Giang, ngày 20 tháng 6 năm 2024", "Hội thảo")),
+        ],
+    );
+    env.run_year(2024, &[]);
+    let completeness = env.csv(2024, "completeness.csv");
+    let got: Vec<[&str; 4]> = pick(&completeness, ["agency_code", "verdict", "received_date", "days_late"])
+        .into_iter()
+        .filter(|c| ["SNV", "SVHTTDL", "SCT", "SNOIV"].contains(&c[0]))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ["SNV", "late", "2024-10-28", "3"],
+            ["SVHTTDL", "on_time", "2024-10-18", "0"],
+            ["SCT", "on_time", "2024-10-21", "0"],
+            ["SNOIV", "part_year", "2024-06-20", ""]
+        ]
+    );
+    let problems = env.csv(2024, "problems.csv");
+    let part_year: Vec<[&str; 3]> = pick(&problems, ["file", "sheet", "kind"]).into_iter().filter(|p| p[2] == "title_part_year").collect();
+    assert_eq!(part_year, [["snoiv.xlsx", "Quý I", "title_part_year"]]);
+    // Every part's rows are read.
+    let rows = env.csv(2024, "rows.csv");
+    let snv: Vec<[&str; 2]> = pick(&rows, ["agency_code", "activity"]).into_iter().filter(|r| r[0] == "SNV").collect();
+    assert_eq!(snv, [["SNV", "Hội nghị"], ["SNV", "Tập huấn"], ["SNV", "Đón đoàn"]]);
+}
+
+#[test]
 fn an_agency_that_sent_only_its_mid_year_report_is_a_gap_past_the_deadline() {
     let env = Env::new();
     // Two agencies, a task each: both report on it, one only in its mid-year report.

@@ -58,6 +58,9 @@ pub struct Checked {
 pub struct Summary {
     /// The deadline, if the plan gives one.
     pub deadline: Option<NaiveDate>,
+    /// The last day a report is on time: the deadline, or the next working day where it
+    /// falls on a day off (`Plan::due_by`).
+    pub due_by: Option<NaiveDate>,
     pub as_of: NaiveDate,
     pub expected: usize,
     pub received: usize,
@@ -152,8 +155,9 @@ fn verdict(deadline: Option<NaiveDate>, past_deadline: bool) -> Expr {
 
 /// Checks a normalised year against the plan's assignments.
 pub fn check(plan: &Plan, year: i32, as_of: NaiveDate, norm: &Normalised) -> PolarsResult<Checked> {
-    let deadline = plan.deadline_for(year);
-    let past_deadline = deadline.is_some_and(|d| as_of > d);
+    // Days late and what is past due count from the last day a report is on time.
+    let (deadline, due_by) = (plan.deadline_for(year), plan.due_by(year));
+    let past_deadline = due_by.is_some_and(|d| as_of > d);
 
     // Who is expected: the agencies that report, in plan order.
     let agencies: Vec<_> = plan.reporting_agencies(year).collect();
@@ -222,8 +226,8 @@ pub fn check(plan: &Plan, year: i32, as_of: NaiveDate, norm: &Normalised) -> Pol
         .with_column(col(PART_YEAR).fill_null(lit(false)))
         .with_column(col(LAST_YEAR).fill_null(lit(false)))
         // (The year's report not received: no days late by the part's day.)
-        .with_column(when(col(PART_YEAR)).then(lit(NULL).cast(DataType::Int32)).otherwise(days_late(deadline)).alias(DAYS_LATE))
-        .with_column(verdict(deadline, past_deadline).alias(VERDICT))
+        .with_column(when(col(PART_YEAR)).then(lit(NULL).cast(DataType::Int32)).otherwise(days_late(due_by)).alias(DAYS_LATE))
+        .with_column(verdict(due_by, past_deadline).alias(VERDICT))
         .sort([AGENCY_ORDER], Default::default())
         .select([col(AGENCY_CODE), col(AGENCY_NAME), col(SUBMITTED), col(RECEIVED_DATE), col(DAYS_LATE), col(VERDICT), col(FILE)])
         .collect()?;
@@ -302,6 +306,7 @@ pub fn check(plan: &Plan, year: i32, as_of: NaiveDate, norm: &Normalised) -> Pol
     let assigned_tasks = coverage.column(TASK_CODE)?.n_unique()?;
     let summary = Summary {
         deadline,
+        due_by,
         as_of,
         expected: completeness.height(),
         received: count("on_time") + count("late") + count("undated") + count("received"),

@@ -46,6 +46,39 @@ impl std::fmt::Display for DayMonth {
     }
 }
 
+/// Public holidays on a fixed day of the solar year, (day, month) (Bộ luật Lao động 2019,
+/// Điều 112): Tết Dương lịch, Ngày Chiến thắng, Ngày Quốc tế Lao động, Quốc khánh. Tết
+/// Nguyên đán and Giỗ Tổ Hùng Vương follow the lunar calendar, and the Government sets the
+/// second day of Quốc khánh and the days given in lieu each year: a plan lists those that
+/// matter to its deadline in `days_off`.
+const FIXED_HOLIDAYS: [(u32, u32); 4] = [(1, 1), (30, 4), (1, 5), (2, 9)];
+
+/// A deadline as people read it: the day, and where it is a day off, until when a report
+/// is still on time ("25/10/2025, thứ Bảy: nhận đến hết thứ Hai 27/10/2025").
+pub fn deadline_text(deadline: NaiveDate, due_by: NaiveDate, en: bool) -> String {
+    use chrono::Datelike;
+    let day = |d: NaiveDate| {
+        let i = d.weekday().num_days_from_monday() as usize;
+        match en {
+            true => ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][i],
+            false => ["thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật"][i],
+        }
+    };
+    let date = |d: NaiveDate| d.format("%d/%m/%Y").to_string();
+    if due_by == deadline {
+        return date(deadline);
+    }
+    let off = match (en, FIXED_HOLIDAYS.contains(&(deadline.day(), deadline.month()))) {
+        (_, false) if deadline.weekday().num_days_from_monday() >= 5 => day(deadline).to_string(),
+        (true, _) => "a day off".to_string(),
+        (false, _) => "ngày nghỉ".to_string(),
+    };
+    match en {
+        true => format!("{}, {off}: on time until the end of {} {}", date(deadline), day(due_by), date(due_by)),
+        false => format!("{}, {off}: nhận đến hết {} {}", date(deadline), day(due_by), date(due_by)),
+    }
+}
+
 /// An agency of the plan.
 #[derive(Debug, Clone)]
 pub struct Agency {
@@ -128,6 +161,9 @@ pub struct Plan {
     pub deadline: Option<DayMonth>,
     /// Deadlines of the years the province moved it.
     pub deadlines: BTreeMap<i32, DayMonth>,
+    /// Days off besides weekends and the fixed public holidays (`days_off`: Tết, the second
+    /// day of Quốc khánh, days given in lieu), which may move a deadline.
+    pub days_off: std::collections::BTreeSet<NaiveDate>,
     pub agencies: Vec<Agency>,
     pub tasks: Vec<Task>,
     /// Where it was read from.
@@ -150,6 +186,31 @@ impl Plan {
     /// The deadline for a reporting year: that year's override, else the yearly one.
     pub fn deadline_for(&self, year: i32) -> Option<NaiveDate> {
         self.deadlines.get(&year).or(self.deadline.as_ref()).map(|d| d.in_year(year))
+    }
+
+    /// Whether offices work on a day: not a Saturday or Sunday, a public holiday on a fixed
+    /// day of the year, nor one of the plan's `days_off`.
+    pub fn working_day(&self, d: NaiveDate) -> bool {
+        use chrono::Datelike;
+        !matches!(d.weekday(), chrono::Weekday::Sat | chrono::Weekday::Sun)
+            && !FIXED_HOLIDAYS.contains(&(d.day(), d.month()))
+            && !self.days_off.contains(&d)
+    }
+
+    /// The last day a year's report is on time: the deadline, or, where that falls on a
+    /// weekend or a public holiday, the next working day. (Bộ luật Dân sự 2015, Điều 148,
+    /// khoản 5: a time limit whose last day is a day off ends with the next working day;
+    /// 25/10/2025 is a Saturday, so a report of 2025 received on Monday 27/10 is on time.
+    /// Before 0.20.0 it was two days late.)
+    pub fn due_by(&self, year: i32) -> Option<NaiveDate> {
+        let mut d = self.deadline_for(year)?;
+        for _ in 0..366 {
+            if self.working_day(d) {
+                break;
+            }
+            d = d.succ_opt()?;
+        }
+        Some(d)
     }
 
     /// The agency that holds `code`'s duties in `year`: itself if in force, else its
@@ -241,6 +302,8 @@ struct RawHeader {
     last_year: Spanned<i32>,
     coordinator: Option<Spanned<String>>,
     deadline: Option<Spanned<String>>,
+    #[serde(default)]
+    days_off: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -562,6 +625,22 @@ pub fn check_text(text: &str, path: &Path) -> Checked {
         }
     }
 
+    // Days off that may move a deadline, as "dd/mm/yyyy".
+    let mut days_off = std::collections::BTreeSet::new();
+    for d in &raw.plan.days_off {
+        let text = d.get_ref().trim();
+        match NaiveDate::parse_from_str(text, "%d/%m/%Y").or_else(|_| NaiveDate::parse_from_str(text, "%Y-%m-%d")) {
+            Ok(day) => {
+                days_off.insert(day);
+            }
+            Err(_) => issues.push(PlanIssue {
+                line: lines.of(d.span().start),
+                fatal: true,
+                message: format!("ngày nghỉ \"{text}\" không phải ngày hợp lệ (ví dụ \"16/02/2026\")"),
+            }),
+        }
+    }
+
     issues.sort_by_key(|i| i.line);
     let plan = if issues.iter().any(|i| i.fatal) {
         None
@@ -576,6 +655,7 @@ pub fn check_text(text: &str, path: &Path) -> Checked {
             coordinator,
             deadline,
             deadlines,
+            days_off,
             tasks,
             path: path.to_path_buf(),
             missing: Vec::new(),
@@ -639,6 +719,30 @@ partners = ["SVHTTDL"]
         assert_eq!(plan.deadline_for(2024), NaiveDate::from_ymd_opt(2024, 10, 25));
         assert_eq!(plan.role_of("SVHTTDL", "NV1", 2024), Some(Role::Partner));
         assert_eq!(plan.assignments(2024).len(), 2);
+    }
+
+    #[test]
+    fn a_deadline_on_a_day_off_runs_to_the_next_working_day() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let plan = check_text(GOOD, Path::new("x.toml")).plan.unwrap();
+        // 25/10/2024 is a Friday; 25/10/2025 a Saturday, 25/10/2026 a Sunday.
+        assert_eq!([2024, 2025, 2026].map(|y| plan.due_by(y)), [Some(day(2024, 10, 25)), Some(day(2025, 10, 27)), Some(day(2026, 10, 26))]);
+        // A fixed public holiday, the next day one too (30/4 and 1/5/2024), and the plan's own
+        // days off (Tết 2026 from 16/02, a Monday).
+        let holidays = GOOD.replace("deadline = \"25/10\"", "deadline = \"30/04\"\ndays_off = [\"16/02/2026\", \"2026-02-17\"]");
+        let plan = check_text(&holidays, Path::new("x.toml")).plan.unwrap();
+        assert_eq!(plan.due_by(2024), Some(day(2024, 5, 2)));
+        assert!(!plan.working_day(day(2026, 2, 17)) && plan.working_day(day(2026, 2, 18)));
+        let bad = GOOD.replace("deadline = \"25/10\"", "deadline = \"25/10\"\ndays_off = [\"30/02/2026\"]");
+        assert!(issues(&bad).iter().any(|(l, f, m)| *l == 11 && *f && m.contains("30/02/2026")), "{:?}", issues(&bad));
+        // As people read it.
+        assert_eq!(deadline_text(day(2024, 10, 25), day(2024, 10, 25), false), "25/10/2024");
+        assert_eq!(deadline_text(day(2025, 10, 25), day(2025, 10, 27), false), "25/10/2025, thứ Bảy: nhận đến hết thứ Hai 27/10/2025");
+        assert_eq!(deadline_text(day(2024, 4, 30), day(2024, 5, 2), false), "30/04/2024, ngày nghỉ: nhận đến hết thứ Năm 02/05/2024");
+        assert_eq!(
+            deadline_text(day(2026, 10, 25), day(2026, 10, 26), true),
+            "25/10/2026, Sunday: on time until the end of Monday 26/10/2026"
+        );
     }
 
     #[test]

@@ -25,7 +25,7 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
     let (a, t, r, rep) =
         (cov.column(AGENCY_CODE)?.str()?, cov.column(TASK_CODE)?.str()?, cov.column(ROLE)?.str()?, cov.column(REPORTED)?.bool()?);
     let unreported: Vec<usize> = (0..cov.height()).filter(|&i| rep.get(i) == Some(false)).collect();
-    let days_left = s.deadline.map(|d| (d - s.as_of).num_days());
+    let days_left = s.due_by.map(|d| (d - s.as_of).num_days());
     let gaps = super::run::has_gaps(&year.checked);
     // Late from the first day of the month a report gives alone: at least so many days.
     let by_month = year.norm.dated_by_month();
@@ -50,6 +50,7 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
             "year": cfg.year,
             "as_of": s.as_of.to_string(),
             "deadline": s.deadline.map(|d| d.to_string()),
+            "due_by": s.due_by.map(|d| d.to_string()),
             "days_left": days_left.filter(|_| !s.past_deadline),
             "expected": s.expected,
             "received": s.received,
@@ -68,8 +69,8 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
     } else {
         let en = cfg.lang == Lang::En;
         println!("{}", for_terminal(&super::run::summary_line(&cfg, &year.checked), 400));
-        if let (Some(deadline), Some(days_left), false) = (s.deadline, days_left, s.past_deadline) {
-            let deadline = deadline.format("%d/%m/%Y");
+        if let (Some(deadline), Some(due_by), Some(days_left), false) = (s.deadline, s.due_by, days_left, s.past_deadline) {
+            let deadline = crate::plan::deadline_text(deadline, due_by, en);
             println!(
                 "{}",
                 if en {

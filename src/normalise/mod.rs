@@ -628,7 +628,7 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
         }
         Some((DateRead::Date(d), _, _)) => Some(d),
         Some((DateRead::Month(y, m), written, (sheet, cell))) => {
-            let (date, detail) = month_date(y, m, &written, year, plan.deadline_for(year));
+            let (date, detail) = month_date(y, m, &written, year, plan.due_by(year));
             problems.push(Problem::at(&ing.rel, &sheet, cell, Kind::DatePartial, detail));
             date
         }

@@ -292,8 +292,10 @@ fn title_and_header(ws: &mut Worksheet, st: &Styles, title: &str, sub: &str, hea
 }
 
 fn year_line(cfg: &RunConfig) -> String {
-    let deadline =
-        cfg.plan.deadline_for(cfg.year).map_or("kế hoạch chưa quy định".to_string(), |d| d.format("%d/%m/%Y").to_string());
+    let deadline = match (cfg.plan.deadline_for(cfg.year), cfg.plan.due_by(cfg.year)) {
+        (Some(d), Some(due)) => crate::plan::deadline_text(d, due, false),
+        _ => "kế hoạch chưa quy định".to_string(),
+    };
     format!("Năm {} — {} (hạn nộp {deadline})", cfg.year, cfg.plan.province)
 }
 
@@ -330,7 +332,13 @@ fn summary(ws: &mut Worksheet, st: &Styles, cfg: &RunConfig, checked: &Checked) 
         ("Tỉnh", plan.province.clone()),
         ("Cơ quan đầu mối tổng hợp", coordinator.to_string()),
         ("Kỳ báo cáo", format!("Năm {}", cfg.year)),
-        ("Hạn nộp báo cáo", s.deadline.map_or("(kế hoạch chưa quy định)".to_string(), |d| d.format("%d/%m/%Y").to_string())),
+        (
+            "Hạn nộp báo cáo",
+            match (s.deadline, s.due_by) {
+                (Some(d), Some(due)) => crate::plan::deadline_text(d, due, false),
+                _ => "(kế hoạch chưa quy định)".to_string(),
+            },
+        ),
         ("Ngày kiểm tra", format!("{}{as_of_note}", s.as_of.format("%d/%m/%Y"))),
     ] {
         ws.write_string_with_format(r, 0, label, &st.text)?;

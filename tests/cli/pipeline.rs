@@ -3079,6 +3079,31 @@ fn a_workbook_of_the_year_s_parts_a_sheet_each_is_the_year_s_report_sent_on_its_
 }
 
 #[test]
+fn a_deadline_on_a_saturday_runs_to_the_monday_after() {
+    let env = Env::new();
+    let dir = env.year_dir(2025);
+    let header = ["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng"];
+    let row: &[&str] = &["1", "NV1", "Hội nghị", "Xong", "Hoàn thành"];
+    // 25/10/2025 is a Saturday: a report of Monday 27/10 is on time (it was two days late),
+    // one of the Tuesday a day late (it was three).
+    write_report(&dir.join("snv.xlsx"), &["SỞ NGOẠI VỤ", "Bắc Giang, ngày 27 tháng 10 năm 2025"], &header, &[row]);
+    write_report(&dir.join("svh.xlsx"), &["SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "Bắc Giang, ngày 28 tháng 10 năm 2025"], &header, &[row]);
+    env.run_year(2025, &["--as-of", "2025-11-20"]);
+    let completeness = env.csv(2025, "completeness.csv");
+    let got: Vec<[&str; 3]> =
+        pick(&completeness, ["agency_code", "verdict", "days_late"]).into_iter().filter(|c| ["SNV", "SVHTTDL"].contains(&c[0])).collect();
+    assert_eq!(got, [["SNV", "on_time", "0"], ["SVHTTDL", "late", "1"]]);
+    let summary = sheet(&env.workbook(2025), "Tổng hợp");
+    assert_eq!(row_with(&summary, "Hạn nộp báo cáo")[1], "25/10/2025, thứ Bảy: nhận đến hết thứ Hai 27/10/2025");
+    // On the Sunday, an agency yet to send is not yet late, and the days left count to the
+    // Monday.
+    let out = env.run(&["check", "--plan", "inputs/plans/bac-giang.toml", "--year", "2025", "--as-of", "2025-10-26"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Còn 1 ngày đến hạn nộp (25/10/2025, thứ Bảy: nhận đến hết thứ Hai 27/10/2025)"), "{text}");
+    assert!(text.contains("SCT Sở Công Thương — Chưa nộp (chưa đến hạn)"), "{text}");
+}
+
+#[test]
 fn an_agency_that_sent_only_its_mid_year_report_is_a_gap_past_the_deadline() {
     let env = Env::new();
     // Two agencies, a task each: both report on it, one only in its mid-year report.

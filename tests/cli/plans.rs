@@ -256,6 +256,42 @@ fn a_plan_s_content_areas_name_its_tasks() {
     assert!(!problems.iter().any(|p| p["kind"].starts_with("task_")), "{problems:?}");
 }
 
+/// Lai Châu's plan runs to 2025, the year of the reorganisation: its 2025 reports come from
+/// the departments that took over merged ones' duties, and none from the districts,
+/// abolished on 1/7/2025. (Before 0.20.0 a 2025 run expected the eight districts, Sở TT&TT
+/// and Sở KH&ĐT, all missing.)
+#[test]
+fn lai_chau_s_last_year_expects_the_agencies_of_2025() {
+    let env = Env::new();
+    let dir = env.root.join("inputs/lai-chau-vhdn-2021-2025/2025");
+    // A report still signed with the old name goes to its successor.
+    write_report(
+        &dir.join("stttt.xlsx"),
+        &["Đơn vị báo cáo: Sở Thông tin và Truyền thông", "Ngày báo cáo: 10/11/2025"],
+        &["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng"],
+        &[&["1", "Nội dung 1", "Tuyên truyền trên báo chí", "20 tin bài", "Hoàn thành"]],
+    );
+    let args = ["run", "--plan", "inputs/plans/lai-chau.toml", "--year", "2025", "--as-of", "2025-12-01"];
+    assert_ok(&env.run(&args), &args);
+    let completeness = read_csv(&env.root.join("outputs/lai-chau-vhdn-2021-2025/2025/completeness.csv"));
+    let expected: Vec<[&str; 2]> = pick(&completeness, ["agency_code", "verdict"]);
+    assert_eq!(
+        expected,
+        [
+            ["SVHTTDL", "missing"],
+            ["SNV", "missing"],
+            ["SKHCN", "on_time"],
+            ["SCT", "missing"],
+            ["STC", "missing"],
+            ["BLC", "missing"],
+            ["DPTTH", "missing"],
+            ["LHHN", "missing"]
+        ]
+    );
+    let problems = read_csv(&env.root.join("outputs/lai-chau-vhdn-2021-2025/2025/problems.csv"));
+    assert!(problems.iter().any(|p| p["file"] == "stttt.xlsx" && p["kind"] == "agency_renamed"), "{problems:?}");
+}
+
 /// A plan whose tasks are a section's lettered items (Lạng Sơn's "II.2.1.a"): an item's
 /// letter alone in the task column ("a", "b)", "Điểm c") is its task. Each was
 /// `task_unknown`.

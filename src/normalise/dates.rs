@@ -191,8 +191,17 @@ pub(super) fn title_span(t: &str, year: i32) -> Option<Span> {
         })
     };
     let first = |parts: &[&str]| parts.iter().filter_map(|p| at(p)).min();
+    // (Quarters listed after the first, "quý I, II và III": the year to the last of them.)
+    let listed_later = |at: usize| {
+        let mut words = key[at..].split(' ').skip(2);
+        words
+            .by_ref()
+            .take_while(|w| matches!(*w, "i" | "ii" | "iii" | "iv" | "1" | "2" | "3" | "4" | "va"))
+            .any(|w| matches!(w, "iii" | "iv" | "3" | "4"))
+    };
     let part = match (first(EARLY), first(LATER)) {
         (Some(e), Some(l)) if l < e => Some((Span::Later, l)),
+        (Some(e), _) if key[e..].starts_with("quy ") && listed_later(e) => Some((Span::Later, e)),
         (Some(e), _) => Some((Span::Early, e)),
         (None, Some(l)) => Some((Span::Later, l)),
         (None, None) => None,
@@ -524,6 +533,8 @@ mod tests {
             ("Kết quả thực hiện quý IV", Some(Later)),
             ("BÁO CÁO KẾT QUẢ 9 THÁNG ĐẦU NĂM 2024", Some(Later)),
             ("Báo cáo kết quả thực hiện cả năm 2024", Some(Later)),
+            ("BÁO CÁO KẾT QUẢ QUÝ I, II VÀ III NĂM 2024", Some(Later)),
+            ("Báo cáo kết quả quý I, II năm 2024", Some(Early)),
             // The part named first; the second half is what the mid-year report looks ahead to.
             ("BÁO CÁO SƠ KẾT 6 THÁNG ĐẦU NĂM VÀ PHƯƠNG HƯỚNG 6 THÁNG CUỐI NĂM 2024", Some(Early)),
             ("BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH NGOẠI GIAO VĂN HÓA NĂM 2024", Some(Year)),

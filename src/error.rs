@@ -83,6 +83,9 @@ pub enum Kind {
     /// A sheet dated in an earlier year than the reporting year, beside one dated in it
     /// (last year's report kept in the workbook): "{rows} {its date}".
     SheetDatedOtherYear,
+    /// A sheet titled with an earlier year than the reporting year, beside one titled with
+    /// it (last year's results kept beside this year's): "{rows} {that year}".
+    SheetTitledOtherYear,
     /// A sheet summing up the report by task, with no activity column, beside a sheet of the
     /// same tasks' activities: "{rows} {the activities' sheets}".
     SheetSummary,
@@ -215,6 +218,7 @@ impl Kind {
             SheetHidden => "sheet_hidden",
             SheetSummary => "sheet_summary",
             SheetDatedOtherYear => "sheet_dated_other_year",
+            SheetTitledOtherYear => "sheet_titled_other_year",
             SheetNoHeader => "sheet_no_header",
             CellsOutsideTable => "cells_outside_table",
             ColumnHidden => "column_hidden",
@@ -338,6 +342,12 @@ impl Kind {
                 let (n, date) = detail.split_once(' ').unwrap_or((detail, ""));
                 format!(
                     "trang là báo cáo của năm trước (ghi ngày {date}), bên trang báo cáo năm nay: không tổng hợp ({n} dòng); nếu là số liệu năm nay, sửa lại ngày của trang"
+                )
+            }
+            SheetTitledOtherYear => {
+                let (n, y) = detail.split_once(' ').unwrap_or((detail, ""));
+                format!(
+                    "trang có tiêu đề ghi năm {y}, bên trang báo cáo năm nay: là số liệu năm trước, không tổng hợp ({n} dòng); nếu là số liệu năm nay, sửa lại tiêu đề của trang"
                 )
             }
             SheetSummary => {
@@ -485,6 +495,10 @@ impl Kind {
             SheetDatedOtherYear => {
                 let (n, date) = detail.split_once(' ').unwrap_or((detail, ""));
                 format!("the sheet is an earlier year's report (dated {date}), beside this year's: not consolidated ({n} rows)")
+            }
+            SheetTitledOtherYear => {
+                let (n, y) = detail.split_once(' ').unwrap_or((detail, ""));
+                format!("the sheet is titled with {y}, an earlier year, beside this year's report: not consolidated ({n} rows)")
             }
             SheetSummary => {
                 let (n, sheets) = detail.split_once(' ').unwrap_or((detail, ""));

@@ -79,7 +79,7 @@ pub fn read(cfg: &RunConfig, tick: &(dyn Fn() + Sync)) -> anyhow::Result<Read> {
             | Kind::RowOtherYear
             | Kind::Duplicate => 1,
             Kind::SheetOtherYear | Kind::SheetGuidance | Kind::SheetHidden => p.detail.parse().unwrap_or(0),
-            Kind::SheetOtherAgency | Kind::SheetSummary | Kind::SheetDatedOtherYear => {
+            Kind::SheetOtherAgency | Kind::SheetSummary | Kind::SheetDatedOtherYear | Kind::SheetTitledOtherYear => {
                 p.detail.split(' ').next().and_then(|n| n.parse().ok()).unwrap_or(0)
             }
             _ => 0,

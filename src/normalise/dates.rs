@@ -225,7 +225,7 @@ pub(super) fn title_span(t: &str, year: i32) -> Option<Span> {
 
 /// Each sheet's span: that of its first title naming a part of the year, else the year's
 /// where a title names it; with the line and its cell.
-fn sheet_span(sheet: &SheetData, year: i32) -> Option<(Span, String, String)> {
+pub(super) fn sheet_span(sheet: &SheetData, year: i32) -> Option<(Span, String, String)> {
     let mut whole = None;
     for tc in &sheet.top {
         let Cell::Text(t) = &tc.cell else { continue };

@@ -562,6 +562,35 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
             }
         }
     }
+    // A sheet titled with an earlier year ("KẾT QUẢ THỰC HIỆN NĂM 2023") beside one titled
+    // with the reporting year, and dated in no later year: last year's results kept
+    // beside this year's report. Left out and listed; before, its rows were this year's.
+    if sheets.len() > 1 && sheets.iter().any(|&i| dates::sheet_span(&wb.sheets[i], year).is_some()) {
+        let older: Vec<(usize, i32)> = sheets
+            .iter()
+            .filter(|&&i| {
+                let dated = find_date(&[&wb.sheets[i]]).and_then(|(read, _, _)| match read {
+                    DateRead::Date(d) => Some(d.year()),
+                    DateRead::Month(y, _) => Some(y),
+                    _ => None,
+                });
+                dates::sheet_span(&wb.sheets[i], year).is_none() && dated.is_none_or(|y| y < year)
+            })
+            .filter_map(|&i| title_other_year(&[&wb.sheets[i]], year).map(|(_, _, y)| (i, y)))
+            .collect();
+        for (i, y) in older {
+            let sheet = &wb.sheets[i];
+            left_out += sheet.rows.len();
+            problems.push(Problem::at(
+                &ing.rel,
+                &sheet.name,
+                String::new(),
+                Kind::SheetTitledOtherYear,
+                format!("{} {y}", sheet.rows.len()),
+            ));
+            sheets.retain(|&j| j != i);
+        }
+    }
     // A sheet with rows like the report's but no header (a page of the table carried on
     // to a sheet of its own): not read, and listed, not passed over in silence.
     for (i, sheet) in wb.sheets.iter().enumerate() {

@@ -1865,6 +1865,47 @@ fn last_year_s_sheet_kept_beside_this_year_s_is_left_out_by_its_date() {
 }
 
 #[test]
+fn last_year_s_results_kept_beside_this_year_s_are_left_out_by_their_title() {
+    let env = Env::new();
+    let header = ["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng", "Kinh phí (triệu đồng)"];
+    let sheet = |lines: &[&str], activity: &str| {
+        let mut cells = grid(&lines.iter().map(std::slice::from_ref).collect::<Vec<_>>());
+        cells.extend(grid(&[&header, &["1", "NV1", activity, "300 người", "Hoàn thành", "20"]]));
+        cells
+    };
+    // A sheet of last year's results for comparison, titled with its year and undated: its
+    // rows were this year's activities, its money in this year's total.
+    let sheets = [
+        (
+            "Báo cáo",
+            sheet(
+                &["SỞ NGOẠI VỤ", "Bắc Giang, ngày 20 tháng 10 năm 2024", "BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH NĂM 2024"],
+                "Hội nghị năm nay",
+            ),
+        ),
+        ("So sánh", sheet(&["KẾT QUẢ THỰC HIỆN NĂM 2023"], "Hội nghị năm trước")),
+    ];
+    write_sheets(&env.year_dir(2024).join("snv.xlsx"), &sheets);
+    // A sheet titled with last year alone in its workbook is the report still, flagged.
+    write_report(
+        &env.year_dir(2024).join("sct.xlsx"),
+        &["SỞ CÔNG THƯƠNG", "Bắc Giang, ngày 20 tháng 10 năm 2024", "BÁO CÁO KẾT QUẢ THỰC HIỆN NĂM 2023"],
+        &header,
+        &[&["1", "NV4", "Hội chợ", "1 hội chợ", "Hoàn thành", "5"]],
+    );
+    env.run_year(2024, &[]);
+    let rows = env.csv(2024, "rows.csv");
+    assert_eq!(pick(&rows, ["agency_code", "activity"]), [["SCT", "Hội chợ"], ["SNV", "Hội nghị năm nay"]]);
+    let problems = env.csv(2024, "problems.csv");
+    let found: Vec<[&str; 4]> =
+        pick(&problems, ["file", "sheet", "kind", "detail"]).into_iter().filter(|p| p[2].contains("other_year")).collect();
+    assert_eq!(found, [["sct.xlsx", "Sheet1", "title_other_year", "2023"], ["snv.xlsx", "So sánh", "sheet_titled_other_year", "1 2023"]]);
+    let files = env.csv(2024, "files.csv");
+    let snv = files.iter().find(|f| f["file"] == "snv.xlsx").unwrap();
+    assert_eq!((snv["rows_read"].as_str(), snv["rows_accepted"].as_str()), ("2", "1"));
+}
+
+#[test]
 fn subtotals_named_by_their_task_and_the_total_s_split_by_source_are_no_activities() {
     let env = Env::new();
     write_report(

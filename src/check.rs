@@ -342,6 +342,7 @@ pub fn check(plan: &Plan, year: i32, as_of: NaiveDate, norm: &Normalised) -> Pol
                         | crate::error::Kind::BudgetOfTask
                         | crate::error::Kind::ContinuedRow
                         | crate::error::Kind::ReportPart
+                        | crate::error::Kind::ReportPeriodPart
                 )
             })
             .count(),

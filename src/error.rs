@@ -53,6 +53,9 @@ pub enum Kind {
     /// The same bytes as another file of the same agency (sent or saved twice).
     SameFile,
     ReportPart,
+    /// Another part of the year than the agency's other files (quarterly reports sent
+    /// apart, "Quý I" beside "Quý II"): "{the file used}".
+    ReportPeriodPart,
     DateMissing,
     DateUnreadable,
     DateOtherYear,
@@ -201,6 +204,7 @@ impl Kind {
             Superseded => "superseded",
             SameFile => "same_file",
             ReportPart => "report_part",
+            ReportPeriodPart => "report_period_part",
             DateMissing => "date_missing",
             DateUnreadable => "date_unreadable",
             DateOtherYear => "date_other_year",
@@ -293,6 +297,7 @@ impl Kind {
             Superseded => format!("đã có báo cáo mới hơn của cùng đơn vị ({detail}): dùng bản mới"),
             SameFile => format!("tệp giống hệt {detail} (cùng nội dung, cùng mã SHA-256): chỉ tính một lần"),
             ReportPart => format!("cùng đơn vị với {detail} nhưng báo cáo các nhiệm vụ khác: là một phần của báo cáo, tổng hợp cả hai tệp"),
+            ReportPeriodPart => format!("cùng đơn vị với {detail}, báo cáo một phần khác của năm (quý, 6 tháng): tổng hợp các tệp, ngày nhận là ngày của phần sau cùng"),
             DateMissing => "không có ngày báo cáo: không đánh giá được đúng hạn; ghi \"Ngày báo cáo: dd/mm/yyyy\"".into(),
             DateUnreadable => format!("ngày \"{detail}\" không đọc được hoặc không có thật: ghi theo dạng dd/mm/yyyy"),
             DateFuture => format!(
@@ -461,6 +466,7 @@ impl Kind {
             Superseded => format!("a later report from the same agency exists ({detail})"),
             SameFile => format!("the same bytes as {detail}: counted once"),
             ReportPart => format!("same agency as {detail}, on other tasks: a part of its report, both consolidated"),
+            ReportPeriodPart => format!("same agency as {detail}, on another part of the year (a quarter, a half): all consolidated, received on the last part's day"),
             DateMissing => "no report date".into(),
             DateUnreadable => format!("date \"{detail}\" unreadable or impossible"),
             DateGuessed => format!("a date written incompletely or wrongly ({detail}): read as the likeliest date"),

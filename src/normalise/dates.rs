@@ -167,6 +167,17 @@ pub(super) enum Span {
 /// Not a sentence, a labelled line or an item of a report typed as lines ("- Kết quả quý I:
 /// …").
 pub(super) fn title_span(t: &str, year: i32) -> Option<Span> {
+    let (_, last, part) = title_period(t, year)?;
+    Some(match (part, last) {
+        (false, _) => Span::Year,
+        (true, ..=6) => Span::Early,
+        (true, _) => Span::Later,
+    })
+}
+
+/// The months a title line covers, first and last, and whether it names a part of the year
+/// (not the year alone): as `title_span` reads it.
+pub(super) fn title_period(t: &str, year: i32) -> Option<(u32, u32, bool)> {
     const EARLY: &[&str] = &["6 thang dau nam", "sau thang dau nam", "quy i", "quy ii", "quy 1", "quy 2"];
     const LATER: &[&str] =
         &["quy iii", "quy iv", "quy 3", "quy 4", "6 thang cuoi nam", "sau thang cuoi nam", "9 thang", "chin thang", "ca nam"];
@@ -191,28 +202,41 @@ pub(super) fn title_span(t: &str, year: i32) -> Option<Span> {
         })
     };
     let first = |parts: &[&str]| parts.iter().filter_map(|p| at(p)).min();
-    // (Quarters listed after the first, "quý I, II và III": the year to the last of them.)
-    let listed_later = |at: usize| {
-        let mut words = key[at..].split(' ').skip(2);
-        words
-            .by_ref()
-            .take_while(|w| matches!(*w, "i" | "ii" | "iii" | "iv" | "1" | "2" | "3" | "4" | "va"))
-            .any(|w| matches!(w, "iii" | "iv" | "3" | "4"))
+    let at = match (first(EARLY), first(LATER)) {
+        (Some(e), Some(l)) => Some(e.min(l)),
+        (e, l) => e.or(l),
     };
-    let part = match (first(EARLY), first(LATER)) {
-        (Some(e), Some(l)) if l < e => Some((Span::Later, l)),
-        (Some(e), _) if key[e..].starts_with("quy ") && listed_later(e) => Some((Span::Later, e)),
-        (Some(e), _) => Some((Span::Early, e)),
-        (None, Some(l)) => Some((Span::Later, l)),
-        (None, None) => None,
+    // The months of the part named at `at`: a quarter, and the quarters listed after it
+    // ("quý I, II và III": the year to the last of them, as nine months are).
+    let months = |at: usize| -> (u32, u32) {
+        let mut words = key[at..].split(' ');
+        let quarter = |w: &str| match w {
+            "i" | "1" => Some(1),
+            "ii" | "2" => Some(2),
+            "iii" | "3" => Some(3),
+            "iv" | "4" => Some(4),
+            _ => None,
+        };
+        match (words.next(), words.next()) {
+            (Some("quy"), Some(q)) => {
+                let first = quarter(q).unwrap_or(1);
+                let last = words.take_while(|w| quarter(w).is_some() || *w == "va").filter_map(quarter).fold(first, u32::max);
+                (first * 3 - 2, last * 3)
+            }
+            (Some("6" | "sau"), _) if key[at..].starts_with("6 thang cuoi") || key[at..].starts_with("sau thang cuoi") => (7, 12),
+            (Some("6" | "sau"), _) => (1, 6),
+            (Some("9" | "chin"), _) => (1, 9),
+            _ => (1, 12),
+        }
     };
     let this_year = year.to_string();
-    if let Some((span, at)) = part {
+    if let Some(at) = at {
         // ("… quý II/2024": the year right after the part; another year's part is not this
         // year's.)
         let after = key[at..].split(' ').find(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()));
         if after.is_none_or(|y| y == this_year) {
-            return Some(span);
+            let (first, last) = months(at);
+            return Some((first, last, true));
         }
     }
     let words: Vec<&str> = std::iter::once("").chain(key.split(' ')).collect();
@@ -220,7 +244,28 @@ pub(super) fn title_span(t: &str, year: i32) -> Option<Span> {
         let date = w[0] == "thang" || (!w[0].is_empty() && w[0].bytes().all(|b| b.is_ascii_digit()));
         w[1] == "nam" && w[2] == this_year && !date && !matches!(w[0], "den" | "tu")
     });
-    named.then_some(Span::Year)
+    named.then_some((1, 12, false))
+}
+
+/// The months a report's sheets cover, first and last: those their titles give (the year,
+/// where one names the year alone), across its sheets.
+pub(super) fn report_period(sheets: &[&SheetData], year: i32) -> Option<(u32, u32)> {
+    let sheet_period = |sheet: &SheetData| {
+        let periods = sheet.top.iter().filter_map(|tc| match &tc.cell {
+            Cell::Text(t) => title_period(t, year),
+            _ => None,
+        });
+        // (As `sheet_span`: the first naming a part, else the year.)
+        let mut whole = None;
+        for (first, last, part) in periods {
+            if part {
+                return Some((first, last));
+            }
+            whole = whole.or(Some((first, last)));
+        }
+        whole
+    };
+    sheets.iter().filter_map(|s| sheet_period(s)).reduce(|(a, b), (c, d)| (a.min(c), b.max(d)))
 }
 
 /// Each sheet's span: that of its first title naming a part of the year, else the year's
@@ -547,6 +592,18 @@ mod tests {
             ("- Kết quả quý III: 2 hội nghị", None),
         ] {
             assert_eq!(title_span(t, 2024), want, "{t:?}");
+        }
+        // The months each covers.
+        for (t, months) in [
+            ("Báo cáo kết quả quý II/2024", (4, 6)),
+            ("BÁO CÁO KẾT QUẢ QUÝ IV NĂM 2024", (10, 12)),
+            ("BÁO CÁO KẾT QUẢ QUÝ I, II VÀ III NĂM 2024", (1, 9)),
+            ("BÁO CÁO SƠ KẾT 6 THÁNG ĐẦU NĂM 2024", (1, 6)),
+            ("Báo cáo kết quả 6 tháng cuối năm 2024", (7, 12)),
+            ("BÁO CÁO KẾT QUẢ 9 THÁNG ĐẦU NĂM 2024", (1, 9)),
+            ("BÁO CÁO KẾT QUẢ NĂM 2024", (1, 12)),
+        ] {
+            assert_eq!(title_period(t, 2024).map(|(a, b, _)| (a, b)), Some(months), "{t:?}");
         }
     }
 

@@ -182,6 +182,11 @@ pub struct Draft {
     tasks: std::collections::BTreeSet<String>,
     /// The tasks its rows report on besides their own (`Row::also`).
     also: std::collections::BTreeSet<String>,
+    /// The months its title gives it, first and last ("Quý II": 4 to 6; the year: 1 to 12):
+    /// a file of another part of the year than the agency's others is a part of its report.
+    period: Option<(u32, u32)>,
+    /// Whether it is one of several such parts, all used: received on the last part's day.
+    period_part: bool,
 }
 
 /// Longest text kept from one cell (a spreadsheet cell holds at most 32,767 characters).
@@ -374,6 +379,17 @@ fn received_dates(
             }
         }
     }
+    // Of a report sent a part of the year at a time (quarterly reports, no report of the
+    // year), the last part's day: the year's report was not whole before it.
+    let mut last_parts: BTreeMap<String, (NaiveDate, String)> = BTreeMap::new();
+    for d in drafts.iter().filter(|d| d.period_part && d.record.outcome == Outcome::Accepted) {
+        let (Some(code), Some(date)) = (&d.record.agency_code, d.record.report_date) else { continue };
+        let e = last_parts.entry(code.clone()).or_insert((date, d.record.file.clone()));
+        if date > e.0 {
+            *e = (date, d.record.file.clone());
+        }
+    }
+    from_files.extend(last_parts);
     let mut received: BTreeMap<String, NaiveDate> = from_files.iter().map(|(c, (d, _))| (c.clone(), *d)).collect();
     let mut register_only = BTreeMap::new();
     if let Some((name, reg)) = register {
@@ -428,6 +444,8 @@ fn skipped(ing: &Ingested, kind: Kind, detail: &str) -> Draft {
         duplicates: Vec::new(),
         tasks: Default::default(),
         also: Default::default(),
+        period: None,
+        period_part: false,
     }
 }
 
@@ -635,6 +653,7 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
     // likeliest date, said so.
     // A workbook of the year's parts, a sheet each with its own date: the latest.
     let report: Vec<&SheetData> = sheets.iter().map(|&i| &wb.sheets[i]).collect();
+    let period = dates::report_period(&report, year);
     let found = latest_part_date(&report, year).or_else(|| find_date(&by_report)).map(|(read, written, at)| {
         let guess = (read == DateRead::Bad).then(|| values::date_guess(&written, year, plan.deadline_for(year))).flatten();
         match guess {
@@ -872,6 +891,8 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
         duplicates: Vec::new(),
         tasks: Default::default(),
         also: Default::default(),
+        period,
+        period_part: false,
     }
 }
 
@@ -3139,9 +3160,24 @@ fn supersede(drafts: &mut [Draft]) {
             d.piece.as_ref().map(|p| p.activities().iter().map(|a| fold(a)).filter(|a| !a.is_empty()).collect()).unwrap_or_default()
         };
         let mut activities = activities_of(&drafts[idxs[0]]);
+        // The parts of the year the files used cover: a file of another part (quarterly
+        // reports sent apart, "Quý I", "Quý II", "Quý III", and no report of the year) is a
+        // part of the report too (each was taken for an earlier version of the latest, its
+        // activities dropped).
+        let mut periods = vec![drafts[idxs[0]].period];
         for &i in &idxs[1..] {
             let its = activities_of(&drafts[i]);
             let d = &mut drafts[i];
+            let apart = |p: &Option<(u32, u32)>| match (p, d.period) {
+                (Some((a, b)), Some((c, e))) => *b < c || e < *a,
+                _ => false,
+            };
+            if periods.iter().all(apart) {
+                periods.push(d.period);
+                d.period_part = true;
+                d.problems.push(Problem::file(&d.record.file, Kind::ReportPeriodPart, kept.clone()));
+                continue;
+            }
             // (Not a part-year report beside the year's: another report, not a part of it.)
             if !tasks.is_empty()
                 && !d.tasks.is_empty()
@@ -3164,6 +3200,7 @@ fn supersede(drafts: &mut [Draft]) {
             d.piece = None;
             d.duplicates.clear();
         }
+        drafts[idxs[0]].period_part = periods.len() > 1;
     }
 }
 
@@ -3487,6 +3524,8 @@ mod tests {
             duplicates: Vec::new(),
             tasks: Default::default(),
             also: Default::default(),
+            period: None,
+            period_part: false,
         };
         let found = drop_duplicates(&mut d);
         assert_eq!(d.rows.iter().map(|r| r.row).collect::<Vec<_>>(), [4, 5, 7, 8]);

@@ -3145,6 +3145,58 @@ fn a_deadline_on_a_saturday_runs_to_the_monday_after() {
 }
 
 #[test]
+fn quarterly_reports_sent_apart_are_parts_of_the_year_s_report() {
+    let env = Env::new();
+    let dir = env.year_dir(2024);
+    let header = ["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng"];
+    let report = |name: &str, agency: &str, date: &str, title: &str, activity: &str| {
+        write_report(&dir.join(name), &[agency, date, title], &header, &[&["1", "NV1", activity, "Xong", "Hoàn thành"]]);
+    };
+    // Three quarters, no report of the year: each quarter's work is the year's (the first
+    // two were taken for earlier versions of the third, their activities dropped); received
+    // when the last part was.
+    report("snv-q1.xlsx", "SỞ NGOẠI VỤ", "Bắc Giang, ngày 20 tháng 3 năm 2024", "BÁO CÁO KẾT QUẢ QUÝ I NĂM 2024", "Hội nghị");
+    report("snv-q2.xlsx", "SỞ NGOẠI VỤ", "Bắc Giang, ngày 20 tháng 6 năm 2024", "BÁO CÁO KẾT QUẢ QUÝ II NĂM 2024", "Tập huấn");
+    report("snv-q3.xlsx", "SỞ NGOẠI VỤ", "Bắc Giang, ngày 28 tháng 10 năm 2024", "BÁO CÁO KẾT QUẢ QUÝ III NĂM 2024", "Đón đoàn");
+    // Beside the year's report a quarter's is an earlier report, as before.
+    let svh = "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH";
+    report("svh-q2.xlsx", svh, "Bắc Giang, ngày 20 tháng 6 năm 2024", "BÁO CÁO KẾT QUẢ QUÝ II NĂM 2024", "Liên hoan");
+    report("svh-nam.xlsx", svh, "Bắc Giang, ngày 18 tháng 10 năm 2024", "BÁO CÁO KẾT QUẢ NĂM 2024", "Triển lãm");
+    // Two quarters of the first half alone: the mid-year report, received on the second's day.
+    report("sct-q1.xlsx", "SỞ CÔNG THƯƠNG", "Bắc Giang, ngày 20 tháng 3 năm 2024", "BÁO CÁO KẾT QUẢ QUÝ I NĂM 2024", "Hội chợ");
+    report("sct-q2.xlsx", "SỞ CÔNG THƯƠNG", "Bắc Giang, ngày 20 tháng 6 năm 2024", "BÁO CÁO KẾT QUẢ QUÝ II NĂM 2024", "Xúc tiến");
+    env.run_year(2024, &[]);
+    let files = env.csv(2024, "files.csv");
+    assert_eq!(
+        pick(&files, ["file", "outcome"]),
+        [
+            ["sct-q1.xlsx", "accepted"],
+            ["sct-q2.xlsx", "accepted"],
+            ["snv-q1.xlsx", "accepted"],
+            ["snv-q2.xlsx", "accepted"],
+            ["snv-q3.xlsx", "accepted"],
+            ["svh-nam.xlsx", "accepted"],
+            ["svh-q2.xlsx", "superseded"]
+        ]
+    );
+    let problems = env.csv(2024, "problems.csv");
+    let parts: Vec<[&str; 2]> = pick(&problems, ["file", "kind"]).into_iter().filter(|p| p[1] == "report_period_part").collect();
+    assert_eq!(
+        parts,
+        [["sct-q1.xlsx", "report_period_part"], ["snv-q1.xlsx", "report_period_part"], ["snv-q2.xlsx", "report_period_part"]]
+    );
+    let completeness = env.csv(2024, "completeness.csv");
+    let got: Vec<[&str; 4]> = pick(&completeness, ["agency_code", "verdict", "received_date", "days_late"])
+        .into_iter()
+        .filter(|c| ["SNV", "SVHTTDL", "SCT"].contains(&c[0]))
+        .collect();
+    assert_eq!(
+        got,
+        [["SNV", "late", "2024-10-28", "3"], ["SVHTTDL", "on_time", "2024-10-18", "0"], ["SCT", "part_year", "2024-06-20", ""]]
+    );
+}
+
+#[test]
 fn an_agency_that_sent_only_its_mid_year_report_is_a_gap_past_the_deadline() {
     let env = Env::new();
     // Two agencies, a task each: both report on it, one only in its mid-year report.

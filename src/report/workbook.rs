@@ -343,6 +343,8 @@ fn summary(ws: &mut Worksheet, st: &Styles, cfg: &RunConfig, checked: &Checked) 
     ] {
         ws.write_string_with_format(r, 0, label, &st.text)?;
         ws.merge_range(r, 1, r, 2, &value, &st.text)?;
+        // (A deadline on a day off says until when over two lines.)
+        fit(ws, r, &[(&value, 30.0)])?;
         r += 1;
     }
 

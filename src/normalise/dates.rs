@@ -165,18 +165,25 @@ pub(super) enum Span {
 /// "… phương hướng 6 tháng đầu năm 2025", the next year's, names no part of this one); else
 /// the reporting year, after "năm" as a title names it (not a date's or the plan's span).
 /// Not a sentence, a labelled line or an item of a report typed as lines ("- Kết quả quý I:
-/// …").
-pub(super) fn title_span(t: &str, year: i32) -> Option<Span> {
+/// …"). (Read with its months by `title_period`.)
+#[cfg(test)]
+fn title_span(t: &str, year: i32) -> Option<Span> {
     let (_, last, part) = title_period(t, year)?;
-    Some(match (part, last) {
+    Some(span_of(last, part))
+}
+
+/// The span of a title whose period ends with month `last`: the year where it names no
+/// part; else the first half or before it, or later.
+fn span_of(last: u32, part: bool) -> Span {
+    match (part, last) {
         (false, _) => Span::Year,
         (true, ..=6) => Span::Early,
         (true, _) => Span::Later,
-    })
+    }
 }
 
 /// The months a title line covers, first and last, and whether it names a part of the year
-/// (not the year alone): as `title_span` reads it.
+/// (not the year alone), read as `title_span` says.
 pub(super) fn title_period(t: &str, year: i32) -> Option<(u32, u32, bool)> {
     const EARLY: &[&str] = &["6 thang dau nam", "sau thang dau nam", "quy i", "quy ii", "quy 1", "quy 2"];
     const LATER: &[&str] =
@@ -250,34 +257,31 @@ pub(super) fn title_period(t: &str, year: i32) -> Option<(u32, u32, bool)> {
 /// The months a report's sheets cover, first and last: those their titles give (the year,
 /// where one names the year alone), across its sheets.
 pub(super) fn report_period(sheets: &[&SheetData], year: i32) -> Option<(u32, u32)> {
-    let sheet_period = |sheet: &SheetData| {
-        let periods = sheet.top.iter().filter_map(|tc| match &tc.cell {
-            Cell::Text(t) => title_period(t, year),
-            _ => None,
-        });
-        // (As `sheet_span`: the first naming a part, else the year.)
-        let mut whole = None;
-        for (first, last, part) in periods {
-            if part {
-                return Some((first, last));
-            }
-            whole = whole.or(Some((first, last)));
-        }
-        whole
-    };
-    sheets.iter().filter_map(|s| sheet_period(s)).reduce(|(a, b), (c, d)| (a.min(c), b.max(d)))
+    sheets.iter().filter_map(|s| sheet_span(s, year)).map(|t| t.months).reduce(|(a, b), (c, d)| (a.min(c), b.max(d)))
+}
+
+/// A sheet's title as it places the sheet in the year.
+pub(super) struct SheetTitle {
+    pub span: Span,
+    /// First and last month.
+    pub months: (u32, u32),
+    pub cell: String,
+    pub line: String,
 }
 
 /// Each sheet's span: that of its first title naming a part of the year, else the year's
-/// where a title names it; with the line and its cell.
-pub(super) fn sheet_span(sheet: &SheetData, year: i32) -> Option<(Span, String, String)> {
+/// where a title names it; with its months, the line and its cell.
+pub(super) fn sheet_span(sheet: &SheetData, year: i32) -> Option<SheetTitle> {
     let mut whole = None;
     for tc in &sheet.top {
         let Cell::Text(t) = &tc.cell else { continue };
-        match title_span(t, year) {
-            Some(span @ (Span::Early | Span::Later)) => return Some((span, a1(tc.row, tc.col), tidy(t))),
-            Some(Span::Year) if whole.is_none() => whole = Some((Span::Year, a1(tc.row, tc.col), tidy(t))),
-            _ => {}
+        let Some((first, last, part)) = title_period(t, year) else { continue };
+        if part || whole.is_none() {
+            let title = SheetTitle { span: span_of(last, part), months: (first, last), cell: a1(tc.row, tc.col), line: tidy(t) };
+            if part {
+                return Some(title);
+            }
+            whole = Some(title);
         }
     }
     whole
@@ -296,8 +300,8 @@ pub(super) fn title_part_year(sheets: &[&SheetData], year: i32) -> Option<(Strin
     let mut early = None;
     for sheet in sheets {
         match sheet_span(sheet, year) {
-            Some((Span::Later | Span::Year, _, _)) => return None,
-            Some((Span::Early, cell, line)) if early.is_none() => early = Some((sheet.name.clone(), cell, line)),
+            Some(SheetTitle { span: Span::Later | Span::Year, .. }) => return None,
+            Some(SheetTitle { span: Span::Early, cell, line, .. }) if early.is_none() => early = Some((sheet.name.clone(), cell, line)),
             _ => {}
         }
     }
@@ -311,11 +315,12 @@ pub(super) fn title_part_year(sheets: &[&SheetData], year: i32) -> Option<(Strin
 /// first quarter's day, before 0.20.0.) None where fewer than two sheets are titled, or
 /// fewer than two have a date.
 pub(super) fn latest_part_date(sheets: &[&SheetData], year: i32) -> Option<(DateRead, String, (String, String))> {
-    let titled: Vec<&SheetData> = sheets.iter().copied().filter(|s| sheet_span(s, year).is_some()).collect();
-    if titled.len() < 2 || titled.iter().all(|s| sheet_span(s, year).is_some_and(|(span, _, _)| span == Span::Year)) {
+    let titled: Vec<(&SheetData, Span)> = sheets.iter().filter_map(|&s| sheet_span(s, year).map(|t| (s, t.span))).collect();
+    if titled.len() < 2 || titled.iter().all(|(_, span)| *span == Span::Year) {
         return None;
     }
-    let dated: Vec<_> = titled.iter().filter_map(|s| find_date(&[*s])).filter(|(read, _, _)| matches!(read, DateRead::Date(_))).collect();
+    let dated: Vec<_> =
+        titled.iter().filter_map(|(s, _)| find_date(&[*s])).filter(|(read, _, _)| matches!(read, DateRead::Date(_))).collect();
     if dated.len() < 2 {
         return None;
     }

@@ -420,6 +420,16 @@ fn received_dates(
     (received, register_only)
 }
 
+/// A sheet's own date, where it has one: its year, and the day as written (or the month,
+/// its day left blank).
+fn sheet_date(sheet: &SheetData) -> Option<(i32, String)> {
+    find_date(&[sheet]).and_then(|(read, written, _)| match read {
+        DateRead::Date(d) => Some((d.year(), d.format("%d/%m/%Y").to_string())),
+        DateRead::Month(y, _) => Some((y, tidy(&written))),
+        _ => None,
+    })
+}
+
 fn skipped(ing: &Ingested, kind: Kind, detail: &str) -> Draft {
     Draft {
         record: FileRecord {
@@ -557,17 +567,7 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
     // (2)"). Left out and listed; before, its rows were this year's, and its date the
     // report's.
     if sheets.len() > 1 {
-        let dated: Vec<(usize, Option<(i32, String)>)> = sheets
-            .iter()
-            .map(|&i| {
-                let y = find_date(&[&wb.sheets[i]]).and_then(|(read, written, _)| match read {
-                    DateRead::Date(d) => Some((d.year(), d.format("%d/%m/%Y").to_string())),
-                    DateRead::Month(y, _) => Some((y, tidy(&written))),
-                    _ => None,
-                });
-                (i, y)
-            })
-            .collect();
+        let dated: Vec<(usize, Option<(i32, String)>)> = sheets.iter().map(|&i| (i, sheet_date(&wb.sheets[i]))).collect();
         if dated.iter().any(|(_, y)| y.as_ref().is_some_and(|(y, _)| (year..=year + 1).contains(y))) {
             for (i, y) in &dated {
                 if let Some((_, date)) = y.as_ref().filter(|(y, _)| *y < year) {
@@ -586,14 +586,7 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
     if sheets.len() > 1 && sheets.iter().any(|&i| dates::sheet_span(&wb.sheets[i], year).is_some()) {
         let older: Vec<(usize, i32)> = sheets
             .iter()
-            .filter(|&&i| {
-                let dated = find_date(&[&wb.sheets[i]]).and_then(|(read, _, _)| match read {
-                    DateRead::Date(d) => Some(d.year()),
-                    DateRead::Month(y, _) => Some(y),
-                    _ => None,
-                });
-                dates::sheet_span(&wb.sheets[i], year).is_none() && dated.is_none_or(|y| y < year)
-            })
+            .filter(|&&i| dates::sheet_span(&wb.sheets[i], year).is_none() && sheet_date(&wb.sheets[i]).is_none_or(|(y, _)| y < year))
             .filter_map(|&i| title_other_year(&[&wb.sheets[i]], year).map(|(_, _, y)| (i, y)))
             .collect();
         for (i, y) in older {
@@ -649,11 +642,11 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
         }
         None => find_agency(index, wb, &sheets, &ing.rel),
     };
-    // A day and month with no year ("20/10"), or the month first ("10/20/2024"): the
-    // likeliest date, said so.
-    // A workbook of the year's parts, a sheet each with its own date: the latest.
     let report: Vec<&SheetData> = sheets.iter().map(|&i| &wb.sheets[i]).collect();
     let period = dates::report_period(&report, year);
+    // A workbook of the year's parts, a sheet each with its own date: the latest. A day and
+    // month with no year ("20/10"), or the month first ("10/20/2024"): the likeliest date,
+    // said so.
     let found = latest_part_date(&report, year).or_else(|| find_date(&by_report)).map(|(read, written, at)| {
         let guess = (read == DateRead::Bad).then(|| values::date_guess(&written, year, plan.deadline_for(year))).flatten();
         match guess {

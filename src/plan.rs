@@ -14,26 +14,41 @@ use toml::Spanned;
 use crate::error::PlanError;
 use crate::text::fold;
 
-/// A day and month, the same each year ("25/10").
+/// A day and month, the same each year ("25/10"), in the year reported on or, for a report
+/// due after its year ends, the next ("15/01 năm sau").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DayMonth {
     pub day: u32,
     pub month: u32,
+    /// Due in the year after the one reported on ("trước ngày 15/01 năm sau").
+    pub next_year: bool,
 }
 
 impl DayMonth {
-    /// Parses "25/10" (day first, as Vietnamese documents write it).
+    /// Parses "25/10" (day first, as Vietnamese documents write it), and "15/01 năm sau"
+    /// (or "15/01 next year") for a day of the year after the one reported on.
     pub fn parse(s: &str) -> Option<DayMonth> {
-        let (d, m) = s.trim().split_once(['/', '-', '.'])?;
+        let s = s.trim();
+        // (The day and month are figures: the words after them, if any, start at the first
+        // letter.)
+        let at = s.find(char::is_alphabetic).unwrap_or(s.len());
+        let (date, words) = s.split_at(at);
+        let next_year = match fold(words).as_str() {
+            "" => false,
+            "nam sau" | "cua nam sau" | "nam tiep theo" | "nam ke tiep" | "next year" | "the next year" => true,
+            _ => return None,
+        };
+        let (d, m) = date.trim().trim_end_matches(['/', '-', '.', ',']).split_once(['/', '-', '.'])?;
         let day: u32 = d.trim().parse().ok()?;
         let month: u32 = m.trim().parse().ok()?;
         // 2024 is a leap year, so 29/02 is accepted here and moved to 28/02 in other years.
         NaiveDate::from_ymd_opt(2024, month, day)?;
-        Some(DayMonth { day, month })
+        Some(DayMonth { day, month, next_year })
     }
 
-    /// The deadline's date in a given year.
+    /// The deadline's date for the report on a given year.
     pub fn in_year(self, year: i32) -> NaiveDate {
+        let year = year + i32::from(self.next_year);
         NaiveDate::from_ymd_opt(year, self.month, self.day)
             .or_else(|| NaiveDate::from_ymd_opt(year, self.month, self.day - 1))
             .expect("validated day/month")
@@ -42,7 +57,7 @@ impl DayMonth {
 
 impl std::fmt::Display for DayMonth {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{:02}/{:02}", self.day, self.month)
+        write!(f, "{:02}/{:02}{}", self.day, self.month, if self.next_year { " năm sau" } else { "" })
     }
 }
 
@@ -587,17 +602,19 @@ pub fn check_text(text: &str, path: &Path) -> Checked {
         }
     };
     let deadline = match &raw.plan.deadline {
-        Some(d) => match DayMonth::parse(d.get_ref()) {
-            Some(dm) => Some(dm),
-            None => {
-                issues.push(PlanIssue {
+        Some(d) => {
+            match DayMonth::parse(d.get_ref()) {
+                Some(dm) => Some(dm),
+                None => {
+                    issues.push(PlanIssue {
                     line: lines.of(d.span().start),
                     fatal: true,
-                    message: format!("hạn nộp \"{}\" không phải ngày/tháng hợp lệ (ví dụ \"25/10\")", d.get_ref()),
+                    message: format!("hạn nộp \"{}\" không phải ngày/tháng hợp lệ (ví dụ \"25/10\"; \"15/01 năm sau\" cho hạn sau khi hết năm báo cáo)", d.get_ref()),
                 });
-                None
+                    None
+                }
             }
-        },
+        }
         None => {
             issues.push(PlanIssue { line: 1, fatal: false, message: "thiếu hạn nộp báo cáo hằng năm (deadline)".into() });
             None
@@ -841,10 +858,20 @@ partners = ["SKHCN", "NEW"]
 
     #[test]
     fn deadline_parse() {
-        assert_eq!(DayMonth::parse("25/10"), Some(DayMonth { day: 25, month: 10 }));
-        assert_eq!(DayMonth::parse("15-11"), Some(DayMonth { day: 15, month: 11 }));
+        assert_eq!(DayMonth::parse("25/10"), Some(DayMonth { day: 25, month: 10, next_year: false }));
+        assert_eq!(DayMonth::parse("15-11"), Some(DayMonth { day: 15, month: 11, next_year: false }));
         assert_eq!(DayMonth::parse("32/10"), None);
         assert_eq!(DayMonth::parse("oct 25"), None);
-        assert_eq!(DayMonth { day: 29, month: 2 }.in_year(2023), NaiveDate::from_ymd_opt(2023, 2, 28).unwrap());
+        // Due after the year reported on ends.
+        let january = DayMonth::parse("15/01 năm sau").unwrap();
+        assert_eq!(january, DayMonth { day: 15, month: 1, next_year: true });
+        assert_eq!(january.in_year(2024), NaiveDate::from_ymd_opt(2025, 1, 15).unwrap());
+        assert_eq!(january.to_string(), "15/01 năm sau");
+        for also in ["15/01 của năm sau", "15/1/ năm sau", "15/01 next year", "15-01 NĂM SAU"] {
+            assert_eq!(DayMonth::parse(also), Some(january), "{also}");
+        }
+        assert_eq!(DayMonth::parse("15/01 năm trước"), None);
+        assert_eq!(DayMonth::parse("15/01/2025"), None);
+        assert_eq!(DayMonth { day: 29, month: 2, next_year: false }.in_year(2023), NaiveDate::from_ymd_opt(2023, 2, 28).unwrap());
     }
 }

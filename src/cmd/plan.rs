@@ -11,7 +11,10 @@ pub fn run(file: &Path) -> anyhow::Result<ExitCode> {
     }
     match &checked.plan {
         Some(p) => {
-            let deadline = p.deadline.map_or("chưa quy định".to_string(), |d| format!("{d} hằng năm"));
+            let deadline = p.deadline.map_or("chưa quy định".to_string(), |d| match d.next_year {
+                false => format!("{d} hằng năm"),
+                true => format!("{:02}/{:02} của năm sau năm báo cáo", d.day, d.month),
+            });
             let state = if checked.issues.is_empty() {
                 "hợp lệ"
             } else {

@@ -314,3 +314,40 @@ fn a_plan_s_lettered_items_name_its_tasks() {
     let got: Vec<&str> = rows.iter().map(|r| r["task_code"].as_str()).collect();
     assert_eq!(got, ["NV1", "NV2", "NV3"]);
 }
+
+#[test]
+fn a_deadline_in_the_year_after_the_one_reported_on_judges_reports_sent_in_january() {
+    let env = Env::new();
+    let plan = env.root.join("inputs/plans/bac-giang.toml");
+    let text = std::fs::read_to_string(&plan).unwrap().replace("deadline = \"25/10\"", "deadline = \"15/01 năm sau\"");
+    std::fs::write(&plan, text).unwrap();
+    let out = env.run(&["plan", "check", "inputs/plans/bac-giang.toml"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("hạn nộp 15/01 của năm sau năm báo cáo"), "{out:?}");
+    let dir = env.year_dir(2024);
+    let header = ["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng"];
+    let row: &[&str] = &["1", "NV1", "Hội nghị", "Xong", "Hoàn thành"];
+    let title = "BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH NĂM 2024";
+    // The report on 2024 is due 15/01/2025: one of 10 January is on time (it was 77 days
+    // late, against 15/01/2024), one of 20 January five days late, one of December on time.
+    for (file, agency, date) in [
+        ("snv.xlsx", "SỞ NGOẠI VỤ", "Bắc Giang, ngày 10 tháng 01 năm 2025"),
+        ("svh.xlsx", "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "Bắc Giang, ngày 20 tháng 01 năm 2025"),
+        ("sct.xlsx", "SỞ CÔNG THƯƠNG", "Bắc Giang, ngày 20 tháng 12 năm 2024"),
+    ] {
+        write_report(&dir.join(file), &[agency, date, title], &header, &[row]);
+    }
+    env.run_year(2024, &["--as-of", "2025-02-01"]);
+    let completeness = env.csv(2024, "completeness.csv");
+    let got: Vec<[&str; 3]> = pick(&completeness, ["agency_code", "verdict", "days_late"])
+        .into_iter()
+        .filter(|c| ["SNV", "SVHTTDL", "SCT"].contains(&c[0]))
+        .collect();
+    assert_eq!(got, [["SNV", "on_time", "0"], ["SVHTTDL", "late", "5"], ["SCT", "on_time", "0"]]);
+    let summary = sheet(&env.workbook(2024), "Tổng hợp");
+    assert_eq!(row_with(&summary, "Hạn nộp báo cáo")[1], "15/01/2025");
+    // In December, an agency yet to send is not late: the deadline is weeks ahead.
+    let out = env.run(&["check", "--plan", "inputs/plans/bac-giang.toml", "--year", "2024", "--as-of", "2024-12-20"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Còn 26 ngày đến hạn nộp (15/01/2025)"), "{text}");
+    assert!(text.contains("STC Sở Tài chính — Chưa nộp (chưa đến hạn)"), "{text}");
+}

@@ -240,12 +240,24 @@ pub(super) fn title_period(t: &str, year: i32) -> Option<(u32, u32, bool)> {
         }
     };
     let this_year = year.to_string();
+    // Where the title names no quarter or half: a month ("Báo cáo tháng 5 năm 2024", "… tháng
+    // 10/2024", a monthly report), or the months from the year's start ("3 tháng đầu năm",
+    // "10 tháng năm 2024") or to its end ("3 tháng cuối năm"). Not a date's month ("ngày 20
+    // tháng 10"), a span of dates ("từ tháng 10/2023 đến tháng 9/2024") nor the month of a
+    // document named ("Kế hoạch … ban hành tháng 8/2024"). (Each was the year's report.)
+    let (at, months_named) = match at {
+        Some(at) => (Some(at), None),
+        None => match months_in_words(&key) {
+            Some((at, months)) => (Some(at), Some(months)),
+            None => (None, None),
+        },
+    };
     if let Some(at) = at {
         // ("… quý II/2024": the year right after the part; another year's part is not this
         // year's.)
         let after = key[at..].split(' ').find(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()));
         if after.is_none_or(|y| y == this_year) {
-            let (first, last) = months(at);
+            let (first, last) = months_named.unwrap_or_else(|| months(at));
             return Some((first, last, true));
         }
     }
@@ -255,6 +267,42 @@ pub(super) fn title_period(t: &str, year: i32) -> Option<(u32, u32, bool)> {
         w[1] == "nam" && w[2] == this_year && !date && !matches!(w[0], "den" | "tu")
     });
     named.then_some((1, 12, false))
+}
+
+/// A title's month or months from the year's start or to its end, where it names them
+/// (see `title_period`): where they start in the folded line, and the first and last month.
+fn months_in_words(key: &str) -> Option<(usize, (u32, u32))> {
+    let mut words = Vec::new();
+    let mut at = 0;
+    for w in key.split(' ') {
+        words.push((at, w));
+        at += w.len() + 1;
+    }
+    let figure =
+        |w: &str| -> Option<u32> { ((1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())).then(|| w.parse().ok())? };
+    for (i, &(at, w)) in words.iter().enumerate() {
+        if w != "thang" {
+            continue;
+        }
+        let word = |j: Option<usize>| j.and_then(|j| words.get(j)).map_or("", |w| w.1);
+        let (before, after) = (word(i.checked_sub(1)), word(Some(i + 1)));
+        let before_that = word(i.checked_sub(2));
+        // "10 tháng", "3 tháng đầu năm", "3 tháng cuối năm": not "ngày 5 tháng 10".
+        if let Some(n) = figure(before).filter(|n| (1..=11).contains(n)) {
+            if figure(after).is_none() && !matches!(before_that, "ngay" | "den" | "tu") {
+                let months = if after == "cuoi" { (13 - n, 12) } else { (1, n) };
+                return Some((words[i - 1].0, months));
+            }
+            continue;
+        }
+        // "tháng 5": not "ngày 20 tháng 10", "từ/đến tháng 9", "đầu tháng 10", "ban hành tháng 8".
+        let not_a_month =
+            figure(before).is_some() || matches!(before, "ngay" | "den" | "tu" | "dau" | "cuoi" | "giua" | "truoc" | "sau" | "hanh" | "ky");
+        if let Some(m) = figure(after).filter(|m| (1..=12).contains(m) && !not_a_month) {
+            return Some((at, (m, m)));
+        }
+    }
+    None
 }
 
 /// The months a report's sheets cover, first and last: those their titles give (the year,
@@ -598,6 +646,17 @@ mod tests {
             ("Báo cáo số 12/BC-SNV ngày 20 tháng 10 năm 2024", None),
             ("Báo cáo kết quả thực hiện Kế hoạch đến năm 2024", None),
             ("- Kết quả quý III: 2 hội nghị", None),
+            // A month, or months from the year's start; not a date's month, a span of dates
+            // or a document's month, which leave the year's title as it is.
+            ("BÁO CÁO KẾT QUẢ CÔNG TÁC NGOẠI GIAO VĂN HÓA THÁNG 5 NĂM 2024", Some(Early)),
+            ("Báo cáo kết quả tháng 10/2024", Some(Later)),
+            ("BÁO CÁO KẾT QUẢ 3 THÁNG ĐẦU NĂM 2024", Some(Early)),
+            ("BÁO CÁO KẾT QUẢ THỰC HIỆN 10 THÁNG NĂM 2024", Some(Later)),
+            ("BÁO CÁO KẾT QUẢ NĂM 2024 (TỪ THÁNG 10/2023 ĐẾN THÁNG 9/2024)", Some(Year)),
+            ("BÁO CÁO KẾT QUẢ NĂM 2024, SỐ LIỆU ĐẾN NGÀY 15 THÁNG 10", Some(Year)),
+            ("Báo cáo kết quả năm 2024 thực hiện Kế hoạch ban hành tháng 8/2024", Some(Year)),
+            ("Báo cáo kết quả năm 2024 thực hiện Kế hoạch số 45/KH-UBND tháng 8 năm 2022", Some(Year)),
+            ("Báo cáo kết quả tháng 5 năm 2023", None),
         ] {
             assert_eq!(title_span(t, 2024), want, "{t:?}");
         }
@@ -610,6 +669,9 @@ mod tests {
             ("Báo cáo kết quả 6 tháng cuối năm 2024", (7, 12)),
             ("BÁO CÁO KẾT QUẢ 9 THÁNG ĐẦU NĂM 2024", (1, 9)),
             ("BÁO CÁO KẾT QUẢ NĂM 2024", (1, 12)),
+            ("Báo cáo tháng 5 năm 2024", (5, 5)),
+            ("BÁO CÁO KẾT QUẢ 10 THÁNG NĂM 2024", (1, 10)),
+            ("Báo cáo kết quả 3 tháng cuối năm 2024", (10, 12)),
         ] {
             assert_eq!(title_period(t, 2024).map(|(a, b, _)| (a, b)), Some(months), "{t:?}");
         }

@@ -3197,6 +3197,52 @@ fn quarterly_reports_sent_apart_are_parts_of_the_year_s_report() {
 }
 
 #[test]
+fn a_monthly_report_is_a_part_of_the_year_not_the_year_s_report() {
+    let env = Env::new();
+    let dir = env.year_dir(2024);
+    let header = ["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng"];
+    let report = |name: &str, agency: &str, date: &str, title: &str, activity: &str| {
+        write_report(&dir.join(name), &[agency, date, title], &header, &[&["1", "NV1", activity, "Xong", "Hoàn thành"]]);
+    };
+    // May's report alone: the agency has not sent the year's (it was on time by its May day).
+    report("snv-t5.xlsx", "SỞ NGOẠI VỤ", "Bắc Giang, ngày 30 tháng 5 năm 2024", "BÁO CÁO KẾT QUẢ THÁNG 5 NĂM 2024", "Hội nghị");
+    // A report a month: each month's work is the year's, received with the last (they were
+    // taken for versions of one report, two months' activities dropped).
+    let svh = "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH";
+    report("svh-t8.xlsx", svh, "Bắc Giang, ngày 30 tháng 8 năm 2024", "BÁO CÁO KẾT QUẢ THÁNG 8/2024", "Liên hoan");
+    report("svh-t9.xlsx", svh, "Bắc Giang, ngày 30 tháng 9 năm 2024", "BÁO CÁO KẾT QUẢ THÁNG 9/2024", "Triển lãm");
+    report("svh-t10.xlsx", svh, "Bắc Giang, ngày 24 tháng 10 năm 2024", "BÁO CÁO KẾT QUẢ THÁNG 10/2024", "Đón đoàn");
+    // The year's report counted from October to September, and ten months': the year's.
+    let sct_title = "BÁO CÁO KẾT QUẢ NĂM 2024 (TỪ THÁNG 10/2023 ĐẾN THÁNG 9/2024)";
+    report("sct.xlsx", "SỞ CÔNG THƯƠNG", "Bắc Giang, ngày 20 tháng 10 năm 2024", sct_title, "Hội chợ");
+    report("snoiv.xlsx", "SỞ NỘI VỤ", "Bắc Giang, ngày 21 tháng 10 năm 2024", "BÁO CÁO KẾT QUẢ 10 THÁNG NĂM 2024", "Tập huấn");
+    env.run_year(2024, &[]);
+    let completeness = env.csv(2024, "completeness.csv");
+    let got: Vec<[&str; 3]> = pick(&completeness, ["agency_code", "verdict", "received_date"])
+        .into_iter()
+        .filter(|c| ["SNV", "SVHTTDL", "SCT", "SNOIV"].contains(&c[0]))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ["SNV", "part_year", "2024-05-30"],
+            ["SVHTTDL", "on_time", "2024-10-24"],
+            ["SCT", "on_time", "2024-10-20"],
+            ["SNOIV", "on_time", "2024-10-21"]
+        ]
+    );
+    let rows = env.csv(2024, "rows.csv");
+    let mut svh_rows: Vec<&str> = rows.iter().filter(|r| r["agency_code"] == "SVHTTDL").map(|r| r["activity"].as_str()).collect();
+    svh_rows.sort();
+    assert_eq!(svh_rows, ["Liên hoan", "Triển lãm", "Đón đoàn"]);
+    let problems = env.csv(2024, "problems.csv");
+    let kinds = |file: &str| -> Vec<&str> { problems.iter().filter(|p| p["file"] == file).map(|p| p["kind"].as_str()).collect() };
+    assert_eq!(kinds("snv-t5.xlsx"), ["title_part_year"]);
+    // (They report a task they were not given: `unassigned`, nothing about their titles.)
+    assert_eq!((kinds("sct.xlsx"), kinds("snoiv.xlsx")), (vec!["unassigned"], vec!["unassigned"]));
+}
+
+#[test]
 fn an_agency_that_sent_only_its_mid_year_report_is_a_gap_past_the_deadline() {
     let env = Env::new();
     // Two agencies, a task each: both report on it, one only in its mid-year report.

@@ -602,19 +602,18 @@ pub fn check_text(text: &str, path: &Path) -> Checked {
         }
     };
     let deadline = match &raw.plan.deadline {
-        Some(d) => {
-            match DayMonth::parse(d.get_ref()) {
-                Some(dm) => Some(dm),
-                None => {
-                    issues.push(PlanIssue {
+        Some(d) => match DayMonth::parse(d.get_ref()) {
+            Some(dm) => Some(dm),
+            None => {
+                let example = "ví dụ \"25/10\"; \"15/01 năm sau\" cho hạn sau khi hết năm báo cáo";
+                issues.push(PlanIssue {
                     line: lines.of(d.span().start),
                     fatal: true,
-                    message: format!("hạn nộp \"{}\" không phải ngày/tháng hợp lệ (ví dụ \"25/10\"; \"15/01 năm sau\" cho hạn sau khi hết năm báo cáo)", d.get_ref()),
+                    message: format!("hạn nộp \"{}\" không phải ngày/tháng hợp lệ ({example})", d.get_ref()),
                 });
-                    None
-                }
+                None
             }
-        }
+        },
         None => {
             issues.push(PlanIssue { line: 1, fatal: false, message: "thiếu hạn nộp báo cáo hằng năm (deadline)".into() });
             None

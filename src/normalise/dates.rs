@@ -65,8 +65,8 @@ pub(super) fn after_the_run(d: &mut Draft, date: NaiveDate, as_of: NaiveDate, ye
     let written = date.format("%d/%m/%Y");
     let earliest = deadline.and_then(|d| d.checked_sub_days(chrono::Days::new(90)));
     // (In the year after the one reported on too, where the deadline is in it.)
-    let last_year = deadline.map_or(year, |d| d.year().max(year));
-    let guess = (year..=last_year).filter_map(|y| date.with_year(y)).find(|g| *g <= latest && earliest.is_some_and(|e| *g >= e));
+    let deadline_year = deadline.map_or(year, |d| d.year().max(year));
+    let guess = (year..=deadline_year).filter_map(|y| date.with_year(y)).find(|g| *g <= latest && earliest.is_some_and(|e| *g >= e));
     match guess {
         Some(guess) => {
             d.record.report_date = Some(guess);

@@ -3144,14 +3144,18 @@ fn a_deadline_on_a_saturday_runs_to_the_monday_after() {
     assert!(text.contains("SCT Sở Công Thương — Chưa nộp (chưa đến hạn)"), "{text}");
 }
 
+/// A report of one activity on NV1, done, under its sender's name, date line and title.
+fn titled_report(path: &std::path::Path, lines: [&str; 3], activity: &str) {
+    let header = ["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng"];
+    write_report(path, &lines, &header, &[&["1", "NV1", activity, "Xong", "Hoàn thành"]]);
+}
+
 #[test]
 fn quarterly_reports_sent_apart_are_parts_of_the_year_s_report() {
     let env = Env::new();
     let dir = env.year_dir(2024);
-    let header = ["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng"];
-    let report = |name: &str, agency: &str, date: &str, title: &str, activity: &str| {
-        write_report(&dir.join(name), &[agency, date, title], &header, &[&["1", "NV1", activity, "Xong", "Hoàn thành"]]);
-    };
+    let report =
+        |name: &str, agency: &str, date: &str, title: &str, activity: &str| titled_report(&dir.join(name), [agency, date, title], activity);
     // Three quarters, no report of the year: each quarter's work is the year's (the first
     // two were taken for earlier versions of the third, their activities dropped); received
     // when the last part was.
@@ -3200,10 +3204,8 @@ fn quarterly_reports_sent_apart_are_parts_of_the_year_s_report() {
 fn a_monthly_report_is_a_part_of_the_year_not_the_year_s_report() {
     let env = Env::new();
     let dir = env.year_dir(2024);
-    let header = ["STT", "Nhiệm vụ", "Nội dung hoạt động", "Kết quả", "Tình trạng"];
-    let report = |name: &str, agency: &str, date: &str, title: &str, activity: &str| {
-        write_report(&dir.join(name), &[agency, date, title], &header, &[&["1", "NV1", activity, "Xong", "Hoàn thành"]]);
-    };
+    let report =
+        |name: &str, agency: &str, date: &str, title: &str, activity: &str| titled_report(&dir.join(name), [agency, date, title], activity);
     // May's report alone: the agency has not sent the year's (it was on time by its May day).
     report("snv-t5.xlsx", "SỞ NGOẠI VỤ", "Bắc Giang, ngày 30 tháng 5 năm 2024", "BÁO CÁO KẾT QUẢ THÁNG 5 NĂM 2024", "Hội nghị");
     // A report a month: each month's work is the year's, received with the last (they were

@@ -307,8 +307,17 @@ fn months_in_words(key: &str) -> Option<(usize, (u32, u32))> {
 
 /// The months a report's sheets cover, first and last: those their titles give (the year,
 /// where one names the year alone), across its sheets.
-pub(super) fn report_period(sheets: &[&SheetData], year: i32) -> Option<(u32, u32)> {
-    sheets.iter().filter_map(|s| sheet_span(s, year)).map(|t| t.months).reduce(|(a, b), (c, d)| (a.min(c), b.max(d)))
+pub(super) fn report_period(titles: &[Titled]) -> Option<(u32, u32)> {
+    titles.iter().filter_map(|(_, t)| t.as_ref()).map(|t| t.months).reduce(|(a, b), (c, d)| (a.min(c), b.max(d)))
+}
+
+/// A report's sheet with its title as it places the sheet in the year.
+pub(super) type Titled<'a> = (&'a SheetData, Option<SheetTitle>);
+
+/// Each of a report's sheets with its title, read once for `report_period`,
+/// `title_part_year` and `latest_part_date` (each read every sheet's titles again).
+pub(super) fn sheet_titles<'a>(sheets: &[&'a SheetData], year: i32) -> Vec<Titled<'a>> {
+    sheets.iter().map(|&s| (s, sheet_span(s, year))).collect()
 }
 
 /// A sheet's title as it places the sheet in the year.
@@ -347,12 +356,14 @@ pub(super) fn sheet_span(sheet: &SheetData, year: i32) -> Option<SheetTitle> {
 /// mid-year one, or with an appendix of the first quarter): the year's report. (Each was
 /// taken for the mid-year report alone, and its sender for one that had not sent the
 /// year's, before 0.20.0.)
-pub(super) fn title_part_year(sheets: &[&SheetData], year: i32) -> Option<(String, String, String)> {
+pub(super) fn title_part_year(titles: &[Titled]) -> Option<(String, String, String)> {
     let mut early = None;
-    for sheet in sheets {
-        match sheet_span(sheet, year) {
+    for (sheet, title) in titles {
+        match title {
             Some(SheetTitle { span: Span::Later | Span::Year, .. }) => return None,
-            Some(SheetTitle { span: Span::Early, cell, line, .. }) if early.is_none() => early = Some((sheet.name.clone(), cell, line)),
+            Some(SheetTitle { span: Span::Early, cell, line, .. }) if early.is_none() => {
+                early = Some((sheet.name.clone(), cell.clone(), line.clone()))
+            }
             _ => {}
         }
     }
@@ -365,8 +376,8 @@ pub(super) fn title_part_year(sheets: &[&SheetData], year: i32) -> Option<(Strin
 /// workbook was sent when its last part was written. (The first sheet's was taken, the
 /// first quarter's day, before 0.20.0.) None where fewer than two sheets are titled, or
 /// fewer than two have a date.
-pub(super) fn latest_part_date(sheets: &[&SheetData], year: i32) -> Option<(DateRead, String, (String, String))> {
-    let titled: Vec<(&SheetData, Span)> = sheets.iter().filter_map(|&s| sheet_span(s, year).map(|t| (s, t.span))).collect();
+pub(super) fn latest_part_date(titles: &[Titled]) -> Option<(DateRead, String, (String, String))> {
+    let titled: Vec<(&SheetData, Span)> = titles.iter().filter_map(|(s, t)| t.as_ref().map(|t| (*s, t.span))).collect();
     if titled.len() < 2 || titled.iter().all(|(_, span)| *span == Span::Year) {
         return None;
     }
@@ -603,7 +614,7 @@ mod tests {
     fn a_title_of_half_the_year_is_told_apart() {
         let part = |line: &str| {
             let wb = crate::ingest::read_bytes("bao-cao.xlsx", &crate::ingest::tests::xlsx_with(&[(1, 0, line)], 4)).unwrap();
-            title_part_year(&[&wb.sheets[0]], 2024).map(|(_, cell, _)| cell)
+            title_part_year(&sheet_titles(&[&wb.sheets[0]], 2024)).map(|(_, cell, _)| cell)
         };
         for t in
             ["BÁO CÁO SƠ KẾT 6 THÁNG ĐẦU NĂM 2024", "Báo cáo kết quả quý II/2024", "Kết quả thực hiện Quý I", "Sơ kết sáu tháng đầu năm"]

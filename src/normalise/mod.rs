@@ -643,11 +643,12 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
         None => find_agency(index, wb, &sheets, &ing.rel),
     };
     let report: Vec<&SheetData> = sheets.iter().map(|&i| &wb.sheets[i]).collect();
-    let period = dates::report_period(&report, year);
+    let titles = dates::sheet_titles(&report, year);
+    let period = dates::report_period(&titles);
     // A workbook of the year's parts, a sheet each with its own date: the latest. A day and
     // month with no year ("20/10"), or the month first ("10/20/2024"): the likeliest date,
     // said so.
-    let found = latest_part_date(&report, year).or_else(|| find_date(&by_report)).map(|(read, written, at)| {
+    let found = latest_part_date(&titles).or_else(|| find_date(&by_report)).map(|(read, written, at)| {
         let guess = (read == DateRead::Bad).then(|| values::date_guess(&written, year, plan.deadline_for(year))).flatten();
         match guess {
             Some(d) => {
@@ -711,7 +712,7 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
     if dated_other_year.is_none() {
         if let Some((sheet, cell, named)) = title_year {
             problems.push(Problem::at(&ing.rel, &sheet, cell, Kind::TitleOtherYear, named.to_string()));
-        } else if let Some((sheet, cell, title)) = title_part_year(&report, year) {
+        } else if let Some((sheet, cell, title)) = title_part_year(&titles) {
             // A report of the first half or quarter of the year (sent in the summer, asked
             // for on its own): not the year's report. Said so; the rows are read.
             problems.push(Problem::at(&ing.rel, &sheet, cell, Kind::TitlePartYear, title));

@@ -21,7 +21,7 @@ use super::*;
 pub(super) fn lines_table(
     plan: &Plan,
     year: i32,
-    tasks: &TaskCache,
+    tasks: &TextCache,
     sheet: &SheetData,
 ) -> Option<(crate::ingest::header::Header, Vec<crate::ingest::RawRow>)> {
     use crate::ingest::header::{Column, Header};
@@ -651,7 +651,7 @@ const PLAIN_RESULT: &[&str] =
 
 /// Whether a line is "Nhiệm vụ" (or "NV") and a code of the plan's tasks after it, "Nhiệm vụ
 /// IV.9:", a heading as `matching::numbered` ones are (which take figures alone).
-fn code_heading(plan: &Plan, tasks: &TaskCache, body: &str) -> bool {
+fn code_heading(plan: &Plan, tasks: &TextCache, body: &str) -> bool {
     let words: Vec<&str> = body.split_whitespace().collect();
     let code = match words.as_slice() {
         [n, v, code, ..] if fold(n) == "nhiem" && fold(v) == "vu" => code,
@@ -670,7 +670,7 @@ fn code_heading(plan: &Plan, tasks: &TaskCache, body: &str) -> bool {
 /// is none.
 pub(super) fn wide_table(
     plan: &Plan,
-    tasks: &TaskCache,
+    tasks: &TextCache,
     sheet: &SheetData,
 ) -> Option<(crate::ingest::header::Header, Vec<crate::ingest::RawRow>)> {
     use crate::ingest::header::{classify, Column, Header};
@@ -758,7 +758,7 @@ type TaskColumns = (String, u32, Vec<(u32, Field)>);
 
 /// A header naming a task and a field of it ("Nhiệm vụ 1: Kết quả thực hiện", "NV2 - Tình
 /// trạng", "Kinh phí (Nhiệm vụ IV.3)"): the task as written and the field.
-fn task_field(plan: &Plan, tasks: &TaskCache, text: &str) -> Option<(String, Field)> {
+fn task_field(plan: &Plan, tasks: &TextCache, text: &str) -> Option<(String, Field)> {
     let t = text.trim();
     let mut splits: Vec<(&str, &str)> = [t.split_once(':'), t.split_once(" - "), t.split_once(" – ")].into_iter().flatten().collect();
     if let Some((a, b)) = t.strip_suffix(')').and_then(|x| x.rsplit_once('(')) {
@@ -999,7 +999,7 @@ mod tests {
     #[test]
     fn a_task_named_by_its_code_heads_lines() {
         let plan = crate::plan::load(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/inputs/plans/bac-giang.toml"))).unwrap();
-        let tasks = TaskCache::default();
+        let tasks = TextCache::default();
         assert!(code_heading(&plan, &tasks, "Nhiệm vụ IV.9:"));
         assert!(code_heading(&plan, &tasks, "NV 3 - Phát triển nguồn lực"));
         assert!(!code_heading(&plan, &tasks, "Nhiệm vụ trọng tâm năm 2025"));

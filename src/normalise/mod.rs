@@ -220,35 +220,65 @@ pub struct Normaliser<'a> {
     as_of: Option<NaiveDate>,
     index: AgencyIndex,
     roles: Roles,
-    tasks: TaskCache,
+    tasks: TextCache,
 }
 
-/// Task references already resolved, shared by every file of the run: the same few
-/// ("1", "NV1", "Nhiệm vụ 1: Tuyên truyền…") repeat across thousands of files.
+/// What the same few texts say, worked out once and shared by every file of the run: task
+/// references ("1", "NV1", "Nhiệm vụ 1: Tuyên truyền…") and status words ("Hoàn thành",
+/// "Đang thực hiện") repeat across thousands of files.
 #[derive(Default)]
-struct TaskCache(std::sync::Mutex<PlHashMap<String, Match>>, std::sync::OnceLock<Vec<(String, String)>>);
+struct TextCache {
+    tasks: Memo<Match>,
+    statuses: Memo<Status>,
+    /// The plan's tasks' codes and titles as titles are compared.
+    titles: std::sync::OnceLock<Vec<(String, String)>>,
+}
 
-impl TaskCache {
+impl TextCache {
     /// The plan's tasks' codes and titles as titles are compared (`matching::title_key`),
     /// folded once for the run.
     fn titles(&self, plan: &Plan) -> &[(String, String)] {
-        self.1.get_or_init(|| plan.tasks.iter().map(|t| (t.code.clone(), matching::title_key(&t.title))).collect())
+        self.titles.get_or_init(|| plan.tasks.iter().map(|t| (t.code.clone(), matching::title_key(&t.title))).collect())
     }
 
-    /// Most distinct references kept (each is one short text).
+    fn resolve(&self, plan: &Plan, text: &str) -> Match {
+        self.tasks.get_or(text, |t| matching::task(plan, t))
+    }
+
+    /// `values::status`, kept for short texts (a status column's few words; not a
+    /// sentence that says more).
+    fn status(&self, text: &str) -> Status {
+        if text.len() > 64 {
+            return values::status(text);
+        }
+        self.statuses.get_or(text, values::status)
+    }
+}
+
+/// Answers by text, up to `MAX` distinct texts.
+struct Memo<V>(std::sync::Mutex<PlHashMap<String, V>>);
+
+impl<V> Default for Memo<V> {
+    fn default() -> Self {
+        Memo(std::sync::Mutex::new(PlHashMap::default()))
+    }
+}
+
+impl<V: Clone> Memo<V> {
+    /// Most distinct texts kept (each is one short text).
     const MAX: usize = 100_000;
 
-    fn resolve(&self, plan: &Plan, text: &str) -> Match {
-        if let Some(m) = self.0.lock().ok().and_then(|c| c.get(text).cloned()) {
-            return m;
+    fn get_or(&self, text: &str, work_out: impl FnOnce(&str) -> V) -> V {
+        if let Some(v) = self.0.lock().ok().and_then(|c| c.get(text).cloned()) {
+            return v;
         }
-        let m = matching::task(plan, text);
+        let v = work_out(text);
         if let Ok(mut c) = self.0.lock() {
             if c.len() < Self::MAX {
-                c.insert(text.to_string(), m.clone());
+                c.insert(text.to_string(), v.clone());
             }
         }
-        m
+        v
     }
 }
 
@@ -263,7 +293,7 @@ impl<'a> Normaliser<'a> {
             as_of: None,
             index: AgencyIndex::in_year(plan, year),
             roles: plan.roles(year).into_iter().collect(),
-            tasks: TaskCache::default(),
+            tasks: TextCache::default(),
         }
     }
 
@@ -471,7 +501,7 @@ const LABELLED_COLUMN: u32 = 1 << 20;
 const TASK: u32 = LABELLED_COLUMN + Field::Task as u32;
 
 /// Reads one submission: agency, date, and rows.
-fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, tasks: &TaskCache, mut ing: Ingested) -> Draft {
+fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, tasks: &TextCache, mut ing: Ingested) -> Draft {
     // A workbook with no table anywhere may be a report typed as lines: read so.
     if let Ok(wb) = &mut ing.content {
         if wb.sheets.iter().all(|s| s.header.is_none()) {
@@ -1248,7 +1278,7 @@ struct Against<'a> {
     /// The reporting year.
     year: i32,
     roles: &'a Roles,
-    tasks: &'a TaskCache,
+    tasks: &'a TextCache,
     index: &'a AgencyIndex,
 }
 
@@ -1305,7 +1335,7 @@ fn status_in_words(sheet: &mut SheetData) {
 /// the plan by its code or number ("Mã", "Số hiệu nhiệm vụ", "STT nhiệm vụ", "Thuộc mục"
 /// over "NV1", "II.4", "Nhiệm vụ 3"): the task column. Each row was `task_missing`, its
 /// task's code in the note. A cell of figures alone is no code (a count, a row number).
-fn task_codes_column(sheet: &mut SheetData, plan: &Plan, tasks: &TaskCache) {
+fn task_codes_column(sheet: &mut SheetData, plan: &Plan, tasks: &TextCache) {
     let Some(header) = &sheet.header else { return };
     if header.col(Field::Task).is_some() || header.others.is_empty() {
         return;
@@ -1341,7 +1371,7 @@ fn task_codes_column(sheet: &mut SheetData, plan: &Plan, tasks: &TaskCache) {
 /// went to the note, and each row had no activity.) Not one that copies the tasks' titles,
 /// nor one headed by the task's name ("Tên nhiệm vụ"), which a shortened title may fail
 /// to match.
-fn activity_in_second_task_column(sheet: &mut SheetData, plan: &Plan, tasks: &TaskCache) {
+fn activity_in_second_task_column(sheet: &mut SheetData, plan: &Plan, tasks: &TextCache) {
     let Some(header) = &sheet.header else { return };
     if header.col(Field::Activity).is_some() || header.col(Field::Task).is_none() {
         return;
@@ -1500,7 +1530,7 @@ fn read_rows(
     let mut last_at: Option<u32> = None;
     // A sheet per task: without a task column, the sheet's name says the task.
     let mut current: Option<Current> = match header.col(Field::Task) {
-        None => match matching::task(plan, &sheet.name) {
+        None => match tasks.resolve(plan, &sheet.name) {
             m @ Match::One(_) => Some(Current { matched: m, written: sheet.name.clone(), heading: true }),
             _ => None,
         },
@@ -2562,7 +2592,7 @@ fn read_rows(
 
         // Status: the status column, else the tick boxes.
         let status = if !status_text.is_empty() {
-            let s = match values::status(&status_text) {
+            let s = match tasks.status(&status_text) {
                 // A code the form gives, else a number as a share of the work.
                 Status::Unknown => {
                     legend().iter().find(|(code, _)| code.eq_ignore_ascii_case(status_text.trim())).map(|(_, s)| *s).unwrap_or_else(|| {
@@ -3256,6 +3286,27 @@ fn drop_duplicates(d: &mut Draft) -> Vec<Problem> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_s_answer_is_worked_out_once_and_a_sentence_s_not_kept() {
+        let worked = std::cell::Cell::new(0);
+        let memo = Memo::<usize>::default();
+        let count = |t: &str| {
+            worked.set(worked.get() + 1);
+            t.len()
+        };
+        assert_eq!((memo.get_or("Hoàn thành", count), memo.get_or("Hoàn thành", count)), (12, 12));
+        assert_eq!(worked.get(), 1);
+        let cache = TextCache::default();
+        for t in ["Hoàn thành", "Đang thực hiện", "Hoàn thành", "Chưa thực hiện", "HT"] {
+            assert_eq!(cache.status(t), values::status(t), "{t}");
+        }
+        let kept = || cache.statuses.0.lock().map(|m| m.len()).unwrap_or(0);
+        assert_eq!(kept(), 4);
+        let sentence = "Đang thực hiện, dự kiến hoàn thành trong quý IV năm 2024 theo kế hoạch của tỉnh";
+        assert_eq!(cache.status(sentence), Status::InProgress);
+        assert_eq!(kept(), 4);
+    }
 
     #[test]
     fn a_result_labelled_within_the_activity_s_cell() {

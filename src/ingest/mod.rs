@@ -21,7 +21,6 @@ use chrono::{Datelike, NaiveDateTime};
 use sha2::{Digest, Sha256};
 
 use crate::error::Kind;
-use crate::text::fold;
 pub use header::{Field, Header};
 
 /// Extensions read as spreadsheets.
@@ -2574,8 +2573,10 @@ fn date_line_across(r: &[Data], j: usize) -> Option<String> {
 
 /// Whether folded text starts like a label followed by its value ("don vi bao cao ...").
 pub fn label_value<'a>(raw: &'a str, labels: &[&str]) -> Option<&'a str> {
-    let key = fold(raw);
-    let label = labels.iter().find(|l| key == **l || key.starts_with(&format!("{l} ")))?;
+    // Folded only as far as the longest label and a space: a text after the label may run
+    // to pages (this looks at every line above and under a table).
+    let (key, _) = crate::text::fold_head(raw, labels.iter().map(|l| l.len()).max().unwrap_or(0) + 1);
+    let label = labels.iter().find(|l| key == **l || key.strip_prefix(**l).is_some_and(|rest| rest.starts_with(' ')))?;
     // The value is what follows the first ':' if there is one, else the text after the label words.
     if let Some((_, v)) = raw.split_once(':') {
         return Some(v.trim());
@@ -3322,5 +3323,11 @@ pub(crate) mod tests {
         assert_eq!(label_value("ĐƠN VỊ BÁO CÁO  Sở Ngoại vụ", &["don vi bao cao"]), Some("Sở Ngoại vụ"));
         assert_eq!(label_value("Ngày báo cáo:", &["ngay bao cao"]), Some(""));
         assert_eq!(label_value("Kính gửi: Sở Ngoại vụ", &["don vi bao cao"]), None);
+        // A long text after its label, and the shorter of two labels that open alike.
+        let long = format!("Đơn vị báo cáo: {}", "Sở Ngoại vụ tỉnh Bắc Giang; ".repeat(40));
+        assert_eq!(label_value(&long, &["don vi bao cao"]), Some(long[long.find(':').unwrap() + 1..].trim()));
+        assert_eq!(label_value("Đơn vị - Sở Ngoại vụ", &["don vi bao cao", "don vi"]), Some("- Sở Ngoại vụ"));
+        assert_eq!(label_value("Đơn vị báo cáo", &["don vi bao cao", "don vi"]), Some(""));
+        assert_eq!(label_value("Đơn vịbáo cáo: x", &["don vi"]), None);
     }
 }

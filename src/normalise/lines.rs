@@ -21,7 +21,7 @@ use super::*;
 pub(super) fn lines_table(
     plan: &Plan,
     year: i32,
-    tasks: &TextCache,
+    cache: &TextCache,
     sheet: &SheetData,
 ) -> Option<(crate::ingest::header::Header, Vec<crate::ingest::RawRow>)> {
     use crate::ingest::header::{Column, Header};
@@ -56,8 +56,8 @@ pub(super) fn lines_table(
         let body = strip_section_label(t);
         // (A heading naming a task the plan has not, "Nhiệm vụ 25", heads lines still: they
         // are flagged, not passed over.)
-        if matching::numbered(body) || code_heading(plan, tasks, body) {
-            if !matches!(tasks.resolve(plan, body), Match::None) {
+        if matching::numbered(body) || code_heading(plan, cache, body) {
+            if !matches!(cache.resolve(plan, body), Match::None) {
                 first_row.get_or_insert(tc.row);
                 named_task = true;
             }
@@ -82,12 +82,12 @@ pub(super) fn lines_table(
         // (A section in Roman figures is a heading still: it would end the task.)
         let roman = || t.split(['.', ')']).next().is_some_and(|l| crate::text::roman(l.trim()).is_some());
         let same =
-            |m: &Match| !roman() && current.as_ref().is_some_and(|(_, _, w)| matches!(m, Match::One(_)) && tasks.resolve(plan, w) == *m);
+            |m: &Match| !roman() && current.as_ref().is_some_and(|(_, _, w)| matches!(m, Match::One(_)) && cache.resolve(plan, w) == *m);
         if let Some(m) = title_heading(plan, t, body).filter(|m| !same(m)) {
             first_row.get_or_insert(tc.row);
             named_task = true;
             // (Written as the reader finds it again: the heading, where it names the task.)
-            let found = |w: &str| matches!(&m, Match::One(code) if tasks.resolve(plan, w) == Match::One(code.clone()));
+            let found = |w: &str| matches!(&m, Match::One(code) if cache.resolve(plan, w) == Match::One(code.clone()));
             let written = match &m {
                 _ if found(t) => t.to_string(),
                 _ if found(body) => body.to_string(),
@@ -163,7 +163,7 @@ pub(super) fn lines_table(
         if let Some((Some(f), label, _, _)) = across_label {
             if f == Field::Task {
                 across = values.iter().map(|v| Across { col: v.col, task: Some((v.row, v.cell.text())), row: None }).collect();
-                if values.iter().any(|v| !matches!(tasks.resolve(plan, &v.cell.text()), Match::None)) {
+                if values.iter().any(|v| !matches!(cache.resolve(plan, &v.cell.text()), Match::None)) {
                     first_row.get_or_insert(row);
                     named_task = true;
                 }
@@ -216,7 +216,7 @@ pub(super) fn lines_table(
             // (A task's label naming none of the plan's, "Nhiệm vụ trọng tâm: …", is a line;
             // in a cell of its own, a form's, it names the task as written, to be flagged.)
             let written = value.text();
-            let named = !matches!(tasks.resolve(plan, &written), Match::None);
+            let named = !matches!(cache.resolve(plan, &written), Match::None);
             if at != (tc.row, tc.col) || named {
                 first_row.get_or_insert(row);
                 named_task |= named;
@@ -651,7 +651,7 @@ const PLAIN_RESULT: &[&str] =
 
 /// Whether a line is "Nhiệm vụ" (or "NV") and a code of the plan's tasks after it, "Nhiệm vụ
 /// IV.9:", a heading as `matching::numbered` ones are (which take figures alone).
-fn code_heading(plan: &Plan, tasks: &TextCache, body: &str) -> bool {
+fn code_heading(plan: &Plan, cache: &TextCache, body: &str) -> bool {
     let words: Vec<&str> = body.split_whitespace().collect();
     let code = match words.as_slice() {
         [n, v, code, ..] if fold(n) == "nhiem" && fold(v) == "vu" => code,
@@ -659,7 +659,7 @@ fn code_heading(plan: &Plan, tasks: &TextCache, body: &str) -> bool {
         _ => return false,
     };
     let code = code.trim_end_matches([':', ',', '.', ')']);
-    code.contains(|c: char| c.is_ascii_digit()) && matches!(tasks.resolve(plan, code), Match::One(_))
+    code.contains(|c: char| c.is_ascii_digit()) && matches!(cache.resolve(plan, code), Match::One(_))
 }
 
 /// A form's answers with a column per task and field, as Google Forms gives them with a
@@ -670,7 +670,7 @@ fn code_heading(plan: &Plan, tasks: &TextCache, body: &str) -> bool {
 /// is none.
 pub(super) fn wide_table(
     plan: &Plan,
-    tasks: &TextCache,
+    cache: &TextCache,
     sheet: &SheetData,
 ) -> Option<(crate::ingest::header::Header, Vec<crate::ingest::RawRow>)> {
     use crate::ingest::header::{classify, Column, Header};
@@ -684,7 +684,7 @@ pub(super) fn wide_table(
         let parsed: Vec<WideColumn> = cells
             .iter()
             .filter_map(|c| match &c.cell {
-                Cell::Text(t) if !t.trim().is_empty() => Some((c.col, t.trim().to_string(), task_field(plan, tasks, t))),
+                Cell::Text(t) if !t.trim().is_empty() => Some((c.col, t.trim().to_string(), task_field(plan, cache, t))),
                 _ => None,
             })
             .collect();
@@ -758,7 +758,7 @@ type TaskColumns = (String, u32, Vec<(u32, Field)>);
 
 /// A header naming a task and a field of it ("Nhiệm vụ 1: Kết quả thực hiện", "NV2 - Tình
 /// trạng", "Kinh phí (Nhiệm vụ IV.3)"): the task as written and the field.
-fn task_field(plan: &Plan, tasks: &TextCache, text: &str) -> Option<(String, Field)> {
+fn task_field(plan: &Plan, cache: &TextCache, text: &str) -> Option<(String, Field)> {
     let t = text.trim();
     let mut splits: Vec<(&str, &str)> = [t.split_once(':'), t.split_once(" - "), t.split_once(" – ")].into_iter().flatten().collect();
     if let Some((a, b)) = t.strip_suffix(')').and_then(|x| x.rsplit_once('(')) {
@@ -772,10 +772,10 @@ fn task_field(plan: &Plan, tasks: &TextCache, text: &str) -> Option<(String, Fie
     let task = |x: &str| {
         let x = x.trim();
         matching::numbered(x)
-            || code_heading(plan, tasks, x)
+            || code_heading(plan, cache, x)
             || x.split_whitespace().nth(1).is_none()
                 && x.contains(|c: char| c.is_ascii_digit())
-                && matches!(tasks.resolve(plan, x), Match::One(_))
+                && matches!(cache.resolve(plan, x), Match::One(_))
     };
     splits.into_iter().find_map(|(a, b)| match (task(a), task(b)) {
         (true, false) => field(b).map(|f| (a.trim().to_string(), f)),
@@ -999,10 +999,10 @@ mod tests {
     #[test]
     fn a_task_named_by_its_code_heads_lines() {
         let plan = crate::plan::load(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/inputs/plans/bac-giang.toml"))).unwrap();
-        let tasks = TextCache::default();
-        assert!(code_heading(&plan, &tasks, "Nhiệm vụ IV.9:"));
-        assert!(code_heading(&plan, &tasks, "NV 3 - Phát triển nguồn lực"));
-        assert!(!code_heading(&plan, &tasks, "Nhiệm vụ trọng tâm năm 2025"));
-        assert!(!code_heading(&plan, &tasks, "Nhiệm vụ IV.99"));
+        let cache = TextCache::default();
+        assert!(code_heading(&plan, &cache, "Nhiệm vụ IV.9:"));
+        assert!(code_heading(&plan, &cache, "NV 3 - Phát triển nguồn lực"));
+        assert!(!code_heading(&plan, &cache, "Nhiệm vụ trọng tâm năm 2025"));
+        assert!(!code_heading(&plan, &cache, "Nhiệm vụ IV.99"));
     }
 }

@@ -220,7 +220,7 @@ pub struct Normaliser<'a> {
     as_of: Option<NaiveDate>,
     index: AgencyIndex,
     roles: Roles,
-    tasks: TextCache,
+    cache: TextCache,
 }
 
 /// What the same few texts say, worked out once and shared by every file of the run: task
@@ -293,7 +293,7 @@ impl<'a> Normaliser<'a> {
             as_of: None,
             index: AgencyIndex::in_year(plan, year),
             roles: plan.roles(year).into_iter().collect(),
-            tasks: TextCache::default(),
+            cache: TextCache::default(),
         }
     }
 
@@ -310,7 +310,7 @@ impl<'a> Normaliser<'a> {
         if let Ok(wb) = &mut file.content {
             if wb.sheets.iter().all(|s| s.header.is_none()) {
                 for sheet in &mut wb.sheets {
-                    if let Some((header, rows)) = wide_table(self.plan, &self.tasks, sheet) {
+                    if let Some((header, rows)) = wide_table(self.plan, &self.cache, sheet) {
                         // (Above the table only, as a table's: the answers name agencies.)
                         sheet.top.retain(|c| c.row < header.first_row);
                         sheet.header = Some(header);
@@ -328,7 +328,7 @@ impl<'a> Normaliser<'a> {
     /// One file, normalised on its own: its rows become a piece of the rows table here,
     /// so that `finish` only has to put the pieces together.
     pub fn draft(&self, file: Ingested) -> Draft {
-        let mut d = read_submission(self.plan, self.year, &self.index, &self.roles, &self.tasks, file);
+        let mut d = read_submission(self.plan, self.year, &self.index, &self.roles, &self.cache, file);
         if let (Some(as_of), Some(date)) = (self.as_of, d.record.report_date) {
             after_the_run(&mut d, date, as_of, self.year, self.plan.deadline_for(self.year));
         }
@@ -501,12 +501,12 @@ const LABELLED_COLUMN: u32 = 1 << 20;
 const TASK: u32 = LABELLED_COLUMN + Field::Task as u32;
 
 /// Reads one submission: agency, date, and rows.
-fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, tasks: &TextCache, mut ing: Ingested) -> Draft {
+fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, cache: &TextCache, mut ing: Ingested) -> Draft {
     // A workbook with no table anywhere may be a report typed as lines: read so.
     if let Ok(wb) = &mut ing.content {
         if wb.sheets.iter().all(|s| s.header.is_none()) {
             for sheet in &mut wb.sheets {
-                if let Some((header, rows)) = lines_table(plan, year, tasks, sheet) {
+                if let Some((header, rows)) = lines_table(plan, year, cache, sheet) {
                     sheet.header = Some(header);
                     sheet.rows = rows;
                 }
@@ -786,7 +786,7 @@ fn read_submission(plan: &Plan, year: i32, index: &AgencyIndex, roles: &Roles, t
     // Difficulties and proposals under headings of their own: in the report written out
     // above a table, and among or below its rows.
     let mut narrative = narrative::Narrative::default();
-    let against = Against { plan, year, roles, tasks, index };
+    let against = Against { plan, year, roles, cache, index };
     // A sheet of the money alone ("STT | Nội dung | Số tiền"), beside a sheet with the
     // report's table: its amounts are the report's activities', not activities of their own.
     let money_only = |i: &usize| {
@@ -1278,7 +1278,7 @@ struct Against<'a> {
     /// The reporting year.
     year: i32,
     roles: &'a Roles,
-    tasks: &'a TextCache,
+    cache: &'a TextCache,
     index: &'a AgencyIndex,
 }
 
@@ -1335,7 +1335,7 @@ fn status_in_words(sheet: &mut SheetData) {
 /// the plan by its code or number ("Mã", "Số hiệu nhiệm vụ", "STT nhiệm vụ", "Thuộc mục"
 /// over "NV1", "II.4", "Nhiệm vụ 3"): the task column. Each row was `task_missing`, its
 /// task's code in the note. A cell of figures alone is no code (a count, a row number).
-fn task_codes_column(sheet: &mut SheetData, plan: &Plan, tasks: &TextCache) {
+fn task_codes_column(sheet: &mut SheetData, plan: &Plan, cache: &TextCache) {
     let Some(header) = &sheet.header else { return };
     if header.col(Field::Task).is_some() || header.others.is_empty() {
         return;
@@ -1347,7 +1347,7 @@ fn task_codes_column(sheet: &mut SheetData, plan: &Plan, tasks: &TextCache) {
             match extra_cell(row, col) {
                 None => {}
                 Some(Cell::Text(t)) if t.len() <= 24 && t.bytes().any(|b| b.is_ascii_digit()) && t.chars().any(char::is_alphabetic) => {
-                    match tasks.resolve(plan, t) {
+                    match cache.resolve(plan, t) {
                         Match::One(_) => one = true,
                         // (A code the plan has not, "NV25", is still a code: `task_unknown`.)
                         Match::Ambiguous(_) => {}
@@ -1371,7 +1371,7 @@ fn task_codes_column(sheet: &mut SheetData, plan: &Plan, tasks: &TextCache) {
 /// went to the note, and each row had no activity.) Not one that copies the tasks' titles,
 /// nor one headed by the task's name ("Tên nhiệm vụ"), which a shortened title may fail
 /// to match.
-fn activity_in_second_task_column(sheet: &mut SheetData, plan: &Plan, tasks: &TextCache) {
+fn activity_in_second_task_column(sheet: &mut SheetData, plan: &Plan, cache: &TextCache) {
     let Some(header) = &sheet.header else { return };
     if header.col(Field::Activity).is_some() || header.col(Field::Task).is_none() {
         return;
@@ -1386,7 +1386,7 @@ fn activity_in_second_task_column(sheet: &mut SheetData, plan: &Plan, tasks: &Te
             match extra_cell(row, col) {
                 None => {}
                 Some(Cell::Text(t)) => {
-                    let names = !matches!(tasks.resolve(plan, t), Match::None) || !matches!(matching::heading_words(plan, t), Match::None);
+                    let names = !matches!(cache.resolve(plan, t), Match::None) || !matches!(matching::heading_words(plan, t), Match::None);
                     if names {
                         named += 1;
                     } else {
@@ -1433,10 +1433,10 @@ fn read_rows(
     problems: &mut Vec<Problem>,
     narrative: &mut narrative::Narrative,
 ) -> (Vec<Row>, usize) {
-    let Against { plan, year, roles, tasks, index } = *against;
+    let Against { plan, year, roles, cache, index } = *against;
     status_in_words(sheet);
-    task_codes_column(sheet, plan, tasks);
-    activity_in_second_task_column(sheet, plan, tasks);
+    task_codes_column(sheet, plan, cache);
+    activity_in_second_task_column(sheet, plan, cache);
     let Some(header) = &sheet.header else {
         return (Vec::new(), 0);
     };
@@ -1530,7 +1530,7 @@ fn read_rows(
     let mut last_at: Option<u32> = None;
     // A sheet per task: without a task column, the sheet's name says the task.
     let mut current: Option<Current> = match header.col(Field::Task) {
-        None => match tasks.resolve(plan, &sheet.name) {
+        None => match cache.resolve(plan, &sheet.name) {
             m @ Match::One(_) => Some(Current { matched: m, written: sheet.name.clone(), heading: true }),
             _ => None,
         },
@@ -1559,7 +1559,7 @@ fn read_rows(
         });
     // Whether a totals row was read: a split of the total by source may follow it.
     let mut seen_total = false;
-    let resolve = |text: &str| tasks.resolve(plan, text);
+    let resolve = |text: &str| cache.resolve(plan, text);
     let groups = group_rows(&sheet.rows);
     // The next row's task as written ("" where it leaves it blank, taking this one's), of each
     // row that reports nothing (no result, status or money): a heading, perhaps.
@@ -1632,7 +1632,7 @@ fn read_rows(
             .iter()
             // (A task's code or number as such, "NV1", "IV.4", "Nhiệm vụ 2"; not a bare "1".)
             .filter(|(_, h)| h.len() <= 20 && h.bytes().any(|b| b.is_ascii_digit()) && !crate::ingest::header::is_row_number(h))
-            .filter_map(|(col, h)| match tasks.resolve(plan, h) {
+            .filter_map(|(col, h)| match cache.resolve(plan, h) {
                 Match::One(code) => Some((*col, code)),
                 _ => None,
             })
@@ -2411,12 +2411,12 @@ fn read_rows(
                     let text = strip_section_label(&activity);
                     let first = matching::title_key(&text.chars().take(24).collect::<String>());
                     let first = first.rsplit_once(' ').map_or(first.as_str(), |(words, _)| words);
-                    if !tasks.titles(plan).iter().any(|(_, t)| t.starts_with(first)) {
+                    if !cache.titles(plan).iter().any(|(_, t)| t.starts_with(first)) {
                         return None;
                     }
                     let key = matching::title_key(text);
                     let opens = |t: &str| t.split(' ').nth(4).is_some() && key.starts_with(t) && key.as_bytes().get(t.len()) == Some(&b' ');
-                    let mut found = tasks.titles(plan).iter().filter(|(_, t)| key == *t || opens(t));
+                    let mut found = cache.titles(plan).iter().filter(|(_, t)| key == *t || opens(t));
                     match (found.next(), found.next()) {
                         (Some((code, _)), None) => Some(code.clone()),
                         _ => None,
@@ -2592,7 +2592,7 @@ fn read_rows(
 
         // Status: the status column, else the tick boxes.
         let status = if !status_text.is_empty() {
-            let s = match tasks.status(&status_text) {
+            let s = match cache.status(&status_text) {
                 // A code the form gives, else a number as a share of the work.
                 Status::Unknown => {
                     legend().iter().find(|(code, _)| code.eq_ignore_ascii_case(status_text.trim())).map(|(_, s)| *s).unwrap_or_else(|| {

@@ -43,14 +43,15 @@ def main():
     data = ROOT / "bench-data" / size
     if not (data / "plan.toml").exists():
         subprocess.run([bins[1], "generate", "--size", size, "--out", data], check=True, stdout=subprocess.DEVNULL)
-    runs = {b: [] for b in bins}
+    # By position, not by path: a build against itself measures the noise.
+    runs = [[], []]
     for _ in range(pairs):
         for i, b in enumerate(bins):
-            runs[b].append(run(b, data, data / f"ab-out-{i}"))
-    for name, b in zip(("old", "new"), bins):
-        wall, cpu = (statistics.median(r[k] for r in runs[b]) for k in (0, 1))
+            runs[i].append(run(b, data, data / f"ab-out-{i}"))
+    for name, b, r in zip(("old", "new"), bins, runs):
+        wall, cpu = (statistics.median(x[k] for x in r) for k in (0, 1))
         print(f"{name} {b}: wall {wall:.3f} s, cpu {cpu:.3f} s (medians of {pairs})")
-    old, new = runs[bins[0]], runs[bins[1]]
+    old, new = runs
     for k, what in ((0, "wall"), (1, "cpu")):
         print(f"new / old, median of the pairs' ratios: {what} {statistics.median(n[k] / o[k] for o, n in zip(old, new)):.3f}")
 

@@ -211,8 +211,10 @@ impl Piece {
                 column.push(t);
             }
         }
-        let texts =
-            by_column.into_par_iter().zip(TEXT).map(|(pieces, name)| TextPiece::join(name, pieces)).collect::<PolarsResult<Vec<_>>>()?;
+        // On Polars' thread pool, the one the rest of the run uses (report::workbook::build).
+        let texts = polars_core::runtime::THREAD_POOL.install(|| {
+            by_column.into_par_iter().zip(TEXT).map(|(pieces, name)| TextPiece::join(name, pieces)).collect::<PolarsResult<Vec<_>>>()
+        })?;
         let mut texts = texts.into_iter();
         let mut text = || texts.next().ok_or_else(|| polars_err!(ComputeError: "a text column is missing"));
         let columns = vec![

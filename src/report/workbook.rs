@@ -74,7 +74,11 @@ pub fn build<T: Send>(
     let [activities_ws, budget_ws, difficulties_ws, problems_ws, sources_ws] = rest else {
         unreachable!("five sheets from the activities")
     };
-    let (big, others) = rayon::join(
+    // On Polars' own thread pool, not rayon's global one: the check and the tables call
+    // Polars, and a thread of another pool that calls Polars waits for the answer by
+    // yielding the CPU in a loop (hundreds of `sched_yield` a run), beside the activities
+    // sheet on a two-core machine; and two pools start four threads for two cores.
+    let (big, others) = polars_core::runtime::THREAD_POOL.join(
         || activities(activities_ws, &st, &cfg.plan, &norm.rows, (&order, &outside), SHEET_ROWS).map_err(sheet_err),
         || -> Result<(Checked, T), RunError> {
             let checked = check()?;

@@ -28,8 +28,8 @@ const MAX_CELL: usize = 32_000;
 const SHEET_ROWS: u32 = 1_048_576;
 
 /// Builds the workbook and writes it to `out`. The activities sheet needs only the rows:
-/// it is written while `check` runs beside it; the other sheets are written from the
-/// findings, beside `also` (the tables), and both are returned.
+/// it is written while `check` runs beside it, then the other sheets from the findings;
+/// `also` (the tables) is written while the workbook is saved, and both are returned.
 pub fn build<T: Send>(
     cfg: &RunConfig,
     norm: &Normalised,
@@ -78,35 +78,38 @@ pub fn build<T: Send>(
     // Polars, and a thread of another pool that calls Polars waits for the answer by
     // yielding the CPU in a loop (hundreds of `sched_yield` a run), beside the activities
     // sheet on a two-core machine; and two pools start four threads for two cores.
-    let (big, others) = polars_core::runtime::THREAD_POOL.join(
+    let pool = &polars_core::runtime::THREAD_POOL;
+    // The activities sheet on one core; the check, then the seven other sheets, on the other.
+    let (big, others) = pool.join(
         || activities(activities_ws, &st, &cfg.plan, &norm.rows, (&order, &outside), SHEET_ROWS).map_err(sheet_err),
-        || -> Result<(Checked, T), RunError> {
+        || -> Result<Checked, RunError> {
             let checked = check()?;
-            let (sheets, also) = rayon::join(
-                || -> Result<(), SheetError> {
-                    summary(summary_ws, &st, cfg, &checked)?;
-                    submissions(submissions_ws, &st, cfg, &checked, norm)?;
-                    matrix(matrix_ws, &st, &cfg.plan, cfg.year, &checked)?;
-                    budget(budget_ws, &st, &cfg.plan, &checked)?;
-                    difficulties(difficulties_ws, &st, &cfg.plan, norm, &order, SHEET_ROWS)?;
-                    problems(problems_ws, &st, norm, SHEET_ROWS)?;
-                    sources(sources_ws, &st, norm)?;
-                    Ok(())
-                },
-                || also(&checked),
-            );
-            sheets.map_err(sheet_err)?;
-            Ok((checked, also?))
+            let mut seven = || -> Result<(), SheetError> {
+                summary(summary_ws, &st, cfg, &checked)?;
+                submissions(submissions_ws, &st, cfg, &checked, norm)?;
+                matrix(matrix_ws, &st, &cfg.plan, cfg.year, &checked)?;
+                budget(budget_ws, &st, &cfg.plan, &checked)?;
+                difficulties(difficulties_ws, &st, &cfg.plan, norm, &order, SHEET_ROWS)?;
+                problems(problems_ws, &st, norm, SHEET_ROWS)?;
+                sources(sources_ws, &st, norm)?;
+                Ok(())
+            };
+            seven().map_err(sheet_err)?;
+            Ok(checked)
         },
     );
     big?;
-    let found = others?;
+    let checked = others?;
     // Level 2 instead of the default 6. Saving is on the way out, on one core, after the
     // activities sheet. Compressing M's activities sheet XML (83 MB) with zlib-rs, best of 5:
     // level 6 0.52 s, level 3 0.23 s, level 2 0.17 s for a file 9% larger than level 3's,
     // level 1 0.12 s for one 46% larger.
     wb.set_zip_compression_level(2);
-    wb.save_to_writer(out).map_err(wrap)?;
+    // The tables are written while the workbook is saved: both wait for the sheets and the
+    // check, and the save is on one core.
+    let (saved, tables) = pool.join(|| wb.save_to_writer(out).map_err(wrap), || also(&checked));
+    saved?;
+    let found = (checked, tables?);
     Ok(found)
 }
 

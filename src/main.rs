@@ -35,14 +35,32 @@ fn main() -> ExitCode {
     // A reading worker (see ingest::isolate): not a user command.
     let args: Vec<String> = std::env::args().collect();
     if args.get(1).map(String::as_str) == Some(tonghop::ingest::isolate::WORKER_ARG) {
-        return tonghop::ingest::isolate::worker_main(args.get(2).map_or("", String::as_str));
+        return end(tonghop::ingest::isolate::worker_main(args.get(2).map_or("", String::as_str)));
     }
     let cli = Cli::parse();
-    match tonghop::cmd::dispatch(cli) {
+    end(match tonghop::cmd::dispatch(cli) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("lỗi: {e:#}");
             ExitCode::from(1)
         }
+    })
+}
+
+/// Ends the process at once with `code`, once what was printed is out. On a normal exit
+/// mimalloc gives every page it holds back to the system one by one (`madvise`), memory
+/// the system takes back anyway when the process ends: 20 ms at the end of an M run
+/// (strace, from the last line printed to `exit_group`), against 0.4 ms without.
+fn end(code: ExitCode) -> ExitCode {
+    #[cfg(unix)]
+    {
+        use std::io::Write;
+        let _ = std::io::stdout().flush();
+        let _ = std::io::stderr().flush();
+        if let Some(status) = (0..=u8::MAX).find(|&c| ExitCode::from(c) == code) {
+            // SAFETY: _exit ends the process; nothing of it is used after.
+            unsafe { libc::_exit(i32::from(status)) }
+        }
     }
+    code
 }

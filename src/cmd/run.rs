@@ -215,8 +215,12 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
     }
     let year = args.year.ok_or_else(|| anyhow::anyhow!("cần --year hoặc --years"))?;
     let cfg = RunConfig::resolve(args, year, super::today())?;
-    let gaps =
-        run_config(&cfg, &log).map(|y| has_gaps(&y.checked)).inspect_err(|e| log.event(Level::Error, "failed", &[], &format!("{e:#}")))?;
+    let year = run_config(&cfg, &log).inspect_err(|e| log.event(Level::Error, "failed", &[], &format!("{e:#}")))?;
+    let gaps = has_gaps(&year.checked);
+    // The year's data is not freed piece by piece on the way out: the process ends after
+    // this, and its memory goes with it (at M, 3 ms of freeing some hundred thousand
+    // strings, under strace).
+    std::mem::forget(year);
     Ok(if cfg.fail_on_gaps && gaps { ExitCode::from(3) } else { ExitCode::SUCCESS })
 }
 

@@ -109,8 +109,7 @@ pub fn build<T: Send>(
     // check, and the save is on one core.
     let (saved, tables) = pool.join(|| wb.save_to_writer(out).map_err(wrap), || also(&checked));
     saved?;
-    let found = (checked, tables?);
-    Ok(found)
+    Ok((checked, tables?))
 }
 
 #[derive(Debug)]

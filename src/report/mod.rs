@@ -125,24 +125,29 @@ pub fn render(
 ) -> Result<(Checked, Vec<Staged>), RunError> {
     let dir = &cfg.out_dir;
     let mut beside = None;
+    // The rows' tables need only the rows: written while the activities sheet is, where
+    // there is time.
+    let rows: Vec<workbook::Spare> = vec![
+        Box::new(|| stage(dir, "rows.csv", |w| Ok(write_csv(&norm.rows, w)?))),
+        Box::new(|| stage(dir, "rows.parquet", |w| Ok(write_parquet(&norm.rows, w)?))),
+    ];
     let book = stage(dir, &workbook_name(&cfg.plan.id, cfg.year), |w| {
-        beside = Some(workbook::build(cfg, norm, w, check, |checked| tables(dir, norm, checked))?);
+        beside = Some(workbook::build(cfg, norm, w, check, rows, |checked| tables(dir, norm, checked))?);
         Ok(())
     })?;
-    let (checked, tables) = beside.expect("the workbook is built with the tables");
+    let (checked, rows, tables) = beside.expect("the workbook is built with the tables");
     let mut out = vec![book];
+    out.extend(rows);
     out.extend(tables);
     Ok((checked, out))
 }
 
-/// The CSV and Parquet tables, in a fixed order.
+/// The CSV tables after the rows', in a fixed order.
 fn tables(dir: &Path, norm: &Normalised, checked: &Checked) -> Result<Vec<Staged>, RunError> {
     let csv = |name: &str, df: &DataFrame| stage(dir, name, |w| Ok(write_csv(df, w)?));
     let completeness = checked.completeness.select(crate::schema::completeness().iter_names().cloned())?;
     ensure(&completeness, &crate::schema::completeness(), "completeness")?;
     Ok(vec![
-        csv("rows.csv", &norm.rows)?,
-        stage(dir, "rows.parquet", |w| Ok(write_parquet(&norm.rows, w)?))?,
         csv("files.csv", &files_frame(norm)?)?,
         csv("completeness.csv", &completeness)?,
         csv("coverage.csv", &checked.coverage)?,

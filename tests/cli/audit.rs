@@ -120,23 +120,26 @@ fn a_failed_write_leaves_the_previous_outputs_whole() {
     let env = Env::example(2024);
     env.run_year(2024, &[]);
     let before = outputs(&env.out_dir(2024));
-    // A later run, with other results, fails while writing its outputs.
+    // A later run, with other results, fails while writing its outputs: one written
+    // after the check, and the rows' own, written beside the activities sheet or the save.
     std::fs::remove_file(env.year_dir(2024).join("04_SCT_bao-cao-2024.xlsx")).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_tonghop"))
-        .args(["run", "--plan", "inputs/plans/bac-giang.toml", "--year", "2024", "--as-of", AS_OF])
-        .current_dir(&env.root)
-        .env("TONGHOP_FAIL_WRITE", "coverage.csv")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("coverage.csv"));
-    assert_eq!(outputs(&env.out_dir(2024)), before, "the previous outputs changed");
-    let leftovers: Vec<_> = std::fs::read_dir(env.out_dir(2024))
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
-        .collect();
-    assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
+    for failing in ["coverage.csv", "rows.csv", "rows.parquet"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_tonghop"))
+            .args(["run", "--plan", "inputs/plans/bac-giang.toml", "--year", "2024", "--as-of", AS_OF])
+            .current_dir(&env.root)
+            .env("TONGHOP_FAIL_WRITE", failing)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{failing}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains(failing), "{failing}");
+        assert_eq!(outputs(&env.out_dir(2024)), before, "the previous outputs changed ({failing})");
+        let leftovers: Vec<_> = std::fs::read_dir(env.out_dir(2024))
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+            .collect();
+        assert!(leftovers.is_empty(), "temporary files left ({failing}): {leftovers:?}");
+    }
     // The next good run replaces them, keeping the previous workbook in cu/.
     env.run_year(2024, &[]);
     let kept: Vec<_> = std::fs::read_dir(env.out_dir(2024).join("cu")).unwrap().collect();

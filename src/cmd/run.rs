@@ -72,11 +72,26 @@ pub fn read_listed(cfg: &RunConfig, files: Vec<ingest::InputFile>, tick: &(dyn F
         })
     });
     let normaliser = normaliser.get_or_init(make);
-    let drafts: Vec<Vec<normalise::Draft>> = {
+    // (The files waiting, by themselves: they are the first files, and a parallel pass
+    // over all the files would leave them to one core.)
+    let mut drafts = Vec::with_capacity(read.len());
+    let mut waiting = Vec::new();
+    for r in read {
+        match r {
+            Ok(d) => drafts.push(d),
+            Err(ing) => {
+                waiting.push((drafts.len(), ing));
+                drafts.push(Vec::new());
+            }
+        }
+    }
+    let waiting: Vec<(usize, Vec<normalise::Draft>)> = {
         use rayon::prelude::*;
-        let each = |r: Result<_, _>| r.unwrap_or_else(|ing| normaliser.drafts(ing));
-        polars_core::runtime::THREAD_POOL.install(|| read.into_par_iter().map(each).collect())
+        polars_core::runtime::THREAD_POOL.install(|| waiting.into_par_iter().map(|(i, ing)| (i, normaliser.drafts(ing))).collect())
     };
+    for (i, d) in waiting {
+        drafts[i] = d;
+    }
     let drafts: Vec<_> = drafts.into_iter().flatten().collect();
     let read_ms = started.elapsed().as_millis();
     let read_peak = peak_rss_mb().unwrap_or(0) as u128;

@@ -723,16 +723,16 @@ fn matrix(ws: &mut Worksheet, st: &Styles, plan: &Plan, year: i32, checked: &Che
     Ok(())
 }
 
-/// The order the rows table is read in: by task in plan order (unresolved last), then
-/// agency in plan order, then where the row came from (file, sheet, row). Row numbers,
-/// not a sorted copy. File and sheet names are ranked once, so the sort compares numbers
-/// only: it is on the way to the activities sheet, and Polars' sort (with its joins) took
-/// 30–50 ms at M, more when the tables had Polars' threads.
 /// Whether each row is work outside the plan's tasks (`check::outside_plan`).
 fn outside_rows(rows: &DataFrame) -> PolarsResult<Vec<bool>> {
     Ok(crate::check::outside_plan(rows)?.iter().map(|o| o == Some(true)).collect())
 }
 
+/// The order the rows table is read in: by task in plan order (unresolved last), then
+/// agency in plan order, then where the row came from (file, sheet, row). Row numbers,
+/// not a sorted copy. File and sheet names are ranked once, so the sort compares numbers
+/// only: it is on the way to the activities sheet, and Polars' sort (with its joins) took
+/// 30–50 ms at M, more when the tables had Polars' threads.
 fn plan_order(plan: &Plan, rows: &DataFrame, outside: &[bool]) -> PolarsResult<Vec<usize>> {
     use rayon::prelude::*;
     let tasks: PlHashMap<&str, u32> = plan.tasks.iter().enumerate().map(|(i, t)| (t.code.as_str(), i as u32)).collect();
@@ -747,7 +747,7 @@ fn plan_order(plan: &Plan, rows: &DataFrame, outside: &[bool]) -> PolarsResult<V
     // the plan's tasks before those whose task could not be told.
     let place = |codes: &PlHashMap<&str, u32>, v: Option<&str>| v.and_then(|c| codes.get(c).copied()).unwrap_or(u32::MAX);
     let rank = |names: &PlHashMap<&str, u32>, v: Option<&str>| v.map_or(u32::MAX, |v| names[v]);
-    // On both cores: it is on the way to the activities sheet (15 ms at M, 0.1 s at L on one).
+    // On both cores: on one, this took 20 ms at M and 0.10 s at L.
     polars_core::runtime::THREAD_POOL.install(|| {
         let (files, sheets) = rayon::join(|| ranks(arrays.2.iter()), || ranks(arrays.3.iter()));
         let mut keys: Vec<[u32; 7]> = (0..rows.height())

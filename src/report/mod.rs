@@ -117,7 +117,8 @@ pub fn problems_frame(problems: &[Problem]) -> PolarsResult<DataFrame> {
 /// the manifest.
 ///
 /// The activities sheet is the slow part, and needs only the rows: it is written on one
-/// core while the other runs `check`, then writes the other sheets and the tables.
+/// core while the other runs `check`, writes the other sheets, then the rows' tables while
+/// there is time; the tables left are written while the workbook is saved.
 pub fn render(
     cfg: &RunConfig,
     norm: &Normalised,

@@ -102,6 +102,41 @@ fn hostile_workbooks_are_refused_or_cut_within_the_limits() {
 }
 
 #[test]
+fn a_reader_that_dies_takes_only_its_own_file_with_it() {
+    // Each worker is sent the next file before it answers the one it reads: when it dies on
+    // a bomb, the file sent after it goes to its replacement, read as it would be alone.
+    let env = Env::example(2024);
+    env.run_year(2024, &[]);
+    let alone = pick(&env.csv(2024, "files.csv"), ["file", "outcome", "reason_code", "sha256"])
+        .iter()
+        .map(|r| r.map(String::from))
+        .collect::<Vec<_>>();
+    let dir = env.year_dir(2024);
+    let mut bombs = Vec::new();
+    for f in alone.iter().filter(|f| f[0].starts_with(|c: char| c.is_ascii_digit())) {
+        // A bomb sorted just before each report: each follows a reader that dies.
+        let bomb = format!("{}0-bomb.xlsx", &f[0][..2]);
+        if !bombs.contains(&bomb) {
+            std::fs::copy(repo().join("tests/fixtures/hostile/bomb.xlsx"), dir.join(&bomb)).unwrap();
+            bombs.push(bomb);
+        }
+    }
+    env.run_year(2024, &["--file-memory-mb", "1024", "--file-timeout", "60"]);
+    let files = env.csv(2024, "files.csv");
+    assert_eq!(files.len(), alone.len() + bombs.len(), "every file is listed");
+    for bomb in &bombs {
+        let f = files.iter().find(|f| &f["file"] == bomb).unwrap();
+        assert_eq!((f["outcome"].as_str(), f["reason_code"].as_str()), ("skipped", "reader_crashed"), "{bomb}");
+    }
+    let beside: Vec<[String; 4]> = pick(&files, ["file", "outcome", "reason_code", "sha256"])
+        .iter()
+        .filter(|r| !bombs.iter().any(|b| b == r[0]))
+        .map(|r| r.map(String::from))
+        .collect();
+    assert_eq!(beside, alone);
+}
+
+#[test]
 fn links_are_listed_not_followed() {
     let env = Env::example(2024);
     let outside = env.root.join("secret.xlsx");

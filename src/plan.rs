@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use polars::prelude::PlHashMap;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -186,7 +187,7 @@ pub struct Plan {
     /// What the plan lacks, as `plan check` words it (empty for a complete plan).
     pub missing: Vec<String>,
     /// Agency code → index in `agencies` (looked up row by row: Polars' fast hash map).
-    by_code: polars::prelude::PlHashMap<String, usize>,
+    by_code: PlHashMap<String, usize>,
 }
 
 impl Plan {
@@ -447,8 +448,8 @@ pub fn check_text(text: &str, path: &Path) -> Checked {
     }
 
     // Agencies: unique codes, and no name or alias claimed by two agencies.
-    let mut codes: BTreeMap<String, usize> = BTreeMap::new();
-    let mut names: BTreeMap<String, String> = BTreeMap::new();
+    let mut codes: PlHashMap<String, usize> = PlHashMap::default();
+    let mut names: PlHashMap<String, String> = PlHashMap::default();
     let mut agencies = Vec::new();
     for a in &raw.agencies {
         let code = a.code.get_ref().trim().to_string();

@@ -114,7 +114,8 @@ fn a_reader_that_dies_takes_only_its_own_file_with_it() {
     let dir = env.year_dir(2024);
     let mut bombs = Vec::new();
     for f in alone.iter().filter(|f| f[0].starts_with(|c: char| c.is_ascii_digit())) {
-        // A bomb sorted just before each report: each follows a reader that dies.
+        // A bomb sorted just before each report, so that reports are sent ahead to workers
+        // that die on the bomb before them.
         let bomb = format!("{}0-bomb.xlsx", &f[0][..2]);
         if !bombs.contains(&bomb) {
             std::fs::copy(repo().join("tests/fixtures/hostile/bomb.xlsx"), dir.join(&bomb)).unwrap();

@@ -106,11 +106,11 @@ fn a_reader_that_dies_takes_only_its_own_file_with_it() {
     // Each worker is sent the next file before it answers the one it reads: when it dies on
     // a bomb, the file sent after it goes to its replacement, read as it would be alone.
     let env = Env::example(2024);
+    let ends = |files: &[std::collections::BTreeMap<String, String>]| -> Vec<[String; 4]> {
+        pick(files, ["file", "outcome", "reason_code", "sha256"]).iter().map(|r| r.map(String::from)).collect()
+    };
     env.run_year(2024, &[]);
-    let alone = pick(&env.csv(2024, "files.csv"), ["file", "outcome", "reason_code", "sha256"])
-        .iter()
-        .map(|r| r.map(String::from))
-        .collect::<Vec<_>>();
+    let alone = ends(&env.csv(2024, "files.csv"));
     let dir = env.year_dir(2024);
     let mut bombs = Vec::new();
     for f in alone.iter().filter(|f| f[0].starts_with(|c: char| c.is_ascii_digit())) {
@@ -129,11 +129,7 @@ fn a_reader_that_dies_takes_only_its_own_file_with_it() {
         let f = files.iter().find(|f| &f["file"] == bomb).unwrap();
         assert_eq!((f["outcome"].as_str(), f["reason_code"].as_str()), ("skipped", "reader_crashed"), "{bomb}");
     }
-    let beside: Vec<[String; 4]> = pick(&files, ["file", "outcome", "reason_code", "sha256"])
-        .iter()
-        .filter(|r| !bombs.iter().any(|b| b == r[0]))
-        .map(|r| r.map(String::from))
-        .collect();
+    let beside: Vec<_> = ends(&files).into_iter().filter(|r| !bombs.contains(&r[0])).collect();
     assert_eq!(beside, alone);
 }
 

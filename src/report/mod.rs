@@ -7,6 +7,7 @@
 //! anything about the data.
 
 mod publish;
+mod sheetxml;
 pub(crate) mod style;
 pub mod workbook;
 pub mod years;

@@ -67,8 +67,8 @@ pub fn build<T: Send>(
     let outside = outside_rows(&norm.rows).map_err(table)?;
     let order = plan_order(&cfg.plan, &norm.rows, &outside).map_err(table)?;
     // Eight sheets, in their order; those that grow with the input stream their rows
-    // (constant-memory mode): their memory does not grow with them. The activities sheet
-    // is written on one core while the seven others are written on the other.
+    // (constant-memory mode): their memory does not grow with them. The activities sheet's
+    // lines are written by tonghop (`activities`), the rest by rust_xlsxwriter.
     for i in 0..8 {
         // Activities, difficulties, problems and sources grow with the rows and files read.
         if matches!(i, 3 | 5 | 6 | 7) {
@@ -92,9 +92,10 @@ pub fn build<T: Send>(
     // yielding the CPU in a loop (hundreds of `sched_yield` a run), beside the activities
     // sheet on a two-core machine; and two pools start four threads for two cores.
     let pool = &polars_core::runtime::THREAD_POOL;
-    // The activities sheet on one core; the check, then the seven other sheets, then spare
-    // outputs until the activities sheet is done, on the other. (At L the other core waited
-    // 3 s for the activities sheet, then the tables ran 0.8 s past the save.)
+    // The activities sheet on one core, and on the other once it is free; the check, then
+    // the seven other sheets, then spare outputs until the activities sheet is done, on the
+    // other. (At L the other core waited 3 s for the activities sheet when it was written
+    // on one core, then the tables ran 0.8 s past the save.)
     let activities_done = std::sync::atomic::AtomicBool::new(false);
     let entry = (sheetxml::sheet_entry(4), ZIP_LEVEL);
     let (big, others) = pool.join(
@@ -129,7 +130,8 @@ pub fn build<T: Send>(
     let activities_sheet = big?;
     let (checked, mut spared, spare) = others?;
     wb.set_zip_compression_level(ZIP_LEVEL as u8);
-    // The outputs left are written while the workbook is saved, on one core.
+    // The outputs left are written while the workbook is saved, on one core: the workbook
+    // but the activities sheet's lines, then the package with the sheet tonghop wrote.
     let (saved, tables) = pool.join(
         || -> Result<(), RunError> {
             let mut saved = Vec::new();
@@ -149,7 +151,8 @@ pub fn build<T: Send>(
     saved?;
     let tables = tables?;
     // Dropped on a thread of its own: closing a sheet's temporary file frees its pages (the
-    // activities sheet's XML, 83 MB at M), 24–29 ms at M and 0.19 s at L on the way out.
+    // activities sheet's XML, 83 MB at M, when rust_xlsxwriter wrote it: 24–29 ms at M and
+    // 0.19 s at L on the way out; the other long sheets' still).
     std::thread::spawn(move || drop(wb));
     Ok((checked, spared, tables))
 }
@@ -192,69 +195,8 @@ fn properties(cfg: &RunConfig) -> Result<DocProperties, XlsxError> {
 
 /// Writes text from outside as a string (never a formula), cut to what a cell holds.
 fn text(ws: &mut Worksheet, row: u32, col: u16, s: &str, f: &Format) -> Result<(), XlsxError> {
-    text_in(ws, row, col, s, Some(f))
-}
-
-/// `text`, in the column's format when `f` is `None` (see `ColumnFormats`).
-fn text_in(ws: &mut Worksheet, row: u32, col: u16, s: &str, f: Option<&Format>) -> Result<(), XlsxError> {
-    let s = sheetxml::cut(s, MAX_CELL);
-    match f {
-        Some(f) => ws.write_string_with_format(row, col, s.as_ref(), f)?,
-        None => ws.write_string(row, col, s.as_ref())?,
-    };
+    ws.write_string_with_format(row, col, sheetxml::cut(s, MAX_CELL).as_ref(), f)?;
     Ok(())
-}
-
-/// The cell formats of a long table's columns, given to its cells through the columns.
-///
-/// rust_xlsxwriter finds a cell format's index by hashing and comparing the whole
-/// `Format`, on every cell: two fifths of the activities sheet's time (perf, M). A cell
-/// written without a format takes its column's format instead, and in constant-memory
-/// mode that is looked up when the row is written out, which happens when the next row
-/// starts. So, while the table is written, each column holds its cells' format; the rows
-/// take it as plain cells; the last row is written with explicit formats, so that every
-/// row is out before `finish` takes the formats off the columns again. The columns of the
-/// saved sheet carry no format (that would draw the table's borders down to row
-/// 1,048,576), and the cells are the same as if each had been written with its format:
-/// the test `column_formats_leave_the_same_cells` compares the sheet XML.
-struct ColumnFormats<'a> {
-    formats: &'a [&'a Format],
-}
-
-impl<'a> ColumnFormats<'a> {
-    fn start(ws: &mut Worksheet, formats: &'a [&'a Format]) -> Result<ColumnFormats<'a>, XlsxError> {
-        for (c, f) in formats.iter().enumerate() {
-            ws.set_column_format(c as u16, f)?;
-        }
-        Ok(ColumnFormats { formats })
-    }
-
-    // The activities sheet's lines are written as XML (`Activities::xml`); these write
-    // them through rust_xlsxwriter, to compare.
-    #[cfg(test)]
-    /// Writes text in column `col`: as a plain cell, or with the column's format on the
-    /// last row and where the text is empty (an empty plain cell is not written at all).
-    fn text(&self, ws: &mut Worksheet, row: u32, col: u16, s: &str, last_row: bool) -> Result<(), XlsxError> {
-        let explicit = last_row || s.is_empty();
-        text_in(ws, row, col, s, explicit.then(|| self.formats[col as usize]))
-    }
-
-    #[cfg(test)]
-    fn number(&self, ws: &mut Worksheet, row: u32, col: u16, x: f64, last_row: bool) -> Result<(), XlsxError> {
-        match last_row {
-            true => ws.write_number_with_format(row, col, x, self.formats[col as usize])?,
-            false => ws.write_number(row, col, x)?,
-        };
-        Ok(())
-    }
-
-    fn finish(self, ws: &mut Worksheet) -> Result<(), XlsxError> {
-        let plain = Format::default();
-        for c in 0..self.formats.len() {
-            ws.set_column_format(c as u16, &plain)?;
-        }
-        Ok(())
-    }
 }
 
 /// Rows of a sheet whose height is fitted to their text: a year of a province is a few
@@ -798,8 +740,6 @@ fn strs<'a>(df: &'a DataFrame, name: &str) -> PolarsResult<&'a StringChunked> {
     df.column(name)?.str()
 }
 
-/// The activities sheet: the rows in `order`, each grouped by its task or, of those with
-/// none, by whether it is work outside the plan's tasks (`outside`).
 /// The row of every sheet's table header (under the title and subtitle).
 const HEADER_ROW: u32 = 3;
 
@@ -819,7 +759,8 @@ enum Line {
 }
 
 /// The activities sheet, worked out before it is written: its columns, and what each line
-/// under the header holds.
+/// under the header holds: the rows in their order, each grouped by its task or, of those
+/// with none, by whether it is work outside the plan's tasks.
 struct Activities<'a> {
     plan: &'a Plan,
     notes_shown: bool,
@@ -941,6 +882,7 @@ impl<'a> Activities<'a> {
     }
 
     /// The formats of the table's columns.
+    #[cfg(test)]
     fn formats<'s>(&self, st: &'s Styles) -> Vec<&'s Format> {
         let formats = [&st.integer, &st.text, &st.center, &st.text, &st.text, &st.center, &st.number, &st.text, &st.source];
         if self.notes_shown {
@@ -950,9 +892,8 @@ impl<'a> Activities<'a> {
         }
     }
 
-    /// The sheet but its lines: name, title, header, print setup, and the formats of the
-    /// columns set (and left on them, for the lines to take; see `ColumnFormats`).
-    fn frame<'s>(&self, ws: &mut Worksheet, st: &Styles, formats: &'s [&'s Format]) -> Result<ColumnFormats<'s>, XlsxError> {
+    /// The sheet but its lines: name, title, header, print setup.
+    fn frame(&self, ws: &mut Worksheet, st: &Styles) -> Result<(), XlsxError> {
         ws.set_name("Hoạt động")?;
         let h = title_and_header(
             ws,
@@ -961,8 +902,7 @@ impl<'a> Activities<'a> {
             "Các hoạt động do các cơ quan báo cáo, nhóm theo nhiệm vụ của kế hoạch",
             &self.headers,
         )?;
-        print_setup(ws, true, h)?;
-        ColumnFormats::start(ws, formats)
+        print_setup(ws, true, h)
     }
 
     /// The row a line is on.
@@ -1105,8 +1045,7 @@ fn activities(
     use rayon::prelude::*;
     use std::io::Write as _;
     let act = Activities::new(plan, rows, order, max_rows)?;
-    let formats = act.formats(st);
-    act.frame(ws, st, &formats)?.finish(ws)?;
+    act.frame(ws, st)?;
     if act.lines.is_empty() {
         return Ok(None);
     }
@@ -1114,9 +1053,9 @@ fn activities(
     // line's cell, for the header's row to be written out as it is before a line).
     let first = Activities::row(0);
     let (sheet, xf) = sheetxml::frame(&st.all(), &xf_formats(st), |ws| {
-        let columns = act.frame(ws, st, &formats)?;
+        act.frame(ws, st)?;
         ws.write_blank(first, 0, &st.text)?;
-        columns.finish(ws)
+        Ok(())
     })?;
     let frame = sheetxml::Frame::split(&sheet, xf, first, &act.dimension(), &act.merges())?;
     let blocks: Vec<(usize, &[Line])> = act.lines.chunks(BLOCK).enumerate().map(|(b, lines)| (b * BLOCK, lines)).collect();
@@ -1433,53 +1372,6 @@ mod tests {
         assert!(!fitted(FITTED_ROWS), "a row past the limit keeps the default height");
     }
 
-    #[test]
-    fn column_formats_leave_the_same_cells() {
-        let st = Styles::new();
-        let formats = [&st.integer, &st.text, &st.number];
-        let table = [(1.0, "Hội thảo", Some(2.5)), (2.0, "", None), (3.0, "=SUM(A1)", Some(0.0))];
-        // The same table, each cell written with its format, or through the columns.
-        let sheet = |through_columns: bool| {
-            let mut wb = Workbook::new();
-            for f in st.all() {
-                wb.register_format(f);
-            }
-            let ws = wb.add_worksheet_with_constant_memory().unwrap();
-            ws.set_column_width(1, 30).unwrap();
-            ws.write_string_with_format(0, 0, "STT", &st.header).unwrap();
-            let columns = ColumnFormats::start(ws, &formats).unwrap();
-            for (k, (n, t, b)) in table.iter().enumerate() {
-                let row = k as u32 + 1;
-                if through_columns {
-                    let last = k + 1 == table.len();
-                    columns.number(ws, row, 0, *n, last).unwrap();
-                    columns.text(ws, row, 1, t, last).unwrap();
-                    if let Some(b) = b {
-                        columns.number(ws, row, 2, *b, last).unwrap();
-                    }
-                } else {
-                    ws.write_number_with_format(row, 0, *n, &st.integer).unwrap();
-                    text(ws, row, 1, t, &st.text).unwrap();
-                    if let Some(b) = b {
-                        ws.write_number_with_format(row, 2, *b, &st.number).unwrap();
-                    }
-                }
-            }
-            columns.finish(ws).unwrap();
-            rows_xml(&mut wb)
-        };
-        let (plain, through) = (sheet(false), sheet(true));
-        assert_eq!(plain, through);
-        // Every data cell has its format; the empty text is a formatted blank cell.
-        for cell in ["A2", "B2", "C2", "A3", "B3", "A4", "B4", "C4"] {
-            let at = through.find(&format!("<c r=\"{cell}\"")).unwrap_or_else(|| panic!("{cell} missing: {through}"));
-            assert!(through[at..].split('>').next().unwrap().contains(" s=\""), "{cell} has no format: {through}");
-        }
-        // No column keeps a format: that would draw borders down the whole sheet.
-        let cols = &through[through.find("<cols>").unwrap()..through.find("</cols>").unwrap()];
-        assert!(!cols.contains("style="), "{cols}");
-    }
-
     /// Rows of `n` activities of Bắc Giang's plan, alternating between its first two tasks.
     fn rows(plan: &Plan, n: usize) -> DataFrame {
         let texts = |p: &str| (0..n).map(|i| format!("{p} {i}")).collect::<Vec<_>>();
@@ -1534,10 +1426,12 @@ mod tests {
         xml
     }
 
-    /// The activities sheet's lines written through rust_xlsxwriter, each cell in its
-    /// column's format (the last row's explicitly; see `ColumnFormats`), as they were before
-    /// `Activities::xml`.
-    fn lines_by_rust_xlsxwriter(act: &Activities, ws: &mut Worksheet, st: &Styles, columns: &ColumnFormats) {
+    /// The activities sheet's lines written through rust_xlsxwriter, each cell with its
+    /// column's format, as they were before `Activities::xml`. (They were written as plain
+    /// cells in formatted columns, to spare rust_xlsxwriter's hashing each cell's format:
+    /// the same XML, which a test compared.)
+    fn lines_by_rust_xlsxwriter(act: &Activities, ws: &mut Worksheet, st: &Styles) {
+        let formats = act.formats(st);
         let last_col = act.source_col();
         let mut source = String::new();
         for (k, line) in act.lines.iter().enumerate() {
@@ -1549,21 +1443,20 @@ mod tests {
                 }
                 Line::CutShort(left) => cut_short(ws, st, r, last_col, *left, "hoạt động", "rows.csv và rows.parquet").unwrap(),
                 Line::Activity { i, n } => {
-                    let last = k + 1 == act.lines.len();
                     let c = act.cells(*i, &mut source);
-                    columns.number(ws, r, 0, f64::from(*n), last).unwrap();
+                    ws.write_number_with_format(r, 0, f64::from(*n), formats[0]).unwrap();
                     for (col, t) in [(1, c.name), (2, c.role), (3, &c.act), (4, c.result), (5, c.status)] {
-                        columns.text(ws, r, col, t, last).unwrap();
+                        text(ws, r, col, t, formats[col as usize]).unwrap();
                     }
                     match c.budget {
-                        Budget::Figure(b) => columns.number(ws, r, 6, b, last).unwrap(),
-                        Budget::Said(said) => columns.text(ws, r, 6, said, last).unwrap(),
+                        Budget::Figure(b) => drop(ws.write_number_with_format(r, 6, b, formats[6]).unwrap()),
+                        Budget::Said(said) => text(ws, r, 6, said, formats[6]).unwrap(),
                         Budget::None => drop(ws.write_blank(r, 6, &st.text).unwrap()),
                     }
                     if act.notes_shown {
-                        columns.text(ws, r, 7, &c.note, last).unwrap();
+                        text(ws, r, 7, &c.note, formats[7]).unwrap();
                     }
-                    columns.text(ws, r, last_col, c.source, last).unwrap();
+                    text(ws, r, last_col, c.source, formats[last_col as usize]).unwrap();
                     if let Some(h) = act.height(r, &c) {
                         ws.set_row_height(r, h).unwrap();
                     }
@@ -1622,10 +1515,8 @@ mod tests {
             });
             let theirs = fourth_sheet(|ws, st| {
                 let act = Activities::new(&plan, &rows, (&order, &outside), max_rows).unwrap();
-                let formats = act.formats(st);
-                let columns = act.frame(ws, st, &formats).unwrap();
-                lines_by_rust_xlsxwriter(&act, ws, st, &columns);
-                columns.finish(ws).unwrap();
+                act.frame(ws, st).unwrap();
+                lines_by_rust_xlsxwriter(&act, ws, st);
                 None
             });
             // rust_xlsxwriter writes the height of the last row, if it has one, again in an

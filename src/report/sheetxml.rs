@@ -6,14 +6,15 @@
 //! ~0.7 s of writing then ~0.17 s of deflate, one after the other, at the end of every run.
 //! Here rust_xlsxwriter still writes everything around the rows (the sheet's title, header,
 //! columns, print setup and merged title cells, the workbook's other parts), and tonghop
-//! writes the rows' XML the same way it would, byte for byte (the test
-//! `rows_are_written_as_rust_xlsxwriter_writes_them` in `workbook.rs` compares the two), then
+//! writes the rows' XML the same way it would, byte for byte (the tests
+//! `*_are_written_as_rust_xlsxwriter_writes_them` in `workbook.rs` compare the two), then
 //! puts the compressed sheet in the saved workbook in place of rust_xlsxwriter's.
 
 use std::borrow::Cow;
 use std::io::{Cursor, Read, Write};
 
-use rust_xlsxwriter::{Format, Workbook, XlsxError};
+use rayon::prelude::*;
+use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 use zip::write::{SimpleFileOptions, ZipFileBuilder};
 use zip::{CompressionMethod, DateTime, PreparedZipFile, ZipArchive, ZipWriter};
 
@@ -37,6 +38,90 @@ pub fn entry_options(level: i64) -> SimpleFileOptions {
 /// A compressed zip entry being written: the XML is given to it a piece at a time.
 pub fn entry(name: &str, level: i64) -> Result<ZipFileBuilder, XlsxError> {
     Ok(ZipFileBuilder::new(name, entry_options(level))?)
+}
+
+/// Lines of a sheet written as XML on one core at a time, and pieces of XML given to the
+/// compressing thread at a time (see `long_sheet`).
+const BLOCK: usize = 1024;
+const BLOCKS_AT_ONCE: usize = 4;
+
+/// What `long_sheet` needs to know of a sheet besides its lines.
+pub struct Long<'a> {
+    /// The sheet's zip entry (`sheet_entry`) and zip level.
+    pub entry: String,
+    pub level: i64,
+    /// Every format of the workbook, in the order they are numbered in it.
+    pub all: &'a [&'a Format],
+    /// The formats the lines' cells take: the lines are given their numbers in this order.
+    pub formats: &'a [&'a Format],
+    /// The row of the first line (from 0).
+    pub first: u32,
+    /// The sheet's cells' range, and the merged cells of its lines, in order.
+    pub dimension: String,
+    pub merges: Vec<String>,
+}
+
+/// A sheet whose lines tonghop writes, compressed as its zip entry: the XML around the
+/// lines is that of the sheet `frame` makes (in a workbook of its own), and `xml` writes
+/// the lines, given a block of them, the first's place among them, and the formats'
+/// numbers. The blocks are written on both cores (the pool the caller runs on), a few at a
+/// time, while a thread of its own compresses those written before, in order.
+pub fn long_sheet<L: Sync>(
+    sheet: &Long,
+    frame: impl FnOnce(&mut Worksheet) -> Result<(), XlsxError>,
+    lines: &[L],
+    xml: impl Fn(usize, &[L], &[u32], &mut Vec<u8>) -> Result<(), XlsxError> + Sync,
+) -> Result<PreparedZipFile, XlsxError> {
+    // With a line's cell, for the header's row to be written out as it is before a line.
+    let (xml_around, xf) = around(sheet.all, sheet.formats, |ws| {
+        frame(ws)?;
+        ws.write_blank(sheet.first, 0, sheet.formats[0])?;
+        Ok(())
+    })?;
+    let Frame { head, tail } = Frame::split(&xml_around, sheet.first, &sheet.dimension, &sheet.merges)?;
+    let blocks: Vec<(usize, &[L])> = lines.chunks(BLOCK).enumerate().map(|(b, lines)| (b * BLOCK, lines)).collect();
+    let mut zipped = entry(&sheet.entry, sheet.level)?;
+    std::thread::scope(|s| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<u8>>(BLOCKS_AT_ONCE);
+        let zipper = s.spawn(move || -> Result<_, XlsxError> {
+            zipped.write_all(head.as_bytes())?;
+            for piece in rx {
+                zipped.write_all(&piece)?;
+            }
+            zipped.write_all(tail.as_bytes())?;
+            Ok(zipped.finish()?)
+        });
+        let mut failed = None;
+        'blocks: for some in blocks.chunks(BLOCKS_AT_ONCE) {
+            let pieces = some
+                .par_iter()
+                .map(|(first, lines)| {
+                    let mut out = Vec::with_capacity(lines.len() * 1024);
+                    xml(*first, lines, &xf, &mut out).map(|()| out)
+                })
+                .collect::<Result<Vec<_>, _>>();
+            match pieces {
+                Ok(pieces) => {
+                    for piece in pieces {
+                        // Refused only if the zipping thread failed: its error is returned.
+                        if tx.send(piece).is_err() {
+                            break 'blocks;
+                        }
+                    }
+                }
+                Err(e) => {
+                    failed = Some(e);
+                    break;
+                }
+            }
+        }
+        drop(tx);
+        let zipped = zipper.join().expect("the zipping thread does not panic");
+        match failed {
+            Some(e) => Err(e),
+            None => zipped,
+        }
+    })
 }
 
 /// The column's letters (A, B, …, AA, …).
@@ -152,22 +237,19 @@ fn escape(out: &mut Vec<u8>, s: &str) {
     out.extend_from_slice(&b[from..]);
 }
 
-/// The XML rust_xlsxwriter writes around a sheet's rows, split where tonghop's rows go, and
-/// the numbers it gives formats in cells.
-pub struct Frame {
+/// The XML rust_xlsxwriter writes around a sheet's rows, split where tonghop's rows go.
+struct Frame {
     /// Up to the rows tonghop writes (the title and the header).
-    pub head: String,
+    head: String,
     /// From the end of the rows on, with the merged cells of tonghop's rows added.
-    pub tail: String,
-    /// The cell format numbers of the formats asked for, in their order.
-    pub xf: Vec<u32>,
+    tail: String,
 }
 
 /// Writes, in a workbook of its own, the sheet `frame` makes, after a sheet that has a cell
 /// in each of `formats`, and reads back the first's XML and the second's format numbers.
 /// The formats of `all` are numbered first, in their order, as in the workbook the frame is
 /// for, so the numbers are the same there.
-pub fn frame(
+fn around(
     all: &[&Format],
     formats: &[&Format],
     make: impl FnOnce(&mut rust_xlsxwriter::Worksheet) -> Result<(), XlsxError>,
@@ -209,7 +291,7 @@ impl Frame {
     /// The sheet is to have a cell in row `from`: in constant-memory mode a row is written
     /// out when the next one starts, and the last row at the save, where rust_xlsxwriter
     /// writes its height again in an empty row of the same number.
-    pub fn split(sheet: &str, xf: Vec<u32>, from: u32, dimension: &str, merges: &[String]) -> Result<Frame, XlsxError> {
+    fn split(sheet: &str, from: u32, dimension: &str, merges: &[String]) -> Result<Frame, XlsxError> {
         let broken = |what: &str| XlsxError::ParameterError(format!("rust_xlsxwriter's sheet XML has no {what}"));
         let dim_at = sheet.find(r#"<dimension ref=""#).ok_or_else(|| broken("dimension"))? + r#"<dimension ref=""#.len();
         let dim_end = dim_at + sheet[dim_at..].find('"').ok_or_else(|| broken("dimension"))?;
@@ -233,25 +315,26 @@ impl Frame {
                 tail
             }
         };
-        Ok(Frame { head, tail, xf })
+        Ok(Frame { head, tail })
     }
 }
 
-/// Writes the package rust_xlsxwriter saved in `saved` to `out`, with `sheet` in place of
-/// the entry of its name. The other entries are copied as they are, still compressed.
+/// Writes the package rust_xlsxwriter saved in `saved` to `out`, with `sheets` in place of
+/// the entries of their names. The other entries are copied as they are, still compressed.
 ///
 /// The package is put together in memory (it is the compressed workbook: 9 MB at M): a
 /// zip written as a stream, as rust_xlsxwriter writes it, gives each entry's sizes after
 /// its data, and the zip crate (9.4) leaves them out of the entries it copies, which
 /// `unzip -t` then finds overlapping. Written where it can go back, each entry's header
 /// has its sizes.
-pub fn replace_entry(saved: &[u8], sheet: PreparedZipFile, out: &mut (dyn Write + Send)) -> Result<(), XlsxError> {
+pub fn replace_entries(saved: &[u8], sheets: Vec<PreparedZipFile>, out: &mut (dyn Write + Send)) -> Result<(), XlsxError> {
     let mut zip = ZipArchive::new(Cursor::new(saved))?;
-    let mut w = ZipWriter::new(Cursor::new(Vec::with_capacity(saved.len() + sheet.compressed_size() as usize + 4096)));
-    let mut sheet = Some(sheet);
+    let size = saved.len() + sheets.iter().map(|s| s.compressed_size() as usize).sum::<usize>();
+    let mut w = ZipWriter::new(Cursor::new(Vec::with_capacity(size + 4096)));
+    let mut sheets: Vec<Option<PreparedZipFile>> = sheets.into_iter().map(Some).collect();
     for i in 0..zip.len() {
         let f = zip.by_index_raw(i)?;
-        match sheet.take_if(|s| s.file_name_raw() == f.name_raw()) {
+        match sheets.iter_mut().find_map(|s| s.take_if(|s| s.file_name_raw() == f.name_raw())) {
             Some(s) => {
                 drop(f);
                 w.add_prepared_file(s)?;
@@ -259,8 +342,8 @@ pub fn replace_entry(saved: &[u8], sheet: PreparedZipFile, out: &mut (dyn Write 
             None => w.raw_copy_file(f)?,
         }
     }
-    if sheet.is_some() {
-        return Err(XlsxError::ParameterError("the sheet to replace is not in the workbook".to_string()));
+    if sheets.iter().any(Option::is_some) {
+        return Err(XlsxError::ParameterError("a sheet to replace is not in the workbook".to_string()));
     }
     out.write_all(&w.finish()?.into_inner())?;
     Ok(())
@@ -326,7 +409,7 @@ mod tests {
         let mut sheet = entry(&sheet_entry(2), 2).unwrap();
         sheet.write_all(br#"<?xml version="1.0"?><worksheet><sheetData/></worksheet>"#).unwrap();
         let mut out = Vec::new();
-        replace_entry(&saved, sheet.finish().unwrap(), &mut out).unwrap();
+        replace_entries(&saved, vec![sheet.finish().unwrap()], &mut out).unwrap();
         // From the first entry's header to the next, by the sizes each header gives, then
         // the central directory: as `unzip -t` walks a zip, whose entries copied by the zip
         // crate into a stream were found overlapping (their headers leave the sizes to after

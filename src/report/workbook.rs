@@ -67,8 +67,9 @@ pub fn build<T: Send>(
     let outside = outside_rows(&norm.rows).map_err(table)?;
     let order = plan_order(&cfg.plan, &norm.rows, &outside).map_err(table)?;
     // Eight sheets, in their order; those that grow with the input stream their rows
-    // (constant-memory mode): their memory does not grow with them. The activities sheet's
-    // lines are written by tonghop (`activities`), the rest by rust_xlsxwriter.
+    // (constant-memory mode): their memory does not grow with them. The lines of the
+    // activities and difficulties sheets are written by tonghop (`sheetxml::long_sheet`),
+    // the rest by rust_xlsxwriter.
     for i in 0..8 {
         // Activities, difficulties, problems and sources grow with the rows and files read.
         if matches!(i, 3 | 5 | 6 | 7) {
@@ -97,48 +98,50 @@ pub fn build<T: Send>(
     // other. (At L the other core waited 3 s for the activities sheet when it was written
     // on one core, then the tables ran 0.8 s past the save.)
     let activities_done = std::sync::atomic::AtomicBool::new(false);
-    let entry = (sheetxml::sheet_entry(4), ZIP_LEVEL);
     let (big, others) = pool.join(
         || {
-            let written = activities(activities_ws, &st, &cfg.plan, &norm.rows, (&order, &outside), SHEET_ROWS, (&entry.0, entry.1))
-                .map_err(sheet_err);
+            let entry = (sheetxml::sheet_entry(4), ZIP_LEVEL);
+            let written = activities(activities_ws, &st, &cfg.plan, &norm.rows, (&order, &outside), SHEET_ROWS, entry).map_err(sheet_err);
             activities_done.store(true, std::sync::atomic::Ordering::Release);
             written
         },
         || -> Result<_, RunError> {
             let checked = check()?;
-            let mut seven = || -> Result<(), SheetError> {
+            let mut seven = || -> Result<_, SheetError> {
                 summary(summary_ws, &st, cfg, &checked)?;
                 submissions(submissions_ws, &st, cfg, &checked, norm)?;
                 matrix(matrix_ws, &st, &cfg.plan, cfg.year, &checked)?;
                 budget(budget_ws, &st, &cfg.plan, &checked)?;
-                difficulties(difficulties_ws, &st, &cfg.plan, norm, &order, SHEET_ROWS)?;
+                let entry = (sheetxml::sheet_entry(6), ZIP_LEVEL);
+                let difficulties = difficulties(difficulties_ws, &st, &cfg.plan, norm, &order, SHEET_ROWS, entry)?;
                 problems(problems_ws, &st, norm, SHEET_ROWS)?;
                 sources(sources_ws, &st, norm)?;
-                Ok(())
+                Ok(difficulties)
             };
-            seven().map_err(sheet_err)?;
+            let difficulties_sheet = seven().map_err(sheet_err)?;
             let mut spare = spare.into_iter();
             let mut early = Vec::new();
             while !activities_done.load(std::sync::atomic::Ordering::Acquire) {
                 let Some(job) = spare.next() else { break };
                 early.push(job()?);
             }
-            Ok((checked, early, spare))
+            Ok((checked, difficulties_sheet, early, spare))
         },
     );
     let activities_sheet = big?;
-    let (checked, mut spared, spare) = others?;
+    let (checked, difficulties_sheet, mut spared, spare) = others?;
     wb.set_zip_compression_level(ZIP_LEVEL as u8);
     // The outputs left are written while the workbook is saved, on one core: the workbook
-    // but the activities sheet's lines, then the package with the sheet tonghop wrote.
+    // but the lines of the activities and difficulties sheets, then the package with the
+    // sheets tonghop wrote.
     let (saved, tables) = pool.join(
         || -> Result<(), RunError> {
             let mut saved = Vec::new();
             wb.save_to_writer(&mut saved).map_err(wrap)?;
-            match activities_sheet {
-                Some(sheet) => sheetxml::replace_entry(&saved, sheet, out).map_err(wrap),
-                None => out.write_all(&saved).map_err(|e| wrap(XlsxError::IoError(e))),
+            let ours: Vec<_> = [activities_sheet, difficulties_sheet].into_iter().flatten().collect();
+            match ours.is_empty() {
+                false => sheetxml::replace_entries(&saved, ours, out).map_err(wrap),
+                true => out.write_all(&saved).map_err(|e| wrap(XlsxError::IoError(e))),
             }
         },
         || -> Result<_, RunError> {
@@ -743,11 +746,6 @@ fn strs<'a>(df: &'a DataFrame, name: &str) -> PolarsResult<&'a StringChunked> {
 /// The row of every sheet's table header (under the title and subtitle).
 const HEADER_ROW: u32 = 3;
 
-/// Lines of the activities sheet written as XML on one core at a time, and pieces of XML
-/// given to the compressing thread at a time (see `activities`).
-const BLOCK: usize = 1024;
-const BLOCKS_AT_ONCE: usize = 4;
-
 /// A line of the activities sheet under its header.
 enum Line {
     /// A task's title, across the table.
@@ -977,21 +975,12 @@ impl<'a> Activities<'a> {
     fn xml(&self, first: usize, lines: &[Line], xf: &[u32], out: &mut Vec<u8>) -> Result<(), XlsxError> {
         let [integer, text, center, number, source_xf, group, bad] = xf else { unreachable!("seven formats") };
         let cols: Vec<String> = (0..=self.source_col()).map(sheetxml::column_name).collect();
-        let across = |out: &mut Vec<u8>, r: u32, said: &str, xf: u32, height: Option<f64>| -> Result<(), XlsxError> {
-            sheetxml::row_start(out, r, height);
-            sheetxml::text(out, r, &cols[0], said, xf)?;
-            for col in &cols[1..] {
-                sheetxml::blank(out, r, col, xf);
-            }
-            sheetxml::row_end(out);
-            Ok(())
-        };
         let mut source = String::new();
         for (k, line) in lines.iter().enumerate() {
             let r = Self::row(first + k);
             match line {
-                Line::Group(title) => across(out, r, title, *group, fit_height(r, &[(title, self.width() - 4.0)]))?,
-                Line::CutShort(left) => across(out, r, &cut_short_text(*left, "hoạt động", "rows.csv và rows.parquet"), *bad, None)?,
+                Line::Group(title) => across(out, r, &cols, title, *group, fit_height(r, &[(title, self.width() - 4.0)]))?,
+                Line::CutShort(left) => across(out, r, &cols, &cut_short_text(*left, "hoạt động", "rows.csv và rows.parquet"), *bad, None)?,
                 Line::Activity { i, n } => {
                     let c = self.cells(*i, &mut source);
                     sheetxml::row_start(out, r, self.height(r, &c));
@@ -1029,10 +1018,10 @@ fn xf_formats(st: &Styles) -> [&Format; 7] {
 
 /// The activities sheet: `ws`, in the workbook, gets everything but the lines under the
 /// header; the whole sheet's XML is returned compressed, as `entry`, to take the place of
-/// `ws`'s when the workbook is saved (`sheetxml::replace_entry`), unless there are no lines. The lines are written as
-/// XML on both cores, a few blocks at a time, while a thread of its own compresses those
-/// written before: at M that was ~0.7 s of rust_xlsxwriter's cell writing on one core, then
-/// ~0.17 s of deflate at the save.
+/// `ws`'s when the workbook is saved (`sheetxml::replace_entries`), unless there are no
+/// lines. The lines are written as XML on both cores, while a thread of its own compresses
+/// them: at M that was ~0.5 s of rust_xlsxwriter's cell writing on one core, then ~0.17 s
+/// of deflate at the save.
 fn activities(
     ws: &mut Worksheet,
     st: &Styles,
@@ -1040,69 +1029,24 @@ fn activities(
     rows: &DataFrame,
     order: (&[usize], &[bool]),
     max_rows: u32,
-    (entry, level): (&str, i64),
+    (entry, level): (String, i64),
 ) -> Result<Option<::zip::PreparedZipFile>, SheetError> {
-    use rayon::prelude::*;
-    use std::io::Write as _;
     let act = Activities::new(plan, rows, order, max_rows)?;
     act.frame(ws, st)?;
     if act.lines.is_empty() {
         return Ok(None);
     }
-    // The same sheet, in a workbook of its own, gives the XML around the lines (with a
-    // line's cell, for the header's row to be written out as it is before a line).
-    let first = Activities::row(0);
-    let (sheet, xf) = sheetxml::frame(&st.all(), &xf_formats(st), |ws| {
-        act.frame(ws, st)?;
-        ws.write_blank(first, 0, &st.text)?;
-        Ok(())
-    })?;
-    let frame = sheetxml::Frame::split(&sheet, xf, first, &act.dimension(), &act.merges())?;
-    let blocks: Vec<(usize, &[Line])> = act.lines.chunks(BLOCK).enumerate().map(|(b, lines)| (b * BLOCK, lines)).collect();
-    let mut zipped = sheetxml::entry(entry, level)?;
-    let (head, tail, xf) = (frame.head, frame.tail, frame.xf);
-    let zipped = std::thread::scope(|s| -> Result<_, XlsxError> {
-        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<u8>>(BLOCKS_AT_ONCE);
-        let zipper = s.spawn(move || -> Result<_, XlsxError> {
-            zipped.write_all(head.as_bytes())?;
-            for piece in rx {
-                zipped.write_all(&piece)?;
-            }
-            zipped.write_all(tail.as_bytes())?;
-            Ok(zipped.finish()?)
-        });
-        let mut failed = None;
-        'blocks: for some in blocks.chunks(BLOCKS_AT_ONCE) {
-            let pieces = some
-                .par_iter()
-                .map(|(first, lines)| {
-                    let mut out = Vec::with_capacity(lines.len() * 1024);
-                    act.xml(*first, lines, &xf, &mut out).map(|()| out)
-                })
-                .collect::<Result<Vec<_>, _>>();
-            match pieces {
-                Ok(pieces) => {
-                    for piece in pieces {
-                        // Refused only if the zipping thread failed: its error is returned.
-                        if tx.send(piece).is_err() {
-                            break 'blocks;
-                        }
-                    }
-                }
-                Err(e) => {
-                    failed = Some(e);
-                    break;
-                }
-            }
-        }
-        drop(tx);
-        let zipped = zipper.join().expect("the zipping thread does not panic");
-        match failed {
-            Some(e) => Err(e),
-            None => zipped,
-        }
-    })?;
-    Ok(Some(zipped))
+    let long = sheetxml::Long {
+        entry,
+        level,
+        all: &st.all(),
+        formats: &xf_formats(st),
+        first: Activities::row(0),
+        dimension: act.dimension(),
+        merges: act.merges(),
+    };
+    let sheet = sheetxml::long_sheet(&long, |ws| act.frame(ws, st), &act.lines, |first, lines, xf, out| act.xml(first, lines, xf, out))?;
+    Ok(Some(sheet))
 }
 
 fn budget(ws: &mut Worksheet, st: &Styles, plan: &Plan, checked: &Checked) -> Result<(), SheetError> {
@@ -1158,51 +1102,165 @@ fn budget(ws: &mut Worksheet, st: &Styles, plan: &Plan, checked: &Checked) -> Re
     Ok(())
 }
 
-fn difficulties<'a>(
-    ws: &mut Worksheet,
-    st: &Styles,
+/// A line of the difficulties sheet under its header.
+enum Said {
+    /// What row `i` of the rows says (the rows in the activities' order).
+    Row(usize),
+    /// What the `n`th file read says under headings of its own: its work as a whole.
+    Report(usize),
+    /// The last line of a full sheet: how many lines are left out.
+    CutShort(usize),
+}
+
+/// The difficulties sheet, worked out before it is written: the rows' own difficulties and
+/// proposals, by task; then what each report writes under headings of its own ("Chung").
+struct Difficulties<'a> {
     plan: &'a Plan,
     norm: &'a Normalised,
+    agency: Utf8ViewArray,
+    task: Utf8ViewArray,
+    difficulties: Utf8ViewArray,
+    proposals: Utf8ViewArray,
+    /// From the row after the header on.
+    lines: Vec<Said>,
+}
+
+impl<'a> Difficulties<'a> {
+    const HEADERS: [(&'static str, f64); 5] =
+        [("STT", 5.0), ("Cơ quan", 26.0), ("Nhiệm vụ", 10.0), ("Khó khăn, vướng mắc", 50.0), ("Kiến nghị, đề xuất", 50.0)];
+
+    fn new(plan: &'a Plan, norm: &'a Normalised, order: &[usize], max_rows: u32) -> PolarsResult<Difficulties<'a>> {
+        let one = |name: &str| -> PolarsResult<Utf8ViewArray> { Ok(strs(&norm.rows, name)?.rechunk().downcast_as_array().clone()) };
+        let mut sheet = Difficulties {
+            plan,
+            norm,
+            agency: one(AGENCY_CODE)?,
+            task: one(TASK_CODE)?,
+            difficulties: one(DIFFICULTIES)?,
+            proposals: one(PROPOSALS)?,
+            lines: Vec::new(),
+        };
+        let by_row = order.iter().map(|&i| Said::Row(i));
+        let by_report = norm.files.iter().enumerate().filter(|(_, f)| f.outcome == Outcome::Accepted).map(|(n, _)| Said::Report(n));
+        let mut said = by_row.chain(by_report).filter(|l| {
+            let (_, _, d, p) = sheet.texts(l);
+            !d.is_empty() || !p.is_empty()
+        });
+        let mut lines = Vec::new();
+        let mut r = HEADER_ROW + 1;
+        while let Some(line) = said.next() {
+            if r + 1 >= max_rows {
+                lines.push(Said::CutShort(1 + said.count()));
+                break;
+            }
+            lines.push(line);
+            r += 1;
+        }
+        sheet.lines = lines;
+        Ok(sheet)
+    }
+
+    /// A line's agency, task, difficulties and proposals (empty for the cut).
+    fn texts<'s>(&'s self, line: &Said) -> (&'s str, &'s str, &'s str, &'s str) {
+        let plan = self.plan;
+        let name = |code: &'s str, written: &'s str| -> &'s str { plan.agency(code).map_or(written, |a| a.name.as_str()) };
+        match *line {
+            Said::Row(i) => {
+                let code = self.agency.get(i).unwrap_or("");
+                let texts = (self.task.get(i), self.difficulties.get(i), self.proposals.get(i));
+                (name(code, code), texts.0.unwrap_or(""), texts.1.unwrap_or(""), texts.2.unwrap_or(""))
+            }
+            Said::Report(n) => {
+                let f = &self.norm.files[n];
+                (name(f.agency_code.as_deref().unwrap_or(""), &f.agency_as_written), "Chung", &f.difficulties, &f.proposals)
+            }
+            Said::CutShort(_) => ("", "", "", ""),
+        }
+    }
+
+    /// The sheet but its lines: name, title, header, print setup.
+    fn frame(&self, ws: &mut Worksheet, st: &Styles) -> Result<(), XlsxError> {
+        ws.set_name("Khó khăn, kiến nghị")?;
+        let h =
+            title_and_header(ws, st, "KHÓ KHĂN, VƯỚNG MẮC VÀ KIẾN NGHỊ, ĐỀ XUẤT", "Tập hợp từ báo cáo của các cơ quan", &Self::HEADERS)?;
+        print_setup(ws, true, h)
+    }
+
+    /// The formats the lines' cells take, in the order `xml` is given their numbers.
+    fn formats(st: &Styles) -> [&Format; 4] {
+        [&st.integer, &st.text, &st.center, &st.bad]
+    }
+
+    /// The XML of `lines`, the first of them line `first`, in the formats numbered `xf`.
+    fn xml(&self, first: usize, lines: &[Said], xf: &[u32], out: &mut Vec<u8>) -> Result<(), XlsxError> {
+        let [integer, text, center, bad] = xf else { unreachable!("four formats") };
+        const COLS: [&str; 5] = ["A", "B", "C", "D", "E"];
+        for (k, line) in lines.iter().enumerate() {
+            let r = Activities::row(first + k);
+            if let Said::CutShort(left) = line {
+                across(out, r, &COLS, &cut_short_text(*left, "dòng khó khăn, kiến nghị", "rows.csv"), *bad, None)?;
+                continue;
+            }
+            let (agency, task, d, p) = self.texts(line);
+            sheetxml::row_start(out, r, fit_height(r, &[(d, 50.0), (p, 50.0)]));
+            sheetxml::number(out, r, COLS[0], (first + k + 1) as f64, *integer)?;
+            for (col, s, xf) in [(1, agency, text), (2, task, center), (3, d, text), (4, p, text)] {
+                sheetxml::text(out, r, COLS[col], &sheetxml::cut(s, MAX_CELL), *xf)?;
+            }
+            sheetxml::row_end(out);
+        }
+        Ok(())
+    }
+
+    fn dimension(&self) -> String {
+        format!("A1:E{}", Activities::row(self.lines.len()))
+    }
+
+    fn merges(&self) -> Vec<String> {
+        let cut = self.lines.iter().position(|l| matches!(l, Said::CutShort(_)));
+        cut.map(|k| format!("A{r}:E{r}", r = Activities::row(k) + 1)).into_iter().collect()
+    }
+}
+
+/// A line across a table's columns `cols` in row `r`: `said` in the first cell, merged
+/// with the others, in the format numbered `xf`.
+fn across<S: AsRef<str>>(out: &mut Vec<u8>, r: u32, cols: &[S], said: &str, xf: u32, height: Option<f64>) -> Result<(), XlsxError> {
+    sheetxml::row_start(out, r, height);
+    sheetxml::text(out, r, cols[0].as_ref(), said, xf)?;
+    for col in &cols[1..] {
+        sheetxml::blank(out, r, col.as_ref(), xf);
+    }
+    sheetxml::row_end(out);
+    Ok(())
+}
+
+/// The difficulties sheet, as `activities` writes its sheet.
+fn difficulties(
+    ws: &mut Worksheet,
+    st: &Styles,
+    plan: &Plan,
+    norm: &Normalised,
     order: &[usize],
     max_rows: u32,
-) -> Result<(), SheetError> {
-    let rows = &norm.rows;
-    ws.set_name("Khó khăn, kiến nghị")?;
-    let h = title_and_header(
-        ws,
-        st,
-        "KHÓ KHĂN, VƯỚNG MẮC VÀ KIẾN NGHỊ, ĐỀ XUẤT",
-        "Tập hợp từ báo cáo của các cơ quan",
-        &[("STT", 5.0), ("Cơ quan", 26.0), ("Nhiệm vụ", 10.0), ("Khó khăn, vướng mắc", 50.0), ("Kiến nghị, đề xuất", 50.0)],
-    )?;
-    print_setup(ws, true, h)?;
-    let (agency, task, diff, prop) = (strs(rows, AGENCY_CODE)?, strs(rows, TASK_CODE)?, strs(rows, DIFFICULTIES)?, strs(rows, PROPOSALS)?);
-    // The rows' own lines, by task; then what each report writes under headings of its
-    // own, which concerns its work as a whole ("Chung").
-    let name = |code: &str, written: &'a str| -> &'a str { plan.agency(code).map_or(written, |a| a.name.as_str()) };
-    let by_row = order.iter().map(|&i| {
-        let code = agency.get(i).unwrap_or("");
-        (name(code, code), task.get(i).unwrap_or(""), diff.get(i).unwrap_or(""), prop.get(i).unwrap_or(""))
-    });
-    let by_report = norm.files.iter().filter(|f| f.outcome == Outcome::Accepted).map(|f| {
-        (name(f.agency_code.as_deref().unwrap_or(""), &f.agency_as_written), "Chung", f.difficulties.as_str(), f.proposals.as_str())
-    });
-    let mut r = h + 1;
-    let mut lines = by_row.chain(by_report).filter(|(_, _, d, p)| !d.is_empty() || !p.is_empty());
-    while let Some((agency_name, task_code, d, p)) = lines.next() {
-        if r + 1 >= max_rows {
-            cut_short(ws, st, r, 4, 1 + lines.count(), "dòng khó khăn, kiến nghị", "rows.csv")?;
-            break;
-        }
-        ws.write_number_with_format(r, 0, (r - h) as f64, &st.integer)?;
-        text(ws, r, 1, agency_name, &st.text)?;
-        text(ws, r, 2, task_code, &st.center)?;
-        text(ws, r, 3, d, &st.text)?;
-        text(ws, r, 4, p, &st.text)?;
-        fit(ws, r, &[(d, 50.0), (p, 50.0)])?;
-        r += 1;
+    (entry, level): (String, i64),
+) -> Result<Option<::zip::PreparedZipFile>, SheetError> {
+    let sheet = Difficulties::new(plan, norm, order, max_rows)?;
+    sheet.frame(ws, st)?;
+    if sheet.lines.is_empty() {
+        return Ok(None);
     }
-    Ok(())
+    let long = sheetxml::Long {
+        entry,
+        level,
+        all: &st.all(),
+        formats: &Difficulties::formats(st),
+        first: Activities::row(0),
+        dimension: sheet.dimension(),
+        merges: sheet.merges(),
+    };
+    let zipped =
+        sheetxml::long_sheet(&long, |ws| sheet.frame(ws, st), &sheet.lines, |first, lines, xf, out| sheet.xml(first, lines, xf, out))?;
+    Ok(Some(zipped))
 }
 
 fn problems(ws: &mut Worksheet, st: &Styles, norm: &Normalised, max_rows: u32) -> Result<(), XlsxError> {
@@ -1415,7 +1473,7 @@ mod tests {
         let bytes = match replace {
             Some(sheet) => {
                 let mut out = Vec::new();
-                sheetxml::replace_entry(&saved, sheet, &mut out).unwrap();
+                sheetxml::replace_entries(&saved, vec![sheet], &mut out).unwrap();
                 out
             }
             None => saved,
@@ -1511,7 +1569,7 @@ mod tests {
             let outside = outside_rows(&rows).unwrap();
             let order = plan_order(&plan, &rows, &outside).unwrap();
             let ours = fourth_sheet(|ws, st| {
-                activities(ws, st, &plan, &rows, (&order, &outside), max_rows, (&sheetxml::sheet_entry(4), 2)).unwrap()
+                activities(ws, st, &plan, &rows, (&order, &outside), max_rows, (sheetxml::sheet_entry(4), 2)).unwrap()
             });
             let theirs = fourth_sheet(|ws, st| {
                 let act = Activities::new(&plan, &rows, (&order, &outside), max_rows).unwrap();
@@ -1519,22 +1577,107 @@ mod tests {
                 lines_by_rust_xlsxwriter(&act, ws, st);
                 None
             });
-            // rust_xlsxwriter writes the height of the last row, if it has one, again in an
-            // empty row of the same number (two rows of one number); tonghop does not.
-            let last = theirs.rfind("<row r=\"").unwrap();
-            let theirs = match theirs[last..].find("/></sheetData>") {
-                Some(end) if theirs[..last].contains(&theirs[last..last + theirs[last..].find(' ').unwrap()]) => {
-                    format!("{}{}", &theirs[..last], &theirs[last + end + 2..])
-                }
-                _ => theirs,
-            };
             assert!(ours.len() > 10_000 || max_rows < 1_000, "{ours}");
-            if ours != theirs {
-                let at = ours.bytes().zip(theirs.bytes()).position(|(a, b)| a != b).unwrap_or(ours.len().min(theirs.len()));
-                let around =
-                    |x: &str| x[x.floor_char_boundary(at.saturating_sub(200))..x.ceil_char_boundary((at + 200).min(x.len()))].to_string();
-                panic!("max_rows {max_rows}: the XML differs at byte {at}:\nours   {}\ntheirs {}", around(&ours), around(&theirs));
+            same_sheet(&ours, &theirs, &format!("max_rows {max_rows}"));
+        }
+    }
+
+    /// Asserts that tonghop's sheet XML is rust_xlsxwriter's, but for the empty row
+    /// rust_xlsxwriter writes after the last, of the same number, to give its height again
+    /// (two rows of one number); tonghop does not.
+    fn same_sheet(ours: &str, theirs: &str, what: &str) {
+        let last = theirs.rfind("<row r=\"").unwrap();
+        let theirs = match theirs[last..].find("/></sheetData>") {
+            Some(end) if theirs[..last].contains(&theirs[last..last + theirs[last..].find(' ').unwrap()]) => {
+                format!("{}{}", &theirs[..last], &theirs[last + end + 2..])
             }
+            _ => theirs.to_string(),
+        };
+        if ours != theirs {
+            let at = ours.bytes().zip(theirs.bytes()).position(|(a, b)| a != b).unwrap_or(ours.len().min(theirs.len()));
+            let around =
+                |x: &str| x[x.floor_char_boundary(at.saturating_sub(200))..x.ceil_char_boundary((at + 200).min(x.len()))].to_string();
+            panic!("{what}: the XML differs at byte {at}:\nours   {}\ntheirs {}", around(ours), around(&theirs));
+        }
+    }
+
+    #[test]
+    fn difficulties_are_written_as_rust_xlsxwriter_writes_them() {
+        let plan = crate::plan::load(std::path::Path::new("inputs/plans/bac-giang.toml")).unwrap();
+        let n = 2_500;
+        let mut rows = rows(&plan, n);
+        let long = "Thiếu kinh phí & nhân lực <chuyên trách> cho các hoạt động đối ngoại ở cơ sở. ".repeat(6);
+        let says = |i: usize, options: &[&str]| -> String {
+            match i % 9 {
+                0 => long.clone(),
+                1 => "dòng 1\ndòng 2 _x0041_\u{1}".to_string(),
+                2 if i == 2 => "Ư".repeat(MAX_CELL + 3),
+                _ => options[i % options.len()].to_string(),
+            }
+        };
+        let d: Vec<String> = (0..n).map(|i| says(i, &["", "Khó khăn", " lề ", ""])).collect();
+        let p: Vec<String> = (0..n).map(|i| says(i + 4, &["", "", "Kiến nghị", "😀"])).collect();
+        let agency: Vec<String> = (0..n).map(|i| ["SNV", "SVHTTDL", "KHONGCO", ""][i % 4].to_string()).collect();
+        let task: Vec<Option<String>> = (0..n).map(|i| (i % 5 != 3).then(|| plan.tasks[i % 4].code.clone())).collect();
+        rows.with_column(Column::new(DIFFICULTIES.into(), d)).unwrap();
+        rows.with_column(Column::new(PROPOSALS.into(), p)).unwrap();
+        rows.with_column(Column::new(AGENCY_CODE.into(), agency)).unwrap();
+        rows.with_column(Column::new(TASK_CODE.into(), task)).unwrap();
+        let file = |k: usize, outcome: Outcome, difficulties: &str, proposals: &str| crate::normalise::FileRecord {
+            file: format!("{k}.xlsx"),
+            bytes: 1,
+            sha256: String::new(),
+            outcome,
+            reason: String::new(),
+            reason_code: String::new(),
+            agency_code: [Some("SNV".to_string()), None][k % 2].clone(),
+            agency_as_written: "Phòng Văn hoá & Thông tin".to_string(),
+            report_date: None,
+            rows_read: 0,
+            rows_accepted: 0,
+            difficulties: difficulties.to_string(),
+            proposals: proposals.to_string(),
+        };
+        let files = vec![
+            file(0, Outcome::Accepted, "Chung: thiếu người", ""),
+            file(1, Outcome::Accepted, "", "Đề nghị tập huấn\nhằng năm"),
+            file(2, Outcome::Accepted, "", ""),
+            file(3, Outcome::Skipped, "không tính", "không tính"),
+        ];
+        let norm = Normalised {
+            rows,
+            files,
+            problems: Vec::new(),
+            received: Default::default(),
+            also_reported: Default::default(),
+            register_only: Default::default(),
+        };
+        let outside = outside_rows(&norm.rows).unwrap();
+        let order = plan_order(&plan, &norm.rows, &outside).unwrap();
+        for max_rows in [SHEET_ROWS, 900, 6] {
+            let ours = fourth_sheet(|ws, st| difficulties(ws, st, &plan, &norm, &order, max_rows, (sheetxml::sheet_entry(4), 2)).unwrap());
+            let theirs = fourth_sheet(|ws, st| {
+                let sheet = Difficulties::new(&plan, &norm, &order, max_rows).unwrap();
+                sheet.frame(ws, st).unwrap();
+                // As the sheet was written before `Difficulties::xml`.
+                for (k, line) in sheet.lines.iter().enumerate() {
+                    let r = Activities::row(k);
+                    if let Said::CutShort(left) = line {
+                        cut_short(ws, st, r, 4, *left, "dòng khó khăn, kiến nghị", "rows.csv").unwrap();
+                        continue;
+                    }
+                    let (agency, task, d, p) = sheet.texts(line);
+                    ws.write_number_with_format(r, 0, (k + 1) as f64, &st.integer).unwrap();
+                    text(ws, r, 1, agency, &st.text).unwrap();
+                    text(ws, r, 2, task, &st.center).unwrap();
+                    text(ws, r, 3, d, &st.text).unwrap();
+                    text(ws, r, 4, p, &st.text).unwrap();
+                    fit(ws, r, &[(d, 50.0), (p, 50.0)]).unwrap();
+                }
+                None
+            });
+            assert!(ours.contains("Chung: thiếu người") || max_rows < 1_000, "{ours}");
+            same_sheet(&ours, &theirs, &format!("max_rows {max_rows}"));
         }
     }
 
@@ -1562,11 +1705,12 @@ mod tests {
         }
         // Twenty rows a sheet: the title, the header, and what fits under them.
         let ws = wb.add_worksheet_with_constant_memory().unwrap();
-        let sheet = activities(ws, &st, &plan, &norm.rows, (&order, &outside), 20, (&sheetxml::sheet_entry(1), 2)).unwrap().unwrap();
-        difficulties(wb.add_worksheet_with_constant_memory().unwrap(), &st, &plan, &norm, &order, 20).unwrap();
+        let sheet = activities(ws, &st, &plan, &norm.rows, (&order, &outside), 20, (sheetxml::sheet_entry(1), 2)).unwrap().unwrap();
+        let ws = wb.add_worksheet_with_constant_memory().unwrap();
+        let more = difficulties(ws, &st, &plan, &norm, &order, 20, (sheetxml::sheet_entry(2), 2)).unwrap().unwrap();
         problems(wb.add_worksheet_with_constant_memory().unwrap(), &st, &norm, 20).unwrap();
         let mut bytes = Vec::new();
-        sheetxml::replace_entry(&wb.save_to_buffer().unwrap(), sheet, &mut bytes).unwrap();
+        sheetxml::replace_entries(&wb.save_to_buffer().unwrap(), vec![sheet, more], &mut bytes).unwrap();
         let mut book: calamine::Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
         use calamine::Reader;
         // Activities: a task's title at row 5, its rows from 6 to 19 (14 of 30), the rest said

@@ -27,7 +27,7 @@ pub fn sheet_entry(n: usize) -> String {
 }
 
 /// The options rust_xlsxwriter gives every XML part of the package, at `level`.
-pub fn entry_options(level: i64) -> SimpleFileOptions {
+fn entry_options(level: i64) -> SimpleFileOptions {
     SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
         .compression_level(Some(level))
@@ -36,7 +36,7 @@ pub fn entry_options(level: i64) -> SimpleFileOptions {
 }
 
 /// A compressed zip entry being written: the XML is given to it a piece at a time.
-pub fn entry(name: &str, level: i64) -> Result<ZipFileBuilder, XlsxError> {
+fn entry(name: &str, level: i64) -> Result<ZipFileBuilder, XlsxError> {
     Ok(ZipFileBuilder::new(name, entry_options(level))?)
 }
 
@@ -245,9 +245,9 @@ struct Frame {
     tail: String,
 }
 
-/// Writes, in a workbook of its own, the sheet `frame` makes, after a sheet that has a cell
-/// in each of `formats`, and reads back the first's XML and the second's format numbers.
-/// The formats of `all` are numbered first, in their order, as in the workbook the frame is
+/// Writes, in a workbook of its own, the sheet `make` makes, after a sheet that has a cell
+/// in each of `formats`; reads back the XML of the one and the format numbers of the other.
+/// The formats of `all` are numbered first, in their order, as in the workbook the sheet is
 /// for, so the numbers are the same there.
 fn around(
     all: &[&Format],

@@ -205,7 +205,9 @@ fn text(ws: &mut Worksheet, row: u32, col: u16, s: &str, f: &Format) -> Result<(
 /// Rows of a sheet whose height is fitted to their text: a year of a province is a few
 /// thousand rows; a sheet longer than this is not for printing, and rust_xlsxwriter keeps
 /// every height set (~0.4 KB a row, even in constant-memory mode: 0.25 GB at 600,000 rows).
-/// Rows past it keep the default height; a spreadsheet fits them on request.
+/// Rows past it keep the default height; a spreadsheet fits them on request. (The lines of
+/// the activities and difficulties sheets, written by tonghop, keep nothing; they keep the
+/// limit, so that the same rows give the same sheet.)
 pub const FITTED_ROWS: u32 = 50_000;
 
 /// Height of a row whose cells hold `cells` (text, column width): enough lines for the
@@ -746,6 +748,11 @@ fn strs<'a>(df: &'a DataFrame, name: &str) -> PolarsResult<&'a StringChunked> {
 /// The row of every sheet's table header (under the title and subtitle).
 const HEADER_ROW: u32 = 3;
 
+/// The row of the `k`th line (from 0) under a table's header.
+fn line_row(k: usize) -> u32 {
+    HEADER_ROW + 1 + k as u32
+}
+
 /// A line of the activities sheet under its header.
 enum Line {
     /// A task's title, across the table.
@@ -903,21 +910,16 @@ impl<'a> Activities<'a> {
         print_setup(ws, true, h)
     }
 
-    /// The row a line is on.
-    fn row(k: usize) -> u32 {
-        HEADER_ROW + 1 + k as u32
-    }
-
     /// The sheet's cells' range, as rust_xlsxwriter writes it.
     fn dimension(&self) -> String {
-        format!("A1:{}{}", sheetxml::column_name(self.source_col()), Self::row(self.lines.len()))
+        format!("A1:{}{}", sheetxml::column_name(self.source_col()), line_row(self.lines.len()))
     }
 
     /// The merged cells of the lines across the table (titles, the cut), in order.
     fn merges(&self) -> Vec<String> {
         let last = sheetxml::column_name(self.source_col());
         let across = |k: usize| matches!(self.lines[k], Line::Group(_) | Line::CutShort(_));
-        (0..self.lines.len()).filter(|&k| across(k)).map(|k| format!("A{r}:{last}{r}", r = Self::row(k) + 1)).collect()
+        (0..self.lines.len()).filter(|&k| across(k)).map(|k| format!("A{r}:{last}{r}", r = line_row(k) + 1)).collect()
     }
 
     /// What the activity in row `i` shows, its source written into `source`.
@@ -977,7 +979,7 @@ impl<'a> Activities<'a> {
         let cols: Vec<String> = (0..=self.source_col()).map(sheetxml::column_name).collect();
         let mut source = String::new();
         for (k, line) in lines.iter().enumerate() {
-            let r = Self::row(first + k);
+            let r = line_row(first + k);
             match line {
                 Line::Group(title) => across(out, r, &cols, title, *group, fit_height(r, &[(title, self.width() - 4.0)]))?,
                 Line::CutShort(left) => across(out, r, &cols, &cut_short_text(*left, "hoạt động", "rows.csv và rows.parquet"), *bad, None)?,
@@ -1041,7 +1043,7 @@ fn activities(
         level,
         all: &st.all(),
         formats: &xf_formats(st),
-        first: Activities::row(0),
+        first: line_row(0),
         dimension: act.dimension(),
         merges: act.merges(),
     };
@@ -1196,7 +1198,7 @@ impl<'a> Difficulties<'a> {
         let [integer, text, center, bad] = xf else { unreachable!("four formats") };
         const COLS: [&str; 5] = ["A", "B", "C", "D", "E"];
         for (k, line) in lines.iter().enumerate() {
-            let r = Activities::row(first + k);
+            let r = line_row(first + k);
             if let Said::CutShort(left) = line {
                 across(out, r, &COLS, &cut_short_text(*left, "dòng khó khăn, kiến nghị", "rows.csv"), *bad, None)?;
                 continue;
@@ -1213,12 +1215,12 @@ impl<'a> Difficulties<'a> {
     }
 
     fn dimension(&self) -> String {
-        format!("A1:E{}", Activities::row(self.lines.len()))
+        format!("A1:E{}", line_row(self.lines.len()))
     }
 
     fn merges(&self) -> Vec<String> {
         let cut = self.lines.iter().position(|l| matches!(l, Said::CutShort(_)));
-        cut.map(|k| format!("A{r}:E{r}", r = Activities::row(k) + 1)).into_iter().collect()
+        cut.map(|k| format!("A{r}:E{r}", r = line_row(k) + 1)).into_iter().collect()
     }
 }
 
@@ -1254,7 +1256,7 @@ fn difficulties(
         level,
         all: &st.all(),
         formats: &Difficulties::formats(st),
-        first: Activities::row(0),
+        first: line_row(0),
         dimension: sheet.dimension(),
         merges: sheet.merges(),
     };
@@ -1493,7 +1495,7 @@ mod tests {
         let last_col = act.source_col();
         let mut source = String::new();
         for (k, line) in act.lines.iter().enumerate() {
-            let r = Activities::row(k);
+            let r = line_row(k);
             match line {
                 Line::Group(title) => {
                     ws.merge_range(r, 0, r, last_col, title, &st.group).unwrap();
@@ -1661,7 +1663,7 @@ mod tests {
                 sheet.frame(ws, st).unwrap();
                 // As the sheet was written before `Difficulties::xml`.
                 for (k, line) in sheet.lines.iter().enumerate() {
-                    let r = Activities::row(k);
+                    let r = line_row(k);
                     if let Said::CutShort(left) = line {
                         cut_short(ws, st, r, 4, *left, "dòng khó khăn, kiến nghị", "rows.csv").unwrap();
                         continue;

@@ -101,7 +101,9 @@ pub fn build<T: Send>(
     let (big, others) = pool.join(
         || {
             let entry = (sheetxml::sheet_entry(4), ZIP_LEVEL);
-            let written = activities(activities_ws, &st, &cfg.plan, &norm.rows, (&order, &outside), SHEET_ROWS, entry).map_err(sheet_err);
+            let written = Activities::new(&cfg.plan, &norm.rows, (&order, &outside), SHEET_ROWS)
+                .map_err(table)
+                .and_then(|act| long_sheet(&act, activities_ws, &st, entry).map_err(wrap));
             activities_done.store(true, std::sync::atomic::Ordering::Release);
             written
         },
@@ -113,7 +115,7 @@ pub fn build<T: Send>(
                 matrix(matrix_ws, &st, &cfg.plan, cfg.year, &checked)?;
                 budget(budget_ws, &st, &cfg.plan, &checked)?;
                 let entry = (sheetxml::sheet_entry(6), ZIP_LEVEL);
-                let difficulties = difficulties(difficulties_ws, &st, &cfg.plan, norm, &order, SHEET_ROWS, entry)?;
+                let difficulties = long_sheet(&Difficulties::new(&cfg.plan, norm, &order, SHEET_ROWS)?, difficulties_ws, &st, entry)?;
                 problems(problems_ws, &st, norm, SHEET_ROWS)?;
                 sources(sources_ws, &st, norm)?;
                 Ok(difficulties)
@@ -753,6 +755,52 @@ fn line_row(k: usize) -> u32 {
     HEADER_ROW + 1 + k as u32
 }
 
+/// A long sheet whose lines under the header tonghop writes (`sheetxml::long_sheet`).
+trait LongSheet: Sync {
+    type Line: Sync;
+    fn lines(&self) -> &[Self::Line];
+    /// The sheet but its lines: name, title, header, print setup.
+    fn frame(&self, ws: &mut Worksheet, st: &Styles) -> Result<(), XlsxError>;
+    /// The formats the lines' cells take, in the order `xml` is given their numbers.
+    fn xf_formats(st: &Styles) -> Vec<&Format>;
+    /// The sheet's cells' range, as rust_xlsxwriter writes it.
+    fn dimension(&self) -> String;
+    /// The merged cells of the lines, in order.
+    fn merges(&self) -> Vec<String>;
+    /// The XML of `lines`, the first of them line `first`, in the formats numbered `xf`.
+    fn xml(&self, first: usize, lines: &[Self::Line], xf: &[u32], out: &mut Vec<u8>) -> Result<(), XlsxError>;
+}
+
+/// A long sheet: `ws`, in the workbook, gets everything but the lines under the header;
+/// the whole sheet's XML is returned compressed, as `entry`, to take the place of `ws`'s
+/// when the workbook is saved (`sheetxml::replace_entries`), unless there are no lines. The
+/// lines are written as XML on both cores, while a thread of its own compresses them: at M
+/// the activities sheet's were ~0.5 s of rust_xlsxwriter's cell writing on one core, then
+/// ~0.17 s of deflate at the save.
+fn long_sheet<S: LongSheet>(
+    sheet: &S,
+    ws: &mut Worksheet,
+    st: &Styles,
+    (entry, level): (String, i64),
+) -> Result<Option<::zip::PreparedZipFile>, XlsxError> {
+    sheet.frame(ws, st)?;
+    if sheet.lines().is_empty() {
+        return Ok(None);
+    }
+    let long = sheetxml::Long {
+        entry,
+        level,
+        all: &st.all(),
+        formats: &S::xf_formats(st),
+        first: line_row(0),
+        dimension: sheet.dimension(),
+        merges: sheet.merges(),
+    };
+    let zipped =
+        sheetxml::long_sheet(&long, |ws| sheet.frame(ws, st), sheet.lines(), |first, lines, xf, out| sheet.xml(first, lines, xf, out))?;
+    Ok(Some(zipped))
+}
+
 /// A line of the activities sheet under its header.
 enum Line {
     /// A task's title, across the table.
@@ -897,31 +945,6 @@ impl<'a> Activities<'a> {
         }
     }
 
-    /// The sheet but its lines: name, title, header, print setup.
-    fn frame(&self, ws: &mut Worksheet, st: &Styles) -> Result<(), XlsxError> {
-        ws.set_name("Hoạt động")?;
-        let h = title_and_header(
-            ws,
-            st,
-            "KẾT QUẢ THỰC HIỆN THEO NHIỆM VỤ",
-            "Các hoạt động do các cơ quan báo cáo, nhóm theo nhiệm vụ của kế hoạch",
-            &self.headers,
-        )?;
-        print_setup(ws, true, h)
-    }
-
-    /// The sheet's cells' range, as rust_xlsxwriter writes it.
-    fn dimension(&self) -> String {
-        format!("A1:{}{}", sheetxml::column_name(self.source_col()), line_row(self.lines.len()))
-    }
-
-    /// The merged cells of the lines across the table (titles, the cut), in order.
-    fn merges(&self) -> Vec<String> {
-        let last = sheetxml::column_name(self.source_col());
-        let across = |k: usize| matches!(self.lines[k], Line::Group(_) | Line::CutShort(_));
-        (0..self.lines.len()).filter(|&k| across(k)).map(|k| format!("A{r}:{last}{r}", r = line_row(k) + 1)).collect()
-    }
-
     /// What the activity in row `i` shows, its source written into `source`.
     fn cells<'s>(&'s self, i: usize, source: &'s mut String) -> Cells<'s> {
         let agency_code = self.agency.get(i).unwrap_or("");
@@ -971,9 +994,42 @@ impl<'a> Activities<'a> {
         let note = (if self.notes_shown { c.note.as_ref() } else { "" }, 24.0);
         fit_height(r, &[(c.name, 22.0), (&c.act, 40.0), (c.result, 40.0), note, (c.source, 22.0)])
     }
+}
 
-    /// The XML of `lines`, the first of them line `first`, in the formats numbered `xf`
-    /// (those of `XF_FORMATS`).
+impl LongSheet for Activities<'_> {
+    type Line = Line;
+
+    fn lines(&self) -> &[Line] {
+        &self.lines
+    }
+
+    fn frame(&self, ws: &mut Worksheet, st: &Styles) -> Result<(), XlsxError> {
+        ws.set_name("Hoạt động")?;
+        let h = title_and_header(
+            ws,
+            st,
+            "KẾT QUẢ THỰC HIỆN THEO NHIỆM VỤ",
+            "Các hoạt động do các cơ quan báo cáo, nhóm theo nhiệm vụ của kế hoạch",
+            &self.headers,
+        )?;
+        print_setup(ws, true, h)
+    }
+
+    fn xf_formats(st: &Styles) -> Vec<&Format> {
+        vec![&st.integer, &st.text, &st.center, &st.number, &st.source, &st.group, &st.bad]
+    }
+
+    fn dimension(&self) -> String {
+        format!("A1:{}{}", sheetxml::column_name(self.source_col()), line_row(self.lines.len()))
+    }
+
+    /// The merged cells of the lines across the table (titles, the cut), in order.
+    fn merges(&self) -> Vec<String> {
+        let last = sheetxml::column_name(self.source_col());
+        let across = |k: usize| matches!(self.lines[k], Line::Group(_) | Line::CutShort(_));
+        (0..self.lines.len()).filter(|&k| across(k)).map(|k| format!("A{r}:{last}{r}", r = line_row(k) + 1)).collect()
+    }
+
     fn xml(&self, first: usize, lines: &[Line], xf: &[u32], out: &mut Vec<u8>) -> Result<(), XlsxError> {
         let [integer, text, center, number, source_xf, group, bad] = xf else { unreachable!("seven formats") };
         let cols: Vec<String> = (0..=self.source_col()).map(sheetxml::column_name).collect();
@@ -1010,45 +1066,6 @@ impl<'a> Activities<'a> {
         }
         Ok(())
     }
-}
-
-/// The formats the activities sheet's cells take, in the order `Activities::xml` is given
-/// their numbers.
-fn xf_formats(st: &Styles) -> [&Format; 7] {
-    [&st.integer, &st.text, &st.center, &st.number, &st.source, &st.group, &st.bad]
-}
-
-/// The activities sheet: `ws`, in the workbook, gets everything but the lines under the
-/// header; the whole sheet's XML is returned compressed, as `entry`, to take the place of
-/// `ws`'s when the workbook is saved (`sheetxml::replace_entries`), unless there are no
-/// lines. The lines are written as XML on both cores, while a thread of its own compresses
-/// them: at M that was ~0.5 s of rust_xlsxwriter's cell writing on one core, then ~0.17 s
-/// of deflate at the save.
-fn activities(
-    ws: &mut Worksheet,
-    st: &Styles,
-    plan: &Plan,
-    rows: &DataFrame,
-    order: (&[usize], &[bool]),
-    max_rows: u32,
-    (entry, level): (String, i64),
-) -> Result<Option<::zip::PreparedZipFile>, SheetError> {
-    let act = Activities::new(plan, rows, order, max_rows)?;
-    act.frame(ws, st)?;
-    if act.lines.is_empty() {
-        return Ok(None);
-    }
-    let long = sheetxml::Long {
-        entry,
-        level,
-        all: &st.all(),
-        formats: &xf_formats(st),
-        first: line_row(0),
-        dimension: act.dimension(),
-        merges: act.merges(),
-    };
-    let sheet = sheetxml::long_sheet(&long, |ws| act.frame(ws, st), &act.lines, |first, lines, xf, out| act.xml(first, lines, xf, out))?;
-    Ok(Some(sheet))
 }
 
 fn budget(ws: &mut Worksheet, st: &Styles, plan: &Plan, checked: &Checked) -> Result<(), SheetError> {
@@ -1179,8 +1196,15 @@ impl<'a> Difficulties<'a> {
             Said::CutShort(_) => ("", "", "", ""),
         }
     }
+}
 
-    /// The sheet but its lines: name, title, header, print setup.
+impl LongSheet for Difficulties<'_> {
+    type Line = Said;
+
+    fn lines(&self) -> &[Said] {
+        &self.lines
+    }
+
     fn frame(&self, ws: &mut Worksheet, st: &Styles) -> Result<(), XlsxError> {
         ws.set_name("Khó khăn, kiến nghị")?;
         let h =
@@ -1188,12 +1212,19 @@ impl<'a> Difficulties<'a> {
         print_setup(ws, true, h)
     }
 
-    /// The formats the lines' cells take, in the order `xml` is given their numbers.
-    fn formats(st: &Styles) -> [&Format; 4] {
-        [&st.integer, &st.text, &st.center, &st.bad]
+    fn xf_formats(st: &Styles) -> Vec<&Format> {
+        vec![&st.integer, &st.text, &st.center, &st.bad]
     }
 
-    /// The XML of `lines`, the first of them line `first`, in the formats numbered `xf`.
+    fn dimension(&self) -> String {
+        format!("A1:E{}", line_row(self.lines.len()))
+    }
+
+    fn merges(&self) -> Vec<String> {
+        let cut = self.lines.iter().position(|l| matches!(l, Said::CutShort(_)));
+        cut.map(|k| format!("A{r}:E{r}", r = line_row(k) + 1)).into_iter().collect()
+    }
+
     fn xml(&self, first: usize, lines: &[Said], xf: &[u32], out: &mut Vec<u8>) -> Result<(), XlsxError> {
         let [integer, text, center, bad] = xf else { unreachable!("four formats") };
         const COLS: [&str; 5] = ["A", "B", "C", "D", "E"];
@@ -1213,15 +1244,6 @@ impl<'a> Difficulties<'a> {
         }
         Ok(())
     }
-
-    fn dimension(&self) -> String {
-        format!("A1:E{}", line_row(self.lines.len()))
-    }
-
-    fn merges(&self) -> Vec<String> {
-        let cut = self.lines.iter().position(|l| matches!(l, Said::CutShort(_)));
-        cut.map(|k| format!("A{r}:E{r}", r = line_row(k) + 1)).into_iter().collect()
-    }
 }
 
 /// A line across a table's columns `cols` in row `r`: `said` in the first cell, merged
@@ -1234,35 +1256,6 @@ fn across<S: AsRef<str>>(out: &mut Vec<u8>, r: u32, cols: &[S], said: &str, xf: 
     }
     sheetxml::row_end(out);
     Ok(())
-}
-
-/// The difficulties sheet, as `activities` writes its sheet.
-fn difficulties(
-    ws: &mut Worksheet,
-    st: &Styles,
-    plan: &Plan,
-    norm: &Normalised,
-    order: &[usize],
-    max_rows: u32,
-    (entry, level): (String, i64),
-) -> Result<Option<::zip::PreparedZipFile>, SheetError> {
-    let sheet = Difficulties::new(plan, norm, order, max_rows)?;
-    sheet.frame(ws, st)?;
-    if sheet.lines.is_empty() {
-        return Ok(None);
-    }
-    let long = sheetxml::Long {
-        entry,
-        level,
-        all: &st.all(),
-        formats: &Difficulties::formats(st),
-        first: line_row(0),
-        dimension: sheet.dimension(),
-        merges: sheet.merges(),
-    };
-    let zipped =
-        sheetxml::long_sheet(&long, |ws| sheet.frame(ws, st), &sheet.lines, |first, lines, xf, out| sheet.xml(first, lines, xf, out))?;
-    Ok(Some(zipped))
 }
 
 fn problems(ws: &mut Worksheet, st: &Styles, norm: &Normalised, max_rows: u32) -> Result<(), XlsxError> {
@@ -1571,7 +1564,8 @@ mod tests {
             let outside = outside_rows(&rows).unwrap();
             let order = plan_order(&plan, &rows, &outside).unwrap();
             let ours = fourth_sheet(|ws, st| {
-                activities(ws, st, &plan, &rows, (&order, &outside), max_rows, (sheetxml::sheet_entry(4), 2)).unwrap()
+                let act = Activities::new(&plan, &rows, (&order, &outside), max_rows).unwrap();
+                long_sheet(&act, ws, st, (sheetxml::sheet_entry(4), 2)).unwrap()
             });
             let theirs = fourth_sheet(|ws, st| {
                 let act = Activities::new(&plan, &rows, (&order, &outside), max_rows).unwrap();
@@ -1657,7 +1651,9 @@ mod tests {
         let outside = outside_rows(&norm.rows).unwrap();
         let order = plan_order(&plan, &norm.rows, &outside).unwrap();
         for max_rows in [SHEET_ROWS, 900, 6] {
-            let ours = fourth_sheet(|ws, st| difficulties(ws, st, &plan, &norm, &order, max_rows, (sheetxml::sheet_entry(4), 2)).unwrap());
+            let ours = fourth_sheet(|ws, st| {
+                long_sheet(&Difficulties::new(&plan, &norm, &order, max_rows).unwrap(), ws, st, (sheetxml::sheet_entry(4), 2)).unwrap()
+            });
             let theirs = fourth_sheet(|ws, st| {
                 let sheet = Difficulties::new(&plan, &norm, &order, max_rows).unwrap();
                 sheet.frame(ws, st).unwrap();
@@ -1707,9 +1703,11 @@ mod tests {
         }
         // Twenty rows a sheet: the title, the header, and what fits under them.
         let ws = wb.add_worksheet_with_constant_memory().unwrap();
-        let sheet = activities(ws, &st, &plan, &norm.rows, (&order, &outside), 20, (sheetxml::sheet_entry(1), 2)).unwrap().unwrap();
+        let act = Activities::new(&plan, &norm.rows, (&order, &outside), 20).unwrap();
+        let sheet = long_sheet(&act, ws, &st, (sheetxml::sheet_entry(1), 2)).unwrap().unwrap();
         let ws = wb.add_worksheet_with_constant_memory().unwrap();
-        let more = difficulties(ws, &st, &plan, &norm, &order, 20, (sheetxml::sheet_entry(2), 2)).unwrap().unwrap();
+        let more =
+            long_sheet(&Difficulties::new(&plan, &norm, &order, 20).unwrap(), ws, &st, (sheetxml::sheet_entry(2), 2)).unwrap().unwrap();
         problems(wb.add_worksheet_with_constant_memory().unwrap(), &st, &norm, 20).unwrap();
         let mut bytes = Vec::new();
         sheetxml::replace_entries(&wb.save_to_buffer().unwrap(), vec![sheet, more], &mut bytes).unwrap();

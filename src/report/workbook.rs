@@ -879,7 +879,6 @@ impl<'a> Activities<'a> {
         headers.push(("Nguồn (tệp, ô)", 22.0));
         let task = one(TASK_CODE)?;
         let mut lines = Vec::with_capacity(order.len() + plan.tasks.len() + 2);
-        let mut r = HEADER_ROW + 1;
         let mut current: Option<(Option<&str>, bool)> = None;
         let mut n = 0;
         for (k, &i) in order.iter().enumerate() {
@@ -887,7 +886,7 @@ impl<'a> Activities<'a> {
             let group = (t, t.is_none() && outside[i]);
             // The last row of a full sheet says what is left out (a task's title needs a row
             // more).
-            if r + 1 + u32::from(current != Some(group)) >= max_rows {
+            if line_row(lines.len()) + 1 + u32::from(current != Some(group)) >= max_rows {
                 lines.push(Line::CutShort(order.len() - k));
                 break;
             }
@@ -898,13 +897,11 @@ impl<'a> Activities<'a> {
                     None => "Chưa xác định được nhiệm vụ (xem trang Vấn đề dữ liệu)".to_string(),
                 };
                 lines.push(Line::Group(title));
-                r += 1;
                 current = Some(group);
                 n = 0;
             }
             n += 1;
             lines.push(Line::Activity { i, n });
-            r += 1;
         }
         Ok(Activities {
             plan,
@@ -1166,14 +1163,12 @@ impl<'a> Difficulties<'a> {
             !d.is_empty() || !p.is_empty()
         });
         let mut lines = Vec::new();
-        let mut r = HEADER_ROW + 1;
         while let Some(line) = said.next() {
-            if r + 1 >= max_rows {
+            if line_row(lines.len()) + 1 >= max_rows {
                 lines.push(Said::CutShort(1 + said.count()));
                 break;
             }
             lines.push(line);
-            r += 1;
         }
         sheet.lines = lines;
         Ok(sheet)

@@ -365,9 +365,16 @@ mod tests {
 
     /// The cell rust_xlsxwriter writes for `s`, from a saved workbook.
     fn by_rust_xlsxwriter(s: &str) -> String {
+        cell_by_rust_xlsxwriter(|ws, f| {
+            ws.write_string_with_format(2, 1, s, f).unwrap();
+        })
+    }
+
+    /// The cell B3 that `write` writes, in a bold format, as rust_xlsxwriter saves it.
+    fn cell_by_rust_xlsxwriter(write: impl FnOnce(&mut Worksheet, &Format)) -> String {
         let mut wb = Workbook::new();
         let f = Format::new().set_bold();
-        wb.add_worksheet_with_constant_memory().unwrap().write_string_with_format(2, 1, s, &f).unwrap();
+        write(wb.add_worksheet_with_constant_memory().unwrap(), &f);
         let mut zip = ZipArchive::new(Cursor::new(wb.save_to_buffer().unwrap())).unwrap();
         let mut xml = String::new();
         zip.by_name(&sheet_entry(1)).unwrap().read_to_string(&mut xml).unwrap();
@@ -429,6 +436,18 @@ mod tests {
         let mut xml = String::new();
         zip.by_name(&sheet_entry(2)).unwrap().read_to_string(&mut xml).unwrap();
         assert_eq!(xml, r#"<?xml version="1.0"?><worksheet><sheetData/></worksheet>"#);
+    }
+
+    #[test]
+    fn numbers_are_written_as_rust_xlsxwriter_writes_them() {
+        for x in [0.0, -0.0, 1.0, 0.1 + 0.2, -3.25, 1e21, 1e-7, f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+            let mut ours = Vec::new();
+            number(&mut ours, 2, "B", x, 1).unwrap();
+            let theirs = cell_by_rust_xlsxwriter(|ws, f| {
+                ws.write_number_with_format(2, 1, x, f).unwrap();
+            });
+            assert_eq!(String::from_utf8(ours).unwrap(), theirs, "{x}");
+        }
     }
 
     #[test]

@@ -14,10 +14,11 @@ and with --compare what an analyst would use for the same reading:
   polars-py    polars.read_excel(engine="calamine") of every workbook, concatenated
 tonghop's three steps run in rounds (floor, floor+write, full, again), after one uncounted
 round. L runs one round unless --runs is given (a round of L takes ~20 s); the Python tools
-run once, after. It prints the median wall time, CPU time (user+sys, all processes), peak
-resident memory of the largest process, activity rows per second, the full job's ratio to
-each step (medians of wall times), and, for tonghop's steps, the median of the ratios
-within each round (the machine's drift between rounds cancels out of it).
+run once, after. It prints the median wall time and CPU time (user+sys, all processes),
+both in seconds to the millisecond (S needs it), peak resident memory of the largest
+process, activity rows per second, the full job's ratio to each step (medians of wall
+times), and, for tonghop's steps, the median of the ratios within each round (the
+machine's drift between rounds cancels out of it).
 """
 import os
 import statistics
@@ -111,7 +112,7 @@ def main():
             within = ""
             if name in ours and name != "full":
                 within = f"{statistics.median(f[0] / m[0] for f, m in zip(samples['full'], samples[name])):.2f}"
-            print(f"{size:4} {name:12} {wall:8.2f} {cpu:8.2f} {peak:9.0f} {workbooks * rows / wall:10.0f} {ratio:>9} {within:>9}")
+            print(f"{size:4} {name:12} {wall:8.3f} {cpu:8.3f} {peak:9.0f} {workbooks * rows / wall:10.0f} {ratio:>9} {within:>9}")
 
 
 if __name__ == "__main__":

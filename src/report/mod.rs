@@ -12,7 +12,7 @@ pub(crate) mod style;
 pub mod workbook;
 pub mod years;
 
-pub use publish::{publish, sha256_file, stage, stage_bytes, Sink, Staged, PREVIOUS_DIR};
+pub use publish::{publish, sha256_file, stage, stage_bytes, Sink, Stage, Staged, PREVIOUS_DIR};
 
 use std::path::Path;
 
@@ -62,14 +62,41 @@ fn write_csv(df: &DataFrame, w: Sink) -> PolarsResult<()> {
 
 fn write_csv_in_pieces(df: &DataFrame, w: Sink, rows: usize) -> PolarsResult<()> {
     let mut offset = 0;
-    loop {
-        let mut piece = defuse(&df.slice(offset as i64, rows))?;
-        CsvWriter::new(&mut *w).include_header(offset == 0).with_date_format(Some("%Y-%m-%d".into())).finish(&mut piece)?;
-        offset += rows;
-        if offset >= df.height() {
-            return Ok(());
-        }
+    while let Some(next) = write_csv_piece(df, w, offset, rows)? {
+        offset = next;
     }
+    Ok(())
+}
+
+/// Writes the `rows` rows of a CSV from row `offset` (the header with the first); returns
+/// where the next piece starts, or nothing when this one was the last.
+fn write_csv_piece(df: &DataFrame, w: Sink, offset: usize, rows: usize) -> PolarsResult<Option<usize>> {
+    let mut piece = defuse(&df.slice(offset as i64, rows))?;
+    CsvWriter::new(&mut *w).include_header(offset == 0).with_date_format(Some("%Y-%m-%d".into())).finish(&mut piece)?;
+    Ok(Some(offset + rows).filter(|&next| next < df.height()))
+}
+
+/// Rows of `rows.csv` written per step: the step it is in when the activities sheet is
+/// done is finished before the workbook's save starts (~10 ms each).
+const CSV_STEP: usize = 20_000;
+
+/// `rows.csv`, a step at a time (`workbook::Spare`).
+fn rows_csv_in_steps<'a>(dir: &'a Path, rows: &'a DataFrame) -> workbook::Spare<'a> {
+    let mut open: Option<Stage> = None;
+    let mut offset = 0;
+    Box::new(move || {
+        let stage = match &mut open {
+            Some(stage) => stage,
+            None => open.insert(Stage::open(dir, "rows.csv")?),
+        };
+        match write_csv_piece(rows, stage.sink(), offset, CSV_STEP)? {
+            Some(next) => {
+                offset = next;
+                Ok(None)
+            }
+            None => open.take().expect("opened above").finish().map(Some),
+        }
+    })
 }
 
 fn write_parquet(df: &DataFrame, w: Sink) -> PolarsResult<()> {
@@ -130,8 +157,8 @@ pub fn render(
     // The rows' tables need only the rows: written while the activities sheet is, where
     // there is time.
     let rows: Vec<workbook::Spare> = vec![
-        Box::new(|| stage(dir, "rows.csv", |w| Ok(write_csv(&norm.rows, w)?))),
-        Box::new(|| stage(dir, "rows.parquet", |w| Ok(write_parquet(&norm.rows, w)?))),
+        rows_csv_in_steps(dir, &norm.rows),
+        workbook::spare_at_once(|| stage(dir, "rows.parquet", |w| Ok(write_parquet(&norm.rows, w)?))),
     ];
     let book = stage(dir, &workbook_name(&cfg.plan.id, cfg.year), |w| {
         beside = Some(workbook::build(cfg, norm, w, check, rows, |checked| tables(dir, norm, checked))?);
@@ -203,5 +230,32 @@ mod tests {
         assert_eq!(whole, "a,b\n'=1+1,1\nx,2\n'-tổ chức,3\ny,4\nz,5\n");
         assert_eq!(csv(&df, 2), whole);
         assert_eq!(csv(&df.head(Some(0)), 2), "a,b\n");
+    }
+
+    #[test]
+    fn rows_csv_written_in_steps_is_the_csv_written_at_once_and_an_unfinished_one_is_removed() {
+        use sha2::{Digest, Sha256};
+        let n = 2 * CSV_STEP + 7;
+        let df = df!("a" => (0..n).map(|i| if i % 3 == 0 { format!("={i}") } else { format!("dòng {i}") }).collect::<Vec<_>>(),
+            "b" => (0..n as i64).collect::<Vec<_>>())
+        .unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let mut spare = rows_csv_in_steps(dir.path(), &df);
+        let mut steps = 1;
+        let staged = loop {
+            match spare().unwrap() {
+                Some(staged) => break staged,
+                None => steps += 1,
+            }
+        };
+        assert_eq!(steps, 3);
+        assert_eq!(staged.sha256, crate::ingest::hex(&Sha256::digest(csv(&df, CSV_PIECE).as_bytes())));
+        // Stopped after a step and dropped (a run that fails elsewhere): nothing is left.
+        drop(staged);
+        let mut spare = rows_csv_in_steps(dir.path(), &df);
+        assert!(spare().unwrap().is_none());
+        assert!(dir.path().join(".rows.csv.tmp").exists());
+        drop(spare);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
     }
 }

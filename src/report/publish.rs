@@ -79,23 +79,49 @@ impl<W: Write> Write for Hashing<W> {
 /// Writes the output `name` of folder `dir` with `write`, to a temporary file beside it;
 /// returns it staged for `publish`, which waits for it to be on disk.
 pub fn stage(dir: &Path, name: &str, write: impl FnOnce(Sink) -> Result<(), RunError>) -> Result<Staged, RunError> {
-    let path = dir.join(name);
-    let failed = |source| RunError::Write { path: path.clone(), source };
-    if std::env::var(FAIL_WRITE_ENV).ok().as_deref() == Some(name) {
-        return Err(failed(io::Error::other("lỗi ghi giả lập (TONGHOP_FAIL_WRITE)")));
+    let mut stage = Stage::open(dir, name)?;
+    write(stage.sink())?;
+    stage.finish()
+}
+
+/// An output being written to its temporary file a part at a time, for a writer that
+/// stops between parts and goes on later: `stage` in steps.
+pub struct Stage {
+    // (Fields drop in this order: the file is closed, then the output, dropped unfinished,
+    // removes it.)
+    sink: Hashing<BufWriter<File>>,
+    staged: Staged,
+}
+
+impl Stage {
+    /// Opens the temporary file of output `name` of folder `dir`.
+    pub fn open(dir: &Path, name: &str) -> Result<Stage, RunError> {
+        let path = dir.join(name);
+        let failed = |source| RunError::Write { path: path.clone(), source };
+        if std::env::var(FAIL_WRITE_ENV).ok().as_deref() == Some(name) {
+            return Err(failed(io::Error::other("lỗi ghi giả lập (TONGHOP_FAIL_WRITE)")));
+        }
+        std::fs::create_dir_all(dir).map_err(|source| RunError::Write { path: dir.to_path_buf(), source })?;
+        let tmp = dir.join(format!(".{name}.tmp"));
+        let file = File::create(&tmp).map_err(failed)?;
+        // From here the temporary file is removed if anything fails.
+        let staged = Staged { name: name.to_string(), sha256: String::new(), tmp, path: path.clone(), sync: None, published: false };
+        Ok(Stage { sink: Hashing { inner: BufWriter::with_capacity(1 << 20, file), hash: Sha256::new() }, staged })
     }
-    std::fs::create_dir_all(dir).map_err(|source| RunError::Write { path: dir.to_path_buf(), source })?;
-    let tmp = dir.join(format!(".{name}.tmp"));
-    let file = File::create(&tmp).map_err(failed)?;
-    // From here the temporary file is removed if anything fails.
-    let mut staged = Staged { name: name.to_string(), sha256: String::new(), tmp, path: path.clone(), sync: None, published: false };
-    let mut sink = Hashing { inner: BufWriter::with_capacity(1 << 20, file), hash: Sha256::new() };
-    write(&mut sink)?;
-    let Hashing { inner, hash } = sink;
-    let file = inner.into_inner().map_err(|e| failed(e.into_error()))?;
-    staged.sync = Some(std::thread::spawn(move || file.sync_all()));
-    staged.sha256 = hex(&hash.finalize());
-    Ok(staged)
+
+    /// Where the output's bytes go.
+    pub fn sink(&mut self) -> Sink<'_> {
+        &mut self.sink
+    }
+
+    /// The output written: staged for `publish`, which waits for it to be on disk.
+    pub fn finish(self) -> Result<Staged, RunError> {
+        let Stage { sink: Hashing { inner, hash }, mut staged } = self;
+        let file = inner.into_inner().map_err(|e| RunError::Write { path: staged.path.clone(), source: e.into_error() })?;
+        staged.sync = Some(std::thread::spawn(move || file.sync_all()));
+        staged.sha256 = hex(&hash.finalize());
+        Ok(staged)
+    }
 }
 
 /// `stage` for an output already in memory.

@@ -34,7 +34,8 @@ const ZIP_LEVEL: i64 = 2;
 const SHEET_ROWS: u32 = 1_048_576;
 
 /// An output written beside the workbook that needs neither it nor the check, a step at a
-/// time: each call writes a part of it, the last gives it staged. Spare outputs fill the
+/// time: each call writes a part of it, the last gives it staged (and it is not called
+/// again). Spare outputs fill the
 /// time of the core that is done with the check and the other sheets, until the
 /// activities sheet is done; the step then under way is the last before the save starts.
 /// (Whole outputs held the save back: at L the 200 MB `rows.csv` begun just before the

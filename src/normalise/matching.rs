@@ -70,7 +70,8 @@ fn expand(key: &str) -> String {
         }
         let w = words[i];
         i += 1;
-        let pieces = w.len() >= 4 && w.len() % 2 == 0 && w.as_bytes().chunks(2).all(|c| TOGETHER.iter().any(|t| t.as_bytes() == c));
+        let pieces =
+            w.len() >= 4 && w.len().is_multiple_of(2) && w.as_bytes().chunks(2).all(|c| TOGETHER.iter().any(|t| t.as_bytes() == c));
         if pieces {
             out.extend((0..w.len()).step_by(2).filter_map(|i| expanded(&w[i..i + 2])));
         } else {

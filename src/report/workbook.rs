@@ -33,6 +33,19 @@ const ZIP_LEVEL: i64 = 2;
 /// left out and where they all are (`cut_short`), rather than the run failing.
 const SHEET_ROWS: u32 = 1_048_576;
 
+/// The workbook's eight sheets, and where (from 0) the four that grow with the input sit.
+/// `build` takes the sheets apart by these places: summary, submissions, matrix, then
+/// activities, budget, difficulties, problems, sources.
+mod place {
+    pub const SHEETS: usize = 8;
+    pub const ACTIVITIES: usize = 3;
+    pub const DIFFICULTIES: usize = 5;
+    pub const PROBLEMS: usize = 6;
+    pub const SOURCES: usize = 7;
+    const _: () =
+        assert!(DIFFICULTIES == ACTIVITIES + 2 && PROBLEMS == ACTIVITIES + 3 && SOURCES == ACTIVITIES + 4 && SHEETS == ACTIVITIES + 5);
+}
+
 /// An output written beside the workbook that needs neither it nor the check, a step at a
 /// time: each call writes a part of it, the last gives it staged (and it is not called
 /// again). Spare outputs fill the
@@ -91,9 +104,9 @@ pub fn build<T: Send>(
     // (constant-memory mode): their memory does not grow with them. The lines of the
     // activities and difficulties sheets are written by tonghop (`sheetxml::long_sheet`),
     // the rest by rust_xlsxwriter.
-    for i in 0..8 {
+    for i in 0..place::SHEETS {
         // Activities, difficulties, problems and sources grow with the rows and files read.
-        if matches!(i, 3 | 5 | 6 | 7) {
+        if matches!(i, place::ACTIVITIES | place::DIFFICULTIES | place::PROBLEMS | place::SOURCES) {
             wb.add_worksheet_with_constant_memory().map_err(wrap)?;
         } else {
             wb.add_worksheet();
@@ -104,7 +117,7 @@ pub fn build<T: Send>(
         SheetError::Polars(p) => table(p),
     };
     let sheets = wb.worksheets_mut();
-    let (first, rest) = sheets.split_at_mut(3);
+    let (first, rest) = sheets.split_at_mut(place::ACTIVITIES);
     let [summary_ws, submissions_ws, matrix_ws] = first else { unreachable!("three sheets before the activities") };
     let [activities_ws, budget_ws, difficulties_ws, problems_ws, sources_ws] = rest else {
         unreachable!("five sheets from the activities")
@@ -121,7 +134,7 @@ pub fn build<T: Send>(
     let activities_done = std::sync::atomic::AtomicBool::new(false);
     let (big, others) = pool.join(
         || {
-            let entry = (sheetxml::sheet_entry(4), ZIP_LEVEL);
+            let entry = (sheetxml::sheet_entry(place::ACTIVITIES + 1), ZIP_LEVEL);
             let written = Activities::new(&cfg.plan, &norm.rows, (&order, &outside), SHEET_ROWS)
                 .map_err(table)
                 .and_then(|act| long_sheet(&act, activities_ws, &st, entry).map_err(wrap));
@@ -135,7 +148,7 @@ pub fn build<T: Send>(
                 submissions(submissions_ws, &st, cfg, &checked, norm)?;
                 matrix(matrix_ws, &st, &cfg.plan, cfg.year, &checked)?;
                 budget(budget_ws, &st, &cfg.plan, &checked)?;
-                let entry = (sheetxml::sheet_entry(6), ZIP_LEVEL);
+                let entry = (sheetxml::sheet_entry(place::DIFFICULTIES + 1), ZIP_LEVEL);
                 let difficulties = long_sheet(&Difficulties::new(&cfg.plan, norm, &order, SHEET_ROWS)?, difficulties_ws, &st, entry)?;
                 problems(problems_ws, &st, norm, SHEET_ROWS)?;
                 sources(sources_ws, &st, norm)?;

@@ -35,15 +35,21 @@ const SHEET_ROWS: u32 = 1_048_576;
 
 /// The workbook's eight sheets, and where (from 0) the four that grow with the input sit.
 /// `build` takes the sheets apart by these places: summary, submissions, matrix, then
-/// activities, budget, difficulties, problems, sources.
+/// activities, budget, difficulties, problems, sources; the check below fails the build
+/// where they and its two patterns disagree.
 mod place {
     pub const SHEETS: usize = 8;
     pub const ACTIVITIES: usize = 3;
     pub const DIFFICULTIES: usize = 5;
     pub const PROBLEMS: usize = 6;
     pub const SOURCES: usize = 7;
-    const _: () =
-        assert!(DIFFICULTIES == ACTIVITIES + 2 && PROBLEMS == ACTIVITIES + 3 && SOURCES == ACTIVITIES + 4 && SHEETS == ACTIVITIES + 5);
+    const _: () = assert!(
+        ACTIVITIES == 3
+            && DIFFICULTIES == ACTIVITIES + 2
+            && PROBLEMS == ACTIVITIES + 3
+            && SOURCES == ACTIVITIES + 4
+            && SHEETS == ACTIVITIES + 5
+    );
 }
 
 /// An output written beside the workbook that needs neither it nor the check, a step at a
